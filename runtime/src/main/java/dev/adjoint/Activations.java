@@ -1,0 +1,116 @@
+package dev.adjoint;
+
+/**
+ * Numerically stable activation functions, each with {@link Partial} derivatives so that
+ * {@link Differentiable} methods may call them.
+ */
+public final class Activations {
+
+    private Activations() {
+    }
+
+    /**
+     * Rectified linear unit.
+     *
+     * @param x the input
+     * @return {@code max(0, x)}
+     */
+    public static double relu(double x) {
+        return Math.max(0.0, x);
+    }
+
+    /**
+     * Derivative of {@link #relu(double)}, with the convention {@code ReLU'(0) = 0}.
+     *
+     * @param x the input
+     * @return {@code 1} if {@code x > 0}, otherwise {@code 0}
+     */
+    @Partial(of = "relu", wrt = "x")
+    public static double reluDerivative(double x) {
+        return x > 0.0 ? 1.0 : 0.0;
+    }
+
+    /**
+     * Leaky rectified linear unit.
+     *
+     * @param x the input
+     * @param slope the slope used for {@code x <= 0}
+     * @return {@code x} if {@code x > 0}, otherwise {@code slope·x}
+     */
+    public static double leakyRelu(double x, double slope) {
+        return x > 0.0 ? x : slope * x;
+    }
+
+    /**
+     * Partial derivative of {@link #leakyRelu(double, double)} with respect to {@code x}
+     * (convention: the left derivative {@code slope} at {@code x = 0}).
+     *
+     * @param x the input
+     * @param slope the slope used for {@code x <= 0}
+     * @return {@code 1} if {@code x > 0}, otherwise {@code slope}
+     */
+    @Partial(of = "leakyRelu", wrt = "x")
+    public static double leakyReluDerivative(double x, double slope) {
+        return x > 0.0 ? 1.0 : slope;
+    }
+
+    /**
+     * Partial derivative of {@link #leakyRelu(double, double)} with respect to {@code slope}.
+     *
+     * @param x the input
+     * @param slope the slope used for {@code x <= 0}
+     * @return {@code 0} if {@code x > 0}, otherwise {@code x}
+     */
+    @Partial(of = "leakyRelu", wrt = "slope")
+    public static double leakyReluSlopeDerivative(double x, double slope) {
+        return x > 0.0 ? 0.0 : x;
+    }
+
+    /**
+     * Logistic sigmoid {@code 1/(1+e^-x)}, stable for large {@code |x|} (never overflows, so
+     * {@code sigmoid(-800)} is {@code 0}, not {@code NaN}).
+     *
+     * @param x the input
+     * @return the sigmoid of {@code x}, in {@code [0, 1]}
+     */
+    public static double sigmoid(double x) {
+        if (x >= 0.0) {
+            return 1.0 / (1.0 + Math.exp(-x));
+        }
+        double e = Math.exp(x);
+        return e / (1.0 + e);
+    }
+
+    /**
+     * Derivative of {@link #sigmoid(double)}: {@code s(1-s)}, computed as
+     * {@code sigmoid(x)·sigmoid(-x)} so it keeps full relative precision in both tails.
+     *
+     * @param x the input
+     * @return {@code s(1-s)} where {@code s = sigmoid(x)}
+     */
+    @Partial(of = "sigmoid", wrt = "x")
+    public static double sigmoidDerivative(double x) {
+        return sigmoid(x) * sigmoid(-x);
+    }
+
+    /**
+     * Softplus {@code log(1+e^x)}, computed stably as {@code max(x,0) + log1p(exp(-|x|))}.
+     *
+     * @param x the input
+     * @return the softplus of {@code x}
+     */
+    public static double softplus(double x) {
+        return Math.max(x, 0.0) + Math.log1p(Math.exp(-Math.abs(x)));
+    }
+
+    /**
+     * Derivative of {@link #softplus(double)}.
+     *
+     * @param x the input
+     * @return {@code sigmoid(x)}
+     */
+    @Partial(of = "softplus", wrt = "x")
+    public static double softplusDerivative(double x) {
+        return sigmoid(x);
+    }
+}

@@ -1,0 +1,381 @@
+package dev.adjoint.processor;
+
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LabeledStatementTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreeScanner;
+import com.sun.source.util.Trees;
+import dev.adjoint.processor.analysis.Activity;
+import dev.adjoint.processor.codegen.GradClassWriter;
+import dev.adjoint.processor.diag.Diagnostics;
+import dev.adjoint.processor.diag.MethodProblems;
+import dev.adjoint.processor.frontend.MethodLowering;
+import dev.adjoint.processor.frontend.Symbols;
+import dev.adjoint.processor.ir.MethodIr;
+import dev.adjoint.processor.ir.Variable;
+import dev.adjoint.processor.rules.AdjointCallRule;
+import dev.adjoint.processor.rules.AdjointProvider;
+import dev.adjoint.processor.rules.RuleTable;
+import dev.adjoint.processor.transform.AdjointBody;
+import dev.adjoint.processor.transform.ReverseTransform;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/**
+ * One processing round, as a visible pipeline per method: validate the annotation, lower the
+ * tree to IR (front end), analyse activity, transform to forward and reverse sweeps, then
+ * generate one class per owner. Callees with source in this compilation join the work list as
+ * they are found. Nothing is generated if any error was reported.
+ */
+final class DifferentiationRound implements AdjointProvider {
+  static final String DIFFERENTIABLE = "dev.adjoint.Differentiable";
+  private static final Set<String> RESERVED_ACCESSORS = Set.of("value", "clone", "finalize",
+      "getClass", "hashCode", "notify", "notifyAll", "toString", "wait", "equals");
+
+  private final ProcessingEnvironment env;
+  private final Trees trees;
+  private final Elements elements;
+  private final Types types;
+  private final Diagnostics diagnostics;
+  private final RuleTable rules;
+  private final Map<ExecutableElement, Plan> plans = new LinkedHashMap<>();
+  private final Deque<Plan> work = new ArrayDeque<>();
+
+  /** One method to differentiate. */
+  private static final class Plan {
+    final ExecutableElement method;
+    final boolean publicApi;
+    final Set<String> differentiated;
+    final AdjointCallRule rule;
+    AdjointBody body;
+
+    Plan(ExecutableElement method, boolean publicApi, Set<String> differentiated,
+        AdjointCallRule rule) {
+      this.method = method;
+      this.publicApi = publicApi;
+      this.differentiated = differentiated;
+      this.rule = rule;
+    }
+  }
+
+  DifferentiationRound(ProcessingEnvironment env) {
+    this.env = env;
+    this.trees = Trees.instance(env);
+    this.elements = env.getElementUtils();
+    this.types = env.getTypeUtils();
+    this.diagnostics = new Diagnostics(trees, env.getMessager());
+    this.rules = new RuleTable(elements, types, this);
+  }
+
+  void run(RoundEnvironment round) {
+    TypeElement annotation = elements.getTypeElement(DIFFERENTIABLE);
+    List<ExecutableElement> annotated = new ArrayList<>();
+    for (Element e : round.getElementsAnnotatedWith(annotation)) {
+      if (e.getKind() == ElementKind.METHOD) {
+        annotated.add((ExecutableElement) e);
+      }
+    }
+    annotated.sort(Comparator.comparing(this::sortKey));
+    for (ExecutableElement method : annotated) {
+      Optional<Set<String>> wrt = validate(method);
+      wrt.ifPresent(names -> schedule(method, true, names));
+    }
+    while (!work.isEmpty()) {
+      differentiate(work.poll());
+    }
+    if (diagnostics.errorCount() == 0) {
+      generate();
+    }
+  }
+
+  /** Owner, then position in the owner: generated code does not depend on file order. */
+  private String sortKey(ExecutableElement method) {
+    TypeElement owner = (TypeElement) method.getEnclosingElement();
+    int index = owner.getEnclosedElements().indexOf(method);
+    return owner.getQualifiedName() + "#" + String.format("%06d", index);
+  }
+
+  // ---------------------------------------------------------------------------- validation
+
+  private Optional<Set<String>> validate(ExecutableElement method) {
+    boolean ok = true;
+    Set<Modifier> modifiers = method.getModifiers();
+    String name = method.getSimpleName().toString();
+    if (!modifiers.contains(Modifier.STATIC)) {
+      diagnostics.error(method, "@Differentiable method '" + name + "' must be static; Adjoint"
+          + " differentiates static methods, so pass the object's state in as parameters");
+      ok = false;
+    }
+    if (modifiers.contains(Modifier.ABSTRACT) || modifiers.contains(Modifier.NATIVE)) {
+      diagnostics.error(method, "@Differentiable method '" + name + "' must have a body;"
+          + " abstract and native methods have no source to differentiate");
+      ok = false;
+    }
+    if (method.getReturnType().getKind() != TypeKind.DOUBLE) {
+      diagnostics.error(method, "@Differentiable method '" + name + "' must return double, not "
+          + method.getReturnType() + "; return the scalar you want the gradient of");
+      ok = false;
+    }
+    if (Symbols.isPrivate(method)) {
+      diagnostics.error(method, "@Differentiable method '" + name + "' must not be private,"
+          + " nor inside a private class: the generated class calls it from the same package;"
+          + " make it package-private");
+      ok = false;
+    }
+    for (VariableElement p : method.getParameters()) {
+      TypeKind kind = p.asType().getKind();
+      if (kind == TypeKind.ARRAY) {
+        diagnostics.error(p, "array parameters are not supported yet; they arrive with array"
+            + " support. Pass the elements as double parameters for now");
+        ok = false;
+      }
+    }
+    Set<String> differentiated = new LinkedHashSet<>();
+    AnnotationMirror mirror = differentiableMirror(method);
+    List<AnnotationValue> wrt = wrtValues(mirror);
+    if (wrt.isEmpty()) {
+      for (VariableElement p : method.getParameters()) {
+        if (p.asType().getKind() == TypeKind.DOUBLE) {
+          differentiated.add(p.getSimpleName().toString());
+        }
+      }
+    } else {
+      for (AnnotationValue v : wrt) {
+        String requested = String.valueOf(v.getValue());
+        Optional<? extends VariableElement> param = method.getParameters().stream()
+            .filter(p -> p.getSimpleName().contentEquals(requested)).findFirst();
+        if (param.isEmpty()) {
+          diagnostics.error(method, mirror, v, "wrt names '" + requested + "', but '" + name
+              + "' has no parameter of that name");
+          ok = false;
+        } else if (param.get().asType().getKind() != TypeKind.DOUBLE) {
+          diagnostics.error(method, mirror, v, "wrt names '" + requested + "' of type "
+              + param.get().asType() + ", which cannot be differentiated; only double"
+              + " parameters can");
+          ok = false;
+        } else {
+          differentiated.add(requested);
+        }
+      }
+    }
+    for (VariableElement p : method.getParameters()) {
+      String pName = p.getSimpleName().toString();
+      if (differentiated.contains(pName) && RESERVED_ACCESSORS.contains(pName)) {
+        diagnostics.error(p, "a differentiated parameter cannot be named '" + pName + "': the"
+            + " result's accessor " + pName + "() is taken; rename it or leave it out of wrt");
+        ok = false;
+      }
+    }
+    return ok ? Optional.of(differentiated) : Optional.empty();
+  }
+
+  private AnnotationMirror differentiableMirror(ExecutableElement method) {
+    for (AnnotationMirror a : method.getAnnotationMirrors()) {
+      if (((TypeElement) a.getAnnotationType().asElement()).getQualifiedName()
+          .contentEquals(DIFFERENTIABLE)) {
+        return a;
+      }
+    }
+    return null;
+  }
+
+  private static List<AnnotationValue> wrtValues(AnnotationMirror mirror) {
+    if (mirror == null) {
+      return List.of();
+    }
+    for (var e : mirror.getElementValues().entrySet()) {
+      if (e.getKey().getSimpleName().contentEquals("wrt")) {
+        @SuppressWarnings("unchecked")
+        List<AnnotationValue> values = (List<AnnotationValue>) e.getValue().getValue();
+        return values;
+      }
+    }
+    return List.of();
+  }
+
+  // ------------------------------------------------------------------------------ schedule
+
+  private Plan schedule(ExecutableElement method, boolean publicApi, Set<String> wrt) {
+    List<Boolean> differentiated = new ArrayList<>();
+    for (VariableElement p : method.getParameters()) {
+      differentiated.add(wrt.contains(p.getSimpleName().toString()));
+    }
+    TypeElement owner = (TypeElement) method.getEnclosingElement();
+    AdjointCallRule rule = new AdjointCallRule(method, GradClassWriter.gradClassOf(owner),
+        method.getSimpleName() + "Adjoint", differentiated);
+    Plan plan = new Plan(method, publicApi, wrt, rule);
+    plans.put(method, plan);
+    work.add(plan);
+    return plan;
+  }
+
+  /** Callees with source here are differentiated too, with respect to every double parameter. */
+  @Override
+  public Optional<AdjointCallRule> adjointOf(ExecutableElement callee) {
+    Plan known = plans.get(callee);
+    if (known != null) {
+      return Optional.of(known.rule);
+    }
+    if (differentiableMirror(callee) != null) {
+      return Optional.empty();
+    }
+    boolean eligible = callee.getModifiers().contains(Modifier.STATIC)
+        && !callee.getModifiers().contains(Modifier.ABSTRACT)
+        && callee.getReturnType().getKind() == TypeKind.DOUBLE
+        && trees.getTree(callee) != null
+        && callee.getParameters().stream().noneMatch(p -> p.asType().getKind() == TypeKind.ARRAY);
+    if (!eligible) {
+      return Optional.empty();
+    }
+    Set<String> all = new LinkedHashSet<>();
+    for (VariableElement p : callee.getParameters()) {
+      if (p.asType().getKind() == TypeKind.DOUBLE) {
+        all.add(p.getSimpleName().toString());
+      }
+    }
+    return Optional.of(schedule(callee, false, all).rule);
+  }
+
+  // ------------------------------------------------------------------------- differentiate
+
+  private void differentiate(Plan plan) {
+    ExecutableElement method = plan.method;
+    TreePath path = trees.getPath(method);
+    if (path == null) {
+      diagnostics.error(method, "Adjoint cannot read the source of '" + method.getSimpleName()
+          + "'");
+      return;
+    }
+    CompilationUnitTree unit = path.getCompilationUnit();
+    MethodTree tree = (MethodTree) path.getLeaf();
+    MethodProblems problems = new MethodProblems(diagnostics, unit);
+    try {
+      TypeElement owner = (TypeElement) method.getEnclosingElement();
+      Symbols symbols = new Symbols(elements, types, unit, owner);
+      MethodIr ir = new MethodLowering(symbols, problems, method, tree, unit)
+          .lower(plan.differentiated);
+      if (problems.any()) {
+        return;
+      }
+      Activity activity = Activity.analyze(ir, rules, problems);
+      if (problems.any()) {
+        return;
+      }
+      warnAboutDeadParameters(plan, ir, activity);
+      plan.body = ReverseTransform.transform(ir, activity, rules, problems, identifiers(tree),
+          labels(tree));
+      if (problems.any()) {
+        plan.body = null;
+      }
+    } catch (RuntimeException e) {
+      diagnostics.error(method, "Adjoint could not differentiate '" + method.getSimpleName()
+          + "' because of an internal error (" + e + "); please report it with this method's"
+          + " source");
+    }
+  }
+
+  private void warnAboutDeadParameters(Plan plan, MethodIr ir, Activity activity) {
+    if (!plan.publicApi) {
+      return;
+    }
+    for (Variable p : ir.differentiated()) {
+      if (!activity.influencesResult(p)) {
+        VariableElement element = plan.method.getParameters().get(ir.parameters().indexOf(p));
+        diagnostics.warning(element, "the result of '" + plan.method.getSimpleName()
+            + "' does not depend on '" + p.sourceName() + "'; its gradient is always 0");
+      }
+    }
+  }
+
+  private static Set<String> identifiers(MethodTree tree) {
+    Set<String> names = new HashSet<>();
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitIdentifier(IdentifierTree node, Void unused) {
+        names.add(node.getName().toString());
+        return null;
+      }
+
+      @Override
+      public Void visitVariable(VariableTree node, Void unused) {
+        names.add(node.getName().toString());
+        return super.visitVariable(node, unused);
+      }
+    }.scan(tree, null);
+    return names;
+  }
+
+  private static Set<String> labels(MethodTree tree) {
+    Set<String> names = new HashSet<>();
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitLabeledStatement(LabeledStatementTree node, Void unused) {
+        names.add(node.getLabel().toString());
+        return super.visitLabeledStatement(node, unused);
+      }
+    }.scan(tree, null);
+    return names;
+  }
+
+  // ------------------------------------------------------------------------------ generate
+
+  private void generate() {
+    Map<String, List<Plan>> byOwner = new TreeMap<>();
+    for (Plan plan : plans.values()) {
+      TypeElement owner = (TypeElement) plan.method.getEnclosingElement();
+      byOwner.computeIfAbsent(owner.getQualifiedName().toString(), k -> new ArrayList<>())
+          .add(plan);
+    }
+    for (List<Plan> group : byOwner.values()) {
+      group.sort(Comparator.comparing(p -> sortKey(p.method)));
+      TypeElement owner = (TypeElement) group.get(0).method.getEnclosingElement();
+      Map<String, Integer> resultNames = new HashMap<>();
+      List<GradClassWriter.Entry> entries = new ArrayList<>();
+      for (Plan plan : group) {
+        String base = capitalize(plan.method.getSimpleName().toString()) + "Gradient";
+        int n = resultNames.merge(base, 1, Integer::sum);
+        entries.add(new GradClassWriter.Entry(plan.method, plan.body, plan.publicApi,
+            n == 1 ? base : base + n, plan.rule.adjointName(),
+            List.copyOf(plan.differentiated)));
+      }
+      try {
+        GradClassWriter.write(owner, entries).writeTo(env.getFiler());
+      } catch (IOException | RuntimeException e) {
+        diagnostics.error(owner, "Adjoint could not write " + GradClassWriter.gradClassOf(owner)
+            + ": " + e);
+      }
+    }
+  }
+
+  private static String capitalize(String s) {
+    return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+  }
+}

@@ -1,0 +1,227 @@
+package dev.adjoint.processor.analysis;
+
+import dev.adjoint.processor.diag.MethodProblems;
+import dev.adjoint.processor.ir.Expr;
+import dev.adjoint.processor.ir.IrType;
+import dev.adjoint.processor.ir.MethodIr;
+import dev.adjoint.processor.ir.Stmt;
+import dev.adjoint.processor.ir.Variable;
+import dev.adjoint.processor.rules.DerivativeRule;
+import dev.adjoint.processor.rules.RuleTable;
+import dev.adjoint.processor.rules.ZeroDerivativeRule;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Activity analysis. A variable is <em>varied</em> if it depends on a differentiated parameter,
+ * <em>useful</em> if the result depends on it, and <em>active</em> if both: only active variables
+ * get adjoints. Both are flow-insensitive fixpoints, which over-approximate safely.
+ *
+ * <p>It also finds where a derivative would be lost (an active value passed where no derivative
+ * can follow) and reports it, because a silently wrong gradient is the worst outcome.
+ */
+public final class Activity {
+  private final RuleTable rules;
+  private final Set<Variable> varied = new HashSet<>();
+  private final Set<Variable> useful = new HashSet<>();
+
+  private Activity(RuleTable rules) {
+    this.rules = rules;
+  }
+
+  public static Activity analyze(MethodIr method, RuleTable rules, MethodProblems problems) {
+    Activity activity = new Activity(rules);
+    List<Stmt.Assign> assigns = new ArrayList<>();
+    List<Stmt> all = new ArrayList<>();
+    IrWalk.statements(method.body(), s -> {
+      all.add(s);
+      if (s instanceof Stmt.Assign a) {
+        assigns.add(a);
+      }
+    });
+    activity.varied.addAll(method.differentiated());
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (Stmt.Assign a : assigns) {
+        if (a.target().type().isDifferentiableScalar() && activity.isVaried(a.value())
+            && activity.varied.add(a.target())) {
+          changed = true;
+        }
+      }
+    }
+    activity.useful.add(method.result());
+    changed = true;
+    while (changed) {
+      changed = false;
+      for (Stmt.Assign a : assigns) {
+        if (activity.useful.contains(a.target())) {
+          Set<Variable> flows = new HashSet<>();
+          activity.derivativeSources(a.value(), flows);
+          if (activity.useful.addAll(flows)) {
+            changed = true;
+          }
+        }
+      }
+    }
+    for (Stmt s : all) {
+      activity.checkLostDerivatives(s, problems);
+    }
+    return activity;
+  }
+
+  /** Whether {@code v} carries an adjoint. */
+  public boolean isActive(Variable v) {
+    return varied.contains(v) && useful.contains(v);
+  }
+
+  /** Whether the result depends on differentiated parameter {@code v} at all. */
+  public boolean influencesResult(Variable v) {
+    return useful.contains(v);
+  }
+
+  /** Whether a derivative flows from some active variable into {@code expr}. */
+  public boolean isActive(Expr expr) {
+    return flows(expr, this::isActive);
+  }
+
+  private boolean isVaried(Expr expr) {
+    return flows(expr, varied::contains);
+  }
+
+  private boolean flows(Expr expr, java.util.function.Predicate<Variable> source) {
+    if (!expr.type().isDifferentiableScalar()) {
+      return false;
+    }
+    if (expr instanceof Expr.VarRef r) {
+      return source.test(r.variable());
+    }
+    if (expr instanceof Expr.Binary b) {
+      return flows(b.left(), source) || flows(b.right(), source);
+    }
+    if (expr instanceof Expr.Unary u) {
+      return flows(u.operand(), source);
+    }
+    if (expr instanceof Expr.Cast c) {
+      return flows(c.operand(), source);
+    }
+    if (expr instanceof Expr.Conditional c) {
+      return flows(c.whenTrue(), source) || flows(c.whenFalse(), source);
+    }
+    if (expr instanceof Expr.Call c) {
+      Optional<DerivativeRule> rule = rules.ruleFor(c.method());
+      if (rule.isEmpty() || rule.get() instanceof ZeroDerivativeRule || c.receiver() != null) {
+        return false;
+      }
+      for (int i = 0; i < c.args().size(); i++) {
+        if (rule.get().differentiableIn(i) && flows(c.args().get(i), source)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    return false;
+  }
+
+  /** The variables whose derivatives flow into {@code expr}. */
+  private void derivativeSources(Expr expr, Set<Variable> out) {
+    if (!expr.type().isDifferentiableScalar()) {
+      return;
+    }
+    if (expr instanceof Expr.VarRef r) {
+      out.add(r.variable());
+    } else if (expr instanceof Expr.Binary b) {
+      derivativeSources(b.left(), out);
+      derivativeSources(b.right(), out);
+    } else if (expr instanceof Expr.Unary u) {
+      derivativeSources(u.operand(), out);
+    } else if (expr instanceof Expr.Cast c) {
+      derivativeSources(c.operand(), out);
+    } else if (expr instanceof Expr.Conditional c) {
+      derivativeSources(c.whenTrue(), out);
+      derivativeSources(c.whenFalse(), out);
+    } else if (expr instanceof Expr.Call c && c.receiver() == null) {
+      Optional<DerivativeRule> rule = rules.ruleFor(c.method());
+      if (rule.isPresent() && !(rule.get() instanceof ZeroDerivativeRule)) {
+        for (int i = 0; i < c.args().size(); i++) {
+          if (rule.get().differentiableIn(i)) {
+            derivativeSources(c.args().get(i), out);
+          }
+        }
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------------- lost derivatives
+
+  private void checkLostDerivatives(Stmt s, MethodProblems problems) {
+    boolean needed = s instanceof Stmt.Assign a && useful.contains(a.target());
+    IrWalk.ownExpressions(s, e -> IrWalk.expressions(e, node -> {
+      if (node instanceof Expr.Call c) {
+        checkCall(c, needed, problems);
+      } else if (node instanceof Expr.Cast cast && cast.type().kind() == IrType.Kind.FLOAT
+          && isVaried(cast.operand())) {
+        problems.error(cast.tree(), "casting an active value to float loses its derivative;"
+            + " Adjoint differentiates double only, so keep it double");
+      } else if (node instanceof Expr.NewObject n) {
+        for (Expr arg : n.args()) {
+          if (isVaried(arg)) {
+            problems.error(arg.tree(), "an active value flows into a new " + n.type()
+                + ", where no derivative can follow it; keep differentiable values in double"
+                + " locals");
+          }
+        }
+      }
+    }));
+    if (s instanceof Stmt.Assign a && !a.target().type().isDifferentiableScalar()
+        && isVaried(a.value())) {
+      problems.error(a.value().tree() != null ? a.value().tree() : a.tree(),
+          "an active value is stored in '" + a.target().sourceName() + "' of type "
+          + a.target().type() + ", which cannot carry a derivative; declare it double");
+    }
+  }
+
+  private void checkCall(Expr.Call c, boolean resultNeeded, MethodProblems problems) {
+    String name = c.method().getEnclosingElement().getSimpleName() + "." + c.method()
+        .getSimpleName();
+    if (c.receiver() != null) {
+      for (Expr arg : c.args()) {
+        if (isVaried(arg)) {
+          problems.error(arg.tree(), "an active value is passed to " + name + ", a method of"
+              + " an object, where no derivative can follow it (into a collection or a field,"
+              + " say); keep differentiable values in double locals and static methods");
+        }
+      }
+      return;
+    }
+    if (!c.type().isDifferentiableScalar() || !resultNeeded) {
+      return;
+    }
+    Optional<DerivativeRule> rule = rules.ruleFor(c.method());
+    for (int i = 0; i < c.args().size(); i++) {
+      Expr arg = c.args().get(i);
+      if (!isVaried(arg)) {
+        continue;
+      }
+      if (rule.isEmpty()) {
+        problems.error(arg.tree(), "no derivative is known for " + name + ", and an active"
+            + " value flows into it; give it a derivative with @Partial, write it as a static"
+            + " method with source in this compilation, or pass only constants to it");
+        return;
+      }
+      if (!rule.get().differentiableIn(i)) {
+        String param = c.method().getParameters().get(i).getSimpleName().toString();
+        problems.error(arg.tree(), name + " is not differentiable with respect to '" + param
+            + "', and an active value flows into it; its derivative would be lost");
+      }
+    }
+  }
+
+  /** The type of values that can be active. */
+  public static boolean canBeActive(IrType type) {
+    return type.isDifferentiableScalar();
+  }
+}

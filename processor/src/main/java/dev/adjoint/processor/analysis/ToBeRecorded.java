@@ -1,0 +1,65 @@
+package dev.adjoint.processor.analysis;
+
+import dev.adjoint.processor.ir.Stmt;
+import dev.adjoint.processor.ir.Variable;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * To-be-recorded analysis. The reverse sweep runs on the primal variables, restoring each
+ * overwritten value just after it has replayed the overwrite. An assignment must save the value
+ * it overwrites only if reverse code of an earlier-executed statement (or of itself, after the
+ * restore) reads that variable. Inside a loop every statement of the loop counts as earlier,
+ * because an earlier iteration ran it. Everything else is recomputed from values that are still
+ * there, so straight-line code records nothing.
+ */
+public final class ToBeRecorded {
+  private final Map<Stmt.Assign, Set<Variable>> reads;
+  private final Set<Stmt.Assign> saves = Collections.newSetFromMap(new IdentityHashMap<>());
+  private final Set<Variable> readSoFar = new HashSet<>();
+
+  private ToBeRecorded(Map<Stmt.Assign, Set<Variable>> reads) {
+    this.reads = reads;
+  }
+
+  /**
+   * @param reads for each assignment, the variables its reverse code reads (after the restore of
+   *     its own target, for those that read it)
+   * @return the assignments that must save the value they overwrite
+   */
+  public static Set<Stmt.Assign> analyze(Stmt.Block body, Map<Stmt.Assign, Set<Variable>> reads) {
+    ToBeRecorded tbr = new ToBeRecorded(reads);
+    tbr.walk(body);
+    return tbr.saves;
+  }
+
+  private Set<Variable> readsOf(Stmt.Assign a) {
+    return reads.getOrDefault(a, Set.of());
+  }
+
+  private void walk(Stmt stmt) {
+    if (stmt instanceof Stmt.Assign a) {
+      Set<Variable> here = readsOf(a);
+      if (readSoFar.contains(a.target()) || here.contains(a.target())) {
+        saves.add(a);
+      }
+      readSoFar.addAll(here);
+    } else if (stmt instanceof Stmt.Block b) {
+      b.stmts().forEach(this::walk);
+    } else if (stmt instanceof Stmt.If i) {
+      walk(i.thenPart());
+      walk(i.elsePart());
+    } else if (stmt instanceof Stmt.Loop l) {
+      IrWalk.statements(l, s -> {
+        if (s instanceof Stmt.Assign a) {
+          readSoFar.addAll(readsOf(a));
+        }
+      });
+      walk(l.body());
+      l.update().forEach(this::walk);
+    }
+  }
+}

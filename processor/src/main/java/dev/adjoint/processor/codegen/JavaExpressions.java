@@ -1,0 +1,207 @@
+package dev.adjoint.processor.codegen;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.TypeName;
+import dev.adjoint.processor.ir.BinaryOp;
+import dev.adjoint.processor.ir.Expr;
+import dev.adjoint.processor.ir.IrType;
+import dev.adjoint.processor.ir.UnaryOp;
+import dev.adjoint.processor.ir.Variable;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * Prints IR expressions as Java source with the fewest parentheses that keep the IR's exact
+ * evaluation order (floating-point addition is not associative, so neither is the printer).
+ */
+public final class JavaExpressions {
+  private static final int PRIMARY = 15;
+  private static final int PREFIX = 13;
+  private static final int CONDITIONAL = 2;
+
+  private final Function<Expr, Variable> substitutions;
+  private final Consumer<Variable> reads;
+
+  /**
+   * @param substitutions a temporary already holding an expression's value, or null
+   * @param reads told of every variable the printed code reads
+   */
+  public JavaExpressions(Function<Expr, Variable> substitutions, Consumer<Variable> reads) {
+    this.substitutions = substitutions;
+    this.reads = reads;
+  }
+
+  /** A printer that neither substitutes nor tracks. */
+  public static JavaExpressions plain() {
+    return new JavaExpressions(e -> null, v -> { });
+  }
+
+  public CodeBlock print(Expr e) {
+    return print(e, 0);
+  }
+
+  private CodeBlock print(Expr e, int context) {
+    Variable temp = substitutions.apply(e);
+    if (temp != null) {
+      reads.accept(temp);
+      return CodeBlock.of("$N", temp.name());
+    }
+    int own = precedence(e);
+    CodeBlock body = printBare(e);
+    return own < context ? CodeBlock.of("($L)", body) : body;
+  }
+
+  private static int precedence(Expr e) {
+    if (e instanceof Expr.Binary b) {
+      return b.op().precedence();
+    }
+    if (e instanceof Expr.Unary || e instanceof Expr.Cast) {
+      return PREFIX;
+    }
+    if (e instanceof Expr.Conditional) {
+      return CONDITIONAL;
+    }
+    if (e instanceof Expr.Literal l && l.text().startsWith("-")) {
+      return PREFIX;
+    }
+    return PRIMARY;
+  }
+
+  private CodeBlock printBare(Expr e) {
+    if (e instanceof Expr.Literal l) {
+      return CodeBlock.of("$L", l.text());
+    }
+    if (e instanceof Expr.VarRef r) {
+      reads.accept(r.variable());
+      return CodeBlock.of("$N", r.variable().name());
+    }
+    if (e instanceof Expr.FieldRef f) {
+      return field(f);
+    }
+    if (e instanceof Expr.Binary b) {
+      int p = b.op().precedence();
+      // Left-associative: a right operand of equal precedence keeps its parentheses.
+      return CodeBlock.of("$L $L $L", print(b.left(), p), b.op().symbol(), print(b.right(), p + 1));
+    }
+    if (e instanceof Expr.Unary u) {
+      CodeBlock operand = print(u.operand(), PREFIX);
+      boolean clash = (u.op() == UnaryOp.NEGATE || u.op() == UnaryOp.PLUS)
+          && operand.toString().startsWith(u.op().symbol());
+      return clash ? CodeBlock.of("$L($L)", u.op().symbol(), operand)
+          : CodeBlock.of("$L$L", u.op().symbol(), operand);
+    }
+    if (e instanceof Expr.Cast c) {
+      return CodeBlock.of("($T) $L", typeName(c.type()), print(c.operand(), PREFIX));
+    }
+    if (e instanceof Expr.Conditional c) {
+      return CodeBlock.of("$L ? $L : $L", print(c.condition(), CONDITIONAL + 1),
+          print(c.whenTrue(), 0), print(c.whenFalse(), CONDITIONAL));
+    }
+    if (e instanceof Expr.Call c) {
+      CodeBlock args = arguments(c.args());
+      if (c.receiver() != null) {
+        return CodeBlock.of("$L.$N($L)", print(c.receiver(), PRIMARY), c.method().getSimpleName(),
+            args);
+      }
+      TypeElement owner = (TypeElement) c.method().getEnclosingElement();
+      return CodeBlock.of("$T.$N($L)", ClassName.get(owner), c.method().getSimpleName(), args);
+    }
+    if (e instanceof Expr.NewObject n) {
+      return CodeBlock.of("new $T($L)", TypeName.get(n.objectType()), arguments(n.args()));
+    }
+    throw new IllegalStateException("unprintable expression " + e);
+  }
+
+  private CodeBlock arguments(java.util.List<Expr> args) {
+    CodeBlock.Builder out = CodeBlock.builder();
+    for (int i = 0; i < args.size(); i++) {
+      out.add(i == 0 ? "$L" : ", $L", print(args.get(i), 0));
+    }
+    return out.build();
+  }
+
+  private CodeBlock field(Expr.FieldRef f) {
+    if (f.receiver() != null) {
+      return CodeBlock.of("$L.$N", print(f.receiver(), PRIMARY), f.field().getSimpleName());
+    }
+    Object constant = f.field().getConstantValue();
+    if (constant != null && f.field().getModifiers().contains(Modifier.PRIVATE)) {
+      return constantLiteral(constant);
+    }
+    TypeElement owner = (TypeElement) f.field().getEnclosingElement();
+    return CodeBlock.of("$T.$N", ClassName.get(owner), f.field().getSimpleName());
+  }
+
+  /** A compile-time constant of a private field, inlined because the generated class cannot
+   * see the field. */
+  private static CodeBlock constantLiteral(Object constant) {
+    if (constant instanceof String s) {
+      return CodeBlock.of("$S", s);
+    }
+    if (constant instanceof Double d) {
+      if (d.isNaN()) {
+        return CodeBlock.of("$T.NaN", Double.class);
+      }
+      if (d.isInfinite()) {
+        return CodeBlock.of(d > 0 ? "$T.POSITIVE_INFINITY" : "$T.NEGATIVE_INFINITY", Double.class);
+      }
+      return CodeBlock.of("$L", d < 0 ? "(" + d + ")" : d.toString());
+    }
+    if (constant instanceof Float f) {
+      return CodeBlock.of("$LF", f < 0 ? "(" + f + ")" : f.toString());
+    }
+    if (constant instanceof Long l) {
+      return CodeBlock.of("$LL", l < 0 ? "(" + l + ")" : l.toString());
+    }
+    if (constant instanceof Character c) {
+      return CodeBlock.of("(char) $L", (int) c);
+    }
+    String text = constant.toString();
+    return CodeBlock.of("$L", text.startsWith("-") ? "(" + text + ")" : text);
+  }
+
+  /** The Java type for an IR type. */
+  public static TypeName typeName(IrType type) {
+    return switch (type.kind()) {
+      case BOOLEAN -> TypeName.BOOLEAN;
+      case BYTE -> TypeName.BYTE;
+      case SHORT -> TypeName.SHORT;
+      case CHAR -> TypeName.CHAR;
+      case INT -> TypeName.INT;
+      case LONG -> TypeName.LONG;
+      case FLOAT -> TypeName.FLOAT;
+      case DOUBLE -> TypeName.DOUBLE;
+      case STRING -> ClassName.get(String.class);
+      case DOUBLE_ARRAY -> com.palantir.javapoet.ArrayTypeName.of(TypeName.DOUBLE);
+      case DOUBLE_MATRIX -> com.palantir.javapoet.ArrayTypeName.of(
+          com.palantir.javapoet.ArrayTypeName.of(TypeName.DOUBLE));
+      case INT_ARRAY -> com.palantir.javapoet.ArrayTypeName.of(TypeName.INT);
+      case BOOLEAN_ARRAY -> com.palantir.javapoet.ArrayTypeName.of(TypeName.BOOLEAN);
+      case OTHER -> TypeName.get(type.mirror());
+      default -> throw new IllegalArgumentException("no Java type for " + type);
+    };
+  }
+
+  /** The default value a hoisted declaration starts from. */
+  public static String zero(IrType type) {
+    return switch (type.kind()) {
+      case BOOLEAN -> "false";
+      case DOUBLE -> "0.0";
+      case FLOAT -> "0.0F";
+      case LONG -> "0L";
+      case BYTE, SHORT, CHAR, INT -> "0";
+      default -> "null";
+    };
+  }
+
+  static boolean isNegativeLiteral(Expr e) {
+    return e instanceof Expr.Literal l && l.text().startsWith("-");
+  }
+
+  static boolean isComparison(BinaryOp op) {
+    return op.isComparisonOrLogical();
+  }
+}

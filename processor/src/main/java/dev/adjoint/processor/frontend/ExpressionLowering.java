@@ -1,0 +1,473 @@
+package dev.adjoint.processor.frontend;
+
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.CompoundAssignmentTree;
+import com.sun.source.tree.ConditionalExpressionTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LiteralTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.SwitchExpressionTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TypeCastTree;
+import com.sun.source.tree.UnaryTree;
+import dev.adjoint.processor.diag.MethodProblems;
+import dev.adjoint.processor.ir.BinaryOp;
+import dev.adjoint.processor.ir.Expr;
+import dev.adjoint.processor.ir.IrType;
+import dev.adjoint.processor.ir.Stmt;
+import dev.adjoint.processor.ir.UnaryOp;
+import dev.adjoint.processor.ir.Variable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+
+/**
+ * Front end for expressions: resolves names, types every node with the processor's own rules
+ * (JLS numeric promotion), and lowers side effects out of expressions. Statements an expression
+ * needs first (a switch expression) are appended to {@code out}.
+ */
+final class ExpressionLowering {
+  private final Symbols symbols;
+  private final MethodProblems problems;
+  private final Scope scope;
+  private final MethodLowering statements;
+
+  ExpressionLowering(Symbols symbols, MethodProblems problems, Scope scope,
+      MethodLowering statements) {
+    this.symbols = symbols;
+    this.problems = problems;
+    this.scope = scope;
+    this.statements = statements;
+  }
+
+  /** The type an expression would have, without reporting or keeping anything. */
+  IrType peekType(ExpressionTree tree) {
+    problems.mute();
+    try {
+      return lower(tree, new ArrayList<>()).type();
+    } finally {
+      problems.unmute();
+    }
+  }
+
+  IrType unify(IrType a, IrType b) {
+    if (a.isNumeric() && b.isNumeric()) {
+      return IrType.promote(a, b);
+    }
+    return a.kind() == IrType.Kind.NULL ? b : a;
+  }
+
+  /** Assignment conversion; narrowing happens only through explicit or compound casts. */
+  Expr convert(Expr value, IrType target, Tree tree) {
+    return value;
+  }
+
+  Expr lower(ExpressionTree tree, List<Stmt> out) {
+    switch (tree.getKind()) {
+      case PARENTHESIZED:
+        return lower(((ParenthesizedTree) tree).getExpression(), out);
+      case INT_LITERAL:
+        return literal(tree, IrType.INT);
+      case LONG_LITERAL:
+        return literal(tree, IrType.LONG);
+      case FLOAT_LITERAL:
+        return literal(tree, IrType.FLOAT);
+      case DOUBLE_LITERAL:
+        return literal(tree, IrType.DOUBLE);
+      case BOOLEAN_LITERAL:
+        return literal(tree, IrType.BOOLEAN);
+      case CHAR_LITERAL:
+        return literal(tree, IrType.CHAR);
+      case STRING_LITERAL:
+        return literal(tree, IrType.STRING);
+      case NULL_LITERAL:
+        return literal(tree, IrType.NULL);
+      case IDENTIFIER:
+        return identifier((IdentifierTree) tree);
+      case MEMBER_SELECT:
+        return memberSelect((MemberSelectTree) tree, out);
+      case UNARY_MINUS:
+      case UNARY_PLUS:
+      case LOGICAL_COMPLEMENT:
+      case BITWISE_COMPLEMENT:
+        return unary((UnaryTree) tree, out);
+      case TYPE_CAST:
+        return cast((TypeCastTree) tree, out);
+      case CONDITIONAL_EXPRESSION:
+        return conditional((ConditionalExpressionTree) tree, out);
+      case METHOD_INVOCATION:
+        return call((MethodInvocationTree) tree, out);
+      case NEW_CLASS:
+        return newObject((NewClassTree) tree, out);
+      case SWITCH_EXPRESSION:
+        return statements.switchExpression((SwitchExpressionTree) tree, out);
+      case LAMBDA_EXPRESSION:
+      case MEMBER_REFERENCE:
+        return unsupported(tree, "lambdas and method references are not supported in a"
+            + " @Differentiable method: no derivative can follow a value into them; call a"
+            + " static method instead");
+      case ASSIGNMENT:
+      case PLUS_ASSIGNMENT:
+      case MINUS_ASSIGNMENT:
+      case MULTIPLY_ASSIGNMENT:
+      case DIVIDE_ASSIGNMENT:
+      case PREFIX_INCREMENT:
+      case POSTFIX_INCREMENT:
+      case PREFIX_DECREMENT:
+      case POSTFIX_DECREMENT:
+        return unsupported(tree, "an assignment or increment inside an expression is not"
+            + " supported; make it a statement of its own");
+      case NEW_ARRAY:
+      case ARRAY_ACCESS:
+        return unsupported(tree, "arrays are not supported yet in a @Differentiable method;"
+            + " they arrive with array support");
+      default:
+        if (tree instanceof BinaryTree b) {
+          return binary(b, out);
+        }
+        return unsupported(tree, "this expression (" + tree.getKind().name().toLowerCase(
+            java.util.Locale.ROOT).replace('_', ' ') + ") is not supported in a"
+            + " @Differentiable method");
+    }
+  }
+
+  private Expr unsupported(Tree tree, String message) {
+    problems.error(tree, message);
+    return new Expr.Literal(IrType.DOUBLE, "0.0", tree);
+  }
+
+  private Expr unresolved(Tree tree) {
+    problems.failSilently();
+    return new Expr.Literal(IrType.DOUBLE, "0.0", tree);
+  }
+
+  private static Expr literal(ExpressionTree tree, IrType type) {
+    return new Expr.Literal(type, tree.toString(), tree);
+  }
+
+  // ---------------------------------------------------------------------------------- names
+
+  private Expr identifier(IdentifierTree id) {
+    String name = id.getName().toString();
+    Variable local = scope.lookup(name);
+    if (local != null) {
+      return new Expr.VarRef(local, id);
+    }
+    Optional<VariableElement> field = symbols.resolveField(name);
+    if (field.isPresent()) {
+      return fieldRef(field.get(), null, id);
+    }
+    return unresolved(id);
+  }
+
+  private Expr fieldRef(VariableElement field, Expr receiver, Tree tree) {
+    if (receiver == null && !field.getModifiers().contains(Modifier.STATIC)) {
+      return unsupported(tree, "instance field '" + field.getSimpleName() + "' cannot be read"
+          + " from a static method");
+    }
+    return new Expr.FieldRef(field, receiver, symbols.irType(field.asType()), tree);
+  }
+
+  private Expr memberSelect(MemberSelectTree select, List<Stmt> out) {
+    String name = select.getIdentifier().toString();
+    Optional<TypeElement> owner = typeQualifier(select.getExpression());
+    if (owner.isPresent()) {
+      Optional<VariableElement> field = symbols.field(owner.get(), name);
+      return field.isPresent() ? fieldRef(field.get(), null, select) : unresolved(select);
+    }
+    Expr receiver = lower(select.getExpression(), out);
+    if (name.equals("length") && receiver.type().kind() != IrType.Kind.OTHER) {
+      return unsupported(select, "arrays are not supported yet in a @Differentiable method;"
+          + " they arrive with array support");
+    }
+    Optional<TypeElement> type = declaredElement(receiver.type());
+    if (type.isEmpty()) {
+      return unresolved(select);
+    }
+    Optional<VariableElement> field = symbols.field(type.get(), name);
+    return field.isPresent() ? fieldRef(field.get(), receiver, select) : unresolved(select);
+  }
+
+  /** The type an expression names, when it names a type rather than a value. */
+  private Optional<TypeElement> typeQualifier(ExpressionTree expression) {
+    if (expression instanceof IdentifierTree id) {
+      String name = id.getName().toString();
+      if (scope.lookup(name) != null || symbols.resolveField(name).isPresent()) {
+        return Optional.empty();
+      }
+      return symbols.resolveType(id);
+    }
+    if (expression instanceof MemberSelectTree select) {
+      Optional<TypeElement> type = symbols.resolveType(select);
+      if (type.isPresent()) {
+        return type;
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Optional<TypeElement> declaredElement(IrType type) {
+    if (type.kind() == IrType.Kind.STRING) {
+      return Optional.of(symbols.elements().getTypeElement("java.lang.String"));
+    }
+    if (type.kind() == IrType.Kind.OTHER && type.mirror() instanceof DeclaredType d) {
+      return Optional.of((TypeElement) d.asElement());
+    }
+    return Optional.empty();
+  }
+
+  // ------------------------------------------------------------------------------ operators
+
+  private Expr binary(BinaryTree b, List<Stmt> out) {
+    BinaryOp op = binaryOp(b.getKind());
+    if (op == null) {
+      return unsupported(b, "operator " + b.getKind() + " is not supported");
+    }
+    Expr left = lower(b.getLeftOperand(), out);
+    Expr right;
+    if (op == BinaryOp.AND || op == BinaryOp.OR) {
+      right = conditionallyEvaluated(b.getRightOperand());
+    } else {
+      right = lower(b.getRightOperand(), out);
+    }
+    if (op == BinaryOp.PLUS && (left.type().kind() == IrType.Kind.STRING
+        || right.type().kind() == IrType.Kind.STRING)) {
+      return new Expr.Binary(BinaryOp.CONCAT, left, right, IrType.STRING, b);
+    }
+    return new Expr.Binary(op, left, right, binaryType(op, left.type(), right.type()), b);
+  }
+
+  static IrType binaryType(BinaryOp op, IrType left, IrType right) {
+    if (op.isComparisonOrLogical()) {
+      return IrType.BOOLEAN;
+    }
+    if ((op == BinaryOp.BIT_AND || op == BinaryOp.BIT_OR || op == BinaryOp.XOR)
+        && left.kind() == IrType.Kind.BOOLEAN) {
+      return IrType.BOOLEAN;
+    }
+    if (op == BinaryOp.SHIFT_LEFT || op == BinaryOp.SHIFT_RIGHT
+        || op == BinaryOp.UNSIGNED_SHIFT_RIGHT) {
+      return left.promoteUnary();
+    }
+    return IrType.promote(left, right);
+  }
+
+  /** An operand evaluated only sometimes (&&, ||, ?:): it may not hoist statements. */
+  private Expr conditionallyEvaluated(ExpressionTree tree) {
+    List<Stmt> hoisted = new ArrayList<>();
+    Expr e = lower(tree, hoisted);
+    if (!hoisted.isEmpty()) {
+      problems.error(tree, "a switch expression inside ?:, && or || is not supported; assign it"
+          + " to a local variable first");
+    }
+    return e;
+  }
+
+  static BinaryOp binaryOp(Tree.Kind kind) {
+    return switch (kind) {
+      case MULTIPLY, MULTIPLY_ASSIGNMENT -> BinaryOp.TIMES;
+      case DIVIDE, DIVIDE_ASSIGNMENT -> BinaryOp.DIVIDE;
+      case REMAINDER, REMAINDER_ASSIGNMENT -> BinaryOp.REMAINDER;
+      case PLUS, PLUS_ASSIGNMENT -> BinaryOp.PLUS;
+      case MINUS, MINUS_ASSIGNMENT -> BinaryOp.MINUS;
+      case LEFT_SHIFT, LEFT_SHIFT_ASSIGNMENT -> BinaryOp.SHIFT_LEFT;
+      case RIGHT_SHIFT, RIGHT_SHIFT_ASSIGNMENT -> BinaryOp.SHIFT_RIGHT;
+      case UNSIGNED_RIGHT_SHIFT, UNSIGNED_RIGHT_SHIFT_ASSIGNMENT -> BinaryOp.UNSIGNED_SHIFT_RIGHT;
+      case LESS_THAN -> BinaryOp.LESS;
+      case LESS_THAN_EQUAL -> BinaryOp.LESS_EQUAL;
+      case GREATER_THAN -> BinaryOp.GREATER;
+      case GREATER_THAN_EQUAL -> BinaryOp.GREATER_EQUAL;
+      case EQUAL_TO -> BinaryOp.EQUAL;
+      case NOT_EQUAL_TO -> BinaryOp.NOT_EQUAL;
+      case AND, AND_ASSIGNMENT -> BinaryOp.BIT_AND;
+      case OR, OR_ASSIGNMENT -> BinaryOp.BIT_OR;
+      case XOR, XOR_ASSIGNMENT -> BinaryOp.XOR;
+      case CONDITIONAL_AND -> BinaryOp.AND;
+      case CONDITIONAL_OR -> BinaryOp.OR;
+      default -> null;
+    };
+  }
+
+  private Expr unary(UnaryTree u, List<Stmt> out) {
+    Expr operand = lower(u.getExpression(), out);
+    UnaryOp op = switch (u.getKind()) {
+      case UNARY_MINUS -> UnaryOp.NEGATE;
+      case UNARY_PLUS -> UnaryOp.PLUS;
+      case LOGICAL_COMPLEMENT -> UnaryOp.NOT;
+      default -> UnaryOp.COMPLEMENT;
+    };
+    IrType type = op == UnaryOp.NOT ? IrType.BOOLEAN : operand.type().promoteUnary();
+    return new Expr.Unary(op, operand, type, u);
+  }
+
+  private Expr cast(TypeCastTree c, List<Stmt> out) {
+    Expr operand = lower(c.getExpression(), out);
+    Optional<IrType> type = symbols.typeOf(c.getType());
+    if (type.isEmpty()) {
+      return unresolved(c);
+    }
+    return new Expr.Cast(type.get(), operand, c);
+  }
+
+  private Expr conditional(ConditionalExpressionTree c, List<Stmt> out) {
+    Expr condition = lower(c.getCondition(), out);
+    Expr whenTrue = conditionallyEvaluated(c.getTrueExpression());
+    Expr whenFalse = conditionallyEvaluated(c.getFalseExpression());
+    IrType type = unify(whenTrue.type(), whenFalse.type());
+    return new Expr.Conditional(condition, whenTrue, whenFalse, type, c);
+  }
+
+  // ---------------------------------------------------------------------------------- calls
+
+  private Expr call(MethodInvocationTree call, List<Stmt> out) {
+    ExpressionTree select = call.getMethodSelect();
+    List<Expr> args = new ArrayList<>();
+    for (ExpressionTree a : call.getArguments()) {
+      args.add(lower(a, out));
+    }
+    List<IrType> argTypes = args.stream().map(Expr::type).toList();
+    List<ExecutableElement> candidates;
+    Expr receiver = null;
+    if (select instanceof IdentifierTree id) {
+      candidates = symbols.unqualifiedMethods(id.getName().toString());
+    } else if (select instanceof MemberSelectTree member) {
+      String name = member.getIdentifier().toString();
+      Optional<TypeElement> owner = typeQualifier(member.getExpression());
+      if (owner.isPresent()) {
+        candidates = symbols.methods(owner.get(), name);
+      } else {
+        receiver = lower(member.getExpression(), out);
+        Optional<TypeElement> type = declaredElement(receiver.type());
+        if (type.isEmpty()) {
+          return unresolved(call);
+        }
+        candidates = symbols.methods(type.get(), name);
+      }
+    } else {
+      return unsupported(call, "this kind of call is not supported");
+    }
+    Optional<ExecutableElement> method = symbols.selectOverload(candidates, argTypes);
+    if (method.isEmpty()) {
+      return unresolved(call);
+    }
+    boolean isStatic = method.get().getModifiers().contains(Modifier.STATIC);
+    if (receiver == null && !isStatic) {
+      return unsupported(call, "instance method '" + method.get().getSimpleName() + "' cannot"
+          + " be called from a static method");
+    }
+    if (receiver != null && isStatic) {
+      receiver = null;
+    }
+    IrType type = symbols.irType(method.get().getReturnType());
+    return new Expr.Call(method.get(), receiver, args, type, call);
+  }
+
+  private Expr newObject(NewClassTree n, List<Stmt> out) {
+    if (n.getClassBody() != null) {
+      return unsupported(n, "anonymous classes are not supported in a @Differentiable method");
+    }
+    Optional<TypeElement> type = symbols.resolveType(n.getIdentifier());
+    if (type.isEmpty()) {
+      return unresolved(n);
+    }
+    List<Expr> args = new ArrayList<>();
+    for (ExpressionTree a : n.getArguments()) {
+      args.add(lower(a, out));
+    }
+    IrType irType = symbols.irType(type.get().asType());
+    return new Expr.NewObject(symbols.types().erasure(type.get().asType()), args, irType, n);
+  }
+
+  /** {@code constant.equals(selector)}, for a switch on strings. */
+  Expr stringEquals(Expr constant, Expr selector, Tree tree) {
+    TypeElement string = symbols.elements().getTypeElement("java.lang.String");
+    ExecutableElement equals = symbols.methods(string, "equals").get(0);
+    return new Expr.Call(equals, constant, List.of(selector), IrType.BOOLEAN, tree);
+  }
+
+  // ----------------------------------------------------------------------------- assignment
+
+  /** Lowers an assignment, compound assignment or increment used as a statement. */
+  void assignment(ExpressionTree tree, List<Stmt> out) {
+    ExpressionTree targetTree;
+    if (tree instanceof AssignmentTree a) {
+      targetTree = a.getVariable();
+    } else if (tree instanceof CompoundAssignmentTree c) {
+      targetTree = c.getVariable();
+    } else {
+      targetTree = ((UnaryTree) tree).getExpression();
+    }
+    Variable target = assignable(targetTree);
+    if (target == null) {
+      return;
+    }
+    Expr value;
+    if (tree instanceof AssignmentTree a) {
+      value = lower(a.getExpression(), out);
+    } else {
+      Expr current = new Expr.VarRef(target, targetTree);
+      Expr operand;
+      BinaryOp op;
+      if (tree instanceof CompoundAssignmentTree c) {
+        operand = lower(c.getExpression(), out);
+        op = binaryOp(c.getKind());
+      } else {
+        operand = new Expr.Literal(IrType.INT, "1", tree);
+        boolean up = tree.getKind() == Tree.Kind.PREFIX_INCREMENT
+            || tree.getKind() == Tree.Kind.POSTFIX_INCREMENT;
+        op = up ? BinaryOp.PLUS : BinaryOp.MINUS;
+      }
+      if (op == BinaryOp.PLUS && target.type().kind() == IrType.Kind.STRING) {
+        value = new Expr.Binary(BinaryOp.CONCAT, current, operand, IrType.STRING, tree);
+      } else {
+        IrType type = binaryType(op, target.type(), operand.type());
+        value = new Expr.Binary(op, current, operand, type, tree);
+        if (!type.equals(target.type())) {
+          value = new Expr.Cast(target.type(), value, tree);
+        }
+      }
+    }
+    out.add(new Stmt.Assign(target, value, false, tree));
+  }
+
+  private Variable assignable(ExpressionTree targetTree) {
+    if (targetTree instanceof IdentifierTree id) {
+      Variable v = scope.lookup(id.getName().toString());
+      if (v != null) {
+        return v;
+      }
+      if (symbols.resolveField(id.getName().toString()).isPresent()) {
+        problems.error(targetTree, "assigning to field '" + id.getName() + "' is not supported in"
+            + " a @Differentiable method: no derivative can follow a value through a field; keep"
+            + " it in a local variable or return it");
+        return null;
+      }
+      problems.failSilently();
+      return null;
+    }
+    if (targetTree.getKind() == Tree.Kind.ARRAY_ACCESS) {
+      problems.error(targetTree, "arrays are not supported yet in a @Differentiable method;"
+          + " they arrive with array support");
+      return null;
+    }
+    problems.error(targetTree, "assigning to '" + targetTree + "' is not supported in a"
+        + " @Differentiable method: no derivative can follow a value through a field; keep it"
+        + " in a local variable or return it");
+    return null;
+  }
+
+  @SuppressWarnings("unused")
+  private static boolean isLiteral(ExpressionTree tree) {
+    return tree instanceof LiteralTree;
+  }
+}

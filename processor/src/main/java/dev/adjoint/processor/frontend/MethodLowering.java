@@ -1,0 +1,537 @@
+package dev.adjoint.processor.frontend;
+
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.BreakTree;
+import com.sun.source.tree.CaseTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.CompoundAssignmentTree;
+import com.sun.source.tree.ContinueTree;
+import com.sun.source.tree.DoWhileLoopTree;
+import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.ForLoopTree;
+import com.sun.source.tree.IfTree;
+import com.sun.source.tree.LabeledStatementTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.SwitchExpressionTree;
+import com.sun.source.tree.SwitchTree;
+import com.sun.source.tree.ThrowTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.tree.WhileLoopTree;
+import com.sun.source.tree.YieldTree;
+import dev.adjoint.processor.diag.MethodProblems;
+import dev.adjoint.processor.ir.Expr;
+import dev.adjoint.processor.ir.IrType;
+import dev.adjoint.processor.ir.Label;
+import dev.adjoint.processor.ir.MethodIr;
+import dev.adjoint.processor.ir.Stmt;
+import dev.adjoint.processor.ir.Variable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.VariableElement;
+
+/**
+ * Front end: lowers a method's tree to the IR. Statements are lowered here; expressions by
+ * {@link ExpressionLowering}. Every unsupported construct is reported at its tree and lowering goes
+ * on, so one compilation shows every error.
+ */
+public final class MethodLowering {
+  private final Symbols symbols;
+  private final MethodProblems problems;
+  private final ExecutableElement element;
+  private final MethodTree tree;
+  private final CompilationUnitTree unit;
+  private final Scope scope = new Scope();
+  private final JumpTargets jumps = new JumpTargets();
+  private final List<Variable> locals = new ArrayList<>();
+  private final ExpressionLowering expressions;
+  private final Variable result;
+
+  /** The switch expression being lowered, with the variable its {@code yield}s assign. */
+  private Variable yieldTarget;
+  private Label yieldLabel;
+
+  public MethodLowering(Symbols symbols, MethodProblems problems, ExecutableElement element,
+      MethodTree tree, CompilationUnitTree unit) {
+    this.symbols = symbols;
+    this.problems = problems;
+    this.element = element;
+    this.tree = tree;
+    this.unit = unit;
+    this.expressions = new ExpressionLowering(symbols, problems, scope, this);
+    this.result = new Variable("value", symbols.irType(element.getReturnType()),
+        Variable.Origin.RESULT, tree);
+  }
+
+  /** Lowers the method; {@code differentiatedNames} are the parameters to differentiate. */
+  public MethodIr lower(Set<String> differentiatedNames) {
+    List<Variable> parameters = new ArrayList<>();
+    List<Variable> differentiated = new ArrayList<>();
+    for (int i = 0; i < element.getParameters().size(); i++) {
+      VariableElement p = element.getParameters().get(i);
+      Variable v = new Variable(p.getSimpleName().toString(), symbols.irType(p.asType()),
+          Variable.Origin.PARAMETER, tree.getParameters().get(i));
+      parameters.add(v);
+      scope.declare(v);
+      if (differentiatedNames.contains(v.sourceName())) {
+        differentiated.add(v);
+      }
+    }
+    Stmt.Block body = block(tree.getBody(), null);
+    return new MethodIr(element, tree, unit, parameters, differentiated, locals, result, body);
+  }
+
+  Variable newTemporary(String base, IrType type, Tree origin) {
+    Variable v = new Variable(base, type, Variable.Origin.TEMPORARY, origin);
+    if (!problems.isMuted()) {
+      locals.add(v);
+    }
+    return v;
+  }
+
+  // ------------------------------------------------------------------------------ statements
+
+  private Stmt.Block block(BlockTree block, Label label) {
+    scope.push();
+    List<Stmt> out = new ArrayList<>();
+    for (StatementTree s : block.getStatements()) {
+      statement(s, out);
+    }
+    scope.pop();
+    return new Stmt.Block(label, out, block);
+  }
+
+  /** Lowers a statement used as a branch or loop body into a block of its own scope. */
+  private Stmt.Block asBlock(StatementTree s) {
+    if (s == null) {
+      return new Stmt.Block(null, List.of(), null);
+    }
+    if (s instanceof BlockTree b) {
+      return block(b, null);
+    }
+    scope.push();
+    List<Stmt> out = new ArrayList<>();
+    statement(s, out);
+    scope.pop();
+    return new Stmt.Block(null, out, s);
+  }
+
+  private void statement(StatementTree s, List<Stmt> out) {
+    switch (s.getKind()) {
+      case BLOCK -> out.add(block((BlockTree) s, null));
+      case VARIABLE -> variable((VariableTree) s, out);
+      case EXPRESSION_STATEMENT ->
+          expressionStatement(((ExpressionStatementTree) s).getExpression(), out);
+      case IF -> ifStatement((IfTree) s, out);
+      case RETURN -> returnStatement((ReturnTree) s, out);
+      case THROW -> {
+        Expr exception = expressions.lower(((ThrowTree) s).getExpression(), out);
+        out.add(new Stmt.Throw(exception, s));
+      }
+      case FOR_LOOP -> forLoop((ForLoopTree) s, null, out);
+      case WHILE_LOOP -> whileLoop((WhileLoopTree) s, null, out);
+      case DO_WHILE_LOOP -> doWhileLoop((DoWhileLoopTree) s, null, out);
+      case LABELED_STATEMENT -> labeled((LabeledStatementTree) s, out);
+      case BREAK -> breakStatement((BreakTree) s, out);
+      case CONTINUE -> continueStatement((ContinueTree) s, out);
+      case SWITCH -> {
+        SwitchTree sw = (SwitchTree) s;
+        switchStatement(sw.getExpression(), sw.getCases(), null, s, out);
+      }
+      case YIELD -> yieldStatement((YieldTree) s, out);
+      case EMPTY_STATEMENT -> { }
+      case ENHANCED_FOR_LOOP -> problems.error(s, "enhanced for loops are not supported yet: they"
+          + " iterate over arrays, which arrive with array support; use an indexed for loop over"
+          + " a range instead");
+      default -> problems.error(s, unsupportedStatement(s));
+    }
+  }
+
+  private static String unsupportedStatement(StatementTree s) {
+    String what = switch (s.getKind()) {
+      case TRY -> "try statements";
+      case SYNCHRONIZED -> "synchronized blocks";
+      case CLASS, INTERFACE, ENUM, RECORD -> "local class declarations";
+      case ASSERT -> "assert statements";
+      default -> s.getKind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+          + " statements";
+    };
+    return what + " are not supported in a @Differentiable method; move that code into a method"
+        + " that is not differentiated and pass its result in";
+  }
+
+  private void variable(VariableTree v, List<Stmt> out) {
+    IrType type;
+    if (isVar(v)) {
+      if (v.getInitializer() == null) {
+        problems.error(v, "'var' needs an initializer");
+        return;
+      }
+      Expr init = expressions.lower(v.getInitializer(), out);
+      type = init.type();
+      if (type.kind() == IrType.Kind.NULL || type.kind() == IrType.Kind.VOID) {
+        problems.error(v, "cannot infer the type of '" + v.getName() + "'; declare it explicitly");
+        return;
+      }
+      Variable local = declareLocal(v, type);
+      out.add(new Stmt.Assign(local, init, true, v));
+      return;
+    }
+    type = symbols.typeOf(v.getType()).orElse(null);
+    if (type == null) {
+      problems.error(v.getType(), "cannot resolve type " + v.getType());
+      return;
+    }
+    if (!isSupportedLocalType(type)) {
+      problems.error(v.getType(), "local variables of type " + type + " are not supported in a"
+          + " @Differentiable method" + arraysHint(type));
+      return;
+    }
+    Expr init = v.getInitializer() == null ? null : expressions.lower(v.getInitializer(), out);
+    Variable local = declareLocal(v, type);
+    if (init != null) {
+      out.add(new Stmt.Assign(local, expressions.convert(init, type, v.getInitializer()), true, v));
+    }
+  }
+
+  private static String arraysHint(IrType type) {
+    return switch (type.kind()) {
+      case DOUBLE_ARRAY, DOUBLE_MATRIX, INT_ARRAY, BOOLEAN_ARRAY ->
+          " yet; arrays arrive with array support";
+      case FLOAT -> "; use double, the type Adjoint differentiates";
+      default -> "";
+    };
+  }
+
+  private static boolean isSupportedLocalType(IrType type) {
+    return switch (type.kind()) {
+      case BOOLEAN, BYTE, SHORT, CHAR, INT, LONG, DOUBLE, STRING, OTHER -> true;
+      default -> false;
+    };
+  }
+
+  private static boolean isVar(VariableTree v) {
+    // 'var' leaves the type tree null, or names 'var', depending on the javac version.
+    return v.getType() == null || v.getType().toString().equals("var");
+  }
+
+  private Variable declareLocal(VariableTree v, IrType type) {
+    Variable local = new Variable(v.getName().toString(), type, Variable.Origin.LOCAL, v);
+    scope.declare(local);
+    locals.add(local);
+    return local;
+  }
+
+  private void expressionStatement(ExpressionTree e, List<Stmt> out) {
+    switch (e.getKind()) {
+      case ASSIGNMENT, PREFIX_INCREMENT, POSTFIX_INCREMENT, PREFIX_DECREMENT, POSTFIX_DECREMENT,
+          PLUS_ASSIGNMENT, MINUS_ASSIGNMENT, MULTIPLY_ASSIGNMENT, DIVIDE_ASSIGNMENT,
+          REMAINDER_ASSIGNMENT, AND_ASSIGNMENT, OR_ASSIGNMENT, XOR_ASSIGNMENT,
+          LEFT_SHIFT_ASSIGNMENT, RIGHT_SHIFT_ASSIGNMENT, UNSIGNED_RIGHT_SHIFT_ASSIGNMENT ->
+          expressions.assignment(e, out);
+      case METHOD_INVOCATION -> out.add(new Stmt.Eval(expressions.lower(e, out), e));
+      default -> problems.error(e, "this expression statement is not supported in a"
+          + " @Differentiable method");
+    }
+  }
+
+  private void ifStatement(IfTree s, List<Stmt> out) {
+    Expr condition = expressions.lower(s.getCondition(), out);
+    Stmt.Block thenPart = asBlock(s.getThenStatement());
+    Stmt.Block elsePart = asBlock(s.getElseStatement());
+    out.add(new Stmt.If(condition, thenPart, elsePart, s));
+  }
+
+  private void returnStatement(ReturnTree s, List<Stmt> out) {
+    if (yieldTarget != null) {
+      problems.error(s, "return inside a switch expression is not allowed");
+      return;
+    }
+    if (s.getExpression() != null) {
+      Expr value = expressions.lower(s.getExpression(), out);
+      out.add(new Stmt.Assign(result, expressions.convert(value, result.type(), s.getExpression()),
+          false, s));
+    }
+    out.add(new Stmt.Return(s));
+  }
+
+  // ----------------------------------------------------------------------------------- loops
+
+  private void labeled(LabeledStatementTree s, List<Stmt> out) {
+    String name = s.getLabel().toString();
+    StatementTree inner = s.getStatement();
+    switch (inner.getKind()) {
+      case FOR_LOOP -> forLoop((ForLoopTree) inner, name, out);
+      case WHILE_LOOP -> whileLoop((WhileLoopTree) inner, name, out);
+      case DO_WHILE_LOOP -> doWhileLoop((DoWhileLoopTree) inner, name, out);
+      case SWITCH -> {
+        SwitchTree sw = (SwitchTree) inner;
+        switchStatement(sw.getExpression(), sw.getCases(), name, inner, out);
+      }
+      default -> {
+        Label label = new Label(name);
+        jumps.push(JumpTargets.Kind.BLOCK, label, name);
+        Stmt.Block body = inner instanceof BlockTree b ? block(b, label) : labelBlock(inner, label);
+        jumps.pop();
+        out.add(body);
+      }
+    }
+  }
+
+  private Stmt.Block labelBlock(StatementTree inner, Label label) {
+    Stmt.Block b = asBlock(inner);
+    return new Stmt.Block(label, b.stmts(), inner);
+  }
+
+  private void forLoop(ForLoopTree s, String userLabel, List<Stmt> out) {
+    scope.push();
+    List<Stmt> outer = new ArrayList<>();
+    for (StatementTree init : s.getInitializer()) {
+      statement(init, outer);
+    }
+    Expr condition = s.getCondition() == null ? null : condition(s.getCondition(), outer);
+    Label label = new Label(userLabel != null ? userLabel : "loop");
+    jumps.push(JumpTargets.Kind.LOOP, label, userLabel);
+    Stmt.Block body = asBlock(s.getStatement());
+    List<Stmt> update = new ArrayList<>();
+    for (ExpressionStatementTree u : s.getUpdate()) {
+      statement(u, update);
+    }
+    jumps.pop();
+    scope.pop();
+    outer.add(new Stmt.Loop(label, condition, body, update, true, s));
+    out.add(new Stmt.Block(null, outer, s));
+  }
+
+  private void whileLoop(WhileLoopTree s, String userLabel, List<Stmt> out) {
+    Expr condition = condition(s.getCondition(), out);
+    Label label = new Label(userLabel != null ? userLabel : "loop");
+    jumps.push(JumpTargets.Kind.LOOP, label, userLabel);
+    Stmt.Block body = asBlock(s.getStatement());
+    jumps.pop();
+    out.add(new Stmt.Loop(label, condition, body, List.of(), true, s));
+  }
+
+  private void doWhileLoop(DoWhileLoopTree s, String userLabel, List<Stmt> out) {
+    Label label = new Label(userLabel != null ? userLabel : "loop");
+    jumps.push(JumpTargets.Kind.LOOP, label, userLabel);
+    Stmt.Block body = asBlock(s.getStatement());
+    jumps.pop();
+    Expr condition = condition(s.getCondition(), out);
+    out.add(new Stmt.Loop(label, condition, body, List.of(), false, s));
+  }
+
+  /** A loop condition: re-evaluated every iteration, so it may not need hoisted statements. */
+  private Expr condition(ExpressionTree tree, List<Stmt> out) {
+    List<Stmt> hoisted = new ArrayList<>();
+    Expr condition = expressions.lower(tree, hoisted);
+    if (!hoisted.isEmpty()) {
+      problems.error(tree, "this loop condition calls a method without a derivative; compute it"
+          + " into a local variable before the loop and at the end of the body");
+    }
+    if (condition instanceof Expr.Literal lit && lit.text().equals("true")) {
+      return null;
+    }
+    return condition;
+  }
+
+  private void breakStatement(BreakTree s, List<Stmt> out) {
+    String name = s.getLabel() == null ? null : s.getLabel().toString();
+    Label target = jumps.breakTarget(name);
+    if (target == null) {
+      problems.error(s, "cannot find the target of this break");
+      return;
+    }
+    out.add(new Stmt.Break(target, s));
+  }
+
+  private void continueStatement(ContinueTree s, List<Stmt> out) {
+    String name = s.getLabel() == null ? null : s.getLabel().toString();
+    Label target = jumps.continueTarget(name);
+    if (target == null) {
+      problems.error(s, "cannot find the loop of this continue");
+      return;
+    }
+    out.add(new Stmt.Continue(target, s));
+  }
+
+  // ---------------------------------------------------------------------------------- switch
+
+  /**
+   * Lowers a switch statement onto a labelled block holding an if/else-if chain. Case groups may
+   * not fall through into the next one; an empty group shares the next group's body.
+   */
+  private void switchStatement(ExpressionTree selectorTree, List<? extends CaseTree> cases,
+      String userLabel, Tree origin, List<Stmt> out) {
+    Expr selector = stableSelector(selectorTree, out);
+    Label label = new Label(userLabel != null ? userLabel : "switch");
+    jumps.push(JumpTargets.Kind.SWITCH, label, userLabel);
+    Stmt.Block chain = caseChain(selector, cases, label, false);
+    jumps.pop();
+    out.add(new Stmt.Block(label, List.of(chain), origin));
+  }
+
+  /** Lowers {@code switch} used as an expression: its yields assign a fresh temporary. */
+  Expr switchExpression(SwitchExpressionTree s, List<Stmt> out) {
+    Expr selector = stableSelector(s.getExpression(), out);
+    Variable previousTarget = yieldTarget;
+    Label previousLabel = yieldLabel;
+    Label label = new Label("switch");
+    IrType type = switchExpressionType(s);
+    Variable target = newTemporary("switchValue", type, s);
+    yieldTarget = target;
+    yieldLabel = label;
+    jumps.push(JumpTargets.Kind.BLOCK, label, null);
+    Stmt.Block chain = caseChain(selector, s.getCases(), label, true);
+    jumps.pop();
+    yieldTarget = previousTarget;
+    yieldLabel = previousLabel;
+    out.add(new Stmt.Block(label, List.of(chain), s));
+    return new Expr.VarRef(target, s);
+  }
+
+  private IrType switchExpressionType(SwitchExpressionTree s) {
+    IrType type = null;
+    for (CaseTree c : s.getCases()) {
+      if (c.getBody() instanceof ExpressionTree e) {
+        IrType t = expressions.peekType(e);
+        type = type == null ? t : expressions.unify(type, t);
+      }
+    }
+    return type == null ? IrType.DOUBLE : type;
+  }
+
+  private Expr stableSelector(ExpressionTree selectorTree, List<Stmt> out) {
+    Expr selector = expressions.lower(selectorTree, out);
+    if (selector instanceof Expr.VarRef) {
+      return selector;
+    }
+    Variable temp = newTemporary("selector", selector.type(), selectorTree);
+    out.add(new Stmt.Assign(temp, selector, true, selectorTree));
+    return new Expr.VarRef(temp, selectorTree);
+  }
+
+  @SuppressWarnings("deprecation") // CaseTree.getExpressions: the Java 17 API this targets
+  private Stmt.Block caseChain(Expr selector, List<? extends CaseTree> cases, Label label,
+      boolean isExpression) {
+    List<Expr> pendingLabels = new ArrayList<>();
+    boolean pendingDefault = false;
+    List<Expr> conditions = new ArrayList<>();
+    List<Stmt.Block> bodies = new ArrayList<>();
+    Stmt.Block defaultBody = null;
+    for (int i = 0; i < cases.size(); i++) {
+      CaseTree c = cases.get(i);
+      boolean isDefault = c.getExpressions().isEmpty();
+      pendingDefault |= isDefault;
+      for (ExpressionTree e : c.getExpressions()) {
+        pendingLabels.add(caseMatch(selector, e));
+      }
+      boolean rule = c.getCaseKind() == CaseTree.CaseKind.RULE;
+      if (!rule && c.getStatements().isEmpty() && i < cases.size() - 1) {
+        continue;
+      }
+      Stmt.Block body = rule ? ruleBody(c, isExpression) : groupBody(c, i == cases.size() - 1);
+      if (pendingDefault) {
+        defaultBody = body;
+      } else {
+        conditions.add(anyOf(pendingLabels));
+        bodies.add(body);
+      }
+      pendingLabels = new ArrayList<>();
+      pendingDefault = false;
+    }
+    Stmt.Block chain = defaultBody != null ? defaultBody : new Stmt.Block(null, List.of(), null);
+    for (int i = conditions.size() - 1; i >= 0; i--) {
+      Stmt.If branch = new Stmt.If(conditions.get(i), bodies.get(i), chain, null);
+      chain = new Stmt.Block(null, List.of(branch), null);
+    }
+    return chain;
+  }
+
+  private Expr caseMatch(Expr selector, ExpressionTree label) {
+    Expr constant = expressions.lower(label, new ArrayList<>());
+    if (selector.type().kind() == IrType.Kind.STRING) {
+      return expressions.stringEquals(constant, selector, label);
+    }
+    return new Expr.Binary(dev.adjoint.processor.ir.BinaryOp.EQUAL, selector, constant,
+        IrType.BOOLEAN, label);
+  }
+
+  private static Expr anyOf(List<Expr> conditions) {
+    Expr result = conditions.get(0);
+    for (int i = 1; i < conditions.size(); i++) {
+      result = new Expr.Binary(dev.adjoint.processor.ir.BinaryOp.OR, result, conditions.get(i),
+          IrType.BOOLEAN, null);
+    }
+    return result;
+  }
+
+  private Stmt.Block ruleBody(CaseTree c, boolean isExpression) {
+    Tree body = c.getBody();
+    if (isExpression && body instanceof ExpressionTree e) {
+      List<Stmt> out = new ArrayList<>();
+      Expr value = expressions.lower(e, out);
+      out.add(new Stmt.Assign(yieldTarget, expressions.convert(value, yieldTarget.type(), e),
+          false, e));
+      return new Stmt.Block(null, out, c);
+    }
+    if (body instanceof StatementTree s) {
+      return asBlock(s);
+    }
+    scope.push();
+    List<Stmt> out = new ArrayList<>();
+    expressionStatement((ExpressionTree) body, out);
+    scope.pop();
+    return new Stmt.Block(null, out, c);
+  }
+
+  private Stmt.Block groupBody(CaseTree c, boolean last) {
+    List<? extends StatementTree> statements = c.getStatements();
+    int end = statements.size();
+    if (end > 0 && statements.get(end - 1) instanceof BreakTree b && b.getLabel() == null) {
+      end--;
+    } else if (!last && end > 0 && completesNormally(statements.get(end - 1))) {
+      problems.error(statements.get(end - 1), "falling through to the next switch case is not"
+          + " supported; end this case with break, return or throw");
+    }
+    scope.push();
+    List<Stmt> out = new ArrayList<>();
+    for (StatementTree s : statements.subList(0, end)) {
+      statement(s, out);
+    }
+    scope.pop();
+    return new Stmt.Block(null, out, c);
+  }
+
+  private static boolean completesNormally(StatementTree s) {
+    return switch (s.getKind()) {
+      case BREAK, CONTINUE, RETURN, THROW, YIELD -> false;
+      case BLOCK -> {
+        List<? extends StatementTree> inner = ((BlockTree) s).getStatements();
+        yield inner.isEmpty() || completesNormally(inner.get(inner.size() - 1));
+      }
+      case IF -> {
+        IfTree i = (IfTree) s;
+        yield i.getElseStatement() == null || completesNormally(i.getThenStatement())
+            || completesNormally(i.getElseStatement());
+      }
+      default -> true;
+    };
+  }
+
+  private void yieldStatement(YieldTree s, List<Stmt> out) {
+    if (yieldTarget == null) {
+      problems.error(s, "yield outside a switch expression");
+      return;
+    }
+    Expr value = expressions.lower(s.getValue(), out);
+    out.add(new Stmt.Assign(yieldTarget, expressions.convert(value, yieldTarget.type(), s), false,
+        s));
+    out.add(new Stmt.Break(yieldLabel, s));
+  }
+}

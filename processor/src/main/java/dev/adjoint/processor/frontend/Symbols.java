@@ -1,0 +1,367 @@
+package dev.adjoint.processor.frontend;
+
+import com.sun.source.tree.ArrayTypeTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.ImportTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.ParameterizedTypeTree;
+import com.sun.source.tree.PrimitiveTypeTree;
+import com.sun.source.tree.Tree;
+import dev.adjoint.processor.ir.IrType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/**
+ * Name resolution for one compilation unit, done with {@link Elements} and {@link Types} because
+ * method bodies are not attributed while processors run: type names through member types,
+ * imports, the package and {@code java.lang}; fields and methods through enclosing classes and
+ * static imports; overloads by the processor's own types.
+ */
+public final class Symbols {
+  private final Elements elements;
+  private final Types types;
+  private final CompilationUnitTree unit;
+  private final TypeElement enclosing;
+
+  public Symbols(Elements elements, Types types, CompilationUnitTree unit, TypeElement enclosing) {
+    this.elements = elements;
+    this.types = types;
+    this.unit = unit;
+    this.enclosing = enclosing;
+  }
+
+  public Types types() {
+    return types;
+  }
+
+  public Elements elements() {
+    return elements;
+  }
+
+  // ---------------------------------------------------------------------------------- types
+
+  /** The IR type a type tree denotes, or empty when it cannot be resolved. */
+  public Optional<IrType> typeOf(Tree typeTree) {
+    return mirrorOf(typeTree).map(this::irType);
+  }
+
+  private Optional<TypeMirror> mirrorOf(Tree typeTree) {
+    if (typeTree instanceof PrimitiveTypeTree p) {
+      return Optional.of(types.getPrimitiveType(p.getPrimitiveTypeKind()));
+    }
+    if (typeTree instanceof ArrayTypeTree a) {
+      return mirrorOf(a.getType()).map(types::getArrayType);
+    }
+    if (typeTree instanceof ParameterizedTypeTree p) {
+      return mirrorOf(p.getType());
+    }
+    return resolveType(typeTree).map(t -> types.erasure(t.asType()));
+  }
+
+  /** Resolves a type name written as an identifier or a qualified name. */
+  public Optional<TypeElement> resolveType(Tree nameTree) {
+    if (nameTree instanceof IdentifierTree id) {
+      return resolveSimpleType(id.getName().toString());
+    }
+    if (nameTree instanceof MemberSelectTree select) {
+      String qualified = select.toString();
+      TypeElement direct = elements.getTypeElement(qualified);
+      if (direct != null) {
+        return Optional.of(direct);
+      }
+      return resolveType(select.getExpression())
+          .flatMap(outer -> memberType(outer, select.getIdentifier().toString()));
+    }
+    return Optional.empty();
+  }
+
+  private Optional<TypeElement> resolveSimpleType(String name) {
+    for (Element e = enclosing; e instanceof TypeElement t; e = t.getEnclosingElement()) {
+      if (t.getSimpleName().contentEquals(name)) {
+        return Optional.of(t);
+      }
+      Optional<TypeElement> member = memberType(t, name);
+      if (member.isPresent()) {
+        return member;
+      }
+    }
+    for (ImportTree imp : unit.getImports()) {
+      if (!imp.isStatic() && imp.getQualifiedIdentifier() instanceof MemberSelectTree q
+          && q.getIdentifier().contentEquals(name)) {
+        TypeElement t = elements.getTypeElement(q.toString());
+        if (t != null) {
+          return Optional.of(t);
+        }
+      }
+    }
+    PackageElement pkg = elements.getPackageOf(enclosing);
+    String samePackage = pkg.isUnnamed() ? name : pkg.getQualifiedName() + "." + name;
+    TypeElement local = elements.getTypeElement(samePackage);
+    if (local != null) {
+      return Optional.of(local);
+    }
+    for (ImportTree imp : unit.getImports()) {
+      if (!imp.isStatic() && imp.getQualifiedIdentifier() instanceof MemberSelectTree q
+          && q.getIdentifier().contentEquals("*")) {
+        TypeElement t = elements.getTypeElement(q.getExpression() + "." + name);
+        if (t != null) {
+          return Optional.of(t);
+        }
+      }
+    }
+    return Optional.ofNullable(elements.getTypeElement("java.lang." + name));
+  }
+
+  private Optional<TypeElement> memberType(TypeElement owner, String name) {
+    for (TypeElement member : ElementFilter.typesIn(elements.getAllMembers(owner))) {
+      if (member.getSimpleName().contentEquals(name)) {
+        return Optional.of(member);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The IR type of a javac type. */
+  public IrType irType(TypeMirror mirror) {
+    switch (mirror.getKind()) {
+      case BOOLEAN: return IrType.BOOLEAN;
+      case BYTE: return IrType.BYTE;
+      case SHORT: return IrType.SHORT;
+      case CHAR: return IrType.CHAR;
+      case INT: return IrType.INT;
+      case LONG: return IrType.LONG;
+      case FLOAT: return IrType.FLOAT;
+      case DOUBLE: return IrType.DOUBLE;
+      case VOID: return IrType.VOID;
+      case ARRAY: {
+        TypeMirror component = ((ArrayType) mirror).getComponentType();
+        if (component.getKind() == TypeKind.DOUBLE) {
+          return IrType.DOUBLE_ARRAY;
+        }
+        if (component.getKind() == TypeKind.INT) {
+          return IrType.INT_ARRAY;
+        }
+        if (component.getKind() == TypeKind.BOOLEAN) {
+          return IrType.BOOLEAN_ARRAY;
+        }
+        if (component instanceof ArrayType inner
+            && inner.getComponentType().getKind() == TypeKind.DOUBLE) {
+          return IrType.DOUBLE_MATRIX;
+        }
+        return IrType.other(mirror);
+      }
+      case DECLARED: {
+        TypeElement element = (TypeElement) ((DeclaredType) mirror).asElement();
+        if (element.getQualifiedName().contentEquals("java.lang.String")) {
+          return IrType.STRING;
+        }
+        return IrType.other(types.erasure(mirror));
+      }
+      default:
+        return IrType.other(mirror);
+    }
+  }
+
+  /** A javac type for an IR type, for overload resolution. */
+  public TypeMirror mirror(IrType type) {
+    switch (type.kind()) {
+      case BOOLEAN: return types.getPrimitiveType(TypeKind.BOOLEAN);
+      case BYTE: return types.getPrimitiveType(TypeKind.BYTE);
+      case SHORT: return types.getPrimitiveType(TypeKind.SHORT);
+      case CHAR: return types.getPrimitiveType(TypeKind.CHAR);
+      case INT: return types.getPrimitiveType(TypeKind.INT);
+      case LONG: return types.getPrimitiveType(TypeKind.LONG);
+      case FLOAT: return types.getPrimitiveType(TypeKind.FLOAT);
+      case DOUBLE: return types.getPrimitiveType(TypeKind.DOUBLE);
+      case STRING: return elements.getTypeElement("java.lang.String").asType();
+      case DOUBLE_ARRAY: return types.getArrayType(types.getPrimitiveType(TypeKind.DOUBLE));
+      case DOUBLE_MATRIX:
+        return types.getArrayType(types.getArrayType(types.getPrimitiveType(TypeKind.DOUBLE)));
+      case INT_ARRAY: return types.getArrayType(types.getPrimitiveType(TypeKind.INT));
+      case BOOLEAN_ARRAY: return types.getArrayType(types.getPrimitiveType(TypeKind.BOOLEAN));
+      case NULL: return types.getNullType();
+      case VOID: return types.getNoType(TypeKind.VOID);
+      default: return type.mirror();
+    }
+  }
+
+  // --------------------------------------------------------------------------------- fields
+
+  /** A field visible by simple name: of an enclosing class, or statically imported. */
+  public Optional<VariableElement> resolveField(String name) {
+    for (Element e = enclosing; e instanceof TypeElement t; e = t.getEnclosingElement()) {
+      Optional<VariableElement> field = field(t, name);
+      if (field.isPresent()) {
+        return field;
+      }
+    }
+    for (TypeElement owner : staticImportOwners(name)) {
+      Optional<VariableElement> field = field(owner, name);
+      if (field.isPresent()) {
+        return field;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** A field of {@code owner} or its supertypes. */
+  public Optional<VariableElement> field(TypeElement owner, String name) {
+    for (VariableElement f : ElementFilter.fieldsIn(elements.getAllMembers(owner))) {
+      if (f.getSimpleName().contentEquals(name)) {
+        return Optional.of(f);
+      }
+    }
+    return Optional.empty();
+  }
+
+  // -------------------------------------------------------------------------------- methods
+
+  /** Methods named {@code name} visible unqualified: the innermost enclosing class wins. */
+  public List<ExecutableElement> unqualifiedMethods(String name) {
+    for (Element e = enclosing; e instanceof TypeElement t; e = t.getEnclosingElement()) {
+      List<ExecutableElement> found = methods(t, name);
+      if (!found.isEmpty()) {
+        return found;
+      }
+    }
+    List<ExecutableElement> imported = new ArrayList<>();
+    for (TypeElement owner : staticImportOwners(name)) {
+      for (ExecutableElement m : methods(owner, name)) {
+        if (m.getModifiers().contains(Modifier.STATIC)) {
+          imported.add(m);
+        }
+      }
+    }
+    return imported;
+  }
+
+  /** Methods named {@code name} that {@code owner} declares or inherits. */
+  public List<ExecutableElement> methods(TypeElement owner, String name) {
+    List<ExecutableElement> found = new ArrayList<>();
+    for (ExecutableElement m : ElementFilter.methodsIn(elements.getAllMembers(owner))) {
+      if (m.getSimpleName().contentEquals(name)) {
+        found.add(m);
+      }
+    }
+    return found;
+  }
+
+  private List<TypeElement> staticImportOwners(String member) {
+    List<TypeElement> owners = new ArrayList<>();
+    for (ImportTree imp : unit.getImports()) {
+      if (imp.isStatic() && imp.getQualifiedIdentifier() instanceof MemberSelectTree q
+          && (q.getIdentifier().contentEquals(member) || q.getIdentifier().contentEquals("*"))) {
+        TypeElement owner = elements.getTypeElement(q.getExpression().toString());
+        if (owner != null) {
+          owners.add(owner);
+        }
+      }
+    }
+    return owners;
+  }
+
+  /**
+   * Picks the most specific applicable overload for arguments of the given types: exact and
+   * widening primitive conversions first, then boxing, then varargs. Empty if none applies.
+   */
+  public Optional<ExecutableElement> selectOverload(
+      List<ExecutableElement> candidates, List<IrType> argTypes) {
+    ExecutableElement best = null;
+    int bestCost = Integer.MAX_VALUE;
+    for (ExecutableElement candidate : candidates) {
+      int cost = applicabilityCost(candidate, argTypes);
+      if (cost < bestCost) {
+        best = candidate;
+        bestCost = cost;
+      }
+    }
+    return Optional.ofNullable(best);
+  }
+
+  private int applicabilityCost(ExecutableElement method, List<IrType> args) {
+    List<? extends VariableElement> params = method.getParameters();
+    int fixed = params.size();
+    boolean varargs = method.isVarArgs();
+    if (!varargs && args.size() != fixed) {
+      return Integer.MAX_VALUE;
+    }
+    if (varargs && args.size() < fixed - 1) {
+      return Integer.MAX_VALUE;
+    }
+    int cost = 0;
+    for (int i = 0; i < args.size(); i++) {
+      TypeMirror param;
+      if (varargs && i >= fixed - 1) {
+        TypeMirror last = params.get(fixed - 1).asType();
+        boolean passesArray = args.size() == fixed && i == fixed - 1
+            && conversionCost(args.get(i), last) < Integer.MAX_VALUE;
+        param = passesArray ? last : ((ArrayType) last).getComponentType();
+        cost += passesArray ? 0 : 100;
+      } else {
+        param = params.get(i).asType();
+      }
+      int c = conversionCost(args.get(i), param);
+      if (c == Integer.MAX_VALUE) {
+        return Integer.MAX_VALUE;
+      }
+      cost += c;
+    }
+    return cost;
+  }
+
+  private int conversionCost(IrType arg, TypeMirror param) {
+    IrType paramType = irType(param);
+    if (arg.isPrimitive() && paramType.isPrimitive()) {
+      if (arg.kind() == IrType.Kind.BOOLEAN || paramType.kind() == IrType.Kind.BOOLEAN) {
+        return arg.kind() == paramType.kind() ? 0 : Integer.MAX_VALUE;
+      }
+      if (arg.kind() == IrType.Kind.CHAR && paramType.kind() == IrType.Kind.SHORT) {
+        return Integer.MAX_VALUE;
+      }
+      int distance = paramType.wideningRank() - arg.wideningRank();
+      return distance >= 0 ? distance : Integer.MAX_VALUE;
+    }
+    if (arg.isPrimitive()) {
+      TypeMirror boxed = types.boxedClass(types.getPrimitiveType(primitiveKind(arg))).asType();
+      return types.isAssignable(boxed, param) ? 10 : Integer.MAX_VALUE;
+    }
+    if (paramType.isPrimitive()) {
+      return Integer.MAX_VALUE;
+    }
+    if (arg.kind() == IrType.Kind.NULL) {
+      return 1;
+    }
+    return types.isAssignable(mirror(arg), param) ? 1 : Integer.MAX_VALUE;
+  }
+
+  private static TypeKind primitiveKind(IrType type) {
+    return TypeKind.valueOf(type.kind().name());
+  }
+
+  /** Whether an element is accessible from generated code in the enclosing class's package. */
+  public static boolean isPrivate(Element element) {
+    for (Element e = element; e != null && e.getKind() != ElementKind.PACKAGE;
+        e = e.getEnclosingElement()) {
+      if (e.getModifiers().contains(Modifier.PRIVATE)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

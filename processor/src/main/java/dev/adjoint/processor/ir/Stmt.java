@@ -1,0 +1,44 @@
+package dev.adjoint.processor.ir;
+
+import com.sun.source.tree.Tree;
+import java.util.List;
+
+/**
+ * An IR statement. Control flow stays structured (blocks, if, loops, break, continue, return) so
+ * that the reverse sweep can mirror it; {@code switch} and {@code for} are lowered onto these.
+ */
+public sealed interface Stmt {
+
+  Tree tree();
+
+  /** {@code target = value}; compound assignments and increments are lowered to this. */
+  record Assign(Variable target, Expr value, boolean declaration, Tree tree) implements Stmt {}
+
+  /** A call evaluated for its effect only. */
+  record Eval(Expr expr, Tree tree) implements Stmt {}
+
+  /** A block, optionally the target of {@code break label}. */
+  record Block(Label label, List<Stmt> stmts, Tree tree) implements Stmt {}
+
+  /** {@code if (condition) thenPart else elsePart}; elsePart may be empty, never null. */
+  record If(Expr condition, Block thenPart, Block elsePart, Tree tree) implements Stmt {}
+
+  /**
+   * A loop. {@code condition} null means {@code true}. {@code update} runs after the body and
+   * after {@code continue}; {@code testFirst} is false for {@code do ... while}.
+   */
+  record Loop(Label label, Expr condition, Block body, List<Stmt> update, boolean testFirst,
+      Tree tree) implements Stmt {}
+
+  /** {@code break target}. */
+  record Break(Label target, Tree tree) implements Stmt {}
+
+  /** {@code continue target}. */
+  record Continue(Label target, Tree tree) implements Stmt {}
+
+  /** Leaves the method; the returned value was assigned to the result variable just before. */
+  record Return(Tree tree) implements Stmt {}
+
+  /** {@code throw exception}: the gradient call fails just as the original does. */
+  record Throw(Expr exception, Tree tree) implements Stmt {}
+}

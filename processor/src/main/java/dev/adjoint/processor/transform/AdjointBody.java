@@ -1,0 +1,36 @@
+package dev.adjoint.processor.transform;
+
+import com.palantir.javapoet.CodeBlock;
+import dev.adjoint.processor.ir.Variable;
+import java.util.List;
+
+/**
+ * The generated body of one method, in the pieces that both entry points share: declarations and
+ * the forward sweep, the adjoint declarations (the result's adjoint is seeded by the entry point),
+ * and the reverse sweep.
+ *
+ * @param prologue declarations hoisted out of the forward sweep
+ * @param forward the forward sweep: the original computation plus what it records
+ * @param adjoints declarations of the adjoint variables, after the seed
+ * @param reverse the reverse sweep
+ * @param result the variable holding the primal value
+ * @param resultAdjoint the adjoint variable the entry point seeds
+ * @param parameterAdjoints for each differentiated parameter, its adjoint, or null when the
+ *     result does not depend on it
+ * @param tape the tape variable's name, or null when the method records nothing on a tape
+ * @param seedName the name of the adjoint entry point's seed parameter
+ * @param adjointsName the name of the adjoint entry point's accumulator parameter
+ * @param tapeName the name of the adjoint entry point's tape parameter
+ */
+public record AdjointBody(
+    CodeBlock prologue,
+    CodeBlock forward,
+    CodeBlock adjoints,
+    CodeBlock reverse,
+    Variable result,
+    Variable resultAdjoint,
+    List<Variable> parameterAdjoints,
+    String tape,
+    String seedName,
+    String adjointsName,
+    String tapeName) {}

@@ -1,0 +1,263 @@
+package dev.adjoint.processor.transform;
+
+import static dev.adjoint.processor.rules.MathCalls.div;
+import static dev.adjoint.processor.rules.MathCalls.minus;
+import static dev.adjoint.processor.rules.MathCalls.neg;
+import static dev.adjoint.processor.rules.MathCalls.times;
+
+import com.palantir.javapoet.CodeBlock;
+import dev.adjoint.processor.analysis.Activity;
+import dev.adjoint.processor.codegen.JavaExpressions;
+import dev.adjoint.processor.ir.Expr;
+import dev.adjoint.processor.ir.IrType;
+import dev.adjoint.processor.ir.UnaryOp;
+import dev.adjoint.processor.ir.Variable;
+import dev.adjoint.processor.rules.AdjointCallRule;
+import dev.adjoint.processor.rules.DerivativeRule;
+import dev.adjoint.processor.rules.PartialsRule;
+import dev.adjoint.processor.rules.RuleTable;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The adjoint of one expression: given the adjoint {@code seed} of its value, adds each active
+ * variable's share into that variable's adjoint. Values the partial derivatives need are
+ * recomputed into scratch locals once, from primal variables the reverse sweep has restored.
+ */
+final class ExpressionAdjoint {
+  private final Activity activity;
+  private final RuleTable rules;
+  private final Names names;
+  private final Set<Variable> reads;
+  private final Deque<Map<Expr, Variable>> scratch = new ArrayDeque<>();
+  private final JavaExpressions printer;
+
+  /** What the adjoint needs to know of the enclosing method's generated names. */
+  interface Names {
+    Variable adjointOf(Variable v);
+
+    Variable scratch(String base, IrType type);
+
+    /** The method's tape variable, or null when it has none. */
+    String tape();
+
+    /** The call-adjoint buffer, sized to at least {@code slots}. */
+    Variable callBuffer(int slots);
+  }
+
+  ExpressionAdjoint(Activity activity, RuleTable rules, Names names, Set<Variable> reads) {
+    this.activity = activity;
+    this.rules = rules;
+    this.names = names;
+    this.reads = reads;
+    this.printer = new JavaExpressions(this::substitute, v -> {
+      if (v.origin().isPrimal()) {
+        reads.add(v);
+      }
+    });
+    scratch.push(new IdentityHashMap<>());
+  }
+
+  private Variable substitute(Expr e) {
+    for (Map<Expr, Variable> frame : scratch) {
+      Variable v = frame.get(e);
+      if (v != null) {
+        return v;
+      }
+    }
+    return null;
+  }
+
+  CodeBlock print(Expr e) {
+    return printer.print(e);
+  }
+
+  /** Adds {@code seed} times the derivative of {@code e} into the adjoints of its variables. */
+  void propagate(Expr e, Expr seed, CodeBlock.Builder out) {
+    if (!activity.isActive(e)) {
+      return;
+    }
+    if (e instanceof Expr.VarRef r) {
+      out.addStatement("$N += $L", names.adjointOf(r.variable()).name(), print(seed));
+    } else if (e instanceof Expr.Binary b) {
+      binary(b, seed, out);
+    } else if (e instanceof Expr.Unary u) {
+      propagate(u.operand(), u.op() == UnaryOp.NEGATE ? neg(seed) : seed, out);
+    } else if (e instanceof Expr.Cast c) {
+      propagate(c.operand(), seed, out);
+    } else if (e instanceof Expr.Conditional c) {
+      conditional(c, seed, out);
+    } else if (e instanceof Expr.Call c) {
+      call(c, seed, out);
+    }
+  }
+
+  private void binary(Expr.Binary b, Expr seed, CodeBlock.Builder out) {
+    Expr l = b.left();
+    Expr r = b.right();
+    boolean both = activity.isActive(l) && activity.isActive(r);
+    Expr s = both ? shared(seed, out) : seed;
+    switch (b.op()) {
+      case PLUS -> {
+        propagate(l, s, out);
+        propagate(r, s, out);
+      }
+      case MINUS -> {
+        propagate(l, s, out);
+        propagate(r, neg(s), out);
+      }
+      case TIMES -> {
+        if (activity.isActive(l)) {
+          propagate(l, times(s, value(r, out)), out);
+        }
+        if (activity.isActive(r)) {
+          propagate(r, times(s, value(l, out)), out);
+        }
+      }
+      case DIVIDE -> {
+        Expr denominator = value(r, out);
+        if (activity.isActive(l)) {
+          propagate(l, div(s, denominator), out);
+        }
+        if (activity.isActive(r)) {
+          Expr quotient = value(b, out);
+          propagate(r, neg(div(times(s, quotient), denominator)), out);
+        }
+      }
+      case REMAINDER -> {
+        propagate(l, s, out);
+        if (activity.isActive(r)) {
+          // a % b = a - b * q with q = (a - a % b) / b held constant: d/db = -q.
+          Expr a = value(l, out);
+          Expr d = value(r, out);
+          Expr q = div(minus(a, value(b, out)), d);
+          propagate(r, neg(times(s, q)), out);
+        }
+      }
+      default -> { }
+    }
+  }
+
+  private void conditional(Expr.Conditional c, Expr seed, CodeBlock.Builder out) {
+    Expr s = shared(seed, out);
+    Expr condition = value(c.condition(), out);
+    CodeBlock.Builder whenTrue = CodeBlock.builder();
+    CodeBlock.Builder whenFalse = CodeBlock.builder();
+    scratch.push(new IdentityHashMap<>());
+    propagate(c.whenTrue(), s, whenTrue);
+    scratch.pop();
+    scratch.push(new IdentityHashMap<>());
+    propagate(c.whenFalse(), s, whenFalse);
+    scratch.pop();
+    CodeBlock t = whenTrue.build();
+    CodeBlock f = whenFalse.build();
+    if (!t.isEmpty()) {
+      out.beginControlFlow("if ($L)", print(condition)).add(t);
+      if (!f.isEmpty()) {
+        out.nextControlFlow("else").add(f);
+      }
+      out.endControlFlow();
+    } else if (!f.isEmpty()) {
+      Expr negated = new Expr.Unary(UnaryOp.NOT, condition, IrType.BOOLEAN, null);
+      out.beginControlFlow("if ($L)", print(negated)).add(f).endControlFlow();
+    }
+  }
+
+  private void call(Expr.Call c, Expr seed, CodeBlock.Builder out) {
+    DerivativeRule rule = rules.ruleFor(c.method()).orElseThrow(
+        () -> new IllegalStateException("active call without a rule: " + c.method()));
+    List<Integer> active = new ArrayList<>();
+    for (int i = 0; i < c.args().size(); i++) {
+      if (rule.differentiableIn(i) && activity.isActive(c.args().get(i))) {
+        active.add(i);
+      }
+    }
+    if (active.isEmpty()) {
+      return;
+    }
+    List<Expr> args = new ArrayList<>();
+    for (Expr a : c.args()) {
+      args.add(value(a, out));
+    }
+    if (rule instanceof PartialsRule partials) {
+      Expr s = active.size() > 1 ? shared(seed, out) : seed;
+      for (int i : active) {
+        propagate(c.args().get(i), times(s, partials.partial(i, args)), out);
+      }
+    } else if (rule instanceof AdjointCallRule adjoint) {
+      adjointCall(c, adjoint, args, active, seed, out);
+    }
+  }
+
+  private void adjointCall(Expr.Call c, AdjointCallRule rule, List<Expr> args,
+      List<Integer> active, Expr seed, CodeBlock.Builder out) {
+    Variable buffer = names.callBuffer(rule.slotCount());
+    out.addStatement("$T.fill($N, 0, $L, 0.0)", java.util.Arrays.class, buffer.name(),
+        rule.slotCount());
+    CodeBlock.Builder call = CodeBlock.builder().add("$T.$N(", rule.gradClass(), rule.adjointName());
+    for (Expr a : args) {
+      call.add("$L, ", print(a));
+    }
+    String tape = names.tape();
+    call.add("$L, $N, $L)", print(seed), buffer.name(), tape == null ? "null" : tape);
+    out.addStatement("$L", call.build());
+    List<Variable> shares = new ArrayList<>();
+    for (int i : active) {
+      Variable share = names.scratch("d" + capitalize(c.method().getParameters().get(i)
+          .getSimpleName().toString()), IrType.DOUBLE);
+      out.addStatement("double $N = $N[$L]", share.name(), buffer.name(), rule.adjointSlot(i));
+      shares.add(share);
+    }
+    for (int k = 0; k < active.size(); k++) {
+      propagate(c.args().get(active.get(k)), new Expr.VarRef(shares.get(k)), out);
+    }
+  }
+
+  private static String capitalize(String s) {
+    return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+  }
+
+  /** A seed used more than once is computed once. */
+  private Expr shared(Expr seed, CodeBlock.Builder out) {
+    return isTrivial(seed) ? seed : bind(seed, "adj", out);
+  }
+
+  /** The value of {@code e}, recomputed once into a scratch local unless it is trivial. */
+  private Expr value(Expr e, CodeBlock.Builder out) {
+    if (isTrivial(e)) {
+      return e;
+    }
+    Variable existing = substitute(e);
+    if (existing != null) {
+      return new Expr.VarRef(existing);
+    }
+    return bind(e, "t", out);
+  }
+
+  private Expr bind(Expr e, String base, CodeBlock.Builder out) {
+    Variable t = names.scratch(base, e.type());
+    out.addStatement("$T $N = $L", JavaExpressions.typeName(e.type()), t.name(), print(e));
+    scratch.peek().put(e, t);
+    return new Expr.VarRef(t);
+  }
+
+  private static boolean isTrivial(Expr e) {
+    return e instanceof Expr.Literal || e instanceof Expr.VarRef
+        || (e instanceof Expr.FieldRef f && f.receiver() == null);
+  }
+
+  static boolean references(Expr e, Variable v) {
+    boolean[] found = {false};
+    dev.adjoint.processor.analysis.IrWalk.expressions(e, node -> {
+      if (node instanceof Expr.VarRef r && r.variable() == v) {
+        found[0] = true;
+      }
+    });
+    return found[0];
+  }
+}

@@ -1,0 +1,29 @@
+package dev.adjoint.processor.transform;
+
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Hands out names that collide with nothing the user wrote: a preferred name when it is free,
+ * otherwise the preferred name with the smallest free numeric suffix. Deterministic, so generated
+ * code is the same on every build.
+ */
+final class Namer {
+  private final Set<String> taken = new HashSet<>();
+
+  Namer(Set<String> reserved) {
+    taken.addAll(reserved);
+  }
+
+  String claim(String preferred) {
+    if (taken.add(preferred)) {
+      return preferred;
+    }
+    for (int i = 2; ; i++) {
+      String candidate = preferred + i;
+      if (taken.add(candidate)) {
+        return candidate;
+      }
+    }
+  }
+}

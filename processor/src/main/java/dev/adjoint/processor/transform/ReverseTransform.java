@@ -1,0 +1,788 @@
+package dev.adjoint.processor.transform;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import dev.adjoint.processor.analysis.Activity;
+import dev.adjoint.processor.analysis.ControlFlow;
+import dev.adjoint.processor.analysis.IrWalk;
+import dev.adjoint.processor.analysis.ToBeRecorded;
+import dev.adjoint.processor.codegen.JavaExpressions;
+import dev.adjoint.processor.diag.MethodProblems;
+import dev.adjoint.processor.ir.BinaryOp;
+import dev.adjoint.processor.ir.Expr;
+import dev.adjoint.processor.ir.IrType;
+import dev.adjoint.processor.ir.Label;
+import dev.adjoint.processor.ir.MethodIr;
+import dev.adjoint.processor.ir.Stmt;
+import dev.adjoint.processor.ir.Variable;
+import dev.adjoint.processor.rules.RuleTable;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reverse-mode transformation of one method into a forward sweep and a reverse sweep.
+ *
+ * <p>The forward sweep is the original code plus recording: values that later code overwrites
+ * and the reverse sweep still needs (chosen by {@link ToBeRecorded}), which branch each
+ * {@code if} took, how far each block got before a jump left it, and each loop's trip count.
+ * Code that runs at most once per call records into locals; code inside loops records on the
+ * tape. The reverse sweep mirrors the structure backwards: each statement's adjoint, loops run
+ * backwards their recorded number of times, branches replayed as recorded.
+ */
+public final class ReverseTransform {
+  private static final ClassName TAPE = ClassName.get("dev.adjoint", "Tape");
+
+  private final MethodIr ir;
+  private final Activity activity;
+  private final RuleTable rules;
+  private final MethodProblems problems;
+  private final ControlFlow flow;
+  private final Namer names;
+  private final Namer labels;
+  private final Map<Label, String> labelNames = new IdentityHashMap<>();
+  private final Map<Variable, Variable> adjoints = new LinkedHashMap<>();
+  private final Map<Stmt, Integer> depth = new IdentityHashMap<>();
+  private final Map<Stmt.Assign, Fragment> fragments = new IdentityHashMap<>();
+  private final Map<Stmt, Boolean> needsReverse = new IdentityHashMap<>();
+  private final Map<Stmt.Block, Slot> positionSlots = new IdentityHashMap<>();
+  private final Map<Stmt.If, Slot> branchSlots = new IdentityHashMap<>();
+  private final Map<Stmt.Loop, LoopRecord> loopRecords = new IdentityHashMap<>();
+  private final Map<Stmt.Assign, Slot> saveSlots = new IdentityHashMap<>();
+  private final Set<Variable> inline = new HashSet<>();
+  private final List<Variable> hoisted = new ArrayList<>();
+  private final Deque<Frame> frames = new ArrayDeque<>();
+  private Set<Stmt.Assign> saves;
+  private String tape;
+  private boolean tapeUsed;
+  private Variable callBuffer;
+  private int callBufferSize;
+  private String forwardLabel;
+  private Stmt.Return finalReturn;
+
+  /** The adjoint code of one assignment, split around the restore of its target. */
+  private record Fragment(CodeBlock beforeRestore, CodeBlock afterRestore) {
+    boolean isEmpty() {
+      return beforeRestore.isEmpty() && afterRestore.isEmpty();
+    }
+  }
+
+  /** A loop's trip count (and, when its update needs reversing, whether it was left early). */
+  private record LoopRecord(Variable count, Variable broke, Slot countSlot, Slot brokeSlot) {}
+
+  private ReverseTransform(MethodIr ir, Activity activity, RuleTable rules,
+      MethodProblems problems, Set<String> reservedNames, Set<String> reservedLabels) {
+    this.ir = ir;
+    this.activity = activity;
+    this.rules = rules;
+    this.problems = problems;
+    this.flow = new ControlFlow(ir.body());
+    this.names = new Namer(reservedNames);
+    this.labels = new Namer(reservedLabels);
+  }
+
+  /**
+   * Transforms {@code ir}. {@code reservedNames} are every identifier the method's source uses,
+   * which no generated name may shadow.
+   */
+  public static AdjointBody transform(MethodIr ir, Activity activity, RuleTable rules,
+      MethodProblems problems, Set<String> reservedNames, Set<String> reservedLabels) {
+    return new ReverseTransform(ir, activity, rules, problems, reservedNames, reservedLabels)
+        .run();
+  }
+
+  private AdjointBody run() {
+    nameVariables();
+    computeDepths(ir.body(), 0);
+    Map<Stmt.Assign, Set<Variable>> reads = new IdentityHashMap<>();
+    IrWalk.statements(ir.body(), s -> {
+      if (s instanceof Stmt.Assign a) {
+        Set<Variable> r = new LinkedHashSet<>();
+        fragments.put(a, fragment(a, r));
+        reads.put(a, r);
+      }
+    });
+    saves = ToBeRecorded.analyze(ir.body(), reads);
+    computeNeedsReverse(ir.body());
+    planRecords(ir.body());
+    chooseInlineDeclarations();
+
+    CodeBlock.Builder forward = CodeBlock.builder();
+    if (forwardLabel != null) {
+      forward.add("$N: {\n", forwardLabel).indent();
+    }
+    forwardBlockContents(ir.body(), forward);
+    if (forwardLabel != null) {
+      forward.unindent().add("}\n");
+    }
+    CodeBlock reverse = reverse(ir.body());
+    return assemble(forward.build(), reverse);
+  }
+
+  // ------------------------------------------------------------------------------- naming
+
+  private void nameVariables() {
+    tape = names.claim("tape");
+    Set<String> seen = new HashSet<>();
+    for (Variable p : ir.parameters()) {
+      seen.add(p.name());
+    }
+    for (Variable v : ir.locals()) {
+      if (v.origin() == Variable.Origin.LOCAL && seen.add(v.sourceName())) {
+        v.rename(v.sourceName());
+      } else {
+        v.rename(names.claim(v.sourceName()));
+      }
+    }
+    ir.result().rename(names.claim("value"));
+    for (Variable p : ir.parameters()) {
+      if (activity.isActive(p)) {
+        adjointOf(p);
+      }
+    }
+    if (activity.isActive(ir.result())) {
+      adjointOf(ir.result());
+    }
+  }
+
+  private Variable adjointOf(Variable v) {
+    return adjoints.computeIfAbsent(v, k -> new Variable(names.claim(k.name() + "Adj"),
+        IrType.DOUBLE, Variable.Origin.ADJOINT, null));
+  }
+
+  private Variable newRecord(String base, IrType type) {
+    return new Variable(names.claim(base), type, Variable.Origin.RECORD, null);
+  }
+
+  private String labelName(Label label) {
+    return labelNames.computeIfAbsent(label, l -> labels.claim(l.sourceName()));
+  }
+
+  // ------------------------------------------------------------------------------ analyses
+
+  private void computeDepths(Stmt s, int d) {
+    depth.put(s, d);
+    if (s instanceof Stmt.Block b) {
+      b.stmts().forEach(c -> computeDepths(c, d));
+    } else if (s instanceof Stmt.If i) {
+      computeDepths(i.thenPart(), d);
+      computeDepths(i.elsePart(), d);
+    } else if (s instanceof Stmt.Loop l) {
+      computeDepths(l.body(), d + 1);
+      l.update().forEach(u -> computeDepths(u, d + 1));
+    }
+  }
+
+  private boolean inLoop(Stmt s) {
+    return depth.get(s) > 0;
+  }
+
+  private Fragment fragment(Stmt.Assign a, Set<Variable> reads) {
+    Variable v = a.target();
+    if (!activity.isActive(v)) {
+      return new Fragment(CodeBlock.of(""), CodeBlock.of(""));
+    }
+    ExpressionAdjoint adjoint = new ExpressionAdjoint(activity, rules, expressionNames(), reads);
+    Variable g = adjointOf(v);
+    Expr value = a.value();
+    CodeBlock.Builder before = CodeBlock.builder();
+    CodeBlock.Builder after = CodeBlock.builder();
+    if (!ExpressionAdjoint.references(value, v)) {
+      adjoint.propagate(value, new Expr.VarRef(g), before);
+      boolean firstDefinition = a.declaration() && !inLoop(a);
+      if (!firstDefinition && v.origin() != Variable.Origin.RESULT) {
+        before.addStatement("$N = 0.0", g.name());
+      }
+    } else if (isAccumulation(value, v)) {
+      Expr.Binary b = (Expr.Binary) value;
+      Expr rest = b.right();
+      Expr seed = new Expr.VarRef(g);
+      adjoint.propagate(rest, b.op() == BinaryOp.MINUS
+          ? dev.adjoint.processor.rules.MathCalls.neg(seed) : seed, after);
+    } else {
+      Variable held = newScratch(g.name(), IrType.DOUBLE);
+      before.addStatement("double $N = $N", held.name(), g.name());
+      before.addStatement("$N = 0.0", g.name());
+      adjoint.propagate(value, new Expr.VarRef(held), after);
+    }
+    return new Fragment(before.build(), after.build());
+  }
+
+  /** {@code v = v + rest} or {@code v = v - rest}: v's adjoint passes through unchanged. */
+  private static boolean isAccumulation(Expr value, Variable v) {
+    return value instanceof Expr.Binary b
+        && (b.op() == BinaryOp.PLUS || b.op() == BinaryOp.MINUS)
+        && b.left() instanceof Expr.VarRef r && r.variable() == v
+        && !ExpressionAdjoint.references(b.right(), v);
+  }
+
+  private Variable newScratch(String base, IrType type) {
+    return new Variable(names.claim(base), type, Variable.Origin.SCRATCH, null);
+  }
+
+  private ExpressionAdjoint.Names expressionNames() {
+    return new ExpressionAdjoint.Names() {
+      @Override
+      public Variable adjointOf(Variable v) {
+        return ReverseTransform.this.adjointOf(v);
+      }
+
+      @Override
+      public Variable scratch(String base, IrType type) {
+        return newScratch(base, type);
+      }
+
+      @Override
+      public String tape() {
+        tapeUsed = true;
+        return tape;
+      }
+
+      @Override
+      public Variable callBuffer(int slots) {
+        if (callBuffer == null) {
+          callBuffer = newRecord("callAdjoints", IrType.DOUBLE_ARRAY);
+        }
+        callBufferSize = Math.max(callBufferSize, slots);
+        return callBuffer;
+      }
+    };
+  }
+
+  private boolean computeNeedsReverse(Stmt s) {
+    boolean result;
+    if (s instanceof Stmt.Assign a) {
+      result = !fragments.get(a).isEmpty() || saves.contains(a);
+    } else if (s instanceof Stmt.Block b) {
+      result = false;
+      for (Stmt c : b.stmts()) {
+        result |= computeNeedsReverse(c);
+      }
+    } else if (s instanceof Stmt.If i) {
+      result = computeNeedsReverse(i.thenPart()) | computeNeedsReverse(i.elsePart());
+    } else if (s instanceof Stmt.Loop l) {
+      result = computeNeedsReverse(l.body());
+      for (Stmt u : l.update()) {
+        result |= computeNeedsReverse(u);
+      }
+    } else {
+      result = false;
+    }
+    needsReverse.put(s, result);
+    return result;
+  }
+
+  private boolean needsReverse(Stmt s) {
+    return needsReverse.get(s);
+  }
+
+  /** Segment of each statement of a block: a new segment starts after each possible jump out. */
+  private int[] segments(Stmt.Block b) {
+    int[] seg = new int[b.stmts().size()];
+    int k = 0;
+    for (int i = 0; i < seg.length; i++) {
+      seg[i] = k;
+      if (flow.mayLeave(b.stmts().get(i))) {
+        k++;
+      }
+    }
+    return seg;
+  }
+
+  private void planRecords(Stmt s) {
+    if (s instanceof Stmt.Assign a && saves.contains(a)) {
+      IrType type = a.target().type();
+      if (inLoop(a) && !Slot.canTape(type)) {
+        problems.error(a.tree(), "'" + a.target().sourceName() + "' of type " + type + " is"
+            + " overwritten in a loop and needed by the gradient; only primitive values can be"
+            + " recorded, so compute it from primitives inside the loop");
+      }
+      saveSlots.put(a, slot("saved" + capitalize(a.target().name()), type, a));
+    } else if (s instanceof Stmt.Block b) {
+      int[] seg = segments(b);
+      boolean later = false;
+      for (int i = 0; i < seg.length; i++) {
+        later |= seg[i] > 0 && needsReverse(b.stmts().get(i));
+      }
+      if (later) {
+        positionSlots.put(b, slot("position", IrType.INT, b));
+      }
+      b.stmts().forEach(this::planRecords);
+    } else if (s instanceof Stmt.If i) {
+      if (needsReverse(i)) {
+        branchSlots.put(i, slot("branch", IrType.BOOLEAN, i));
+      }
+      planRecords(i.thenPart());
+      planRecords(i.elsePart());
+    } else if (s instanceof Stmt.Loop l) {
+      if (needsReverse(l)) {
+        Variable count = newRecord("trips", IrType.INT);
+        hoisted.add(count);
+        boolean updateReversed = l.update().stream().anyMatch(this::needsReverse);
+        Variable broke = null;
+        if (updateReversed && (flow.isBreakTarget(l.label()) || !flow.exits(l).isEmpty())) {
+          broke = newRecord("leftEarly", IrType.BOOLEAN);
+          hoisted.add(broke);
+        }
+        Slot countSlot = inLoop(l) ? tapeSlot(count) : Slot.local(count);
+        Slot brokeSlot = broke == null ? null : inLoop(l) ? tapeSlot(broke) : Slot.local(broke);
+        loopRecords.put(l, new LoopRecord(count, broke, countSlot, brokeSlot));
+      }
+      planRecords(l.body());
+      l.update().forEach(this::planRecords);
+    }
+    if (s instanceof Stmt.Return r) {
+      boolean last = !ir.body().stmts().isEmpty()
+          && ir.body().stmts().get(ir.body().stmts().size() - 1) == r;
+      if (last) {
+        finalReturn = r;
+      } else if (forwardLabel == null) {
+        forwardLabel = labels.claim("forward");
+      }
+    }
+  }
+
+  private Slot slot(String base, IrType type, Stmt at) {
+    Variable v = newRecord(base, type);
+    if (inLoop(at)) {
+      return tapeSlot(v);
+    }
+    hoisted.add(v);
+    return Slot.local(v);
+  }
+
+  private Slot tapeSlot(Variable v) {
+    tapeUsed = true;
+    return Slot.onTape(v, tape);
+  }
+
+  private static String capitalize(String s) {
+    return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+  }
+
+  /**
+   * Variables whose first assignment is a top-level statement are declared there, as the user
+   * wrote them; the rest are declared up front, because the reverse sweep must see them.
+   */
+  private void chooseInlineDeclarations() {
+    Set<Variable> assigned = new HashSet<>();
+    IrWalk.statements(ir.body(), s -> {
+      if (s instanceof Stmt.Assign a && !(a.target().origin() == Variable.Origin.PARAMETER)) {
+        assigned.add(a.target());
+      }
+    });
+    Set<Variable> seen = new HashSet<>();
+    if (forwardLabel == null) {
+      for (Stmt s : ir.body().stmts()) {
+        if (s instanceof Stmt.Assign a && a.target().origin() != Variable.Origin.PARAMETER
+            && !seen.contains(a.target()) && !assignedBefore(a)) {
+          inline.add(a.target());
+        }
+        IrWalk.statements(s, c -> {
+          if (c instanceof Stmt.Assign a) {
+            seen.add(a.target());
+          }
+        });
+      }
+    }
+    List<Variable> primal = new ArrayList<>(ir.locals());
+    primal.add(ir.result());
+    for (Variable v : primal) {
+      if (!inline.contains(v) && assigned.contains(v)) {
+        hoisted.add(0, v);
+      }
+    }
+    List<Variable> declaredLocals = new ArrayList<>();
+    for (Variable v : primal) {
+      if (!inline.contains(v) && !assigned.contains(v)) {
+        declaredLocals.add(v);
+      }
+    }
+    hoisted.addAll(0, declaredLocals);
+  }
+
+  private boolean assignedBefore(Stmt.Assign a) {
+    return false;
+  }
+
+  // -------------------------------------------------------------------------------- forward
+
+  private abstract static class Frame {}
+
+  private static final class BlockFrame extends Frame {
+    final Stmt.Block block;
+    int segment;
+
+    BlockFrame(Stmt.Block block) {
+      this.block = block;
+    }
+  }
+
+  private static final class IfFrame extends Frame {
+    final Stmt.If stmt;
+    boolean inThen = true;
+
+    IfFrame(Stmt.If stmt) {
+      this.stmt = stmt;
+    }
+  }
+
+  private static final class LoopFrame extends Frame {
+    final Stmt.Loop loop;
+    final String bodyLabel;
+
+    LoopFrame(Stmt.Loop loop, String bodyLabel) {
+      this.loop = loop;
+      this.bodyLabel = bodyLabel;
+    }
+  }
+
+  private void forward(Stmt s, CodeBlock.Builder out) {
+    if (s instanceof Stmt.Assign a) {
+      forwardAssign(a, out);
+    } else if (s instanceof Stmt.Eval e) {
+      out.addStatement("$L", JavaExpressions.plain().print(e.expr()));
+    } else if (s instanceof Stmt.Throw t) {
+      out.addStatement("throw $L", JavaExpressions.plain().print(t.exception()));
+    } else if (s instanceof Stmt.Block b) {
+      boolean labelled = b.label() != null && flow.isBreakTarget(b.label());
+      if (labelled) {
+        out.add("$N: {\n", labelName(b.label())).indent();
+      }
+      forwardBlockContents(b, out);
+      if (labelled) {
+        out.unindent().add("}\n");
+      }
+    } else if (s instanceof Stmt.If i) {
+      forwardIf(i, out);
+    } else if (s instanceof Stmt.Loop l) {
+      forwardLoop(l, out);
+    } else if (s instanceof Stmt.Break || s instanceof Stmt.Continue
+        || s instanceof Stmt.Return) {
+      jump(s, out);
+    }
+  }
+
+  private void forwardBlockContents(Stmt.Block b, CodeBlock.Builder out) {
+    BlockFrame frame = new BlockFrame(b);
+    frames.push(frame);
+    int[] seg = segments(b);
+    for (int i = 0; i < seg.length; i++) {
+      frame.segment = seg[i];
+      forward(b.stmts().get(i), out);
+    }
+    frames.pop();
+    Slot position = positionSlots.get(b);
+    if (position != null && flow.completesNormally(b)) {
+      int last = seg.length == 0 ? 0 : seg[seg.length - 1]
+          + (flow.mayLeave(b.stmts().get(seg.length - 1)) ? 1 : 0);
+      out.add(position.write(CodeBlock.of("$L", last)));
+    }
+  }
+
+  private void forwardAssign(Stmt.Assign a, CodeBlock.Builder out) {
+    Slot save = saveSlots.get(a);
+    if (save != null) {
+      out.add(save.write(CodeBlock.of("$N", a.target().name())));
+    }
+    CodeBlock value = JavaExpressions.plain().print(a.value());
+    if (a.declaration() && inline.contains(a.target())
+        || a.target().origin() == Variable.Origin.RESULT && inline.contains(a.target())) {
+      out.addStatement("$T $N = $L", JavaExpressions.typeName(a.target().type()),
+          a.target().name(), value);
+    } else {
+      out.addStatement("$N = $L", a.target().name(), value);
+    }
+  }
+
+  private void forwardIf(Stmt.If i, CodeBlock.Builder out) {
+    Slot branch = branchSlots.get(i);
+    IfFrame frame = new IfFrame(i);
+    frames.push(frame);
+    CodeBlock.Builder thenCode = CodeBlock.builder();
+    forward(i.thenPart(), thenCode);
+    if (branch != null && flow.completesNormally(i.thenPart())) {
+      thenCode.add(branch.write(CodeBlock.of("true")));
+    }
+    frame.inThen = false;
+    CodeBlock.Builder elseCode = CodeBlock.builder();
+    forward(i.elsePart(), elseCode);
+    if (branch != null && flow.completesNormally(i.elsePart())) {
+      elseCode.add(branch.write(CodeBlock.of("false")));
+    }
+    frames.pop();
+    out.beginControlFlow("if ($L)", JavaExpressions.plain().print(i.condition()))
+        .add(thenCode.build());
+    CodeBlock e = elseCode.build();
+    if (!e.isEmpty()) {
+      out.nextControlFlow("else").add(e);
+    }
+    out.endControlFlow();
+  }
+
+  private void forwardLoop(Stmt.Loop l, CodeBlock.Builder out) {
+    LoopRecord record = loopRecords.get(l);
+    String bodyLabel = flow.isContinueTarget(l.label()) ? labels.claim("body") : null;
+    String prefix = flow.isBreakTarget(l.label()) ? labelName(l.label()) + ": " : "";
+    if (record != null) {
+      out.addStatement("$N = 0", record.count().name());
+      if (record.broke() != null) {
+        out.addStatement("$N = false", record.broke().name());
+      }
+    }
+    CodeBlock condition = l.condition() == null ? CodeBlock.of("true")
+        : JavaExpressions.plain().print(l.condition());
+    if (l.testFirst()) {
+      out.beginControlFlow("$Lwhile ($L)", prefix, condition);
+    } else {
+      out.beginControlFlow("$Ldo", prefix);
+    }
+    if (record != null) {
+      out.addStatement("$N++", record.count().name());
+    }
+    frames.push(new LoopFrame(l, bodyLabel));
+    if (bodyLabel != null) {
+      out.add("$N: {\n", bodyLabel).indent();
+    }
+    forward(l.body(), out);
+    if (bodyLabel != null) {
+      out.unindent().add("}\n");
+    }
+    for (Stmt u : l.update()) {
+      forward(u, out);
+    }
+    frames.pop();
+    if (l.testFirst()) {
+      out.endControlFlow();
+    } else {
+      out.endControlFlow("while ($L)", condition);
+    }
+    if (record != null && flow.completesNormally(l)) {
+      writeLoopRecord(record, out, null);
+    }
+  }
+
+  private void writeLoopRecord(LoopRecord record, CodeBlock.Builder out, String brokeValue) {
+    if (record.broke() != null && brokeValue != null) {
+      out.addStatement("$N = $L", record.broke().name(), brokeValue);
+    }
+    if (record.countSlot().onTape()) {
+      out.add(record.countSlot().write(CodeBlock.of("$N", record.count().name())));
+      if (record.brokeSlot() != null) {
+        out.add(record.brokeSlot().write(CodeBlock.of("$N", record.broke().name())));
+      }
+    }
+  }
+
+  /** A break, continue or return: records what each construct it leaves needs, then jumps. */
+  private void jump(Stmt jump, CodeBlock.Builder out) {
+    Object target = jump instanceof Stmt.Break b ? b.target()
+        : jump instanceof Stmt.Continue c ? c.target() : ControlFlow.RETURN;
+    for (Frame frame : frames) {
+      if (frame instanceof BlockFrame bf) {
+        Slot position = positionSlots.get(bf.block);
+        if (position != null) {
+          out.add(position.write(CodeBlock.of("$L", bf.segment)));
+        }
+        if (bf.block.label() == target) {
+          out.addStatement("break $N", labelName(bf.block.label()));
+          return;
+        }
+      } else if (frame instanceof IfFrame f) {
+        Slot branch = branchSlots.get(f.stmt);
+        if (branch != null) {
+          out.add(branch.write(CodeBlock.of("$L", f.inThen)));
+        }
+      } else if (frame instanceof LoopFrame lf) {
+        LoopRecord record = loopRecords.get(lf.loop);
+        if (lf.loop.label() == target) {
+          if (jump instanceof Stmt.Continue) {
+            out.addStatement("break $N", lf.bodyLabel);
+          } else {
+            if (record != null && record.broke() != null) {
+              out.addStatement("$N = true", record.broke().name());
+            }
+            out.addStatement("break $N", labelName(lf.loop.label()));
+          }
+          return;
+        }
+        if (record != null) {
+          writeLoopRecord(record, out, "true");
+        }
+      }
+    }
+    if (jump != finalReturn) {
+      out.addStatement("break $N", forwardLabel);
+    }
+  }
+
+  // -------------------------------------------------------------------------------- reverse
+
+  private CodeBlock reverse(Stmt s) {
+    if (!needsReverse(s)) {
+      return CodeBlock.of("");
+    }
+    if (s instanceof Stmt.Assign a) {
+      return reverseAssign(a);
+    }
+    if (s instanceof Stmt.Block b) {
+      return reverseBlock(b);
+    }
+    if (s instanceof Stmt.If i) {
+      return reverseIf(i);
+    }
+    if (s instanceof Stmt.Loop l) {
+      return reverseLoop(l);
+    }
+    return CodeBlock.of("");
+  }
+
+  private CodeBlock reverseAssign(Stmt.Assign a) {
+    Fragment f = fragments.get(a);
+    CodeBlock.Builder out = CodeBlock.builder();
+    if (a.tree() != null && !f.isEmpty()) {
+      out.add("// $L\n", describe(a));
+    }
+    out.add(f.beforeRestore());
+    Slot save = saveSlots.get(a);
+    if (save != null) {
+      out.addStatement("$N = $L", a.target().name(), save.read());
+    }
+    out.add(f.afterRestore());
+    return out.build();
+  }
+
+  private static String describe(Stmt.Assign a) {
+    String text = a.tree().toString().replace('\n', ' ').replaceAll("\\s+", " ").trim();
+    if (text.endsWith(";")) {
+      text = text.substring(0, text.length() - 1);
+    }
+    return text.length() > 90 ? text.substring(0, 87) + "..." : text;
+  }
+
+  private CodeBlock reverseBlock(Stmt.Block b) {
+    CodeBlock.Builder out = CodeBlock.builder();
+    Slot position = positionSlots.get(b);
+    String pos = null;
+    if (position != null) {
+      if (position.onTape()) {
+        out.addStatement("int $N = $L", position.local().name(), position.read());
+      }
+      pos = position.local().name();
+    }
+    int[] seg = segments(b);
+    int lastSegment = seg.length == 0 ? 0 : seg[seg.length - 1];
+    for (int k = lastSegment; k >= 0; k--) {
+      CodeBlock.Builder segment = CodeBlock.builder();
+      for (int i = seg.length - 1; i >= 0; i--) {
+        if (seg[i] == k) {
+          segment.add(reverse(b.stmts().get(i)));
+        }
+      }
+      CodeBlock code = segment.build();
+      if (code.isEmpty()) {
+        continue;
+      }
+      if (k > 0 && pos != null) {
+        out.beginControlFlow("if ($N >= $L)", pos, k).add(code).endControlFlow();
+      } else {
+        out.add(code);
+      }
+    }
+    return out.build();
+  }
+
+  private CodeBlock reverseIf(Stmt.If i) {
+    Slot branch = branchSlots.get(i);
+    CodeBlock thenCode = reverse(i.thenPart());
+    CodeBlock elseCode = reverse(i.elsePart());
+    CodeBlock.Builder out = CodeBlock.builder();
+    if (!thenCode.isEmpty()) {
+      out.beginControlFlow("if ($L)", branch.read()).add(thenCode);
+      if (!elseCode.isEmpty()) {
+        out.nextControlFlow("else").add(elseCode);
+      }
+      out.endControlFlow();
+    } else {
+      out.beginControlFlow("if (!$L)", branch.read()).add(elseCode).endControlFlow();
+    }
+    return out.build();
+  }
+
+  private CodeBlock reverseLoop(Stmt.Loop l) {
+    LoopRecord record = loopRecords.get(l);
+    CodeBlock.Builder out = CodeBlock.builder();
+    if (record.countSlot().onTape()) {
+      if (record.brokeSlot() != null) {
+        out.addStatement("$N = $L", record.broke().name(), record.brokeSlot().read());
+      }
+      out.addStatement("$N = $L", record.count().name(), record.countSlot().read());
+    }
+    Variable iteration = newScratch("iteration", IrType.INT);
+    String it = iteration.name();
+    String count = record.count().name();
+    out.beginControlFlow("for (int $N = $N; $N > 0; $N--)", it, count, it, it);
+    CodeBlock.Builder update = CodeBlock.builder();
+    for (int k = l.update().size() - 1; k >= 0; k--) {
+      update.add(reverse(l.update().get(k)));
+    }
+    CodeBlock updateCode = update.build();
+    if (!updateCode.isEmpty()) {
+      if (record.broke() != null) {
+        out.beginControlFlow("if ($N < $N || !$N)", it, count, record.broke().name())
+            .add(updateCode).endControlFlow();
+      } else {
+        out.add(updateCode);
+      }
+    }
+    out.add(reverse(l.body()));
+    out.endControlFlow();
+    return out.build();
+  }
+
+  // ------------------------------------------------------------------------------- assembly
+
+  private AdjointBody assemble(CodeBlock forward, CodeBlock reverse) {
+    CodeBlock.Builder prologue = CodeBlock.builder();
+    for (Variable v : hoisted) {
+      prologue.addStatement("$T $N = $L", JavaExpressions.typeName(v.type()), v.name(),
+          JavaExpressions.zero(v.type()));
+    }
+    CodeBlock.Builder adjointDecls = CodeBlock.builder();
+    Variable resultAdjoint = adjoints.get(ir.result());
+    for (Map.Entry<Variable, Variable> e : adjoints.entrySet()) {
+      if (e.getKey() != ir.result()) {
+        adjointDecls.addStatement("double $N = 0.0", e.getValue().name());
+      }
+    }
+    if (callBuffer != null) {
+      adjointDecls.addStatement("double[] $N = new double[$L]", callBuffer.name(),
+          callBufferSize);
+    }
+    List<Variable> parameterAdjoints = new ArrayList<>();
+    for (Variable p : ir.differentiated()) {
+      parameterAdjoints.add(adjoints.get(p));
+    }
+    if (resultAdjoint == null) {
+      resultAdjoint = newRecord("valueAdj", IrType.DOUBLE);
+    }
+    Map<String, String> unused = new HashMap<>();
+    unused.clear();
+    return new AdjointBody(prologue.build(), forward, adjointDecls.build(), reverse,
+        ir.result(), resultAdjoint, parameterAdjoints, tapeUsed ? tape : null,
+        names.claim("seed"), names.claim("adjoints"), tape);
+  }
+
+  /** The tape type generated code records on. */
+  public static ClassName tapeType() {
+    return TAPE;
+  }
+}

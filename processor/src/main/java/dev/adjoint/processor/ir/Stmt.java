@@ -14,6 +14,9 @@ public sealed interface Stmt {
   /** {@code target = value}; compound assignments and increments are lowered to this. */
   record Assign(Variable target, Expr value, boolean declaration, Tree tree) implements Stmt {}
 
+  /** {@code array[index] = value}; compound element assignments are lowered to this. */
+  record ArrayWrite(Expr array, Expr index, Expr value, Tree tree) implements Stmt {}
+
   /** A call evaluated for its effect only. */
   record Eval(Expr expr, Tree tree) implements Stmt {}
 

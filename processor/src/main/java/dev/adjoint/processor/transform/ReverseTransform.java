@@ -50,16 +50,16 @@ public final class ReverseTransform {
   private final Map<Label, String> labelNames = new IdentityHashMap<>();
   private final Map<Variable, Variable> adjoints = new LinkedHashMap<>();
   private final Map<Stmt, Integer> depth = new IdentityHashMap<>();
-  private final Map<Stmt.Assign, Fragment> fragments = new IdentityHashMap<>();
+  private final Map<Stmt, Fragment> fragments = new IdentityHashMap<>();
   private final Map<Stmt, Boolean> needsReverse = new IdentityHashMap<>();
   private final Map<Stmt.Block, Slot> positionSlots = new IdentityHashMap<>();
   private final Map<Stmt.If, Slot> branchSlots = new IdentityHashMap<>();
   private final Map<Stmt.Loop, LoopRecord> loopRecords = new IdentityHashMap<>();
-  private final Map<Stmt.Assign, Slot> saveSlots = new IdentityHashMap<>();
+  private final Map<Stmt, Slot> saveSlots = new IdentityHashMap<>();
   private final Set<Variable> inline = new HashSet<>();
   private final List<Variable> hoisted = new ArrayList<>();
   private final Deque<Frame> frames = new ArrayDeque<>();
-  private Set<Stmt.Assign> saves;
+  private Set<Stmt> saves;
   private String tape;
   private boolean tapeUsed;
   private boolean tapeReferenced;
@@ -102,12 +102,15 @@ public final class ReverseTransform {
   private AdjointBody run() {
     nameVariables();
     computeDepths(ir.body(), 0);
-    Map<Stmt.Assign, Set<Variable>> reads = new IdentityHashMap<>();
+    Map<Stmt, Set<Variable>> reads = new IdentityHashMap<>();
     IrWalk.statements(ir.body(), s -> {
+      Set<Variable> r = new LinkedHashSet<>();
       if (s instanceof Stmt.Assign a) {
-        Set<Variable> r = new LinkedHashSet<>();
         fragments.put(a, fragment(a, r));
         reads.put(a, r);
+      } else if (s instanceof Stmt.ArrayWrite w) {
+        fragments.put(w, elementFragment(w, r));
+        reads.put(w, r);
       }
     });
     saves = ToBeRecorded.analyze(ir.body(), reads);
@@ -218,6 +221,37 @@ public final class ReverseTransform {
     return new Fragment(before.build(), after.build());
   }
 
+  /**
+   * The adjoint of {@code a[i] = value}: like a scalar assignment to the element, whose adjoint
+   * lives in the adjoint array. The index is read by the adjoint and by the restore alike.
+   */
+  private Fragment elementFragment(Stmt.ArrayWrite w, Set<Variable> reads) {
+    Variable root = IrWalk.root(w.array());
+    ExpressionAdjoint adjoint =
+        new ExpressionAdjoint(activity, rules, expressionNames(inLoop(w)), reads);
+    Expr element = new Expr.ArrayRead(w.array(), w.index(), w.value().type(), null);
+    adjoint.print(element);
+    if (!activity.isActive(root)) {
+      return new Fragment(CodeBlock.of(""), CodeBlock.of(""));
+    }
+    Expr g = adjoint.adjointOf(element);
+    CodeBlock.Builder before = CodeBlock.builder();
+    CodeBlock.Builder after = CodeBlock.builder();
+    Expr value = w.value();
+    if (value instanceof Expr.Binary b && (b.op() == BinaryOp.PLUS || b.op() == BinaryOp.MINUS)
+        && b.left() instanceof Expr.ArrayRead r && r.array() == w.array() && r.index() == w.index()
+        && !ExpressionAdjoint.references(b.right(), root)) {
+      adjoint.propagate(b.right(), b.op() == BinaryOp.MINUS
+          ? dev.adjoint.processor.rules.MathCalls.neg(g) : g, after);
+      return new Fragment(before.build(), after.build());
+    }
+    Variable held = newScratch("elementAdj", IrType.DOUBLE);
+    before.addStatement("double $N = $L", held.name(), adjoint.print(g));
+    before.addStatement("$L = 0.0", adjoint.print(g));
+    adjoint.propagate(value, new Expr.VarRef(held), after);
+    return new Fragment(before.build(), after.build());
+  }
+
   /** {@code v = v + rest} or {@code v = v - rest}: v's adjoint passes through unchanged. */
   private static boolean isAccumulation(Expr value, Variable v) {
     return value instanceof Expr.Binary b
@@ -262,8 +296,8 @@ public final class ReverseTransform {
 
   private boolean computeNeedsReverse(Stmt s) {
     boolean result;
-    if (s instanceof Stmt.Assign a) {
-      result = !fragments.get(a).isEmpty() || saves.contains(a);
+    if (s instanceof Stmt.Assign || s instanceof Stmt.ArrayWrite) {
+      result = !fragments.get(s).isEmpty() || saves.contains(s);
     } else if (s instanceof Stmt.Block b) {
       result = false;
       for (Stmt c : b.stmts()) {
@@ -301,14 +335,15 @@ public final class ReverseTransform {
   }
 
   private void planRecords(Stmt s) {
-    if (s instanceof Stmt.Assign a && saves.contains(a)) {
-      IrType type = a.target().type();
-      if (inLoop(a) && !Slot.canTape(type)) {
-        problems.error(a.tree(), "'" + a.target().sourceName() + "' of type " + type + " is"
+    if (saves.contains(s)) {
+      Variable target = ToBeRecorded.target(s);
+      IrType type = s instanceof Stmt.ArrayWrite w ? w.value().type() : target.type();
+      if (inLoop(s) && !Slot.canTape(type)) {
+        problems.error(s.tree(), "'" + target.sourceName() + "' of type " + type + " is"
             + " overwritten in a loop and needed by the gradient; only primitive values can be"
             + " recorded, so compute it from primitives inside the loop");
       }
-      saveSlots.put(a, slot("saved" + capitalize(a.target().name()), type, a));
+      saveSlots.put(s, slot("saved" + capitalize(target.name()), type, s));
     } else if (s instanceof Stmt.Block b) {
       int[] seg = segments(b);
       boolean later = false;
@@ -451,6 +486,14 @@ public final class ReverseTransform {
   private void forward(Stmt s, CodeBlock.Builder out) {
     if (s instanceof Stmt.Assign a) {
       forwardAssign(a, out);
+    } else if (s instanceof Stmt.ArrayWrite w) {
+      Slot save = saveSlots.get(w);
+      CodeBlock element = JavaExpressions.plain().print(
+          new Expr.ArrayRead(w.array(), w.index(), w.value().type(), null));
+      if (save != null) {
+        out.add(save.write(element));
+      }
+      out.addStatement("$L = $L", element, JavaExpressions.plain().print(w.value()));
     } else if (s instanceof Stmt.Eval e) {
       out.addStatement("$L", JavaExpressions.plain().print(e.expr()));
     } else if (s instanceof Stmt.Throw t) {
@@ -633,8 +676,8 @@ public final class ReverseTransform {
     if (!needsReverse(s)) {
       return CodeBlock.of("");
     }
-    if (s instanceof Stmt.Assign a) {
-      return reverseAssign(a);
+    if (s instanceof Stmt.Assign || s instanceof Stmt.ArrayWrite) {
+      return reverseDefinition(s);
     }
     if (s instanceof Stmt.Block b) {
       return reverseBlock(b);
@@ -648,22 +691,26 @@ public final class ReverseTransform {
     return CodeBlock.of("");
   }
 
-  private CodeBlock reverseAssign(Stmt.Assign a) {
-    Fragment f = fragments.get(a);
+  private CodeBlock reverseDefinition(Stmt s) {
+    Fragment f = fragments.get(s);
     CodeBlock.Builder out = CodeBlock.builder();
-    if (a.tree() != null && !f.isEmpty()) {
-      out.add("// $L\n", describe(a));
+    if (s.tree() != null && !f.isEmpty()) {
+      out.add("// $L\n", describe(s));
     }
     out.add(f.beforeRestore());
-    Slot save = saveSlots.get(a);
+    Slot save = saveSlots.get(s);
     if (save != null) {
-      out.addStatement("$N = $L", a.target().name(), save.read());
+      CodeBlock target = s instanceof Stmt.ArrayWrite w
+          ? JavaExpressions.plain().print(
+              new Expr.ArrayRead(w.array(), w.index(), w.value().type(), null))
+          : CodeBlock.of("$N", ((Stmt.Assign) s).target().name());
+      out.addStatement("$L = $L", target, save.read());
     }
     out.add(f.afterRestore());
     return out.build();
   }
 
-  private static String describe(Stmt.Assign a) {
+  private static String describe(Stmt a) {
     String text = a.tree().toString().replace('\n', ' ').replaceAll("\\s+", " ").trim();
     if (text.endsWith(";")) {
       text = text.substring(0, text.length() - 1);

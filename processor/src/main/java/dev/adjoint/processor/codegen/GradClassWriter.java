@@ -11,6 +11,7 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.adjoint.processor.transform.AdjointBody;
 import dev.adjoint.processor.transform.ReverseTransform;
+import dev.adjoint.processor.transform.TapeUse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -120,9 +121,11 @@ public final class GradClassWriter {
         .addJavadoc("Value and gradient of $L, by reverse-mode differentiation.\n\n"
             + "@return the value and its partial derivatives with respect to $L\n",
             link(e.method()), describeParameters(e.differentiatedNames()));
-    if (body.tape() != null) {
+    if (body.tapeUse() == TapeUse.RECORDS) {
       m.addStatement("$T $N = new $T()", ReverseTransform.tapeType(), body.tape(),
           ReverseTransform.tapeType());
+    } else if (body.tapeUse() == TapeUse.PASSES_ON) {
+      m.addStatement("$T $N = null", ReverseTransform.tapeType(), body.tape());
     }
     addSweeps(m, body, CodeBlock.of("1.0"));
     CodeBlock.Builder args = CodeBlock.builder().add("$N", body.result().name());
@@ -161,7 +164,7 @@ public final class GradClassWriter {
             link(e.method()), body.seedName(), describeParameters(e.differentiatedNames()),
             body.adjointsName(), body.tapeName(), body.tapeName(), body.seedName(),
             body.adjointsName(), body.tapeName());
-    if (body.tape() != null) {
+    if (body.tapeUse() == TapeUse.RECORDS) {
       m.beginControlFlow("if ($N == null)", body.tapeName())
           .addStatement("$N = new $T()", body.tapeName(), ReverseTransform.tapeType())
           .endControlFlow();

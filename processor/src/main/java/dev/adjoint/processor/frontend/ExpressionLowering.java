@@ -6,7 +6,6 @@ import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
-import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
@@ -174,6 +173,10 @@ final class ExpressionLowering {
     if (receiver == null && !field.getModifiers().contains(Modifier.STATIC)) {
       return unsupported(tree, "instance field '" + field.getSimpleName() + "' cannot be read"
           + " from a static method");
+    }
+    if (field.getModifiers().contains(Modifier.PRIVATE) && field.getConstantValue() == null) {
+      return unsupported(tree, "field '" + field.getSimpleName() + "' is private, and the"
+          + " generated class cannot see it; make it package-private");
     }
     return new Expr.FieldRef(field, receiver, symbols.irType(field.asType()), tree);
   }
@@ -368,6 +371,10 @@ final class ExpressionLowering {
     if (receiver != null && isStatic) {
       receiver = null;
     }
+    if (Symbols.isPrivate(method.get())) {
+      return unsupported(call, "method '" + method.get().getSimpleName() + "' is private, and"
+          + " the generated class cannot see it; make it package-private");
+    }
     IrType type = symbols.irType(method.get().getReturnType());
     return new Expr.Call(method.get(), receiver, args, type, call);
   }
@@ -464,10 +471,5 @@ final class ExpressionLowering {
         + " @Differentiable method: no derivative can follow a value through a field; keep it"
         + " in a local variable or return it");
     return null;
-  }
-
-  @SuppressWarnings("unused")
-  private static boolean isLiteral(ExpressionTree tree) {
-    return tree instanceof LiteralTree;
   }
 }

@@ -274,7 +274,7 @@ public final class MethodLowering {
         switchStatement(sw.getExpression(), sw.getCases(), name, inner, out);
       }
       default -> {
-        Label label = new Label(name);
+        Label label = Label.user(name);
         jumps.push(JumpTargets.Kind.BLOCK, label, name);
         Stmt.Block body = inner instanceof BlockTree b ? block(b, label) : labelBlock(inner, label);
         jumps.pop();
@@ -295,7 +295,7 @@ public final class MethodLowering {
       statement(init, outer);
     }
     Expr condition = s.getCondition() == null ? null : condition(s.getCondition(), outer);
-    Label label = new Label(userLabel != null ? userLabel : "loop");
+    Label label = (userLabel != null ? Label.user(userLabel) : Label.synthetic("loop"));
     jumps.push(JumpTargets.Kind.LOOP, label, userLabel);
     Stmt.Block body = asBlock(s.getStatement());
     List<Stmt> update = new ArrayList<>();
@@ -310,7 +310,7 @@ public final class MethodLowering {
 
   private void whileLoop(WhileLoopTree s, String userLabel, List<Stmt> out) {
     Expr condition = condition(s.getCondition(), out);
-    Label label = new Label(userLabel != null ? userLabel : "loop");
+    Label label = (userLabel != null ? Label.user(userLabel) : Label.synthetic("loop"));
     jumps.push(JumpTargets.Kind.LOOP, label, userLabel);
     Stmt.Block body = asBlock(s.getStatement());
     jumps.pop();
@@ -318,7 +318,7 @@ public final class MethodLowering {
   }
 
   private void doWhileLoop(DoWhileLoopTree s, String userLabel, List<Stmt> out) {
-    Label label = new Label(userLabel != null ? userLabel : "loop");
+    Label label = (userLabel != null ? Label.user(userLabel) : Label.synthetic("loop"));
     jumps.push(JumpTargets.Kind.LOOP, label, userLabel);
     Stmt.Block body = asBlock(s.getStatement());
     jumps.pop();
@@ -369,7 +369,7 @@ public final class MethodLowering {
   private void switchStatement(ExpressionTree selectorTree, List<? extends CaseTree> cases,
       String userLabel, Tree origin, List<Stmt> out) {
     Expr selector = stableSelector(selectorTree, out);
-    Label label = new Label(userLabel != null ? userLabel : "switch");
+    Label label = (userLabel != null ? Label.user(userLabel) : Label.synthetic("switch"));
     jumps.push(JumpTargets.Kind.SWITCH, label, userLabel);
     Stmt.Block chain = caseChain(selector, cases, label, false);
     jumps.pop();
@@ -381,7 +381,7 @@ public final class MethodLowering {
     Expr selector = stableSelector(s.getExpression(), out);
     Variable previousTarget = yieldTarget;
     Label previousLabel = yieldLabel;
-    Label label = new Label("switch");
+    Label label = Label.synthetic("switch");
     IrType type = switchExpressionType(s);
     Variable target = newTemporary("switchValue", type, s);
     yieldTarget = target;

@@ -17,7 +17,8 @@ import java.util.List;
  * @param resultAdjoint the adjoint variable the entry point seeds
  * @param parameterAdjoints for each differentiated parameter, its adjoint, or null when the
  *     result does not depend on it
- * @param tape the tape variable's name, or null when the method records nothing on a tape
+ * @param tapeUse whether the body records on the tape, only hands it on to callees, or neither
+ * @param tape the tape variable's name
  * @param seedName the name of the adjoint entry point's seed parameter
  * @param adjointsName the name of the adjoint entry point's accumulator parameter
  * @param tapeName the name of the adjoint entry point's tape parameter
@@ -30,7 +31,9 @@ public record AdjointBody(
     Variable result,
     Variable resultAdjoint,
     List<Variable> parameterAdjoints,
+    TapeUse tapeUse,
     String tape,
     String seedName,
     String adjointsName,
     String tapeName) {}
+

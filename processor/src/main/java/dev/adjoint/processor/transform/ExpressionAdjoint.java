@@ -43,7 +43,7 @@ final class ExpressionAdjoint {
 
     Variable scratch(String base, IrType type);
 
-    /** The method's tape variable, or null when it has none. */
+    /** The method's tape variable, which may hold null outside loops. */
     String tape();
 
     /** The call-adjoint buffer, sized to at least {@code slots}. */
@@ -203,8 +203,7 @@ final class ExpressionAdjoint {
     for (Expr a : args) {
       call.add("$L, ", print(a));
     }
-    String tape = names.tape();
-    call.add("$L, $N, $L)", print(seed), buffer.name(), tape == null ? "null" : tape);
+    call.add("$L, $N, $N)", print(seed), buffer.name(), names.tape());
     out.addStatement("$L", call.build());
     List<Variable> shares = new ArrayList<>();
     for (int i : active) {

@@ -19,7 +19,6 @@ import dev.adjoint.processor.rules.RuleTable;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -63,6 +62,7 @@ public final class ReverseTransform {
   private Set<Stmt.Assign> saves;
   private String tape;
   private boolean tapeUsed;
+  private boolean tapeReferenced;
   private Variable callBuffer;
   private int callBufferSize;
   private String forwardLabel;
@@ -163,7 +163,8 @@ public final class ReverseTransform {
   }
 
   private String labelName(Label label) {
-    return labelNames.computeIfAbsent(label, l -> labels.claim(l.sourceName()));
+    return labelNames.computeIfAbsent(label,
+        l -> l.isUserDefined() ? l.sourceName() : labels.claim(l.sourceName()));
   }
 
   // ------------------------------------------------------------------------------ analyses
@@ -190,7 +191,8 @@ public final class ReverseTransform {
     if (!activity.isActive(v)) {
       return new Fragment(CodeBlock.of(""), CodeBlock.of(""));
     }
-    ExpressionAdjoint adjoint = new ExpressionAdjoint(activity, rules, expressionNames(), reads);
+    ExpressionAdjoint adjoint =
+        new ExpressionAdjoint(activity, rules, expressionNames(inLoop(a)), reads);
     Variable g = adjointOf(v);
     Expr value = a.value();
     CodeBlock.Builder before = CodeBlock.builder();
@@ -228,7 +230,7 @@ public final class ReverseTransform {
     return new Variable(names.claim(base), type, Variable.Origin.SCRATCH, null);
   }
 
-  private ExpressionAdjoint.Names expressionNames() {
+  private ExpressionAdjoint.Names expressionNames(boolean inLoop) {
     return new ExpressionAdjoint.Names() {
       @Override
       public Variable adjointOf(Variable v) {
@@ -242,7 +244,8 @@ public final class ReverseTransform {
 
       @Override
       public String tape() {
-        tapeUsed = true;
+        tapeReferenced = true;
+        tapeUsed |= inLoop;
         return tape;
       }
 
@@ -774,10 +777,9 @@ public final class ReverseTransform {
     if (resultAdjoint == null) {
       resultAdjoint = newRecord("valueAdj", IrType.DOUBLE);
     }
-    Map<String, String> unused = new HashMap<>();
-    unused.clear();
     return new AdjointBody(prologue.build(), forward, adjointDecls.build(), reverse,
-        ir.result(), resultAdjoint, parameterAdjoints, tapeUsed ? tape : null,
+        ir.result(), resultAdjoint, parameterAdjoints,
+        tapeUsed ? TapeUse.RECORDS : tapeReferenced ? TapeUse.PASSES_ON : TapeUse.NONE, tape,
         names.claim("seed"), names.claim("adjoints"), tape);
   }
 

@@ -206,6 +206,15 @@ public final class JavaExpressions {
     };
   }
 
+  /** A new zero array with the shape of {@code array}, of type {@code type}: an adjoint. */
+  public static CodeBlock zerosLike(CodeBlock array, IrType type) {
+    if (type.kind() == IrType.Kind.DOUBLE_MATRIX) {
+      return CodeBlock.of("$T.zerosLike($L)", ClassName.get("dev.adjoint", "AdjointArrays"),
+          array);
+    }
+    return CodeBlock.of("new double[$L.length]", array);
+  }
+
   /** The default value a hoisted declaration starts from. */
   public static String zero(IrType type) {
     return switch (type.kind()) {

@@ -259,11 +259,7 @@ final class ExpressionAdjoint {
 
   /** A scratch adjoint for an inactive array argument of a callee that differentiates it. */
   private CodeBlock zerosLike(Expr array) {
-    if (array.type().kind() == IrType.Kind.DOUBLE_MATRIX) {
-      return CodeBlock.of("$T.zerosLike($L)", ClassName.get("dev.adjoint", "AdjointArrays"),
-          print(array));
-    }
-    return CodeBlock.of("new double[$L.length]", print(array));
+    return JavaExpressions.zerosLike(print(array), array.type());
   }
 
   private static String capitalize(String s) {

@@ -147,7 +147,7 @@ public final class ReverseTransform {
     }
     ir.result().rename(names.claim("value"));
     for (Variable p : ir.parameters()) {
-      if (activity.isActive(p)) {
+      if (activity.isActive(p) || ir.differentiated().contains(p) && p.type().isArray()) {
         adjointOf(p);
       }
     }
@@ -547,6 +547,14 @@ public final class ReverseTransform {
     } else {
       out.addStatement("$N = $L", a.target().name(), value);
     }
+    if (a.value() instanceof Expr.NewArray && activity.isActive(a.target())) {
+      out.addStatement("$N = $L", adjointOf(a.target()).name(), zerosLike(a.target()));
+    }
+  }
+
+  /** A new zero adjoint with the shape of array {@code v}. */
+  public static CodeBlock zerosLike(Variable v) {
+    return JavaExpressions.zerosLike(CodeBlock.of("$N", v.name()), v.type());
   }
 
   private void forwardIf(Stmt.If i, CodeBlock.Builder out) {
@@ -809,8 +817,15 @@ public final class ReverseTransform {
     CodeBlock.Builder adjointDecls = CodeBlock.builder();
     Variable resultAdjoint = adjoints.get(ir.result());
     for (Map.Entry<Variable, Variable> e : adjoints.entrySet()) {
-      if (e.getKey() != ir.result()) {
+      Variable primal = e.getKey();
+      if (primal == ir.result()) {
+        continue;
+      }
+      if (!primal.type().isArray()) {
         adjointDecls.addStatement("double $N = 0.0", e.getValue().name());
+      } else if (primal.origin() != Variable.Origin.PARAMETER) {
+        prologue.addStatement("$T $N = null", JavaExpressions.typeName(primal.type()),
+            e.getValue().name());
       }
     }
     if (callBuffer != null) {
@@ -825,7 +840,7 @@ public final class ReverseTransform {
       resultAdjoint = newRecord("valueAdj", IrType.DOUBLE);
     }
     return new AdjointBody(prologue.build(), forward, adjointDecls.build(), reverse,
-        ir.result(), resultAdjoint, parameterAdjoints,
+        ir.result(), resultAdjoint, ir.differentiated(), parameterAdjoints,
         tapeUsed ? TapeUse.RECORDS : tapeReferenced ? TapeUse.PASSES_ON : TapeUse.NONE, tape,
         names.claim("seed"), names.claim("adjoints"), tape);
   }

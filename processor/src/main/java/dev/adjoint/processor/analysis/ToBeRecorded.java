@@ -14,12 +14,14 @@ import java.util.Set;
  * it overwrites only if reverse code of an earlier-executed statement (or of itself, after the
  * restore) reads that variable. Inside a loop every statement of the loop counts as earlier,
  * because an earlier iteration ran it. Everything else is recomputed from values that are still
- * there, so straight-line code records nothing.
+ * there, so straight-line code records nothing, and neither do counters of counted loops, which
+ * the reverse sweep sets afresh for each iteration.
  */
 public final class ToBeRecorded {
   private final Map<Stmt, Set<Variable>> reads;
   private final Set<Stmt> saves = Collections.newSetFromMap(new IdentityHashMap<>());
   private final Set<Variable> readSoFar = new HashSet<>();
+  private final Set<Variable> counters = new HashSet<>();
 
   private ToBeRecorded(Map<Stmt, Set<Variable>> reads) {
     this.reads = reads;
@@ -32,6 +34,11 @@ public final class ToBeRecorded {
    */
   public static Set<Stmt> analyze(Stmt.Block body, Map<Stmt, Set<Variable>> reads) {
     ToBeRecorded tbr = new ToBeRecorded(reads);
+    IrWalk.statements(body, s -> {
+      if (s instanceof Stmt.Loop l && l.counter() != null) {
+        tbr.counters.add(l.counter().variable());
+      }
+    });
     tbr.walk(body);
     return tbr.saves;
   }
@@ -55,7 +62,8 @@ public final class ToBeRecorded {
     Variable target = target(stmt);
     if (target != null) {
       Set<Variable> here = readsOf(stmt);
-      if (readSoFar.contains(target) || here.contains(target)) {
+      // A loop counter is recomputed by the reverse sweep for every iteration it replays.
+      if (!counters.contains(target) && (readSoFar.contains(target) || here.contains(target))) {
         saves.add(stmt);
       }
       readSoFar.addAll(here);

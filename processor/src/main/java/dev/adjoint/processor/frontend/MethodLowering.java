@@ -297,8 +297,9 @@ public final class MethodLowering {
     scope.pop();
     Stmt increment = new Stmt.Assign(index, new Expr.Binary(dev.adjoint.processor.ir.BinaryOp.PLUS,
         new Expr.VarRef(index), Expr.Literal.ofInt(1), IrType.INT, s), false, s);
+    Stmt.Counter counter = new Stmt.Counter(index, Expr.Literal.ofInt(0), 1);
     outer.add(new Stmt.Loop(label, condition, new Stmt.Block(null, body, s), List.of(increment),
-        true, s));
+        true, counter, s));
     out.add(new Stmt.Block(null, outer, s));
   }
 
@@ -394,8 +395,43 @@ public final class MethodLowering {
     loopDepth--;
     jumps.pop();
     scope.pop();
-    outer.add(new Stmt.Loop(label, condition, body, update, true, s));
+    outer.add(new Stmt.Loop(label, condition, body, update, true, counter(outer, update, body),
+        s));
     out.add(new Stmt.Block(null, outer, s));
+  }
+
+  /**
+   * The counter of a for loop that declares one int counter, steps it by a constant in its
+   * update and never assigns it in its body; null for any other loop.
+   */
+  private static Stmt.Counter counter(List<Stmt> init, List<Stmt> update, Stmt.Block body) {
+    if (init.size() != 1 || update.size() != 1
+        || !(init.get(0) instanceof Stmt.Assign start) || !start.declaration()
+        || start.target().type().kind() != IrType.Kind.INT
+        || !(update.get(0) instanceof Stmt.Assign step) || step.target() != start.target()
+        || !(step.value() instanceof Expr.Binary b)
+        || !(b.left() instanceof Expr.VarRef r && r.variable() == start.target())
+        || !(b.right() instanceof Expr.Literal lit) || lit.type().kind() != IrType.Kind.INT) {
+      return null;
+    }
+    int amount;
+    try {
+      amount = Integer.parseInt(lit.text());
+    } catch (NumberFormatException e) {
+      return null;
+    }
+    if (b.op() == dev.adjoint.processor.ir.BinaryOp.MINUS) {
+      amount = -amount;
+    } else if (b.op() != dev.adjoint.processor.ir.BinaryOp.PLUS) {
+      return null;
+    }
+    boolean[] assigned = {false};
+    dev.adjoint.processor.analysis.IrWalk.statements(body, s -> {
+      if (s instanceof Stmt.Assign a && a.target() == start.target()) {
+        assigned[0] = true;
+      }
+    });
+    return assigned[0] ? null : new Stmt.Counter(start.target(), start.value(), amount);
   }
 
   private void whileLoop(WhileLoopTree s, String userLabel, List<Stmt> out) {
@@ -406,7 +442,7 @@ public final class MethodLowering {
     Stmt.Block body = asBlock(s.getStatement());
     loopDepth--;
     jumps.pop();
-    out.add(new Stmt.Loop(label, condition, body, List.of(), true, s));
+    out.add(new Stmt.Loop(label, condition, body, List.of(), true, null, s));
   }
 
   private void doWhileLoop(DoWhileLoopTree s, String userLabel, List<Stmt> out) {
@@ -417,7 +453,7 @@ public final class MethodLowering {
     loopDepth--;
     jumps.pop();
     Expr condition = condition(s.getCondition(), out);
-    out.add(new Stmt.Loop(label, condition, body, List.of(), false, s));
+    out.add(new Stmt.Loop(label, condition, body, List.of(), false, null, s));
   }
 
   /** A loop condition: re-evaluated every iteration, so it may not need hoisted statements. */

@@ -51,6 +51,7 @@ public final class ReverseTransform {
   private final Map<Variable, Variable> adjoints = new LinkedHashMap<>();
   private final Map<Stmt, Integer> depth = new IdentityHashMap<>();
   private final Map<Stmt, Fragment> fragments = new IdentityHashMap<>();
+  private final Map<Stmt, Set<Variable>> fragmentReads = new IdentityHashMap<>();
   private final Map<Stmt, Boolean> needsReverse = new IdentityHashMap<>();
   private final Map<Stmt.Block, Slot> positionSlots = new IdentityHashMap<>();
   private final Map<Stmt.If, Slot> branchSlots = new IdentityHashMap<>();
@@ -75,8 +76,12 @@ public final class ReverseTransform {
     }
   }
 
-  /** A loop's trip count (and, when its update needs reversing, whether it was left early). */
-  private record LoopRecord(Variable count, Variable broke, Slot countSlot, Slot brokeSlot) {}
+  /**
+   * A loop's trip count; when its update needs reversing, whether it was left early; for a
+   * counted loop whose counter starts at a computed value, that start.
+   */
+  private record LoopRecord(Variable count, Variable broke, Slot countSlot, Slot brokeSlot,
+      Variable start, Slot startSlot) {}
 
   private ReverseTransform(MethodIr ir, Activity activity, RuleTable rules,
       MethodProblems problems, Set<String> reservedNames, Set<String> reservedLabels) {
@@ -114,6 +119,7 @@ public final class ReverseTransform {
       }
     });
     saves = ToBeRecorded.analyze(ir.body(), reads);
+    fragmentReads.putAll(reads);
     computeNeedsReverse(ir.body());
     planRecords(ir.body());
     chooseInlineDeclarations();
@@ -370,9 +376,13 @@ public final class ReverseTransform {
           broke = newRecord("leftEarly", IrType.BOOLEAN);
           hoisted.add(broke);
         }
-        Slot countSlot = inLoop(l) ? tapeSlot(count) : Slot.local(count);
-        Slot brokeSlot = broke == null ? null : inLoop(l) ? tapeSlot(broke) : Slot.local(broke);
-        loopRecords.put(l, new LoopRecord(count, broke, countSlot, brokeSlot));
+        Variable start = null;
+        if (l.counter() != null && !(l.counter().start() instanceof Expr.Literal)) {
+          start = newRecord("start", IrType.INT);
+          hoisted.add(start);
+        }
+        loopRecords.put(l, new LoopRecord(count, broke, loopSlot(l, count), loopSlot(l, broke),
+            start, loopSlot(l, start)));
       }
       planRecords(l.body());
       l.update().forEach(this::planRecords);
@@ -395,6 +405,14 @@ public final class ReverseTransform {
     }
     hoisted.add(v);
     return Slot.local(v);
+  }
+
+  /** Loop records are written when the loop is left, into the loop's own locals. */
+  private Slot loopSlot(Stmt.Loop l, Variable v) {
+    if (v == null) {
+      return null;
+    }
+    return inLoop(l) ? tapeSlot(v) : Slot.local(v);
   }
 
   private Slot tapeSlot(Variable v) {
@@ -591,6 +609,9 @@ public final class ReverseTransform {
       if (record.broke() != null) {
         out.addStatement("$N = false", record.broke().name());
       }
+      if (record.start() != null) {
+        out.addStatement("$N = $N", record.start().name(), l.counter().variable().name());
+      }
     }
     CodeBlock condition = l.condition() == null ? CodeBlock.of("true")
         : JavaExpressions.plain().print(l.condition());
@@ -632,6 +653,9 @@ public final class ReverseTransform {
       out.add(record.countSlot().write(CodeBlock.of("$N", record.count().name())));
       if (record.brokeSlot() != null) {
         out.add(record.brokeSlot().write(CodeBlock.of("$N", record.broke().name())));
+      }
+      if (record.startSlot() != null) {
+        out.add(record.startSlot().write(CodeBlock.of("$N", record.start().name())));
       }
     }
   }
@@ -779,6 +803,9 @@ public final class ReverseTransform {
     LoopRecord record = loopRecords.get(l);
     CodeBlock.Builder out = CodeBlock.builder();
     if (record.countSlot().onTape()) {
+      if (record.startSlot() != null) {
+        out.addStatement("$N = $L", record.start().name(), record.startSlot().read());
+      }
       if (record.brokeSlot() != null) {
         out.addStatement("$N = $L", record.broke().name(), record.brokeSlot().read());
       }
@@ -788,6 +815,9 @@ public final class ReverseTransform {
     String it = iteration.name();
     String count = record.count().name();
     out.beginControlFlow("for (int $N = $N; $N > 0; $N--)", it, count, it, it);
+    if (l.counter() != null && reads(l, l.counter().variable())) {
+      out.addStatement("$N = $L", l.counter().variable().name(), counterValue(l, record, it));
+    }
     CodeBlock.Builder update = CodeBlock.builder();
     for (int k = l.update().size() - 1; k >= 0; k--) {
       update.add(reverse(l.update().get(k)));
@@ -804,6 +834,27 @@ public final class ReverseTransform {
     out.add(reverse(l.body()));
     out.endControlFlow();
     return out.build();
+  }
+
+  /** {@code start + (iteration - 1) * step}, the counter's value in a replayed iteration. */
+  private static CodeBlock counterValue(Stmt.Loop l, LoopRecord record, String iteration) {
+    Stmt.Counter c = l.counter();
+    CodeBlock start = record.start() != null ? CodeBlock.of("$N", record.start().name())
+        : JavaExpressions.plain().print(c.start());
+    boolean zeroStart = start.toString().equals("0");
+    CodeBlock offset = c.step() == 1 ? CodeBlock.of("($N - 1)", iteration)
+        : CodeBlock.of("($N - 1) * $L", iteration, c.step());
+    if (zeroStart) {
+      return c.step() == 1 ? CodeBlock.of("$N - 1", iteration) : offset;
+    }
+    return CodeBlock.of("$L + $L", start, offset);
+  }
+
+  /** Whether any reverse code inside the loop reads {@code v}. */
+  private boolean reads(Stmt.Loop l, Variable v) {
+    boolean[] found = {false};
+    IrWalk.statements(l, s -> found[0] |= fragmentReads.getOrDefault(s, Set.of()).contains(v));
+    return found[0];
   }
 
   // ------------------------------------------------------------------------------- assembly

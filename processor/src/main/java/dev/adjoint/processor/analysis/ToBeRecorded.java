@@ -47,6 +47,21 @@ public final class ToBeRecorded {
     return reads.getOrDefault(s, Set.of());
   }
 
+  /**
+   * What a statement's reverse code reads before it restores anything. An assignment reads its
+   * own target only after restoring it, so that read is served by its own record; an element
+   * write restores one element and may read others, so it keeps the whole array.
+   */
+  private Set<Variable> readsOnEntry(Stmt s) {
+    Set<Variable> here = readsOf(s);
+    if (s instanceof Stmt.Assign a && here.contains(a.target())) {
+      Set<Variable> others = new HashSet<>(here);
+      others.remove(a.target());
+      return others;
+    }
+    return here;
+  }
+
   /** The variable a definition overwrites: an assigned variable, or a written array. */
   public static Variable target(Stmt s) {
     if (s instanceof Stmt.Assign a) {
@@ -66,14 +81,14 @@ public final class ToBeRecorded {
       if (!counters.contains(target) && (readSoFar.contains(target) || here.contains(target))) {
         saves.add(stmt);
       }
-      readSoFar.addAll(here);
+      readSoFar.addAll(readsOnEntry(stmt));
     } else if (stmt instanceof Stmt.Block b) {
       b.stmts().forEach(this::walk);
     } else if (stmt instanceof Stmt.If i) {
       walk(i.thenPart());
       walk(i.elsePart());
     } else if (stmt instanceof Stmt.Loop l) {
-      IrWalk.statements(l, s -> readSoFar.addAll(readsOf(s)));
+      IrWalk.statements(l, s -> readSoFar.addAll(readsOnEntry(s)));
       walk(l.body());
       l.update().forEach(this::walk);
     }

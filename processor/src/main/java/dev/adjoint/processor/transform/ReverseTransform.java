@@ -235,8 +235,10 @@ public final class ReverseTransform {
     Variable root = IrWalk.root(w.array());
     ExpressionAdjoint adjoint =
         new ExpressionAdjoint(activity, rules, expressionNames(inLoop(w)), reads);
-    Expr element = new Expr.ArrayRead(w.array(), w.index(), w.value().type(), null);
-    adjoint.print(element);
+    Expr element = new Expr.ArrayRead(w.array(), w.index(), elementType(w), null);
+    for (Expr e = element; e instanceof Expr.ArrayRead read; e = read.array()) {
+      adjoint.print(read.index()); // the restore and the adjoint both index with it
+    }
     if (!activity.isActive(root)) {
       return new Fragment(CodeBlock.of(""), CodeBlock.of(""));
     }
@@ -256,6 +258,10 @@ public final class ReverseTransform {
     before.addStatement("$L = 0.0", adjoint.print(g));
     adjoint.propagate(value, new Expr.VarRef(held), after);
     return new Fragment(before.build(), after.build());
+  }
+
+  private static IrType elementType(Stmt.ArrayWrite w) {
+    return w.array().type().elementType();
   }
 
   /** {@code v = v + rest} or {@code v = v - rest}: v's adjoint passes through unchanged. */
@@ -343,7 +349,7 @@ public final class ReverseTransform {
   private void planRecords(Stmt s) {
     if (saves.contains(s)) {
       Variable target = ToBeRecorded.target(s);
-      IrType type = s instanceof Stmt.ArrayWrite w ? w.value().type() : target.type();
+      IrType type = s instanceof Stmt.ArrayWrite w ? elementType(w) : target.type();
       if (inLoop(s) && !Slot.canTape(type)) {
         problems.error(s.tree(), "'" + target.sourceName() + "' of type " + type + " is"
             + " overwritten in a loop and needed by the gradient; only primitive values can be"
@@ -507,7 +513,7 @@ public final class ReverseTransform {
     } else if (s instanceof Stmt.ArrayWrite w) {
       Slot save = saveSlots.get(w);
       CodeBlock element = JavaExpressions.plain().print(
-          new Expr.ArrayRead(w.array(), w.index(), w.value().type(), null));
+          new Expr.ArrayRead(w.array(), w.index(), elementType(w), null));
       if (save != null) {
         out.add(save.write(element));
       }
@@ -734,7 +740,7 @@ public final class ReverseTransform {
     if (save != null) {
       CodeBlock target = s instanceof Stmt.ArrayWrite w
           ? JavaExpressions.plain().print(
-              new Expr.ArrayRead(w.array(), w.index(), w.value().type(), null))
+              new Expr.ArrayRead(w.array(), w.index(), elementType(w), null))
           : CodeBlock.of("$N", ((Stmt.Assign) s).target().name());
       out.addStatement("$L = $L", target, save.read());
     }

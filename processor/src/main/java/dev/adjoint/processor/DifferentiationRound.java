@@ -139,9 +139,10 @@ final class DifferentiationRound implements AdjointProvider {
           + " abstract and native methods have no source to differentiate");
       ok = false;
     }
-    if (method.getReturnType().getKind() != TypeKind.DOUBLE) {
-      diagnostics.error(method, "@Differentiable method '" + name + "' must return double, not "
-          + method.getReturnType() + "; return the scalar you want the gradient of");
+    if (!returnsDifferentiable(method)) {
+      diagnostics.error(method, "@Differentiable method '" + name + "' must return double or"
+          + " double[], not " + method.getReturnType() + "; return the scalar you want the"
+          + " gradient of");
       ok = false;
     }
     if (Symbols.isPrivate(method)) {
@@ -183,6 +184,11 @@ final class DifferentiationRound implements AdjointProvider {
       }
     }
     return ok ? Optional.of(differentiated) : Optional.empty();
+  }
+
+  private static boolean returnsDifferentiable(ExecutableElement method) {
+    String type = method.getReturnType().toString();
+    return type.equals("double") || type.equals("double[]");
   }
 
   private static boolean isDifferentiable(VariableElement p) {
@@ -254,7 +260,7 @@ final class DifferentiationRound implements AdjointProvider {
     }
     boolean eligible = callee.getModifiers().contains(Modifier.STATIC)
         && !callee.getModifiers().contains(Modifier.ABSTRACT)
-        && callee.getReturnType().getKind() == TypeKind.DOUBLE
+        && returnsDifferentiable(callee)
         && trees.getTree(callee) != null;
     if (!eligible) {
       return Optional.empty();

@@ -51,6 +51,22 @@ final class ExpressionLowering {
     this.statements = statements;
   }
 
+  /** Whether the call being lowered may return an array: only at the root of an array value. */
+  private boolean arrayResultAllowed;
+
+  /**
+   * The value of a local array's initializer or of a returned array: a call returning a fresh
+   * array is allowed here, and only here, because only here can its adjoint array be named.
+   */
+  Expr arrayValue(ExpressionTree tree, List<Stmt> out) {
+    arrayResultAllowed = tree instanceof MethodInvocationTree;
+    try {
+      return lower(tree, out);
+    } finally {
+      arrayResultAllowed = false;
+    }
+  }
+
   /** The type an expression would have, without reporting or keeping anything. */
   IrType peekType(ExpressionTree tree) {
     problems.mute();
@@ -397,6 +413,8 @@ final class ExpressionLowering {
 
   private Expr call(MethodInvocationTree call, List<Stmt> out) {
     ExpressionTree select = call.getMethodSelect();
+    boolean arrayAllowed = arrayResultAllowed;
+    arrayResultAllowed = false;
     List<Expr> args = new ArrayList<>();
     for (ExpressionTree a : call.getArguments()) {
       args.add(lower(a, out));
@@ -439,6 +457,10 @@ final class ExpressionLowering {
           + " the generated class cannot see it; make it package-private");
     }
     IrType type = symbols.irType(method.get().getReturnType());
+    if (type.carriesDerivative() && type.isArray() && !arrayAllowed) {
+      return unsupported(call, "a call returning an array is supported only as the initializer"
+          + " of a local array (double[] h = layer(x, w);) or as the returned value");
+    }
     return new Expr.Call(method.get(), receiver, args, type, call);
   }
 

@@ -13,6 +13,7 @@ import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.IfTree;
 import com.sun.source.tree.LabeledStatementTree;
+import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
@@ -229,6 +230,9 @@ public final class MethodLowering {
     }
     List<Expr> elements = new ArrayList<>();
     Expr init = expressions.newArray(v.getInitializer(), type, out, elements);
+    if (init == null && v.getInitializer() instanceof MethodInvocationTree) {
+      init = expressions.arrayValue(v.getInitializer(), out);
+    }
     if (init == null) {
       problems.error(v.getInitializer(), "array '" + v.getName() + "' must be initialized with"
           + " new or an initializer {...}: aliasing another array is not supported; copy the"
@@ -341,7 +345,8 @@ public final class MethodLowering {
       return;
     }
     if (s.getExpression() != null) {
-      Expr value = expressions.lower(s.getExpression(), out);
+      Expr value = result.type().isArray() ? expressions.arrayValue(s.getExpression(), out)
+          : expressions.lower(s.getExpression(), out);
       out.add(new Stmt.Assign(result, expressions.convert(value, result.type(), s.getExpression()),
           false, s));
     }

@@ -53,7 +53,8 @@ public final class RuleTable {
     if (!method.getModifiers().contains(Modifier.STATIC)) {
       return Optional.empty();
     }
-    if (method.getReturnType().getKind() != TypeKind.DOUBLE) {
+    String returned = method.getReturnType().toString();
+    if (!returned.equals("double") && !returned.equals("double[]")) {
       return Optional.of(new ZeroDerivativeRule());
     }
     TypeElement owner = (TypeElement) method.getEnclosingElement();

@@ -85,7 +85,10 @@ final class ExpressionAdjoint {
     if (!activity.isActive(e)) {
       return;
     }
-    if (e instanceof Expr.VarRef || e instanceof Expr.ArrayRead) {
+    if ((e instanceof Expr.VarRef || e instanceof Expr.ArrayRead) && e.type().isArray()) {
+      out.addStatement("$T.addInto($L, $L)", ClassName.get("dev.adjoint", "AdjointArrays"),
+          print(adjointOf(e)), print(seed));
+    } else if (e instanceof Expr.VarRef || e instanceof Expr.ArrayRead) {
       out.addStatement("$L += $L", print(adjointOf(e)), print(seed));
     } else if (e instanceof Expr.Binary b) {
       binary(b, seed, out);

@@ -564,6 +564,11 @@ public final class ReverseTransform {
       out.add(save.write(CodeBlock.of("$N", a.target().name())));
     }
     CodeBlock value = JavaExpressions.plain().print(a.value());
+    if (a.target().origin() == Variable.Origin.RESULT && a.target().type().isArray()
+        && !(a.value() instanceof Expr.Call)) {
+      // The reverse sweep may restore elements of the array returned: hand out a copy.
+      value = CodeBlock.of("$L.clone()", value);
+    }
     if (a.declaration() && inline.contains(a.target())
         || a.target().origin() == Variable.Origin.RESULT && inline.contains(a.target())) {
       out.addStatement("$T $N = $L", JavaExpressions.typeName(a.target().type()),
@@ -571,7 +576,9 @@ public final class ReverseTransform {
     } else {
       out.addStatement("$N = $L", a.target().name(), value);
     }
-    if (a.value() instanceof Expr.NewArray && activity.isActive(a.target())) {
+    if ((a.value() instanceof Expr.NewArray || a.value() instanceof Expr.Call)
+        && a.target().type().isArray() && a.target().origin() != Variable.Origin.RESULT
+        && activity.isActive(a.target())) {
       out.addStatement("$N = $L", adjointOf(a.target()).name(), zerosLike(a.target()));
     }
   }
@@ -894,7 +901,7 @@ public final class ReverseTransform {
       parameterAdjoints.add(adjoints.get(p));
     }
     if (resultAdjoint == null) {
-      resultAdjoint = newRecord("valueAdj", IrType.DOUBLE);
+      resultAdjoint = newRecord("valueAdj", ir.result().type());
     }
     return new AdjointBody(prologue.build(), forward, adjointDecls.build(), reverse,
         ir.result(), resultAdjoint, ir.differentiated(), parameterAdjoints,

@@ -76,6 +76,7 @@ final class DifferentiationRound implements AdjointProvider {
     final Set<String> differentiated;
     final AdjointCallRule rule;
     AdjointBody body;
+    boolean queued;
 
     Plan(ExecutableElement method, boolean publicApi, Set<String> differentiated,
         AdjointCallRule rule) {
@@ -104,14 +105,23 @@ final class DifferentiationRound implements AdjointProvider {
       }
     }
     annotated.sort(Comparator.comparing(this::sortKey));
+    boolean valid = true;
     for (ExecutableElement method : annotated) {
       Optional<Set<String>> wrt = validate(method);
-      wrt.ifPresent(names -> schedule(method, true, names));
+      if (wrt.isPresent()) {
+        queue(plan(method, true, wrt.get()));
+      } else {
+        valid = false;
+      }
     }
     while (!work.isEmpty()) {
-      differentiate(work.poll());
+      Plan plan = work.poll();
+      differentiate(plan);
+      valid &= plan.body != null;
     }
-    if (diagnostics.errorCount() == 0) {
+    // A method whose code javac itself rejects fails silently, so that javac's error stands
+    // alone: then nothing is generated either.
+    if (valid && diagnostics.errorCount() == 0) {
       generate();
     }
   }
@@ -232,7 +242,19 @@ final class DifferentiationRound implements AdjointProvider {
 
   // ------------------------------------------------------------------------------ schedule
 
-  private Plan schedule(ExecutableElement method, boolean publicApi, Set<String> wrt) {
+  private void queue(Plan plan) {
+    if (!plan.queued) {
+      plan.queued = true;
+      work.add(plan);
+    }
+  }
+
+  @Override
+  public void require(AdjointCallRule rule) {
+    queue(plans.get(rule.method()));
+  }
+
+  private Plan plan(ExecutableElement method, boolean publicApi, Set<String> wrt) {
     List<Boolean> differentiated = new ArrayList<>();
     List<Boolean> arrays = new ArrayList<>();
     for (VariableElement p : method.getParameters()) {
@@ -244,7 +266,6 @@ final class DifferentiationRound implements AdjointProvider {
         method.getSimpleName() + "Adjoint", differentiated, arrays);
     Plan plan = new Plan(method, publicApi, wrt, rule);
     plans.put(method, plan);
-    work.add(plan);
     return plan;
   }
 
@@ -265,7 +286,7 @@ final class DifferentiationRound implements AdjointProvider {
     if (!eligible) {
       return Optional.empty();
     }
-    return Optional.of(schedule(callee, false, differentiableParameters(callee)).rule);
+    return Optional.of(plan(callee, false, differentiableParameters(callee)).rule);
   }
 
   // ------------------------------------------------------------------------- differentiate
@@ -354,6 +375,9 @@ final class DifferentiationRound implements AdjointProvider {
   private void generate() {
     Map<String, List<Plan>> byOwner = new TreeMap<>();
     for (Plan plan : plans.values()) {
+      if (!plan.queued) {
+        continue;
+      }
       TypeElement owner = (TypeElement) plan.method.getEnclosingElement();
       byOwner.computeIfAbsent(owner.getQualifiedName().toString(), k -> new ArrayList<>())
           .add(plan);

@@ -117,7 +117,7 @@ class DiagnosticsTest {
     Compilation c = compile(src);
     assertThat(c).failed();
     assertThat(c).hadErrorCount(1);
-    assertThat(c).hadErrorContaining("@Differentiable method 'loss' must return double, not int")
+    assertThat(c).hadErrorContaining("@Differentiable method 'loss' must return double or double[], not int")
         .inFile(src.file).onLine(src.line("static int loss(")).atColumn(src.column("loss("));
   }
 
@@ -133,26 +133,26 @@ class DiagnosticsTest {
     Compilation c = compile(src);
     assertThat(c).failed();
     assertThat(c).hadErrorCount(1);
-    assertThat(c).hadErrorContaining("@Differentiable method 'loss' must return double, not void")
+    assertThat(c).hadErrorContaining("@Differentiable method 'loss' must return double or double[], not void")
         .inFile(src.file).onLine(src.line("static void loss(")).atColumn(src.column("loss("));
   }
 
   @Test
-  void returnsDoubleArray() {
+  void returnsDoubleMatrix() {
     TestSource src = t("""
         final class T {
           @Differentiable
-          static double[] loss(double w) {
-            return new double[] {w};
+          static double[][] loss(double w) {
+            return new double[][] {{w}};
           }
         }
         """);
     Compilation c = compile(src);
     assertThat(c).failed();
     assertThat(c).hadErrorCount(1);
-    assertThat(c)
-        .hadErrorContaining("@Differentiable method 'loss' must return double, not double[]")
-        .inFile(src.file).onLine(src.line("static double[] loss(")).atColumn(src.column("loss("));
+    assertThat(c).hadErrorContaining(
+            "@Differentiable method 'loss' must return double or double[], not double[][]")
+        .inFile(src.file).onLine(src.line("static double[][] loss(")).atColumn(src.column("loss("));
   }
 
   @Test
@@ -990,7 +990,7 @@ class DiagnosticsTest {
     Compilation c = compile(a, b);
     assertThat(c).failed();
     assertWithMessage(describe(c.errors())).that(c.errors()).hasSize(2);
-    assertThat(c).hadErrorContaining("must return double, not int")
+    assertThat(c).hadErrorContaining("must return double or double[], not int")
         .inFile(a.file).onLine(a.line("static int count("));
     assertThat(c).hadErrorContaining("assigning to field 'cache'")
         .inFile(b.file).onLine(b.line("cache = w;"));

@@ -51,20 +51,9 @@ final class ExpressionLowering {
     this.statements = statements;
   }
 
-  /** Whether the call being lowered may return an array: only at the root of an array value. */
-  private boolean arrayResultAllowed;
-
-  /**
-   * The value of a local array's initializer or of a returned array: a call returning a fresh
-   * array is allowed here, and only here, because only here can its adjoint array be named.
-   */
+  /** The value of a local array's initializer or of a returned array. */
   Expr arrayValue(ExpressionTree tree, List<Stmt> out) {
-    arrayResultAllowed = tree instanceof MethodInvocationTree;
-    try {
-      return lower(tree, out);
-    } finally {
-      arrayResultAllowed = false;
-    }
+    return lower(tree, out);
   }
 
   /** The type an expression would have, without reporting or keeping anything. */
@@ -161,12 +150,26 @@ final class ExpressionLowering {
 
   private Expr unsupported(Tree tree, String message) {
     problems.error(tree, message);
-    return new Expr.Literal(IrType.DOUBLE, "0.0", tree);
+    return poison(tree);
   }
 
   private Expr unresolved(Tree tree) {
     problems.failSilently();
-    return new Expr.Literal(IrType.DOUBLE, "0.0", tree);
+    return poison(tree);
+  }
+
+  /**
+   * Stands for an expression already reported (or left to javac), so that lowering goes on to
+   * find other errors without reporting follow-on errors about this one.
+   */
+  private static Expr poison(Tree tree) {
+    return new Expr.Literal(IrType.NULL, POISON, tree);
+  }
+
+  private static final String POISON = "<error>";
+
+  static boolean isPoison(Expr e) {
+    return e instanceof Expr.Literal l && l.text().equals(POISON);
   }
 
   private static Expr literal(ExpressionTree tree, IrType type) {
@@ -256,6 +259,9 @@ final class ExpressionLowering {
   private Expr arrayRead(ArrayAccessTree access, List<Stmt> out) {
     Expr array = lower(access.getExpression(), out);
     Expr index = lower(access.getIndex(), out);
+    if (isPoison(array)) {
+      return array;
+    }
     if (!array.type().isArray()) {
       return unsupported(access, "only arrays of double, double[], int and boolean can be"
           + " indexed in a @Differentiable method");
@@ -413,8 +419,6 @@ final class ExpressionLowering {
 
   private Expr call(MethodInvocationTree call, List<Stmt> out) {
     ExpressionTree select = call.getMethodSelect();
-    boolean arrayAllowed = arrayResultAllowed;
-    arrayResultAllowed = false;
     List<Expr> args = new ArrayList<>();
     for (ExpressionTree a : call.getArguments()) {
       args.add(lower(a, out));
@@ -457,10 +461,6 @@ final class ExpressionLowering {
           + " the generated class cannot see it; make it package-private");
     }
     IrType type = symbols.irType(method.get().getReturnType());
-    if (type.carriesDerivative() && type.isArray() && !arrayAllowed) {
-      return unsupported(call, "a call returning an array is supported only as the initializer"
-          + " of a local array (double[] h = layer(x, w);) or as the returned value");
-    }
     return new Expr.Call(method.get(), receiver, args, type, call);
   }
 
@@ -544,6 +544,9 @@ final class ExpressionLowering {
   private void elementAssignment(ExpressionTree tree, ArrayAccessTree access, List<Stmt> out) {
     Expr array = lower(access.getExpression(), out);
     Expr index = lower(access.getIndex(), out);
+    if (isPoison(array)) {
+      return;
+    }
     Variable root = dev.adjoint.processor.analysis.IrWalk.root(array);
     if (root == null || !array.type().isArray()) {
       problems.error(access, "only elements of local arrays can be assigned in a"

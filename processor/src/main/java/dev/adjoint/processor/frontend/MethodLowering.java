@@ -185,7 +185,7 @@ public final class MethodLowering {
     }
     type = symbols.typeOf(v.getType()).orElse(null);
     if (type == null) {
-      problems.error(v.getType(), "cannot resolve type " + v.getType());
+      problems.failSilently(); // javac reports the unknown type itself
       return;
     }
     if (!isSupportedLocalType(type)) {
@@ -221,11 +221,13 @@ public final class MethodLowering {
     if (loopDepth > 0) {
       problems.error(v, "arrays cannot be declared inside a loop of a @Differentiable method;"
           + " declare '" + v.getName() + "' before the loop and overwrite its elements");
+      declareLocal(v, type);
       return;
     }
     if (v.getInitializer() == null) {
       problems.error(v, "declare array '" + v.getName() + "' with its allocation, as in"
           + " double[] " + v.getName() + " = new double[n]");
+      declareLocal(v, type);
       return;
     }
     List<Expr> elements = new ArrayList<>();
@@ -237,6 +239,7 @@ public final class MethodLowering {
       problems.error(v.getInitializer(), "array '" + v.getName() + "' must be initialized with"
           + " new or an initializer {...}: aliasing another array is not supported; copy the"
           + " elements instead");
+      declareLocal(v, type);
       return;
     }
     Variable local = declareLocal(v, type);

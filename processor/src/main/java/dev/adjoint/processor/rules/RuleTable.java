@@ -38,6 +38,11 @@ public final class RuleTable {
     this.adjoints = adjoints;
   }
 
+  /** Records that generated code calls {@code rule}'s adjoint entry point. */
+  public void require(AdjointCallRule rule) {
+    adjoints.require(rule);
+  }
+
   /** The rule for {@code method}, or empty when no derivative is known. */
   public Optional<DerivativeRule> ruleFor(ExecutableElement method) {
     Optional<DerivativeRule> cached = cache.get(method);

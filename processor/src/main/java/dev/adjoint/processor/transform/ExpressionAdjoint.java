@@ -226,6 +226,7 @@ final class ExpressionAdjoint {
 
   private void adjointCall(Expr.Call c, AdjointCallRule rule, List<Expr> args,
       List<Integer> active, Expr seed, CodeBlock.Builder out) {
+    rules.require(rule);
     Variable buffer = names.callBuffer(rule.slotCount());
     out.addStatement("$T.fill($N, 0, $L, 0.0)", java.util.Arrays.class, buffer.name(),
         rule.slotCount());

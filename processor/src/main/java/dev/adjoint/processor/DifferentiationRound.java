@@ -252,7 +252,14 @@ final class DifferentiationRound implements AdjointProvider {
         ok = false;
       }
     }
-    return ok ? Optional.of(differentiated) : Optional.empty();
+    // Parameter order, whatever the order of wrt: accessors and adjoint slots follow it.
+    Set<String> inParameterOrder = new LinkedHashSet<>();
+    for (VariableElement p : method.getParameters()) {
+      if (differentiated.contains(p.getSimpleName().toString())) {
+        inParameterOrder.add(p.getSimpleName().toString());
+      }
+    }
+    return ok ? Optional.of(inParameterOrder) : Optional.empty();
   }
 
   private static boolean isMarkedNonDifferentiable(VariableElement p) {
@@ -501,7 +508,7 @@ final class DifferentiationRound implements AdjointProvider {
         int n = resultNames.merge(base, 1, Integer::sum);
         entries.add(new GradClassWriter.Entry(plan.method, plan.body, plan.publicApi,
             n == 1 ? base : base + n, plan.rule.adjointName(),
-            List.copyOf(plan.differentiated)));
+            List.copyOf(plan.differentiated), identifiers(trees.getTree(plan.method))));
       }
       try {
         GradClassWriter.write(owner, entries).writeTo(env.getFiler());

@@ -15,6 +15,8 @@ import dev.adjoint.processor.transform.ReverseTransform;
 import dev.adjoint.processor.transform.TapeUse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
@@ -33,7 +35,8 @@ public final class GradClassWriter {
 
   /** One method to write: its generated body, and whether users see its gradient API. */
   public record Entry(ExecutableElement method, AdjointBody body, boolean publicApi,
-      String resultName, String adjointName, List<String> differentiatedNames) {}
+      String resultName, String adjointName, List<String> differentiatedNames,
+      Set<String> userNames) {}
 
   private GradClassWriter() {}
 
@@ -65,6 +68,11 @@ public final class GradClassWriter {
     for (Entry e : entries) {
       type.addMethod(adjointMethod(e));
     }
+    // A user variable named like a type the generated code uses (Math, Arrays, the class
+    // itself) would obscure that type's simple name: spell those types out in full.
+    Set<String> userNames = new TreeSet<>();
+    entries.forEach(e -> userNames.addAll(e.userNames()));
+    type.alwaysQualify(userNames.toArray(new String[0]));
     return JavaFile.builder(grad.packageName(), type.build())
         .skipJavaLangImports(true)
         .indent("  ")

@@ -480,11 +480,14 @@ final class ExpressionLowering {
     return new Expr.NewObject(symbols.types().erasure(type.get().asType()), args, irType, n);
   }
 
-  /** {@code constant.equals(selector)}, for a switch on strings. */
-  Expr stringEquals(Expr constant, Expr selector, Tree tree) {
+  /**
+   * {@code selector.equals(constant)}, for a switch on strings: like the switch, it throws
+   * NullPointerException on a null selector.
+   */
+  Expr stringEquals(Expr selector, Expr constant, Tree tree) {
     TypeElement string = symbols.elements().getTypeElement("java.lang.String");
     ExecutableElement equals = symbols.methods(string, "equals").get(0);
-    return new Expr.Call(equals, constant, List.of(selector), IrType.BOOLEAN, tree);
+    return new Expr.Call(equals, selector, List.of(constant), IrType.BOOLEAN, tree);
   }
 
   // ----------------------------------------------------------------------------- assignment

@@ -507,7 +507,7 @@ public final class MethodLowering {
   private void switchStatement(ExpressionTree selectorTree, List<? extends CaseTree> cases,
       String userLabel, Tree origin, List<Stmt> out) {
     Expr selector = stableSelector(selectorTree, out);
-    Label label = (userLabel != null ? Label.user(userLabel) : Label.synthetic("switch"));
+    Label label = (userLabel != null ? Label.user(userLabel) : Label.synthetic("cases"));
     jumps.push(JumpTargets.Kind.SWITCH, label, userLabel);
     Stmt.Block chain = caseChain(selector, cases, label, false);
     jumps.pop();
@@ -519,7 +519,7 @@ public final class MethodLowering {
     Expr selector = stableSelector(s.getExpression(), out);
     Variable previousTarget = yieldTarget;
     Label previousLabel = yieldLabel;
-    Label label = Label.synthetic("switch");
+    Label label = Label.synthetic("cases");
     IrType type = switchExpressionType(s);
     Variable target = newTemporary("switchValue", type, s);
     yieldTarget = target;
@@ -594,7 +594,7 @@ public final class MethodLowering {
   private Expr caseMatch(Expr selector, ExpressionTree label) {
     Expr constant = expressions.lower(label, new ArrayList<>());
     if (selector.type().kind() == IrType.Kind.STRING) {
-      return expressions.stringEquals(constant, selector, label);
+      return expressions.stringEquals(selector, constant, label);
     }
     return new Expr.Binary(dev.adjoint.processor.ir.BinaryOp.EQUAL, selector, constant,
         IrType.BOOLEAN, label);

@@ -444,9 +444,10 @@ public final class ReverseTransform {
     Set<Variable> seen = new HashSet<>();
     if (forwardLabel == null) {
       for (Stmt s : ir.body().stmts()) {
-        if (s instanceof Stmt.Assign a && a.target().origin() != Variable.Origin.PARAMETER
-            && !seen.contains(a.target()) && !assignedBefore(a)) {
-          inline.add(a.target());
+        boolean declares = s instanceof Stmt.Assign a
+            && (a.declaration() || a.target().origin() == Variable.Origin.RESULT);
+        if (declares && !seen.contains(((Stmt.Assign) s).target())) {
+          inline.add(((Stmt.Assign) s).target());
         }
         IrWalk.statements(s, c -> {
           if (c instanceof Stmt.Assign a) {
@@ -469,10 +470,6 @@ public final class ReverseTransform {
       }
     }
     hoisted.addAll(0, declaredLocals);
-  }
-
-  private boolean assignedBefore(Stmt.Assign a) {
-    return false;
   }
 
   // -------------------------------------------------------------------------------- forward

@@ -89,6 +89,40 @@ final class Check {
         }
     }
 
+    /**
+     * Calls the generated {@code grad.method(args)} reflectively and returns the record's
+     * components in declaration order, after asserting their names are {@code value, names...}.
+     */
+    static double[] gradient(Class<?> grad, String method, String[] names, Object... args) {
+        try {
+            java.lang.reflect.Method m = null;
+            for (java.lang.reflect.Method c : grad.getDeclaredMethods()) {
+                if (c.getName().equals(method) && c.getParameterCount() == args.length) {
+                    m = c;
+                }
+            }
+            if (m == null) {
+                fail("no method " + method + " in " + grad);
+            }
+            Object record = m.invoke(null, args);
+            java.lang.reflect.RecordComponent[] comps = record.getClass().getRecordComponents();
+            String[] actualNames = new String[comps.length];
+            double[] out = new double[comps.length];
+            for (int i = 0; i < comps.length; i++) {
+                actualNames[i] = comps[i].getName();
+                out[i] = (double) comps[i].getAccessor().invoke(record);
+            }
+            String[] expectedNames = new String[names.length + 1];
+            expectedNames[0] = "value";
+            System.arraycopy(names, 0, expectedNames, 1, names.length);
+            assertEquals(Arrays.asList(expectedNames), Arrays.asList(actualNames),
+                    "record components of " + method);
+            return out;
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     static double[] v(double... xs) {
         return xs;
     }

@@ -11,10 +11,12 @@ import javax.lang.model.element.TypeElement;
 
 /**
  * Generates {@code <Class>Grad} for every class with {@code @Differentiable} methods. It claims
- * the annotation, so {@code -Xlint:processing} has nothing to say about it.
+ * that annotation, and the {@code @Generated} on its own output, so that {@code -Xlint:processing}
+ * has nothing to say about either.
  */
 @AutoService(Processor.class)
-@SupportedAnnotationTypes(DifferentiationRound.DIFFERENTIABLE)
+@SupportedAnnotationTypes({DifferentiationRound.DIFFERENTIABLE,
+    "javax.annotation.processing.Generated"})
 public final class AdjointProcessor extends AbstractProcessor {
 
   @Override

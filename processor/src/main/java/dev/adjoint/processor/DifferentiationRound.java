@@ -150,23 +150,11 @@ final class DifferentiationRound implements AdjointProvider {
           + " make it package-private");
       ok = false;
     }
-    for (VariableElement p : method.getParameters()) {
-      TypeKind kind = p.asType().getKind();
-      if (kind == TypeKind.ARRAY) {
-        diagnostics.error(p, "array parameters are not supported yet; they arrive with array"
-            + " support. Pass the elements as double parameters for now");
-        ok = false;
-      }
-    }
     Set<String> differentiated = new LinkedHashSet<>();
     AnnotationMirror mirror = differentiableMirror(method);
     List<AnnotationValue> wrt = wrtValues(mirror);
     if (wrt.isEmpty()) {
-      for (VariableElement p : method.getParameters()) {
-        if (p.asType().getKind() == TypeKind.DOUBLE) {
-          differentiated.add(p.getSimpleName().toString());
-        }
-      }
+      differentiated.addAll(differentiableParameters(method));
     } else {
       for (AnnotationValue v : wrt) {
         String requested = String.valueOf(v.getValue());
@@ -176,10 +164,10 @@ final class DifferentiationRound implements AdjointProvider {
           diagnostics.error(method, mirror, v, "wrt names '" + requested + "', but '" + name
               + "' has no parameter of that name");
           ok = false;
-        } else if (param.get().asType().getKind() != TypeKind.DOUBLE) {
+        } else if (!isDifferentiable(param.get())) {
           diagnostics.error(method, mirror, v, "wrt names '" + requested + "' of type "
-              + param.get().asType() + ", which cannot be differentiated; only double"
-              + " parameters can");
+              + param.get().asType() + ", which cannot be differentiated; only double, double[]"
+              + " and double[][] parameters can");
           ok = false;
         } else {
           differentiated.add(requested);
@@ -195,6 +183,21 @@ final class DifferentiationRound implements AdjointProvider {
       }
     }
     return ok ? Optional.of(differentiated) : Optional.empty();
+  }
+
+  private static boolean isDifferentiable(VariableElement p) {
+    String type = p.asType().toString();
+    return type.equals("double") || type.equals("double[]") || type.equals("double[][]");
+  }
+
+  private static Set<String> differentiableParameters(ExecutableElement method) {
+    Set<String> names = new LinkedHashSet<>();
+    for (VariableElement p : method.getParameters()) {
+      if (isDifferentiable(p)) {
+        names.add(p.getSimpleName().toString());
+      }
+    }
+    return names;
   }
 
   private AnnotationMirror differentiableMirror(ExecutableElement method) {
@@ -225,12 +228,14 @@ final class DifferentiationRound implements AdjointProvider {
 
   private Plan schedule(ExecutableElement method, boolean publicApi, Set<String> wrt) {
     List<Boolean> differentiated = new ArrayList<>();
+    List<Boolean> arrays = new ArrayList<>();
     for (VariableElement p : method.getParameters()) {
       differentiated.add(wrt.contains(p.getSimpleName().toString()));
+      arrays.add(p.asType().getKind() == TypeKind.ARRAY);
     }
     TypeElement owner = (TypeElement) method.getEnclosingElement();
     AdjointCallRule rule = new AdjointCallRule(method, GradClassWriter.gradClassOf(owner),
-        method.getSimpleName() + "Adjoint", differentiated);
+        method.getSimpleName() + "Adjoint", differentiated, arrays);
     Plan plan = new Plan(method, publicApi, wrt, rule);
     plans.put(method, plan);
     work.add(plan);
@@ -250,18 +255,11 @@ final class DifferentiationRound implements AdjointProvider {
     boolean eligible = callee.getModifiers().contains(Modifier.STATIC)
         && !callee.getModifiers().contains(Modifier.ABSTRACT)
         && callee.getReturnType().getKind() == TypeKind.DOUBLE
-        && trees.getTree(callee) != null
-        && callee.getParameters().stream().noneMatch(p -> p.asType().getKind() == TypeKind.ARRAY);
+        && trees.getTree(callee) != null;
     if (!eligible) {
       return Optional.empty();
     }
-    Set<String> all = new LinkedHashSet<>();
-    for (VariableElement p : callee.getParameters()) {
-      if (p.asType().getKind() == TypeKind.DOUBLE) {
-        all.add(p.getSimpleName().toString());
-      }
-    }
-    return Optional.of(schedule(callee, false, all).rule);
+    return Optional.of(schedule(callee, false, differentiableParameters(callee)).rule);
   }
 
   // ------------------------------------------------------------------------- differentiate

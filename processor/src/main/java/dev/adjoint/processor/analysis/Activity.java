@@ -6,7 +6,9 @@ import dev.adjoint.processor.ir.IrType;
 import dev.adjoint.processor.ir.MethodIr;
 import dev.adjoint.processor.ir.Stmt;
 import dev.adjoint.processor.ir.Variable;
+import dev.adjoint.processor.rules.AdjointCallRule;
 import dev.adjoint.processor.rules.DerivativeRule;
+import dev.adjoint.processor.rules.PullbackRule;
 import dev.adjoint.processor.rules.RuleTable;
 import dev.adjoint.processor.rules.ZeroDerivativeRule;
 import java.util.ArrayList;
@@ -28,27 +30,32 @@ public final class Activity {
   private final Set<Variable> varied = new HashSet<>();
   private final Set<Variable> useful = new HashSet<>();
 
+  /** A value flowing into a variable: an assignment, or a write into one of its elements. */
+  private record Definition(Variable target, Expr value) {}
+
   private Activity(RuleTable rules) {
     this.rules = rules;
   }
 
   public static Activity analyze(MethodIr method, RuleTable rules, MethodProblems problems) {
     Activity activity = new Activity(rules);
-    List<Stmt.Assign> assigns = new ArrayList<>();
+    List<Definition> definitions = new ArrayList<>();
     List<Stmt> all = new ArrayList<>();
     IrWalk.statements(method.body(), s -> {
       all.add(s);
       if (s instanceof Stmt.Assign a) {
-        assigns.add(a);
+        definitions.add(new Definition(a.target(), a.value()));
+      } else if (s instanceof Stmt.ArrayWrite w && IrWalk.root(w.array()) != null) {
+        definitions.add(new Definition(IrWalk.root(w.array()), w.value()));
       }
     });
     activity.varied.addAll(method.differentiated());
     boolean changed = true;
     while (changed) {
       changed = false;
-      for (Stmt.Assign a : assigns) {
-        if (a.target().type().isDifferentiableScalar() && activity.isVaried(a.value())
-            && activity.varied.add(a.target())) {
+      for (Definition d : definitions) {
+        if (d.target().type().carriesDerivative() && activity.isVaried(d.value())
+            && activity.varied.add(d.target())) {
           changed = true;
         }
       }
@@ -57,10 +64,10 @@ public final class Activity {
     changed = true;
     while (changed) {
       changed = false;
-      for (Stmt.Assign a : assigns) {
-        if (activity.useful.contains(a.target())) {
+      for (Definition d : definitions) {
+        if (activity.useful.contains(d.target())) {
           Set<Variable> flows = new HashSet<>();
-          activity.derivativeSources(a.value(), flows);
+          activity.derivativeSources(d.value(), flows);
           if (activity.useful.addAll(flows)) {
             changed = true;
           }
@@ -93,11 +100,14 @@ public final class Activity {
   }
 
   private boolean flows(Expr expr, java.util.function.Predicate<Variable> source) {
-    if (!expr.type().isDifferentiableScalar()) {
+    if (!expr.type().carriesDerivative()) {
       return false;
     }
     if (expr instanceof Expr.VarRef r) {
       return source.test(r.variable());
+    }
+    if (expr instanceof Expr.ArrayRead a) {
+      return flows(a.array(), source);
     }
     if (expr instanceof Expr.Binary b) {
       return flows(b.left(), source) || flows(b.right(), source);
@@ -128,11 +138,13 @@ public final class Activity {
 
   /** The variables whose derivatives flow into {@code expr}. */
   private void derivativeSources(Expr expr, Set<Variable> out) {
-    if (!expr.type().isDifferentiableScalar()) {
+    if (!expr.type().carriesDerivative()) {
       return;
     }
     if (expr instanceof Expr.VarRef r) {
       out.add(r.variable());
+    } else if (expr instanceof Expr.ArrayRead a) {
+      derivativeSources(a.array(), out);
     } else if (expr instanceof Expr.Binary b) {
       derivativeSources(b.left(), out);
       derivativeSources(b.right(), out);
@@ -158,7 +170,8 @@ public final class Activity {
   // ------------------------------------------------------------------------- lost derivatives
 
   private void checkLostDerivatives(Stmt s, MethodProblems problems) {
-    boolean needed = s instanceof Stmt.Assign a && useful.contains(a.target());
+    boolean needed = s instanceof Stmt.Assign a && useful.contains(a.target())
+        || s instanceof Stmt.ArrayWrite w && useful.contains(IrWalk.root(w.array()));
     IrWalk.ownExpressions(s, e -> IrWalk.expressions(e, node -> {
       if (node instanceof Expr.Call c) {
         checkCall(c, needed, problems);
@@ -176,7 +189,7 @@ public final class Activity {
         }
       }
     }));
-    if (s instanceof Stmt.Assign a && !a.target().type().isDifferentiableScalar()
+    if (s instanceof Stmt.Assign a && !a.target().type().carriesDerivative()
         && isVaried(a.value())) {
       problems.error(a.value().tree() != null ? a.value().tree() : a.tree(),
           "an active value is stored in '" + a.target().sourceName() + "' of type "
@@ -197,10 +210,20 @@ public final class Activity {
       }
       return;
     }
-    if (!c.type().isDifferentiableScalar() || !resultNeeded) {
+    Optional<DerivativeRule> rule = rules.ruleFor(c.method());
+    boolean arrayAware = rule.isPresent() && (rule.get() instanceof AdjointCallRule
+        || rule.get() instanceof PullbackRule);
+    for (Expr arg : c.args()) {
+      if (arg.type().isArray() && !arrayAware) {
+        problems.error(arg.tree(), "arrays can be passed only to @Differentiable methods, to"
+            + " methods with source in this compilation and to helpers with a @Pullback;"
+            + " Adjoint cannot see whether " + name + " changes the array");
+        return;
+      }
+    }
+    if (!c.type().carriesDerivative() || !resultNeeded) {
       return;
     }
-    Optional<DerivativeRule> rule = rules.ruleFor(c.method());
     for (int i = 0; i < c.args().size(); i++) {
       Expr arg = c.args().get(i);
       if (!isVaried(arg)) {
@@ -220,8 +243,4 @@ public final class Activity {
     }
   }
 
-  /** The type of values that can be active. */
-  public static boolean canBeActive(IrType type) {
-    return type.isDifferentiableScalar();
-  }
 }

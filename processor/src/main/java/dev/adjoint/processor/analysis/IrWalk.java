@@ -42,15 +42,37 @@ public final class IrWalk {
       c.args().forEach(a -> expressions(a, visitor));
     } else if (expr instanceof Expr.NewObject n) {
       n.args().forEach(a -> expressions(a, visitor));
+    } else if (expr instanceof Expr.ArrayRead a) {
+      expressions(a.array(), visitor);
+      expressions(a.index(), visitor);
+    } else if (expr instanceof Expr.ArrayLength l) {
+      expressions(l.array(), visitor);
+    } else if (expr instanceof Expr.NewArray n) {
+      n.dimensions().forEach(d -> expressions(d, visitor));
     } else if (expr instanceof Expr.FieldRef f && f.receiver() != null) {
       expressions(f.receiver(), visitor);
     }
+  }
+
+  /** The variable an array expression ({@code x}, {@code m[i]}, ...) ultimately reads. */
+  public static dev.adjoint.processor.ir.Variable root(Expr array) {
+    if (array instanceof Expr.VarRef r) {
+      return r.variable();
+    }
+    if (array instanceof Expr.ArrayRead a) {
+      return root(a.array());
+    }
+    return null;
   }
 
   /** The expressions a statement evaluates directly (not those of nested statements). */
   public static void ownExpressions(Stmt stmt, Consumer<Expr> visitor) {
     if (stmt instanceof Stmt.Assign a) {
       visitor.accept(a.value());
+    } else if (stmt instanceof Stmt.ArrayWrite w) {
+      visitor.accept(w.array());
+      visitor.accept(w.index());
+      visitor.accept(w.value());
     } else if (stmt instanceof Stmt.Eval e) {
       visitor.accept(e.expr());
     } else if (stmt instanceof Stmt.If i) {

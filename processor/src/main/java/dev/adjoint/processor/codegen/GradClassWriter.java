@@ -9,8 +9,10 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.adjoint.processor.ir.Variable;
 import dev.adjoint.processor.transform.AdjointBody;
 import dev.adjoint.processor.transform.ReverseTransform;
+import dev.adjoint.processor.transform.TapeUse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -89,10 +91,13 @@ public final class GradClassWriter {
         .addParameter(TypeName.DOUBLE, "value");
     StringBuilder doc = new StringBuilder("Value and gradient of " + link(e.method()) + ".\n\n"
         + "@param value the value of the original method\n");
-    for (String p : e.differentiatedNames()) {
-      constructor.addParameter(TypeName.DOUBLE, p);
-      doc.append("@param ").append(p).append(" the partial derivative with respect to {@code ")
-          .append(p).append("}\n");
+    for (Variable p : e.body().differentiated()) {
+      constructor.addParameter(JavaExpressions.typeName(p.type()), p.name());
+      String what = p.type().isArray()
+          ? "the gradient with respect to {@code %s}, a fresh array of its shape"
+          : "the partial derivative with respect to {@code %s}";
+      doc.append("@param ").append(p.name()).append(' ').append(String.format(what, p.name()))
+          .append('\n');
     }
     return TypeSpec.recordBuilder(e.resultName())
         .addModifiers(Modifier.PUBLIC)
@@ -120,14 +125,27 @@ public final class GradClassWriter {
         .addJavadoc("Value and gradient of $L, by reverse-mode differentiation.\n\n"
             + "@return the value and its partial derivatives with respect to $L\n",
             link(e.method()), describeParameters(e.differentiatedNames()));
-    if (body.tape() != null) {
+    if (body.tapeUse() == TapeUse.RECORDS) {
       m.addStatement("$T $N = new $T()", ReverseTransform.tapeType(), body.tape(),
           ReverseTransform.tapeType());
+    } else if (body.tapeUse() == TapeUse.PASSES_ON) {
+      m.addStatement("$T $N = null", ReverseTransform.tapeType(), body.tape());
+    }
+    for (int k = 0; k < body.differentiated().size(); k++) {
+      Variable p = body.differentiated().get(k);
+      Variable adjoint = body.parameterAdjoints().get(k);
+      if (p.type().isArray() && adjoint != null) {
+        m.addStatement("$T $N = $L", JavaExpressions.typeName(p.type()), adjoint.name(),
+            ReverseTransform.zerosLike(p));
+      }
     }
     addSweeps(m, body, CodeBlock.of("1.0"));
     CodeBlock.Builder args = CodeBlock.builder().add("$N", body.result().name());
-    for (var adjoint : body.parameterAdjoints()) {
-      args.add(", $L", adjoint == null ? "0.0" : adjoint.name());
+    for (int k = 0; k < body.differentiated().size(); k++) {
+      Variable p = body.differentiated().get(k);
+      Variable adjoint = body.parameterAdjoints().get(k);
+      args.add(", $L", adjoint != null ? CodeBlock.of("$N", adjoint.name())
+          : p.type().isArray() ? ReverseTransform.zerosLike(p) : CodeBlock.of("0.0"));
     }
     m.addStatement("return new $T($L)", result, args.build());
     return m.build();
@@ -148,11 +166,14 @@ public final class GradClassWriter {
         .addParameters(originalParameters(e.method()))
         .addParameter(TypeName.DOUBLE, body.seedName())
         .addParameter(ArrayTypeName.of(TypeName.DOUBLE), body.adjointsName())
+        .addParameters(arrayAdjointParameters(body))
         .addParameter(ReverseTransform.tapeType(), body.tapeName())
         .addJavadoc("Adjoint entry point of $L, for generated code and other modules.\n\n"
             + "<p>Runs the method and returns its value; adds {@code $N} times the partial\n"
-            + "derivative with respect to the k-th differentiated parameter ($L) into\n"
-            + "{@code $N[k]}. Records on {@code $N} when given one (it is left as it was\n"
+            + "derivative with respect to the k-th differentiated scalar parameter ($L) into\n"
+            + "{@code $N[k]}, and adds the gradient with respect to each differentiated array\n"
+            + "parameter into the array passed after it. Records on {@code $N} when given one\n"
+            + "(it is left as it was\n"
             + "found), or on a tape of its own when it needs one and {@code $N} is null.\n\n"
             + "@param $N the adjoint of the result\n"
             + "@param $N accumulates the adjoints of the differentiated parameters, in order\n"
@@ -161,21 +182,38 @@ public final class GradClassWriter {
             link(e.method()), body.seedName(), describeParameters(e.differentiatedNames()),
             body.adjointsName(), body.tapeName(), body.tapeName(), body.seedName(),
             body.adjointsName(), body.tapeName());
-    if (body.tape() != null) {
+    if (body.tapeUse() == TapeUse.RECORDS) {
       m.beginControlFlow("if ($N == null)", body.tapeName())
           .addStatement("$N = new $T()", body.tapeName(), ReverseTransform.tapeType())
           .endControlFlow();
     }
     addSweeps(m, body, CodeBlock.of("$N", body.seedName()));
-    List<?> adjoints = body.parameterAdjoints();
-    for (int k = 0; k < adjoints.size(); k++) {
-      var adjoint = body.parameterAdjoints().get(k);
-      if (adjoint != null) {
-        m.addStatement("$N[$L] += $N", body.adjointsName(), k, adjoint.name());
+    int slot = 0;
+    for (int k = 0; k < body.differentiated().size(); k++) {
+      Variable adjoint = body.parameterAdjoints().get(k);
+      if (body.differentiated().get(k).type().isArray()) {
+        continue;
       }
+      if (adjoint != null) {
+        m.addStatement("$N[$L] += $N", body.adjointsName(), slot, adjoint.name());
+      }
+      slot++;
     }
     m.addStatement("return $N", body.result().name());
     return m.build();
+  }
+
+  /** One adjoint array per differentiated array parameter, named like the body's adjoint. */
+  private static List<ParameterSpec> arrayAdjointParameters(AdjointBody body) {
+    List<ParameterSpec> params = new ArrayList<>();
+    for (int k = 0; k < body.differentiated().size(); k++) {
+      Variable p = body.differentiated().get(k);
+      if (p.type().isArray()) {
+        params.add(ParameterSpec.builder(JavaExpressions.typeName(p.type()),
+            body.parameterAdjoints().get(k).name()).build());
+      }
+    }
+    return params;
   }
 
   private static void addSweeps(MethodSpec.Builder m, AdjointBody body, CodeBlock seed) {

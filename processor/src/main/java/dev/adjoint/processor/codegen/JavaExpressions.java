@@ -112,6 +112,27 @@ public final class JavaExpressions {
     if (e instanceof Expr.NewObject n) {
       return CodeBlock.of("new $T($L)", TypeName.get(n.objectType()), arguments(n.args()));
     }
+    if (e instanceof Expr.ArrayRead a) {
+      return CodeBlock.of("$L[$L]", print(a.array(), PRIMARY), print(a.index(), 0));
+    }
+    if (e instanceof Expr.ArrayLength l) {
+      return CodeBlock.of("$L.length", print(l.array(), PRIMARY));
+    }
+    if (e instanceof Expr.NewArray n) {
+      String base = switch (n.type().kind()) {
+        case INT_ARRAY -> "int";
+        case BOOLEAN_ARRAY -> "boolean";
+        default -> "double";
+      };
+      CodeBlock.Builder b = CodeBlock.builder().add("new $L", base);
+      for (Expr d : n.dimensions()) {
+        b.add("[$L]", print(d, 0));
+      }
+      if (n.type().kind() == IrType.Kind.DOUBLE_MATRIX && n.dimensions().size() == 1) {
+        b.add("[]");
+      }
+      return b.build();
+    }
     throw new IllegalStateException("unprintable expression " + e);
   }
 
@@ -183,6 +204,15 @@ public final class JavaExpressions {
       case OTHER -> TypeName.get(type.mirror());
       default -> throw new IllegalArgumentException("no Java type for " + type);
     };
+  }
+
+  /** A new zero array with the shape of {@code array}, of type {@code type}: an adjoint. */
+  public static CodeBlock zerosLike(CodeBlock array, IrType type) {
+    if (type.kind() == IrType.Kind.DOUBLE_MATRIX) {
+      return CodeBlock.of("$T.zerosLike($L)", ClassName.get("dev.adjoint", "AdjointArrays"),
+          array);
+    }
+    return CodeBlock.of("new double[$L.length]", array);
   }
 
   /** The default value a hoisted declaration starts from. */

@@ -1,14 +1,15 @@
 package dev.adjoint.processor.frontend;
 
+import com.sun.source.tree.ArrayAccessTree;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
-import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewArrayTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.SwitchExpressionTree;
@@ -127,10 +128,11 @@ final class ExpressionLowering {
       case POSTFIX_DECREMENT:
         return unsupported(tree, "an assignment or increment inside an expression is not"
             + " supported; make it a statement of its own");
-      case NEW_ARRAY:
       case ARRAY_ACCESS:
-        return unsupported(tree, "arrays are not supported yet in a @Differentiable method;"
-            + " they arrive with array support");
+        return arrayRead((ArrayAccessTree) tree, out);
+      case NEW_ARRAY:
+        return unsupported(tree, "new arrays are supported only as the initializer of a local"
+            + " array declared outside loops: double[] h = new double[n];");
       default:
         if (tree instanceof BinaryTree b) {
           return binary(b, out);
@@ -159,6 +161,10 @@ final class ExpressionLowering {
 
   private Expr identifier(IdentifierTree id) {
     String name = id.getName().toString();
+    Expr synonym = scope.synonym(name);
+    if (synonym != null) {
+      return synonym;
+    }
     Variable local = scope.lookup(name);
     if (local != null) {
       return new Expr.VarRef(local, id);
@@ -175,6 +181,10 @@ final class ExpressionLowering {
       return unsupported(tree, "instance field '" + field.getSimpleName() + "' cannot be read"
           + " from a static method");
     }
+    if (field.getModifiers().contains(Modifier.PRIVATE) && field.getConstantValue() == null) {
+      return unsupported(tree, "field '" + field.getSimpleName() + "' is private, and the"
+          + " generated class cannot see it; make it package-private");
+    }
     return new Expr.FieldRef(field, receiver, symbols.irType(field.asType()), tree);
   }
 
@@ -186,9 +196,8 @@ final class ExpressionLowering {
       return field.isPresent() ? fieldRef(field.get(), null, select) : unresolved(select);
     }
     Expr receiver = lower(select.getExpression(), out);
-    if (name.equals("length") && receiver.type().kind() != IrType.Kind.OTHER) {
-      return unsupported(select, "arrays are not supported yet in a @Differentiable method;"
-          + " they arrive with array support");
+    if (name.equals("length") && receiver.type().isArray()) {
+      return new Expr.ArrayLength(receiver, select);
     }
     Optional<TypeElement> type = declaredElement(receiver.type());
     if (type.isEmpty()) {
@@ -224,6 +233,63 @@ final class ExpressionLowering {
       return Optional.of((TypeElement) d.asElement());
     }
     return Optional.empty();
+  }
+
+  // --------------------------------------------------------------------------------- arrays
+
+  private Expr arrayRead(ArrayAccessTree access, List<Stmt> out) {
+    Expr array = lower(access.getExpression(), out);
+    Expr index = lower(access.getIndex(), out);
+    if (!array.type().isArray()) {
+      return unsupported(access, "only arrays of double, double[], int and boolean can be"
+          + " indexed in a @Differentiable method");
+    }
+    return new Expr.ArrayRead(array, index, array.type().elementType(), access);
+  }
+
+  /**
+   * The array value of a local declaration: {@code new double[n]}, {@code new double[n][m]},
+   * or an initializer {@code {a, b}}, whose elements become writes appended to {@code out}
+   * after the declaration.
+   */
+  Expr newArray(ExpressionTree init, IrType type, List<Stmt> before, List<Expr> elements) {
+    if (!(init instanceof NewArrayTree n)) {
+      return null;
+    }
+    if (n.getInitializers() != null) {
+      if (type.kind() == IrType.Kind.DOUBLE_MATRIX) {
+        return matrixInitializer(n, before, elements);
+      }
+      for (ExpressionTree e : n.getInitializers()) {
+        elements.add(lower(e, before));
+      }
+      Expr size = Expr.Literal.ofInt(elements.size());
+      return new Expr.NewArray(type, List.of(size), init);
+    }
+    List<Expr> dims = new ArrayList<>();
+    for (ExpressionTree d : n.getDimensions()) {
+      dims.add(lower(d, before));
+    }
+    return new Expr.NewArray(type, dims, init);
+  }
+
+  /** A rectangular {@code {{a, b}, {c, d}}}: rows of equal length, element by element. */
+  private Expr matrixInitializer(NewArrayTree n, List<Stmt> before, List<Expr> elements) {
+    int columns = -1;
+    for (ExpressionTree row : n.getInitializers()) {
+      if (!(row instanceof NewArrayTree r) || r.getInitializers() == null
+          || (columns >= 0 && r.getInitializers().size() != columns)) {
+        return unsupported(row, "matrix initializers must be rectangular rows of values; build"
+            + " ragged matrices with new double[n][] and row assignments");
+      }
+      columns = r.getInitializers().size();
+      for (ExpressionTree e : r.getInitializers()) {
+        elements.add(lower(e, before));
+      }
+    }
+    List<Expr> dims = List.of(Expr.Literal.ofInt(n.getInitializers().size()),
+        Expr.Literal.ofInt(Math.max(columns, 0)));
+    return new Expr.NewArray(IrType.DOUBLE_MATRIX, dims, n);
   }
 
   // ------------------------------------------------------------------------------ operators
@@ -368,6 +434,10 @@ final class ExpressionLowering {
     if (receiver != null && isStatic) {
       receiver = null;
     }
+    if (Symbols.isPrivate(method.get())) {
+      return unsupported(call, "method '" + method.get().getSimpleName() + "' is private, and"
+          + " the generated class cannot see it; make it package-private");
+    }
     IrType type = symbols.irType(method.get().getReturnType());
     return new Expr.Call(method.get(), receiver, args, type, call);
   }
@@ -407,8 +477,17 @@ final class ExpressionLowering {
     } else {
       targetTree = ((UnaryTree) tree).getExpression();
     }
+    if (targetTree instanceof ArrayAccessTree access) {
+      elementAssignment(tree, access, out);
+      return;
+    }
     Variable target = assignable(targetTree);
     if (target == null) {
+      return;
+    }
+    if (target.type().isArray()) {
+      problems.error(tree, "array variables cannot be reassigned in a @Differentiable method:"
+          + " that would alias two arrays; declare a new array and copy the elements");
       return;
     }
     Expr value;
@@ -440,6 +519,52 @@ final class ExpressionLowering {
     out.add(new Stmt.Assign(target, value, false, tree));
   }
 
+  private void elementAssignment(ExpressionTree tree, ArrayAccessTree access, List<Stmt> out) {
+    Expr array = lower(access.getExpression(), out);
+    Expr index = lower(access.getIndex(), out);
+    Variable root = dev.adjoint.processor.analysis.IrWalk.root(array);
+    if (root == null || !array.type().isArray()) {
+      problems.error(access, "only elements of local arrays can be assigned in a"
+          + " @Differentiable method");
+      return;
+    }
+    if (root.origin() == Variable.Origin.PARAMETER) {
+      problems.error(access, "writing into parameter array '" + root.sourceName() + "' is not"
+          + " supported: the gradient call would change the caller's array; copy it into a"
+          + " local array first");
+      return;
+    }
+    IrType elementType = array.type().elementType();
+    if (elementType.isArray()) {
+      problems.error(access, "rows cannot be assigned in a @Differentiable method: that would"
+          + " alias arrays; assign elements m[i][j] instead");
+      return;
+    }
+    Expr value;
+    if (tree instanceof AssignmentTree a) {
+      value = lower(a.getExpression(), out);
+    } else {
+      Expr current = new Expr.ArrayRead(array, index, elementType, access);
+      Expr operand;
+      BinaryOp op;
+      if (tree instanceof CompoundAssignmentTree c) {
+        operand = lower(c.getExpression(), out);
+        op = binaryOp(c.getKind());
+      } else {
+        operand = new Expr.Literal(IrType.INT, "1", tree);
+        boolean up = tree.getKind() == Tree.Kind.PREFIX_INCREMENT
+            || tree.getKind() == Tree.Kind.POSTFIX_INCREMENT;
+        op = up ? BinaryOp.PLUS : BinaryOp.MINUS;
+      }
+      IrType type = binaryType(op, elementType, operand.type());
+      value = new Expr.Binary(op, current, operand, type, tree);
+      if (!type.equals(elementType)) {
+        value = new Expr.Cast(elementType, value, tree);
+      }
+    }
+    out.add(new Stmt.ArrayWrite(array, index, value, tree));
+  }
+
   private Variable assignable(ExpressionTree targetTree) {
     if (targetTree instanceof IdentifierTree id) {
       Variable v = scope.lookup(id.getName().toString());
@@ -455,19 +580,9 @@ final class ExpressionLowering {
       problems.failSilently();
       return null;
     }
-    if (targetTree.getKind() == Tree.Kind.ARRAY_ACCESS) {
-      problems.error(targetTree, "arrays are not supported yet in a @Differentiable method;"
-          + " they arrive with array support");
-      return null;
-    }
     problems.error(targetTree, "assigning to '" + targetTree + "' is not supported in a"
         + " @Differentiable method: no derivative can follow a value through a field; keep it"
         + " in a local variable or return it");
     return null;
-  }
-
-  @SuppressWarnings("unused")
-  private static boolean isLiteral(ExpressionTree tree) {
-    return tree instanceof LiteralTree;
   }
 }

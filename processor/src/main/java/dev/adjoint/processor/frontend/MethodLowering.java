@@ -7,6 +7,7 @@ import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.ContinueTree;
 import com.sun.source.tree.DoWhileLoopTree;
+import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.ForLoopTree;
@@ -51,6 +52,7 @@ public final class MethodLowering {
   private final List<Variable> locals = new ArrayList<>();
   private final ExpressionLowering expressions;
   private final Variable result;
+  private int loopDepth;
 
   /** The switch expression being lowered, with the variable its {@code yield}s assign. */
   private Variable yieldTarget;
@@ -145,9 +147,7 @@ public final class MethodLowering {
       }
       case YIELD -> yieldStatement((YieldTree) s, out);
       case EMPTY_STATEMENT -> { }
-      case ENHANCED_FOR_LOOP -> problems.error(s, "enhanced for loops are not supported yet: they"
-          + " iterate over arrays, which arrive with array support; use an indexed for loop over"
-          + " a range instead");
+      case ENHANCED_FOR_LOOP -> enhancedFor((EnhancedForLoopTree) s, null, out);
       default -> problems.error(s, unsupportedStatement(s));
     }
   }
@@ -189,7 +189,11 @@ public final class MethodLowering {
     }
     if (!isSupportedLocalType(type)) {
       problems.error(v.getType(), "local variables of type " + type + " are not supported in a"
-          + " @Differentiable method" + arraysHint(type));
+          + " @Differentiable method" + floatHint(type));
+      return;
+    }
+    if (type.isArray()) {
+      arrayVariable(v, type, out);
       return;
     }
     Expr init = v.getInitializer() == null ? null : expressions.lower(v.getInitializer(), out);
@@ -199,20 +203,104 @@ public final class MethodLowering {
     }
   }
 
-  private static String arraysHint(IrType type) {
-    return switch (type.kind()) {
-      case DOUBLE_ARRAY, DOUBLE_MATRIX, INT_ARRAY, BOOLEAN_ARRAY ->
-          " yet; arrays arrive with array support";
-      case FLOAT -> "; use double, the type Adjoint differentiates";
-      default -> "";
-    };
+  private static String floatHint(IrType type) {
+    return type.kind() == IrType.Kind.FLOAT ? "; use double, the type Adjoint differentiates" : "";
   }
 
   private static boolean isSupportedLocalType(IrType type) {
-    return switch (type.kind()) {
-      case BOOLEAN, BYTE, SHORT, CHAR, INT, LONG, DOUBLE, STRING, OTHER -> true;
-      default -> false;
-    };
+    return type.kind() != IrType.Kind.FLOAT && type.kind() != IrType.Kind.VOID
+        && type.kind() != IrType.Kind.NULL;
+  }
+
+  /**
+   * A local array: allocated once, by {@code new} or an initializer, outside loops, and never
+   * reassigned, so that the reverse sweep sees the same array and its adjoint the same shape.
+   */
+  private void arrayVariable(VariableTree v, IrType type, List<Stmt> out) {
+    if (loopDepth > 0) {
+      problems.error(v, "arrays cannot be declared inside a loop of a @Differentiable method;"
+          + " declare '" + v.getName() + "' before the loop and overwrite its elements");
+      return;
+    }
+    if (v.getInitializer() == null) {
+      problems.error(v, "declare array '" + v.getName() + "' with its allocation, as in"
+          + " double[] " + v.getName() + " = new double[n]");
+      return;
+    }
+    List<Expr> elements = new ArrayList<>();
+    Expr init = expressions.newArray(v.getInitializer(), type, out, elements);
+    if (init == null) {
+      problems.error(v.getInitializer(), "array '" + v.getName() + "' must be initialized with"
+          + " new or an initializer {...}: aliasing another array is not supported; copy the"
+          + " elements instead");
+      return;
+    }
+    Variable local = declareLocal(v, type);
+    out.add(new Stmt.Assign(local, init, true, v));
+    if (!(init instanceof Expr.NewArray n) || elements.isEmpty()) {
+      return;
+    }
+    boolean matrix = type.kind() == IrType.Kind.DOUBLE_MATRIX;
+    int columns = matrix ? Integer.parseInt(((Expr.Literal) n.dimensions().get(1)).text()) : 0;
+    for (int k = 0; k < elements.size(); k++) {
+      Expr element = elements.get(k);
+      Expr array = new Expr.VarRef(local, v);
+      int index = k;
+      if (matrix) {
+        array = new Expr.ArrayRead(array, Expr.Literal.ofInt(k / columns), IrType.DOUBLE_ARRAY,
+            element.tree());
+        index = k % columns;
+      }
+      out.add(new Stmt.ArrayWrite(array, Expr.Literal.ofInt(index), element, element.tree()));
+    }
+  }
+
+  /**
+   * {@code for (double v : xs) body} is an indexed loop with {@code v = xs[k]} first; over the
+   * rows of a matrix, {@code row} stands for {@code m[k]} itself, so no row is ever aliased.
+   */
+  private void enhancedFor(EnhancedForLoopTree s, String userLabel, List<Stmt> out) {
+    scope.push();
+    List<Stmt> outer = new ArrayList<>();
+    Expr array = expressions.lower(s.getExpression(), outer);
+    if (!array.type().isArray() || !(array instanceof Expr.VarRef
+        || array instanceof Expr.FieldRef || array instanceof Expr.ArrayRead)) {
+      problems.error(s.getExpression(), "enhanced for loops can iterate over array variables"
+          + " only; use an indexed loop");
+      scope.pop();
+      return;
+    }
+    Variable index = newTemporary("k", IrType.INT, s);
+    outer.add(new Stmt.Assign(index, Expr.Literal.ofInt(0), true, s));
+    Expr condition = new Expr.Binary(dev.adjoint.processor.ir.BinaryOp.LESS,
+        new Expr.VarRef(index), new Expr.ArrayLength(array, s.getExpression()), IrType.BOOLEAN,
+        s);
+    Label label = userLabel != null ? Label.user(userLabel) : Label.synthetic("loop");
+    jumps.push(JumpTargets.Kind.LOOP, label, userLabel);
+    loopDepth++;
+    scope.push();
+    List<Stmt> body = new ArrayList<>();
+    VariableTree element = s.getVariable();
+    IrType elementType = array.type().elementType();
+    Expr current = new Expr.ArrayRead(array, new Expr.VarRef(index), elementType, element);
+    if (elementType.isArray()) {
+      scope.declareSynonym(element.getName().toString(), current);
+    } else {
+      Variable v = declareLocal(element, elementType);
+      body.add(new Stmt.Assign(v, current, true, element));
+    }
+    Stmt.Block inner = asBlock(s.getStatement());
+    body.add(inner);
+    scope.pop();
+    loopDepth--;
+    jumps.pop();
+    scope.pop();
+    Stmt increment = new Stmt.Assign(index, new Expr.Binary(dev.adjoint.processor.ir.BinaryOp.PLUS,
+        new Expr.VarRef(index), Expr.Literal.ofInt(1), IrType.INT, s), false, s);
+    Stmt.Counter counter = new Stmt.Counter(index, Expr.Literal.ofInt(0), 1);
+    outer.add(new Stmt.Loop(label, condition, new Stmt.Block(null, body, s), List.of(increment),
+        true, counter, s));
+    out.add(new Stmt.Block(null, outer, s));
   }
 
   private static boolean isVar(VariableTree v) {
@@ -269,12 +357,13 @@ public final class MethodLowering {
       case FOR_LOOP -> forLoop((ForLoopTree) inner, name, out);
       case WHILE_LOOP -> whileLoop((WhileLoopTree) inner, name, out);
       case DO_WHILE_LOOP -> doWhileLoop((DoWhileLoopTree) inner, name, out);
+      case ENHANCED_FOR_LOOP -> enhancedFor((EnhancedForLoopTree) inner, name, out);
       case SWITCH -> {
         SwitchTree sw = (SwitchTree) inner;
         switchStatement(sw.getExpression(), sw.getCases(), name, inner, out);
       }
       default -> {
-        Label label = new Label(name);
+        Label label = Label.user(name);
         jumps.push(JumpTargets.Kind.BLOCK, label, name);
         Stmt.Block body = inner instanceof BlockTree b ? block(b, label) : labelBlock(inner, label);
         jumps.pop();
@@ -295,35 +384,76 @@ public final class MethodLowering {
       statement(init, outer);
     }
     Expr condition = s.getCondition() == null ? null : condition(s.getCondition(), outer);
-    Label label = new Label(userLabel != null ? userLabel : "loop");
+    Label label = (userLabel != null ? Label.user(userLabel) : Label.synthetic("loop"));
     jumps.push(JumpTargets.Kind.LOOP, label, userLabel);
+    loopDepth++;
     Stmt.Block body = asBlock(s.getStatement());
     List<Stmt> update = new ArrayList<>();
     for (ExpressionStatementTree u : s.getUpdate()) {
       statement(u, update);
     }
+    loopDepth--;
     jumps.pop();
     scope.pop();
-    outer.add(new Stmt.Loop(label, condition, body, update, true, s));
+    outer.add(new Stmt.Loop(label, condition, body, update, true, counter(outer, update, body),
+        s));
     out.add(new Stmt.Block(null, outer, s));
+  }
+
+  /**
+   * The counter of a for loop that declares one int counter, steps it by a constant in its
+   * update and never assigns it in its body; null for any other loop.
+   */
+  private static Stmt.Counter counter(List<Stmt> init, List<Stmt> update, Stmt.Block body) {
+    if (init.size() != 1 || update.size() != 1
+        || !(init.get(0) instanceof Stmt.Assign start) || !start.declaration()
+        || start.target().type().kind() != IrType.Kind.INT
+        || !(update.get(0) instanceof Stmt.Assign step) || step.target() != start.target()
+        || !(step.value() instanceof Expr.Binary b)
+        || !(b.left() instanceof Expr.VarRef r && r.variable() == start.target())
+        || !(b.right() instanceof Expr.Literal lit) || lit.type().kind() != IrType.Kind.INT) {
+      return null;
+    }
+    int amount;
+    try {
+      amount = Integer.parseInt(lit.text());
+    } catch (NumberFormatException e) {
+      return null;
+    }
+    if (b.op() == dev.adjoint.processor.ir.BinaryOp.MINUS) {
+      amount = -amount;
+    } else if (b.op() != dev.adjoint.processor.ir.BinaryOp.PLUS) {
+      return null;
+    }
+    boolean[] assigned = {false};
+    dev.adjoint.processor.analysis.IrWalk.statements(body, s -> {
+      if (s instanceof Stmt.Assign a && a.target() == start.target()) {
+        assigned[0] = true;
+      }
+    });
+    return assigned[0] ? null : new Stmt.Counter(start.target(), start.value(), amount);
   }
 
   private void whileLoop(WhileLoopTree s, String userLabel, List<Stmt> out) {
     Expr condition = condition(s.getCondition(), out);
-    Label label = new Label(userLabel != null ? userLabel : "loop");
+    Label label = (userLabel != null ? Label.user(userLabel) : Label.synthetic("loop"));
     jumps.push(JumpTargets.Kind.LOOP, label, userLabel);
+    loopDepth++;
     Stmt.Block body = asBlock(s.getStatement());
+    loopDepth--;
     jumps.pop();
-    out.add(new Stmt.Loop(label, condition, body, List.of(), true, s));
+    out.add(new Stmt.Loop(label, condition, body, List.of(), true, null, s));
   }
 
   private void doWhileLoop(DoWhileLoopTree s, String userLabel, List<Stmt> out) {
-    Label label = new Label(userLabel != null ? userLabel : "loop");
+    Label label = (userLabel != null ? Label.user(userLabel) : Label.synthetic("loop"));
     jumps.push(JumpTargets.Kind.LOOP, label, userLabel);
+    loopDepth++;
     Stmt.Block body = asBlock(s.getStatement());
+    loopDepth--;
     jumps.pop();
     Expr condition = condition(s.getCondition(), out);
-    out.add(new Stmt.Loop(label, condition, body, List.of(), false, s));
+    out.add(new Stmt.Loop(label, condition, body, List.of(), false, null, s));
   }
 
   /** A loop condition: re-evaluated every iteration, so it may not need hoisted statements. */
@@ -369,7 +499,7 @@ public final class MethodLowering {
   private void switchStatement(ExpressionTree selectorTree, List<? extends CaseTree> cases,
       String userLabel, Tree origin, List<Stmt> out) {
     Expr selector = stableSelector(selectorTree, out);
-    Label label = new Label(userLabel != null ? userLabel : "switch");
+    Label label = (userLabel != null ? Label.user(userLabel) : Label.synthetic("switch"));
     jumps.push(JumpTargets.Kind.SWITCH, label, userLabel);
     Stmt.Block chain = caseChain(selector, cases, label, false);
     jumps.pop();
@@ -381,7 +511,7 @@ public final class MethodLowering {
     Expr selector = stableSelector(s.getExpression(), out);
     Variable previousTarget = yieldTarget;
     Label previousLabel = yieldLabel;
-    Label label = new Label("switch");
+    Label label = Label.synthetic("switch");
     IrType type = switchExpressionType(s);
     Variable target = newTemporary("switchValue", type, s);
     yieldTarget = target;

@@ -75,6 +75,20 @@ public sealed interface Expr {
   record Call(ExecutableElement method, Expr receiver, List<Expr> args, IrType type, Tree tree)
       implements Expr {}
 
+  /** {@code array[index]}; {@code array} is a variable, or a row {@code m[i]} of a matrix. */
+  record ArrayRead(Expr array, Expr index, IrType type, Tree tree) implements Expr {}
+
+  /** {@code array.length}. */
+  record ArrayLength(Expr array, Tree tree) implements Expr {
+    @Override
+    public IrType type() {
+      return IrType.INT;
+    }
+  }
+
+  /** {@code new double[n]}, {@code new double[n][m]} or {@code new double[n][]}: zeros. */
+  record NewArray(IrType type, List<Expr> dimensions, Tree tree) implements Expr {}
+
   /** {@code new T(args)}: never differentiable, allowed only with inactive arguments. */
   record NewObject(TypeMirror objectType, List<Expr> args, IrType type, Tree tree)
       implements Expr {}

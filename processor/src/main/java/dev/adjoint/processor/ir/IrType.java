@@ -58,6 +58,27 @@ public final class IrType {
     return kind == Kind.DOUBLE;
   }
 
+  /** Whether a value of this type carries derivatives: a double, or an array of them. */
+  public boolean carriesDerivative() {
+    return kind == Kind.DOUBLE || kind == Kind.DOUBLE_ARRAY || kind == Kind.DOUBLE_MATRIX;
+  }
+
+  public boolean isArray() {
+    return kind == Kind.DOUBLE_ARRAY || kind == Kind.DOUBLE_MATRIX || kind == Kind.INT_ARRAY
+        || kind == Kind.BOOLEAN_ARRAY;
+  }
+
+  /** The type of {@code a[i]} for an array {@code a} of this type. */
+  public IrType elementType() {
+    return switch (kind) {
+      case DOUBLE_ARRAY -> DOUBLE;
+      case DOUBLE_MATRIX -> DOUBLE_ARRAY;
+      case INT_ARRAY -> INT;
+      case BOOLEAN_ARRAY -> BOOLEAN;
+      default -> throw new IllegalStateException("not an array: " + this);
+    };
+  }
+
   public boolean isNumeric() {
     return switch (kind) {
       case BYTE, SHORT, CHAR, INT, LONG, FLOAT, DOUBLE -> true;

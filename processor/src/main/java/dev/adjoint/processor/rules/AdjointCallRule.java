@@ -12,10 +12,12 @@ import javax.lang.model.element.ExecutableElement;
  * @param gradClass the generated class that holds the callee's adjoint entry point
  * @param adjointName the adjoint entry point's name
  * @param differentiated for each parameter, whether the entry point differentiates it
+ * @param arrays for each parameter, whether it is an array, whose adjoint is passed as an array
+ *     of its own rather than in a slot of the scalar accumulator
  */
 public record AdjointCallRule(
     ExecutableElement method, ClassName gradClass, String adjointName,
-    List<Boolean> differentiated) implements DerivativeRule {
+    List<Boolean> differentiated, List<Boolean> arrays) implements DerivativeRule {
 
   @Override
   public boolean differentiableIn(int index) {
@@ -26,11 +28,15 @@ public record AdjointCallRule(
   public int adjointSlot(int index) {
     int slot = 0;
     for (int i = 0; i < index; i++) {
-      if (differentiated.get(i)) {
+      if (differentiated.get(i) && !arrays.get(i)) {
         slot++;
       }
     }
     return slot;
+  }
+
+  public boolean isArray(int index) {
+    return arrays.get(index);
   }
 
   public int slotCount() {

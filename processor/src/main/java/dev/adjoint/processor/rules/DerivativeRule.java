@@ -5,7 +5,7 @@ package dev.adjoint.processor.rules;
  * stage decides what its derivative is.
  */
 public sealed interface DerivativeRule
-    permits PartialsRule, ZeroDerivativeRule, AdjointCallRule {
+    permits PartialsRule, PullbackRule, ZeroDerivativeRule, AdjointCallRule {
 
   /** Whether a derivative flows from argument {@code index} into the call's result. */
   boolean differentiableIn(int index);

@@ -25,6 +25,7 @@ import javax.lang.model.util.Types;
  */
 public final class RuleTable {
   private static final String PARTIAL = "dev.adjoint.Partial";
+  private static final String PULLBACK = "dev.adjoint.Pullback";
 
   private final Types types;
   private final MathRules math;
@@ -68,6 +69,10 @@ public final class RuleTable {
     if (declared.isPresent()) {
       return declared;
     }
+    Optional<DerivativeRule> pullback = declaredPullback(method, owner);
+    if (pullback.isPresent()) {
+      return pullback;
+    }
     return adjoints.adjointOf(method).map(r -> r);
   }
 
@@ -93,6 +98,35 @@ public final class RuleTable {
       return Optional.empty();
     }
     return Optional.of(new DeclaredPartials(partials));
+  }
+
+  /** A {@code @Pullback(of = name)} method in the callee's own class, matching its shape. */
+  private Optional<DerivativeRule> declaredPullback(ExecutableElement method, TypeElement owner) {
+    List<Integer> arrays = new ArrayList<>();
+    List<? extends VariableElement> params = method.getParameters();
+    for (int i = 0; i < params.size(); i++) {
+      if (params.get(i).asType().toString().equals("double[]")) {
+        arrays.add(i);
+      }
+    }
+    for (ExecutableElement candidate : ElementFilter.methodsIn(owner.getEnclosedElements())) {
+      AnnotationMirror pullback = annotation(candidate, PULLBACK);
+      if (pullback == null || !method.getSimpleName().contentEquals(value(pullback, "of"))) {
+        continue;
+      }
+      List<? extends VariableElement> p = candidate.getParameters();
+      if (p.size() != params.size() + 1 + arrays.size()) {
+        continue;
+      }
+      boolean matches = true;
+      for (int i = 0; i < params.size(); i++) {
+        matches &= types.isSameType(p.get(i).asType(), params.get(i).asType());
+      }
+      if (matches) {
+        return Optional.of(new PullbackRule(candidate, arrays));
+      }
+    }
+    return Optional.empty();
   }
 
   private boolean sameParameterTypes(ExecutableElement a, ExecutableElement b) {

@@ -15,9 +15,12 @@ import java.util.List;
  * @param reverse the reverse sweep
  * @param result the variable holding the primal value
  * @param resultAdjoint the adjoint variable the entry point seeds
+ * @param differentiated the differentiated parameters, in order
  * @param parameterAdjoints for each differentiated parameter, its adjoint, or null when the
- *     result does not depend on it
- * @param tape the tape variable's name, or null when the method records nothing on a tape
+ *     result does not depend on it. Array parameters' adjoints are declared by the entry point:
+ *     allocated by the gradient method, passed in to the adjoint entry point
+ * @param tapeUse whether the body records on the tape, only hands it on to callees, or neither
+ * @param tape the tape variable's name
  * @param seedName the name of the adjoint entry point's seed parameter
  * @param adjointsName the name of the adjoint entry point's accumulator parameter
  * @param tapeName the name of the adjoint entry point's tape parameter
@@ -29,8 +32,11 @@ public record AdjointBody(
     CodeBlock reverse,
     Variable result,
     Variable resultAdjoint,
+    List<Variable> differentiated,
     List<Variable> parameterAdjoints,
+    TapeUse tapeUse,
     String tape,
     String seedName,
     String adjointsName,
     String tapeName) {}
+

@@ -5,6 +5,7 @@ import static dev.adjoint.processor.rules.MathCalls.minus;
 import static dev.adjoint.processor.rules.MathCalls.neg;
 import static dev.adjoint.processor.rules.MathCalls.times;
 
+import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import dev.adjoint.processor.analysis.Activity;
 import dev.adjoint.processor.codegen.JavaExpressions;
@@ -15,6 +16,7 @@ import dev.adjoint.processor.ir.Variable;
 import dev.adjoint.processor.rules.AdjointCallRule;
 import dev.adjoint.processor.rules.DerivativeRule;
 import dev.adjoint.processor.rules.PartialsRule;
+import dev.adjoint.processor.rules.PullbackRule;
 import dev.adjoint.processor.rules.RuleTable;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -23,6 +25,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javax.lang.model.element.TypeElement;
 
 /**
  * The adjoint of one expression: given the adjoint {@code seed} of its value, adds each active
@@ -43,7 +46,7 @@ final class ExpressionAdjoint {
 
     Variable scratch(String base, IrType type);
 
-    /** The method's tape variable, or null when it has none. */
+    /** The method's tape variable, which may hold null outside loops. */
     String tape();
 
     /** The call-adjoint buffer, sized to at least {@code slots}. */
@@ -82,8 +85,8 @@ final class ExpressionAdjoint {
     if (!activity.isActive(e)) {
       return;
     }
-    if (e instanceof Expr.VarRef r) {
-      out.addStatement("$N += $L", names.adjointOf(r.variable()).name(), print(seed));
+    if (e instanceof Expr.VarRef || e instanceof Expr.ArrayRead) {
+      out.addStatement("$L += $L", print(adjointOf(e)), print(seed));
     } else if (e instanceof Expr.Binary b) {
       binary(b, seed, out);
     } else if (e instanceof Expr.Unary u) {
@@ -95,6 +98,18 @@ final class ExpressionAdjoint {
     } else if (e instanceof Expr.Call c) {
       call(c, seed, out);
     }
+  }
+
+  /** The adjoint of a variable or element: {@code x} → {@code xAdj}, {@code m[i][j]} →
+   * {@code mAdj[i][j]}. */
+  Expr adjointOf(Expr e) {
+    if (e instanceof Expr.VarRef r) {
+      return new Expr.VarRef(names.adjointOf(r.variable()));
+    }
+    if (e instanceof Expr.ArrayRead a) {
+      return new Expr.ArrayRead(adjointOf(a.array()), a.index(), a.type(), null);
+    }
+    throw new IllegalStateException("no adjoint for " + e);
   }
 
   private void binary(Expr.Binary b, Expr seed, CodeBlock.Builder out) {
@@ -191,6 +206,18 @@ final class ExpressionAdjoint {
       }
     } else if (rule instanceof AdjointCallRule adjoint) {
       adjointCall(c, adjoint, args, active, seed, out);
+    } else if (rule instanceof PullbackRule pullback) {
+      CodeBlock.Builder call = CodeBlock.builder().add("$T.$N(",
+          ClassName.get((TypeElement) pullback.pullback().getEnclosingElement()),
+          pullback.pullback().getSimpleName());
+      for (Expr a : args) {
+        call.add("$L, ", print(a));
+      }
+      call.add("$L", print(seed));
+      for (int i : pullback.arrayParameters()) {
+        call.add(", $L", active.contains(i) ? print(adjointOf(c.args().get(i))) : "null");
+      }
+      out.addStatement("$L)", call.build());
     }
   }
 
@@ -203,19 +230,36 @@ final class ExpressionAdjoint {
     for (Expr a : args) {
       call.add("$L, ", print(a));
     }
-    String tape = names.tape();
-    call.add("$L, $N, $L)", print(seed), buffer.name(), tape == null ? "null" : tape);
+    call.add("$L, $N", print(seed), buffer.name());
+    for (int i = 0; i < args.size(); i++) {
+      if (rule.differentiableIn(i) && rule.isArray(i)) {
+        call.add(", $L", active.contains(i) ? print(adjointOf(c.args().get(i)))
+            : zerosLike(args.get(i)));
+      }
+    }
+    call.add(", $N)", names.tape());
     out.addStatement("$L", call.build());
     List<Variable> shares = new ArrayList<>();
+    List<Integer> scalars = new ArrayList<>();
     for (int i : active) {
+      if (!rule.isArray(i)) {
+        scalars.add(i);
+      }
+    }
+    for (int i : scalars) {
       Variable share = names.scratch("d" + capitalize(c.method().getParameters().get(i)
           .getSimpleName().toString()), IrType.DOUBLE);
       out.addStatement("double $N = $N[$L]", share.name(), buffer.name(), rule.adjointSlot(i));
       shares.add(share);
     }
-    for (int k = 0; k < active.size(); k++) {
-      propagate(c.args().get(active.get(k)), new Expr.VarRef(shares.get(k)), out);
+    for (int k = 0; k < scalars.size(); k++) {
+      propagate(c.args().get(scalars.get(k)), new Expr.VarRef(shares.get(k)), out);
     }
+  }
+
+  /** A scratch adjoint for an inactive array argument of a callee that differentiates it. */
+  private CodeBlock zerosLike(Expr array) {
+    return JavaExpressions.zerosLike(print(array), array.type());
   }
 
   private static String capitalize(String s) {
@@ -248,7 +292,8 @@ final class ExpressionAdjoint {
 
   private static boolean isTrivial(Expr e) {
     return e instanceof Expr.Literal || e instanceof Expr.VarRef
-        || (e instanceof Expr.FieldRef f && f.receiver() == null);
+        || (e instanceof Expr.FieldRef f && f.receiver() == null)
+        || (e instanceof Expr.ArrayRead a && isTrivial(a.array()) && isTrivial(a.index()));
   }
 
   static boolean references(Expr e, Variable v) {

@@ -19,7 +19,6 @@ import dev.adjoint.processor.rules.RuleTable;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -51,18 +50,20 @@ public final class ReverseTransform {
   private final Map<Label, String> labelNames = new IdentityHashMap<>();
   private final Map<Variable, Variable> adjoints = new LinkedHashMap<>();
   private final Map<Stmt, Integer> depth = new IdentityHashMap<>();
-  private final Map<Stmt.Assign, Fragment> fragments = new IdentityHashMap<>();
+  private final Map<Stmt, Fragment> fragments = new IdentityHashMap<>();
+  private final Map<Stmt, Set<Variable>> fragmentReads = new IdentityHashMap<>();
   private final Map<Stmt, Boolean> needsReverse = new IdentityHashMap<>();
   private final Map<Stmt.Block, Slot> positionSlots = new IdentityHashMap<>();
   private final Map<Stmt.If, Slot> branchSlots = new IdentityHashMap<>();
   private final Map<Stmt.Loop, LoopRecord> loopRecords = new IdentityHashMap<>();
-  private final Map<Stmt.Assign, Slot> saveSlots = new IdentityHashMap<>();
+  private final Map<Stmt, Slot> saveSlots = new IdentityHashMap<>();
   private final Set<Variable> inline = new HashSet<>();
   private final List<Variable> hoisted = new ArrayList<>();
   private final Deque<Frame> frames = new ArrayDeque<>();
-  private Set<Stmt.Assign> saves;
+  private Set<Stmt> saves;
   private String tape;
   private boolean tapeUsed;
+  private boolean tapeReferenced;
   private Variable callBuffer;
   private int callBufferSize;
   private String forwardLabel;
@@ -75,8 +76,12 @@ public final class ReverseTransform {
     }
   }
 
-  /** A loop's trip count (and, when its update needs reversing, whether it was left early). */
-  private record LoopRecord(Variable count, Variable broke, Slot countSlot, Slot brokeSlot) {}
+  /**
+   * A loop's trip count; when its update needs reversing, whether it was left early; for a
+   * counted loop whose counter starts at a computed value, that start.
+   */
+  private record LoopRecord(Variable count, Variable broke, Slot countSlot, Slot brokeSlot,
+      Variable start, Slot startSlot) {}
 
   private ReverseTransform(MethodIr ir, Activity activity, RuleTable rules,
       MethodProblems problems, Set<String> reservedNames, Set<String> reservedLabels) {
@@ -102,15 +107,19 @@ public final class ReverseTransform {
   private AdjointBody run() {
     nameVariables();
     computeDepths(ir.body(), 0);
-    Map<Stmt.Assign, Set<Variable>> reads = new IdentityHashMap<>();
+    Map<Stmt, Set<Variable>> reads = new IdentityHashMap<>();
     IrWalk.statements(ir.body(), s -> {
+      Set<Variable> r = new LinkedHashSet<>();
       if (s instanceof Stmt.Assign a) {
-        Set<Variable> r = new LinkedHashSet<>();
         fragments.put(a, fragment(a, r));
         reads.put(a, r);
+      } else if (s instanceof Stmt.ArrayWrite w) {
+        fragments.put(w, elementFragment(w, r));
+        reads.put(w, r);
       }
     });
     saves = ToBeRecorded.analyze(ir.body(), reads);
+    fragmentReads.putAll(reads);
     computeNeedsReverse(ir.body());
     planRecords(ir.body());
     chooseInlineDeclarations();
@@ -144,7 +153,7 @@ public final class ReverseTransform {
     }
     ir.result().rename(names.claim("value"));
     for (Variable p : ir.parameters()) {
-      if (activity.isActive(p)) {
+      if (activity.isActive(p) || ir.differentiated().contains(p) && p.type().isArray()) {
         adjointOf(p);
       }
     }
@@ -163,7 +172,8 @@ public final class ReverseTransform {
   }
 
   private String labelName(Label label) {
-    return labelNames.computeIfAbsent(label, l -> labels.claim(l.sourceName()));
+    return labelNames.computeIfAbsent(label,
+        l -> l.isUserDefined() ? l.sourceName() : labels.claim(l.sourceName()));
   }
 
   // ------------------------------------------------------------------------------ analyses
@@ -190,7 +200,8 @@ public final class ReverseTransform {
     if (!activity.isActive(v)) {
       return new Fragment(CodeBlock.of(""), CodeBlock.of(""));
     }
-    ExpressionAdjoint adjoint = new ExpressionAdjoint(activity, rules, expressionNames(), reads);
+    ExpressionAdjoint adjoint =
+        new ExpressionAdjoint(activity, rules, expressionNames(inLoop(a)), reads);
     Variable g = adjointOf(v);
     Expr value = a.value();
     CodeBlock.Builder before = CodeBlock.builder();
@@ -216,6 +227,43 @@ public final class ReverseTransform {
     return new Fragment(before.build(), after.build());
   }
 
+  /**
+   * The adjoint of {@code a[i] = value}: like a scalar assignment to the element, whose adjoint
+   * lives in the adjoint array. The index is read by the adjoint and by the restore alike.
+   */
+  private Fragment elementFragment(Stmt.ArrayWrite w, Set<Variable> reads) {
+    Variable root = IrWalk.root(w.array());
+    ExpressionAdjoint adjoint =
+        new ExpressionAdjoint(activity, rules, expressionNames(inLoop(w)), reads);
+    Expr element = new Expr.ArrayRead(w.array(), w.index(), elementType(w), null);
+    for (Expr e = element; e instanceof Expr.ArrayRead read; e = read.array()) {
+      adjoint.print(read.index()); // the restore and the adjoint both index with it
+    }
+    if (!activity.isActive(root)) {
+      return new Fragment(CodeBlock.of(""), CodeBlock.of(""));
+    }
+    Expr g = adjoint.adjointOf(element);
+    CodeBlock.Builder before = CodeBlock.builder();
+    CodeBlock.Builder after = CodeBlock.builder();
+    Expr value = w.value();
+    if (value instanceof Expr.Binary b && (b.op() == BinaryOp.PLUS || b.op() == BinaryOp.MINUS)
+        && b.left() instanceof Expr.ArrayRead r && r.array() == w.array() && r.index() == w.index()
+        && !ExpressionAdjoint.references(b.right(), root)) {
+      adjoint.propagate(b.right(), b.op() == BinaryOp.MINUS
+          ? dev.adjoint.processor.rules.MathCalls.neg(g) : g, after);
+      return new Fragment(before.build(), after.build());
+    }
+    Variable held = newScratch("elementAdj", IrType.DOUBLE);
+    before.addStatement("double $N = $L", held.name(), adjoint.print(g));
+    before.addStatement("$L = 0.0", adjoint.print(g));
+    adjoint.propagate(value, new Expr.VarRef(held), after);
+    return new Fragment(before.build(), after.build());
+  }
+
+  private static IrType elementType(Stmt.ArrayWrite w) {
+    return w.array().type().elementType();
+  }
+
   /** {@code v = v + rest} or {@code v = v - rest}: v's adjoint passes through unchanged. */
   private static boolean isAccumulation(Expr value, Variable v) {
     return value instanceof Expr.Binary b
@@ -228,7 +276,7 @@ public final class ReverseTransform {
     return new Variable(names.claim(base), type, Variable.Origin.SCRATCH, null);
   }
 
-  private ExpressionAdjoint.Names expressionNames() {
+  private ExpressionAdjoint.Names expressionNames(boolean inLoop) {
     return new ExpressionAdjoint.Names() {
       @Override
       public Variable adjointOf(Variable v) {
@@ -242,7 +290,8 @@ public final class ReverseTransform {
 
       @Override
       public String tape() {
-        tapeUsed = true;
+        tapeReferenced = true;
+        tapeUsed |= inLoop;
         return tape;
       }
 
@@ -259,8 +308,8 @@ public final class ReverseTransform {
 
   private boolean computeNeedsReverse(Stmt s) {
     boolean result;
-    if (s instanceof Stmt.Assign a) {
-      result = !fragments.get(a).isEmpty() || saves.contains(a);
+    if (s instanceof Stmt.Assign || s instanceof Stmt.ArrayWrite) {
+      result = !fragments.get(s).isEmpty() || saves.contains(s);
     } else if (s instanceof Stmt.Block b) {
       result = false;
       for (Stmt c : b.stmts()) {
@@ -298,14 +347,15 @@ public final class ReverseTransform {
   }
 
   private void planRecords(Stmt s) {
-    if (s instanceof Stmt.Assign a && saves.contains(a)) {
-      IrType type = a.target().type();
-      if (inLoop(a) && !Slot.canTape(type)) {
-        problems.error(a.tree(), "'" + a.target().sourceName() + "' of type " + type + " is"
+    if (saves.contains(s)) {
+      Variable target = ToBeRecorded.target(s);
+      IrType type = s instanceof Stmt.ArrayWrite w ? elementType(w) : target.type();
+      if (inLoop(s) && !Slot.canTape(type)) {
+        problems.error(s.tree(), "'" + target.sourceName() + "' of type " + type + " is"
             + " overwritten in a loop and needed by the gradient; only primitive values can be"
             + " recorded, so compute it from primitives inside the loop");
       }
-      saveSlots.put(a, slot("saved" + capitalize(a.target().name()), type, a));
+      saveSlots.put(s, slot("saved" + capitalize(target.name()), type, s));
     } else if (s instanceof Stmt.Block b) {
       int[] seg = segments(b);
       boolean later = false;
@@ -332,9 +382,13 @@ public final class ReverseTransform {
           broke = newRecord("leftEarly", IrType.BOOLEAN);
           hoisted.add(broke);
         }
-        Slot countSlot = inLoop(l) ? tapeSlot(count) : Slot.local(count);
-        Slot brokeSlot = broke == null ? null : inLoop(l) ? tapeSlot(broke) : Slot.local(broke);
-        loopRecords.put(l, new LoopRecord(count, broke, countSlot, brokeSlot));
+        Variable start = null;
+        if (l.counter() != null && !(l.counter().start() instanceof Expr.Literal)) {
+          start = newRecord("start", IrType.INT);
+          hoisted.add(start);
+        }
+        loopRecords.put(l, new LoopRecord(count, broke, loopSlot(l, count), loopSlot(l, broke),
+            start, loopSlot(l, start)));
       }
       planRecords(l.body());
       l.update().forEach(this::planRecords);
@@ -357,6 +411,14 @@ public final class ReverseTransform {
     }
     hoisted.add(v);
     return Slot.local(v);
+  }
+
+  /** Loop records are written when the loop is left, into the loop's own locals. */
+  private Slot loopSlot(Stmt.Loop l, Variable v) {
+    if (v == null) {
+      return null;
+    }
+    return inLoop(l) ? tapeSlot(v) : Slot.local(v);
   }
 
   private Slot tapeSlot(Variable v) {
@@ -448,6 +510,14 @@ public final class ReverseTransform {
   private void forward(Stmt s, CodeBlock.Builder out) {
     if (s instanceof Stmt.Assign a) {
       forwardAssign(a, out);
+    } else if (s instanceof Stmt.ArrayWrite w) {
+      Slot save = saveSlots.get(w);
+      CodeBlock element = JavaExpressions.plain().print(
+          new Expr.ArrayRead(w.array(), w.index(), elementType(w), null));
+      if (save != null) {
+        out.add(save.write(element));
+      }
+      out.addStatement("$L = $L", element, JavaExpressions.plain().print(w.value()));
     } else if (s instanceof Stmt.Eval e) {
       out.addStatement("$L", JavaExpressions.plain().print(e.expr()));
     } else if (s instanceof Stmt.Throw t) {
@@ -501,6 +571,14 @@ public final class ReverseTransform {
     } else {
       out.addStatement("$N = $L", a.target().name(), value);
     }
+    if (a.value() instanceof Expr.NewArray && activity.isActive(a.target())) {
+      out.addStatement("$N = $L", adjointOf(a.target()).name(), zerosLike(a.target()));
+    }
+  }
+
+  /** A new zero adjoint with the shape of array {@code v}. */
+  public static CodeBlock zerosLike(Variable v) {
+    return JavaExpressions.zerosLike(CodeBlock.of("$N", v.name()), v.type());
   }
 
   private void forwardIf(Stmt.If i, CodeBlock.Builder out) {
@@ -536,6 +614,9 @@ public final class ReverseTransform {
       out.addStatement("$N = 0", record.count().name());
       if (record.broke() != null) {
         out.addStatement("$N = false", record.broke().name());
+      }
+      if (record.start() != null) {
+        out.addStatement("$N = $N", record.start().name(), l.counter().variable().name());
       }
     }
     CodeBlock condition = l.condition() == null ? CodeBlock.of("true")
@@ -578,6 +659,9 @@ public final class ReverseTransform {
       out.add(record.countSlot().write(CodeBlock.of("$N", record.count().name())));
       if (record.brokeSlot() != null) {
         out.add(record.brokeSlot().write(CodeBlock.of("$N", record.broke().name())));
+      }
+      if (record.startSlot() != null) {
+        out.add(record.startSlot().write(CodeBlock.of("$N", record.start().name())));
       }
     }
   }
@@ -630,8 +714,8 @@ public final class ReverseTransform {
     if (!needsReverse(s)) {
       return CodeBlock.of("");
     }
-    if (s instanceof Stmt.Assign a) {
-      return reverseAssign(a);
+    if (s instanceof Stmt.Assign || s instanceof Stmt.ArrayWrite) {
+      return reverseDefinition(s);
     }
     if (s instanceof Stmt.Block b) {
       return reverseBlock(b);
@@ -645,22 +729,26 @@ public final class ReverseTransform {
     return CodeBlock.of("");
   }
 
-  private CodeBlock reverseAssign(Stmt.Assign a) {
-    Fragment f = fragments.get(a);
+  private CodeBlock reverseDefinition(Stmt s) {
+    Fragment f = fragments.get(s);
     CodeBlock.Builder out = CodeBlock.builder();
-    if (a.tree() != null && !f.isEmpty()) {
-      out.add("// $L\n", describe(a));
+    if (s.tree() != null && !f.isEmpty()) {
+      out.add("// $L\n", describe(s));
     }
     out.add(f.beforeRestore());
-    Slot save = saveSlots.get(a);
+    Slot save = saveSlots.get(s);
     if (save != null) {
-      out.addStatement("$N = $L", a.target().name(), save.read());
+      CodeBlock target = s instanceof Stmt.ArrayWrite w
+          ? JavaExpressions.plain().print(
+              new Expr.ArrayRead(w.array(), w.index(), elementType(w), null))
+          : CodeBlock.of("$N", ((Stmt.Assign) s).target().name());
+      out.addStatement("$L = $L", target, save.read());
     }
     out.add(f.afterRestore());
     return out.build();
   }
 
-  private static String describe(Stmt.Assign a) {
+  private static String describe(Stmt a) {
     String text = a.tree().toString().replace('\n', ' ').replaceAll("\\s+", " ").trim();
     if (text.endsWith(";")) {
       text = text.substring(0, text.length() - 1);
@@ -721,6 +809,9 @@ public final class ReverseTransform {
     LoopRecord record = loopRecords.get(l);
     CodeBlock.Builder out = CodeBlock.builder();
     if (record.countSlot().onTape()) {
+      if (record.startSlot() != null) {
+        out.addStatement("$N = $L", record.start().name(), record.startSlot().read());
+      }
       if (record.brokeSlot() != null) {
         out.addStatement("$N = $L", record.broke().name(), record.brokeSlot().read());
       }
@@ -730,6 +821,9 @@ public final class ReverseTransform {
     String it = iteration.name();
     String count = record.count().name();
     out.beginControlFlow("for (int $N = $N; $N > 0; $N--)", it, count, it, it);
+    if (l.counter() != null && reads(l, l.counter().variable())) {
+      out.addStatement("$N = $L", l.counter().variable().name(), counterValue(l, record, it));
+    }
     CodeBlock.Builder update = CodeBlock.builder();
     for (int k = l.update().size() - 1; k >= 0; k--) {
       update.add(reverse(l.update().get(k)));
@@ -748,6 +842,27 @@ public final class ReverseTransform {
     return out.build();
   }
 
+  /** {@code start + (iteration - 1) * step}, the counter's value in a replayed iteration. */
+  private static CodeBlock counterValue(Stmt.Loop l, LoopRecord record, String iteration) {
+    Stmt.Counter c = l.counter();
+    CodeBlock start = record.start() != null ? CodeBlock.of("$N", record.start().name())
+        : JavaExpressions.plain().print(c.start());
+    boolean zeroStart = start.toString().equals("0");
+    CodeBlock offset = c.step() == 1 ? CodeBlock.of("($N - 1)", iteration)
+        : CodeBlock.of("($N - 1) * $L", iteration, c.step());
+    if (zeroStart) {
+      return c.step() == 1 ? CodeBlock.of("$N - 1", iteration) : offset;
+    }
+    return CodeBlock.of("$L + $L", start, offset);
+  }
+
+  /** Whether any reverse code inside the loop reads {@code v}. */
+  private boolean reads(Stmt.Loop l, Variable v) {
+    boolean[] found = {false};
+    IrWalk.statements(l, s -> found[0] |= fragmentReads.getOrDefault(s, Set.of()).contains(v));
+    return found[0];
+  }
+
   // ------------------------------------------------------------------------------- assembly
 
   private AdjointBody assemble(CodeBlock forward, CodeBlock reverse) {
@@ -759,8 +874,15 @@ public final class ReverseTransform {
     CodeBlock.Builder adjointDecls = CodeBlock.builder();
     Variable resultAdjoint = adjoints.get(ir.result());
     for (Map.Entry<Variable, Variable> e : adjoints.entrySet()) {
-      if (e.getKey() != ir.result()) {
+      Variable primal = e.getKey();
+      if (primal == ir.result()) {
+        continue;
+      }
+      if (!primal.type().isArray()) {
         adjointDecls.addStatement("double $N = 0.0", e.getValue().name());
+      } else if (primal.origin() != Variable.Origin.PARAMETER) {
+        prologue.addStatement("$T $N = null", JavaExpressions.typeName(primal.type()),
+            e.getValue().name());
       }
     }
     if (callBuffer != null) {
@@ -774,10 +896,9 @@ public final class ReverseTransform {
     if (resultAdjoint == null) {
       resultAdjoint = newRecord("valueAdj", IrType.DOUBLE);
     }
-    Map<String, String> unused = new HashMap<>();
-    unused.clear();
     return new AdjointBody(prologue.build(), forward, adjointDecls.build(), reverse,
-        ir.result(), resultAdjoint, parameterAdjoints, tapeUsed ? tape : null,
+        ir.result(), resultAdjoint, ir.differentiated(), parameterAdjoints,
+        tapeUsed ? TapeUse.RECORDS : tapeReferenced ? TapeUse.PASSES_ON : TapeUse.NONE, tape,
         names.claim("seed"), names.claim("adjoints"), tape);
   }
 

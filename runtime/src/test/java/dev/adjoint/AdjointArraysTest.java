@@ -1,0 +1,20 @@
+package dev.adjoint;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+
+import org.junit.jupiter.api.Test;
+
+class AdjointArraysTest {
+  @Test
+  void zerosLikeKeepsRaggedShape() {
+    double[][] m = {{1, 2, 3}, {4}, {}};
+    double[][] z = AdjointArrays.zerosLike(m);
+    assertEquals(3, z.length);
+    assertArrayEquals(new double[3], z[0]);
+    assertArrayEquals(new double[1], z[1]);
+    assertArrayEquals(new double[0], z[2]);
+    assertNotSame(m[0], z[0]);
+  }
+}

@@ -178,6 +178,12 @@ final class Shrinker {
 
   private boolean fails(Program c) {
     evaluations++;
+    // the processor reports before javac attributes, so check validity without it first
+    InMemoryCompiler.Result plain = InMemoryCompiler.compile(
+        java.util.Map.of(c.qualifiedName(), c.render()), List.of("-proc:none"));
+    if (!plain.success) {
+      return false;
+    }
     Report r = runner.evaluate(c, null);
     return FuzzRunner.signature(r).equals(signature);
   }

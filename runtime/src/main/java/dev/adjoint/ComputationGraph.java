@@ -201,14 +201,14 @@ public final class ComputationGraph {
     StringBuilder out = new StringBuilder();
     for (int r = 0; r < rows.size(); r++) {
       String[] row = rows.get(r);
+      StringBuilder line = new StringBuilder();
       for (int c = 0; c < row.length; c++) {
         String cell = row[c];
         boolean numeric = r > 0 && (c == 0 || c == 3 || c == 4);
         String pad = " ".repeat(widths[c] - cell.length());
-        out.append(numeric ? pad + cell : cell + (c == row.length - 1 ? "" : pad));
-        out.append(c == row.length - 1 ? "" : "  ");
+        line.append(numeric ? pad + cell : cell + pad).append("  ");
       }
-      out.append('\n');
+      out.append(line.toString().stripTrailing()).append('\n');
       if (r == 0) {
         for (int c = 0; c < widths.length; c++) {
           out.append("-".repeat(widths[c])).append(c == widths.length - 1 ? "" : "  ");

@@ -1,5 +1,6 @@
 package dev.adjoint.processor;
 
+import com.palantir.javapoet.CodeBlock;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LabeledStatementTree;
@@ -83,6 +84,7 @@ final class DifferentiationRound implements AdjointProvider {
     final Set<String> differentiated;
     final AdjointCallRule rule;
     AdjointBody body;
+    CodeBlock graph;
     boolean queued;
 
     Plan(ExecutableElement method, boolean publicApi, Set<String> differentiated,
@@ -182,17 +184,29 @@ final class DifferentiationRound implements AdjointProvider {
     return classes;
   }
 
-  /** Owner, then position in the owner: generated code does not depend on file order. */
+  /**
+   * Owner, name, then parameter types: generated code depends neither on the order of the files
+   * nor on the order of the methods in them.
+   */
   private String sortKey(ExecutableElement method) {
     TypeElement owner = (TypeElement) method.getEnclosingElement();
-    int index = owner.getEnclosedElements().indexOf(method);
-    return owner.getQualifiedName() + "#" + String.format("%06d", index);
+    StringBuilder key = new StringBuilder(owner.getQualifiedName()).append('#')
+        .append(method.getSimpleName()).append('(');
+    for (VariableElement p : method.getParameters()) {
+      key.append(p.asType()).append(',');
+    }
+    return key.append(')').toString();
   }
 
   // ---------------------------------------------------------------------------- validation
 
   private Optional<Set<String>> validate(ExecutableElement method) {
     boolean ok = true;
+    for (VariableElement p : method.getParameters()) {
+      if (p.asType().getKind() == TypeKind.ERROR) {
+        return Optional.empty(); // javac reports the unknown type; nothing to add
+      }
+    }
     Set<Modifier> modifiers = method.getModifiers();
     String name = method.getSimpleName().toString();
     if (!modifiers.contains(Modifier.STATIC)) {
@@ -434,14 +448,58 @@ final class DifferentiationRound implements AdjointProvider {
       warnAboutDeadParameters(plan, ir, activity);
       plan.body = ReverseTransform.transform(ir, activity, rules, problems, identifiers(tree),
           labels(tree), checkpointEvery(method));
+      if (!problems.any() && isTooLarge(plan.body.forward(), plan.body.reverse())) {
+        diagnostics.error(method, "'" + method.getSimpleName() + "' is too large to"
+            + " differentiate as one method: its gradient would exceed the JVM's 64 KB limit on"
+            + " the bytecode of a method; split it into smaller methods, which Adjoint"
+            + " differentiates one by one and calls through their adjoints");
+        plan.body = null;
+        return;
+      }
       if (problems.any()) {
         plan.body = null;
+      } else if (plan.publicApi) {
+        plan.graph = graph(ir, unit, tree);
       }
     } catch (RuntimeException e) {
       diagnostics.error(method, "Adjoint could not differentiate '" + method.getSimpleName()
           + "' because of an internal error (" + e + "); please report it with this method's"
           + " source");
     }
+  }
+
+  /**
+   * The body of the method's computation-graph trace, with every double parameter as an input,
+   * or null where there is none (arrays, or a parameter outside wrt that reaches a call without
+   * a derivative).
+   */
+  private CodeBlock graph(MethodIr ir, CompilationUnitTree unit, MethodTree tree) {
+    List<Variable> doubles = ir.parameters().stream()
+        .filter(p -> p.type().kind() == dev.adjoint.processor.ir.IrType.Kind.DOUBLE).toList();
+    MethodIr everyDouble = new MethodIr(ir.element(), ir.tree(), ir.unit(), ir.parameters(),
+        doubles, ir.locals(), ir.result(), ir.body());
+    MethodProblems quiet = new MethodProblems(diagnostics, unit);
+    quiet.mute();
+    Activity activity = Activity.analyze(everyDouble, rules, quiet);
+    if (quiet.any()) {
+      return null;
+    }
+    CodeBlock body = ReverseTransform.graph(everyDouble, activity, rules, quiet,
+        identifiers(tree), labels(tree));
+    return quiet.any() || body == null || isTooLarge(body) ? null : body;
+  }
+
+  /**
+   * Whether generated code risks javac's 64 KB limit on a method's bytecode. Measured on
+   * straight-line methods of Math calls (HugeInputTest): gradients of 122,000 characters and
+   * graph traces of 113,000 compile; 145,000 and more do not.
+   */
+  private static boolean isTooLarge(CodeBlock... parts) {
+    long size = 0;
+    for (CodeBlock part : parts) {
+      size += part.toString().length();
+    }
+    return size > 120_000;
   }
 
   /** {@code @Checkpointed(every = k)}'s k, or 0 when the method has none. */
@@ -528,7 +586,7 @@ final class DifferentiationRound implements AdjointProvider {
         int n = resultNames.merge(base, 1, Integer::sum);
         entries.add(new GradClassWriter.Entry(plan.method, plan.body, plan.publicApi,
             n == 1 ? base : base + n, plan.rule.adjointName(),
-            List.copyOf(plan.differentiated)));
+            List.copyOf(plan.differentiated), plan.graph));
       }
       try {
         GradClassWriter.write(owner, entries).writeTo(env.getFiler());

@@ -72,7 +72,20 @@ class HugeInputTest {
     InMemoryCompiler.Result l = run("2000-line method body inside a loop", "LongLoop",
         longMethod("LongLoop", 2000, true));
     assertNull(l.crash);
-    assertTrue(r.success || !r.errors().isEmpty());
+    for (InMemoryCompiler.Result result : List.of(r, l)) {
+      assertTrue(!result.success && result.errors().size() == 1
+          && result.errors().get(0).message().contains("is too large to differentiate as one"
+              + " method"), "a clear error of Adjoint's, not javac's 'code too large': "
+          + result.errors());
+    }
+  }
+
+  @Test
+  void aFiveHundredLineMethodIsDifferentiated() {
+    InMemoryCompiler.Result r = run("500-line straight-line method", "Mid", longMethod("Mid",
+        500, false));
+    assertNull(r.crash);
+    assertTrue(r.success, r.errors().toString());
   }
 
   @Test

@@ -33,7 +33,8 @@ public final class GradClassWriter {
 
   /** One method to write: its generated body, and whether users see its gradient API. */
   public record Entry(ExecutableElement method, AdjointBody body, boolean publicApi,
-      String resultName, String adjointName, List<String> differentiatedNames) {}
+      String resultName, String adjointName, List<String> differentiatedNames,
+      CodeBlock graph) {}
 
   private GradClassWriter() {}
 
@@ -60,6 +61,9 @@ public final class GradClassWriter {
       if (e.publicApi()) {
         type.addType(resultRecord(owner, e));
         type.addMethod(gradientMethod(grad, e));
+        if (e.graph() != null) {
+          type.addMethod(graphMethod(e));
+        }
       }
     }
     for (Entry e : entries) {
@@ -164,6 +168,20 @@ public final class GradClassWriter {
     }
     m.addStatement("return new $T($L)", result, args.build());
     return m.build();
+  }
+
+  private static MethodSpec graphMethod(Entry e) {
+    return MethodSpec.methodBuilder(e.method().getSimpleName() + "Graph")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(ClassName.get("dev.adjoint", "ComputationGraph"))
+        .addParameters(originalParameters(e))
+        .addJavadoc("The computation graph of one evaluation of $L: a node per parameter and per"
+            + "\nexecuted assignment, with its value and its adjoint, and the local partial"
+            + "\nderivative on each edge. Render it with {@code toDot()}, {@code toMermaid()} or"
+            + "\n{@code toTable()}.\n\n@return the evaluated graph, adjoints included\n",
+            link(e.method()))
+        .addCode(e.graph())
+        .build();
   }
 
   private static String describeParameters(List<String> names) {

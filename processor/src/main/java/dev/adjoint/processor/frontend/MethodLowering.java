@@ -469,8 +469,8 @@ public final class MethodLowering {
     List<Stmt> hoisted = new ArrayList<>();
     Expr condition = expressions.lower(tree, hoisted);
     if (!hoisted.isEmpty()) {
-      problems.error(tree, "this loop condition calls a method without a derivative; compute it"
-          + " into a local variable before the loop and at the end of the body");
+      problems.error(tree, "a switch expression in a loop condition is not supported; compute"
+          + " the condition into a local variable before the loop and at the end of the body");
     }
     if (condition instanceof Expr.Literal lit && lit.text().equals("true")) {
       return null;
@@ -482,7 +482,7 @@ public final class MethodLowering {
     String name = s.getLabel() == null ? null : s.getLabel().toString();
     Label target = jumps.breakTarget(name);
     if (target == null) {
-      problems.error(s, "cannot find the target of this break");
+      problems.failSilently(); // javac reports the missing label itself
       return;
     }
     out.add(new Stmt.Break(target, s));
@@ -492,7 +492,7 @@ public final class MethodLowering {
     String name = s.getLabel() == null ? null : s.getLabel().toString();
     Label target = jumps.continueTarget(name);
     if (target == null) {
-      problems.error(s, "cannot find the loop of this continue");
+      problems.failSilently(); // javac reports the missing loop itself
       return;
     }
     out.add(new Stmt.Continue(target, s));

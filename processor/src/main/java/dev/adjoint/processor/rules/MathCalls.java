@@ -42,7 +42,11 @@ public final class MathCalls {
     return new Expr.Binary(BinaryOp.MINUS, a, b, IrType.DOUBLE, null);
   }
 
+  /** {@code a * b}; a seed of exactly 1 is left out. */
   public static Expr times(Expr a, Expr b) {
+    if (a instanceof Expr.Literal l && l.text().equals("1.0")) {
+      return b;
+    }
     return new Expr.Binary(BinaryOp.TIMES, a, b, IrType.DOUBLE, null);
   }
 

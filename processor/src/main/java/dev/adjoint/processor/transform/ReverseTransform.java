@@ -72,6 +72,20 @@ public final class ReverseTransform {
   private final int checkpointEvery;
   private final Map<Stmt.Loop, List<Variable>> checkpointed = new IdentityHashMap<>();
   private boolean recording = true;
+  /** Set when emitting a computation-graph trace instead of an adjoint. */
+  private GraphTrace trace;
+
+  /** Names of the trace: the graph, and each double variable's latest node. */
+  private static final class GraphTrace {
+    final String graph;
+    final String title;
+    final Map<Variable, String> nodes = new LinkedHashMap<>();
+
+    GraphTrace(String graph, String title) {
+      this.graph = graph;
+      this.title = title;
+    }
+  }
 
   /** The adjoint code of one assignment, split around the restore of its target. */
   private record Fragment(CodeBlock beforeRestore, CodeBlock afterRestore) {
@@ -613,6 +627,10 @@ public final class ReverseTransform {
   }
 
   private void forwardAssign(Stmt.Assign a, CodeBlock.Builder out) {
+    if (trace != null && a.target().type().kind() == IrType.Kind.DOUBLE) {
+      traceAssign(a, out);
+      return;
+    }
     Slot save = saveSlots.get(a);
     if (save != null) {
       record(out, save, CodeBlock.of("$N", a.target().name()));
@@ -635,6 +653,122 @@ public final class ReverseTransform {
         && activity.isActive(a.target())) {
       out.addStatement("$N = $L", adjointOf(a.target()).name(), zerosLike(a.target()));
     }
+  }
+
+  /**
+   * An assignment in a graph trace: its local partial derivatives (from the same expression
+   * adjoint the reverse sweep uses, seeded with 1), the assignment, then its node.
+   */
+  private void traceAssign(Stmt.Assign a, CodeBlock.Builder out) {
+    Map<Variable, Variable> partials = new LinkedHashMap<>();
+    IrWalk.expressions(a.value(), n -> {
+      if (n instanceof Expr.VarRef r && r.variable().type().kind() == IrType.Kind.DOUBLE
+          && activity.isActive(r.variable()) && !partials.containsKey(r.variable())) {
+        partials.put(r.variable(), newScratch("d" + capitalize(r.variable().name()),
+            IrType.DOUBLE));
+      }
+    });
+    ExpressionAdjoint.Names base = expressionNames(false);
+    ExpressionAdjoint.Names toPartials = new ExpressionAdjoint.Names() {
+      @Override
+      public Variable adjointOf(Variable v) {
+        return partials.get(v);
+      }
+
+      @Override
+      public Variable scratch(String name, IrType type) {
+        return base.scratch(name, type);
+      }
+
+      @Override
+      public String tape() {
+        return "null";
+      }
+
+      @Override
+      public Variable callBuffer(int slots) {
+        return base.callBuffer(slots);
+      }
+    };
+    CodeBlock.Builder partialCode = CodeBlock.builder();
+    new ExpressionAdjoint(activity, rules, toPartials, new HashSet<>())
+        .propagate(a.value(), Expr.Literal.ofDouble(1.0), partialCode);
+    CodeBlock.Builder inputs = CodeBlock.builder();
+    CodeBlock.Builder values = CodeBlock.builder();
+    for (Map.Entry<Variable, Variable> e : partials.entrySet()) {
+      out.addStatement("double $N = 0.0", e.getValue().name());
+      inputs.add(inputs.isEmpty() ? "$N" : ", $N", nodeOf(e.getKey()));
+      values.add(values.isEmpty() ? "$N" : ", $N", e.getValue().name());
+    }
+    out.add(partialCode.build());
+    if (a.declaration() && inline.contains(a.target())
+        || a.target().origin() == Variable.Origin.RESULT && inline.contains(a.target())) {
+      out.addStatement("$T $N = $L", JavaExpressions.typeName(a.target().type()),
+          a.target().name(), JavaExpressions.plain().print(a.value()));
+    } else {
+      out.addStatement("$N = $L", a.target().name(), JavaExpressions.plain().print(a.value()));
+    }
+    String name = a.target().origin() == Variable.Origin.RESULT ? trace.title
+        : a.target().sourceName();
+    out.addStatement("$N = $N.node($S,$W$S,$W$N,$Wnew int[] {$L},$Wnew double[] {$L})",
+        nodeOf(a.target()), trace.graph, name, a.tree() == null ? name : describe(a),
+        a.target().name(), inputs.build(), values.build());
+  }
+
+  private String nodeOf(Variable v) {
+    return trace.nodes.computeIfAbsent(v, k -> names.claim(k.name() + "Node"));
+  }
+
+  /**
+   * The body of {@code mGraph}: the forward sweep, recording one node per parameter and per
+   * executed assignment to a double, then adjoints propagated back over the recorded graph.
+   * Null for methods over arrays, whose elements the graph does not model.
+   */
+  public static CodeBlock graph(MethodIr ir, Activity everyDouble, RuleTable rules,
+      MethodProblems problems, Set<String> reservedNames, Set<String> reservedLabels) {
+    boolean arrays = ir.parameters().stream().anyMatch(p -> p.type().isArray())
+        || ir.locals().stream().anyMatch(v -> v.type().isArray());
+    if (arrays) {
+      return null;
+    }
+    ReverseTransform t =
+        new ReverseTransform(ir, everyDouble, rules, problems, reservedNames, reservedLabels, 0);
+    t.run();
+    t.trace = new GraphTrace(t.names.claim("graph"), ir.element().getSimpleName().toString());
+    t.recording = false;
+    ClassName graphType = ClassName.get("dev.adjoint", "ComputationGraph");
+    CodeBlock.Builder forward = CodeBlock.builder();
+    if (t.forwardLabel != null) {
+      forward.add("$N: {\n", t.forwardLabel).indent();
+    }
+    t.forwardBlockContents(ir.body(), forward);
+    if (t.forwardLabel != null) {
+      forward.unindent().add("}\n");
+    }
+    CodeBlock.Builder body = CodeBlock.builder();
+    body.addStatement("$T $N = new $T($S)", graphType, t.trace.graph, graphType,
+        t.trace.title);
+    for (Variable p : ir.parameters()) {
+      if (p.type().kind() == IrType.Kind.DOUBLE) {
+        body.addStatement("int $N = $N.input($S, $N)", t.nodeOf(p), t.trace.graph,
+            p.sourceName(), p.name());
+      }
+    }
+    for (Variable v : t.hoisted) {
+      body.addStatement("$T $N = $L", JavaExpressions.typeName(v.type()), v.name(),
+          JavaExpressions.zero(v.type()));
+    }
+    if (t.callBuffer != null) {
+      body.addStatement("double[] $N = new double[$L]", t.callBuffer.name(), t.callBufferSize);
+    }
+    for (Map.Entry<Variable, String> e : t.trace.nodes.entrySet()) {
+      if (e.getKey().origin() != Variable.Origin.PARAMETER) {
+        body.addStatement("int $N = -1", e.getValue());
+      }
+    }
+    body.add(forward.build());
+    body.addStatement("return $N.backward($N)", t.trace.graph, t.nodeOf(ir.result()));
+    return body.build();
   }
 
   /** Writes a record, unless this is a checkpointed loop's forward run, which records nothing. */

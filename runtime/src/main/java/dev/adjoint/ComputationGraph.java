@@ -282,6 +282,11 @@ public final class ComputationGraph {
     if (v == Math.rint(v) && Math.abs(v) < 1e15) {
       return Long.toString((long) v);
     }
+    double magnitude = Math.abs(v);
+    if (magnitude >= 1e-4 && magnitude < 1e9) {
+      return new java.math.BigDecimal(v).round(new java.math.MathContext(6))
+          .stripTrailingZeros().toPlainString();
+    }
     return String.format(Locale.ROOT, "%.6g", v);
   }
 }

@@ -15,6 +15,8 @@ import dev.adjoint.processor.transform.ReverseTransform;
 import dev.adjoint.processor.transform.TapeUse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
@@ -33,7 +35,8 @@ public final class GradClassWriter {
 
   /** One method to write: its generated body, and whether users see its gradient API. */
   public record Entry(ExecutableElement method, AdjointBody body, boolean publicApi,
-      String resultName, String adjointName, List<String> differentiatedNames) {}
+      String resultName, String adjointName, List<String> differentiatedNames,
+      Set<String> userNames) {}
 
   private GradClassWriter() {}
 
@@ -65,6 +68,11 @@ public final class GradClassWriter {
     for (Entry e : entries) {
       type.addMethod(adjointMethod(e));
     }
+    // A user variable named like a type the generated code uses (Math, Arrays, the class
+    // itself) would obscure that type's simple name: spell those types out in full.
+    Set<String> userNames = new TreeSet<>();
+    entries.forEach(e -> userNames.addAll(e.userNames()));
+    type.alwaysQualify(userNames.toArray(new String[0]));
     return JavaFile.builder(grad.packageName(), type.build())
         .skipJavaLangImports(true)
         .indent("  ")
@@ -88,7 +96,7 @@ public final class GradClassWriter {
 
   private static TypeSpec resultRecord(TypeElement owner, Entry e) {
     MethodSpec.Builder constructor = MethodSpec.constructorBuilder()
-        .addParameter(TypeName.DOUBLE, "value");
+        .addParameter(JavaExpressions.typeName(e.body().result().type()), "value");
     StringBuilder doc = new StringBuilder("Value and gradient of " + link(e.method()) + ".\n\n"
         + "@param value the value of the original method\n");
     for (Variable p : e.body().differentiated()) {
@@ -118,13 +126,24 @@ public final class GradClassWriter {
   private static MethodSpec gradientMethod(ClassName grad, Entry e) {
     AdjointBody body = e.body();
     ClassName result = grad.nestedClass(e.resultName());
+    boolean vector = body.result().type().isArray();
     MethodSpec.Builder m = MethodSpec.methodBuilder(e.method().getSimpleName().toString())
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(result)
-        .addParameters(originalParameters(e.method()))
-        .addJavadoc("Value and gradient of $L, by reverse-mode differentiation.\n\n"
-            + "@return the value and its partial derivatives with respect to $L\n",
-            link(e.method()), describeParameters(e.differentiatedNames()));
+        .addParameters(originalParameters(e.method()));
+    if (vector) {
+      m.addParameter(ArrayTypeName.of(TypeName.DOUBLE), body.seedName())
+          .addJavadoc("Value and vector-Jacobian product of $L, by reverse-mode"
+              + " differentiation:\nthe gradient of {@code $N · value} with respect to $L.\n\n"
+              + "@param $N the adjoint of the result, one entry per element\n"
+              + "@return the value and the products with respect to $L\n",
+              link(e.method()), body.seedName(), describeParameters(e.differentiatedNames()),
+              body.seedName(), describeParameters(e.differentiatedNames()));
+    } else {
+      m.addJavadoc("Value and gradient of $L, by reverse-mode differentiation.\n\n"
+          + "@return the value and its partial derivatives with respect to $L\n",
+          link(e.method()), describeParameters(e.differentiatedNames()));
+    }
     if (body.tapeUse() == TapeUse.RECORDS) {
       m.addStatement("$T $N = new $T()", ReverseTransform.tapeType(), body.tape(),
           ReverseTransform.tapeType());
@@ -139,7 +158,7 @@ public final class GradClassWriter {
             ReverseTransform.zerosLike(p));
       }
     }
-    addSweeps(m, body, CodeBlock.of("1.0"));
+    addSweeps(m, body, vector ? CodeBlock.of("$N", body.seedName()) : CodeBlock.of("1.0"));
     CodeBlock.Builder args = CodeBlock.builder().add("$N", body.result().name());
     for (int k = 0; k < body.differentiated().size(); k++) {
       Variable p = body.differentiated().get(k);
@@ -160,11 +179,12 @@ public final class GradClassWriter {
 
   private static MethodSpec adjointMethod(Entry e) {
     AdjointBody body = e.body();
+    TypeName resultType = JavaExpressions.typeName(body.result().type());
     MethodSpec.Builder m = MethodSpec.methodBuilder(e.adjointName())
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .returns(TypeName.DOUBLE)
+        .returns(resultType)
         .addParameters(originalParameters(e.method()))
-        .addParameter(TypeName.DOUBLE, body.seedName())
+        .addParameter(resultType, body.seedName())
         .addParameter(ArrayTypeName.of(TypeName.DOUBLE), body.adjointsName())
         .addParameters(arrayAdjointParameters(body))
         .addParameter(ReverseTransform.tapeType(), body.tapeName())
@@ -223,7 +243,8 @@ public final class GradClassWriter {
     m.addComment("forward sweep");
     m.addCode(body.forward());
     m.addComment("reverse sweep");
-    m.addStatement("double $N = $L", body.resultAdjoint().name(), seed);
+    m.addStatement("$T $N = $L", JavaExpressions.typeName(body.result().type()),
+        body.resultAdjoint().name(), seed);
     m.addCode(body.adjoints());
     m.addCode(body.reverse());
   }

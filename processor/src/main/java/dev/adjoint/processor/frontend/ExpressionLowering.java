@@ -51,6 +51,11 @@ final class ExpressionLowering {
     this.statements = statements;
   }
 
+  /** The value of a local array's initializer or of a returned array. */
+  Expr arrayValue(ExpressionTree tree, List<Stmt> out) {
+    return lower(tree, out);
+  }
+
   /** The type an expression would have, without reporting or keeping anything. */
   IrType peekType(ExpressionTree tree) {
     problems.mute();
@@ -145,12 +150,26 @@ final class ExpressionLowering {
 
   private Expr unsupported(Tree tree, String message) {
     problems.error(tree, message);
-    return new Expr.Literal(IrType.DOUBLE, "0.0", tree);
+    return poison(tree);
   }
 
   private Expr unresolved(Tree tree) {
     problems.failSilently();
-    return new Expr.Literal(IrType.DOUBLE, "0.0", tree);
+    return poison(tree);
+  }
+
+  /**
+   * Stands for an expression already reported (or left to javac), so that lowering goes on to
+   * find other errors without reporting follow-on errors about this one.
+   */
+  private static Expr poison(Tree tree) {
+    return new Expr.Literal(IrType.NULL, POISON, tree);
+  }
+
+  private static final String POISON = "<error>";
+
+  static boolean isPoison(Expr e) {
+    return e instanceof Expr.Literal l && l.text().equals(POISON);
   }
 
   private static Expr literal(ExpressionTree tree, IrType type) {
@@ -240,6 +259,9 @@ final class ExpressionLowering {
   private Expr arrayRead(ArrayAccessTree access, List<Stmt> out) {
     Expr array = lower(access.getExpression(), out);
     Expr index = lower(access.getIndex(), out);
+    if (isPoison(array)) {
+      return array;
+    }
     if (!array.type().isArray()) {
       return unsupported(access, "only arrays of double, double[], int and boolean can be"
           + " indexed in a @Differentiable method");
@@ -458,11 +480,14 @@ final class ExpressionLowering {
     return new Expr.NewObject(symbols.types().erasure(type.get().asType()), args, irType, n);
   }
 
-  /** {@code constant.equals(selector)}, for a switch on strings. */
-  Expr stringEquals(Expr constant, Expr selector, Tree tree) {
+  /**
+   * {@code selector.equals(constant)}, for a switch on strings: like the switch, it throws
+   * NullPointerException on a null selector.
+   */
+  Expr stringEquals(Expr selector, Expr constant, Tree tree) {
     TypeElement string = symbols.elements().getTypeElement("java.lang.String");
     ExecutableElement equals = symbols.methods(string, "equals").get(0);
-    return new Expr.Call(equals, constant, List.of(selector), IrType.BOOLEAN, tree);
+    return new Expr.Call(equals, selector, List.of(constant), IrType.BOOLEAN, tree);
   }
 
   // ----------------------------------------------------------------------------- assignment
@@ -522,6 +547,9 @@ final class ExpressionLowering {
   private void elementAssignment(ExpressionTree tree, ArrayAccessTree access, List<Stmt> out) {
     Expr array = lower(access.getExpression(), out);
     Expr index = lower(access.getIndex(), out);
+    if (isPoison(array)) {
+      return;
+    }
     Variable root = dev.adjoint.processor.analysis.IrWalk.root(array);
     if (root == null || !array.type().isArray()) {
       problems.error(access, "only elements of local arrays can be assigned in a"

@@ -51,6 +51,7 @@ public final class ReverseTransform {
   private final Map<Variable, Variable> adjoints = new LinkedHashMap<>();
   private final Map<Stmt, Integer> depth = new IdentityHashMap<>();
   private final Map<Stmt, Fragment> fragments = new IdentityHashMap<>();
+  private final Map<Stmt, Set<Variable>> fragmentReads = new IdentityHashMap<>();
   private final Map<Stmt, Boolean> needsReverse = new IdentityHashMap<>();
   private final Map<Stmt.Block, Slot> positionSlots = new IdentityHashMap<>();
   private final Map<Stmt.If, Slot> branchSlots = new IdentityHashMap<>();
@@ -75,8 +76,12 @@ public final class ReverseTransform {
     }
   }
 
-  /** A loop's trip count (and, when its update needs reversing, whether it was left early). */
-  private record LoopRecord(Variable count, Variable broke, Slot countSlot, Slot brokeSlot) {}
+  /**
+   * A loop's trip count; when its update needs reversing, whether it was left early; for a
+   * counted loop whose counter starts at a computed value, that start.
+   */
+  private record LoopRecord(Variable count, Variable broke, Slot countSlot, Slot brokeSlot,
+      Variable start, Slot startSlot) {}
 
   private ReverseTransform(MethodIr ir, Activity activity, RuleTable rules,
       MethodProblems problems, Set<String> reservedNames, Set<String> reservedLabels) {
@@ -114,6 +119,7 @@ public final class ReverseTransform {
       }
     });
     saves = ToBeRecorded.analyze(ir.body(), reads);
+    fragmentReads.putAll(reads);
     computeNeedsReverse(ir.body());
     planRecords(ir.body());
     chooseInlineDeclarations();
@@ -229,8 +235,10 @@ public final class ReverseTransform {
     Variable root = IrWalk.root(w.array());
     ExpressionAdjoint adjoint =
         new ExpressionAdjoint(activity, rules, expressionNames(inLoop(w)), reads);
-    Expr element = new Expr.ArrayRead(w.array(), w.index(), w.value().type(), null);
-    adjoint.print(element);
+    Expr element = new Expr.ArrayRead(w.array(), w.index(), elementType(w), null);
+    for (Expr e = element; e instanceof Expr.ArrayRead read; e = read.array()) {
+      adjoint.print(read.index()); // the restore and the adjoint both index with it
+    }
     if (!activity.isActive(root)) {
       return new Fragment(CodeBlock.of(""), CodeBlock.of(""));
     }
@@ -250,6 +258,10 @@ public final class ReverseTransform {
     before.addStatement("$L = 0.0", adjoint.print(g));
     adjoint.propagate(value, new Expr.VarRef(held), after);
     return new Fragment(before.build(), after.build());
+  }
+
+  private static IrType elementType(Stmt.ArrayWrite w) {
+    return w.array().type().elementType();
   }
 
   /** {@code v = v + rest} or {@code v = v - rest}: v's adjoint passes through unchanged. */
@@ -337,7 +349,7 @@ public final class ReverseTransform {
   private void planRecords(Stmt s) {
     if (saves.contains(s)) {
       Variable target = ToBeRecorded.target(s);
-      IrType type = s instanceof Stmt.ArrayWrite w ? w.value().type() : target.type();
+      IrType type = s instanceof Stmt.ArrayWrite w ? elementType(w) : target.type();
       if (inLoop(s) && !Slot.canTape(type)) {
         problems.error(s.tree(), "'" + target.sourceName() + "' of type " + type + " is"
             + " overwritten in a loop and needed by the gradient; only primitive values can be"
@@ -370,9 +382,13 @@ public final class ReverseTransform {
           broke = newRecord("leftEarly", IrType.BOOLEAN);
           hoisted.add(broke);
         }
-        Slot countSlot = inLoop(l) ? tapeSlot(count) : Slot.local(count);
-        Slot brokeSlot = broke == null ? null : inLoop(l) ? tapeSlot(broke) : Slot.local(broke);
-        loopRecords.put(l, new LoopRecord(count, broke, countSlot, brokeSlot));
+        Variable start = null;
+        if (l.counter() != null && !(l.counter().start() instanceof Expr.Literal)) {
+          start = newRecord("start", IrType.INT);
+          hoisted.add(start);
+        }
+        loopRecords.put(l, new LoopRecord(count, broke, loopSlot(l, count), loopSlot(l, broke),
+            start, loopSlot(l, start)));
       }
       planRecords(l.body());
       l.update().forEach(this::planRecords);
@@ -395,6 +411,14 @@ public final class ReverseTransform {
     }
     hoisted.add(v);
     return Slot.local(v);
+  }
+
+  /** Loop records are written when the loop is left, into the loop's own locals. */
+  private Slot loopSlot(Stmt.Loop l, Variable v) {
+    if (v == null) {
+      return null;
+    }
+    return inLoop(l) ? tapeSlot(v) : Slot.local(v);
   }
 
   private Slot tapeSlot(Variable v) {
@@ -420,9 +444,10 @@ public final class ReverseTransform {
     Set<Variable> seen = new HashSet<>();
     if (forwardLabel == null) {
       for (Stmt s : ir.body().stmts()) {
-        if (s instanceof Stmt.Assign a && a.target().origin() != Variable.Origin.PARAMETER
-            && !seen.contains(a.target()) && !assignedBefore(a)) {
-          inline.add(a.target());
+        boolean declares = s instanceof Stmt.Assign a
+            && (a.declaration() || a.target().origin() == Variable.Origin.RESULT);
+        if (declares && !seen.contains(((Stmt.Assign) s).target())) {
+          inline.add(((Stmt.Assign) s).target());
         }
         IrWalk.statements(s, c -> {
           if (c instanceof Stmt.Assign a) {
@@ -445,10 +470,6 @@ public final class ReverseTransform {
       }
     }
     hoisted.addAll(0, declaredLocals);
-  }
-
-  private boolean assignedBefore(Stmt.Assign a) {
-    return false;
   }
 
   // -------------------------------------------------------------------------------- forward
@@ -489,7 +510,7 @@ public final class ReverseTransform {
     } else if (s instanceof Stmt.ArrayWrite w) {
       Slot save = saveSlots.get(w);
       CodeBlock element = JavaExpressions.plain().print(
-          new Expr.ArrayRead(w.array(), w.index(), w.value().type(), null));
+          new Expr.ArrayRead(w.array(), w.index(), elementType(w), null));
       if (save != null) {
         out.add(save.write(element));
       }
@@ -540,6 +561,11 @@ public final class ReverseTransform {
       out.add(save.write(CodeBlock.of("$N", a.target().name())));
     }
     CodeBlock value = JavaExpressions.plain().print(a.value());
+    if (a.target().origin() == Variable.Origin.RESULT && a.target().type().isArray()
+        && !(a.value() instanceof Expr.Call)) {
+      // The reverse sweep may restore elements of the array returned: hand out a copy.
+      value = CodeBlock.of("$L.clone()", value);
+    }
     if (a.declaration() && inline.contains(a.target())
         || a.target().origin() == Variable.Origin.RESULT && inline.contains(a.target())) {
       out.addStatement("$T $N = $L", JavaExpressions.typeName(a.target().type()),
@@ -547,7 +573,9 @@ public final class ReverseTransform {
     } else {
       out.addStatement("$N = $L", a.target().name(), value);
     }
-    if (a.value() instanceof Expr.NewArray && activity.isActive(a.target())) {
+    if ((a.value() instanceof Expr.NewArray || a.value() instanceof Expr.Call)
+        && a.target().type().isArray() && a.target().origin() != Variable.Origin.RESULT
+        && activity.isActive(a.target())) {
       out.addStatement("$N = $L", adjointOf(a.target()).name(), zerosLike(a.target()));
     }
   }
@@ -591,6 +619,9 @@ public final class ReverseTransform {
       if (record.broke() != null) {
         out.addStatement("$N = false", record.broke().name());
       }
+      if (record.start() != null) {
+        out.addStatement("$N = $N", record.start().name(), l.counter().variable().name());
+      }
     }
     CodeBlock condition = l.condition() == null ? CodeBlock.of("true")
         : JavaExpressions.plain().print(l.condition());
@@ -632,6 +663,9 @@ public final class ReverseTransform {
       out.add(record.countSlot().write(CodeBlock.of("$N", record.count().name())));
       if (record.brokeSlot() != null) {
         out.add(record.brokeSlot().write(CodeBlock.of("$N", record.broke().name())));
+      }
+      if (record.startSlot() != null) {
+        out.add(record.startSlot().write(CodeBlock.of("$N", record.start().name())));
       }
     }
   }
@@ -710,7 +744,7 @@ public final class ReverseTransform {
     if (save != null) {
       CodeBlock target = s instanceof Stmt.ArrayWrite w
           ? JavaExpressions.plain().print(
-              new Expr.ArrayRead(w.array(), w.index(), w.value().type(), null))
+              new Expr.ArrayRead(w.array(), w.index(), elementType(w), null))
           : CodeBlock.of("$N", ((Stmt.Assign) s).target().name());
       out.addStatement("$L = $L", target, save.read());
     }
@@ -779,6 +813,9 @@ public final class ReverseTransform {
     LoopRecord record = loopRecords.get(l);
     CodeBlock.Builder out = CodeBlock.builder();
     if (record.countSlot().onTape()) {
+      if (record.startSlot() != null) {
+        out.addStatement("$N = $L", record.start().name(), record.startSlot().read());
+      }
       if (record.brokeSlot() != null) {
         out.addStatement("$N = $L", record.broke().name(), record.brokeSlot().read());
       }
@@ -788,6 +825,9 @@ public final class ReverseTransform {
     String it = iteration.name();
     String count = record.count().name();
     out.beginControlFlow("for (int $N = $N; $N > 0; $N--)", it, count, it, it);
+    if (l.counter() != null && reads(l, l.counter().variable())) {
+      out.addStatement("$N = $L", l.counter().variable().name(), counterValue(l, record, it));
+    }
     CodeBlock.Builder update = CodeBlock.builder();
     for (int k = l.update().size() - 1; k >= 0; k--) {
       update.add(reverse(l.update().get(k)));
@@ -804,6 +844,27 @@ public final class ReverseTransform {
     out.add(reverse(l.body()));
     out.endControlFlow();
     return out.build();
+  }
+
+  /** {@code start + (iteration - 1) * step}, the counter's value in a replayed iteration. */
+  private static CodeBlock counterValue(Stmt.Loop l, LoopRecord record, String iteration) {
+    Stmt.Counter c = l.counter();
+    CodeBlock start = record.start() != null ? CodeBlock.of("$N", record.start().name())
+        : JavaExpressions.plain().print(c.start());
+    boolean zeroStart = start.toString().equals("0");
+    CodeBlock offset = c.step() == 1 ? CodeBlock.of("($N - 1)", iteration)
+        : CodeBlock.of("($N - 1) * $L", iteration, c.step());
+    if (zeroStart) {
+      return c.step() == 1 ? CodeBlock.of("$N - 1", iteration) : offset;
+    }
+    return CodeBlock.of("$L + $L", start, offset);
+  }
+
+  /** Whether any reverse code inside the loop reads {@code v}. */
+  private boolean reads(Stmt.Loop l, Variable v) {
+    boolean[] found = {false};
+    IrWalk.statements(l, s -> found[0] |= fragmentReads.getOrDefault(s, Set.of()).contains(v));
+    return found[0];
   }
 
   // ------------------------------------------------------------------------------- assembly
@@ -837,7 +898,7 @@ public final class ReverseTransform {
       parameterAdjoints.add(adjoints.get(p));
     }
     if (resultAdjoint == null) {
-      resultAdjoint = newRecord("valueAdj", IrType.DOUBLE);
+      resultAdjoint = newRecord("valueAdj", ir.result().type());
     }
     return new AdjointBody(prologue.build(), forward, adjointDecls.build(), reverse,
         ir.result(), resultAdjoint, ir.differentiated(), parameterAdjoints,

@@ -508,7 +508,7 @@ final class DifferentiationRound implements AdjointProvider {
         int n = resultNames.merge(base, 1, Integer::sum);
         entries.add(new GradClassWriter.Entry(plan.method, plan.body, plan.publicApi,
             n == 1 ? base : base + n, plan.rule.adjointName(),
-            List.copyOf(plan.differentiated), identifiers(trees.getTree(plan.method))));
+            List.copyOf(plan.differentiated)));
       }
       try {
         GradClassWriter.write(owner, entries).writeTo(env.getFiler());

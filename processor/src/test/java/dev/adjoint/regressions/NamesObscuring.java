@@ -2,15 +2,16 @@ package dev.adjoint.regressions;
 
 import dev.adjoint.Differentiable;
 
-// User variables whose names obscure a type that the GENERATED code references by simple name.
-// Each method alone makes NamesFxGrad fail to compile ("double cannot be dereferenced"):
-//   paramNamedArrays:      Arrays.fill(callAdjoints, 0, 2, 0.0);          (generated helper-call code)
-//   localNamedMath:        MathAdj += valueAdj * y * Math.cos(Math);      (derivative of StrictMath.sin)
-//   localNamedClass:       double value = NamesFx.helper(NamesFx, y) + NamesFx;
-//   localNamedHelperGrad:  NamesFxGrad.helperAdjoint(x, y, helperAdjointAdj, callAdjoints, tape);
-//   localNamedActivations: double value = Activations.relu(Activations) * y;
-//                          (user wrote the fully-qualified dev.adjoint.Activations.relu)
-// The user's own source compiles fine in every case (javac resolves these names correctly).
+
+
+
+
+
+
+
+
+
+/** Variables named like types and packages the generated code uses. */
 final class NamesObscuring {
     static double helper(double p, double q) {
         return p * q + p;

@@ -15,8 +15,6 @@ import dev.adjoint.processor.transform.ReverseTransform;
 import dev.adjoint.processor.transform.TapeUse;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
@@ -35,8 +33,7 @@ public final class GradClassWriter {
 
   /** One method to write: its generated body, and whether users see its gradient API. */
   public record Entry(ExecutableElement method, AdjointBody body, boolean publicApi,
-      String resultName, String adjointName, List<String> differentiatedNames,
-      Set<String> userNames) {}
+      String resultName, String adjointName, List<String> differentiatedNames) {}
 
   private GradClassWriter() {}
 
@@ -68,11 +65,7 @@ public final class GradClassWriter {
     for (Entry e : entries) {
       type.addMethod(adjointMethod(e));
     }
-    // A user variable named like a type the generated code uses (Math, Arrays, the class
-    // itself) would obscure that type's simple name: spell those types out in full.
-    Set<String> userNames = new TreeSet<>();
-    entries.forEach(e -> userNames.addAll(e.userNames()));
-    type.alwaysQualify(userNames.toArray(new String[0]));
+
     return JavaFile.builder(grad.packageName(), type.build())
         .skipJavaLangImports(true)
         .indent("  ")
@@ -100,11 +93,12 @@ public final class GradClassWriter {
     StringBuilder doc = new StringBuilder("Value and gradient of " + link(e.method()) + ".\n\n"
         + "@param value the value of the original method\n");
     for (Variable p : e.body().differentiated()) {
-      constructor.addParameter(JavaExpressions.typeName(p.type()), p.name());
+      constructor.addParameter(JavaExpressions.typeName(p.type()), p.sourceName());
       String what = p.type().isArray()
           ? "the gradient with respect to {@code %s}, a fresh array of its shape"
           : "the partial derivative with respect to {@code %s}";
-      doc.append("@param ").append(p.name()).append(' ').append(String.format(what, p.name()))
+      doc.append("@param ").append(p.sourceName()).append(' ')
+          .append(String.format(what, p.sourceName()))
           .append('\n');
     }
     return TypeSpec.recordBuilder(e.resultName())
@@ -114,11 +108,13 @@ public final class GradClassWriter {
         .build();
   }
 
-  private static List<ParameterSpec> originalParameters(ExecutableElement method) {
+  /** The original's parameters, with the names the generated body uses for them. */
+  private static List<ParameterSpec> originalParameters(Entry e) {
     List<ParameterSpec> params = new ArrayList<>();
-    for (VariableElement p : method.getParameters()) {
-      params.add(ParameterSpec.builder(TypeName.get(p.asType()), p.getSimpleName().toString())
-          .build());
+    List<? extends VariableElement> declared = e.method().getParameters();
+    for (int i = 0; i < declared.size(); i++) {
+      params.add(ParameterSpec.builder(TypeName.get(declared.get(i).asType()),
+          e.body().parameters().get(i).name()).build());
     }
     return params;
   }
@@ -130,7 +126,7 @@ public final class GradClassWriter {
     MethodSpec.Builder m = MethodSpec.methodBuilder(e.method().getSimpleName().toString())
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(result)
-        .addParameters(originalParameters(e.method()));
+        .addParameters(originalParameters(e));
     if (vector) {
       m.addParameter(ArrayTypeName.of(TypeName.DOUBLE), body.seedName())
           .addJavadoc("Value and vector-Jacobian product of $L, by reverse-mode"
@@ -183,7 +179,7 @@ public final class GradClassWriter {
     MethodSpec.Builder m = MethodSpec.methodBuilder(e.adjointName())
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(resultType)
-        .addParameters(originalParameters(e.method()))
+        .addParameters(originalParameters(e))
         .addParameter(resultType, body.seedName())
         .addParameter(ArrayTypeName.of(TypeName.DOUBLE), body.adjointsName())
         .addParameters(arrayAdjointParameters(body))

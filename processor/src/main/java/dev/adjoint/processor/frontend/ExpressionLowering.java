@@ -515,33 +515,37 @@ final class ExpressionLowering {
           + " that would alias two arrays; declare a new array and copy the elements");
       return;
     }
-    Expr value;
-    if (tree instanceof AssignmentTree a) {
-      value = lower(a.getExpression(), out);
-    } else {
-      Expr current = new Expr.VarRef(target, targetTree);
-      Expr operand;
-      BinaryOp op;
-      if (tree instanceof CompoundAssignmentTree c) {
-        operand = lower(c.getExpression(), out);
-        op = binaryOp(c.getKind());
-      } else {
-        operand = new Expr.Literal(IrType.INT, "1", tree);
-        boolean up = tree.getKind() == Tree.Kind.PREFIX_INCREMENT
-            || tree.getKind() == Tree.Kind.POSTFIX_INCREMENT;
-        op = up ? BinaryOp.PLUS : BinaryOp.MINUS;
-      }
-      if (op == BinaryOp.PLUS && target.type().kind() == IrType.Kind.STRING) {
-        value = new Expr.Binary(BinaryOp.CONCAT, current, operand, IrType.STRING, tree);
-      } else {
-        IrType type = binaryType(op, target.type(), operand.type());
-        value = new Expr.Binary(op, current, operand, type, tree);
-        if (!type.equals(target.type())) {
-          value = new Expr.Cast(target.type(), value, tree);
-        }
-      }
-    }
+    Expr value = assignedValue(tree, new Expr.VarRef(target, targetTree), out);
     out.add(new Stmt.Assign(target, value, false, tree));
+  }
+
+  /**
+   * The value an assignment stores into {@code current}: the right-hand side, or for
+   * {@code op=}, {@code ++} and {@code --} the operation on the current value, cast back to its
+   * type as Java's compound assignment does.
+   */
+  private Expr assignedValue(ExpressionTree tree, Expr current, List<Stmt> out) {
+    if (tree instanceof AssignmentTree a) {
+      return lower(a.getExpression(), out);
+    }
+    Expr operand;
+    BinaryOp op;
+    if (tree instanceof CompoundAssignmentTree c) {
+      operand = lower(c.getExpression(), out);
+      op = binaryOp(c.getKind());
+    } else {
+      operand = new Expr.Literal(IrType.INT, "1", tree);
+      boolean up = tree.getKind() == Tree.Kind.PREFIX_INCREMENT
+          || tree.getKind() == Tree.Kind.POSTFIX_INCREMENT;
+      op = up ? BinaryOp.PLUS : BinaryOp.MINUS;
+    }
+    IrType target = current.type();
+    if (op == BinaryOp.PLUS && target.kind() == IrType.Kind.STRING) {
+      return new Expr.Binary(BinaryOp.CONCAT, current, operand, IrType.STRING, tree);
+    }
+    IrType type = binaryType(op, target, operand.type());
+    Expr value = new Expr.Binary(op, current, operand, type, tree);
+    return type.equals(target) ? value : new Expr.Cast(target, value, tree);
   }
 
   private void elementAssignment(ExpressionTree tree, ArrayAccessTree access, List<Stmt> out) {
@@ -568,28 +572,8 @@ final class ExpressionLowering {
           + " alias arrays; assign elements m[i][j] instead");
       return;
     }
-    Expr value;
-    if (tree instanceof AssignmentTree a) {
-      value = lower(a.getExpression(), out);
-    } else {
-      Expr current = new Expr.ArrayRead(array, index, elementType, access);
-      Expr operand;
-      BinaryOp op;
-      if (tree instanceof CompoundAssignmentTree c) {
-        operand = lower(c.getExpression(), out);
-        op = binaryOp(c.getKind());
-      } else {
-        operand = new Expr.Literal(IrType.INT, "1", tree);
-        boolean up = tree.getKind() == Tree.Kind.PREFIX_INCREMENT
-            || tree.getKind() == Tree.Kind.POSTFIX_INCREMENT;
-        op = up ? BinaryOp.PLUS : BinaryOp.MINUS;
-      }
-      IrType type = binaryType(op, elementType, operand.type());
-      value = new Expr.Binary(op, current, operand, type, tree);
-      if (!type.equals(elementType)) {
-        value = new Expr.Cast(elementType, value, tree);
-      }
-    }
+    Expr value = assignedValue(tree, new Expr.ArrayRead(array, index, elementType, access),
+        out);
     out.add(new Stmt.ArrayWrite(array, index, value, tree));
   }
 

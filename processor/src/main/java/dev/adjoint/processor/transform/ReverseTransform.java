@@ -140,15 +140,20 @@ public final class ReverseTransform {
 
   private void nameVariables() {
     tape = names.claim("tape");
+    Set<String> obscuring = obscuringNames();
     Set<String> seen = new HashSet<>();
     for (Variable p : ir.parameters()) {
-      seen.add(p.name());
+      if (obscuring.contains(p.sourceName())) {
+        p.rename(names.claim("_" + p.sourceName()));
+      }
+      seen.add(p.sourceName());
     }
     for (Variable v : ir.locals()) {
-      if (v.origin() == Variable.Origin.LOCAL && seen.add(v.sourceName())) {
+      if (v.origin() == Variable.Origin.LOCAL && !obscuring.contains(v.sourceName())
+          && seen.add(v.sourceName())) {
         v.rename(v.sourceName());
       } else {
-        v.rename(names.claim(v.sourceName()));
+        v.rename(names.claim((obscuring.contains(v.sourceName()) ? "_" : "") + v.sourceName()));
       }
     }
     ir.result().rename(names.claim("value"));
@@ -160,6 +165,45 @@ public final class ReverseTransform {
     if (activity.isActive(ir.result())) {
       adjointOf(ir.result());
     }
+  }
+
+  /**
+   * User names that would obscure a type or package the generated code names: a variable called
+   * {@code Math} hides {@code Math.cos}, and one called {@code java} hides even
+   * {@code java.lang.Math}. Such variables are renamed in generated code (accessors keep the
+   * user's names).
+   */
+  private Set<String> obscuringNames() {
+    Set<String> packageRoots = new HashSet<>(Set.of("java", "javax", "dev", "org", "com", "jdk"));
+    packageRoots.add(root(ir.element().getEnclosingElement()));
+    IrWalk.statements(ir.body(), s -> IrWalk.ownExpressions(s, e -> IrWalk.expressions(e, n -> {
+      if (n instanceof Expr.Call c) {
+        packageRoots.add(root(c.method().getEnclosingElement()));
+      } else if (n instanceof Expr.FieldRef f) {
+        packageRoots.add(root(f.field().getEnclosingElement()));
+      }
+    })));
+    Set<String> obscuring = new HashSet<>();
+    List<Variable> all = new ArrayList<>(ir.parameters());
+    all.addAll(ir.locals());
+    for (Variable v : all) {
+      String n = v.sourceName();
+      if (Character.isUpperCase(n.charAt(0)) || packageRoots.contains(n)) {
+        obscuring.add(n);
+      }
+    }
+    return obscuring;
+  }
+
+  private static String root(javax.lang.model.element.Element type) {
+    javax.lang.model.element.Element e = type;
+    while (e.getEnclosingElement() != null
+        && e.getKind() != javax.lang.model.element.ElementKind.PACKAGE) {
+      e = e.getEnclosingElement();
+    }
+    String name = e.toString();
+    int dot = name.indexOf('.');
+    return dot < 0 ? name : name.substring(0, dot);
   }
 
   private Variable adjointOf(Variable v) {
@@ -901,7 +945,7 @@ public final class ReverseTransform {
       resultAdjoint = newRecord("valueAdj", ir.result().type());
     }
     return new AdjointBody(prologue.build(), forward, adjointDecls.build(), reverse,
-        ir.result(), resultAdjoint, ir.differentiated(), parameterAdjoints,
+        ir.result(), resultAdjoint, ir.parameters(), ir.differentiated(), parameterAdjoints,
         tapeUsed ? TapeUse.RECORDS : tapeReferenced ? TapeUse.PASSES_ON : TapeUse.NONE, tape,
         names.claim("seed"), names.claim("adjoints"), tape);
   }

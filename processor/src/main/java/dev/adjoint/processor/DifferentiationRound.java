@@ -62,6 +62,7 @@ final class DifferentiationRound implements AdjointProvider {
   private static final String PULLBACK = "dev.adjoint.Pullback";
   private static final String USE_DERIVATIVES = "dev.adjoint.UseDerivatives";
   private static final String NON_DIFFERENTIABLE = "dev.adjoint.NonDifferentiable";
+  private static final String CHECKPOINTED = "dev.adjoint.Checkpointed";
   private static final Set<String> RESERVED_ACCESSORS = Set.of("value", "clone", "finalize",
       "getClass", "hashCode", "notify", "notifyAll", "toString", "wait", "equals");
 
@@ -432,7 +433,7 @@ final class DifferentiationRound implements AdjointProvider {
       }
       warnAboutDeadParameters(plan, ir, activity);
       plan.body = ReverseTransform.transform(ir, activity, rules, problems, identifiers(tree),
-          labels(tree));
+          labels(tree), checkpointEvery(method));
       if (problems.any()) {
         plan.body = null;
       }
@@ -441,6 +442,25 @@ final class DifferentiationRound implements AdjointProvider {
           + "' because of an internal error (" + e + "); please report it with this method's"
           + " source");
     }
+  }
+
+  /** {@code @Checkpointed(every = k)}'s k, or 0 when the method has none. */
+  private int checkpointEvery(ExecutableElement method) {
+    for (AnnotationMirror a : method.getAnnotationMirrors()) {
+      if (((TypeElement) a.getAnnotationType().asElement()).getQualifiedName()
+          .contentEquals(CHECKPOINTED)) {
+        for (var e : a.getElementValues().entrySet()) {
+          int every = (Integer) e.getValue().getValue();
+          if (every < 1) {
+            diagnostics.error(method, a, e.getValue(), "@Checkpointed(every = " + every
+                + ") must be at least 1");
+            return 0;
+          }
+          return every;
+        }
+      }
+    }
+    return 0;
   }
 
   private void warnAboutDeadParameters(Plan plan, MethodIr ir, Activity activity) {

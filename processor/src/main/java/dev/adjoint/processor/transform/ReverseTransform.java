@@ -56,6 +56,7 @@ public final class ReverseTransform {
   private final Map<Stmt.Block, Slot> positionSlots = new IdentityHashMap<>();
   private final Map<Stmt.If, Slot> branchSlots = new IdentityHashMap<>();
   private final Map<Stmt.Loop, LoopRecord> loopRecords = new IdentityHashMap<>();
+  private final Map<Stmt.Loop, String> loopBodyLabels = new IdentityHashMap<>();
   private final Map<Stmt, Slot> saveSlots = new IdentityHashMap<>();
   private final Set<Variable> inline = new HashSet<>();
   private final List<Variable> hoisted = new ArrayList<>();
@@ -68,6 +69,9 @@ public final class ReverseTransform {
   private int callBufferSize;
   private String forwardLabel;
   private Stmt.Return finalReturn;
+  private final int checkpointEvery;
+  private final Map<Stmt.Loop, List<Variable>> checkpointed = new IdentityHashMap<>();
+  private boolean recording = true;
 
   /** The adjoint code of one assignment, split around the restore of its target. */
   private record Fragment(CodeBlock beforeRestore, CodeBlock afterRestore) {
@@ -84,8 +88,10 @@ public final class ReverseTransform {
       Variable start, Slot startSlot) {}
 
   private ReverseTransform(MethodIr ir, Activity activity, RuleTable rules,
-      MethodProblems problems, Set<String> reservedNames, Set<String> reservedLabels) {
+      MethodProblems problems, Set<String> reservedNames, Set<String> reservedLabels,
+      int checkpointEvery) {
     this.ir = ir;
+    this.checkpointEvery = checkpointEvery;
     this.activity = activity;
     this.rules = rules;
     this.problems = problems;
@@ -96,12 +102,14 @@ public final class ReverseTransform {
 
   /**
    * Transforms {@code ir}. {@code reservedNames} are every identifier the method's source uses,
-   * which no generated name may shadow.
+   * which no generated name may shadow. With {@code checkpointEvery > 0}, top-level loops are
+   * checkpointed every that many iterations.
    */
   public static AdjointBody transform(MethodIr ir, Activity activity, RuleTable rules,
-      MethodProblems problems, Set<String> reservedNames, Set<String> reservedLabels) {
-    return new ReverseTransform(ir, activity, rules, problems, reservedNames, reservedLabels)
-        .run();
+      MethodProblems problems, Set<String> reservedNames, Set<String> reservedLabels,
+      int checkpointEvery) {
+    return new ReverseTransform(ir, activity, rules, problems, reservedNames, reservedLabels,
+        checkpointEvery).run();
   }
 
   private AdjointBody run() {
@@ -118,6 +126,11 @@ public final class ReverseTransform {
         reads.put(w, r);
       }
     });
+    if (checkpointEvery > 0) {
+      for (Stmt s : ir.body().stmts()) {
+        topLevelLoops(s, reads);
+      }
+    }
     saves = ToBeRecorded.analyze(ir.body(), reads);
     fragmentReads.putAll(reads);
     computeNeedsReverse(ir.body());
@@ -556,7 +569,7 @@ public final class ReverseTransform {
       CodeBlock element = JavaExpressions.plain().print(
           new Expr.ArrayRead(w.array(), w.index(), elementType(w), null));
       if (save != null) {
-        out.add(save.write(element));
+        record(out, save, element);
       }
       out.addStatement("$L = $L", element, JavaExpressions.plain().print(w.value()));
     } else if (s instanceof Stmt.Eval e) {
@@ -595,14 +608,14 @@ public final class ReverseTransform {
     if (position != null && flow.completesNormally(b)) {
       int last = seg.length == 0 ? 0 : seg[seg.length - 1]
           + (flow.mayLeave(b.stmts().get(seg.length - 1)) ? 1 : 0);
-      out.add(position.write(CodeBlock.of("$L", last)));
+      record(out, position, CodeBlock.of("$L", last));
     }
   }
 
   private void forwardAssign(Stmt.Assign a, CodeBlock.Builder out) {
     Slot save = saveSlots.get(a);
     if (save != null) {
-      out.add(save.write(CodeBlock.of("$N", a.target().name())));
+      record(out, save, CodeBlock.of("$N", a.target().name()));
     }
     CodeBlock value = JavaExpressions.plain().print(a.value());
     if (a.target().origin() == Variable.Origin.RESULT && a.target().type().isArray()
@@ -624,6 +637,13 @@ public final class ReverseTransform {
     }
   }
 
+  /** Writes a record, unless this is a checkpointed loop's forward run, which records nothing. */
+  private void record(CodeBlock.Builder out, Slot slot, CodeBlock value) {
+    if (recording) {
+      out.add(slot.write(value));
+    }
+  }
+
   /** A new zero adjoint with the shape of array {@code v}. */
   public static CodeBlock zerosLike(Variable v) {
     return JavaExpressions.zerosLike(CodeBlock.of("$N", v.name()), v.type());
@@ -636,13 +656,13 @@ public final class ReverseTransform {
     CodeBlock.Builder thenCode = CodeBlock.builder();
     forward(i.thenPart(), thenCode);
     if (branch != null && flow.completesNormally(i.thenPart())) {
-      thenCode.add(branch.write(CodeBlock.of("true")));
+      record(thenCode, branch, CodeBlock.of("true"));
     }
     frame.inThen = false;
     CodeBlock.Builder elseCode = CodeBlock.builder();
     forward(i.elsePart(), elseCode);
     if (branch != null && flow.completesNormally(i.elsePart())) {
-      elseCode.add(branch.write(CodeBlock.of("false")));
+      record(elseCode, branch, CodeBlock.of("false"));
     }
     frames.pop();
     out.beginControlFlow("if ($L)", JavaExpressions.plain().print(i.condition()))
@@ -674,9 +694,36 @@ public final class ReverseTransform {
     } else {
       out.beginControlFlow("$Ldo", prefix);
     }
+    List<Variable> state = checkpointed.get(l);
+    if (state != null) {
+      out.beginControlFlow("if ($N % $L == 0)", record.count().name(), checkpointEvery);
+      for (Variable v : state) {
+        out.add(Slot.push(tape, v.type(), CodeBlock.of("$N", v.name())));
+      }
+      out.endControlFlow();
+    }
     if (record != null) {
       out.addStatement("$N++", record.count().name());
     }
+    boolean wasRecording = recording;
+    recording &= state == null;
+    loopBody(l, bodyLabel, out);
+    recording = wasRecording;
+    if (l.testFirst()) {
+      out.endControlFlow();
+    } else {
+      out.endControlFlow("while ($L)", condition);
+    }
+    if (record != null && flow.completesNormally(l)) {
+      writeLoopRecord(record, out, null);
+    }
+    if (state != null) {
+      loopBodyLabels.put(l, bodyLabel);
+    }
+  }
+
+  /** One iteration: the body (continue leaves it through its label), then the update. */
+  private void loopBody(Stmt.Loop l, String bodyLabel, CodeBlock.Builder out) {
     frames.push(new LoopFrame(l, bodyLabel));
     if (bodyLabel != null) {
       out.add("$N: {\n", bodyLabel).indent();
@@ -689,14 +736,55 @@ public final class ReverseTransform {
       forward(u, out);
     }
     frames.pop();
-    if (l.testFirst()) {
-      out.endControlFlow();
-    } else {
-      out.endControlFlow("while ($L)", condition);
+  }
+
+  /**
+   * Marks the top-level loops of a checkpointed method, collects the scalar state each
+   * snapshot keeps (every variable the loop assigns), and records for the to-be-recorded
+   * analysis that the reverse sweep re-runs the loop, reading whatever its forward run reads.
+   */
+  private void topLevelLoops(Stmt s, Map<Stmt, Set<Variable>> reads) {
+    if (s instanceof Stmt.Block b) {
+      b.stmts().forEach(c -> topLevelLoops(c, reads));
+      return;
     }
-    if (record != null && flow.completesNormally(l)) {
-      writeLoopRecord(record, out, null);
+    if (!(s instanceof Stmt.Loop l)) {
+      return;
     }
+    Set<Variable> state = new java.util.LinkedHashSet<>();
+    Set<Variable> forwardReads = new java.util.LinkedHashSet<>();
+    boolean[] writesArrays = {false};
+    IrWalk.statements(l, c -> {
+      if (c instanceof Stmt.Assign a) {
+        state.add(a.target());
+      }
+      writesArrays[0] |= c instanceof Stmt.ArrayWrite;
+      IrWalk.ownExpressions(c, e -> IrWalk.expressions(e, n -> {
+        if (n instanceof Expr.VarRef r && r.variable().origin().isPrimal()) {
+          forwardReads.add(r.variable());
+        }
+      }));
+    });
+    if (writesArrays[0]) {
+      problems.error(l.tree(), "@Checkpointed loops may not write array elements: a snapshot"
+          + " keeps scalar state only; checkpoint a loop over scalars, or drop @Checkpointed");
+      return;
+    }
+    if (!flow.exits(l).isEmpty()) {
+      problems.error(l.tree(), "@Checkpointed loops may not return or jump out of an enclosing"
+          + " statement from inside; break out of the loop itself and return after it");
+      return;
+    }
+    for (Variable v : state) {
+      if (!v.type().isPrimitive()) {
+        problems.error(l.tree(), "@Checkpointed loops may assign only primitive variables, not"
+            + " '" + v.sourceName() + "' of type " + v.type());
+        return;
+      }
+    }
+    checkpointed.put(l, new ArrayList<>(state));
+    reads.put(l, forwardReads);
+    tapeUsed = true;
   }
 
   private void writeLoopRecord(LoopRecord record, CodeBlock.Builder out, String brokeValue) {
@@ -704,12 +792,12 @@ public final class ReverseTransform {
       out.addStatement("$N = $L", record.broke().name(), brokeValue);
     }
     if (record.countSlot().onTape()) {
-      out.add(record.countSlot().write(CodeBlock.of("$N", record.count().name())));
+      record(out, record.countSlot(), CodeBlock.of("$N", record.count().name()));
       if (record.brokeSlot() != null) {
-        out.add(record.brokeSlot().write(CodeBlock.of("$N", record.broke().name())));
+        record(out, record.brokeSlot(), CodeBlock.of("$N", record.broke().name()));
       }
       if (record.startSlot() != null) {
-        out.add(record.startSlot().write(CodeBlock.of("$N", record.start().name())));
+        record(out, record.startSlot(), CodeBlock.of("$N", record.start().name()));
       }
     }
   }
@@ -722,7 +810,7 @@ public final class ReverseTransform {
       if (frame instanceof BlockFrame bf) {
         Slot position = positionSlots.get(bf.block);
         if (position != null) {
-          out.add(position.write(CodeBlock.of("$L", bf.segment)));
+          record(out, position, CodeBlock.of("$L", bf.segment));
         }
         if (bf.block.label() == target) {
           out.addStatement("break $N", labelName(bf.block.label()));
@@ -731,7 +819,7 @@ public final class ReverseTransform {
       } else if (frame instanceof IfFrame f) {
         Slot branch = branchSlots.get(f.stmt);
         if (branch != null) {
-          out.add(branch.write(CodeBlock.of("$L", f.inThen)));
+          record(out, branch, CodeBlock.of("$L", f.inThen));
         }
       } else if (frame instanceof LoopFrame lf) {
         LoopRecord record = loopRecords.get(lf.loop);
@@ -854,6 +942,9 @@ public final class ReverseTransform {
   }
 
   private CodeBlock reverseLoop(Stmt.Loop l) {
+    if (checkpointed.containsKey(l)) {
+      return reverseCheckpointedLoop(l);
+    }
     LoopRecord record = loopRecords.get(l);
     CodeBlock.Builder out = CodeBlock.builder();
     if (record.countSlot().onTape()) {
@@ -869,8 +960,17 @@ public final class ReverseTransform {
     String it = iteration.name();
     String count = record.count().name();
     out.beginControlFlow("for (int $N = $N; $N > 0; $N--)", it, count, it, it);
+    reverseIteration(l, record, CodeBlock.of("$N", it), out);
+    out.endControlFlow();
+    return out.build();
+  }
+
+  /** The reverse of one iteration, the {@code iteration}-th of the loop (from 1). */
+  private void reverseIteration(Stmt.Loop l, LoopRecord record, CodeBlock iteration,
+      CodeBlock.Builder out) {
     if (l.counter() != null && reads(l, l.counter().variable())) {
-      out.addStatement("$N = $L", l.counter().variable().name(), counterValue(l, record, it));
+      out.addStatement("$N = $L", l.counter().variable().name(),
+          counterValue(l, record, iteration));
     }
     CodeBlock.Builder update = CodeBlock.builder();
     for (int k = l.update().size() - 1; k >= 0; k--) {
@@ -879,35 +979,65 @@ public final class ReverseTransform {
     CodeBlock updateCode = update.build();
     if (!updateCode.isEmpty()) {
       if (record.broke() != null) {
-        out.beginControlFlow("if ($N < $N || !$N)", it, count, record.broke().name())
-            .add(updateCode).endControlFlow();
+        out.beginControlFlow("if ($L < $N || !$N)", iteration, record.count().name(),
+            record.broke().name()).add(updateCode).endControlFlow();
       } else {
         out.add(updateCode);
       }
     }
     out.add(reverse(l.body()));
+  }
+
+  /**
+   * Segments from last to first: restore the segment's snapshot, re-run its iterations while
+   * recording, then reverse them.
+   */
+  private CodeBlock reverseCheckpointedLoop(Stmt.Loop l) {
+    LoopRecord record = loopRecords.get(l);
+    List<Variable> state = checkpointed.get(l);
+    String count = record.count().name();
+    int k = checkpointEvery;
+    String segment = newScratch("segment", IrType.INT).name();
+    String length = newScratch("segmentLength", IrType.INT).name();
+    String replay = newScratch("replay", IrType.INT).name();
+    String it = newScratch("iteration", IrType.INT).name();
+    CodeBlock.Builder out = CodeBlock.builder();
+    out.beginControlFlow("for (int $N = ($N + $L) / $L - 1; $N >= 0; $N--)", segment, count,
+        k - 1, k, segment, segment);
+    for (int v = state.size() - 1; v >= 0; v--) {
+      Variable var = state.get(v);
+      out.addStatement("$N = $L", var.name(), Slot.pop(tape, var.type()));
+    }
+    out.addStatement("int $N = $T.min($L, $N - $N * $L)", length, Math.class, k, count, segment,
+        k);
+    String prefix = flow.isBreakTarget(l.label()) ? labelName(l.label()) + ": " : "";
+    out.beginControlFlow("$Lfor (int $N = 0; $N < $N; $N++)", prefix, replay, replay, length,
+        replay);
+    loopBody(l, loopBodyLabels.get(l), out);
+    out.endControlFlow();
+    out.beginControlFlow("for (int $N = $N; $N > 0; $N--)", it, length, it, it);
+    reverseIteration(l, record, CodeBlock.of("$N * $L + $N", segment, k, it), out);
+    out.endControlFlow();
     out.endControlFlow();
     return out.build();
   }
 
   /** {@code start + (iteration - 1) * step}, the counter's value in a replayed iteration. */
-  private static CodeBlock counterValue(Stmt.Loop l, LoopRecord record, String iteration) {
+  private static CodeBlock counterValue(Stmt.Loop l, LoopRecord record, CodeBlock iteration) {
     Stmt.Counter c = l.counter();
     CodeBlock start = record.start() != null ? CodeBlock.of("$N", record.start().name())
         : JavaExpressions.plain().print(c.start());
-    boolean zeroStart = start.toString().equals("0");
-    CodeBlock offset = c.step() == 1 ? CodeBlock.of("($N - 1)", iteration)
-        : CodeBlock.of("($N - 1) * $L", iteration, c.step());
-    if (zeroStart) {
-      return c.step() == 1 ? CodeBlock.of("$N - 1", iteration) : offset;
-    }
-    return CodeBlock.of("$L + $L", start, offset);
+    CodeBlock index = CodeBlock.of("$L - 1", iteration);
+    CodeBlock offset = c.step() == 1 ? index : CodeBlock.of("($L) * $L", index, c.step());
+    return start.toString().equals("0") ? offset : CodeBlock.of("$L + $L", start,
+        c.step() == 1 ? CodeBlock.of("($L)", offset) : offset);
   }
 
   /** Whether any reverse code inside the loop reads {@code v}. */
   private boolean reads(Stmt.Loop l, Variable v) {
     boolean[] found = {false};
-    IrWalk.statements(l, s -> found[0] |= fragmentReads.getOrDefault(s, Set.of()).contains(v));
+    IrWalk.statements(l, s -> found[0] |= fragments.containsKey(s)
+        && fragmentReads.getOrDefault(s, Set.of()).contains(v));
     return found[0];
   }
 

@@ -26,6 +26,12 @@ public final class SeedDemo {
     /** The linear unit's evaluation point {@code (w, x, b, y)}; the seed gives no numbers. */
     public static final double[] LINEAR_UNIT_POINT = {2.0, 3.0, 1.0, 4.0};
 
+    /** The learning rate of the gradient-descent section. */
+    public static final double DESCENT_ALPHA = 0.05;
+
+    /** The number of updates in the gradient-descent section. */
+    public static final int DESCENT_STEPS = 8;
+
     /** The seed's two-layer point {@code (x, y, w1, b1, w2, b2)}. */
     public static final double[] SEED_TWO_LAYER_POINT = {1.0, 5.0, 2.0, 0.0, 3.0, 1.0};
 
@@ -67,7 +73,7 @@ public final class SeedDemo {
     /**
      * All sections at the seed's points.
      *
-     * @return the sections in the seed's order
+     * @return the sections in the seed's order, then gradient descent
      */
     public static List<Section> seedSections() {
         double[] l = LINEAR_UNIT_POINT;
@@ -75,7 +81,8 @@ public final class SeedDemo {
         return List.of(
                 square(SEED_EPSILON, SEED_SQUARE_POINTS),
                 linearUnit(l[0], l[1], l[2], l[3]),
-                twoLayer(t[0], t[1], t[2], t[3], t[4], t[5]));
+                twoLayer(t[0], t[1], t[2], t[3], t[4], t[5]),
+                gradientDescent(l[0], l[1], l[2], l[3], DESCENT_ALPHA, DESCENT_STEPS));
     }
 
     /**
@@ -109,9 +116,12 @@ public final class SeedDemo {
     }
 
     /**
-     * The linear unit {@code c = w·x, a = c + b, d = a - y, J = ½d²}: Adjoint's gradient with
-     * respect to {@code w} and {@code b} next to the seed's {@code ∂J/∂w = d·x} and
-     * {@code ∂J/∂b = d}.
+     * The linear unit's computation graph {@code c = w·x, a = c + b, d = a - y, J = ½d²}: every
+     * node's forward value and {@code ∂J/∂node}, in the order backpropagation visits them (the
+     * seed's Step 1 to Step 4, then its bonus {@code ∂J/∂b}). Each Adjoint value comes from a
+     * generated gradient of {@code J} written as a function of that node ({@code costOfD},
+     * {@code costOfA}, {@code costOfC}, {@code linearUnit}) and is checked by central differences
+     * of the same function.
      *
      * @param w the weight
      * @param x the input
@@ -123,19 +133,94 @@ public final class SeedDemo {
         double c = w * x;
         double a = c + b;
         double d = a - y;
+        double jd = SeedExamplesGrad.costOfD(d).d();
+        double ja = SeedExamplesGrad.costOfA(a, y).a();
+        double jc = SeedExamplesGrad.costOfC(c, b, y).c();
         SeedExamplesGrad.LinearUnitGradient g = SeedExamplesGrad.linearUnit(w, x, b, y);
-        Report check = GradientCheck.compare(p -> SeedExamples.linearUnit(p[0], x, p[1], y),
-                new double[] {w, b}, new double[] {g.w(), g.b()}, "w", "b");
-        Table table = gradientTable();
-        gradientRow(table, check, 0, "w", "d*x", d * x);
-        gradientRow(table, check, 1, "b", "d", d);
-        return new Section("2. Linear unit: c = w*x, a = c + b, d = a - y, J = 1/2 d^2",
+        Report[] checks = {
+            GradientCheck.compare(p -> SeedExamples.costOfD(p[0]), new double[] {d},
+                    new double[] {jd}, "d"),
+            GradientCheck.compare(p -> SeedExamples.costOfA(p[0], y), new double[] {a},
+                    new double[] {ja}, "a"),
+            GradientCheck.compare(p -> SeedExamples.costOfC(p[0], b, y), new double[] {c},
+                    new double[] {jc}, "c"),
+            GradientCheck.compare(p -> SeedExamples.linearUnit(p[0], x, p[1], y),
+                    new double[] {w, b}, new double[] {g.w(), g.b()}, "w", "b"),
+        };
+        Table table = new Table("step", "node", "dJ/dnode by the chain rule", "value",
+                "by hand", "Adjoint", CENTRAL, REL_ERROR).leftAligned(3);
+        table.row("", "J = 1/2 d^2", "dJ/dJ = 1", Format.number(g.value()), "1", "", "", "");
+        nodeRow(table, "Step 1", "d = a - y", "dJ/dd = d", d, d, checks[0], 0);
+        nodeRow(table, "Step 2", "a = c + b", "dJ/da = dJ/dd * dd/da = d * 1", a, d, checks[1],
+                0);
+        nodeRow(table, "Step 3", "c = w*x", "dJ/dc = dJ/da * da/dc = d * 1", c, d, checks[2], 0);
+        nodeRow(table, "Step 4", "w", "dJ/dw = dJ/dc * dc/dw = d * x", w, d * x, checks[3], 0);
+        nodeRow(table, "Bonus", "b", "dJ/db = dJ/da * da/db = d * 1", b, d, checks[3], 1);
+        double worst = 0.0;
+        for (Report check : checks) {
+            worst = worse(worst, check.worstRelativeError());
+        }
+        return new Section("2. Linear unit as a computation graph: c = w*x, a = c + b, d = a - y,"
+                        + " J = 1/2 d^2",
                 List.of("at w = " + Format.number(w) + ", x = " + Format.number(x)
                                 + ", b = " + Format.number(b) + ", y = " + Format.number(y),
                         "forward: c = " + Format.number(c) + ", a = " + Format.number(a)
                                 + ", d = " + Format.number(d) + ", J = "
-                                + Format.number(g.value())),
-                table, check.worstRelativeError());
+                                + Format.number(g.value()),
+                        "backward: dJ/dnode from J back to w; each Adjoint value is the generated"
+                                + " gradient of J written",
+                        "as a function of that node: costOfD(d), costOfA(a, y), costOfC(c, b, y),"
+                                + " linearUnit(w, x, b, y)"),
+                table, worst);
+    }
+
+    /** A row of the computation-graph table. */
+    private static void nodeRow(Table table, String step, String node, String chain,
+            double value, double byHand, Report check, int i) {
+        table.row(step, node, chain, Format.number(value), Format.number(byHand),
+                Format.number(check.analytic()[i]), Format.number(check.numeric()[i]),
+                Format.error(check.relativeError(i)));
+    }
+
+    /**
+     * Gradient descent on the linear unit: {@code steps} updates {@code w ← w - α·∂J/∂w},
+     * {@code b ← b - α·∂J/∂b} with the generated gradient, printing the cost before each.
+     *
+     * @param w the initial weight
+     * @param x the input
+     * @param b the initial bias
+     * @param y the target
+     * @param alpha the learning rate {@code α}
+     * @param steps how many updates
+     * @return the section
+     */
+    public static Section gradientDescent(double w, double x, double b, double y, double alpha,
+            int steps) {
+        Table table = new Table("step", "w", "b", "J", "dJ/dw", "dJ/db", CENTRAL + " dJ/dw",
+                REL_ERROR);
+        double worst = 0.0;
+        for (int step = 0; step <= steps; step++) {
+            SeedExamplesGrad.LinearUnitGradient g = SeedExamplesGrad.linearUnit(w, x, b, y);
+            double wNow = w;
+            double bNow = b;
+            Report check = GradientCheck.compare(p -> SeedExamples.linearUnit(p[0], x, p[1], y),
+                    new double[] {wNow, bNow}, new double[] {g.w(), g.b()}, "w", "b");
+            worst = worse(worst, check.worstRelativeError());
+            table.row(Integer.toString(step), Format.number(w), Format.number(b),
+                    Format.number(g.value()), Format.number(g.w()), Format.number(g.b()),
+                    Format.number(check.numeric()[0]), Format.error(check.worstRelativeError()));
+            w -= alpha * g.w();
+            b -= alpha * g.b();
+        }
+        double factor = 1.0 - alpha * (x * x + 1.0);
+        return new Section("4. Gradient descent: w <- w - alpha dJ/dw, b <- b - alpha dJ/db",
+                List.of("the linear unit of section 2 (x = " + Format.number(x) + ", y = "
+                                + Format.number(y) + "), alpha = " + Format.number(alpha)
+                                + ", gradients from SeedExamplesGrad.linearUnit",
+                        "each step multiplies d by 1 - alpha(x^2 + 1) = " + Format.number(factor)
+                                + ", so J falls by a factor of "
+                                + Format.number(1.0 / (factor * factor)) + " per step"),
+                table, worst);
     }
 
     /**

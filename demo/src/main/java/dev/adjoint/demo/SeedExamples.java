@@ -44,6 +44,45 @@ public final class SeedExamples {
     }
 
     /**
+     * The cost as a function of the error node {@code d} of the linear unit's computation graph:
+     * {@code J = ½d²} (the seed's node 4). Backpropagation's Step 1: {@code ∂J/∂d = d}.
+     *
+     * @param d the error {@code a - y}
+     * @return {@code ½d²}
+     */
+    @Differentiable
+    public static double costOfD(double d) {
+        return 0.5 * d * d;
+    }
+
+    /**
+     * The cost as a function of the output node {@code a}: {@code d = a - y}, then
+     * {@link #costOfD}. Step 2: {@code ∂J/∂a = ∂J/∂d · 1}.
+     *
+     * @param a the output {@code c + b}
+     * @param y the target
+     * @return the cost {@code J}
+     */
+    @Differentiable(wrt = "a")
+    public static double costOfA(double a, double y) {
+        return costOfD(a - y);
+    }
+
+    /**
+     * The cost as a function of the weighted-input node {@code c}: {@code a = c + b}, then
+     * {@link #costOfA}. Step 3: {@code ∂J/∂c = ∂J/∂a · 1}.
+     *
+     * @param c the weighted input {@code w·x}
+     * @param b the bias
+     * @param y the target
+     * @return the cost {@code J}
+     */
+    @Differentiable(wrt = "c")
+    public static double costOfC(double c, double b, double y) {
+        return costOfA(c + b, y);
+    }
+
+    /**
      * The seed's network with one hidden ReLU unit and a ReLU output unit, with cost
      * {@code J = ½(a₂ - y)²}.
      *

@@ -140,12 +140,25 @@ class SeedExamplesTest {
     }
 
     @Test
-    void demoPrintsTheLinearUnitRows() {
+    void walkthroughPrintsTheLinearUnitGraphInTheSeedsStepOrder() {
         List<String> linear = section(Demo.output(), "2.");
         assertTrue(linear.contains("  forward: c = 6, a = 7, d = 3, J = 4.5"), linear::toString);
-        // parameter, formula = by hand, Adjoint, central diff.
-        assertRow(linear, "w", "d*x", "=", "9", "9", "9");
-        assertRow(linear, "b", "d", "=", "3", "3", "3");
+        // step, node, chain rule, value, by hand, Adjoint, central diff.
+        assertRow(linear, "J", "=", "1/2", "d^2", "dJ/dJ", "=", "1", "4.5");
+        assertRow(linear, "Step", "1", "d", "=", "a", "-", "y", "dJ/dd", "=", "d", "3", "3", "3",
+                "3");
+        assertRow(linear, "Step", "2", "a", "=", "c", "+", "b", "dJ/da", "=", "dJ/dd", "*",
+                "dd/da", "=", "d", "*", "1", "7", "3", "3", "3");
+        assertRow(linear, "Step", "3", "c", "=", "w*x", "dJ/dc", "=", "dJ/da", "*", "da/dc", "=",
+                "d", "*", "1", "6", "3", "3", "3");
+        assertRow(linear, "Step", "4", "w", "dJ/dw", "=", "dJ/dc", "*", "dc/dw", "=", "d", "*",
+                "x", "2", "9", "9", "9");
+        assertRow(linear, "Bonus", "b", "dJ/db", "=", "dJ/da", "*", "da/db", "=", "d", "*", "1",
+                "1", "3", "3", "3");
+        List<String> steps = linear.stream().map(String::trim)
+                .filter(l -> l.startsWith("Step") || l.startsWith("Bonus"))
+                .map(l -> l.substring(0, 6)).toList();
+        assertEquals(List.of("Step 1", "Step 2", "Step 3", "Step 4", "Bonus "), steps);
         assertSmallMaxError(linear);
     }
 
@@ -162,13 +175,66 @@ class SeedExamplesTest {
     }
 
     @Test
-    void demoHasExactlyTheThreeSeedSections() {
+    void walkthroughPrintsGradientDescentWithTheCostFallingFourfoldPerStep() {
+        List<String> descent = section(Demo.output(), "4.");
+        // step, w, b, J, dJ/dw, dJ/db, central diff. dJ/dw
+        assertRow(descent, "0", "2", "1", "4.5", "9", "3", "9");
+        assertRow(descent, "1", "1.55", "0.85", "1.125", "4.5", "1.5", "4.5");
+        assertRow(descent, "2", "1.325", "0.775", "0.28125", "2.25", "0.75", "2.25");
+        assertRow(descent, "8", "1.103515625", "0.701171875", "0.00006866455078", "0.03515625",
+                "0.01171875", "0.03515625");
+        List<Double> costs = new ArrayList<>();
+        for (String line : descent) {
+            String[] cells = line.trim().split("\\s+");
+            if (cells.length == 8 && cells[0].matches("\\d+")) {
+                costs.add(Double.parseDouble(cells[3]));
+            }
+        }
+        assertEquals(SeedDemo.DESCENT_STEPS + 1, costs.size(), descent::toString);
+        for (int i = 1; i < costs.size(); i++) {
+            assertEquals(costs.get(i - 1) / 4, costs.get(i), 1e-9 * costs.get(i - 1),
+                    "step " + i);
+        }
+        assertSmallMaxError(descent);
+    }
+
+    @Test
+    void walkthroughHasExactlyTheFourSections() {
         String out = Demo.output();
-        assertEquals(3, SeedDemo.seedSections().size());
-        for (String heading : new String[] {"1.", "2.", "3."}) {
+        assertEquals(4, SeedDemo.seedSections().size());
+        for (String heading : new String[] {"1.", "2.", "3.", "4."}) {
             assertEquals(1, out.lines().filter(l -> l.startsWith(heading)).count(), heading);
         }
-        assertEquals(3, out.lines().filter(l -> l.contains("max relative error")).count());
+        assertEquals(4, out.lines().filter(l -> l.contains("max relative error")).count());
+    }
+
+    // ---- the computation graph's nodes ----------------------------------------------------
+
+    @ParameterizedTest(name = "w = {0}, x = {1}, b = {2}, y = {3}")
+    @CsvSource({"2, 3, 1, 4", "0.5, -2, 3, 1", "-1.5, 4, 0.25, -3"})
+    void everyNodesGradientIsTheSeedsD(double w, double x, double b, double y) {
+        double c = w * x;
+        double a = c + b;
+        double d = a - y;
+        assertEquals(0.5 * d * d, SeedExamplesGrad.costOfD(d).value(), 0.0);
+        assertEquals(d, SeedExamplesGrad.costOfD(d).d(), 0.0);
+        assertEquals(d, SeedExamplesGrad.costOfA(a, y).a(), 0.0);
+        assertEquals(d, SeedExamplesGrad.costOfC(c, b, y).c(), 0.0);
+        assertEquals(SeedExamples.linearUnit(w, x, b, y), SeedExamplesGrad.costOfC(c, b, y).value(),
+                0.0);
+        GradientCheck.compare(p -> SeedExamples.costOfC(p[0], b, y), new double[] {c},
+                new double[] {SeedExamplesGrad.costOfC(c, b, y).c()}, "c")
+                .assertWithin(NUMERIC_TOLERANCE);
+        GradientCheck.compare(p -> SeedExamples.costOfA(p[0], y), new double[] {a},
+                new double[] {SeedExamplesGrad.costOfA(a, y).a()}, "a")
+                .assertWithin(NUMERIC_TOLERANCE);
+    }
+
+    @Test
+    void nodeFunctionsDifferentiateOnlyTheirNode() {
+        assertEquals(List.of("value", "d"), componentNames(SeedExamplesGrad.CostOfDGradient.class));
+        assertEquals(List.of("value", "a"), componentNames(SeedExamplesGrad.CostOfAGradient.class));
+        assertEquals(List.of("value", "c"), componentNames(SeedExamplesGrad.CostOfCGradient.class));
     }
 
     // ---- helpers --------------------------------------------------------------------------

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 /**
  * The demo's command line: {@code walkthrough} (the default) prints the seed document's examples
  * with the gradients Adjoint generated for them; {@code train} trains an MLP on MNIST or Iris
- * with a generated gradient; {@code graph} is coming next.
+ * with a generated gradient; {@code graph} prints a seed example's computation graph.
  *
  * <pre>
  * mvn -q -pl demo -am compile exec:java                                   # the walkthrough

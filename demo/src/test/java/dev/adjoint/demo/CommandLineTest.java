@@ -61,10 +61,22 @@ class CommandLineTest {
     }
 
     @Test
-    void graphSaysItIsComingNext() {
+    void graphPrintsTheLinearUnitsNodesWithTheirAdjoints() {
         String[] r = run("graph");
         assertEquals("0", r[0]);
-        assertEquals(GraphCommand.MESSAGE + System.lineSeparator(), r[1]);
+        // d = 2 * 3 + 1 - 4 = 3: dJ/dd = dJ/da = dJ/dc = 3, dJ/dw = d * x = 9
+        assertTrue(r[1].matches("(?s).*\\n4 +c +double c = w \\* x +6 +3 +#0 \\(3\\).*"), r[1]);
+        assertTrue(r[1].matches("(?s).*\\n0 +w +input +2 +9\\n.*"), r[1]);
+    }
+
+    @Test
+    void graphRendersDotAndMermaid() {
+        String dot = run("graph", "--example", "two_layer", "--format", "dot")[1];
+        assertTrue(dot.startsWith("digraph \"twoLayer\" {"), dot);
+        assertTrue(dot.contains("value 2\\ndtwoLayer/dtwoLayer 1"), dot); // J = 2, seeded with 1
+        String mermaid = run("graph", "--example", "square", "--format", "mermaid")[1];
+        assertTrue(mermaid.startsWith("flowchart LR"), mermaid);
+        assertTrue(mermaid.contains("dsquare/dw 6"), mermaid);
     }
 
     @Test

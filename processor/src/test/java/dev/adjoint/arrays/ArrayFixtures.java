@@ -215,4 +215,19 @@ final class ArrayFixtures {
     }
     return s;
   }
+
+  /** A row alias declared in a loop: another name for w[j], never a copy. */
+  @Differentiable
+  static double rowAliases(double[][] w, double[] x) {
+    double s = 0;
+    for (int j = 0; j < w.length; j++) {
+      double[] row = w[j];
+      double dot = 0;
+      for (int i = 0; i < row.length; i++) {
+        dot += row[i] * x[i];
+      }
+      s += Math.tanh(dot);
+    }
+    return s;
+  }
 }

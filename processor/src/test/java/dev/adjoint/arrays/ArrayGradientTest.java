@@ -152,6 +152,15 @@ class ArrayGradientTest {
   }
 
   @Test
+  void rowAliasesInLoopsReadTheMatrix() {
+    double[][] w = {{0.5, -1}, {2, 0.25}, {-0.3, 0.7}};
+    double[] x = {0.8, -0.4};
+    var g = ArrayFixturesGrad.rowAliases(w, x);
+    check(v -> ArrayFixtures.rowAliases(w, v), x, g.x());
+    checkMatrix(m -> ArrayFixtures.rowAliases(m, x), w, g.w());
+  }
+
+  @Test
   void adjointEntryPointAccumulatesIntoArraysItIsGiven() {
     double[] x = {0.3, -1.2};
     double[] w = {1.5, 0.25};

@@ -1168,4 +1168,46 @@ class DiagnosticsTest {
     assertWithMessage(describe(c.diagnostics())).that(c.warnings()).isEmpty();
     assertWithMessage(describe(c.diagnostics())).that(c.diagnostics()).isEmpty();
   }
+
+  @Test
+  void rowAliasWhoseIndexChangesWhileItIsInScope() {
+    TestSource src = t("""
+        final class T {
+          @Differentiable
+          static double loss(double[][] w, double a) {
+            int j = 0;
+            double[] row = w[j];
+            j = 1;
+            return a * row[0];
+          }
+        }
+        """);
+    Compilation c = compile(src);
+    assertThat(c).failed();
+    assertThat(c).hadErrorCount(1);
+    assertThat(c).hadErrorContaining("'j' changes while 'row' stands for w[j]; index the matrix"
+        + " directly instead").inFile(src.file).onLine(src.line("j = 1;"));
+  }
+
+  @Test
+  void checkpointedLoopWritingArrays() {
+    TestSource src = t("""
+        final class T {
+          @Differentiable
+          @dev.adjoint.Checkpointed(every = 4)
+          static double loss(double a) {
+            double[] h = new double[3];
+            for (int i = 0; i < 3; i++) {
+              h[i] = a * i;
+            }
+            return h[2];
+          }
+        }
+        """);
+    Compilation c = compile(src);
+    assertThat(c).failed();
+    assertThat(c).hadErrorCount(1);
+    assertThat(c).hadErrorContaining("@Checkpointed loops may not write array elements")
+        .inFile(src.file).onLine(src.line("for (int i = 0; i < 3; i++) {"));
+  }
 }

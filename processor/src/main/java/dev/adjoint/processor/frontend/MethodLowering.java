@@ -86,6 +86,7 @@ public final class MethodLowering {
       }
     }
     Stmt.Block body = block(tree.getBody(), null);
+    checkRowAliases();
     return new MethodIr(element, tree, unit, parameters, differentiated, locals, result, body);
   }
 
@@ -218,6 +219,11 @@ public final class MethodLowering {
    * reassigned, so that the reverse sweep sees the same array and its adjoint the same shape.
    */
   private void arrayVariable(VariableTree v, IrType type, List<Stmt> out) {
+    if (v.getInitializer() != null
+        && v.getInitializer().getKind() == com.sun.source.tree.Tree.Kind.ARRAY_ACCESS) {
+      rowAlias(v, out);
+      return;
+    }
     if (loopDepth > 0) {
       problems.error(v, "arrays cannot be declared inside a loop of a @Differentiable method;"
           + " declare '" + v.getName() + "' before the loop and overwrite its elements");
@@ -259,6 +265,49 @@ public final class MethodLowering {
         index = k % columns;
       }
       out.add(new Stmt.ArrayWrite(array, Expr.Literal.ofInt(index), element, element.tree()));
+    }
+  }
+
+  /** A row alias still to be checked: nothing it depends on may change while it is in scope. */
+  private record RowAlias(String name, Expr row, List<Stmt> block, int from) {}
+
+  private final List<RowAlias> rowAliases = new ArrayList<>();
+
+  /**
+   * {@code double[] row = m[i];} makes {@code row} another name for {@code m[i]}, as in a
+   * for-each over rows: no array is aliased, and reads and writes through it are reads and writes
+   * of {@code m[i]}. It is checked, once the method is lowered, that {@code i} does not change
+   * while {@code row} is in scope.
+   */
+  private void rowAlias(VariableTree v, List<Stmt> out) {
+    Expr row = expressions.lower(v.getInitializer(), out);
+    if (!(row instanceof Expr.ArrayRead read) || !read.type().isArray()) {
+      problems.error(v.getInitializer(), "array '" + v.getName() + "' must be initialized with"
+          + " new, an initializer {...} or a row m[i] of a matrix");
+      declareLocal(v, IrType.DOUBLE_ARRAY);
+      return;
+    }
+    scope.declareSynonym(v.getName().toString(), row);
+    rowAliases.add(new RowAlias(v.getName().toString(), row, out, out.size()));
+  }
+
+  private void checkRowAliases() {
+    for (RowAlias alias : rowAliases) {
+      java.util.Set<Variable> dependencies = new java.util.HashSet<>();
+      dev.adjoint.processor.analysis.IrWalk.expressions(alias.row(), e -> {
+        if (e instanceof Expr.VarRef r) {
+          dependencies.add(r.variable());
+        }
+      });
+      for (Stmt s : alias.block().subList(alias.from(), alias.block().size())) {
+        dev.adjoint.processor.analysis.IrWalk.statements(s, c -> {
+          if (c instanceof Stmt.Assign a && dependencies.contains(a.target())) {
+            problems.error(c.tree(), "'" + a.target().sourceName() + "' changes while '"
+                + alias.name() + "' stands for " + alias.row().tree() + "; index the matrix"
+                + " directly instead");
+          }
+        });
+      }
     }
   }
 

@@ -4,6 +4,12 @@ package dev.adjoint;
 public final class AdjointArrays {
   private AdjointArrays() {}
 
+  /**
+   * The scalar-adjoint accumulator for a callee with no differentiated scalar parameter. It has
+   * no elements, so sharing it shares no state.
+   */
+  public static final double[] NO_SCALARS = new double[0];
+
   /** Adds {@code source} into {@code target}, element by element: an adjoint flowing back. */
   public static void addInto(double[] target, double[] source) {
     if (target.length != source.length) {

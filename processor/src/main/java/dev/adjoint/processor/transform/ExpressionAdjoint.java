@@ -227,14 +227,18 @@ final class ExpressionAdjoint {
   private void adjointCall(Expr.Call c, AdjointCallRule rule, List<Expr> args,
       List<Integer> active, Expr seed, CodeBlock.Builder out) {
     rules.require(rule);
-    Variable buffer = names.callBuffer(rule.slotCount());
-    out.addStatement("$T.fill($N, 0, $L, 0.0)", java.util.Arrays.class, buffer.name(),
-        rule.slotCount());
+    CodeBlock buffer = rule.slotCount() == 0
+        ? CodeBlock.of("$T.NO_SCALARS", ClassName.get("dev.adjoint", "AdjointArrays"))
+        : CodeBlock.of("$N", names.callBuffer(rule.slotCount()).name());
+    if (rule.slotCount() > 0) {
+      out.addStatement("$T.fill($L, 0, $L, 0.0)", java.util.Arrays.class, buffer,
+          rule.slotCount());
+    }
     CodeBlock.Builder call = CodeBlock.builder().add("$T.$N(", rule.gradClass(), rule.adjointName());
     for (Expr a : args) {
       call.add("$L, ", print(a));
     }
-    call.add("$L, $N", print(seed), buffer.name());
+    call.add("$L, $L", print(seed), buffer);
     for (int i = 0; i < args.size(); i++) {
       if (rule.differentiableIn(i) && rule.isArray(i)) {
         call.add(", $L", active.contains(i) ? print(adjointOf(c.args().get(i)))
@@ -253,7 +257,7 @@ final class ExpressionAdjoint {
     for (int i : scalars) {
       Variable share = names.scratch("d" + capitalize(c.method().getParameters().get(i)
           .getSimpleName().toString()), IrType.DOUBLE);
-      out.addStatement("double $N = $N[$L]", share.name(), buffer.name(), rule.adjointSlot(i));
+      out.addStatement("double $N = $L[$L]", share.name(), buffer, rule.adjointSlot(i));
       shares.add(share);
     }
     for (int k = 0; k < scalars.size(); k++) {

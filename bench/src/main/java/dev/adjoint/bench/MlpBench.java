@@ -59,6 +59,14 @@ public class MlpBench {
         gb1, gw2, gb2, tape);
   }
 
+  /** Generated entry hand-patched as the proposed processor fixes would emit (ProposedGrad). */
+  @Benchmark
+  public double proposed() {
+    zero();
+    return ProposedGrad.mlpAdjoint(m.xs, m.labels, m.w1, m.b1, m.w2, m.b2, 1.0, adjoints, gw1,
+        gb1, gw2, gb2, tape);
+  }
+
   @Benchmark
   public double hand() {
     zero();

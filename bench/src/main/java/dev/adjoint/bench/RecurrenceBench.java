@@ -43,6 +43,13 @@ public class RecurrenceBench {
     return WorkloadsGrad.recurrenceAdjoint(x0, a, b, steps, 1.0, adjoints, tape);
   }
 
+  /** Generated entry hand-patched as the proposed processor fix would emit (ProposedGrad). */
+  @Benchmark
+  public double proposed() {
+    Arrays.fill(adjoints, 0.0);
+    return ProposedGrad.recurrenceAdjoint(x0, a, b, steps, 1.0, adjoints, tape);
+  }
+
   @Benchmark
   public double hand() {
     Arrays.fill(adjoints, 0.0);

@@ -33,7 +33,7 @@ public final class Report {
   private Report() {}
 
   static final String[] JVM_ARGS = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"};
-  static final String[] FORMS = {"primal", "adjoint", "adjointEntry", "hand", "forward"};
+  static final String[] FORMS = {"primal", "adjoint", "adjointEntry", "proposed", "hand", "forward"};
 
   record Key(String workload, String p) {}
 
@@ -125,13 +125,16 @@ public final class Report {
         .append("; forks run with ").append(String.join(" ", JVM_ARGS)).append(".\n\n");
     sb.append("Forms: **primal** the original method; **Adjoint** the generated `WorkloadsGrad.m(…)`"
         + " (fresh tape and fresh result per call); **entry** the generated `mAdjoint(…, 1.0, …,"
-        + " tape)` with a reused tape and gradient arrays; **hand** hand-written reverse mode with"
+        + " tape)` with a reused tape and gradient arrays; **proposed** that entry hand-patched to"
+        + " what the processor fixes proposed in RESULTS.md would generate (`ProposedGrad`);"
+        + " **hand** hand-written reverse mode with"
         + " a reused workspace; **forward** Hipparchus forward mode. Times are the **best"
         + " measurement iteration** (ns/op): on a shared 2-core machine the minimum is the"
         + " least disturbed estimate; means and medians follow below.\n\n");
-    sb.append("| workload | p | primal ns | Adjoint ns | entry ns | hand ns | forward ns"
-        + " | Adjoint/primal | entry/primal | entry/hand | Adjoint/hand | forward/Adjoint |\n");
-    sb.append("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
+    sb.append("| workload | p | primal ns | Adjoint ns | entry ns | proposed ns | hand ns"
+        + " | forward ns | Adjoint/primal | entry/primal | entry/hand | Adjoint/hand"
+        + " | proposed/hand | forward/Adjoint |\n");
+    sb.append("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
     for (Map.Entry<Key, Map<String, Cell>> row : table.entrySet()) {
       Map<String, Cell> c = row.getValue();
       sb.append("| ").append(row.getKey().workload()).append(" | ").append(row.getKey().p());
@@ -142,11 +145,12 @@ public final class Report {
           .append(" | ").append(ratio(c, "adjointEntry", "primal"))
           .append(" | ").append(ratio(c, "adjointEntry", "hand"))
           .append(" | ").append(ratio(c, "adjoint", "hand"))
+          .append(" | ").append(ratio(c, "proposed", "hand"))
           .append(" | ").append(ratio(c, "forward", "adjoint")).append(" |\n");
     }
     sb.append("\nAllocation per operation (bytes, `gc.alloc.rate.norm`):\n\n");
-    sb.append("| workload | p | primal | Adjoint | entry | hand | forward |\n");
-    sb.append("|---|--:|--:|--:|--:|--:|--:|\n");
+    sb.append("| workload | p | primal | Adjoint | entry | proposed | hand | forward |\n");
+    sb.append("|---|--:|--:|--:|--:|--:|--:|--:|\n");
     for (Map.Entry<Key, Map<String, Cell>> row : table.entrySet()) {
       Map<String, Cell> c = row.getValue();
       sb.append("| ").append(row.getKey().workload()).append(" | ").append(row.getKey().p());

@@ -51,6 +51,13 @@ public class RosenbrockBench {
     return WorkloadsGrad.rosenbrockAdjoint(x, 1.0, adjoints, grad, tape);
   }
 
+  /** Generated entry hand-patched as the proposed processor fixes would emit (ProposedGrad). */
+  @Benchmark
+  public double proposed() {
+    Arrays.fill(grad, 0.0);
+    return ProposedGrad.rosenbrockAdjoint(x, 1.0, adjoints, grad, tape);
+  }
+
   @Benchmark
   public double hand() {
     Arrays.fill(grad, 0.0);

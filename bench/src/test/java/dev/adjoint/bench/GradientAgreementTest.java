@@ -109,6 +109,11 @@ class GradientAgreementTest {
       assertEquals(0, tape.size());
     }
 
+    double[] proposed = new double[p];
+    assertEquals(g.value(), ProposedGrad.rosenbrockAdjoint(x, 1.0, new double[0], proposed, null),
+        0.0);
+    assertClose(g.x(), proposed, 0, "proposed");
+
     GradientCheck.compare(Workloads::rosenbrock, x, g.x()).assertWithin(1e-7);
   }
 
@@ -149,6 +154,16 @@ class GradientAgreementTest {
       WorkloadsGrad.mlpAdjoint(m.xs, m.labels, m.w1, m.b1, m.w2, m.b2, 1.0, new double[0], ew1,
           eb1, ew2, eb2, tape);
       assertClose(generated, flatten(ew1, eb1, ew2, eb2), 0, "entry, round " + round);
+      assertEquals(0, tape.size());
+
+      double[][] pw1 = new double[m.w1.length][m.w1[0].length];
+      double[] pb1 = new double[m.b1.length];
+      double[][] pw2 = new double[m.w2.length][m.w2[0].length];
+      double[] pb2 = new double[m.b2.length];
+      double pv = ProposedGrad.mlpAdjoint(m.xs, m.labels, m.w1, m.b1, m.w2, m.b2, 1.0,
+          new double[0], pw1, pb1, pw2, pb2, tape);
+      assertEquals(g.value(), pv, 0.0);
+      assertClose(generated, flatten(pw1, pb1, pw2, pb2), 0, "proposed, round " + round);
       assertEquals(0, tape.size());
     }
 
@@ -209,6 +224,12 @@ class GradientAgreementTest {
       double[] entry = new double[3];
       double ev = WorkloadsGrad.recurrenceAdjoint(x0, a, b, steps, 1.0, entry, tape);
       assertClose(generated, new double[] {ev, entry[0], entry[1], entry[2]}, 0, "entry");
+      assertEquals(0, tape.size());
+
+      double[] proposed = new double[3];
+      double pv = ProposedGrad.recurrenceAdjoint(x0, a, b, steps, 1.0, proposed, tape);
+      assertClose(generated, new double[] {pv, proposed[0], proposed[1], proposed[2]}, 0,
+          "proposed");
       assertEquals(0, tape.size());
     }
 

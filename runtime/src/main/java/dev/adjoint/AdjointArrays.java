@@ -4,6 +4,17 @@ package dev.adjoint;
 public final class AdjointArrays {
   private AdjointArrays() {}
 
+  /** Adds {@code source} into {@code target}, element by element: an adjoint flowing back. */
+  public static void addInto(double[] target, double[] source) {
+    if (target.length != source.length) {
+      throw new IllegalArgumentException("adjoint of length " + source.length
+          + " for an array of length " + target.length);
+    }
+    for (int i = 0; i < target.length; i++) {
+      target[i] += source[i];
+    }
+  }
+
   /** A zero matrix with the shape of {@code m}, ragged rows included. */
   public static double[][] zerosLike(double[][] m) {
     double[][] zeros = new double[m.length][];

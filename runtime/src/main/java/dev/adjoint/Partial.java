@@ -7,13 +7,16 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Declares a public static method as the partial derivative {@code ∂of/∂wrt} of another
- * public static method {@code of} of the same class.
+ * Declares a static method as the partial derivative {@code ∂of/∂wrt} of another static method
+ * {@code of}: of the same class, or of class {@link #in()} (a library's method without source,
+ * say).
  *
  * <p>The annotated method takes exactly the parameter list of the original and returns
- * {@code double}: the partial derivative at those arguments. The processor discovers partials by
- * scanning the original's class; a parameter of the original without a {@code @Partial} is not
- * differentiable.
+ * {@code double}: the partial derivative at those arguments. The processor finds partials
+ * declared beside the original by scanning the original's class, and partials declared elsewhere
+ * in classes named by {@link UseDerivatives} on the calling class (or compiled together with
+ * it). A parameter of the original without a {@code @Partial} is not differentiable. A declared
+ * derivative takes precedence over the one Adjoint would generate.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
@@ -21,11 +24,18 @@ import java.lang.annotation.Target;
 public @interface Partial {
 
     /**
-     * Name of the original method, declared in the same class.
+     * Name of the original method.
      *
      * @return the original method's name
      */
     String of();
+
+    /**
+     * The class declaring the original; {@code void.class}, the default, means this class.
+     *
+     * @return the original's class
+     */
+    Class<?> in() default void.class;
 
     /**
      * Name of the original's parameter this method differentiates with respect to.

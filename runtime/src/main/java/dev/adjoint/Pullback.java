@@ -21,9 +21,16 @@ import java.lang.annotation.Target;
 public @interface Pullback {
 
     /**
-     * Name of the original method, declared in the same class.
+     * Name of the original method.
      *
      * @return the original method's name
      */
     String of();
+
+    /**
+     * The class declaring the original; {@code void.class}, the default, means this class.
+     *
+     * @return the original's class
+     */
+    Class<?> in() default void.class;
 }

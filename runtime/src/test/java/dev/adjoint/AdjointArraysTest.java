@@ -8,6 +8,15 @@ import org.junit.jupiter.api.Test;
 
 class AdjointArraysTest {
   @Test
+  void addIntoAccumulatesAndChecksLengths() {
+    double[] target = {1, 2};
+    AdjointArrays.addInto(target, new double[] {0.5, -2});
+    assertArrayEquals(new double[] {1.5, 0}, target, 0.0);
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> AdjointArrays.addInto(target, new double[3]));
+  }
+
+  @Test
   void zerosLikeKeepsRaggedShape() {
     double[][] m = {{1, 2, 3}, {4}, {}};
     double[][] z = AdjointArrays.zerosLike(m);

@@ -172,8 +172,11 @@ class AnnotationContractTest {
         assertEquals(String.class, Partial.class.getMethod("of").getReturnType());
         assertEquals(String.class, Partial.class.getMethod("wrt").getReturnType());
         assertEquals(String.class, Pullback.class.getMethod("of").getReturnType());
-        assertEquals(2, Partial.class.getDeclaredMethods().length);
-        assertEquals(1, Pullback.class.getDeclaredMethods().length);
+        assertEquals(Class.class, Partial.class.getMethod("in").getReturnType());
+        assertEquals(void.class, Partial.class.getMethod("in").getDefaultValue());
+        assertEquals(void.class, Pullback.class.getMethod("in").getDefaultValue());
+        assertEquals(3, Partial.class.getDeclaredMethods().length);
+        assertEquals(2, Pullback.class.getDeclaredMethods().length);
         assertEquals(1, Differentiable.class.getDeclaredMethods().length);
     }
 

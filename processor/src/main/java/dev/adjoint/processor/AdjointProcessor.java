@@ -10,13 +10,14 @@ import javax.lang.model.SourceVersion;
 import javax.lang.model.element.TypeElement;
 
 /**
- * Generates {@code <Class>Grad} for every class with {@code @Differentiable} methods. It claims
- * that annotation, and the {@code @Generated} on its own output, so that {@code -Xlint:processing}
- * has nothing to say about either.
+ * Generates {@code <Class>Grad} for every class with {@code @Differentiable} methods, and checks
+ * every derivative declared with {@code @Partial} or {@code @Pullback}. It claims those
+ * annotations, and the {@code @Generated} on its own output, so that {@code -Xlint:processing}
+ * has nothing to say about them.
  */
 @AutoService(Processor.class)
-@SupportedAnnotationTypes({DifferentiationRound.DIFFERENTIABLE,
-    "javax.annotation.processing.Generated"})
+@SupportedAnnotationTypes({DifferentiationRound.DIFFERENTIABLE, "dev.adjoint.Partial",
+    "dev.adjoint.Pullback", "javax.annotation.processing.Generated"})
 public final class AdjointProcessor extends AbstractProcessor {
 
   @Override

@@ -18,6 +18,7 @@ import dev.adjoint.processor.ir.MethodIr;
 import dev.adjoint.processor.ir.Variable;
 import dev.adjoint.processor.rules.AdjointCallRule;
 import dev.adjoint.processor.rules.AdjointProvider;
+import dev.adjoint.processor.rules.DerivativeDeclarations;
 import dev.adjoint.processor.rules.RuleTable;
 import dev.adjoint.processor.transform.AdjointBody;
 import dev.adjoint.processor.transform.ReverseTransform;
@@ -57,6 +58,11 @@ import javax.lang.model.util.Types;
  */
 final class DifferentiationRound implements AdjointProvider {
   static final String DIFFERENTIABLE = "dev.adjoint.Differentiable";
+  private static final String PARTIAL = "dev.adjoint.Partial";
+  private static final String PULLBACK = "dev.adjoint.Pullback";
+  private static final String USE_DERIVATIVES = "dev.adjoint.UseDerivatives";
+  private static final String NON_DIFFERENTIABLE = "dev.adjoint.NonDifferentiable";
+  private static final String CHECKPOINTED = "dev.adjoint.Checkpointed";
   private static final Set<String> RESERVED_ACCESSORS = Set.of("value", "clone", "finalize",
       "getClass", "hashCode", "notify", "notifyAll", "toString", "wait", "equals");
 
@@ -65,6 +71,7 @@ final class DifferentiationRound implements AdjointProvider {
   private final Elements elements;
   private final Types types;
   private final Diagnostics diagnostics;
+  private final DerivativeDeclarations declarations;
   private final RuleTable rules;
   private final Map<ExecutableElement, Plan> plans = new LinkedHashMap<>();
   private final Deque<Plan> work = new ArrayDeque<>();
@@ -76,6 +83,7 @@ final class DifferentiationRound implements AdjointProvider {
     final Set<String> differentiated;
     final AdjointCallRule rule;
     AdjointBody body;
+    boolean queued;
 
     Plan(ExecutableElement method, boolean publicApi, Set<String> differentiated,
         AdjointCallRule rule) {
@@ -92,7 +100,8 @@ final class DifferentiationRound implements AdjointProvider {
     this.elements = env.getElementUtils();
     this.types = env.getTypeUtils();
     this.diagnostics = new Diagnostics(trees, env.getMessager());
-    this.rules = new RuleTable(elements, types, this);
+    this.declarations = new DerivativeDeclarations(types, diagnostics);
+    this.rules = new RuleTable(elements, declarations, this);
   }
 
   void run(RoundEnvironment round) {
@@ -104,16 +113,73 @@ final class DifferentiationRound implements AdjointProvider {
       }
     }
     annotated.sort(Comparator.comparing(this::sortKey));
+    indexDeclaredDerivatives(round, annotated);
+    boolean valid = true;
     for (ExecutableElement method : annotated) {
       Optional<Set<String>> wrt = validate(method);
-      wrt.ifPresent(names -> schedule(method, true, names));
+      if (wrt.isPresent()) {
+        queue(plan(method, true, wrt.get()));
+      } else {
+        valid = false;
+      }
     }
     while (!work.isEmpty()) {
-      differentiate(work.poll());
+      Plan plan = work.poll();
+      differentiate(plan);
+      valid &= plan.body != null;
     }
-    if (diagnostics.errorCount() == 0) {
+    // A method whose code javac itself rejects fails silently, so that javac's error stands
+    // alone: then nothing is generated either.
+    if (valid && diagnostics.errorCount() == 0) {
       generate();
     }
+  }
+
+  /**
+   * Derivatives declared in this compilation are checked and indexed first, then the rules
+   * classes that {@code @UseDerivatives} imports; a declaration beside its original (the
+   * runtime's helpers) is read when the original is first called.
+   */
+  private void indexDeclaredDerivatives(RoundEnvironment round,
+      List<ExecutableElement> annotated) {
+    Set<TypeElement> local = new java.util.TreeSet<>(
+        Comparator.comparing(t -> t.getQualifiedName().toString()));
+    for (String name : List.of(PARTIAL, PULLBACK)) {
+      TypeElement annotation = elements.getTypeElement(name);
+      if (annotation != null) {
+        for (Element e : round.getElementsAnnotatedWith(annotation)) {
+          local.add((TypeElement) e.getEnclosingElement());
+        }
+      }
+    }
+    local.forEach(t -> declarations.index(t, true));
+    for (ExecutableElement method : annotated) {
+      for (Element e = method.getEnclosingElement(); e instanceof TypeElement t;
+          e = t.getEnclosingElement()) {
+        for (TypeElement imported : usedDerivatives(t)) {
+          declarations.index(imported, false);
+        }
+      }
+    }
+  }
+
+  private static List<TypeElement> usedDerivatives(TypeElement type) {
+    List<TypeElement> classes = new ArrayList<>();
+    for (AnnotationMirror a : type.getAnnotationMirrors()) {
+      if (((TypeElement) a.getAnnotationType().asElement()).getQualifiedName()
+          .contentEquals(USE_DERIVATIVES)) {
+        for (var e : a.getElementValues().entrySet()) {
+          @SuppressWarnings("unchecked")
+          List<AnnotationValue> values = (List<AnnotationValue>) e.getValue().getValue();
+          for (AnnotationValue v : values) {
+            if (v.getValue() instanceof javax.lang.model.type.DeclaredType d) {
+              classes.add((TypeElement) d.asElement());
+            }
+          }
+        }
+      }
+    }
+    return classes;
   }
 
   /** Owner, then position in the owner: generated code does not depend on file order. */
@@ -139,9 +205,10 @@ final class DifferentiationRound implements AdjointProvider {
           + " abstract and native methods have no source to differentiate");
       ok = false;
     }
-    if (method.getReturnType().getKind() != TypeKind.DOUBLE) {
-      diagnostics.error(method, "@Differentiable method '" + name + "' must return double, not "
-          + method.getReturnType() + "; return the scalar you want the gradient of");
+    if (!returnsDifferentiable(method)) {
+      diagnostics.error(method, "@Differentiable method '" + name + "' must return double or"
+          + " double[], not " + method.getReturnType() + "; return the scalar you want the"
+          + " gradient of");
       ok = false;
     }
     if (Symbols.isPrivate(method)) {
@@ -164,6 +231,10 @@ final class DifferentiationRound implements AdjointProvider {
           diagnostics.error(method, mirror, v, "wrt names '" + requested + "', but '" + name
               + "' has no parameter of that name");
           ok = false;
+        } else if (isMarkedNonDifferentiable(param.get())) {
+          diagnostics.error(method, mirror, v, "wrt names '" + requested + "', which is marked"
+              + " @NonDifferentiable; drop one of the two");
+          ok = false;
         } else if (!isDifferentiable(param.get())) {
           diagnostics.error(method, mirror, v, "wrt names '" + requested + "' of type "
               + param.get().asType() + ", which cannot be differentiated; only double, double[]"
@@ -182,7 +253,29 @@ final class DifferentiationRound implements AdjointProvider {
         ok = false;
       }
     }
-    return ok ? Optional.of(differentiated) : Optional.empty();
+    // Parameter order, whatever the order of wrt: accessors and adjoint slots follow it.
+    Set<String> inParameterOrder = new LinkedHashSet<>();
+    for (VariableElement p : method.getParameters()) {
+      if (differentiated.contains(p.getSimpleName().toString())) {
+        inParameterOrder.add(p.getSimpleName().toString());
+      }
+    }
+    return ok ? Optional.of(inParameterOrder) : Optional.empty();
+  }
+
+  private static boolean isMarkedNonDifferentiable(VariableElement p) {
+    for (AnnotationMirror a : p.getAnnotationMirrors()) {
+      if (((TypeElement) a.getAnnotationType().asElement()).getQualifiedName()
+          .contentEquals(NON_DIFFERENTIABLE)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean returnsDifferentiable(ExecutableElement method) {
+    String type = method.getReturnType().toString();
+    return type.equals("double") || type.equals("double[]");
   }
 
   private static boolean isDifferentiable(VariableElement p) {
@@ -193,7 +286,7 @@ final class DifferentiationRound implements AdjointProvider {
   private static Set<String> differentiableParameters(ExecutableElement method) {
     Set<String> names = new LinkedHashSet<>();
     for (VariableElement p : method.getParameters()) {
-      if (isDifferentiable(p)) {
+      if (isDifferentiable(p) && !isMarkedNonDifferentiable(p)) {
         names.add(p.getSimpleName().toString());
       }
     }
@@ -226,7 +319,22 @@ final class DifferentiationRound implements AdjointProvider {
 
   // ------------------------------------------------------------------------------ schedule
 
-  private Plan schedule(ExecutableElement method, boolean publicApi, Set<String> wrt) {
+  private void queue(Plan plan) {
+    if (!plan.queued) {
+      plan.queued = true;
+      work.add(plan);
+    }
+  }
+
+  @Override
+  public void require(AdjointCallRule rule) {
+    Plan plan = plans.get(rule.method());
+    if (plan != null) {
+      queue(plan);
+    }
+  }
+
+  private static AdjointCallRule rule(ExecutableElement method, Set<String> wrt) {
     List<Boolean> differentiated = new ArrayList<>();
     List<Boolean> arrays = new ArrayList<>();
     for (VariableElement p : method.getParameters()) {
@@ -234,11 +342,13 @@ final class DifferentiationRound implements AdjointProvider {
       arrays.add(p.asType().getKind() == TypeKind.ARRAY);
     }
     TypeElement owner = (TypeElement) method.getEnclosingElement();
-    AdjointCallRule rule = new AdjointCallRule(method, GradClassWriter.gradClassOf(owner),
+    return new AdjointCallRule(method, GradClassWriter.gradClassOf(owner),
         method.getSimpleName() + "Adjoint", differentiated, arrays);
-    Plan plan = new Plan(method, publicApi, wrt, rule);
+  }
+
+  private Plan plan(ExecutableElement method, boolean publicApi, Set<String> wrt) {
+    Plan plan = new Plan(method, publicApi, wrt, rule(method, wrt));
     plans.put(method, plan);
-    work.add(plan);
     return plan;
   }
 
@@ -250,16 +360,50 @@ final class DifferentiationRound implements AdjointProvider {
       return Optional.of(known.rule);
     }
     if (differentiableMirror(callee) != null) {
-      return Optional.empty();
+      return trees.getTree(callee) == null ? compiledAdjoint(callee) : Optional.empty();
     }
     boolean eligible = callee.getModifiers().contains(Modifier.STATIC)
         && !callee.getModifiers().contains(Modifier.ABSTRACT)
-        && callee.getReturnType().getKind() == TypeKind.DOUBLE
+        && returnsDifferentiable(callee)
         && trees.getTree(callee) != null;
     if (!eligible) {
       return Optional.empty();
     }
-    return Optional.of(schedule(callee, false, differentiableParameters(callee)).rule);
+    return Optional.of(plan(callee, false, differentiableParameters(callee)).rule);
+  }
+
+  /**
+   * A {@code @Differentiable} method compiled elsewhere (another module, a jar): its generated
+   * adjoint entry point is on the class path, and is called as it is, not derived again.
+   */
+  private Optional<AdjointCallRule> compiledAdjoint(ExecutableElement callee) {
+    TypeElement owner = (TypeElement) callee.getEnclosingElement();
+    TypeElement grad = elements.getTypeElement(GradClassWriter.gradClassOf(owner).canonicalName());
+    if (grad == null) {
+      return Optional.empty();
+    }
+    String name = callee.getSimpleName() + "Adjoint";
+    int arity = callee.getParameters().size();
+    for (ExecutableElement m : javax.lang.model.util.ElementFilter.methodsIn(
+        grad.getEnclosedElements())) {
+      if (!m.getSimpleName().contentEquals(name) || m.getParameters().size() < arity + 3) {
+        continue;
+      }
+      boolean same = true;
+      for (int i = 0; i < arity; i++) {
+        same &= types.isSameType(m.getParameters().get(i).asType(),
+            callee.getParameters().get(i).asType());
+      }
+      if (same) {
+        AnnotationMirror mirror = differentiableMirror(callee);
+        Set<String> wrt = new LinkedHashSet<>();
+        for (AnnotationValue v : wrtValues(mirror)) {
+          wrt.add(String.valueOf(v.getValue()));
+        }
+        return Optional.of(rule(callee, wrt.isEmpty() ? differentiableParameters(callee) : wrt));
+      }
+    }
+    return Optional.empty();
   }
 
   // ------------------------------------------------------------------------- differentiate
@@ -289,7 +433,7 @@ final class DifferentiationRound implements AdjointProvider {
       }
       warnAboutDeadParameters(plan, ir, activity);
       plan.body = ReverseTransform.transform(ir, activity, rules, problems, identifiers(tree),
-          labels(tree));
+          labels(tree), checkpointEvery(method));
       if (problems.any()) {
         plan.body = null;
       }
@@ -298,6 +442,25 @@ final class DifferentiationRound implements AdjointProvider {
           + "' because of an internal error (" + e + "); please report it with this method's"
           + " source");
     }
+  }
+
+  /** {@code @Checkpointed(every = k)}'s k, or 0 when the method has none. */
+  private int checkpointEvery(ExecutableElement method) {
+    for (AnnotationMirror a : method.getAnnotationMirrors()) {
+      if (((TypeElement) a.getAnnotationType().asElement()).getQualifiedName()
+          .contentEquals(CHECKPOINTED)) {
+        for (var e : a.getElementValues().entrySet()) {
+          int every = (Integer) e.getValue().getValue();
+          if (every < 1) {
+            diagnostics.error(method, a, e.getValue(), "@Checkpointed(every = " + every
+                + ") must be at least 1");
+            return 0;
+          }
+          return every;
+        }
+      }
+    }
+    return 0;
   }
 
   private void warnAboutDeadParameters(Plan plan, MethodIr ir, Activity activity) {
@@ -348,6 +511,9 @@ final class DifferentiationRound implements AdjointProvider {
   private void generate() {
     Map<String, List<Plan>> byOwner = new TreeMap<>();
     for (Plan plan : plans.values()) {
+      if (!plan.queued) {
+        continue;
+      }
       TypeElement owner = (TypeElement) plan.method.getEnclosingElement();
       byOwner.computeIfAbsent(owner.getQualifiedName().toString(), k -> new ArrayList<>())
           .add(plan);

@@ -172,7 +172,14 @@ public final class Activity {
   private void checkLostDerivatives(Stmt s, MethodProblems problems) {
     boolean needed = s instanceof Stmt.Assign a && useful.contains(a.target())
         || s instanceof Stmt.ArrayWrite w && useful.contains(IrWalk.root(w.array()));
+    Expr arrayRoot = s instanceof Stmt.Assign a && a.target().type().isArray() ? a.value() : null;
     IrWalk.ownExpressions(s, e -> IrWalk.expressions(e, node -> {
+      if (node instanceof Expr.Call c && c.type().isArray() && node != arrayRoot
+          && isVaried(node)) {
+        problems.error(c.tree(), "a differentiated call returning an array is supported only"
+            + " as the initializer of a local array (double[] h = layer(x, w);) or as the"
+            + " returned value: only there can its adjoint array be named");
+      }
       if (node instanceof Expr.Call c) {
         checkCall(c, needed, problems);
       } else if (node instanceof Expr.Cast cast && cast.type().kind() == IrType.Kind.FLOAT

@@ -2,7 +2,9 @@ package dev.adjoint.processor.analysis;
 
 import dev.adjoint.processor.ir.Stmt;
 import dev.adjoint.processor.ir.Variable;
+import java.util.ArrayDeque;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -10,16 +12,21 @@ import java.util.Set;
 
 /**
  * To-be-recorded analysis. The reverse sweep runs on the primal variables, restoring each
- * overwritten value just after it has replayed the overwrite. An assignment must save the value
- * it overwrites only if reverse code of an earlier-executed statement (or of itself, after the
- * restore) reads that variable. Inside a loop every statement of the loop counts as earlier,
- * because an earlier iteration ran it. Everything else is recomputed from values that are still
- * there, so straight-line code records nothing.
+ * overwritten value just after it has replayed the overwrite. An overwrite must save the value it
+ * destroys only if reverse code reads that value: if, on some path from the definition that
+ * produced it to this overwrite, a statement's adjoint reads the variable. Everything else is
+ * recomputed from values that are still there, so straight-line code records nothing, nor does
+ * a running sum, nor a counter of a counted loop (the reverse sweep sets it for each iteration).
+ *
+ * <p>This is a forward may-analysis of "read since its last definition" over the structured IR.
+ * Loops iterate to a fixpoint; jumps are handled conservatively by letting every state inside a
+ * loop or labelled block reach what follows it.
  */
 public final class ToBeRecorded {
   private final Map<Stmt, Set<Variable>> reads;
   private final Set<Stmt> saves = Collections.newSetFromMap(new IdentityHashMap<>());
-  private final Set<Variable> readSoFar = new HashSet<>();
+  private final Set<Variable> counters = new HashSet<>();
+  private final Deque<Set<Variable>> seen = new ArrayDeque<>();
 
   private ToBeRecorded(Map<Stmt, Set<Variable>> reads) {
     this.reads = reads;
@@ -32,12 +39,13 @@ public final class ToBeRecorded {
    */
   public static Set<Stmt> analyze(Stmt.Block body, Map<Stmt, Set<Variable>> reads) {
     ToBeRecorded tbr = new ToBeRecorded(reads);
-    tbr.walk(body);
+    IrWalk.statements(body, s -> {
+      if (s instanceof Stmt.Loop l && l.counter() != null) {
+        tbr.counters.add(l.counter().variable());
+      }
+    });
+    tbr.walk(body, new HashSet<>());
     return tbr.saves;
-  }
-
-  private Set<Variable> readsOf(Stmt s) {
-    return reads.getOrDefault(s, Set.of());
   }
 
   /** The variable a definition overwrites: an assigned variable, or a written array. */
@@ -51,23 +59,88 @@ public final class ToBeRecorded {
     return null;
   }
 
-  private void walk(Stmt stmt) {
+  private Set<Variable> readsOf(Stmt s) {
+    return reads.getOrDefault(s, Set.of());
+  }
+
+  /**
+   * What a statement's reverse code reads before it restores anything. An assignment reads its
+   * own target only after restoring it, so that read is served by its own record; an element
+   * write restores one element and may read others, so it keeps the whole array.
+   */
+  private Set<Variable> readsOnEntry(Stmt s) {
+    Set<Variable> here = readsOf(s);
+    if (s instanceof Stmt.Assign a && here.contains(a.target())) {
+      Set<Variable> others = new HashSet<>(here);
+      others.remove(a.target());
+      return others;
+    }
+    return here;
+  }
+
+  /** Walks {@code stmt} from state {@code in} (variables read since their last definition). */
+  private Set<Variable> walk(Stmt stmt, Set<Variable> in) {
+    Set<Variable> out;
     Variable target = target(stmt);
     if (target != null) {
-      Set<Variable> here = readsOf(stmt);
-      if (readSoFar.contains(target) || here.contains(target)) {
+      out = new HashSet<>(in);
+      out.addAll(readsOnEntry(stmt));
+      if (!counters.contains(target)
+          && (out.contains(target) || readsOf(stmt).contains(target))) {
         saves.add(stmt);
       }
-      readSoFar.addAll(here);
+      if (stmt instanceof Stmt.Assign) {
+        out.remove(target);
+      }
     } else if (stmt instanceof Stmt.Block b) {
-      b.stmts().forEach(this::walk);
+      seen.push(new HashSet<>());
+      out = in;
+      for (Stmt s : b.stmts()) {
+        out = walk(s, out);
+      }
+      Set<Variable> inside = seen.pop();
+      if (b.label() != null) {
+        out = union(out, inside);
+      }
+      note(inside);
     } else if (stmt instanceof Stmt.If i) {
-      walk(i.thenPart());
-      walk(i.elsePart());
+      out = union(walk(i.thenPart(), in), walk(i.elsePart(), in));
     } else if (stmt instanceof Stmt.Loop l) {
-      IrWalk.statements(l, s -> readSoFar.addAll(readsOf(s)));
-      walk(l.body());
-      l.update().forEach(this::walk);
+      out = loop(l, in);
+    } else {
+      out = in;
     }
+    note(out);
+    return out;
+  }
+
+  private Set<Variable> loop(Stmt.Loop l, Set<Variable> in) {
+    Set<Variable> head = new HashSet<>(in);
+    while (true) {
+      seen.push(new HashSet<>());
+      Set<Variable> end = walk(l.body(), head);
+      for (Stmt u : l.update()) {
+        end = walk(u, end);
+      }
+      Set<Variable> inside = seen.pop();
+      Set<Variable> next = union(union(in, end), inside);
+      if (next.equals(head)) {
+        note(inside);
+        return union(head, inside);
+      }
+      head = next;
+    }
+  }
+
+  private void note(Set<Variable> state) {
+    for (Set<Variable> s : seen) {
+      s.addAll(state);
+    }
+  }
+
+  private static Set<Variable> union(Set<Variable> a, Set<Variable> b) {
+    Set<Variable> u = new HashSet<>(a);
+    u.addAll(b);
+    return u;
   }
 }

@@ -65,6 +65,7 @@ public final class GradClassWriter {
     for (Entry e : entries) {
       type.addMethod(adjointMethod(e));
     }
+
     return JavaFile.builder(grad.packageName(), type.build())
         .skipJavaLangImports(true)
         .indent("  ")
@@ -88,15 +89,16 @@ public final class GradClassWriter {
 
   private static TypeSpec resultRecord(TypeElement owner, Entry e) {
     MethodSpec.Builder constructor = MethodSpec.constructorBuilder()
-        .addParameter(TypeName.DOUBLE, "value");
+        .addParameter(JavaExpressions.typeName(e.body().result().type()), "value");
     StringBuilder doc = new StringBuilder("Value and gradient of " + link(e.method()) + ".\n\n"
         + "@param value the value of the original method\n");
     for (Variable p : e.body().differentiated()) {
-      constructor.addParameter(JavaExpressions.typeName(p.type()), p.name());
+      constructor.addParameter(JavaExpressions.typeName(p.type()), p.sourceName());
       String what = p.type().isArray()
           ? "the gradient with respect to {@code %s}, a fresh array of its shape"
           : "the partial derivative with respect to {@code %s}";
-      doc.append("@param ").append(p.name()).append(' ').append(String.format(what, p.name()))
+      doc.append("@param ").append(p.sourceName()).append(' ')
+          .append(String.format(what, p.sourceName()))
           .append('\n');
     }
     return TypeSpec.recordBuilder(e.resultName())
@@ -106,11 +108,13 @@ public final class GradClassWriter {
         .build();
   }
 
-  private static List<ParameterSpec> originalParameters(ExecutableElement method) {
+  /** The original's parameters, with the names the generated body uses for them. */
+  private static List<ParameterSpec> originalParameters(Entry e) {
     List<ParameterSpec> params = new ArrayList<>();
-    for (VariableElement p : method.getParameters()) {
-      params.add(ParameterSpec.builder(TypeName.get(p.asType()), p.getSimpleName().toString())
-          .build());
+    List<? extends VariableElement> declared = e.method().getParameters();
+    for (int i = 0; i < declared.size(); i++) {
+      params.add(ParameterSpec.builder(TypeName.get(declared.get(i).asType()),
+          e.body().parameters().get(i).name()).build());
     }
     return params;
   }
@@ -118,13 +122,24 @@ public final class GradClassWriter {
   private static MethodSpec gradientMethod(ClassName grad, Entry e) {
     AdjointBody body = e.body();
     ClassName result = grad.nestedClass(e.resultName());
+    boolean vector = body.result().type().isArray();
     MethodSpec.Builder m = MethodSpec.methodBuilder(e.method().getSimpleName().toString())
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(result)
-        .addParameters(originalParameters(e.method()))
-        .addJavadoc("Value and gradient of $L, by reverse-mode differentiation.\n\n"
-            + "@return the value and its partial derivatives with respect to $L\n",
-            link(e.method()), describeParameters(e.differentiatedNames()));
+        .addParameters(originalParameters(e));
+    if (vector) {
+      m.addParameter(ArrayTypeName.of(TypeName.DOUBLE), body.seedName())
+          .addJavadoc("Value and vector-Jacobian product of $L, by reverse-mode"
+              + " differentiation:\nthe gradient of {@code $N · value} with respect to $L.\n\n"
+              + "@param $N the adjoint of the result, one entry per element\n"
+              + "@return the value and the products with respect to $L\n",
+              link(e.method()), body.seedName(), describeParameters(e.differentiatedNames()),
+              body.seedName(), describeParameters(e.differentiatedNames()));
+    } else {
+      m.addJavadoc("Value and gradient of $L, by reverse-mode differentiation.\n\n"
+          + "@return the value and its partial derivatives with respect to $L\n",
+          link(e.method()), describeParameters(e.differentiatedNames()));
+    }
     if (body.tapeUse() == TapeUse.RECORDS) {
       m.addStatement("$T $N = new $T()", ReverseTransform.tapeType(), body.tape(),
           ReverseTransform.tapeType());
@@ -139,7 +154,7 @@ public final class GradClassWriter {
             ReverseTransform.zerosLike(p));
       }
     }
-    addSweeps(m, body, CodeBlock.of("1.0"));
+    addSweeps(m, body, vector ? CodeBlock.of("$N", body.seedName()) : CodeBlock.of("1.0"));
     CodeBlock.Builder args = CodeBlock.builder().add("$N", body.result().name());
     for (int k = 0; k < body.differentiated().size(); k++) {
       Variable p = body.differentiated().get(k);
@@ -160,11 +175,12 @@ public final class GradClassWriter {
 
   private static MethodSpec adjointMethod(Entry e) {
     AdjointBody body = e.body();
+    TypeName resultType = JavaExpressions.typeName(body.result().type());
     MethodSpec.Builder m = MethodSpec.methodBuilder(e.adjointName())
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .returns(TypeName.DOUBLE)
-        .addParameters(originalParameters(e.method()))
-        .addParameter(TypeName.DOUBLE, body.seedName())
+        .returns(resultType)
+        .addParameters(originalParameters(e))
+        .addParameter(resultType, body.seedName())
         .addParameter(ArrayTypeName.of(TypeName.DOUBLE), body.adjointsName())
         .addParameters(arrayAdjointParameters(body))
         .addParameter(ReverseTransform.tapeType(), body.tapeName())
@@ -223,7 +239,8 @@ public final class GradClassWriter {
     m.addComment("forward sweep");
     m.addCode(body.forward());
     m.addComment("reverse sweep");
-    m.addStatement("double $N = $L", body.resultAdjoint().name(), seed);
+    m.addStatement("$T $N = $L", JavaExpressions.typeName(body.result().type()),
+        body.resultAdjoint().name(), seed);
     m.addCode(body.adjoints());
     m.addCode(body.reverse());
   }

@@ -51,6 +51,11 @@ final class ExpressionLowering {
     this.statements = statements;
   }
 
+  /** The value of a local array's initializer or of a returned array. */
+  Expr arrayValue(ExpressionTree tree, List<Stmt> out) {
+    return lower(tree, out);
+  }
+
   /** The type an expression would have, without reporting or keeping anything. */
   IrType peekType(ExpressionTree tree) {
     problems.mute();
@@ -145,12 +150,26 @@ final class ExpressionLowering {
 
   private Expr unsupported(Tree tree, String message) {
     problems.error(tree, message);
-    return new Expr.Literal(IrType.DOUBLE, "0.0", tree);
+    return poison(tree);
   }
 
   private Expr unresolved(Tree tree) {
     problems.failSilently();
-    return new Expr.Literal(IrType.DOUBLE, "0.0", tree);
+    return poison(tree);
+  }
+
+  /**
+   * Stands for an expression already reported (or left to javac), so that lowering goes on to
+   * find other errors without reporting follow-on errors about this one.
+   */
+  private static Expr poison(Tree tree) {
+    return new Expr.Literal(IrType.NULL, POISON, tree);
+  }
+
+  private static final String POISON = "<error>";
+
+  static boolean isPoison(Expr e) {
+    return e instanceof Expr.Literal l && l.text().equals(POISON);
   }
 
   private static Expr literal(ExpressionTree tree, IrType type) {
@@ -240,6 +259,9 @@ final class ExpressionLowering {
   private Expr arrayRead(ArrayAccessTree access, List<Stmt> out) {
     Expr array = lower(access.getExpression(), out);
     Expr index = lower(access.getIndex(), out);
+    if (isPoison(array)) {
+      return array;
+    }
     if (!array.type().isArray()) {
       return unsupported(access, "only arrays of double, double[], int and boolean can be"
           + " indexed in a @Differentiable method");
@@ -458,11 +480,14 @@ final class ExpressionLowering {
     return new Expr.NewObject(symbols.types().erasure(type.get().asType()), args, irType, n);
   }
 
-  /** {@code constant.equals(selector)}, for a switch on strings. */
-  Expr stringEquals(Expr constant, Expr selector, Tree tree) {
+  /**
+   * {@code selector.equals(constant)}, for a switch on strings: like the switch, it throws
+   * NullPointerException on a null selector.
+   */
+  Expr stringEquals(Expr selector, Expr constant, Tree tree) {
     TypeElement string = symbols.elements().getTypeElement("java.lang.String");
     ExecutableElement equals = symbols.methods(string, "equals").get(0);
-    return new Expr.Call(equals, constant, List.of(selector), IrType.BOOLEAN, tree);
+    return new Expr.Call(equals, selector, List.of(constant), IrType.BOOLEAN, tree);
   }
 
   // ----------------------------------------------------------------------------- assignment
@@ -490,38 +515,45 @@ final class ExpressionLowering {
           + " that would alias two arrays; declare a new array and copy the elements");
       return;
     }
-    Expr value;
-    if (tree instanceof AssignmentTree a) {
-      value = lower(a.getExpression(), out);
-    } else {
-      Expr current = new Expr.VarRef(target, targetTree);
-      Expr operand;
-      BinaryOp op;
-      if (tree instanceof CompoundAssignmentTree c) {
-        operand = lower(c.getExpression(), out);
-        op = binaryOp(c.getKind());
-      } else {
-        operand = new Expr.Literal(IrType.INT, "1", tree);
-        boolean up = tree.getKind() == Tree.Kind.PREFIX_INCREMENT
-            || tree.getKind() == Tree.Kind.POSTFIX_INCREMENT;
-        op = up ? BinaryOp.PLUS : BinaryOp.MINUS;
-      }
-      if (op == BinaryOp.PLUS && target.type().kind() == IrType.Kind.STRING) {
-        value = new Expr.Binary(BinaryOp.CONCAT, current, operand, IrType.STRING, tree);
-      } else {
-        IrType type = binaryType(op, target.type(), operand.type());
-        value = new Expr.Binary(op, current, operand, type, tree);
-        if (!type.equals(target.type())) {
-          value = new Expr.Cast(target.type(), value, tree);
-        }
-      }
-    }
+    Expr value = assignedValue(tree, new Expr.VarRef(target, targetTree), out);
     out.add(new Stmt.Assign(target, value, false, tree));
+  }
+
+  /**
+   * The value an assignment stores into {@code current}: the right-hand side, or for
+   * {@code op=}, {@code ++} and {@code --} the operation on the current value, cast back to its
+   * type as Java's compound assignment does.
+   */
+  private Expr assignedValue(ExpressionTree tree, Expr current, List<Stmt> out) {
+    if (tree instanceof AssignmentTree a) {
+      return lower(a.getExpression(), out);
+    }
+    Expr operand;
+    BinaryOp op;
+    if (tree instanceof CompoundAssignmentTree c) {
+      operand = lower(c.getExpression(), out);
+      op = binaryOp(c.getKind());
+    } else {
+      operand = new Expr.Literal(IrType.INT, "1", tree);
+      boolean up = tree.getKind() == Tree.Kind.PREFIX_INCREMENT
+          || tree.getKind() == Tree.Kind.POSTFIX_INCREMENT;
+      op = up ? BinaryOp.PLUS : BinaryOp.MINUS;
+    }
+    IrType target = current.type();
+    if (op == BinaryOp.PLUS && target.kind() == IrType.Kind.STRING) {
+      return new Expr.Binary(BinaryOp.CONCAT, current, operand, IrType.STRING, tree);
+    }
+    IrType type = binaryType(op, target, operand.type());
+    Expr value = new Expr.Binary(op, current, operand, type, tree);
+    return type.equals(target) ? value : new Expr.Cast(target, value, tree);
   }
 
   private void elementAssignment(ExpressionTree tree, ArrayAccessTree access, List<Stmt> out) {
     Expr array = lower(access.getExpression(), out);
     Expr index = lower(access.getIndex(), out);
+    if (isPoison(array)) {
+      return;
+    }
     Variable root = dev.adjoint.processor.analysis.IrWalk.root(array);
     if (root == null || !array.type().isArray()) {
       problems.error(access, "only elements of local arrays can be assigned in a"
@@ -540,28 +572,8 @@ final class ExpressionLowering {
           + " alias arrays; assign elements m[i][j] instead");
       return;
     }
-    Expr value;
-    if (tree instanceof AssignmentTree a) {
-      value = lower(a.getExpression(), out);
-    } else {
-      Expr current = new Expr.ArrayRead(array, index, elementType, access);
-      Expr operand;
-      BinaryOp op;
-      if (tree instanceof CompoundAssignmentTree c) {
-        operand = lower(c.getExpression(), out);
-        op = binaryOp(c.getKind());
-      } else {
-        operand = new Expr.Literal(IrType.INT, "1", tree);
-        boolean up = tree.getKind() == Tree.Kind.PREFIX_INCREMENT
-            || tree.getKind() == Tree.Kind.POSTFIX_INCREMENT;
-        op = up ? BinaryOp.PLUS : BinaryOp.MINUS;
-      }
-      IrType type = binaryType(op, elementType, operand.type());
-      value = new Expr.Binary(op, current, operand, type, tree);
-      if (!type.equals(elementType)) {
-        value = new Expr.Cast(elementType, value, tree);
-      }
-    }
+    Expr value = assignedValue(tree, new Expr.ArrayRead(array, index, elementType, access),
+        out);
     out.add(new Stmt.ArrayWrite(array, index, value, tree));
   }
 

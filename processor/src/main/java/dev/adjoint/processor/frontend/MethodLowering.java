@@ -13,6 +13,7 @@ import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.IfTree;
 import com.sun.source.tree.LabeledStatementTree;
+import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
@@ -184,7 +185,7 @@ public final class MethodLowering {
     }
     type = symbols.typeOf(v.getType()).orElse(null);
     if (type == null) {
-      problems.error(v.getType(), "cannot resolve type " + v.getType());
+      problems.failSilently(); // javac reports the unknown type itself
       return;
     }
     if (!isSupportedLocalType(type)) {
@@ -220,19 +221,25 @@ public final class MethodLowering {
     if (loopDepth > 0) {
       problems.error(v, "arrays cannot be declared inside a loop of a @Differentiable method;"
           + " declare '" + v.getName() + "' before the loop and overwrite its elements");
+      declareLocal(v, type);
       return;
     }
     if (v.getInitializer() == null) {
       problems.error(v, "declare array '" + v.getName() + "' with its allocation, as in"
           + " double[] " + v.getName() + " = new double[n]");
+      declareLocal(v, type);
       return;
     }
     List<Expr> elements = new ArrayList<>();
     Expr init = expressions.newArray(v.getInitializer(), type, out, elements);
+    if (init == null && v.getInitializer() instanceof MethodInvocationTree) {
+      init = expressions.arrayValue(v.getInitializer(), out);
+    }
     if (init == null) {
       problems.error(v.getInitializer(), "array '" + v.getName() + "' must be initialized with"
           + " new or an initializer {...}: aliasing another array is not supported; copy the"
           + " elements instead");
+      declareLocal(v, type);
       return;
     }
     Variable local = declareLocal(v, type);
@@ -297,8 +304,9 @@ public final class MethodLowering {
     scope.pop();
     Stmt increment = new Stmt.Assign(index, new Expr.Binary(dev.adjoint.processor.ir.BinaryOp.PLUS,
         new Expr.VarRef(index), Expr.Literal.ofInt(1), IrType.INT, s), false, s);
+    Stmt.Counter counter = new Stmt.Counter(index, Expr.Literal.ofInt(0), 1);
     outer.add(new Stmt.Loop(label, condition, new Stmt.Block(null, body, s), List.of(increment),
-        true, s));
+        true, counter, s));
     out.add(new Stmt.Block(null, outer, s));
   }
 
@@ -340,7 +348,8 @@ public final class MethodLowering {
       return;
     }
     if (s.getExpression() != null) {
-      Expr value = expressions.lower(s.getExpression(), out);
+      Expr value = result.type().isArray() ? expressions.arrayValue(s.getExpression(), out)
+          : expressions.lower(s.getExpression(), out);
       out.add(new Stmt.Assign(result, expressions.convert(value, result.type(), s.getExpression()),
           false, s));
     }
@@ -394,8 +403,43 @@ public final class MethodLowering {
     loopDepth--;
     jumps.pop();
     scope.pop();
-    outer.add(new Stmt.Loop(label, condition, body, update, true, s));
+    outer.add(new Stmt.Loop(label, condition, body, update, true, counter(outer, update, body),
+        s));
     out.add(new Stmt.Block(null, outer, s));
+  }
+
+  /**
+   * The counter of a for loop that declares one int counter, steps it by a constant in its
+   * update and never assigns it in its body; null for any other loop.
+   */
+  private static Stmt.Counter counter(List<Stmt> init, List<Stmt> update, Stmt.Block body) {
+    if (init.size() != 1 || update.size() != 1
+        || !(init.get(0) instanceof Stmt.Assign start) || !start.declaration()
+        || start.target().type().kind() != IrType.Kind.INT
+        || !(update.get(0) instanceof Stmt.Assign step) || step.target() != start.target()
+        || !(step.value() instanceof Expr.Binary b)
+        || !(b.left() instanceof Expr.VarRef r && r.variable() == start.target())
+        || !(b.right() instanceof Expr.Literal lit) || lit.type().kind() != IrType.Kind.INT) {
+      return null;
+    }
+    int amount;
+    try {
+      amount = Integer.parseInt(lit.text());
+    } catch (NumberFormatException e) {
+      return null;
+    }
+    if (b.op() == dev.adjoint.processor.ir.BinaryOp.MINUS) {
+      amount = -amount;
+    } else if (b.op() != dev.adjoint.processor.ir.BinaryOp.PLUS) {
+      return null;
+    }
+    boolean[] assigned = {false};
+    dev.adjoint.processor.analysis.IrWalk.statements(body, s -> {
+      if (s instanceof Stmt.Assign a && a.target() == start.target()) {
+        assigned[0] = true;
+      }
+    });
+    return assigned[0] ? null : new Stmt.Counter(start.target(), start.value(), amount);
   }
 
   private void whileLoop(WhileLoopTree s, String userLabel, List<Stmt> out) {
@@ -406,7 +450,7 @@ public final class MethodLowering {
     Stmt.Block body = asBlock(s.getStatement());
     loopDepth--;
     jumps.pop();
-    out.add(new Stmt.Loop(label, condition, body, List.of(), true, s));
+    out.add(new Stmt.Loop(label, condition, body, List.of(), true, null, s));
   }
 
   private void doWhileLoop(DoWhileLoopTree s, String userLabel, List<Stmt> out) {
@@ -417,7 +461,7 @@ public final class MethodLowering {
     loopDepth--;
     jumps.pop();
     Expr condition = condition(s.getCondition(), out);
-    out.add(new Stmt.Loop(label, condition, body, List.of(), false, s));
+    out.add(new Stmt.Loop(label, condition, body, List.of(), false, null, s));
   }
 
   /** A loop condition: re-evaluated every iteration, so it may not need hoisted statements. */
@@ -463,7 +507,7 @@ public final class MethodLowering {
   private void switchStatement(ExpressionTree selectorTree, List<? extends CaseTree> cases,
       String userLabel, Tree origin, List<Stmt> out) {
     Expr selector = stableSelector(selectorTree, out);
-    Label label = (userLabel != null ? Label.user(userLabel) : Label.synthetic("switch"));
+    Label label = (userLabel != null ? Label.user(userLabel) : Label.synthetic("cases"));
     jumps.push(JumpTargets.Kind.SWITCH, label, userLabel);
     Stmt.Block chain = caseChain(selector, cases, label, false);
     jumps.pop();
@@ -475,7 +519,7 @@ public final class MethodLowering {
     Expr selector = stableSelector(s.getExpression(), out);
     Variable previousTarget = yieldTarget;
     Label previousLabel = yieldLabel;
-    Label label = Label.synthetic("switch");
+    Label label = Label.synthetic("cases");
     IrType type = switchExpressionType(s);
     Variable target = newTemporary("switchValue", type, s);
     yieldTarget = target;
@@ -550,7 +594,7 @@ public final class MethodLowering {
   private Expr caseMatch(Expr selector, ExpressionTree label) {
     Expr constant = expressions.lower(label, new ArrayList<>());
     if (selector.type().kind() == IrType.Kind.STRING) {
-      return expressions.stringEquals(constant, selector, label);
+      return expressions.stringEquals(selector, constant, label);
     }
     return new Expr.Binary(dev.adjoint.processor.ir.BinaryOp.EQUAL, selector, constant,
         IrType.BOOLEAN, label);

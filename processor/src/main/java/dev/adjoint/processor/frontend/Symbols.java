@@ -8,6 +8,7 @@ import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.ParameterizedTypeTree;
 import com.sun.source.tree.PrimitiveTypeTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.WildcardTree;
 import dev.adjoint.processor.ir.IrType;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,15 +70,51 @@ public final class Symbols {
       return mirrorOf(a.getType()).map(types::getArrayType);
     }
     if (typeTree instanceof ParameterizedTypeTree p) {
-      return mirrorOf(p.getType());
+      return parameterized(p);
     }
     return resolveType(typeTree).map(t -> types.erasure(t.asType()));
+  }
+
+  /** {@code List<String>} as a declared type with its arguments, so no raw type is generated. */
+  private Optional<TypeMirror> parameterized(ParameterizedTypeTree p) {
+    Optional<TypeElement> base = resolveType(p.getType());
+    if (base.isEmpty()) {
+      return Optional.empty();
+    }
+    List<TypeMirror> args = new ArrayList<>();
+    for (Tree arg : p.getTypeArguments()) {
+      Optional<TypeMirror> a = arg instanceof WildcardTree w ? wildcard(w) : mirrorOf(arg);
+      if (a.isEmpty() || a.get().getKind().isPrimitive()) {
+        return Optional.of(types.erasure(base.get().asType()));
+      }
+      args.add(a.get());
+    }
+    if (args.size() != base.get().getTypeParameters().size()) {
+      return Optional.of(types.erasure(base.get().asType()));
+    }
+    return Optional.of(types.getDeclaredType(base.get(), args.toArray(new TypeMirror[0])));
+  }
+
+  private Optional<TypeMirror> wildcard(WildcardTree w) {
+    if (w.getBound() == null) {
+      return Optional.of(types.getWildcardType(null, null));
+    }
+    Optional<TypeMirror> bound = mirrorOf(w.getBound());
+    if (bound.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(w.getKind() == Tree.Kind.SUPER_WILDCARD
+        ? types.getWildcardType(null, bound.get())
+        : types.getWildcardType(bound.get(), null));
   }
 
   /** Resolves a type name written as an identifier or a qualified name. */
   public Optional<TypeElement> resolveType(Tree nameTree) {
     if (nameTree instanceof IdentifierTree id) {
       return resolveSimpleType(id.getName().toString());
+    }
+    if (nameTree instanceof ParameterizedTypeTree p) {
+      return resolveType(p.getType());
     }
     if (nameTree instanceof MemberSelectTree select) {
       String qualified = select.toString();
@@ -171,7 +208,7 @@ public final class Symbols {
         if (element.getQualifiedName().contentEquals("java.lang.String")) {
           return IrType.STRING;
         }
-        return IrType.other(types.erasure(mirror));
+        return IrType.other(mirror);
       }
       default:
         return IrType.other(mirror);
@@ -325,7 +362,9 @@ public final class Symbols {
     return cost;
   }
 
-  private int conversionCost(IrType arg, TypeMirror param) {
+  private int conversionCost(IrType arg, TypeMirror declared) {
+    // Generic parameters are compared by erasure: good enough to pick among overloads.
+    TypeMirror param = types.erasure(declared);
     IrType paramType = irType(param);
     if (arg.isPrimitive() && paramType.isPrimitive()) {
       if (arg.kind() == IrType.Kind.BOOLEAN || paramType.kind() == IrType.Kind.BOOLEAN) {
@@ -347,7 +386,7 @@ public final class Symbols {
     if (arg.kind() == IrType.Kind.NULL) {
       return 1;
     }
-    return types.isAssignable(mirror(arg), param) ? 1 : Integer.MAX_VALUE;
+    return types.isAssignable(types.erasure(mirror(arg)), param) ? 1 : Integer.MAX_VALUE;
   }
 
   private static TypeKind primitiveKind(IrType type) {

@@ -28,10 +28,18 @@ public sealed interface Stmt {
 
   /**
    * A loop. {@code condition} null means {@code true}. {@code update} runs after the body and
-   * after {@code continue}; {@code testFirst} is false for {@code do ... while}.
+   * after {@code continue}; {@code testFirst} is false for {@code do ... while}. {@code counter}
+   * is non-null for a counted loop, whose counter the reverse sweep can recompute.
    */
   record Loop(Label label, Expr condition, Block body, List<Stmt> update, boolean testFirst,
-      Tree tree) implements Stmt {}
+      Counter counter, Tree tree) implements Stmt {}
+
+  /**
+   * The counter of {@code for (int i = start; ...; i += step)} whose body never assigns
+   * {@code i}: in iteration k (from 0) it holds {@code start + k * step}, and nothing outside the
+   * loop can read it.
+   */
+  record Counter(Variable variable, Expr start, int step) {}
 
   /** {@code break target}. */
   record Break(Label target, Tree tree) implements Stmt {}

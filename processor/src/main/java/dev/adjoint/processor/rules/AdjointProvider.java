@@ -4,9 +4,14 @@ import java.util.Optional;
 import javax.lang.model.element.ExecutableElement;
 
 /**
- * Supplies adjoint entry points for methods Adjoint differentiates itself, scheduling the callee
- * for generation when it is first seen.
+ * Supplies adjoint entry points for methods Adjoint differentiates itself. A callee is
+ * differentiated only once generated code needs its adjoint, so helpers called with constants
+ * alone are never analysed.
  */
 public interface AdjointProvider {
+  /** The callee's adjoint entry point, if Adjoint can generate one; nothing is generated yet. */
   Optional<AdjointCallRule> adjointOf(ExecutableElement method);
+
+  /** Generated code calls this entry point: generate it. */
+  void require(AdjointCallRule rule);
 }

@@ -15,6 +15,8 @@ import java.util.List;
  * @param reverse the reverse sweep
  * @param result the variable holding the primal value
  * @param resultAdjoint the adjoint variable the entry point seeds
+ * @param parameters every parameter, named as the generated code names it (a parameter whose
+ *     name would obscure a type the code uses is renamed)
  * @param differentiated the differentiated parameters, in order
  * @param parameterAdjoints for each differentiated parameter, its adjoint, or null when the
  *     result does not depend on it. Array parameters' adjoints are declared by the entry point:
@@ -32,6 +34,7 @@ public record AdjointBody(
     CodeBlock reverse,
     Variable result,
     Variable resultAdjoint,
+    List<Variable> parameters,
     List<Variable> differentiated,
     List<Variable> parameterAdjoints,
     TapeUse tapeUse,

@@ -85,7 +85,10 @@ final class ExpressionAdjoint {
     if (!activity.isActive(e)) {
       return;
     }
-    if (e instanceof Expr.VarRef || e instanceof Expr.ArrayRead) {
+    if ((e instanceof Expr.VarRef || e instanceof Expr.ArrayRead) && e.type().isArray()) {
+      out.addStatement("$T.addInto($L, $L)", ClassName.get("dev.adjoint", "AdjointArrays"),
+          print(adjointOf(e)), print(seed));
+    } else if (e instanceof Expr.VarRef || e instanceof Expr.ArrayRead) {
       out.addStatement("$L += $L", print(adjointOf(e)), print(seed));
     } else if (e instanceof Expr.Binary b) {
       binary(b, seed, out);
@@ -223,6 +226,7 @@ final class ExpressionAdjoint {
 
   private void adjointCall(Expr.Call c, AdjointCallRule rule, List<Expr> args,
       List<Integer> active, Expr seed, CodeBlock.Builder out) {
+    rules.require(rule);
     Variable buffer = names.callBuffer(rule.slotCount());
     out.addStatement("$T.fill($N, 0, $L, 0.0)", java.util.Arrays.class, buffer.name(),
         rule.slotCount());

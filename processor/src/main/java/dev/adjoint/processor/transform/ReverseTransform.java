@@ -51,10 +51,12 @@ public final class ReverseTransform {
   private final Map<Variable, Variable> adjoints = new LinkedHashMap<>();
   private final Map<Stmt, Integer> depth = new IdentityHashMap<>();
   private final Map<Stmt, Fragment> fragments = new IdentityHashMap<>();
+  private final Map<Stmt, Set<Variable>> fragmentReads = new IdentityHashMap<>();
   private final Map<Stmt, Boolean> needsReverse = new IdentityHashMap<>();
   private final Map<Stmt.Block, Slot> positionSlots = new IdentityHashMap<>();
   private final Map<Stmt.If, Slot> branchSlots = new IdentityHashMap<>();
   private final Map<Stmt.Loop, LoopRecord> loopRecords = new IdentityHashMap<>();
+  private final Map<Stmt.Loop, String> loopBodyLabels = new IdentityHashMap<>();
   private final Map<Stmt, Slot> saveSlots = new IdentityHashMap<>();
   private final Set<Variable> inline = new HashSet<>();
   private final List<Variable> hoisted = new ArrayList<>();
@@ -67,6 +69,9 @@ public final class ReverseTransform {
   private int callBufferSize;
   private String forwardLabel;
   private Stmt.Return finalReturn;
+  private final int checkpointEvery;
+  private final Map<Stmt.Loop, List<Variable>> checkpointed = new IdentityHashMap<>();
+  private boolean recording = true;
 
   /** The adjoint code of one assignment, split around the restore of its target. */
   private record Fragment(CodeBlock beforeRestore, CodeBlock afterRestore) {
@@ -75,12 +80,18 @@ public final class ReverseTransform {
     }
   }
 
-  /** A loop's trip count (and, when its update needs reversing, whether it was left early). */
-  private record LoopRecord(Variable count, Variable broke, Slot countSlot, Slot brokeSlot) {}
+  /**
+   * A loop's trip count; when its update needs reversing, whether it was left early; for a
+   * counted loop whose counter starts at a computed value, that start.
+   */
+  private record LoopRecord(Variable count, Variable broke, Slot countSlot, Slot brokeSlot,
+      Variable start, Slot startSlot) {}
 
   private ReverseTransform(MethodIr ir, Activity activity, RuleTable rules,
-      MethodProblems problems, Set<String> reservedNames, Set<String> reservedLabels) {
+      MethodProblems problems, Set<String> reservedNames, Set<String> reservedLabels,
+      int checkpointEvery) {
     this.ir = ir;
+    this.checkpointEvery = checkpointEvery;
     this.activity = activity;
     this.rules = rules;
     this.problems = problems;
@@ -91,12 +102,14 @@ public final class ReverseTransform {
 
   /**
    * Transforms {@code ir}. {@code reservedNames} are every identifier the method's source uses,
-   * which no generated name may shadow.
+   * which no generated name may shadow. With {@code checkpointEvery > 0}, top-level loops are
+   * checkpointed every that many iterations.
    */
   public static AdjointBody transform(MethodIr ir, Activity activity, RuleTable rules,
-      MethodProblems problems, Set<String> reservedNames, Set<String> reservedLabels) {
-    return new ReverseTransform(ir, activity, rules, problems, reservedNames, reservedLabels)
-        .run();
+      MethodProblems problems, Set<String> reservedNames, Set<String> reservedLabels,
+      int checkpointEvery) {
+    return new ReverseTransform(ir, activity, rules, problems, reservedNames, reservedLabels,
+        checkpointEvery).run();
   }
 
   private AdjointBody run() {
@@ -113,7 +126,13 @@ public final class ReverseTransform {
         reads.put(w, r);
       }
     });
+    if (checkpointEvery > 0) {
+      for (Stmt s : ir.body().stmts()) {
+        topLevelLoops(s, reads);
+      }
+    }
     saves = ToBeRecorded.analyze(ir.body(), reads);
+    fragmentReads.putAll(reads);
     computeNeedsReverse(ir.body());
     planRecords(ir.body());
     chooseInlineDeclarations();
@@ -134,15 +153,20 @@ public final class ReverseTransform {
 
   private void nameVariables() {
     tape = names.claim("tape");
+    Set<String> obscuring = obscuringNames();
     Set<String> seen = new HashSet<>();
     for (Variable p : ir.parameters()) {
-      seen.add(p.name());
+      if (obscuring.contains(p.sourceName())) {
+        p.rename(names.claim("_" + p.sourceName()));
+      }
+      seen.add(p.sourceName());
     }
     for (Variable v : ir.locals()) {
-      if (v.origin() == Variable.Origin.LOCAL && seen.add(v.sourceName())) {
+      if (v.origin() == Variable.Origin.LOCAL && !obscuring.contains(v.sourceName())
+          && seen.add(v.sourceName())) {
         v.rename(v.sourceName());
       } else {
-        v.rename(names.claim(v.sourceName()));
+        v.rename(names.claim((obscuring.contains(v.sourceName()) ? "_" : "") + v.sourceName()));
       }
     }
     ir.result().rename(names.claim("value"));
@@ -154,6 +178,45 @@ public final class ReverseTransform {
     if (activity.isActive(ir.result())) {
       adjointOf(ir.result());
     }
+  }
+
+  /**
+   * User names that would obscure a type or package the generated code names: a variable called
+   * {@code Math} hides {@code Math.cos}, and one called {@code java} hides even
+   * {@code java.lang.Math}. Such variables are renamed in generated code (accessors keep the
+   * user's names).
+   */
+  private Set<String> obscuringNames() {
+    Set<String> packageRoots = new HashSet<>(Set.of("java", "javax", "dev", "org", "com", "jdk"));
+    packageRoots.add(root(ir.element().getEnclosingElement()));
+    IrWalk.statements(ir.body(), s -> IrWalk.ownExpressions(s, e -> IrWalk.expressions(e, n -> {
+      if (n instanceof Expr.Call c) {
+        packageRoots.add(root(c.method().getEnclosingElement()));
+      } else if (n instanceof Expr.FieldRef f) {
+        packageRoots.add(root(f.field().getEnclosingElement()));
+      }
+    })));
+    Set<String> obscuring = new HashSet<>();
+    List<Variable> all = new ArrayList<>(ir.parameters());
+    all.addAll(ir.locals());
+    for (Variable v : all) {
+      String n = v.sourceName();
+      if (Character.isUpperCase(n.charAt(0)) || packageRoots.contains(n)) {
+        obscuring.add(n);
+      }
+    }
+    return obscuring;
+  }
+
+  private static String root(javax.lang.model.element.Element type) {
+    javax.lang.model.element.Element e = type;
+    while (e.getEnclosingElement() != null
+        && e.getKind() != javax.lang.model.element.ElementKind.PACKAGE) {
+      e = e.getEnclosingElement();
+    }
+    String name = e.toString();
+    int dot = name.indexOf('.');
+    return dot < 0 ? name : name.substring(0, dot);
   }
 
   private Variable adjointOf(Variable v) {
@@ -229,8 +292,10 @@ public final class ReverseTransform {
     Variable root = IrWalk.root(w.array());
     ExpressionAdjoint adjoint =
         new ExpressionAdjoint(activity, rules, expressionNames(inLoop(w)), reads);
-    Expr element = new Expr.ArrayRead(w.array(), w.index(), w.value().type(), null);
-    adjoint.print(element);
+    Expr element = new Expr.ArrayRead(w.array(), w.index(), elementType(w), null);
+    for (Expr e = element; e instanceof Expr.ArrayRead read; e = read.array()) {
+      adjoint.print(read.index()); // the restore and the adjoint both index with it
+    }
     if (!activity.isActive(root)) {
       return new Fragment(CodeBlock.of(""), CodeBlock.of(""));
     }
@@ -250,6 +315,10 @@ public final class ReverseTransform {
     before.addStatement("$L = 0.0", adjoint.print(g));
     adjoint.propagate(value, new Expr.VarRef(held), after);
     return new Fragment(before.build(), after.build());
+  }
+
+  private static IrType elementType(Stmt.ArrayWrite w) {
+    return w.array().type().elementType();
   }
 
   /** {@code v = v + rest} or {@code v = v - rest}: v's adjoint passes through unchanged. */
@@ -337,7 +406,7 @@ public final class ReverseTransform {
   private void planRecords(Stmt s) {
     if (saves.contains(s)) {
       Variable target = ToBeRecorded.target(s);
-      IrType type = s instanceof Stmt.ArrayWrite w ? w.value().type() : target.type();
+      IrType type = s instanceof Stmt.ArrayWrite w ? elementType(w) : target.type();
       if (inLoop(s) && !Slot.canTape(type)) {
         problems.error(s.tree(), "'" + target.sourceName() + "' of type " + type + " is"
             + " overwritten in a loop and needed by the gradient; only primitive values can be"
@@ -370,9 +439,13 @@ public final class ReverseTransform {
           broke = newRecord("leftEarly", IrType.BOOLEAN);
           hoisted.add(broke);
         }
-        Slot countSlot = inLoop(l) ? tapeSlot(count) : Slot.local(count);
-        Slot brokeSlot = broke == null ? null : inLoop(l) ? tapeSlot(broke) : Slot.local(broke);
-        loopRecords.put(l, new LoopRecord(count, broke, countSlot, brokeSlot));
+        Variable start = null;
+        if (l.counter() != null && !(l.counter().start() instanceof Expr.Literal)) {
+          start = newRecord("start", IrType.INT);
+          hoisted.add(start);
+        }
+        loopRecords.put(l, new LoopRecord(count, broke, loopSlot(l, count), loopSlot(l, broke),
+            start, loopSlot(l, start)));
       }
       planRecords(l.body());
       l.update().forEach(this::planRecords);
@@ -395,6 +468,14 @@ public final class ReverseTransform {
     }
     hoisted.add(v);
     return Slot.local(v);
+  }
+
+  /** Loop records are written when the loop is left, into the loop's own locals. */
+  private Slot loopSlot(Stmt.Loop l, Variable v) {
+    if (v == null) {
+      return null;
+    }
+    return inLoop(l) ? tapeSlot(v) : Slot.local(v);
   }
 
   private Slot tapeSlot(Variable v) {
@@ -420,9 +501,10 @@ public final class ReverseTransform {
     Set<Variable> seen = new HashSet<>();
     if (forwardLabel == null) {
       for (Stmt s : ir.body().stmts()) {
-        if (s instanceof Stmt.Assign a && a.target().origin() != Variable.Origin.PARAMETER
-            && !seen.contains(a.target()) && !assignedBefore(a)) {
-          inline.add(a.target());
+        boolean declares = s instanceof Stmt.Assign a
+            && (a.declaration() || a.target().origin() == Variable.Origin.RESULT);
+        if (declares && !seen.contains(((Stmt.Assign) s).target())) {
+          inline.add(((Stmt.Assign) s).target());
         }
         IrWalk.statements(s, c -> {
           if (c instanceof Stmt.Assign a) {
@@ -445,10 +527,6 @@ public final class ReverseTransform {
       }
     }
     hoisted.addAll(0, declaredLocals);
-  }
-
-  private boolean assignedBefore(Stmt.Assign a) {
-    return false;
   }
 
   // -------------------------------------------------------------------------------- forward
@@ -489,9 +567,9 @@ public final class ReverseTransform {
     } else if (s instanceof Stmt.ArrayWrite w) {
       Slot save = saveSlots.get(w);
       CodeBlock element = JavaExpressions.plain().print(
-          new Expr.ArrayRead(w.array(), w.index(), w.value().type(), null));
+          new Expr.ArrayRead(w.array(), w.index(), elementType(w), null));
       if (save != null) {
-        out.add(save.write(element));
+        record(out, save, element);
       }
       out.addStatement("$L = $L", element, JavaExpressions.plain().print(w.value()));
     } else if (s instanceof Stmt.Eval e) {
@@ -530,16 +608,21 @@ public final class ReverseTransform {
     if (position != null && flow.completesNormally(b)) {
       int last = seg.length == 0 ? 0 : seg[seg.length - 1]
           + (flow.mayLeave(b.stmts().get(seg.length - 1)) ? 1 : 0);
-      out.add(position.write(CodeBlock.of("$L", last)));
+      record(out, position, CodeBlock.of("$L", last));
     }
   }
 
   private void forwardAssign(Stmt.Assign a, CodeBlock.Builder out) {
     Slot save = saveSlots.get(a);
     if (save != null) {
-      out.add(save.write(CodeBlock.of("$N", a.target().name())));
+      record(out, save, CodeBlock.of("$N", a.target().name()));
     }
     CodeBlock value = JavaExpressions.plain().print(a.value());
+    if (a.target().origin() == Variable.Origin.RESULT && a.target().type().isArray()
+        && !(a.value() instanceof Expr.Call)) {
+      // The reverse sweep may restore elements of the array returned: hand out a copy.
+      value = CodeBlock.of("$L.clone()", value);
+    }
     if (a.declaration() && inline.contains(a.target())
         || a.target().origin() == Variable.Origin.RESULT && inline.contains(a.target())) {
       out.addStatement("$T $N = $L", JavaExpressions.typeName(a.target().type()),
@@ -547,8 +630,17 @@ public final class ReverseTransform {
     } else {
       out.addStatement("$N = $L", a.target().name(), value);
     }
-    if (a.value() instanceof Expr.NewArray && activity.isActive(a.target())) {
+    if ((a.value() instanceof Expr.NewArray || a.value() instanceof Expr.Call)
+        && a.target().type().isArray() && a.target().origin() != Variable.Origin.RESULT
+        && activity.isActive(a.target())) {
       out.addStatement("$N = $L", adjointOf(a.target()).name(), zerosLike(a.target()));
+    }
+  }
+
+  /** Writes a record, unless this is a checkpointed loop's forward run, which records nothing. */
+  private void record(CodeBlock.Builder out, Slot slot, CodeBlock value) {
+    if (recording) {
+      out.add(slot.write(value));
     }
   }
 
@@ -564,13 +656,13 @@ public final class ReverseTransform {
     CodeBlock.Builder thenCode = CodeBlock.builder();
     forward(i.thenPart(), thenCode);
     if (branch != null && flow.completesNormally(i.thenPart())) {
-      thenCode.add(branch.write(CodeBlock.of("true")));
+      record(thenCode, branch, CodeBlock.of("true"));
     }
     frame.inThen = false;
     CodeBlock.Builder elseCode = CodeBlock.builder();
     forward(i.elsePart(), elseCode);
     if (branch != null && flow.completesNormally(i.elsePart())) {
-      elseCode.add(branch.write(CodeBlock.of("false")));
+      record(elseCode, branch, CodeBlock.of("false"));
     }
     frames.pop();
     out.beginControlFlow("if ($L)", JavaExpressions.plain().print(i.condition()))
@@ -591,6 +683,9 @@ public final class ReverseTransform {
       if (record.broke() != null) {
         out.addStatement("$N = false", record.broke().name());
       }
+      if (record.start() != null) {
+        out.addStatement("$N = $N", record.start().name(), l.counter().variable().name());
+      }
     }
     CodeBlock condition = l.condition() == null ? CodeBlock.of("true")
         : JavaExpressions.plain().print(l.condition());
@@ -599,9 +694,36 @@ public final class ReverseTransform {
     } else {
       out.beginControlFlow("$Ldo", prefix);
     }
+    List<Variable> state = checkpointed.get(l);
+    if (state != null) {
+      out.beginControlFlow("if ($N % $L == 0)", record.count().name(), checkpointEvery);
+      for (Variable v : state) {
+        out.add(Slot.push(tape, v.type(), CodeBlock.of("$N", v.name())));
+      }
+      out.endControlFlow();
+    }
     if (record != null) {
       out.addStatement("$N++", record.count().name());
     }
+    boolean wasRecording = recording;
+    recording &= state == null;
+    loopBody(l, bodyLabel, out);
+    recording = wasRecording;
+    if (l.testFirst()) {
+      out.endControlFlow();
+    } else {
+      out.endControlFlow("while ($L)", condition);
+    }
+    if (record != null && flow.completesNormally(l)) {
+      writeLoopRecord(record, out, null);
+    }
+    if (state != null) {
+      loopBodyLabels.put(l, bodyLabel);
+    }
+  }
+
+  /** One iteration: the body (continue leaves it through its label), then the update. */
+  private void loopBody(Stmt.Loop l, String bodyLabel, CodeBlock.Builder out) {
     frames.push(new LoopFrame(l, bodyLabel));
     if (bodyLabel != null) {
       out.add("$N: {\n", bodyLabel).indent();
@@ -614,14 +736,55 @@ public final class ReverseTransform {
       forward(u, out);
     }
     frames.pop();
-    if (l.testFirst()) {
-      out.endControlFlow();
-    } else {
-      out.endControlFlow("while ($L)", condition);
+  }
+
+  /**
+   * Marks the top-level loops of a checkpointed method, collects the scalar state each
+   * snapshot keeps (every variable the loop assigns), and records for the to-be-recorded
+   * analysis that the reverse sweep re-runs the loop, reading whatever its forward run reads.
+   */
+  private void topLevelLoops(Stmt s, Map<Stmt, Set<Variable>> reads) {
+    if (s instanceof Stmt.Block b) {
+      b.stmts().forEach(c -> topLevelLoops(c, reads));
+      return;
     }
-    if (record != null && flow.completesNormally(l)) {
-      writeLoopRecord(record, out, null);
+    if (!(s instanceof Stmt.Loop l)) {
+      return;
     }
+    Set<Variable> state = new java.util.LinkedHashSet<>();
+    Set<Variable> forwardReads = new java.util.LinkedHashSet<>();
+    boolean[] writesArrays = {false};
+    IrWalk.statements(l, c -> {
+      if (c instanceof Stmt.Assign a) {
+        state.add(a.target());
+      }
+      writesArrays[0] |= c instanceof Stmt.ArrayWrite;
+      IrWalk.ownExpressions(c, e -> IrWalk.expressions(e, n -> {
+        if (n instanceof Expr.VarRef r && r.variable().origin().isPrimal()) {
+          forwardReads.add(r.variable());
+        }
+      }));
+    });
+    if (writesArrays[0]) {
+      problems.error(l.tree(), "@Checkpointed loops may not write array elements: a snapshot"
+          + " keeps scalar state only; checkpoint a loop over scalars, or drop @Checkpointed");
+      return;
+    }
+    if (!flow.exits(l).isEmpty()) {
+      problems.error(l.tree(), "@Checkpointed loops may not return or jump out of an enclosing"
+          + " statement from inside; break out of the loop itself and return after it");
+      return;
+    }
+    for (Variable v : state) {
+      if (!v.type().isPrimitive()) {
+        problems.error(l.tree(), "@Checkpointed loops may assign only primitive variables, not"
+            + " '" + v.sourceName() + "' of type " + v.type());
+        return;
+      }
+    }
+    checkpointed.put(l, new ArrayList<>(state));
+    reads.put(l, forwardReads);
+    tapeUsed = true;
   }
 
   private void writeLoopRecord(LoopRecord record, CodeBlock.Builder out, String brokeValue) {
@@ -629,9 +792,12 @@ public final class ReverseTransform {
       out.addStatement("$N = $L", record.broke().name(), brokeValue);
     }
     if (record.countSlot().onTape()) {
-      out.add(record.countSlot().write(CodeBlock.of("$N", record.count().name())));
+      record(out, record.countSlot(), CodeBlock.of("$N", record.count().name()));
       if (record.brokeSlot() != null) {
-        out.add(record.brokeSlot().write(CodeBlock.of("$N", record.broke().name())));
+        record(out, record.brokeSlot(), CodeBlock.of("$N", record.broke().name()));
+      }
+      if (record.startSlot() != null) {
+        record(out, record.startSlot(), CodeBlock.of("$N", record.start().name()));
       }
     }
   }
@@ -644,7 +810,7 @@ public final class ReverseTransform {
       if (frame instanceof BlockFrame bf) {
         Slot position = positionSlots.get(bf.block);
         if (position != null) {
-          out.add(position.write(CodeBlock.of("$L", bf.segment)));
+          record(out, position, CodeBlock.of("$L", bf.segment));
         }
         if (bf.block.label() == target) {
           out.addStatement("break $N", labelName(bf.block.label()));
@@ -653,7 +819,7 @@ public final class ReverseTransform {
       } else if (frame instanceof IfFrame f) {
         Slot branch = branchSlots.get(f.stmt);
         if (branch != null) {
-          out.add(branch.write(CodeBlock.of("$L", f.inThen)));
+          record(out, branch, CodeBlock.of("$L", f.inThen));
         }
       } else if (frame instanceof LoopFrame lf) {
         LoopRecord record = loopRecords.get(lf.loop);
@@ -710,7 +876,7 @@ public final class ReverseTransform {
     if (save != null) {
       CodeBlock target = s instanceof Stmt.ArrayWrite w
           ? JavaExpressions.plain().print(
-              new Expr.ArrayRead(w.array(), w.index(), w.value().type(), null))
+              new Expr.ArrayRead(w.array(), w.index(), elementType(w), null))
           : CodeBlock.of("$N", ((Stmt.Assign) s).target().name());
       out.addStatement("$L = $L", target, save.read());
     }
@@ -776,9 +942,15 @@ public final class ReverseTransform {
   }
 
   private CodeBlock reverseLoop(Stmt.Loop l) {
+    if (checkpointed.containsKey(l)) {
+      return reverseCheckpointedLoop(l);
+    }
     LoopRecord record = loopRecords.get(l);
     CodeBlock.Builder out = CodeBlock.builder();
     if (record.countSlot().onTape()) {
+      if (record.startSlot() != null) {
+        out.addStatement("$N = $L", record.start().name(), record.startSlot().read());
+      }
       if (record.brokeSlot() != null) {
         out.addStatement("$N = $L", record.broke().name(), record.brokeSlot().read());
       }
@@ -788,6 +960,18 @@ public final class ReverseTransform {
     String it = iteration.name();
     String count = record.count().name();
     out.beginControlFlow("for (int $N = $N; $N > 0; $N--)", it, count, it, it);
+    reverseIteration(l, record, CodeBlock.of("$N", it), out);
+    out.endControlFlow();
+    return out.build();
+  }
+
+  /** The reverse of one iteration, the {@code iteration}-th of the loop (from 1). */
+  private void reverseIteration(Stmt.Loop l, LoopRecord record, CodeBlock iteration,
+      CodeBlock.Builder out) {
+    if (l.counter() != null && reads(l, l.counter().variable())) {
+      out.addStatement("$N = $L", l.counter().variable().name(),
+          counterValue(l, record, iteration));
+    }
     CodeBlock.Builder update = CodeBlock.builder();
     for (int k = l.update().size() - 1; k >= 0; k--) {
       update.add(reverse(l.update().get(k)));
@@ -795,15 +979,66 @@ public final class ReverseTransform {
     CodeBlock updateCode = update.build();
     if (!updateCode.isEmpty()) {
       if (record.broke() != null) {
-        out.beginControlFlow("if ($N < $N || !$N)", it, count, record.broke().name())
-            .add(updateCode).endControlFlow();
+        out.beginControlFlow("if ($L < $N || !$N)", iteration, record.count().name(),
+            record.broke().name()).add(updateCode).endControlFlow();
       } else {
         out.add(updateCode);
       }
     }
     out.add(reverse(l.body()));
+  }
+
+  /**
+   * Segments from last to first: restore the segment's snapshot, re-run its iterations while
+   * recording, then reverse them.
+   */
+  private CodeBlock reverseCheckpointedLoop(Stmt.Loop l) {
+    LoopRecord record = loopRecords.get(l);
+    List<Variable> state = checkpointed.get(l);
+    String count = record.count().name();
+    int k = checkpointEvery;
+    String segment = newScratch("segment", IrType.INT).name();
+    String length = newScratch("segmentLength", IrType.INT).name();
+    String replay = newScratch("replay", IrType.INT).name();
+    String it = newScratch("iteration", IrType.INT).name();
+    CodeBlock.Builder out = CodeBlock.builder();
+    out.beginControlFlow("for (int $N = ($N + $L) / $L - 1; $N >= 0; $N--)", segment, count,
+        k - 1, k, segment, segment);
+    for (int v = state.size() - 1; v >= 0; v--) {
+      Variable var = state.get(v);
+      out.addStatement("$N = $L", var.name(), Slot.pop(tape, var.type()));
+    }
+    out.addStatement("int $N = $T.min($L, $N - $N * $L)", length, Math.class, k, count, segment,
+        k);
+    String prefix = flow.isBreakTarget(l.label()) ? labelName(l.label()) + ": " : "";
+    out.beginControlFlow("$Lfor (int $N = 0; $N < $N; $N++)", prefix, replay, replay, length,
+        replay);
+    loopBody(l, loopBodyLabels.get(l), out);
+    out.endControlFlow();
+    out.beginControlFlow("for (int $N = $N; $N > 0; $N--)", it, length, it, it);
+    reverseIteration(l, record, CodeBlock.of("$N * $L + $N", segment, k, it), out);
+    out.endControlFlow();
     out.endControlFlow();
     return out.build();
+  }
+
+  /** {@code start + (iteration - 1) * step}, the counter's value in a replayed iteration. */
+  private static CodeBlock counterValue(Stmt.Loop l, LoopRecord record, CodeBlock iteration) {
+    Stmt.Counter c = l.counter();
+    CodeBlock start = record.start() != null ? CodeBlock.of("$N", record.start().name())
+        : JavaExpressions.plain().print(c.start());
+    CodeBlock index = CodeBlock.of("$L - 1", iteration);
+    CodeBlock offset = c.step() == 1 ? index : CodeBlock.of("($L) * $L", index, c.step());
+    return start.toString().equals("0") ? offset : CodeBlock.of("$L + $L", start,
+        c.step() == 1 ? CodeBlock.of("($L)", offset) : offset);
+  }
+
+  /** Whether any reverse code inside the loop reads {@code v}. */
+  private boolean reads(Stmt.Loop l, Variable v) {
+    boolean[] found = {false};
+    IrWalk.statements(l, s -> found[0] |= fragments.containsKey(s)
+        && fragmentReads.getOrDefault(s, Set.of()).contains(v));
+    return found[0];
   }
 
   // ------------------------------------------------------------------------------- assembly
@@ -837,10 +1072,10 @@ public final class ReverseTransform {
       parameterAdjoints.add(adjoints.get(p));
     }
     if (resultAdjoint == null) {
-      resultAdjoint = newRecord("valueAdj", IrType.DOUBLE);
+      resultAdjoint = newRecord("valueAdj", ir.result().type());
     }
     return new AdjointBody(prologue.build(), forward, adjointDecls.build(), reverse,
-        ir.result(), resultAdjoint, ir.differentiated(), parameterAdjoints,
+        ir.result(), resultAdjoint, ir.parameters(), ir.differentiated(), parameterAdjoints,
         tapeUsed ? TapeUse.RECORDS : tapeReferenced ? TapeUse.PASSES_ON : TapeUse.NONE, tape,
         names.claim("seed"), names.claim("adjoints"), tape);
   }

@@ -1,0 +1,300 @@
+package dev.adjoint.fuzz;
+
+import dev.adjoint.fuzz.Program.Kind;
+import dev.adjoint.fuzz.Program.Param;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Compares a generated gradient with 5-point central finite differences, coordinate by
+ * coordinate, at random points. A coordinate is skipped when the differences with steps h and
+ * h/2 disagree (a kink or a jump nearby) or values are not finite; {@code value()} must equal the
+ * original method's result exactly.
+ */
+final class GradientOracle {
+  static final double TOLERANCE = 1e-5;
+  static final double SMOOTHNESS = 1e-6;
+  static final double MAX_VALUE = 1e6;
+
+  /** What one program's check found. */
+  static final class Report {
+    Verdict verdict = Verdict.OK;
+    String detail = "";
+    int pointsCompared;
+    int pointsSkipped;
+    int coordinatesCompared;
+    int coordinatesSkipped;
+
+    Report fail(Verdict v, String d) {
+      if (verdict == Verdict.OK || verdict == Verdict.SKIPPED) {
+        verdict = v;
+        detail = d;
+      }
+      return this;
+    }
+  }
+
+  enum Verdict {
+    OK, SKIPPED, INVALID, PROCESSOR_CRASH, PROCESSOR_ERROR, GENERATED_CODE_ERROR,
+    GRADIENT_MISMATCH, VALUE_MISMATCH, GRADIENT_THROWS, INPUT_MUTATED, NONDETERMINISTIC, HANG,
+    MISSING_ACCESSOR;
+
+    boolean isFinding() {
+      return this != OK && this != SKIPPED && this != INVALID;
+    }
+  }
+
+  private GradientOracle() {}
+
+  /** Checks {@code entry} of {@code className} against its generated {@code className + "Grad"}. */
+  static Report check(ClassLoader loader, String className, String entry, List<Param> params,
+      long pointSeed, int points) {
+    Report report = new Report();
+    Method original;
+    Method gradient;
+    Class<?>[] types = params.stream().map(Param::type).toArray(Class<?>[]::new);
+    try {
+      original = Class.forName(className, true, loader).getDeclaredMethod(entry, types);
+      original.setAccessible(true);
+      gradient = Class.forName(className + "Grad", true, loader).getMethod(entry, types);
+    } catch (ReflectiveOperationException | LinkageError e) {
+      return report.fail(Verdict.GENERATED_CODE_ERROR, "cannot load: " + e);
+    }
+    SplittableRandom rnd = new SplittableRandom(pointSeed);
+    for (int pt = 0; pt < points; pt++) {
+      Object[] args = randomArgs(params, rnd);
+      double v0;
+      try {
+        v0 = call(original, args);
+      } catch (Throwable t) {
+        return report.fail(Verdict.INVALID, "original throws " + t);
+      }
+      if (!Double.isFinite(v0) || Math.abs(v0) > MAX_VALUE) {
+        report.pointsSkipped++;
+        continue;
+      }
+      Object[] copy = deepCopy(args);
+      Object rec;
+      Object rec2;
+      try {
+        rec = gradient.invoke(null, copy);
+        rec2 = gradient.invoke(null, deepCopy(args));
+      } catch (InvocationTargetException e) {
+        return report.fail(Verdict.GRADIENT_THROWS, "at " + show(params, args) + ": "
+            + stack(e.getCause()));
+      } catch (ReflectiveOperationException e) {
+        return report.fail(Verdict.GENERATED_CODE_ERROR, e.toString());
+      }
+      if (!Arrays.deepEquals(copy, args)) {
+        return report.fail(Verdict.INPUT_MUTATED, "at " + show(params, args) + " the gradient "
+            + "changed its inputs to " + show(params, copy));
+      }
+      double value = (double) component(rec, "value");
+      if (value != v0 && !(Double.isNaN(value) && Double.isNaN(v0))) {
+        return report.fail(Verdict.VALUE_MISMATCH, "at " + show(params, args) + ": value() = "
+            + value + " but f = " + v0);
+      }
+      int compared = 0;
+      int skipped = 0;
+      for (int p = 0; p < params.size(); p++) {
+        Param param = params.get(p);
+        if (param.kind() == Kind.INT) {
+          continue;
+        }
+        Object g;
+        Object g2;
+        try {
+          g = component(rec, param.name());
+          g2 = component(rec2, param.name());
+        } catch (RuntimeException e) {
+          return report.fail(Verdict.MISSING_ACCESSOR, "no accessor " + param.name() + "(): " + e);
+        }
+        if (!Arrays.deepEquals(new Object[] {g}, new Object[] {g2})) {
+          return report.fail(Verdict.NONDETERMINISTIC, "two calls at " + show(params, args)
+              + " gave " + deepToString(g) + " and " + deepToString(g2));
+        }
+        int n = coordinates(param);
+        for (int c = 0; c < n; c++) {
+          double x = get(args[p], param, c);
+          double analytic = get(g, param, c);
+          final int pi = p;
+          final int ci = c;
+          java.util.function.DoubleUnaryOperator fn = t -> {
+            Object[] a = deepCopy(args);
+            a[pi] = set(a[pi], param, ci, t);
+            try {
+              return call(original, a);
+            } catch (Throwable e) {
+              return Double.NaN;
+            }
+          };
+          double h = 1e-3 * Math.max(1, Math.abs(x));
+          double[] fd1 = fivePoint(fn, x, h);
+          double[] fd2 = fivePoint(fn, x, h / 2);
+          double noise = 1e-14 * Math.max(fd1[1], fd2[1]) / (h / 2);
+          if (!Double.isFinite(fd1[0]) || !Double.isFinite(fd2[0])
+              || Math.abs(fd1[0] - fd2[0]) > SMOOTHNESS * Math.max(1, Math.abs(fd2[0])) + noise) {
+            skipped++;
+            continue;
+          }
+          compared++;
+          double err = Math.abs(analytic - fd2[0]);
+          if (!(err <= TOLERANCE * Math.max(1, Math.abs(analytic)) + noise)) {
+            return report.fail(Verdict.GRADIENT_MISMATCH, "at " + show(params, args) + ": d/d"
+                + label(param, c) + " = " + analytic + " but finite differences give " + fd2[0]
+                + " (h=" + h + ": " + fd1[0] + ")");
+          }
+        }
+      }
+      report.coordinatesCompared += compared;
+      report.coordinatesSkipped += skipped;
+      if (compared > 0) {
+        report.pointsCompared++;
+      } else {
+        report.pointsSkipped++;
+      }
+    }
+    if (report.pointsCompared == 0) {
+      report.verdict = Verdict.SKIPPED;
+      report.detail = "no smooth finite point";
+    }
+    return report;
+  }
+
+  /** {derivative, max |f|} of the 5-point central difference. */
+  private static double[] fivePoint(java.util.function.DoubleUnaryOperator f, double x,
+      double h) {
+    double a = f.applyAsDouble(x + 2 * h);
+    double b = f.applyAsDouble(x + h);
+    double c = f.applyAsDouble(x - h);
+    double d = f.applyAsDouble(x - 2 * h);
+    double m = Math.max(Math.max(Math.abs(a), Math.abs(b)), Math.max(Math.abs(c), Math.abs(d)));
+    return new double[] {(-a + 8 * b - 8 * c + d) / (12 * h), m};
+  }
+
+  static Object[] randomArgs(List<Param> params, SplittableRandom rnd) {
+    Object[] args = new Object[params.size()];
+    for (int i = 0; i < args.length; i++) {
+      Param p = params.get(i);
+      args[i] = switch (p.kind()) {
+        case DOUBLE -> rnd.nextDouble(-1.5, 1.5);
+        case ARRAY -> {
+          double[] a = new double[p.rows()];
+          for (int k = 0; k < a.length; k++) {
+            a[k] = rnd.nextDouble(-1.5, 1.5);
+          }
+          yield a;
+        }
+        case MATRIX -> {
+          double[][] m = new double[p.rows()][p.cols()];
+          for (double[] row : m) {
+            for (int k = 0; k < row.length; k++) {
+              row[k] = rnd.nextDouble(-1.5, 1.5);
+            }
+          }
+          yield m;
+        }
+        case INT -> p.intValue();
+      };
+    }
+    return args;
+  }
+
+  private static int coordinates(Param p) {
+    return switch (p.kind()) {
+      case DOUBLE -> 1;
+      case ARRAY -> p.rows();
+      case MATRIX -> p.rows() * p.cols();
+      case INT -> 0;
+    };
+  }
+
+  private static double get(Object v, Param p, int c) {
+    return switch (p.kind()) {
+      case DOUBLE -> (double) v;
+      case ARRAY -> ((double[]) v)[c];
+      case MATRIX -> ((double[][]) v)[c / p.cols()][c % p.cols()];
+      case INT -> throw new AssertionError();
+    };
+  }
+
+  private static Object set(Object v, Param p, int c, double t) {
+    switch (p.kind()) {
+      case DOUBLE -> {
+        return t;
+      }
+      case ARRAY -> ((double[]) v)[c] = t;
+      case MATRIX -> ((double[][]) v)[c / p.cols()][c % p.cols()] = t;
+      default -> throw new AssertionError();
+    }
+    return v;
+  }
+
+  private static String label(Param p, int c) {
+    return switch (p.kind()) {
+      case DOUBLE -> p.name();
+      case ARRAY -> p.name() + "[" + c + "]";
+      case MATRIX -> p.name() + "[" + c / p.cols() + "][" + c % p.cols() + "]";
+      case INT -> p.name();
+    };
+  }
+
+  private static double call(Method m, Object[] args) throws Throwable {
+    try {
+      return (double) m.invoke(null, deepCopy(args));
+    } catch (InvocationTargetException e) {
+      throw e.getCause();
+    }
+  }
+
+  static Object component(Object record, String name) {
+    try {
+      Method m = record.getClass().getMethod(name);
+      m.setAccessible(true);
+      return m.invoke(record);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static Object[] deepCopy(Object[] args) {
+    Object[] c = args.clone();
+    for (int i = 0; i < c.length; i++) {
+      if (c[i] instanceof double[] a) {
+        c[i] = a.clone();
+      } else if (c[i] instanceof double[][] m) {
+        double[][] n = new double[m.length][];
+        for (int r = 0; r < m.length; r++) {
+          n[r] = m[r].clone();
+        }
+        c[i] = n;
+      }
+    }
+    return c;
+  }
+
+  static String show(List<Param> params, Object[] args) {
+    StringBuilder sb = new StringBuilder("(");
+    for (int i = 0; i < args.length; i++) {
+      sb.append(i == 0 ? "" : ", ").append(params.get(i).name()).append('=')
+          .append(deepToString(args[i]));
+    }
+    return sb.append(')').toString();
+  }
+
+  static String deepToString(Object o) {
+    return Arrays.deepToString(new Object[] {o}).replaceAll("^\\[|\\]$", "");
+  }
+
+  private static String stack(Throwable t) {
+    StringBuilder sb = new StringBuilder(t.toString());
+    StackTraceElement[] st = t.getStackTrace();
+    for (int i = 0; i < Math.min(3, st.length); i++) {
+      sb.append(" @ ").append(st[i]);
+    }
+    return sb.toString();
+  }
+}

@@ -1,0 +1,119 @@
+package dev.adjoint.loops;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.adjoint.GradientCheck;
+import dev.adjoint.Tape;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Pins how much each loop records, so that a regression in the to-be-recorded analysis shows
+ * up, and checks each gradient against finite differences and, where known, its exact value.
+ */
+class TapeEntriesTest {
+
+  @Test
+  void invariantOperandsRecordNothing() {
+    Tape tape = new Tape();
+    double[] adj = new double[2];
+    TapeFixturesGrad.accumulateAdjoint(1.5, 2.0, 1000, 1.0, adj, tape);
+    assertEquals(0, tape.pushes());
+    assertEquals(2.0 * 1000, adj[0], 0.0);
+    assertEquals(1.5 * 1000, adj[1], 0.0);
+  }
+
+  @Test
+  void loopCountersAreRecomputed() {
+    Tape tape = new Tape();
+    double[] adj = new double[1];
+    TapeFixturesGrad.weightedByCounterAdjoint(0.7, 5, 1.0, adj, tape);
+    assertEquals(0, tape.pushes());
+    assertEquals(10.0, adj[0], 0.0); // d/da of a * (0 + 1 + 2 + 3 + 4)
+  }
+
+  @Test
+  void overwrittenValuesNeededByTheAdjointAreRecordedOncePerIteration() {
+    Tape tape = new Tape();
+    TapeFixturesGrad.sinRecurrenceAdjoint(0.3, 7, 1.0, new double[1], tape);
+    assertEquals(7, tape.doubles().pushes());
+    assertEquals(7, tape.pushes());
+    assertEquals(0, tape.size(), "the reverse sweep pops everything it pushed");
+    check(x -> TapeFixtures.sinRecurrence(x[0], 7), 0.3,
+        TapeFixturesGrad.sinRecurrence(0.3, 7).a());
+
+    tape = new Tape();
+    double[] adj = new double[1];
+    TapeFixturesGrad.iteratedSquareAdjoint(1.1, 4, 1.0, adj, tape);
+    assertEquals(4, tape.pushes());
+    assertEquals(16 * Math.pow(1.1, 15), adj[0], 1e-12); // d/da a^16
+  }
+
+  @Test
+  void constantDerivativesRecordNothingEvenInDataDependentLoops() {
+    Tape tape = new Tape();
+    double[] adj = new double[1];
+    double value = TapeFixturesGrad.halveUntilSmallAdjoint(3.7, 1.0, adj, tape);
+    assertEquals(0, tape.pushes());
+    assertEquals(0.0578125, value, 0.0);
+    assertEquals(Math.pow(0.5, 6), adj[0], 0.0); // six halvings
+  }
+
+  @Test
+  void newtonSqrtRecordsOneValuePerStepAndGetsTheAnalyticDerivative() {
+    Tape tape = new Tape();
+    double[] adj = new double[1];
+    double value = TapeFixturesGrad.newtonSqrtAdjoint(2.0, 1.0, adj, tape);
+    assertEquals(30, tape.pushes());
+    assertEquals(Math.sqrt(2.0), value, 1e-15);
+    assertEquals(1 / (2 * Math.sqrt(2.0)), adj[0], 1e-15);
+  }
+
+  @Test
+  void nestedLoopsRecordInnerTripCountsOnly() {
+    Tape tape = new Tape();
+    double[] adj = new double[1];
+    TapeFixturesGrad.nestedAdjoint(0.5, 6, 4, 1.0, adj, tape);
+    assertEquals(6, tape.ints().pushes());
+    assertEquals(6, tape.pushes());
+    assertEquals(6 * (0 + 1 + 2 + 3), adj[0], 0.0);
+  }
+
+  @Test
+  void branchesInLoopsRecordTheirDecision() {
+    Tape tape = new Tape();
+    double[] adj = new double[1];
+    TapeFixturesGrad.branchInLoopAdjoint(1.3, 6, 1.0, adj, tape);
+    assertEquals(6, tape.booleans().pushes());
+    assertEquals(3, tape.doubles().pushes(), "only s = s * a needs the old s");
+    check(x -> TapeFixtures.branchInLoop(x[0], 6), 1.3, adj[0]);
+  }
+
+  @Test
+  void millionIterationsRunWithoutDeepStacksAndTapeMemoryIsLinear() {
+    Tape tape = new Tape();
+    double[] adj = new double[1];
+    int n = 1_000_000;
+    TapeFixturesGrad.sinRecurrenceAdjoint(0.001, n, 1.0, adj, tape);
+    assertEquals(n, tape.pushes());
+    long bytes = tape.memoryBytes();
+    assertTrue(bytes >= 8L * n && bytes <= 2 * 8L * n + 1024,
+        "tape memory " + bytes + " bytes for " + n + " doubles");
+    double h = 1e-6;
+    double numeric = (TapeFixtures.sinRecurrence(0.001 + h, n)
+        - TapeFixtures.sinRecurrence(0.001 - h, n)) / (2 * h);
+    assertEquals(numeric, adj[0], 1e-5 * Math.max(1, Math.abs(numeric)));
+  }
+
+  @Test
+  void eachCallOwnsItsTapeWhenGivenNone() {
+    var a = TapeFixturesGrad.sinRecurrence(0.3, 9);
+    var b = TapeFixturesGrad.sinRecurrence(0.3, 9);
+    assertEquals(a, b);
+  }
+
+  private static void check(java.util.function.ToDoubleFunction<double[]> f, double x,
+      double gradient) {
+    GradientCheck.compare(f, new double[] {x}, new double[] {gradient}).assertWithin(1e-7);
+  }
+}

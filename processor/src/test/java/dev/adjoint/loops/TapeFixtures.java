@@ -1,0 +1,92 @@
+package dev.adjoint.loops;
+
+import dev.adjoint.Differentiable;
+
+/** Loops whose tape use is pinned by {@link TapeEntriesTest}. */
+final class TapeFixtures {
+  private TapeFixtures() {}
+
+  /** Neither x nor a is overwritten: nothing per iteration. */
+  @Differentiable
+  static double accumulate(double x, double a, int n) {
+    double s = 0;
+    for (int i = 0; i < n; i++) {
+      s += x * a;
+    }
+    return s;
+  }
+
+  /** The loop counter is recomputed, not recorded. */
+  @Differentiable
+  static double weightedByCounter(double a, int n) {
+    double s = 0;
+    for (int i = 0; i < n; i++) {
+      s += i * a;
+    }
+    return s;
+  }
+
+  /** cos(s) needs every old s: one double per iteration. */
+  @Differentiable
+  static double sinRecurrence(double a, int n) {
+    double s = 0;
+    for (int i = 0; i < n; i++) {
+      s = Math.sin(s) + a;
+    }
+    return s;
+  }
+
+  /** a = a * a: every old a, one double per iteration. */
+  @Differentiable
+  static double iteratedSquare(double a, int n) {
+    for (int i = 0; i < n; i++) {
+      a = a * a;
+    }
+    return a;
+  }
+
+  /** a *= 0.5 has the constant derivative 0.5: nothing recorded, even in a data-dependent loop. */
+  @Differentiable
+  static double halveUntilSmall(double a) {
+    while (Math.abs(a) > 0.1) {
+      a *= 0.5;
+    }
+    return a;
+  }
+
+  /** Newton's iteration for the square root: the old x, once per step. */
+  @Differentiable
+  static double newtonSqrt(double a) {
+    double x = a;
+    for (int k = 0; k < 30; k++) {
+      x = 0.5 * (x + a / x);
+    }
+    return x;
+  }
+
+  /** The inner loop's trip count, once per outer iteration; its body records nothing. */
+  @Differentiable
+  static double nested(double a, int n, int m) {
+    double s = 0;
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < m; j++) {
+        s += a * j;
+      }
+    }
+    return s;
+  }
+
+  /** A branch in a loop: one boolean per iteration, and the overwritten value. */
+  @Differentiable
+  static double branchInLoop(double a, int n) {
+    double s = a;
+    for (int i = 0; i < n; i++) {
+      if (i % 2 == 0) {
+        s = s * a;
+      } else {
+        s = s + a;
+      }
+    }
+    return s;
+  }
+}

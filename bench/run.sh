@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Builds the processor and the benchmarks, then runs the suite and prints a Markdown report.
+#
+#   bench/run.sh                 default (short) suite, a few minutes on 2 cores, + compile cost
+#   bench/run.sh --full          full suite (3 forks, more iterations), + compile cost
+#   bench/run.sh --no-compile-cost [--include REGEX] [--out FILE]   other Report options pass through
+#
+# The raw JMH jar works too: java -jar bench/target/benchmarks.jar -prof gc RosenbrockBench
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+compile_cost=1
+args=()
+for a in "$@"; do
+  if [[ "$a" == "--no-compile-cost" ]]; then compile_cost=0; else args+=("$a"); fi
+done
+
+mvn -q -B -pl bench -am package -DskipTests
+java -cp bench/target/benchmarks.jar dev.adjoint.bench.Report "${args[@]+"${args[@]}"}"
+
+if [[ $compile_cost == 1 ]]; then
+  # The processor path a user's javac gets: processor jar + its runtime dependencies.
+  cpfile=bench/target/processor-classpath.txt
+  mvn -q -B -pl processor -am package dependency:build-classpath -DskipTests \
+      -DincludeScope=runtime -Dmdep.outputFile="$PWD/$cpfile"
+  processor_path="$(ls processor/target/adjoint-processor-*.jar | grep -v sources | head -1):$(cat $cpfile)"
+  runtime_cp="$(ls runtime/target/adjoint-runtime-*.jar | grep -v sources | head -1)"
+  echo
+  java -cp bench/target/benchmarks.jar dev.adjoint.bench.CompileCost \
+      --classpath "$runtime_cp" --processorpath "$processor_path"
+fi

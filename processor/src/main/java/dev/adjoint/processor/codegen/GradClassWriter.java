@@ -144,27 +144,18 @@ public final class GradClassWriter {
           + "@return the value and its partial derivatives with respect to $L\n",
           link(e.method()), describeParameters(e.differentiatedNames()));
     }
-    if (body.tapeUse() == TapeUse.RECORDS) {
-      m.addStatement("$T $N = new $T()", ReverseTransform.tapeType(), body.tape(),
-          ReverseTransform.tapeType());
-    } else if (body.tapeUse() == TapeUse.PASSES_ON) {
+    if (allocatesAnyway(body)) {
+      delegateToAdjoint(m, e, result, vector);
+      return m.build();
+    }
+    // Scalar, loop-free or tape-free: the sweeps inline, allocating nothing but the result.
+    if (body.tapeUse() == TapeUse.PASSES_ON) {
       m.addStatement("$T $N = null", ReverseTransform.tapeType(), body.tape());
     }
-    for (int k = 0; k < body.differentiated().size(); k++) {
-      Variable p = body.differentiated().get(k);
-      Variable adjoint = body.parameterAdjoints().get(k);
-      if (p.type().isArray() && adjoint != null) {
-        m.addStatement("$T $N = $L", JavaExpressions.typeName(p.type()), adjoint.name(),
-            ReverseTransform.zerosLike(p));
-      }
-    }
-    addSweeps(m, body, vector ? CodeBlock.of("$N", body.seedName()) : CodeBlock.of("1.0"));
+    addSweeps(m, body, CodeBlock.of("1.0"));
     CodeBlock.Builder args = CodeBlock.builder().add("$N", body.result().name());
-    for (int k = 0; k < body.differentiated().size(); k++) {
-      Variable p = body.differentiated().get(k);
-      Variable adjoint = body.parameterAdjoints().get(k);
-      args.add(", $L", adjoint != null ? CodeBlock.of("$N", adjoint.name())
-          : p.type().isArray() ? ReverseTransform.zerosLike(p) : CodeBlock.of("0.0"));
+    for (Variable adjoint : body.parameterAdjoints()) {
+      args.add(", $L", adjoint != null ? CodeBlock.of("$N", adjoint.name()) : "0.0");
     }
     m.addStatement("return new $T($L)", result, args.build());
     return m.build();
@@ -182,6 +173,52 @@ public final class GradClassWriter {
             link(e.method()))
         .addCode(e.graph())
         .build();
+  }
+
+  /**
+   * Whether the gradient allocates a tape or arrays whatever the code: then the gradient method
+   * calls the adjoint entry point rather than repeat its body, which halves the code javac
+   * compiles. Loop-free scalar code keeps its own copy and allocates nothing but its result.
+   */
+  private static boolean allocatesAnyway(AdjointBody body) {
+    return body.tapeUse() == TapeUse.RECORDS || body.result().type().isArray()
+        || body.differentiated().stream().anyMatch(p -> p.type().isArray());
+  }
+
+  private static void delegateToAdjoint(MethodSpec.Builder m, Entry e, ClassName result,
+      boolean vector) {
+    AdjointBody body = e.body();
+    long scalars = body.differentiated().stream().filter(p -> !p.type().isArray()).count();
+    m.addStatement("double[] $N = new double[$L]", body.adjointsName(), scalars);
+    CodeBlock.Builder call = CodeBlock.builder().add("$N(", e.adjointName());
+    for (Variable p : body.parameters()) {
+      call.add("$N, ", p.name());
+    }
+    call.add("$L, $N", vector ? CodeBlock.of("$N", body.seedName()) : CodeBlock.of("1.0"),
+        body.adjointsName());
+    for (int k = 0; k < body.differentiated().size(); k++) {
+      Variable p = body.differentiated().get(k);
+      if (p.type().isArray()) {
+        Variable adjoint = body.parameterAdjoints().get(k);
+        m.addStatement("$T $N = $L", JavaExpressions.typeName(p.type()), adjoint.name(),
+            ReverseTransform.zerosLike(p));
+        call.add(", $N", adjoint.name());
+      }
+    }
+    call.add(", null)");
+    m.addStatement("$T $N = $L", JavaExpressions.typeName(body.result().type()),
+        body.result().name(), call.build());
+    CodeBlock.Builder args = CodeBlock.builder().add("$N", body.result().name());
+    int slot = 0;
+    for (int k = 0; k < body.differentiated().size(); k++) {
+      Variable p = body.differentiated().get(k);
+      if (p.type().isArray()) {
+        args.add(", $N", body.parameterAdjoints().get(k).name());
+      } else {
+        args.add(", $N[$L]", body.adjointsName(), slot++);
+      }
+    }
+    m.addStatement("return new $T($L)", result, args.build());
   }
 
   private static String describeParameters(List<String> names) {

@@ -71,4 +71,36 @@ final class CheckpointFixtures {
     }
     return s + t;
   }
+
+  /** The loop reads c only in a condition; c changes after the loop; the replay needs the old c. */
+  @Differentiable
+  @Checkpointed(every = 3)
+  static double checkpointedReadsAVariableChangedAfterTheLoop(double a, int n) {
+    double c = 0.5;
+    double s = a;
+    for (int i = 0; i < n; i++) {
+      if (i * 0.1 > c) {
+        s = s * a;
+      } else {
+        s = s + a;
+      }
+    }
+    c = 100;
+    return s + c;
+  }
+
+  @Differentiable
+  static double readsAVariableChangedAfterTheLoop(double a, int n) {
+    double c = 0.5;
+    double s = a;
+    for (int i = 0; i < n; i++) {
+      if (i * 0.1 > c) {
+        s = s * a;
+      } else {
+        s = s + a;
+      }
+    }
+    c = 100;
+    return s + c;
+  }
 }

@@ -47,4 +47,13 @@ class CheckpointTest {
     var broken = CheckpointFixturesGrad.checkpointedMixed(3.0, 40);
     assertEquals(CheckpointFixturesGrad.mixed(3.0, 40).a(), broken.a(), 0.0);
   }
+
+  @Test
+  void theReplayReadsValuesThatChangeAfterTheLoop() {
+    var plain = CheckpointFixturesGrad.readsAVariableChangedAfterTheLoop(1.1, 10);
+    var checkpointed = CheckpointFixturesGrad.checkpointedReadsAVariableChangedAfterTheLoop(1.1, 10);
+    assertEquals(plain.a(), checkpointed.a(), 0.0);
+    GradientCheck.compare(x -> CheckpointFixtures.checkpointedReadsAVariableChangedAfterTheLoop(
+        x[0], 10), new double[] {1.1}, new double[] {checkpointed.a()}).assertWithin(1e-7);
+  }
 }

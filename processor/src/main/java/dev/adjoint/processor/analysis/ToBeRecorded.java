@@ -106,7 +106,9 @@ public final class ToBeRecorded {
     } else if (stmt instanceof Stmt.If i) {
       out = union(walk(i.thenPart(), in), walk(i.elsePart(), in));
     } else if (stmt instanceof Stmt.Loop l) {
-      out = loop(l, in);
+      // A loop the reverse sweep re-runs (checkpointed) or partly recomputes reads, when it is
+      // reversed, what it lists here: those values must be restored by then.
+      out = union(loop(l, in), readsOf(l));
     } else {
       out = in;
     }

@@ -19,6 +19,7 @@ import dev.adjoint.processor.rules.RuleTable;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -57,6 +58,7 @@ public final class ReverseTransform {
   private final Map<Stmt.If, Slot> branchSlots = new IdentityHashMap<>();
   private final Map<Stmt.Loop, LoopRecord> loopRecords = new IdentityHashMap<>();
   private final Map<Stmt.Loop, String> loopBodyLabels = new IdentityHashMap<>();
+  private final Map<Stmt.Loop, List<Stmt.Assign>> recomputed = new IdentityHashMap<>();
   private final Map<Stmt, Slot> saveSlots = new IdentityHashMap<>();
   private final Set<Variable> inline = new HashSet<>();
   private final List<Variable> hoisted = new ArrayList<>();
@@ -145,7 +147,19 @@ public final class ReverseTransform {
         topLevelLoops(s, reads);
       }
     }
+    Map<Stmt.Loop, List<Stmt.Assign>> candidates = recomputablePrefixes(reads);
     saves = ToBeRecorded.analyze(ir.body(), reads);
+    candidates.forEach((loop, prefix) -> {
+      List<Stmt.Assign> chosen = new ArrayList<>();
+      for (Stmt.Assign a : prefix) {
+        if (saves.remove(a)) {
+          chosen.add(a);
+        }
+      }
+      if (!chosen.isEmpty()) {
+        recomputed.put(loop, chosen);
+      }
+    });
     fragmentReads.putAll(reads);
     computeNeedsReverse(ir.body());
     planRecords(ir.body());
@@ -1102,9 +1116,15 @@ public final class ReverseTransform {
   /** The reverse of one iteration, the {@code iteration}-th of the loop (from 1). */
   private void reverseIteration(Stmt.Loop l, LoopRecord record, CodeBlock iteration,
       CodeBlock.Builder out) {
-    if (l.counter() != null && reads(l, l.counter().variable())) {
+    List<Stmt.Assign> prefix = recomputed.getOrDefault(l, List.of());
+    if (l.counter() != null && (reads(l, l.counter().variable())
+        || prefix.stream().anyMatch(a -> ExpressionAdjoint.references(a.value(),
+            l.counter().variable())))) {
       out.addStatement("$N = $L", l.counter().variable().name(),
           counterValue(l, record, iteration));
+    }
+    for (Stmt.Assign a : prefix) {
+      out.addStatement("$N = $L", a.target().name(), JavaExpressions.plain().print(a.value()));
     }
     CodeBlock.Builder update = CodeBlock.builder();
     for (int k = l.update().size() - 1; k >= 0; k--) {
@@ -1165,6 +1185,82 @@ public final class ReverseTransform {
     CodeBlock offset = c.step() == 1 ? index : CodeBlock.of("($L) * $L", index, c.step());
     return start.toString().equals("0") ? offset : CodeBlock.of("$L + $L", start,
         c.step() == 1 ? CodeBlock.of("($L)", offset) : offset);
+  }
+
+  /**
+   * Temporaries the reverse sweep recomputes instead of recording: the declarations that open a
+   * loop body, each assigned nowhere else in the loop, whose values are pure functions of the
+   * loop counter, of variables and arrays the loop does not change, and of earlier ones. (The
+   * extended Rosenbrock's {@code t1} and {@code t2}, a for-each's element.) Registers what they
+   * read, so those values are restored by the time the loop is reversed.
+   */
+  private Map<Stmt.Loop, List<Stmt.Assign>> recomputablePrefixes(
+      Map<Stmt, Set<Variable>> reads) {
+    Map<Stmt.Loop, List<Stmt.Assign>> found = new IdentityHashMap<>();
+    IrWalk.statements(ir.body(), s -> {
+      if (!(s instanceof Stmt.Loop l) || checkpointed.containsKey(l)) {
+        return;
+      }
+      Map<Variable, Integer> assignments = new HashMap<>();
+      Set<Variable> written = new HashSet<>();
+      IrWalk.statements(l, c -> {
+        if (c instanceof Stmt.Assign a) {
+          assignments.merge(a.target(), 1, Integer::sum);
+        } else if (c instanceof Stmt.ArrayWrite w) {
+          written.add(IrWalk.root(w.array()));
+        }
+      });
+      Variable counter = l.counter() == null ? null : l.counter().variable();
+      List<Stmt.Assign> prefix = new ArrayList<>();
+      Set<Variable> available = new HashSet<>();
+      Set<Variable> read = new LinkedHashSet<>();
+      for (Stmt c : l.body().stmts()) {
+        if (!(c instanceof Stmt.Assign a) || !a.declaration() || !a.target().type().isPrimitive()
+            || assignments.get(a.target()) != 1
+            || !isRecomputable(a.value(), counter, assignments, written, available, read)) {
+          break;
+        }
+        prefix.add(a);
+        available.add(a.target());
+      }
+      if (!prefix.isEmpty()) {
+        found.put(l, prefix);
+        reads.merge(l, read, (x, y) -> {
+          Set<Variable> u = new LinkedHashSet<>(x);
+          u.addAll(y);
+          return u;
+        });
+      }
+    });
+    return found;
+  }
+
+  private static boolean isRecomputable(Expr e, Variable counter,
+      Map<Variable, Integer> assignedInLoop, Set<Variable> writtenInLoop,
+      Set<Variable> available, Set<Variable> read) {
+    boolean[] ok = {true};
+    IrWalk.expressions(e, n -> {
+      if (n instanceof Expr.VarRef r) {
+        Variable v = r.variable();
+        boolean stable = v == counter || available.contains(v)
+            || !assignedInLoop.containsKey(v) && !writtenInLoop.contains(v);
+        ok[0] &= stable;
+        if (v != counter && !available.contains(v)) {
+          read.add(v);
+        }
+      } else if (n instanceof Expr.Call c) {
+        String owner = ((javax.lang.model.element.TypeElement) c.method().getEnclosingElement())
+            .getQualifiedName().toString();
+        ok[0] &= c.receiver() == null
+            && (owner.equals("java.lang.Math") || owner.equals("java.lang.StrictMath"));
+      } else if (n instanceof Expr.FieldRef f) {
+        ok[0] &= f.receiver() == null && f.field().getModifiers().contains(
+            javax.lang.model.element.Modifier.FINAL);
+      } else if (n instanceof Expr.NewObject || n instanceof Expr.NewArray) {
+        ok[0] = false;
+      }
+    });
+    return ok[0];
   }
 
   /** Whether any reverse code inside the loop reads {@code v}. */

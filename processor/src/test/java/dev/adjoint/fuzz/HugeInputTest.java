@@ -58,7 +58,7 @@ class HugeInputTest {
     List<Diag> errors = r.errors();
     long genLines = r.generated.values().stream().mapToLong(s -> s.lines().count()).sum();
     System.out.println("huge: " + what + ": " + lines + " source lines, " + genLines
-        + " generated lines, javac " + r.millis + " ms, " + (r.success ? "compiled" : "FAILED")
+        + " generated lines, javac " + r.millis + " ms, " + (r.success ? "compiled" : "not compiled")
         + (r.crash == null ? "" : ", processor threw " + r.crash));
     errors.stream().limit(6).forEach(d -> System.out.println("    " + d));
     return r;

@@ -43,6 +43,7 @@ final class FuzzRunner {
     int pointsSkipped;
     int coordinatesCompared;
     int coordinatesSkipped;
+    int nonFiniteAdjoints;
     int skippedPrograms;
     int invalid;
     int lintWarnings;
@@ -54,10 +55,11 @@ final class FuzzRunner {
     String summary() {
       return String.format("fuzz: %d programs, %d checked, %d points compared (%d coordinates),"
           + " %d mismatches/failures (%d distinct), %d programs skipped, %d points skipped"
-          + " (%d coordinates), %d invalid, %d lint warnings in generated code, javac %d ms",
+          + " (%d coordinates, %d of them NaN/infinite adjoints where a value overflowed),"
+          + " %d invalid, %d lint warnings in generated code, javac %d ms",
           programs, checked, pointsCompared, coordinatesCompared, findings.size(),
-          signatures.size(), skippedPrograms, pointsSkipped, coordinatesSkipped, invalid,
-          lintWarnings, compileMillis);
+          signatures.size(), skippedPrograms, pointsSkipped, coordinatesSkipped,
+          nonFiniteAdjoints, invalid, lintWarnings, compileMillis);
     }
   }
 
@@ -101,6 +103,7 @@ final class FuzzRunner {
         stats.pointsSkipped += report.pointsSkipped;
         stats.coordinatesCompared += report.coordinatesCompared;
         stats.coordinatesSkipped += report.coordinatesSkipped;
+        stats.nonFiniteAdjoints += report.nonFiniteAdjoints;
         switch (report.verdict) {
           case OK -> stats.checked++;
           case SKIPPED -> {

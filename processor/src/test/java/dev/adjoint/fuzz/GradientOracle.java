@@ -27,6 +27,7 @@ final class GradientOracle {
     int pointsSkipped;
     int coordinatesCompared;
     int coordinatesSkipped;
+    int nonFiniteAdjoints;
 
     Report fail(Verdict v, String d) {
       if (verdict == Verdict.OK || verdict == Verdict.SKIPPED) {
@@ -137,6 +138,13 @@ final class GradientOracle {
           double noise = 1e-14 * Math.max(fd1[1], fd2[1]) / (h / 2);
           if (!Double.isFinite(fd1[0]) || !Double.isFinite(fd2[0])
               || Math.abs(fd1[0] - fd2[0]) > SMOOTHNESS * Math.max(1, Math.abs(fd2[0])) + noise) {
+            skipped++;
+            continue;
+          }
+          if (!Double.isFinite(analytic)) {
+            // Typically a value overflowed to infinity on the way and a zero adjoint met it:
+            // 0 * inf is NaN in every AD tool. Loud, not silent: counted, not compared.
+            report.nonFiniteAdjoints++;
             skipped++;
             continue;
           }

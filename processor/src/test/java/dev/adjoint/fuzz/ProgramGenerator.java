@@ -363,8 +363,16 @@ final class ProgramGenerator {
       // a data-dependent trip count, still bounded by the counter
       String v = scope.writes.get(rnd.nextInt(scope.writes.size()));
       Node body = Node.block(List.of(w + "++;"), stmts(inner, maxDepth));
+      // No switch expression in a loop condition: a documented limitation with its own error.
+      inConditional++;
+      Node bound;
+      try {
+        bound = expr(scope, 1);
+      } finally {
+        inConditional--;
+      }
       return Node.stmt("int " + w + " = 0;\n" + lab + "while (" + v + " < @0@ && " + w + " < "
-          + (trips + 2) + ") @1@", expr(scope, 1), body);
+          + (trips + 2) + ") @1@", bound, body);
     }
     if (form == 0) {
       Node body = Node.block(List.of(w + "++;"), stmts(inner, maxDepth));

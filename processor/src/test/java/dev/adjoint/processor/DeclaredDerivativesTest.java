@@ -130,6 +130,33 @@ class DeclaredDerivativesTest {
   }
 
   @Test
+  void activeArgumentForAParameterWithoutAPartial() {
+    TestSource src = TestSource.of("t.T", HEADER + """
+        final class T {
+          static double scaled(double x, double p) {
+            return x * p;
+          }
+
+          @Partial(of = "scaled", wrt = "x")
+          static double scaledDx(double x, double p) {
+            return p;
+          }
+
+          @Differentiable
+          static double loss(double w) {
+            return scaled(2.0, w * w);
+          }
+        }
+        """);
+    Compilation c = compile(src);
+    assertThat(c).hadErrorCount(1);
+    assertThat(c).hadErrorContaining("T.scaled is not differentiable with respect to 'p', and"
+        + " an active value flows into it; its derivative would be lost")
+        .inFile(src.file).onLine(src.line("return scaled(2.0, w * w);"))
+        .atColumn(src.column("return scaled(2.0, w * w);", "* w"));
+  }
+
+  @Test
   void wrtNamingANonDifferentiableParameter() {
     TestSource src = TestSource.of("t.T", HEADER + """
         final class T {

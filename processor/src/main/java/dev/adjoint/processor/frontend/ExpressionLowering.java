@@ -73,11 +73,6 @@ final class ExpressionLowering {
     return a.kind() == IrType.Kind.NULL ? b : a;
   }
 
-  /** Assignment conversion; narrowing happens only through explicit or compound casts. */
-  Expr convert(Expr value, IrType target, Tree tree) {
-    return value;
-  }
-
   Expr lower(ExpressionTree tree, List<Stmt> out) {
     switch (tree.getKind()) {
       case PARENTHESIZED:

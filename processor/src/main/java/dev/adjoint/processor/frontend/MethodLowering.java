@@ -201,7 +201,7 @@ public final class MethodLowering {
     Expr init = v.getInitializer() == null ? null : expressions.lower(v.getInitializer(), out);
     Variable local = declareLocal(v, type);
     if (init != null) {
-      out.add(new Stmt.Assign(local, expressions.convert(init, type, v.getInitializer()), true, v));
+      out.add(new Stmt.Assign(local, init, true, v));
     }
   }
 
@@ -399,7 +399,7 @@ public final class MethodLowering {
     if (s.getExpression() != null) {
       Expr value = result.type().isArray() ? expressions.arrayValue(s.getExpression(), out)
           : expressions.lower(s.getExpression(), out);
-      out.add(new Stmt.Assign(result, expressions.convert(value, result.type(), s.getExpression()),
+      out.add(new Stmt.Assign(result, value,
           false, s));
     }
     out.add(new Stmt.Return(s));
@@ -663,7 +663,7 @@ public final class MethodLowering {
     if (isExpression && body instanceof ExpressionTree e) {
       List<Stmt> out = new ArrayList<>();
       Expr value = expressions.lower(e, out);
-      out.add(new Stmt.Assign(yieldTarget, expressions.convert(value, yieldTarget.type(), e),
+      out.add(new Stmt.Assign(yieldTarget, value,
           false, e));
       return new Stmt.Block(null, out, c);
     }
@@ -717,7 +717,7 @@ public final class MethodLowering {
       return;
     }
     Expr value = expressions.lower(s.getValue(), out);
-    out.add(new Stmt.Assign(yieldTarget, expressions.convert(value, yieldTarget.type(), s), false,
+    out.add(new Stmt.Assign(yieldTarget, value, false,
         s));
     out.add(new Stmt.Break(yieldLabel, s));
   }

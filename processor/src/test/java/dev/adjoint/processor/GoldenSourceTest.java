@@ -128,6 +128,39 @@ class GoldenSourceTest {
       }
       """;
 
+  /** A layer over arrays returning double[], and a loss built from it. */
+  static final String LAYER = """
+      package golden;
+
+      import dev.adjoint.Activations;
+      import dev.adjoint.Differentiable;
+      import dev.adjoint.Losses;
+
+      final class Layer {
+        private Layer() {}
+
+        /** relu(W x + b). */
+        @Differentiable
+        static double[] dense(double[][] w, double[] b, double[] x) {
+          double[] out = new double[b.length];
+          for (int j = 0; j < b.length; j++) {
+            double z = b[j];
+            for (int i = 0; i < x.length; i++) {
+              z += w[j][i] * x[i];
+            }
+            out[j] = Activations.relu(z);
+          }
+          return out;
+        }
+
+        @Differentiable(wrt = {"w", "b"})
+        static double loss(double[][] w, double[] b, double[] x, int label) {
+          double[] logits = dense(w, b, x);
+          return Losses.softmaxCrossEntropy(logits, label);
+        }
+      }
+      """;
+
   private static final boolean UPDATE = Boolean.getBoolean("adjoint.updateGolden");
 
   private static Path goldenDir() {
@@ -233,6 +266,17 @@ class GoldenSourceTest {
     // Seed's own gradient class does not change because another class calls into it.
     assertThat(generatedText(c, "golden.SeedGrad"))
         .isEqualTo(generatedText(compile(seed()), "golden.SeedGrad"));
+  }
+
+  @Test
+  void layerGradMatchesGoldenAndCompilesWithXlintAllWerror() {
+    JavaFileObject layer = JavaFileObjects.forSourceString("golden.Layer", LAYER);
+    Compilation c = compile(layer);
+    checkGolden(c, "golden.LayerGrad", "LayerGrad.java.golden");
+    Compilation strict = Compiler.javac().withOptions("-Xlint:all", "-Werror").compile(layer,
+        JavaFileObjects.forSourceString("golden.LayerGrad", generatedText(c, "golden.LayerGrad")));
+    assertWithMessage(describe(strict.diagnostics())).that(strict.status())
+        .isEqualTo(Compilation.Status.SUCCESS);
   }
 
   @Test

@@ -8,15 +8,9 @@ import java.util.Arrays;
  * <p>Backed by a {@code boolean[]} that starts at 16 entries and doubles when full, so pushes are
  * amortised O(1) with no boxing and no allocation beyond growth. Not thread-safe.
  */
-public final class BooleanStack {
-
-    private static final int INITIAL_CAPACITY = 16;
-    private static final int MAX_CAPACITY = Integer.MAX_VALUE - 8;
+public final class BooleanStack extends PrimitiveStack {
 
     private boolean[] data = new boolean[INITIAL_CAPACITY];
-    private int size;
-    private int peakSize;
-    private long pushes;
 
     /** Creates an empty stack with capacity 16. */
     public BooleanStack() {
@@ -29,13 +23,10 @@ public final class BooleanStack {
      */
     public void push(boolean x) {
         if (size == data.length) {
-            grow();
+            data = Arrays.copyOf(data, grownCapacity(data.length));
         }
         data[size++] = x;
-        pushes++;
-        if (size > peakSize) {
-            peakSize = size;
-        }
+        pushed();
     }
 
     /**
@@ -45,62 +36,12 @@ public final class BooleanStack {
      * @throws IllegalStateException with message {@code "tape underflow"} if the stack is empty
      */
     public boolean pop() {
-        if (size == 0) {
-            throw Tape.underflow();
-        }
+        checkNotEmpty();
         return data[--size];
     }
 
-    /**
-     * Returns the number of values currently on the stack.
-     *
-     * @return the current size
-     */
-    public int size() {
-        return size;
-    }
-
-    /**
-     * Returns whether the stack holds no values.
-     *
-     * @return {@code true} if {@link #size()} is 0
-     */
-    public boolean isEmpty() {
-        return size == 0;
-    }
-
-    /**
-     * Returns the total number of pushes since creation (pops do not decrease it).
-     *
-     * @return the push count
-     */
-    public long pushes() {
-        return pushes;
-    }
-
-    /**
-     * Returns the largest size the stack has reached.
-     *
-     * @return the peak size
-     */
-    public int peakSize() {
-        return peakSize;
-    }
-
-    /**
-     * Returns the length of the backing array.
-     *
-     * @return the current capacity
-     */
+    @Override
     public int capacity() {
         return data.length;
-    }
-
-    private void grow() {
-        int capacity = data.length;
-        if (capacity >= MAX_CAPACITY) {
-            throw new IllegalStateException("tape overflow: more than " + MAX_CAPACITY + " entries");
-        }
-        data = Arrays.copyOf(data, capacity > MAX_CAPACITY / 2 ? MAX_CAPACITY : capacity * 2);
     }
 }

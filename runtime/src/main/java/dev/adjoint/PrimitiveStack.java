@@ -1,0 +1,81 @@
+package dev.adjoint;
+
+/**
+ * What the three primitive stacks of a {@link Tape} share: size, statistics and the growth
+ * policy. Each subclass keeps its own primitive array, so nothing is boxed.
+ */
+abstract class PrimitiveStack {
+    static final int INITIAL_CAPACITY = 16;
+    private static final int MAX_CAPACITY = Integer.MAX_VALUE - 8;
+
+    /** Number of values on the stack; subclasses index their array with it. */
+    int size;
+    private int peakSize;
+    private long pushes;
+
+    /** Records one push that has just raised {@link #size}. */
+    final void pushed() {
+        pushes++;
+        if (size > peakSize) {
+            peakSize = size;
+        }
+    }
+
+    /** Checks there is something to pop. */
+    final void checkNotEmpty() {
+        if (size == 0) {
+            throw Tape.underflow();
+        }
+    }
+
+    /** The capacity after growing a full array of {@code capacity} entries: twice as much. */
+    static int grownCapacity(int capacity) {
+        if (capacity >= MAX_CAPACITY) {
+            throw new IllegalStateException("tape overflow: more than " + MAX_CAPACITY + " entries");
+        }
+        return capacity > MAX_CAPACITY / 2 ? MAX_CAPACITY : capacity * 2;
+    }
+
+    /**
+     * Returns the number of values currently on the stack.
+     *
+     * @return the current size
+     */
+    public final int size() {
+        return size;
+    }
+
+    /**
+     * Returns whether the stack holds no values.
+     *
+     * @return {@code true} if {@link #size()} is 0
+     */
+    public final boolean isEmpty() {
+        return size == 0;
+    }
+
+    /**
+     * Returns the total number of pushes since creation (pops do not decrease it).
+     *
+     * @return the push count
+     */
+    public final long pushes() {
+        return pushes;
+    }
+
+    /**
+     * Returns the largest size the stack has reached.
+     *
+     * @return the peak size
+     */
+    public final int peakSize() {
+        return peakSize;
+    }
+
+    /**
+     * Returns the length of the backing array.
+     *
+     * @return the current capacity
+     */
+    public abstract int capacity();
+}

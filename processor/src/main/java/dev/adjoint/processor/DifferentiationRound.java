@@ -17,6 +17,7 @@ import dev.adjoint.processor.frontend.MethodLowering;
 import dev.adjoint.processor.frontend.Symbols;
 import dev.adjoint.processor.ir.MethodIr;
 import dev.adjoint.processor.ir.Variable;
+import dev.adjoint.processor.normalize.EvaluateOnce;
 import dev.adjoint.processor.rules.AdjointCallRule;
 import dev.adjoint.processor.rules.AdjointProvider;
 import dev.adjoint.processor.rules.DerivativeDeclarations;
@@ -86,6 +87,11 @@ final class DifferentiationRound implements AdjointProvider {
     AdjointBody body;
     CodeBlock graph;
     boolean queued;
+    /** Set when another gradient calls this method's adjoint, which runs it again. */
+    boolean calledByGradient;
+    /** The first call in the method not known to be pure, and its file. */
+    com.sun.source.tree.Tree impureCall;
+    CompilationUnitTree unit;
 
     Plan(ExecutableElement method, boolean publicApi, Set<String> differentiated,
         AdjointCallRule rule) {
@@ -130,6 +136,7 @@ final class DifferentiationRound implements AdjointProvider {
       differentiate(plan);
       valid &= plan.body != null;
     }
+    valid &= calleesArePure();
     // A method whose code javac itself rejects fails silently, so that javac's error stands
     // alone: then nothing is generated either.
     if (valid && diagnostics.errorCount() == 0) {
@@ -344,8 +351,29 @@ final class DifferentiationRound implements AdjointProvider {
   public void require(AdjointCallRule rule) {
     Plan plan = plans.get(rule.method());
     if (plan != null) {
+      plan.calledByGradient = true;
       queue(plan);
     }
+  }
+
+  /**
+   * A method whose adjoint another gradient calls runs again inside that adjoint: a call in it
+   * that is not pure ({@code Math.random()}, a counter) would give the gradient other values
+   * than the original. Reports each such method; false if there was one.
+   */
+  private boolean calleesArePure() {
+    boolean ok = true;
+    for (Plan plan : plans.values()) {
+      if (plan.calledByGradient && plan.impureCall != null) {
+        diagnostics.error(plan.impureCall, plan.unit, "'" + plan.method.getSimpleName() + "' is"
+            + " called from a gradient, whose adjoint runs it again, and this call is not known"
+            + " to be pure: it would give the reverse sweep other values than the forward sweep;"
+            + " compute the value in the @Differentiable method and pass it in as a parameter");
+        plan.body = null;
+        ok = false;
+      }
+    }
+    return ok;
   }
 
   private static AdjointCallRule rule(ExecutableElement method, Set<String> wrt) {
@@ -441,6 +469,9 @@ final class DifferentiationRound implements AdjointProvider {
       if (problems.any()) {
         return;
       }
+      ir = EvaluateOnce.apply(ir, rules, problems);
+      plan.unit = unit;
+      plan.impureCall = EvaluateOnce.firstImpureCall(ir, rules).orElse(null);
       Activity activity = Activity.analyze(ir, rules, problems);
       if (problems.any()) {
         return;

@@ -77,6 +77,7 @@ public final class Activity {
     for (Stmt s : all) {
       activity.checkLostDerivatives(s, problems);
     }
+    new DroppedDerivatives(method, activity::isVaried, rules).report(problems);
     return activity;
   }
 
@@ -95,7 +96,7 @@ public final class Activity {
     return flows(expr, this::isActive);
   }
 
-  private boolean isVaried(Expr expr) {
+  boolean isVaried(Expr expr) {
     return flows(expr, varied::contains);
   }
 

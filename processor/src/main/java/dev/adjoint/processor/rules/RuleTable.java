@@ -31,6 +31,30 @@ public final class RuleTable {
     this.adjoints = adjoints;
   }
 
+  /** Classes all of whose methods are functions of their arguments (and receiver). */
+  private static final java.util.Set<String> PURE_CLASSES = java.util.Set.of(
+      "java.lang.Double", "java.lang.Float", "java.lang.Integer", "java.lang.Long",
+      "java.lang.Short", "java.lang.Byte", "java.lang.Character", "java.lang.Boolean",
+      "java.lang.String", "java.util.Objects");
+
+  /**
+   * Whether a call to {@code method} may be evaluated again, in the reverse sweep, with the same
+   * result: the methods of {@code Math} and {@code StrictMath} but {@code random}, and those of
+   * the boxes, {@code String} and {@code Objects}. Any other call without a derivative rule is
+   * evaluated exactly once, where the original evaluates it.
+   */
+  public static boolean isPure(ExecutableElement method) {
+    if (!(method.getEnclosingElement() instanceof TypeElement owner)) {
+      return false;
+    }
+    String ownerName = owner.getQualifiedName().toString();
+    if (ownerName.equals("java.lang.Math") || ownerName.equals("java.lang.StrictMath")) {
+      return method.getModifiers().contains(Modifier.STATIC)
+          && !method.getSimpleName().contentEquals("random");
+    }
+    return PURE_CLASSES.contains(ownerName);
+  }
+
   /** Records that generated code calls {@code rule}'s adjoint entry point. */
   public void require(AdjointCallRule rule) {
     adjoints.require(rule);

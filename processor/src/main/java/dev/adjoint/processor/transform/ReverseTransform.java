@@ -157,7 +157,7 @@ public final class ReverseTransform {
         }
       }
       if (!chosen.isEmpty()) {
-        recomputed.put(loop, chosen);
+        recomputed.put(loop, withPrerequisites(prefix, chosen));
       }
     });
     fragmentReads.putAll(reads);
@@ -1235,6 +1235,30 @@ public final class ReverseTransform {
     return found;
   }
 
+  /**
+   * The chosen temporaries and every earlier one of the prefix they read, transitively, in
+   * program order. A temporary recomputed in the reverse sweep must be recomputed from values
+   * that hold this iteration's values too: an earlier temporary that is not recomputed still
+   * holds the last iteration's value there.
+   */
+  private static List<Stmt.Assign> withPrerequisites(List<Stmt.Assign> prefix,
+      List<Stmt.Assign> chosen) {
+    Set<Stmt.Assign> needed = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    needed.addAll(chosen);
+    for (int i = prefix.size() - 1; i >= 0; i--) {
+      Stmt.Assign a = prefix.get(i);
+      if (!needed.contains(a)) {
+        continue;
+      }
+      for (int j = 0; j < i; j++) {
+        if (ExpressionAdjoint.references(a.value(), prefix.get(j).target())) {
+          needed.add(prefix.get(j));
+        }
+      }
+    }
+    return prefix.stream().filter(needed::contains).toList();
+  }
+
   private static boolean isRecomputable(Expr e, Variable counter,
       Map<Variable, Integer> assignedInLoop, Set<Variable> writtenInLoop,
       Set<Variable> available, Set<Variable> read) {
@@ -1249,10 +1273,7 @@ public final class ReverseTransform {
           read.add(v);
         }
       } else if (n instanceof Expr.Call c) {
-        String owner = ((javax.lang.model.element.TypeElement) c.method().getEnclosingElement())
-            .getQualifiedName().toString();
-        ok[0] &= c.receiver() == null
-            && (owner.equals("java.lang.Math") || owner.equals("java.lang.StrictMath"));
+        ok[0] &= c.receiver() == null && RuleTable.isPure(c.method());
       } else if (n instanceof Expr.FieldRef f) {
         ok[0] &= f.receiver() == null && f.field().getModifiers().contains(
             javax.lang.model.element.Modifier.FINAL);

@@ -1,0 +1,205 @@
+package dev.adjoint.processor.normalize;
+
+import com.sun.source.tree.Tree;
+import dev.adjoint.processor.diag.MethodProblems;
+import dev.adjoint.processor.ir.BinaryOp;
+import dev.adjoint.processor.ir.Expr;
+import dev.adjoint.processor.ir.MethodIr;
+import dev.adjoint.processor.ir.Stmt;
+import dev.adjoint.processor.ir.Variable;
+import dev.adjoint.processor.rules.AdjointCallRule;
+import dev.adjoint.processor.rules.DerivativeRule;
+import dev.adjoint.processor.rules.PartialsRule;
+import dev.adjoint.processor.rules.PullbackRule;
+import dev.adjoint.processor.rules.RuleTable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Makes every call that is not known to be pure ({@code Math.random()}, a method of an object, a
+ * method without source) evaluated exactly once, where the original evaluates it. The reverse
+ * sweep re-evaluates the operands a partial derivative needs ({@code a * r} needs {@code r}); a
+ * call nested in such an operand is therefore moved into a temporary of its own just before its
+ * statement, and the reverse sweep reads (or restores) the temporary instead of calling again.
+ *
+ * <p>Calls with a derivative rule are pure by contract: Math's are, helpers with source are
+ * checked where they are differentiated ({@link #firstImpureCall}), and a declared
+ * {@code @Partial} or {@code @Pullback} promises a function.
+ */
+public final class EvaluateOnce {
+  private final RuleTable rules;
+  private final MethodProblems problems;
+  private final List<Variable> temporaries = new ArrayList<>();
+
+  private EvaluateOnce(RuleTable rules, MethodProblems problems) {
+    this.rules = rules;
+    this.problems = problems;
+  }
+
+  /** {@code ir} with impure nested calls moved into temporaries; {@code ir} itself if none. */
+  public static MethodIr apply(MethodIr ir, RuleTable rules, MethodProblems problems) {
+    EvaluateOnce pass = new EvaluateOnce(rules, problems);
+    Stmt.Block body = pass.block(ir.body());
+    if (pass.temporaries.isEmpty()) {
+      return ir;
+    }
+    List<Variable> locals = new ArrayList<>(ir.locals());
+    locals.addAll(pass.temporaries);
+    return new MethodIr(ir.element(), ir.tree(), ir.unit(), ir.parameters(), ir.differentiated(),
+        locals, ir.result(), body);
+  }
+
+  /**
+   * The first call in {@code ir} that is not known to be pure, or empty. A method whose adjoint
+   * another gradient calls is run again inside that adjoint, so it must not contain one.
+   */
+  public static Optional<Tree> firstImpureCall(MethodIr ir, RuleTable rules) {
+    Tree[] found = {null};
+    EvaluateOnce pass = new EvaluateOnce(rules, null);
+    dev.adjoint.processor.analysis.IrWalk.statements(ir.body(), s -> {
+      if (s instanceof Stmt.Eval || s instanceof Stmt.Throw) {
+        return; // effects run again, but no value of the gradient depends on them
+      }
+      dev.adjoint.processor.analysis.IrWalk.ownExpressions(s, e ->
+            dev.adjoint.processor.analysis.IrWalk.expressions(e, n -> {
+              if (found[0] == null && n instanceof Expr.Call c && !pass.isPure(c)) {
+                found[0] = c.tree();
+              }
+            }));
+    });
+    return Optional.ofNullable(found[0]);
+  }
+
+  private boolean isPure(Expr.Call c) {
+    if (RuleTable.isPure(c.method())) {
+      return true;
+    }
+    if (c.receiver() != null) {
+      return false;
+    }
+    Optional<DerivativeRule> rule = rules.ruleFor(c.method());
+    return rule.isPresent() && (rule.get() instanceof PartialsRule
+        || rule.get() instanceof PullbackRule || rule.get() instanceof AdjointCallRule);
+  }
+
+  private Stmt.Block block(Stmt.Block b) {
+    List<Stmt> out = new ArrayList<>();
+    for (Stmt s : b.stmts()) {
+      statement(s, out);
+    }
+    return new Stmt.Block(b.label(), out, b.tree());
+  }
+
+  private void statement(Stmt s, List<Stmt> out) {
+    if (s instanceof Stmt.Assign a && !a.target().type().carriesDerivative()
+        || s instanceof Stmt.ArrayWrite w0 && !w0.value().type().carriesDerivative()) {
+      // Values without derivatives are never evaluated again.
+      out.add(s);
+    } else if (s instanceof Stmt.Assign a) {
+      // The whole value is evaluated by the forward sweep only: only nested calls move.
+      Expr value = a.value() instanceof Expr.Call c ? withArgs(c, out) : nested(a.value(), out);
+      out.add(value == a.value() ? a : new Stmt.Assign(a.target(), value, a.declaration(),
+          a.tree()));
+    } else if (s instanceof Stmt.ArrayWrite w) {
+      Expr value = w.value() instanceof Expr.Call c ? withArgs(c, out) : nested(w.value(), out);
+      out.add(value == w.value() ? w : new Stmt.ArrayWrite(w.array(), w.index(), value,
+          w.tree()));
+    } else if (s instanceof Stmt.Block b) {
+      out.add(block(b));
+    } else if (s instanceof Stmt.If i) {
+      out.add(new Stmt.If(i.condition(), block(i.thenPart()), block(i.elsePart()), i.tree()));
+    } else if (s instanceof Stmt.Loop l) {
+      List<Stmt> update = new ArrayList<>();
+      for (Stmt u : l.update()) {
+        List<Stmt> hoisted = new ArrayList<>();
+        statement(u, hoisted);
+        if (hoisted.size() > 1) {
+          report(u.tree(), "this loop update");
+        }
+        update.add(hoisted.get(hoisted.size() - 1));
+      }
+      out.add(new Stmt.Loop(l.label(), l.condition(), block(l.body()), update, l.testFirst(),
+          l.counter(), l.tree()));
+    } else {
+      // Conditions, effects, throws and jumps are not evaluated again by the reverse sweep.
+      out.add(s);
+    }
+  }
+
+  /** A call at the root of a value: its arguments may be re-evaluated, the call itself not. */
+  private Expr withArgs(Expr.Call c, List<Stmt> out) {
+    List<Expr> args = new ArrayList<>();
+    boolean changed = false;
+    for (Expr a : c.args()) {
+      Expr n = nested(a, out);
+      changed |= n != a;
+      args.add(n);
+    }
+    return changed ? new Expr.Call(c.method(), c.receiver(), args, c.type(), c.tree()) : c;
+  }
+
+  /** {@code e} with every impure call in it (innermost first) read from a temporary. */
+  private Expr nested(Expr e, List<Stmt> out) {
+    if (e instanceof Expr.Call c) {
+      Expr.Call withArgs = (Expr.Call) withArgs(c, out);
+      if (isPure(c)) {
+        return withArgs;
+      }
+      Variable t = new Variable("evaluated", c.type(), Variable.Origin.TEMPORARY, c.tree());
+      temporaries.add(t);
+      out.add(new Stmt.Assign(t, withArgs, true, null));
+      return new Expr.VarRef(t, c.tree());
+    }
+    if (e instanceof Expr.Binary b) {
+      Expr l = nested(b.left(), out);
+      Expr r = b.op() == BinaryOp.AND || b.op() == BinaryOp.OR
+          ? onlySometimes(b.right()) : nested(b.right(), out);
+      return l == b.left() && r == b.right() ? b
+          : new Expr.Binary(b.op(), l, r, b.type(), b.tree());
+    }
+    if (e instanceof Expr.Unary u) {
+      Expr o = nested(u.operand(), out);
+      return o == u.operand() ? u : new Expr.Unary(u.op(), o, u.type(), u.tree());
+    }
+    if (e instanceof Expr.Cast c) {
+      Expr o = nested(c.operand(), out);
+      return o == c.operand() ? c : new Expr.Cast(c.type(), o, c.tree());
+    }
+    if (e instanceof Expr.Conditional c) {
+      Expr condition = nested(c.condition(), out);
+      onlySometimes(c.whenTrue());
+      onlySometimes(c.whenFalse());
+      return condition == c.condition() ? c : new Expr.Conditional(condition, c.whenTrue(),
+          c.whenFalse(), c.type(), c.tree());
+    }
+    if (e instanceof Expr.ArrayRead a) {
+      Expr array = nested(a.array(), out);
+      Expr index = nested(a.index(), out);
+      return array == a.array() && index == a.index() ? a
+          : new Expr.ArrayRead(array, index, a.type(), a.tree());
+    }
+    return e;
+  }
+
+  /**
+   * An operand evaluated only on some paths ({@code ?:}, {@code &&}, {@code ||}): its impure
+   * calls cannot move before the statement, so they are reported.
+   */
+  private Expr onlySometimes(Expr e) {
+    dev.adjoint.processor.analysis.IrWalk.expressions(e, n -> {
+      if (n instanceof Expr.Call c && !isPure(c)) {
+        report(c.tree(), "a conditional operand (?:, && or ||)");
+      }
+    });
+    return e;
+  }
+
+  private void report(Tree at, String where) {
+    if (problems != null && at != null) {
+      problems.error(at, "this call is not known to be pure and stands in " + where + ", where"
+          + " Adjoint cannot make sure it is evaluated exactly once; assign its result to a"
+          + " local variable first and use the variable");
+    }
+  }
+}

@@ -221,15 +221,40 @@ public final class Activity {
     Optional<DerivativeRule> rule = rules.ruleFor(c.method());
     boolean arrayAware = rule.isPresent() && (rule.get() instanceof AdjointCallRule
         || rule.get() instanceof PullbackRule);
-    for (Expr arg : c.args()) {
+    if (c.type().isArray() && rule.isPresent() && rule.get() instanceof AdjointCallRule
+        && rules.mayReturnArrayArgument(c.method())) {
+      problems.error(c.tree(), name + " may return an array it received (or a row of one):"
+          + " the gradient would treat the result as a new array, and writes through either"
+          + " name would not reach the other's adjoint; return a new array from the helper"
+          + " (copy the elements into new double[n]), or index the original directly");
+      return;
+    }
+    for (int i = 0; i < c.args().size(); i++) {
+      Expr arg = c.args().get(i);
       if (arg.type().isArray() && !arrayAware) {
         problems.error(arg.tree(), "arrays can be passed only to @Differentiable methods, to"
             + " methods with source in this compilation and to helpers with a @Pullback;"
             + " Adjoint cannot see whether " + name + " changes the array");
         return;
       }
+      if (arg.type().isArray() && rule.get() instanceof AdjointCallRule
+          && i < c.method().getParameters().size() && rules.mayWriteArrayArgument(c.method(), i)) {
+        problems.error(arg.tree(), name + " may write into the array passed here (its parameter"
+            + " '" + c.method().getParameters().get(i).getSimpleName() + "'), and Adjoint does not"
+            + " follow writes through a helper's array parameters: return a new array from the"
+            + " helper instead, or write the elements in the @Differentiable method itself");
+        return;
+      }
     }
     if (!c.type().carriesDerivative() || !resultNeeded) {
+      return;
+    }
+    if (c.type().isArray() && rule.isPresent() && rule.get() instanceof AdjointCallRule
+        && rules.mayReturnArrayArgument(c.method())) {
+      problems.error(c.tree(), name + " may return an array it received (or a row of one):"
+          + " the gradient would treat the result as a new array, and writes through either"
+          + " name would not reach the other's adjoint; return a new array from the helper"
+          + " (copy the elements into new double[n]), or index the original directly");
       return;
     }
     for (int i = 0; i < c.args().size(); i++) {

@@ -14,4 +14,10 @@ public interface AdjointProvider {
 
   /** Generated code calls this entry point: generate it. */
   void require(AdjointCallRule rule);
+
+  /** Whether {@code method}, whose adjoint Adjoint generates, may write into array argument i. */
+  boolean mayWriteArrayArgument(ExecutableElement method, int index);
+
+  /** Whether {@code method} may return an array it received, or a row of one. */
+  boolean mayReturnArrayArgument(ExecutableElement method);
 }

@@ -55,6 +55,19 @@ public final class RuleTable {
     return PURE_CLASSES.contains(ownerName);
   }
 
+  /**
+   * Whether a call of {@code method} may write into the array it receives as argument
+   * {@code index}: a method with source here that stores into it, a row of it or an alias.
+   */
+  public boolean mayWriteArrayArgument(ExecutableElement method, int index) {
+    return adjoints.mayWriteArrayArgument(method, index);
+  }
+
+  /** Whether a call of {@code method} may return an array it received, or a row of one. */
+  public boolean mayReturnArrayArgument(ExecutableElement method) {
+    return adjoints.mayReturnArrayArgument(method);
+  }
+
   /** Records that generated code calls {@code rule}'s adjoint entry point. */
   public void require(AdjointCallRule rule) {
     adjoints.require(rule);

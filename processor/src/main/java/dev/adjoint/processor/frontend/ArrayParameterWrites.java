@@ -1,0 +1,313 @@
+package dev.adjoint.processor.frontend;
+
+import com.sun.source.tree.ArrayAccessTree;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.CompoundAssignmentTree;
+import com.sun.source.tree.ConditionalExpressionTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.TypeCastTree;
+import com.sun.source.tree.UnaryTree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreeScanner;
+import com.sun.source.util.Trees;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+
+/**
+ * What a method with source may do with the arrays it receives: write into their elements
+ * (directly, through a local alias or a row of one, or by passing them on to a method that may),
+ * and return one of them or a row of one. Read from the source tree, without attribution, and
+ * conservatively: passing the array to a method whose source is not in the compilation counts
+ * as a write, but for a few well-known readers.
+ */
+public final class ArrayParameterWrites {
+  /** Library methods known to only read the arrays they receive. */
+  private static final Set<String> READERS = Set.of("Arrays.copyOf", "Arrays.copyOfRange",
+      "Arrays.toString", "Arrays.deepToString", "Arrays.equals", "Arrays.deepEquals",
+      "Arrays.hashCode", "Arrays.stream", "Losses.mse", "Losses.softmaxCrossEntropy",
+      "Activations.softmax", "AdjointArrays.dot");
+
+  private final Trees trees;
+  private final Map<String, Boolean> cache = new HashMap<>();
+
+  public ArrayParameterWrites(Trees trees) {
+    this.trees = trees;
+  }
+
+  /** Whether {@code method} may return an array it received, or a row of one. */
+  public boolean mayReturnParameter(ExecutableElement method) {
+    return mayReturnParameter(method, new HashSet<>());
+  }
+
+  private boolean mayReturnParameter(ExecutableElement method, Set<String> visiting) {
+    String key = method.getEnclosingElement() + "#" + method + "#return";
+    Boolean known = cache.get(key);
+    if (known != null) {
+      return known;
+    }
+    if (!visiting.add(key)) {
+      return false;
+    }
+    MethodTree tree = trees.getTree(method);
+    boolean returns = false;
+    if (tree != null && tree.getBody() != null && method.getReturnType() instanceof ArrayType) {
+      Scan scan = new Scan(method, visiting);
+      for (var p : method.getParameters()) {
+        if (p.asType() instanceof ArrayType) {
+          scan.aliases.put(p.getSimpleName().toString(), dims(p.asType()));
+        }
+      }
+      returns = scan.returnsAlias(tree);
+    }
+    visiting.remove(key);
+    cache.put(key, returns);
+    return returns;
+  }
+
+  /** Whether {@code method} may write into the array passed as parameter {@code index}. */
+  public boolean mayWrite(ExecutableElement method, int index) {
+    return mayWrite(method, index, new HashSet<>());
+  }
+
+  private boolean mayWrite(ExecutableElement method, int index, Set<String> visiting) {
+    String key = method.getEnclosingElement() + "#" + method + "#" + index;
+    Boolean known = cache.get(key);
+    if (known != null) {
+      return known;
+    }
+    if (!visiting.add(key)) {
+      return false; // recursion: the other calls decide
+    }
+    MethodTree tree = trees.getTree(method);
+    TypeMirror type = method.getParameters().get(index).asType();
+    boolean writes = tree != null && tree.getBody() != null && type instanceof ArrayType
+        && new Scan(method, visiting).writes(
+            method.getParameters().get(index).getSimpleName().toString(), dims(type), tree);
+    visiting.remove(key);
+    cache.put(key, writes);
+    return writes;
+  }
+
+  private static int dims(TypeMirror type) {
+    int d = 0;
+    for (TypeMirror t = type; t instanceof ArrayType a; t = a.getComponentType()) {
+      d++;
+    }
+    return d;
+  }
+
+  /** One pass over a body with the names that may refer to the array (or a row of it). */
+  private final class Scan extends TreeScanner<Void, Void> {
+    private final ExecutableElement method;
+    private final Set<String> visiting;
+    private final Map<String, Integer> aliases = new HashMap<>();
+    private boolean writes;
+    private boolean returnsAlias;
+    private boolean grew;
+
+    Scan(ExecutableElement method, Set<String> visiting) {
+      this.method = method;
+      this.visiting = visiting;
+    }
+
+    boolean writes(String parameter, int dims, MethodTree tree) {
+      aliases.put(parameter, dims);
+      do {
+        grew = false;
+        scan(tree.getBody(), null);
+      } while (grew && !writes);
+      return writes;
+    }
+
+    boolean returnsAlias(MethodTree tree) {
+      do {
+        grew = false;
+        scan(tree.getBody(), null);
+      } while (grew && !returnsAlias);
+      return returnsAlias;
+    }
+
+    @Override
+    public Void visitReturn(com.sun.source.tree.ReturnTree node, Void unused) {
+      ExpressionTree e = node.getExpression();
+      if (e != null && aliasDims(e) > 0) {
+        returnsAlias = true;
+      } else if (e instanceof MethodInvocationTree call) {
+        for (ExpressionTree arg : call.getArguments()) {
+          if (aliasDims(arg) > 0) {
+            returnsAlias |= calleeMay(call, -1);
+          }
+        }
+      }
+      return super.visitReturn(node, unused);
+    }
+
+    /** Array dimensions left when {@code e} reads an alias, or -1. */
+    private int aliasDims(ExpressionTree e) {
+      if (e instanceof ParenthesizedTree p) {
+        return aliasDims(p.getExpression());
+      }
+      if (e instanceof TypeCastTree c) {
+        return aliasDims(c.getExpression());
+      }
+      if (e instanceof ConditionalExpressionTree c) {
+        return Math.max(aliasDims(c.getTrueExpression()), aliasDims(c.getFalseExpression()));
+      }
+      if (e instanceof IdentifierTree id) {
+        return aliases.getOrDefault(id.getName().toString(), -1);
+      }
+      if (e instanceof ArrayAccessTree a) {
+        int d = aliasDims(a.getExpression());
+        return d > 0 ? d - 1 : -1;
+      }
+      return -1;
+    }
+
+    private void alias(String name, ExpressionTree value) {
+      int d = value == null ? -1 : aliasDims(value);
+      if (d > 0 && aliases.getOrDefault(name, -1) < d) {
+        aliases.put(name, d);
+        grew = true;
+      }
+    }
+
+    private void written(ExpressionTree target) {
+      if (target instanceof ArrayAccessTree a && aliasDims(a.getExpression()) > 0) {
+        writes = true;
+      }
+    }
+
+    @Override
+    public Void visitVariable(VariableTree node, Void unused) {
+      alias(node.getName().toString(), node.getInitializer());
+      return super.visitVariable(node, unused);
+    }
+
+    @Override
+    public Void visitAssignment(AssignmentTree node, Void unused) {
+      if (node.getVariable() instanceof IdentifierTree id) {
+        alias(id.getName().toString(), node.getExpression());
+      }
+      written(node.getVariable());
+      return super.visitAssignment(node, unused);
+    }
+
+    @Override
+    public Void visitCompoundAssignment(CompoundAssignmentTree node, Void unused) {
+      written(node.getVariable());
+      return super.visitCompoundAssignment(node, unused);
+    }
+
+    @Override
+    public Void visitUnary(UnaryTree node, Void unused) {
+      switch (node.getKind()) {
+        case PREFIX_INCREMENT, PREFIX_DECREMENT, POSTFIX_INCREMENT, POSTFIX_DECREMENT ->
+            written(node.getExpression());
+        default -> { }
+      }
+      return super.visitUnary(node, unused);
+    }
+
+    @Override
+    public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
+      List<? extends ExpressionTree> args = node.getArguments();
+      for (int k = 0; k < args.size() && !writes; k++) {
+        if (aliasDims(args.get(k)) > 0) {
+          writes = calleeMay(node, k);
+        }
+      }
+      return super.visitMethodInvocation(node, unused);
+    }
+
+    /**
+     * Whether the callee may write into argument {@code k}, or, with {@code k} negative, return
+     * an array it received.
+     */
+    private boolean calleeMay(MethodInvocationTree call, int k) {
+      ExpressionTree select = call.getMethodSelect();
+      String name;
+      TypeElement owner;
+      if (select instanceof IdentifierTree id) {
+        name = id.getName().toString();
+        owner = (TypeElement) method.getEnclosingElement();
+      } else if (select instanceof MemberSelectTree m) {
+        name = m.getIdentifier().toString();
+        String qualifier = m.getExpression().toString();
+        String simple = qualifier.substring(qualifier.lastIndexOf('.') + 1);
+        if (READERS.contains(simple + "." + name)) {
+          return false;
+        }
+        owner = sameCompilationType(simple);
+        if (owner == null) {
+          return true;
+        }
+      } else {
+        return true;
+      }
+      boolean found = false;
+      for (TypeElement t = owner; t != null; t = enclosingType(t)) {
+        for (ExecutableElement m : ElementFilter.methodsIn(t.getEnclosedElements())) {
+          if (m.getSimpleName().contentEquals(name)
+              && (m.getParameters().size() == call.getArguments().size() || m.isVarArgs())) {
+            found = true;
+            int index = Math.min(k, m.getParameters().size() - 1);
+            if (trees.getTree(m) == null || (k < 0 ? mayReturnParameter(m, visiting)
+                : mayWrite(m, index, visiting))) {
+              return true;
+            }
+          }
+        }
+        if (found) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** A type named {@code simple} beside or around the method's class, or null. */
+    private TypeElement sameCompilationType(String simple) {
+      TypeElement own = (TypeElement) method.getEnclosingElement();
+      for (TypeElement t = own; t != null; t = enclosingType(t)) {
+        if (t.getSimpleName().contentEquals(simple)) {
+          return t;
+        }
+        for (TypeElement member : ElementFilter.typesIn(t.getEnclosedElements())) {
+          if (member.getSimpleName().contentEquals(simple)) {
+            return member;
+          }
+        }
+      }
+      Element pkg = own;
+      while (pkg != null && !(pkg instanceof javax.lang.model.element.PackageElement)) {
+        pkg = pkg.getEnclosingElement();
+      }
+      if (pkg != null) {
+        for (TypeElement t : ElementFilter.typesIn(pkg.getEnclosedElements())) {
+          if (t.getSimpleName().contentEquals(simple)) {
+            return t;
+          }
+        }
+      }
+      return null;
+    }
+  }
+
+  private static TypeElement enclosingType(TypeElement t) {
+    Element e = t.getEnclosingElement();
+    return e instanceof TypeElement outer ? outer : null;
+  }
+}

@@ -247,8 +247,10 @@ final class Harness {
       if (out.errors().isEmpty()) {
         assertCompiles(gradClasses);
         check.run();
+        System.out.println("[issue11] supported: " + sources.keySet());
       } else {
         assertErrorAt(cls, lines, m -> m.trim().length() >= 10, "what to do (non-trivial)");
+        System.out.println("[issue11] rejected: " + out.errors());
       }
     }
 

@@ -64,6 +64,25 @@ class Issue11SpuriousRejectionsTest {
   }
 
   @Test
+  void nestedIfsDepth400SmallBytecode() {
+    // 400 nested ifs around one statement: a few kilobytes of bytecode, though its text (with
+    // indentation) is large. Not rejected for size: must compile and be right.
+    StringBuilder b = new StringBuilder();
+    b.append("@Differentiable\nstatic double f(double a) {\n  double s = a;\n");
+    for (int i = 0; i < 400; i++) {
+      b.append("if (a > -1e9 + ").append(i).append(") {\n");
+    }
+    b.append("s = s * Math.sin(a) + a;\n");
+    for (int i = 0; i < 400; i++) {
+      b.append("}\n");
+    }
+    b.append("  return s * a;\n}\n");
+    Harness.Run r = Harness.compile("iss.C", Harness.classC("", b.toString()));
+    r.assertCompiles("iss.CGrad");
+    r.gradient("iss.C", "f").at(0.7).at(-1.1).check();
+  }
+
+  @Test
   void varNewDoubleArray() {
     Harness.Run r = Harness.compile("iss.C", Harness.classC("", """
         @Differentiable

@@ -76,7 +76,7 @@ final class DifferentiationRound implements AdjointProvider {
   private final DerivativeDeclarations declarations;
   private final RuleTable rules;
   private final Map<ExecutableElement, Plan> plans = new LinkedHashMap<>();
-  private final dev.adjoint.processor.frontend.ArrayParameterWrites arrayWrites;
+  private final dev.adjoint.processor.frontend.CalleeEffects calleeEffects;
   private final Deque<Plan> work = new ArrayDeque<>();
 
   /** One method to differentiate. */
@@ -111,17 +111,22 @@ final class DifferentiationRound implements AdjointProvider {
     this.diagnostics = new Diagnostics(trees, env.getMessager());
     this.declarations = new DerivativeDeclarations(types, diagnostics);
     this.rules = new RuleTable(elements, declarations, this);
-    this.arrayWrites = new dev.adjoint.processor.frontend.ArrayParameterWrites(trees);
+    this.calleeEffects = new dev.adjoint.processor.frontend.CalleeEffects(trees, elements);
   }
 
   @Override
   public boolean mayWriteArrayArgument(ExecutableElement method, int index) {
-    return arrayWrites.mayWrite(method, index);
+    return calleeEffects.mayWrite(method, index);
+  }
+
+  @Override
+  public boolean mayHaveEffects(ExecutableElement method) {
+    return calleeEffects.mayHaveEffects(method);
   }
 
   @Override
   public boolean mayReturnArrayArgument(ExecutableElement method) {
-    return arrayWrites.mayReturnParameter(method);
+    return calleeEffects.mayReturnParameter(method);
   }
 
   void run(RoundEnvironment round) {

@@ -79,8 +79,11 @@ public final class EvaluateOnce {
       return false;
     }
     Optional<DerivativeRule> rule = rules.ruleFor(c.method());
+    if (rule.isPresent() && rule.get() instanceof AdjointCallRule) {
+      return !rules.mayHaveEffects(c.method());
+    }
     return rule.isPresent() && (rule.get() instanceof PartialsRule
-        || rule.get() instanceof PullbackRule || rule.get() instanceof AdjointCallRule);
+        || rule.get() instanceof PullbackRule);
   }
 
   private Stmt.Block block(Stmt.Block b) {

@@ -20,4 +20,7 @@ public interface AdjointProvider {
 
   /** Whether {@code method} may return an array it received, or a row of one. */
   boolean mayReturnArrayArgument(ExecutableElement method);
+
+  /** Whether running {@code method} may do more than compute its result. */
+  boolean mayHaveEffects(ExecutableElement method);
 }

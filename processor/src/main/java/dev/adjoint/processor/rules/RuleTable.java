@@ -68,6 +68,14 @@ public final class RuleTable {
     return adjoints.mayReturnArrayArgument(method);
   }
 
+  /**
+   * Whether running {@code method}, a method whose adjoint Adjoint generates, may do more than
+   * compute its result (write a field, call {@code Math.random()}): then it must run only once.
+   */
+  public boolean mayHaveEffects(ExecutableElement method) {
+    return adjoints.mayHaveEffects(method);
+  }
+
   /** Records that generated code calls {@code rule}'s adjoint entry point. */
   public void require(AdjointCallRule rule) {
     adjoints.require(rule);

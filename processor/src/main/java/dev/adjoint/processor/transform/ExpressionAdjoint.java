@@ -288,7 +288,25 @@ final class ExpressionAdjoint {
     if (existing != null) {
       return new Expr.VarRef(existing);
     }
+    bindNestedCalls(e, out);
     return bind(e, "t", out);
+  }
+
+  /**
+   * Binds, innermost first, the calls nested in {@code e} whose own arguments hold calls: the
+   * adjoint of {@code sin(sin(sin(a)))} then reads each level from a scratch local, and its code
+   * grows linearly with the nesting depth rather than quadratically.
+   */
+  private void bindNestedCalls(Expr e, CodeBlock.Builder out) {
+    if (!(e instanceof Expr.Call c)) {
+      return;
+    }
+    for (Expr arg : c.args()) {
+      if (arg instanceof Expr.Call inner
+          && inner.args().stream().anyMatch(a -> a instanceof Expr.Call)) {
+        value(arg, out);
+      }
+    }
   }
 
   private Expr bind(Expr e, String base, CodeBlock.Builder out) {

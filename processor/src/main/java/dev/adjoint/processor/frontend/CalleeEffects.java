@@ -34,7 +34,7 @@ import javax.lang.model.util.ElementFilter;
  * conservatively: passing the array to a method whose source is not in the compilation counts
  * as a write, but for a few well-known readers.
  */
-public final class ArrayParameterWrites {
+public final class CalleeEffects {
   /** Library methods known to only read the arrays they receive. */
   private static final Set<String> READERS = Set.of("Arrays.copyOf", "Arrays.copyOfRange",
       "Arrays.toString", "Arrays.deepToString", "Arrays.equals", "Arrays.deepEquals",
@@ -42,10 +42,158 @@ public final class ArrayParameterWrites {
       "Activations.softmax", "AdjointArrays.dot");
 
   private final Trees trees;
+  private final javax.lang.model.util.Elements elements;
   private final Map<String, Boolean> cache = new HashMap<>();
 
-  public ArrayParameterWrites(Trees trees) {
+  public CalleeEffects(Trees trees, javax.lang.model.util.Elements elements) {
     this.trees = trees;
+    this.elements = elements;
+  }
+
+  /** Static methods of these classes compute functions of their arguments. */
+  private static final Set<String> PURE_QUALIFIERS = Set.of("Math", "StrictMath", "Double",
+      "Float", "Integer", "Long", "Boolean", "Character", "String", "Objects", "Activations",
+      "Losses");
+
+  /** Methods of an object that only read it. */
+  private static final Set<String> PURE_RECEIVER_METHODS = Set.of("clone", "length", "charAt",
+      "equals", "compareTo", "isEmpty", "doubleValue", "intValue", "longValue", "hashCode",
+      "toString");
+
+  /**
+   * Whether running {@code method} may do anything but compute its result: write a field or an
+   * array it received, or call a method not known to be pure ({@code Math.random()}, a method of
+   * an object, a method without source). Such a method must not be run twice for one call.
+   */
+  public boolean mayHaveEffects(ExecutableElement method) {
+    return mayHaveEffects(method, new HashSet<>());
+  }
+
+  private boolean mayHaveEffects(ExecutableElement method, Set<String> visiting) {
+    String key = method.getEnclosingElement() + "#" + method + "#effects";
+    Boolean known = cache.get(key);
+    if (known != null) {
+      return known;
+    }
+    if (!visiting.add(key)) {
+      return false;
+    }
+    MethodTree tree = trees.getTree(method);
+    boolean effects = tree == null || tree.getBody() == null
+        || new EffectScan(method, tree, visiting).found();
+    visiting.remove(key);
+    cache.put(key, effects);
+    return effects;
+  }
+
+  /** Looks for writes outside the method's own locals and for calls not known to be pure. */
+  private final class EffectScan extends TreeScanner<Void, Void> {
+    private final ExecutableElement method;
+    private final Set<String> visiting;
+    private final Set<String> parameters = new HashSet<>();
+    private final Set<String> locals = new HashSet<>();
+    private boolean found;
+
+    EffectScan(ExecutableElement method, MethodTree tree, Set<String> visiting) {
+      this.method = method;
+      this.visiting = visiting;
+      for (VariableTree p : tree.getParameters()) {
+        parameters.add(p.getName().toString());
+      }
+      new TreeScanner<Void, Void>() {
+        @Override
+        public Void visitVariable(VariableTree node, Void unused) {
+          locals.add(node.getName().toString());
+          return super.visitVariable(node, unused);
+        }
+      }.scan(tree.getBody(), null);
+      scan(tree.getBody(), null);
+    }
+
+    boolean found() {
+      return found;
+    }
+
+    private void written(ExpressionTree target) {
+      ExpressionTree t = target;
+      boolean element = false;
+      while (t instanceof ArrayAccessTree a) {
+        t = a.getExpression();
+        element = true;
+      }
+      if (!(t instanceof IdentifierTree id)) {
+        found = true; // a field of something
+        return;
+      }
+      String name = id.getName().toString();
+      boolean own = locals.contains(name) || parameters.contains(name) && !element;
+      found |= !own;
+    }
+
+    @Override
+    public Void visitAssignment(AssignmentTree node, Void unused) {
+      written(node.getVariable());
+      return super.visitAssignment(node, unused);
+    }
+
+    @Override
+    public Void visitCompoundAssignment(CompoundAssignmentTree node, Void unused) {
+      written(node.getVariable());
+      return super.visitCompoundAssignment(node, unused);
+    }
+
+    @Override
+    public Void visitUnary(UnaryTree node, Void unused) {
+      switch (node.getKind()) {
+        case PREFIX_INCREMENT, PREFIX_DECREMENT, POSTFIX_INCREMENT, POSTFIX_DECREMENT ->
+            written(node.getExpression());
+        default -> { }
+      }
+      return super.visitUnary(node, unused);
+    }
+
+    @Override
+    public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
+      ExpressionTree select = node.getMethodSelect();
+      if (select instanceof IdentifierTree id) {
+        found |= !sourceMethodsArePure((TypeElement) method.getEnclosingElement(),
+            id.getName().toString());
+      } else if (select instanceof MemberSelectTree m) {
+        String name = m.getIdentifier().toString();
+        String qualifier = m.getExpression().toString();
+        String simple = qualifier.substring(qualifier.lastIndexOf('.') + 1);
+        TypeElement owner = new Scan(method, visiting).sameCompilationType(simple);
+        if (owner != null) {
+          found |= !sourceMethodsArePure(owner, name);
+        } else if (PURE_QUALIFIERS.contains(simple)) {
+          found |= name.equals("random");
+        } else {
+          found |= !PURE_RECEIVER_METHODS.contains(name);
+        }
+      } else {
+        found = true;
+      }
+      return super.visitMethodInvocation(node, unused);
+    }
+
+    /** Whether every method named {@code name} around {@code owner} has source and is pure. */
+    private boolean sourceMethodsArePure(TypeElement owner, String name) {
+      for (TypeElement t = owner; t != null; t = enclosingType(t)) {
+        boolean any = false;
+        for (ExecutableElement m : ElementFilter.methodsIn(t.getEnclosedElements())) {
+          if (m.getSimpleName().contentEquals(name)) {
+            any = true;
+            if (mayHaveEffects(m, visiting)) {
+              return false;
+            }
+          }
+        }
+        if (any) {
+          return true;
+        }
+      }
+      return false;
+    }
   }
 
   /** Whether {@code method} may return an array it received, or a row of one. */
@@ -291,15 +439,16 @@ public final class ArrayParameterWrites {
           }
         }
       }
+      // Look the name up, never list the package: listing would load every class file in it.
       Element pkg = own;
       while (pkg != null && !(pkg instanceof javax.lang.model.element.PackageElement)) {
         pkg = pkg.getEnclosingElement();
       }
-      if (pkg != null) {
-        for (TypeElement t : ElementFilter.typesIn(pkg.getEnclosedElements())) {
-          if (t.getSimpleName().contentEquals(simple)) {
-            return t;
-          }
+      if (pkg instanceof javax.lang.model.element.PackageElement p) {
+        String prefix = p.isUnnamed() ? "" : p.getQualifiedName() + ".";
+        TypeElement t = elements.getTypeElement(prefix + simple);
+        if (t != null && trees.getTree(t) != null) {
+          return t;
         }
       }
       return null;

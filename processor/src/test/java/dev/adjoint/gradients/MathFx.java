@@ -123,6 +123,11 @@ final class MathFx {
     }
 
     @Differentiable
+    static double fma(double x, double y) {
+        return Math.fma(x, y, x * y);
+    }
+
+    @Differentiable
     static double abs(double x, double y) {
         return Math.abs(x) * y;
     }
@@ -295,6 +300,11 @@ final class MathFx {
     @Differentiable
     static double strictHypot(double x, double y) {
         return StrictMath.hypot(x, y);
+    }
+
+    @Differentiable
+    static double strictFma(double x, double y) {
+        return StrictMath.fma(x, y, x * y);
     }
 
     @Differentiable

@@ -69,6 +69,8 @@ class MathTest {
         c.add(new Case("powHalf", x, y, 0.5 / Math.sqrt(x) * y, Math.sqrt(x), d -> d[0].pow(0.5).multiply(d[1]), MathFx::powHalf));
         x = 3; y = -4;
         c.add(new Case("hypot", x, y, 0.6, -0.8, d -> d[0].hypot(d[1]), MathFx::hypot));
+        x = 0.7; y = -1.9;
+        c.add(new Case("fma", x, y, 2 * y, 2 * x, d -> d[0].multiply(d[1]).multiply(2), MathFx::fma));
         x = -1.5; y = 1.3;
         c.add(new Case("abs", x, y, -y, 1.5, d -> d[0].abs().multiply(d[1]), MathFx::abs));
         c.add(new Case("abs", 1.5, y, y, 1.5, d -> d[0].abs().multiply(d[1]), MathFx::abs));

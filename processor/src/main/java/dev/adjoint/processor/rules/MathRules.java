@@ -79,6 +79,7 @@ final class MathRules {
       return when(compare(BinaryOp.GREATER, base, num(0)),
           times(m.math("pow", base, exponent), m.math("log", base)), num(0));
     });
+    table.put("fma", new Table(3, (i, a) -> i == 0 ? a.get(1) : i == 1 ? a.get(0) : num(1)));
     binary("max", (i, a) -> tieToFirst(compare(BinaryOp.GREATER_EQUAL, a.get(0), a.get(1)), i));
     binary("min", (i, a) -> tieToFirst(compare(BinaryOp.LESS_EQUAL, a.get(0), a.get(1)), i));
   }

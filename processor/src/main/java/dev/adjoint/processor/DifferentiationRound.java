@@ -76,7 +76,10 @@ final class DifferentiationRound implements AdjointProvider {
   private final DerivativeDeclarations declarations;
   private final RuleTable rules;
   private final Map<ExecutableElement, Plan> plans = new LinkedHashMap<>();
+  /** Private static final tables that generated code reads, with their initializers' text. */
+  private final Map<VariableElement, String> tableCopies = new LinkedHashMap<>();
   private final dev.adjoint.processor.frontend.CalleeEffects calleeEffects;
+  private final dev.adjoint.processor.frontend.PrivateTables privateTables;
   private final Deque<Plan> work = new ArrayDeque<>();
 
   /** One method to differentiate. */
@@ -93,6 +96,10 @@ final class DifferentiationRound implements AdjointProvider {
     /** The first call in the method not known to be pure, and its file. */
     com.sun.source.tree.Tree impureCall;
     CompilationUnitTree unit;
+    /** Set for a private method, which generated code calls through a copy of it. */
+    boolean needsPrimalCopy;
+    /** The body of that copy. */
+    CodeBlock primal;
 
     Plan(ExecutableElement method, boolean publicApi, Set<String> differentiated,
         AdjointCallRule rule) {
@@ -112,6 +119,7 @@ final class DifferentiationRound implements AdjointProvider {
     this.declarations = new DerivativeDeclarations(types, diagnostics);
     this.rules = new RuleTable(elements, declarations, this);
     this.calleeEffects = new dev.adjoint.processor.frontend.CalleeEffects(trees, elements);
+    this.privateTables = new dev.adjoint.processor.frontend.PrivateTables(trees);
   }
 
   @Override
@@ -150,8 +158,14 @@ final class DifferentiationRound implements AdjointProvider {
     }
     while (!work.isEmpty()) {
       Plan plan = work.poll();
-      differentiate(plan);
-      valid &= plan.body != null;
+      if (returnsDifferentiable(plan.method)) {
+        differentiate(plan);
+        valid &= plan.body != null;
+      }
+      if (plan.needsPrimalCopy) {
+        copyPrimal(plan);
+        valid &= plan.primal != null;
+      }
     }
     valid &= calleesArePure();
     // A method whose code javac itself rejects fails silently, so that javac's error stands
@@ -247,12 +261,6 @@ final class DifferentiationRound implements AdjointProvider {
       diagnostics.error(method, "@Differentiable method '" + name + "' must return double or"
           + " double[], not " + method.getReturnType() + "; return the scalar you want the"
           + " gradient of");
-      ok = false;
-    }
-    if (Symbols.isPrivate(method)) {
-      diagnostics.error(method, "@Differentiable method '" + name + "' must not be private,"
-          + " nor inside a private class: the generated class calls it from the same package;"
-          + " make it package-private");
       ok = false;
     }
     Set<String> differentiated = new LinkedHashSet<>();
@@ -483,6 +491,8 @@ final class DifferentiationRound implements AdjointProvider {
       Symbols symbols = new Symbols(elements, types, unit, owner);
       MethodIr ir = new MethodLowering(symbols, problems, method, tree, unit)
           .lower(plan.differentiated);
+      requirePrimalCopies(ir);
+      requireTableCopies(ir, problems);
       if (problems.any()) {
         return;
       }
@@ -513,6 +523,78 @@ final class DifferentiationRound implements AdjointProvider {
       diagnostics.error(method, "Adjoint could not differentiate '" + method.getSimpleName()
           + "' because of an internal error (" + e + "); please report it with this method's"
           + " source");
+    }
+  }
+
+  /**
+   * Private methods (or methods of private classes) that {@code ir} calls: generated code cannot
+   * call them, so it calls a copy of each, written beside the gradients.
+   */
+  private void requirePrimalCopies(MethodIr ir) {
+    dev.adjoint.processor.analysis.IrWalk.statements(ir.body(), s ->
+        dev.adjoint.processor.analysis.IrWalk.ownExpressions(s, e ->
+            dev.adjoint.processor.analysis.IrWalk.expressions(e, n -> {
+              if (n instanceof dev.adjoint.processor.ir.Expr.Call c && c.receiver() == null
+                  && Symbols.isPrivate(c.method()) && trees.getTree(c.method()) != null) {
+                Plan callee = plans.get(c.method());
+                if (callee == null) {
+                  callee = plan(c.method(), false, returnsDifferentiable(c.method())
+                      ? differentiableParameters(c.method()) : Set.of());
+                }
+                callee.needsPrimalCopy = true;
+                queue(callee);
+              }
+            })));
+  }
+
+  /**
+   * Private static final arrays that {@code ir} reads: generated code reads a copy of each, which
+   * is right only for a table of literals that nothing changes.
+   */
+  private void requireTableCopies(MethodIr ir, MethodProblems problems) {
+    dev.adjoint.processor.analysis.IrWalk.statements(ir.body(), s ->
+        dev.adjoint.processor.analysis.IrWalk.ownExpressions(s, e ->
+            dev.adjoint.processor.analysis.IrWalk.expressions(e, n -> {
+              if (n instanceof dev.adjoint.processor.ir.Expr.FieldRef f
+                  && f.field().getConstantValue() == null && Symbols.isPrivate(f.field())
+                  && !tableCopies.containsKey(f.field())) {
+                Optional<String> init = privateTables.copyableInitializer(f.field());
+                if (init.isPresent()) {
+                  tableCopies.put(f.field(), init.get());
+                } else {
+                  problems.error(f.tree(), "the private table '" + f.field().getSimpleName()
+                      + "' can be copied into the generated class only when its initializer"
+                      + " lists literal values and nothing in the class writes into it or lets"
+                      + " it escape; make it package-private");
+                }
+              }
+            })));
+  }
+
+  /** Lowers a private method once more, on its own, and prints it as it is, for its copy. */
+  private void copyPrimal(Plan plan) {
+    ExecutableElement method = plan.method;
+    TreePath path = trees.getPath(method);
+    CompilationUnitTree unit = path.getCompilationUnit();
+    MethodTree tree = (MethodTree) path.getLeaf();
+    MethodProblems problems = new MethodProblems(diagnostics, unit);
+    try {
+      Symbols symbols = new Symbols(elements, types, unit,
+          (TypeElement) method.getEnclosingElement());
+      MethodIr ir = new MethodLowering(symbols, problems, method, tree, unit)
+          .lower(Set.of());
+      requirePrimalCopies(ir);
+      requireTableCopies(ir, problems);
+      if (!problems.any()) {
+        ir = EvaluateOnce.apply(ir, rules, problems);
+        CodeBlock body = ReverseTransform.primal(ir, rules, problems, identifiers(tree),
+            labels(tree));
+        plan.primal = problems.any() ? null : body;
+      }
+    } catch (RuntimeException e) {
+      diagnostics.error(method, "Adjoint could not copy the private method '"
+          + method.getSimpleName() + "' because of an internal error (" + e + "); please"
+          + " report it with this method's source");
     }
   }
 
@@ -616,17 +698,28 @@ final class DifferentiationRound implements AdjointProvider {
 
   private void generate() {
     Map<String, List<Plan>> byOwner = new TreeMap<>();
+    Map<String, TypeElement> owners = new HashMap<>();
     for (Plan plan : plans.values()) {
       if (!plan.queued) {
         continue;
       }
       TypeElement owner = (TypeElement) plan.method.getEnclosingElement();
+      owners.put(owner.getQualifiedName().toString(), owner);
       byOwner.computeIfAbsent(owner.getQualifiedName().toString(), k -> new ArrayList<>())
           .add(plan);
     }
-    for (List<Plan> group : byOwner.values()) {
+    Map<String, List<GradClassWriter.TableCopy>> tablesByOwner = new HashMap<>();
+    tableCopies.forEach((field, init) -> {
+      TypeElement owner = (TypeElement) field.getEnclosingElement();
+      owners.put(owner.getQualifiedName().toString(), owner);
+      byOwner.computeIfAbsent(owner.getQualifiedName().toString(), k -> new ArrayList<>());
+      tablesByOwner.computeIfAbsent(owner.getQualifiedName().toString(), k -> new ArrayList<>())
+          .add(new GradClassWriter.TableCopy(field, init));
+    });
+    for (Map.Entry<String, List<Plan>> ownerPlans : byOwner.entrySet()) {
+      List<Plan> group = ownerPlans.getValue();
       group.sort(Comparator.comparing(p -> sortKey(p.method)));
-      TypeElement owner = (TypeElement) group.get(0).method.getEnclosingElement();
+      TypeElement owner = owners.get(ownerPlans.getKey());
       Map<String, Integer> resultNames = new HashMap<>();
       List<GradClassWriter.Entry> entries = new ArrayList<>();
       for (Plan plan : group) {
@@ -634,10 +727,11 @@ final class DifferentiationRound implements AdjointProvider {
         int n = resultNames.merge(base, 1, Integer::sum);
         entries.add(new GradClassWriter.Entry(plan.method, plan.body, plan.publicApi,
             n == 1 ? base : base + n, plan.rule.adjointName(),
-            List.copyOf(plan.differentiated), plan.graph));
+            List.copyOf(plan.differentiated), plan.graph, plan.primal));
       }
       try {
-        GradClassWriter.write(owner, entries).writeTo(env.getFiler());
+        GradClassWriter.write(owner, entries,
+            tablesByOwner.getOrDefault(ownerPlans.getKey(), List.of())).writeTo(env.getFiler());
       } catch (IOException | RuntimeException e) {
         diagnostics.error(owner, "Adjoint could not write " + GradClassWriter.gradClassOf(owner)
             + ": " + e);

@@ -156,26 +156,18 @@ class DiagnosticsTest {
   }
 
   @Test
-  void privateMethod() {
+  void privateMethodsAndPrivateClassesAreDifferentiated() {
     TestSource src = t("""
         final class T {
           @Differentiable
           private static double loss(double w) {
-            return w * w;
+            return helper(w) * w;
           }
-        }
-        """);
-    Compilation c = compile(src);
-    assertThat(c).failed();
-    assertThat(c).hadErrorCount(1);
-    assertThat(c).hadErrorContaining("@Differentiable method 'loss' must not be private")
-        .inFile(src.file).onLine(src.line("private static double loss(")).atColumn(src.column("loss("));
-  }
 
-  @Test
-  void methodInsidePrivateNestedClass() {
-    TestSource src = t("""
-        final class T {
+          private static double helper(double w) {
+            return w + 1;
+          }
+
           private static final class Inner {
             @Differentiable
             static double loss(double w) {
@@ -185,10 +177,53 @@ class DiagnosticsTest {
         }
         """);
     Compilation c = compile(src);
+    assertThat(c).succeededWithoutWarnings();
+  }
+
+  @Test
+  void privateTableThatIsWrittenCannotBeCopied() {
+    TestSource src = t("""
+        final class T {
+          private static final double[] TABLE = {1, 2};
+
+          static void change() {
+            TABLE[0] = 3;
+          }
+
+          @Differentiable
+          static double loss(double w) {
+            return TABLE[0] * w;
+          }
+        }
+        """);
+    Compilation c = compile(src);
     assertThat(c).failed();
     assertThat(c).hadErrorCount(1);
-    assertThat(c).hadErrorContaining("nor inside a private class")
-        .inFile(src.file).onLine(src.line("static double loss(")).atColumn(src.column("loss("));
+    assertThat(c).hadErrorContaining("the private table 'TABLE' can be copied into the generated"
+        + " class only when its initializer lists literal values and nothing in the class writes"
+        + " into it or lets it escape; make it package-private")
+        .inFile(src.file).onLine(src.line("return TABLE[0] * w;"))
+        .atColumn(src.column("TABLE[0] * w"));
+  }
+
+  @Test
+  void privateMutableFieldIsAnError() {
+    TestSource src = t("""
+        final class T {
+          private static double scale = 2;
+
+          @Differentiable
+          static double loss(double w) {
+            return scale * w;
+          }
+        }
+        """);
+    Compilation c = compile(src);
+    assertThat(c).failed();
+    assertThat(c).hadErrorCount(1);
+    assertThat(c).hadErrorContaining("field 'scale' is private and not a constant, and the"
+        + " generated class cannot see it; make it package-private")
+        .inFile(src.file).onLine(src.line("return scale * w;")).atColumn(src.column("scale * w"));
   }
 
   // ------------------------------------------------------------------------------------ wrt

@@ -34,7 +34,10 @@ public final class GradClassWriter {
   /** One method to write: its generated body, and whether users see its gradient API. */
   public record Entry(ExecutableElement method, AdjointBody body, boolean publicApi,
       String resultName, String adjointName, List<String> differentiatedNames,
-      CodeBlock graph) {}
+      CodeBlock graph, CodeBlock primal) {}
+
+  /** A copy of a private static final table of literals that generated code reads. */
+  public record TableCopy(VariableElement field, String initializer) {}
 
   private GradClassWriter() {}
 
@@ -45,7 +48,7 @@ public final class GradClassWriter {
     return ClassName.get(original.packageName(), flat + "Grad");
   }
 
-  public static JavaFile write(TypeElement owner, List<Entry> entries) {
+  public static JavaFile write(TypeElement owner, List<Entry> entries, List<TableCopy> tables) {
     ClassName grad = gradClassOf(owner);
     TypeSpec.Builder type = TypeSpec.classBuilder(grad)
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
@@ -57,6 +60,14 @@ public final class GradClassWriter {
             + " inputs.\nStateless and thread-safe.\n", ClassName.get(owner))
         .addOriginatingElement(owner)
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+    for (TableCopy t : tables) {
+      type.addField(com.palantir.javapoet.FieldSpec.builder(TypeName.get(t.field().asType()),
+              t.field().getSimpleName().toString(), Modifier.STATIC, Modifier.FINAL)
+          .addJavadoc("A copy of the private table {@code $L} of {@link $T}, which generated code"
+              + " cannot see.\n", t.field().getSimpleName(), ClassName.get(owner))
+          .initializer("$L", t.initializer())
+          .build());
+    }
     for (Entry e : entries) {
       if (e.publicApi()) {
         type.addType(resultRecord(owner, e));
@@ -67,13 +78,36 @@ public final class GradClassWriter {
       }
     }
     for (Entry e : entries) {
-      type.addMethod(adjointMethod(e));
+      if (e.body() != null) {
+        type.addMethod(adjointMethod(e));
+      }
+    }
+    for (Entry e : entries) {
+      if (e.primal() != null) {
+        type.addMethod(primalCopy(e));
+      }
     }
 
     return JavaFile.builder(grad.packageName(), type.build())
         .skipJavaLangImports(true)
         .indent("  ")
         .build();
+  }
+
+  /**
+   * A copy of a private method, which generated code calls in its place: the same parameters,
+   * result and computation.
+   */
+  private static MethodSpec primalCopy(Entry e) {
+    MethodSpec.Builder m = MethodSpec.methodBuilder(JavaExpressions.primalCopyName(e.method()))
+        .addModifiers(Modifier.STATIC)
+        .returns(TypeName.get(e.method().getReturnType()))
+        .addJavadoc("A copy of the private method " + link(e.method()) + ", which generated"
+            + " code cannot call.\n");
+    for (VariableElement p : e.method().getParameters()) {
+      m.addParameter(TypeName.get(p.asType()), p.getSimpleName().toString());
+    }
+    return m.addCode(e.primal()).build();
   }
 
   private static String link(ExecutableElement method) {

@@ -107,6 +107,11 @@ public final class JavaExpressions {
             args);
       }
       TypeElement owner = (TypeElement) c.method().getEnclosingElement();
+      if (dev.adjoint.processor.ir.Visibility.isPrivate(c.method())) {
+        // Generated code cannot call a private method: it calls the copy beside the gradients.
+        return CodeBlock.of("$T.$N($L)", GradClassWriter.gradClassOf(owner),
+            primalCopyName(c.method()), args);
+      }
       return CodeBlock.of("$T.$N($L)", ClassName.get(owner), c.method().getSimpleName(), args);
     }
     if (e instanceof Expr.NewObject n) {
@@ -149,10 +154,14 @@ public final class JavaExpressions {
       return CodeBlock.of("$L.$N", print(f.receiver(), PRIMARY), f.field().getSimpleName());
     }
     Object constant = f.field().getConstantValue();
-    if (constant != null && f.field().getModifiers().contains(Modifier.PRIVATE)) {
+    if (constant != null && dev.adjoint.processor.ir.Visibility.isPrivate(f.field())) {
       return constantLiteral(constant);
     }
     TypeElement owner = (TypeElement) f.field().getEnclosingElement();
+    if (dev.adjoint.processor.ir.Visibility.isPrivate(f.field())) {
+      // A private table: the generated class holds a copy of it.
+      return CodeBlock.of("$T.$N", GradClassWriter.gradClassOf(owner), f.field().getSimpleName());
+    }
     return CodeBlock.of("$T.$N", ClassName.get(owner), f.field().getSimpleName());
   }
 
@@ -182,6 +191,11 @@ public final class JavaExpressions {
     }
     String text = constant.toString();
     return CodeBlock.of("$L", text.startsWith("-") ? "(" + text + ")" : text);
+  }
+
+  /** The name of the copy of a private method that the generated class holds. */
+  public static String primalCopyName(javax.lang.model.element.ExecutableElement method) {
+    return method.getSimpleName() + "Primal";
   }
 
   /** The Java type for an IR type. */

@@ -195,9 +195,13 @@ final class ExpressionLowering {
       return unsupported(tree, "instance field '" + field.getSimpleName() + "' cannot be read"
           + " from a static method");
     }
-    if (field.getModifiers().contains(Modifier.PRIVATE) && field.getConstantValue() == null) {
-      return unsupported(tree, "field '" + field.getSimpleName() + "' is private, and the"
-          + " generated class cannot see it; make it package-private");
+    boolean copiedTable = field.getModifiers().contains(Modifier.STATIC)
+        && field.getModifiers().contains(Modifier.FINAL)
+        && symbols.irType(field.asType()).isArray();
+    if (Symbols.isPrivate(field) && field.getConstantValue() == null && !copiedTable) {
+      return unsupported(tree, "field '" + field.getSimpleName() + "' is private and not a"
+          + " constant, and the generated class cannot see it; make it package-private (a"
+          + " private static final array with a literal initializer is copied)");
     }
     return new Expr.FieldRef(field, receiver, symbols.irType(field.asType()), tree);
   }
@@ -451,9 +455,10 @@ final class ExpressionLowering {
     if (receiver != null && isStatic) {
       receiver = null;
     }
-    if (Symbols.isPrivate(method.get())) {
-      return unsupported(call, "method '" + method.get().getSimpleName() + "' is private, and"
-          + " the generated class cannot see it; make it package-private");
+    if (receiver != null && Symbols.isPrivate(method.get())) {
+      return unsupported(call, "method '" + method.get().getSimpleName() + "' is a private"
+          + " method of an object, which the generated class cannot call; make it"
+          + " package-private");
     }
     IrType type = symbols.irType(method.get().getReturnType());
     return new Expr.Call(method.get(), receiver, args, type, call);

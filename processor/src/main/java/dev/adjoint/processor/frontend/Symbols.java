@@ -395,12 +395,6 @@ public final class Symbols {
 
   /** Whether an element is accessible from generated code in the enclosing class's package. */
   public static boolean isPrivate(Element element) {
-    for (Element e = element; e != null && e.getKind() != ElementKind.PACKAGE;
-        e = e.getEnclosingElement()) {
-      if (e.getModifiers().contains(Modifier.PRIVATE)) {
-        return true;
-      }
-    }
-    return false;
+    return dev.adjoint.processor.ir.Visibility.isPrivate(element);
   }
 }

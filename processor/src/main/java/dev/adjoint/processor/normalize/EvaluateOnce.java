@@ -146,7 +146,9 @@ public final class EvaluateOnce {
   private Expr nested(Expr e, List<Stmt> out) {
     if (e instanceof Expr.Call c) {
       Expr.Call withArgs = (Expr.Call) withArgs(c, out);
-      if (isPure(c)) {
+      if (isPure(c) || !c.type().isPrimitive() && !c.type().isArray()
+          && c.type().kind() != dev.adjoint.processor.ir.IrType.Kind.STRING) {
+        // An object is held by the call that reads a number out of it, which is moved instead.
         return withArgs;
       }
       Variable t = new Variable("evaluated", c.type(), Variable.Origin.TEMPORARY, c.tree());

@@ -785,6 +785,24 @@ public final class ReverseTransform {
     return body.build();
   }
 
+  /**
+   * The body of a copy of the method as the user wrote it, for a private method that generated
+   * code cannot call: nothing is differentiated, so the forward sweep records nothing and is the
+   * original computation; then it returns the result. {@code ir} must not be shared with
+   * another transform (this one names its variables).
+   */
+  public static CodeBlock primal(MethodIr ir, RuleTable rules, MethodProblems problems,
+      Set<String> reservedNames, Set<String> reservedLabels) {
+    MethodIr nothingDifferentiated = new MethodIr(ir.element(), ir.tree(), ir.unit(),
+        ir.parameters(), List.of(), ir.locals(), ir.result(), ir.body());
+    Activity none = Activity.analyze(nothingDifferentiated, rules, problems);
+    ReverseTransform t = new ReverseTransform(nothingDifferentiated, none, rules, problems,
+        reservedNames, reservedLabels, 0);
+    AdjointBody body = t.run();
+    return CodeBlock.builder().add(body.prologue()).add(body.forward())
+        .addStatement("return $N", ir.result().name()).build();
+  }
+
   /** Writes a record, unless this is a checkpointed loop's forward run, which records nothing. */
   private void record(CodeBlock.Builder out, Slot slot, CodeBlock value) {
     if (recording) {

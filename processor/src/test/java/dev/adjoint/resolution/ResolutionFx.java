@@ -221,6 +221,17 @@ final class ResolutionFx {
     return s;
   }
 
+  /** A layer returning one of two arrays: the generated code must hand out a copy of either. */
+  @Differentiable
+  static double[] conditionalArrayResult(double[] x, double a) {
+    double[] h = new double[2];
+    for (int t = 0; t < 3; t++) {
+      h[0] = h[0] * a + x[1];
+      h[1] = h[0] * x[0];
+    }
+    return a > 0 ? h : x;
+  }
+
   // ------------------------------------------------------------------ item 6: constants
 
   @Differentiable

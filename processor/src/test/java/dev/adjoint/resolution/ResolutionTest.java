@@ -204,6 +204,29 @@ class ResolutionTest {
     assertEquals(1.5 + 2.5, g.a(), 0.0);
   }
 
+  @Test
+  void conditionalArrayResultIsACopy() {
+    double[] x = {0.6, -1.1};
+    double[] seed = {1.0, 0.5};
+    for (double a : new double[] {0.9, -0.9}) {
+      double[] before = x.clone();
+      var g = ResolutionFxGrad.conditionalArrayResult(x, a, seed);
+      assertArrayEquals(ResolutionFx.conditionalArrayResult(x, a), g.value(), 0.0);
+      assertArrayEquals(before, x, 0.0);
+      org.junit.jupiter.api.Assertions.assertNotSame(x, g.value());
+      ToDoubleFunction<double[]> vjp = v -> {
+        double[] r = ResolutionFx.conditionalArrayResult(v, a);
+        return seed[0] * r[0] + seed[1] * r[1];
+      };
+      check(vjp, x, g.x());
+      double[] ax = {a};
+      checkScalars(p -> {
+        double[] r = ResolutionFx.conditionalArrayResult(x.clone(), p[0]);
+        return seed[0] * r[0] + seed[1] * r[1];
+      }, ax, new double[] {g.a()});
+    }
+  }
+
   // ------------------------------------------------------------------ item 6: constants
 
   @Test

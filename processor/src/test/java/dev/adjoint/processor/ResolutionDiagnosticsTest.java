@@ -385,4 +385,35 @@ class ResolutionDiagnosticsTest {
         + " cannot see it; make it package-private")
         .inFile(src.file).onLine(src.line("helper(a);")).atColumn(src.column("helper(a);", "("));
   }
+
+  // ------------------------------------------------------- found on the way: boxing
+
+  @Test
+  void activeValueIntoAGenericOrBoxedResultIsAnError() {
+    TestSource src = t("""
+        final class T {
+          static <V> V id(V v) {
+            return v;
+          }
+
+          @Differentiable
+          static double loss(double a) {
+            double boxed = Double.valueOf(a);
+            double same = id(a);
+            return boxed * same * a;
+          }
+        }
+        """);
+    assertValidJava(src);
+    Compilation c = compile(src);
+    assertThat(c).hadErrorCount(2);
+    assertThat(c).hadErrorContaining("an active value is passed to Double.valueOf, whose result"
+        + " of type java.lang.Double can hold it but cannot carry its derivative; keep"
+        + " differentiable values in double locals and pass them to methods returning double")
+        .inFile(src.file).onLine(src.line("Double.valueOf(a)"))
+        .atColumn(src.column("Double.valueOf(a)", "a)"));
+    assertThat(c).hadErrorContaining("an active value is passed to T.id, whose result of type V"
+        + " can hold it but cannot carry its derivative")
+        .inFile(src.file).onLine(src.line("id(a);")).atColumn(src.column("id(a);", "a)"));
+  }
 }

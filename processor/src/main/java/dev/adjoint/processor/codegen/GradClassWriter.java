@@ -146,6 +146,12 @@ public final class GradClassWriter {
         .build();
   }
 
+  /** The original's type parameters, {@code <T>} of {@code static <T> double m(double a, T t)}. */
+  private static List<com.palantir.javapoet.TypeVariableName> typeVariables(Entry e) {
+    return e.method().getTypeParameters().stream()
+        .map(com.palantir.javapoet.TypeVariableName::get).toList();
+  }
+
   /** The original's parameters, with the names the generated body uses for them. */
   private static List<ParameterSpec> originalParameters(Entry e) {
     List<ParameterSpec> params = new ArrayList<>();
@@ -164,6 +170,7 @@ public final class GradClassWriter {
     MethodSpec.Builder m = MethodSpec.methodBuilder(e.method().getSimpleName().toString())
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(result)
+        .addTypeVariables(typeVariables(e))
         .addParameters(originalParameters(e));
     if (vector) {
       m.addParameter(ArrayTypeName.of(TypeName.DOUBLE), body.seedName())
@@ -199,6 +206,7 @@ public final class GradClassWriter {
     return MethodSpec.methodBuilder(e.method().getSimpleName() + "Graph")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(ClassName.get("dev.adjoint", "ComputationGraph"))
+        .addTypeVariables(typeVariables(e))
         .addParameters(originalParameters(e))
         .addJavadoc("The computation graph of one evaluation of $L: a node per parameter and per"
             + "\nexecuted assignment, with its value and its adjoint, and the local partial"
@@ -268,6 +276,7 @@ public final class GradClassWriter {
     MethodSpec.Builder m = MethodSpec.methodBuilder(e.adjointName())
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(resultType)
+        .addTypeVariables(typeVariables(e))
         .addParameters(originalParameters(e))
         .addParameter(resultType, body.seedName())
         .addParameter(ArrayTypeName.of(TypeName.DOUBLE), body.adjointsName())

@@ -42,6 +42,8 @@ final class ExpressionLowering {
   private final MethodProblems problems;
   private final Scope scope;
   private final MethodLowering statements;
+  /** Depth of operands evaluated only sometimes or repeatedly, where nothing can be hoisted. */
+  private int noHoisting;
 
   ExpressionLowering(Symbols symbols, MethodProblems problems, Scope scope,
       MethodLowering statements) {
@@ -208,21 +210,60 @@ final class ExpressionLowering {
 
   private Expr memberSelect(MemberSelectTree select, List<Stmt> out) {
     String name = select.getIdentifier().toString();
+    if (name.equals("class")) {
+      return classLiteral(select);
+    }
     Optional<TypeElement> owner = typeQualifier(select.getExpression());
     if (owner.isPresent()) {
       Optional<VariableElement> field = symbols.field(owner.get(), name);
+      // No such field in the type or its supertypes: javac reports it.
       return field.isPresent() ? fieldRef(field.get(), null, select) : unresolved(select);
     }
     Expr receiver = lower(select.getExpression(), out);
-    if (name.equals("length") && receiver.type().isArray()) {
-      return new Expr.ArrayLength(receiver, select);
+    if (isPoison(receiver)) {
+      return receiver;
+    }
+    if (Symbols.isAnyArray(receiver.type())) {
+      // Arrays have one field, length; javac reports any other.
+      return name.equals("length") ? new Expr.ArrayLength(receiver, select) : unresolved(select);
+    }
+    if (receiver.type().isPrimitive()) {
+      return unresolved(select); // javac: a primitive cannot be dereferenced
     }
     Optional<TypeElement> type = declaredElement(receiver.type());
     if (type.isEmpty()) {
-      return unresolved(select);
+      return unsupported(select, "Adjoint cannot resolve field '" + name + "' of a value of"
+          + " type " + receiver.type() + "; assign the value to a local variable of its"
+          + " actual type first");
     }
     Optional<VariableElement> field = symbols.field(type.get(), name);
     return field.isPresent() ? fieldRef(field.get(), receiver, select) : unresolved(select);
+  }
+
+  /**
+   * {@code Double.class}: an inactive value, printed with the type's canonical name so that the
+   * generated class, in another scope, names the same type.
+   */
+  private Expr classLiteral(MemberSelectTree select) {
+    Optional<javax.lang.model.type.TypeMirror> type = symbols.classLiteralType(
+        select.getExpression());
+    if (type.isEmpty()) {
+      return unresolved(select); // an unknown type name: javac reports it
+    }
+    Optional<String> text = symbols.classLiteralText(type.get());
+    if (text.isEmpty()) {
+      return unsupported(select, "the generated class cannot name this class (a private or"
+          + " local class), so its class literal is not supported in a @Differentiable method;"
+          + " pass the Class object in as a parameter");
+    }
+    TypeElement classElement = symbols.elements().getTypeElement("java.lang.Class");
+    javax.lang.model.type.TypeMirror boxed = type.get().getKind().isPrimitive()
+        ? symbols.types().boxedClass((javax.lang.model.type.PrimitiveType) type.get()).asType()
+        : type.get().getKind() == javax.lang.model.type.TypeKind.VOID
+            ? symbols.elements().getTypeElement("java.lang.Void").asType()
+            : type.get();
+    IrType irType = IrType.other(symbols.types().getDeclaredType(classElement, boxed));
+    return new Expr.Literal(irType, text.get(), select);
   }
 
   /** The type an expression names, when it names a type rather than a value. */
@@ -243,11 +284,27 @@ final class ExpressionLowering {
     return Optional.empty();
   }
 
+  /**
+   * The class whose members a value of this type has: its own, or for a type variable that of
+   * its bound (its erasure), {@code T extends Number} having those of {@code Number}.
+   */
   private Optional<TypeElement> declaredElement(IrType type) {
     if (type.kind() == IrType.Kind.STRING) {
       return Optional.of(symbols.elements().getTypeElement("java.lang.String"));
     }
-    if (type.kind() == IrType.Kind.OTHER && type.mirror() instanceof DeclaredType d) {
+    if (type.kind() != IrType.Kind.OTHER) {
+      return Optional.empty();
+    }
+    javax.lang.model.type.TypeMirror mirror = type.mirror();
+    if (mirror.getKind() == javax.lang.model.type.TypeKind.TYPEVAR) {
+      if (!symbols.isOwnTypeVariable(mirror)) {
+        // E of List<E>.get, T of a generic method: the processor does not infer what it
+        // stands for, so its members are unknown.
+        return Optional.empty();
+      }
+      mirror = symbols.types().erasure(mirror);
+    }
+    if (mirror instanceof DeclaredType d) {
       return Optional.of((TypeElement) d.asElement());
     }
     return Optional.empty();
@@ -352,12 +409,22 @@ final class ExpressionLowering {
   /** An operand evaluated only sometimes (&&, ||, ?:): it may not hoist statements. */
   private Expr conditionallyEvaluated(ExpressionTree tree) {
     List<Stmt> hoisted = new ArrayList<>();
-    Expr e = lower(tree, hoisted);
+    Expr e = lowerWithoutHoisting(tree, hoisted);
     if (!hoisted.isEmpty()) {
       problems.error(tree, "a switch expression inside ?:, && or || is not supported; assign it"
           + " to a local variable first");
     }
     return e;
+  }
+
+  /** Lowers an expression evaluated only sometimes or repeatedly (a loop condition). */
+  Expr lowerWithoutHoisting(ExpressionTree tree, List<Stmt> hoisted) {
+    noHoisting++;
+    try {
+      return lower(tree, hoisted);
+    } finally {
+      noHoisting--;
+    }
   }
 
   static BinaryOp binaryOp(Tree.Kind kind) {
@@ -401,7 +468,9 @@ final class ExpressionLowering {
     Expr operand = lower(c.getExpression(), out);
     Optional<IrType> type = symbols.typeOf(c.getType());
     if (type.isEmpty()) {
-      return unresolved(c);
+      return Symbols.isNamedType(c.getType()) ? unresolved(c) // an unknown type: javac reports it
+          : unsupported(c, "casts to " + c.getType() + " are not supported in a @Differentiable"
+              + " method");
     }
     return new Expr.Cast(type.get(), operand, c);
   }
@@ -425,27 +494,59 @@ final class ExpressionLowering {
     List<IrType> argTypes = args.stream().map(Expr::type).toList();
     List<ExecutableElement> candidates;
     Expr receiver = null;
+    String name;
     if (select instanceof IdentifierTree id) {
-      candidates = symbols.unqualifiedMethods(id.getName().toString());
+      name = id.getName().toString();
+      candidates = symbols.unqualifiedMethods(name);
     } else if (select instanceof MemberSelectTree member) {
-      String name = member.getIdentifier().toString();
+      name = member.getIdentifier().toString();
       Optional<TypeElement> owner = typeQualifier(member.getExpression());
       if (owner.isPresent()) {
         candidates = symbols.methods(owner.get(), name);
       } else {
         receiver = lower(member.getExpression(), out);
-        Optional<TypeElement> type = declaredElement(receiver.type());
-        if (type.isEmpty()) {
-          return unresolved(call);
+        if (isPoison(receiver)) {
+          return receiver;
         }
-        candidates = symbols.methods(type.get(), name);
+        if (Symbols.isAnyArray(receiver.type())) {
+          if (name.equals("clone") && args.isEmpty()) {
+            return arrayClone(call, receiver);
+          }
+          // An array has the methods of Object.
+          candidates = symbols.methods(symbols.elements().getTypeElement("java.lang.Object"),
+              name);
+        } else if (receiver.type().isPrimitive()) {
+          return unresolved(call); // javac: a primitive cannot be dereferenced
+        } else {
+          Optional<TypeElement> type = declaredElement(receiver.type());
+          if (type.isEmpty()) {
+            return unsupported(call, "Adjoint cannot resolve method '" + name + "' of a value"
+                + " of type " + receiver.type() + "; assign the value to a local variable of"
+                + " its actual type first");
+          }
+          candidates = symbols.methods(type.get(), name);
+        }
       }
     } else {
       return unsupported(call, "this kind of call is not supported");
     }
+    if (args.stream().anyMatch(ExpressionLowering::isPoison)) {
+      return poison(call); // an argument is already reported, or left to javac
+    }
+    if (candidates.isEmpty()) {
+      return unresolved(call); // no method of that name: javac reports it
+    }
     Optional<ExecutableElement> method = symbols.selectOverload(candidates, argTypes);
     if (method.isEmpty()) {
-      return unresolved(call);
+      if (!symbols.overloadsBeyondModel(candidates, argTypes)) {
+        // Every type involved is one the processor models exactly: no overload applies, and
+        // javac reports it (our error would hide its more precise one).
+        return unresolved(call);
+      }
+      return unsupported(call, "Adjoint cannot tell which method '" + name + "' this call"
+          + " means for arguments of types " + argTypes.stream().map(IrType::toString)
+          .collect(java.util.stream.Collectors.joining(", ", "(", ")")) + "; cast the"
+          + " arguments to the parameter types of the method you mean");
     }
     boolean isStatic = method.get().getModifiers().contains(Modifier.STATIC);
     if (receiver == null && !isStatic) {
@@ -460,8 +561,71 @@ final class ExpressionLowering {
           + " method of an object, which the generated class cannot call; make it"
           + " package-private");
     }
-    IrType type = symbols.irType(method.get().getReturnType());
+    if (symbols.passesVarargsSeparately(method.get(), argTypes)) {
+      List<Expr> packed = varargs(call, method.get(), args, out);
+      if (packed == null) {
+        return poison(call);
+      }
+      args = packed;
+    }
+    IrType type = symbols.irType(symbols.returnTypeOn(
+        receiver == null ? null : receiver.type(), method.get()));
     return new Expr.Call(method.get(), receiver, args, type, call);
+  }
+
+  /**
+   * The arguments of a varargs call whose trailing arguments are passed one by one: those of a
+   * {@code double...} parameter are packed into a local array, as {@code double[] xs = {a, b};}
+   * would be, so that the callee's array adjoint flows back into each of them. Other varargs
+   * calls are left as written. Null, after an error, when no local array can be declared here.
+   */
+  private List<Expr> varargs(MethodInvocationTree call, ExecutableElement method,
+      List<Expr> args, List<Stmt> out) {
+    List<? extends VariableElement> params = method.getParameters();
+    VariableElement last = params.get(params.size() - 1);
+    IrType arrayType = symbols.irType(last.asType());
+    if (arrayType.kind() != IrType.Kind.DOUBLE_ARRAY) {
+      return args;
+    }
+    if (noHoisting > 0 || statements.inLoop()) {
+      problems.error(call, "a double... parameter needs its arguments packed into an array,"
+          + " which Adjoint can declare only outside loops, conditions and ?:, && or ||;"
+          + " declare double[] " + last.getSimpleName() + " = {...}; before the loop and pass"
+          + " it to " + method.getSimpleName());
+      return null;
+    }
+    Variable packed = statements.newTemporary(last.getSimpleName().toString(), arrayType, call);
+    int fixed = params.size() - 1;
+    List<Expr> elements = args.subList(fixed, args.size());
+    out.add(new Stmt.Assign(packed, new Expr.NewArray(arrayType,
+        List.of(Expr.Literal.ofInt(elements.size())), call), true, call));
+    for (int k = 0; k < elements.size(); k++) {
+      Expr element = elements.get(k);
+      out.add(new Stmt.ArrayWrite(new Expr.VarRef(packed, call), Expr.Literal.ofInt(k), element,
+          element.tree()));
+    }
+    List<Expr> result = new ArrayList<>(args.subList(0, fixed));
+    result.add(new Expr.VarRef(packed, call));
+    return result;
+  }
+
+  /**
+   * {@code x.clone()} outside a local array's declaration (where the method lowering copies the
+   * elements itself): an error saying what to write.
+   */
+  private Expr arrayClone(MethodInvocationTree call, Expr receiver) {
+    if (receiver.type().kind() == IrType.Kind.DOUBLE_MATRIX) {
+      return unsupported(call, "clone() of a double[][] copies only its row references, so the"
+          + " copy would share its rows; declare double[][] copy = new double[n][m] and copy"
+          + " the elements in loops");
+    }
+    if (receiver.type().isArray()) {
+      return unsupported(call, "clone() is supported only as the initializer of a local array"
+          + " declared outside loops, double[] copy = x.clone(); declare one and use it here");
+    }
+    ExecutableElement clone = symbols.methods(
+        symbols.elements().getTypeElement("java.lang.Object"), "clone").get(0);
+    return new Expr.Call(clone, receiver, List.of(), receiver.type(), call);
   }
 
   private Expr newObject(NewClassTree n, List<Stmt> out) {
@@ -470,7 +634,8 @@ final class ExpressionLowering {
     }
     Optional<TypeElement> type = symbols.resolveType(n.getIdentifier());
     if (type.isEmpty()) {
-      return unresolved(n);
+      return Symbols.isNamedType(n.getIdentifier()) ? unresolved(n) // javac reports it
+          : unsupported(n, "this object creation is not supported in a @Differentiable method");
     }
     List<Expr> args = new ArrayList<>();
     for (ExpressionTree a : n.getArguments()) {
@@ -478,6 +643,39 @@ final class ExpressionLowering {
     }
     IrType irType = symbols.irType(type.get().asType());
     return new Expr.NewObject(symbols.types().erasure(type.get().asType()), args, irType, n);
+  }
+
+  /** {@code SQUARE} in {@code case SQUARE:} of a switch on an enum: the constant of that enum. */
+  Expr enumConstant(TypeElement enumType, IdentifierTree label) {
+    for (VariableElement constant : javax.lang.model.util.ElementFilter.fieldsIn(
+        enumType.getEnclosedElements())) {
+      if (constant.getKind() == javax.lang.model.element.ElementKind.ENUM_CONSTANT
+          && constant.getSimpleName().contentEquals(label.getName())) {
+        if (Symbols.isPrivate(constant)) {
+          return unsupported(label, "enum " + enumType.getSimpleName() + " is private, and the"
+              + " generated class cannot see it; make it package-private");
+        }
+        return new Expr.FieldRef(constant, null, symbols.irType(enumType.asType()), label);
+      }
+    }
+    return unresolved(label); // no such constant: javac reports it
+  }
+
+  /** {@code Objects.requireNonNull(value)}, typed as {@code value}. */
+  Expr requireNonNull(Expr value, Tree tree) {
+    TypeElement objects = symbols.elements().getTypeElement("java.util.Objects");
+    for (ExecutableElement m : symbols.methods(objects, "requireNonNull")) {
+      if (m.getParameters().size() == 1) {
+        return new Expr.Call(m, null, List.of(value), value.type(), tree);
+      }
+    }
+    throw new IllegalStateException("java.util.Objects.requireNonNull(T) not found");
+  }
+
+  /** {@code new E()} for an error class with a no-argument constructor. */
+  Expr newError(String errorClass, Tree tree) {
+    TypeElement type = symbols.elements().getTypeElement(errorClass);
+    return new Expr.NewObject(type.asType(), List.of(), symbols.irType(type.asType()), tree);
   }
 
   /**

@@ -13,8 +13,11 @@ import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.IfTree;
 import com.sun.source.tree.LabeledStatementTree;
+import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewArrayTree;
+import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.SwitchExpressionTree;
@@ -66,6 +69,7 @@ public final class MethodLowering {
     this.element = element;
     this.tree = tree;
     this.unit = unit;
+    symbols.declareTypeParameters(element.getTypeParameters());
     this.expressions = new ExpressionLowering(symbols, problems, scope, this);
     this.result = new Variable("value", symbols.irType(element.getReturnType()),
         Variable.Origin.RESULT, tree);
@@ -96,6 +100,11 @@ public final class MethodLowering {
       locals.add(v);
     }
     return v;
+  }
+
+  /** Whether the statement being lowered is inside a loop body or update. */
+  boolean inLoop() {
+    return loopDepth > 0;
   }
 
   // ------------------------------------------------------------------------------ statements
@@ -167,42 +176,103 @@ public final class MethodLowering {
         + " that is not differentiated and pass its result in";
   }
 
+  /**
+   * A local declaration. {@code var} takes the type of its initializer and is then lowered
+   * exactly as if that type were written: arrays go through the same rules (allocation, row
+   * alias, no aliasing of another array) as {@code double[] y = ...}.
+   */
   private void variable(VariableTree v, List<Stmt> out) {
     IrType type;
+    Expr lowered = null;
     if (isVar(v)) {
       if (v.getInitializer() == null) {
-        problems.error(v, "'var' needs an initializer");
+        problems.failSilently(); // javac: 'var' without initializer
         return;
       }
-      Expr init = expressions.lower(v.getInitializer(), out);
-      type = init.type();
-      if (type.kind() == IrType.Kind.NULL || type.kind() == IrType.Kind.VOID) {
-        problems.error(v, "cannot infer the type of '" + v.getName() + "'; declare it explicitly");
+      ExpressionTree init = stripParentheses(v.getInitializer());
+      if (init instanceof NewArrayTree n) {
+        type = newArrayType(n);
+        if (type == null) {
+          return;
+        }
+      } else if (arrayCloneReceiver(init) != null) {
+        type = expressions.peekType(arrayCloneReceiver(init));
+      } else {
+        lowered = expressions.lower(v.getInitializer(), out);
+        type = lowered.type();
+        if (ExpressionLowering.isPoison(lowered)) {
+          return; // already reported, or left to javac
+        }
+        if (type.kind() == IrType.Kind.NULL || type.kind() == IrType.Kind.VOID) {
+          problems.failSilently(); // javac: cannot infer a type from null or void
+          return;
+        }
+      }
+    } else {
+      type = symbols.typeOf(v.getType()).orElse(null);
+      if (type == null) {
+        if (Symbols.isNamedType(v.getType())) {
+          problems.failSilently(); // javac reports the unknown type itself
+        } else {
+          problems.error(v.getType(), "local variables of type " + v.getType() + " are not"
+              + " supported in a @Differentiable method");
+        }
         return;
       }
-      Variable local = declareLocal(v, type);
-      out.add(new Stmt.Assign(local, init, true, v));
-      return;
-    }
-    type = symbols.typeOf(v.getType()).orElse(null);
-    if (type == null) {
-      problems.failSilently(); // javac reports the unknown type itself
-      return;
     }
     if (!isSupportedLocalType(type)) {
-      problems.error(v.getType(), "local variables of type " + type + " are not supported in a"
-          + " @Differentiable method" + floatHint(type));
+      problems.error(v.getType() != null ? v.getType() : v, "local variables of type " + type
+          + " are not supported in a @Differentiable method" + floatHint(type));
       return;
     }
     if (type.isArray()) {
-      arrayVariable(v, type, out);
+      arrayVariable(v, type, lowered, out);
       return;
     }
-    Expr init = v.getInitializer() == null ? null : expressions.lower(v.getInitializer(), out);
+    Expr init = lowered != null ? lowered
+        : v.getInitializer() == null ? null : expressions.lower(v.getInitializer(), out);
     Variable local = declareLocal(v, type);
     if (init != null) {
       out.add(new Stmt.Assign(local, init, true, v));
     }
+  }
+
+  /** The type of {@code new double[n]}, {@code new double[n][]}, {@code new double[][]{...}}. */
+  private IrType newArrayType(NewArrayTree n) {
+    if (n.getType() == null) {
+      problems.failSilently(); // var x = {a, b}: javac reports it
+      return null;
+    }
+    java.util.Optional<javax.lang.model.type.TypeMirror> element =
+        symbols.typeOf(n.getType()).map(symbols::mirror);
+    if (element.isEmpty()) {
+      problems.failSilently(); // an unknown element type: javac reports it
+      return null;
+    }
+    javax.lang.model.type.TypeMirror array = element.get();
+    int levels = Math.max(n.getDimensions().size(), 1);
+    for (int i = 0; i < levels; i++) {
+      array = symbols.types().getArrayType(array);
+    }
+    return symbols.irType(array);
+  }
+
+  static ExpressionTree stripParentheses(ExpressionTree tree) {
+    ExpressionTree e = tree;
+    while (e instanceof ParenthesizedTree p) {
+      e = p.getExpression();
+    }
+    return e;
+  }
+
+  /** {@code x} when {@code tree} is {@code x.clone()}, else null. */
+  private static ExpressionTree arrayCloneReceiver(ExpressionTree tree) {
+    if (tree instanceof MethodInvocationTree call && call.getArguments().isEmpty()
+        && call.getMethodSelect() instanceof MemberSelectTree select
+        && select.getIdentifier().contentEquals("clone")) {
+      return select.getExpression();
+    }
+    return null;
   }
 
   private static String floatHint(IrType type) {
@@ -218,10 +288,11 @@ public final class MethodLowering {
    * A local array: allocated once, by {@code new} or an initializer, outside loops, and never
    * reassigned, so that the reverse sweep sees the same array and its adjoint the same shape.
    */
-  private void arrayVariable(VariableTree v, IrType type, List<Stmt> out) {
-    if (v.getInitializer() != null
-        && v.getInitializer().getKind() == com.sun.source.tree.Tree.Kind.ARRAY_ACCESS) {
-      rowAlias(v, out);
+  private void arrayVariable(VariableTree v, IrType type, Expr lowered, List<Stmt> out) {
+    ExpressionTree initTree = v.getInitializer() == null ? null
+        : stripParentheses(v.getInitializer());
+    if (initTree != null && initTree.getKind() == Tree.Kind.ARRAY_ACCESS) {
+      rowAlias(v, lowered, out);
       return;
     }
     if (loopDepth > 0) {
@@ -230,16 +301,24 @@ public final class MethodLowering {
       declareLocal(v, type);
       return;
     }
-    if (v.getInitializer() == null) {
+    if (initTree == null) {
       problems.error(v, "declare array '" + v.getName() + "' with its allocation, as in"
           + " double[] " + v.getName() + " = new double[n]");
       declareLocal(v, type);
       return;
     }
+    if (lowered == null && arrayCloneReceiver(initTree) != null
+        && arrayCopy(v, type, arrayCloneReceiver(initTree), out)) {
+      return;
+    }
     List<Expr> elements = new ArrayList<>();
-    Expr init = expressions.newArray(v.getInitializer(), type, out, elements);
-    if (init == null && v.getInitializer() instanceof MethodInvocationTree) {
-      init = expressions.arrayValue(v.getInitializer(), out);
+    Expr init = lowered == null ? expressions.newArray(initTree, type, out, elements) : null;
+    if (init == null && initTree instanceof MethodInvocationTree) {
+      init = lowered != null ? lowered : expressions.arrayValue(initTree, out);
+      if (ExpressionLowering.isPoison(init)) {
+        declareLocal(v, type);
+        return;
+      }
     }
     if (init == null) {
       problems.error(v.getInitializer(), "array '" + v.getName() + "' must be initialized with"
@@ -268,6 +347,74 @@ public final class MethodLowering {
     }
   }
 
+  /**
+   * {@code double[] y = x.clone();}: a fresh array, {@code new double[x.length]}, and a loop
+   * copying the elements, so that {@code y} aliases nothing. False, with nothing lowered, when
+   * {@code x} is not a one-dimensional array; the call is then lowered, and reported, as an
+   * expression.
+   */
+  private boolean arrayCopy(VariableTree v, IrType type, ExpressionTree sourceTree,
+      List<Stmt> out) {
+    if (expressions.peekType(sourceTree).kind() != type.kind()
+        || type.kind() == IrType.Kind.DOUBLE_MATRIX) {
+      return false;
+    }
+    Expr source = stableArray(expressions.lower(sourceTree, out), out);
+    if (source == null) {
+      problems.error(v.getInitializer(), "clone() is supported on an array variable or a row"
+          + " m[i]; assign the array to a local first");
+      declareLocal(v, type);
+      return true;
+    }
+    Variable copy = declareLocal(v, type);
+    out.add(new Stmt.Assign(copy, new Expr.NewArray(type,
+        List.of(new Expr.ArrayLength(source, sourceTree)), v.getInitializer()), true, v));
+    Variable index = newTemporary("k", IrType.INT, v);
+    List<Stmt> loop = new ArrayList<>();
+    loop.add(new Stmt.Assign(index, Expr.Literal.ofInt(0), true, v));
+    Expr condition = new Expr.Binary(dev.adjoint.processor.ir.BinaryOp.LESS,
+        new Expr.VarRef(index), new Expr.ArrayLength(new Expr.VarRef(copy), v), IrType.BOOLEAN,
+        v);
+    Stmt write = new Stmt.ArrayWrite(new Expr.VarRef(copy, v), new Expr.VarRef(index),
+        new Expr.ArrayRead(source, new Expr.VarRef(index), type.elementType(), sourceTree), v);
+    loop.add(new Stmt.Loop(Label.synthetic("loop"), condition,
+        new Stmt.Block(null, List.of(write), v), List.of(increment(index, v)), true,
+        new Stmt.Counter(index, Expr.Literal.ofInt(0), 1), v));
+    out.add(new Stmt.Block(null, loop, v));
+    return true;
+  }
+
+  private static Stmt increment(Variable index, Tree tree) {
+    return new Stmt.Assign(index, new Expr.Binary(dev.adjoint.processor.ir.BinaryOp.PLUS,
+        new Expr.VarRef(index), Expr.Literal.ofInt(1), IrType.INT, tree), false, tree);
+  }
+
+  /**
+   * An array expression that evaluates to the same array however often it is evaluated: a
+   * variable or field as it is, a row {@code m[i]} with its index evaluated once, now, into a
+   * temporary (so that a later change of {@code i} does not change the row). Null for any other
+   * expression.
+   */
+  private Expr stableArray(Expr array, List<Stmt> out) {
+    if (array instanceof Expr.VarRef || array instanceof Expr.FieldRef) {
+      return array;
+    }
+    if (array instanceof Expr.ArrayRead read) {
+      Expr inner = stableArray(read.array(), out);
+      if (inner == null) {
+        return null;
+      }
+      Expr index = read.index();
+      if (!(index instanceof Expr.Literal)) {
+        Variable fixed = newTemporary("row", index.type(), index.tree());
+        out.add(new Stmt.Assign(fixed, index, true, index.tree()));
+        index = new Expr.VarRef(fixed, index.tree());
+      }
+      return new Expr.ArrayRead(inner, index, read.type(), read.tree());
+    }
+    return null;
+  }
+
   /** A row alias still to be checked: nothing it depends on may change while it is in scope. */
   private record RowAlias(String name, Expr row, List<Stmt> block, int from) {}
 
@@ -279,8 +426,12 @@ public final class MethodLowering {
    * of {@code m[i]}. It is checked, once the method is lowered, that {@code i} does not change
    * while {@code row} is in scope.
    */
-  private void rowAlias(VariableTree v, List<Stmt> out) {
-    Expr row = expressions.lower(v.getInitializer(), out);
+  private void rowAlias(VariableTree v, Expr lowered, List<Stmt> out) {
+    Expr row = lowered != null ? lowered : expressions.lower(v.getInitializer(), out);
+    if (ExpressionLowering.isPoison(row)) {
+      declareLocal(v, IrType.DOUBLE_ARRAY);
+      return;
+    }
     if (!(row instanceof Expr.ArrayRead read) || !read.type().isArray()) {
       problems.error(v.getInitializer(), "array '" + v.getName() + "' must be initialized with"
           + " new, an initializer {...} or a row m[i] of a matrix");
@@ -318,11 +469,23 @@ public final class MethodLowering {
   private void enhancedFor(EnhancedForLoopTree s, String userLabel, List<Stmt> out) {
     scope.push();
     List<Stmt> outer = new ArrayList<>();
-    Expr array = expressions.lower(s.getExpression(), outer);
-    if (!array.type().isArray() || !(array instanceof Expr.VarRef
-        || array instanceof Expr.FieldRef || array instanceof Expr.ArrayRead)) {
-      problems.error(s.getExpression(), "enhanced for loops can iterate over array variables"
-          + " only; use an indexed loop");
+    Expr lowered = expressions.lower(s.getExpression(), outer);
+    if (ExpressionLowering.isPoison(lowered)) {
+      scope.pop();
+      return; // already reported, or left to javac
+    }
+    // Java evaluates the array expression once, before the first iteration.
+    Expr array = lowered.type().isArray() ? stableArray(lowered, outer) : null;
+    if (array == null && lowered instanceof Expr.Call && lowered.type().isArray()) {
+      array = arrayOfCall(s, lowered, outer);
+      if (array == null) {
+        scope.pop();
+        return;
+      }
+    }
+    if (array == null) {
+      problems.error(s.getExpression(), "enhanced for loops can iterate over array variables only"
+          + " (a row m[i] or an array a call returns is fine too); use an indexed loop");
       scope.pop();
       return;
     }
@@ -342,7 +505,13 @@ public final class MethodLowering {
     if (elementType.isArray()) {
       scope.declareSynonym(element.getName().toString(), current);
     } else {
-      Variable v = declareLocal(element, elementType);
+      // for (double v : ints) declares a double: the element is converted to the declared type.
+      IrType declared = isVar(element) ? elementType
+          : symbols.typeOf(element.getType()).orElse(elementType);
+      if (!declared.equals(elementType)) {
+        current = new Expr.Cast(declared, current, element);
+      }
+      Variable v = declareLocal(element, declared);
       body.add(new Stmt.Assign(v, current, true, element));
     }
     Stmt.Block inner = asBlock(s.getStatement());
@@ -351,12 +520,26 @@ public final class MethodLowering {
     loopDepth--;
     jumps.pop();
     scope.pop();
-    Stmt increment = new Stmt.Assign(index, new Expr.Binary(dev.adjoint.processor.ir.BinaryOp.PLUS,
-        new Expr.VarRef(index), Expr.Literal.ofInt(1), IrType.INT, s), false, s);
     Stmt.Counter counter = new Stmt.Counter(index, Expr.Literal.ofInt(0), 1);
-    outer.add(new Stmt.Loop(label, condition, new Stmt.Block(null, body, s), List.of(increment),
-        true, counter, s));
+    outer.add(new Stmt.Loop(label, condition, new Stmt.Block(null, body, s),
+        List.of(increment(index, s)), true, counter, s));
     out.add(new Stmt.Block(null, outer, s));
+  }
+
+  /**
+   * The array a call returns, for a for-each over it: held in a local array, which is declared
+   * once, outside loops, like any other. Null after an error.
+   */
+  private Expr arrayOfCall(EnhancedForLoopTree s, Expr call, List<Stmt> out) {
+    if (loopDepth > 0) {
+      problems.error(s.getExpression(), "a for-each over the array a call returns needs a local"
+          + " array, and arrays cannot be declared inside a loop; declare double[] a = "
+          + s.getExpression() + "; before the loop and iterate over it");
+      return null;
+    }
+    Variable held = newTemporary("array", call.type(), s.getExpression());
+    out.add(new Stmt.Assign(held, call, true, s.getExpression()));
+    return new Expr.VarRef(held, s.getExpression());
   }
 
   private static boolean isVar(VariableTree v) {
@@ -516,7 +699,7 @@ public final class MethodLowering {
   /** A loop condition: re-evaluated every iteration, so it may not need hoisted statements. */
   private Expr condition(ExpressionTree tree, List<Stmt> out) {
     List<Stmt> hoisted = new ArrayList<>();
-    Expr condition = expressions.lower(tree, hoisted);
+    Expr condition = expressions.lowerWithoutHoisting(tree, hoisted);
     if (!hoisted.isEmpty()) {
       problems.error(tree, "a switch expression in a loop condition is not supported; compute"
           + " the condition into a local variable before the loop and at the end of the body");
@@ -595,7 +778,10 @@ public final class MethodLowering {
 
   private Expr stableSelector(ExpressionTree selectorTree, List<Stmt> out) {
     Expr selector = expressions.lower(selectorTree, out);
-    if (selector instanceof Expr.VarRef) {
+    if (enumOf(selector.type()) != null) {
+      // A switch on a null enum throws NullPointerException; comparisons with == would not.
+      selector = expressions.requireNonNull(selector, selectorTree);
+    } else if (selector instanceof Expr.VarRef) {
       return selector;
     }
     Variable temp = newTemporary("selector", selector.type(), selectorTree);
@@ -632,6 +818,12 @@ public final class MethodLowering {
       pendingLabels = new ArrayList<>();
       pendingDefault = false;
     }
+    if (defaultBody == null && isExpression) {
+      // An exhaustive switch expression over an enum: a constant added after compilation
+      // matches no case, and Java throws.
+      defaultBody = new Stmt.Block(null, List.of(new Stmt.Throw(expressions.newError(
+          "java.lang.IncompatibleClassChangeError", selector.tree()), selector.tree())), null);
+    }
     Stmt.Block chain = defaultBody != null ? defaultBody : new Stmt.Block(null, List.of(), null);
     for (int i = conditions.size() - 1; i >= 0; i--) {
       Stmt.If branch = new Stmt.If(conditions.get(i), bodies.get(i), chain, null);
@@ -640,8 +832,21 @@ public final class MethodLowering {
     return chain;
   }
 
+  /** The enum a value of this type belongs to, or null when it is not an enum. */
+  private static javax.lang.model.element.TypeElement enumOf(IrType type) {
+    if (type.kind() == IrType.Kind.OTHER
+        && type.mirror() instanceof javax.lang.model.type.DeclaredType d
+        && d.asElement().getKind() == javax.lang.model.element.ElementKind.ENUM) {
+      return (javax.lang.model.element.TypeElement) d.asElement();
+    }
+    return null;
+  }
+
   private Expr caseMatch(Expr selector, ExpressionTree label) {
-    Expr constant = expressions.lower(label, new ArrayList<>());
+    javax.lang.model.element.TypeElement enumType = enumOf(selector.type());
+    Expr constant = enumType != null && label instanceof com.sun.source.tree.IdentifierTree id
+        ? expressions.enumConstant(enumType, id)
+        : expressions.lower(label, new ArrayList<>());
     if (selector.type().kind() == IrType.Kind.STRING) {
       return expressions.stringEquals(selector, constant, label);
     }

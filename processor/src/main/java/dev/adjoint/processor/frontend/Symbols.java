@@ -1,5 +1,6 @@
 package dev.adjoint.processor.frontend;
 
+import com.sun.source.tree.AnnotatedTypeTree;
 import com.sun.source.tree.ArrayTypeTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.IdentifierTree;
@@ -11,7 +12,9 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.WildcardTree;
 import dev.adjoint.processor.ir.IrType;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
@@ -19,6 +22,7 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.TypeParameterElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
@@ -39,6 +43,8 @@ public final class Symbols {
   private final Types types;
   private final CompilationUnitTree unit;
   private final TypeElement enclosing;
+  /** The differentiated method's type variables, by name: they hide types of the same name. */
+  private final Map<String, TypeMirror> typeVariables = new HashMap<>();
 
   public Symbols(Elements elements, Types types, CompilationUnitTree unit, TypeElement enclosing) {
     this.elements = elements;
@@ -53,6 +59,35 @@ public final class Symbols {
 
   public Elements elements() {
     return elements;
+  }
+
+  /** Makes the type parameters of the method being lowered visible as type names. */
+  public void declareTypeParameters(List<? extends TypeParameterElement> parameters) {
+    for (TypeParameterElement p : parameters) {
+      typeVariables.put(p.getSimpleName().toString(), p.asType());
+    }
+  }
+
+  /** Whether {@code mirror} is a type variable of the method being lowered. */
+  public boolean isOwnTypeVariable(TypeMirror mirror) {
+    return typeVariables.values().stream().anyMatch(t -> types.isSameType(t, mirror));
+  }
+
+  /**
+   * The type {@code method} returns when called on a value of type {@code receiver}: {@code E}
+   * of {@code List<E>.get} is {@code String} on a {@code List<String>}.
+   */
+  public TypeMirror returnTypeOn(IrType receiver, ExecutableElement method) {
+    TypeMirror mirror = receiver == null ? null : mirror(receiver);
+    if (mirror instanceof DeclaredType d) {
+      try {
+        return ((javax.lang.model.type.ExecutableType) types.asMemberOf(d, method))
+            .getReturnType();
+      } catch (IllegalArgumentException e) {
+        return method.getReturnType();
+      }
+    }
+    return method.getReturnType();
   }
 
   // ---------------------------------------------------------------------------------- types
@@ -71,6 +106,15 @@ public final class Symbols {
     }
     if (typeTree instanceof ParameterizedTypeTree p) {
       return parameterized(p);
+    }
+    if (typeTree instanceof AnnotatedTypeTree a) {
+      return mirrorOf(a.getUnderlyingType());
+    }
+    if (typeTree instanceof IdentifierTree id) {
+      TypeMirror variable = typeVariables.get(id.getName().toString());
+      if (variable != null) {
+        return Optional.of(variable);
+      }
     }
     return resolveType(typeTree).map(t -> types.erasure(t.asType()));
   }
@@ -106,6 +150,64 @@ public final class Symbols {
     return Optional.of(w.getKind() == Tree.Kind.SUPER_WILDCARD
         ? types.getWildcardType(null, bound.get())
         : types.getWildcardType(bound.get(), null));
+  }
+
+  /**
+   * Whether a type tree is made of names only ({@code double}, {@code List<T>}, {@code a.B[]}),
+   * so that failing to resolve it means a name that exists nowhere, which javac reports.
+   */
+  public static boolean isNamedType(Tree typeTree) {
+    if (typeTree instanceof PrimitiveTypeTree || typeTree instanceof IdentifierTree) {
+      return true;
+    }
+    if (typeTree instanceof MemberSelectTree m) {
+      return isNamedType(m.getExpression());
+    }
+    if (typeTree instanceof ArrayTypeTree a) {
+      return isNamedType(a.getType());
+    }
+    if (typeTree instanceof AnnotatedTypeTree a) {
+      return isNamedType(a.getUnderlyingType());
+    }
+    if (typeTree instanceof ParameterizedTypeTree p) {
+      return isNamedType(p.getType());
+    }
+    return false;
+  }
+
+  /** The type a class literal {@code X.class} names, or empty when it cannot be resolved. */
+  public Optional<TypeMirror> classLiteralType(Tree typeTree) {
+    if (typeTree instanceof PrimitiveTypeTree p && p.getPrimitiveTypeKind() == TypeKind.VOID) {
+      return Optional.of(types.getNoType(TypeKind.VOID));
+    }
+    if (typeTree instanceof IdentifierTree id
+        && typeVariables.containsKey(id.getName().toString())) {
+      return Optional.empty(); // T.class: javac reports it
+    }
+    return mirrorOf(typeTree).map(types::erasure);
+  }
+
+  /** {@code java.lang.Double.class} for a class literal's type; empty for a local class. */
+  public Optional<String> classLiteralText(TypeMirror type) {
+    if (type.getKind().isPrimitive() || type.getKind() == TypeKind.VOID) {
+      return Optional.of(type.getKind().name().toLowerCase(java.util.Locale.ROOT) + ".class");
+    }
+    StringBuilder dims = new StringBuilder();
+    TypeMirror t = type;
+    while (t instanceof ArrayType a) {
+      dims.append("[]");
+      t = a.getComponentType();
+    }
+    if (t.getKind().isPrimitive()) {
+      return Optional.of(t.getKind().name().toLowerCase(java.util.Locale.ROOT) + dims + ".class");
+    }
+    if (t instanceof DeclaredType d && d.asElement() instanceof TypeElement e
+        && e.getNestingKind() != javax.lang.model.element.NestingKind.LOCAL
+        && e.getNestingKind() != javax.lang.model.element.NestingKind.ANONYMOUS
+        && !isPrivate(e)) {
+      return Optional.of(e.getQualifiedName() + dims.toString() + ".class");
+    }
+    return Optional.empty();
   }
 
   /** Resolves a type name written as an identifier or a qualified name. */
@@ -323,12 +425,90 @@ public final class Symbols {
     int bestCost = Integer.MAX_VALUE;
     for (ExecutableElement candidate : candidates) {
       int cost = applicabilityCost(candidate, argTypes);
-      if (cost < bestCost) {
+      if (cost < bestCost || cost == bestCost && cost < Integer.MAX_VALUE
+          && moreSpecific(candidate, best)) {
         best = candidate;
         bestCost = cost;
       }
     }
     return Optional.ofNullable(best);
+  }
+
+  /**
+   * Whether every parameter of {@code a} converts to the one of {@code b} and not all the other
+   * way round: {@code f(String)} over {@code f(Object)}, {@code f(Double)} over {@code f(Object)}.
+   */
+  private boolean moreSpecific(ExecutableElement a, ExecutableElement b) {
+    List<? extends VariableElement> pa = a.getParameters();
+    List<? extends VariableElement> pb = b.getParameters();
+    if (pa.size() != pb.size() || a.isVarArgs() != b.isVarArgs()) {
+      return false;
+    }
+    boolean strictly = false;
+    for (int i = 0; i < pa.size(); i++) {
+      TypeMirror ta = types.erasure(pa.get(i).asType());
+      TypeMirror tb = types.erasure(pb.get(i).asType());
+      if (!types.isAssignable(ta, tb)) {
+        return false;
+      }
+      strictly |= !types.isSameType(ta, tb);
+    }
+    return strictly;
+  }
+
+  /**
+   * Whether a failed overload resolution may be the processor's own limit (generic inference,
+   * say), to be reported as such: an argument's type, or a parameter's of a candidate taking
+   * that many arguments, has a type variable or type arguments. When false, every type involved
+   * is compared exactly, no overload applies, and javac rejects the call too.
+   */
+  public boolean overloadsBeyondModel(List<ExecutableElement> candidates, List<IrType> args) {
+    for (IrType arg : args) {
+      if (arg.kind() == IrType.Kind.OTHER && !isPlain(arg.mirror())) {
+        return true;
+      }
+    }
+    for (ExecutableElement m : candidates) {
+      if (arityFits(m, args.size())
+          && m.getParameters().stream().anyMatch(p -> !isPlain(p.asType()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A type with no type variable or wildcard in it: compared exactly by the processor. */
+  private static boolean isPlain(TypeMirror type) {
+    if (type.getKind().isPrimitive()) {
+      return true;
+    }
+    if (type instanceof ArrayType a) {
+      return isPlain(a.getComponentType());
+    }
+    if (type instanceof DeclaredType d) {
+      return d.getTypeArguments().isEmpty();
+    }
+    return false;
+  }
+
+  /** Whether a call with {@code count} arguments could be a call of {@code method}. */
+  public static boolean arityFits(ExecutableElement method, int count) {
+    int fixed = method.getParameters().size();
+    return method.isVarArgs() ? count >= fixed - 1 : count == fixed;
+  }
+
+  /**
+   * Whether a call of varargs {@code method} with these arguments passes the trailing ones
+   * separately (packed into a new array by Java) rather than one array.
+   */
+  public boolean passesVarargsSeparately(ExecutableElement method, List<IrType> args) {
+    if (!method.isVarArgs()) {
+      return false;
+    }
+    List<? extends VariableElement> params = method.getParameters();
+    int fixed = params.size();
+    return args.size() != fixed
+        || conversionCost(args.get(fixed - 1), params.get(fixed - 1).asType()) == Integer.MAX_VALUE;
   }
 
   private int applicabilityCost(ExecutableElement method, List<IrType> args) {
@@ -381,7 +561,16 @@ public final class Symbols {
       return types.isAssignable(boxed, param) ? 10 : Integer.MAX_VALUE;
     }
     if (paramType.isPrimitive()) {
-      return Integer.MAX_VALUE;
+      // Unboxing, then widening: Math.sqrt(d) for a Double d.
+      if (arg.kind() != IrType.Kind.OTHER) {
+        return Integer.MAX_VALUE;
+      }
+      try {
+        int widening = conversionCost(irType(types.unboxedType(arg.mirror())), param);
+        return widening == Integer.MAX_VALUE ? widening : 10 + widening;
+      } catch (IllegalArgumentException notBoxed) {
+        return Integer.MAX_VALUE;
+      }
     }
     if (arg.kind() == IrType.Kind.NULL) {
       return 1;
@@ -391,6 +580,12 @@ public final class Symbols {
 
   private static TypeKind primitiveKind(IrType type) {
     return TypeKind.valueOf(type.kind().name());
+  }
+
+  /** Whether values of this type are arrays: the modelled ones and any other, String[] say. */
+  public static boolean isAnyArray(IrType type) {
+    return type.isArray()
+        || type.kind() == IrType.Kind.OTHER && type.mirror().getKind() == TypeKind.ARRAY;
   }
 
   /** Whether an element is accessible from generated code in the enclosing class's package. */

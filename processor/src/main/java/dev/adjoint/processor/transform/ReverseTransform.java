@@ -653,7 +653,9 @@ public final class ReverseTransform {
     if (a.target().origin() == Variable.Origin.RESULT && a.target().type().isArray()
         && !(a.value() instanceof Expr.Call)) {
       // The reverse sweep may restore elements of the array returned: hand out a copy.
-      value = CodeBlock.of("$L.clone()", value);
+      boolean primary = a.value() instanceof Expr.VarRef || a.value() instanceof Expr.FieldRef
+          || a.value() instanceof Expr.ArrayRead;
+      value = CodeBlock.of(primary ? "$L.clone()" : "($L).clone()", value);
     }
     if (a.declaration() && inline.contains(a.target())
         || a.target().origin() == Variable.Origin.RESULT && inline.contains(a.target())) {

@@ -1,0 +1,419 @@
+package dev.adjoint.processor;
+
+import static com.google.common.truth.Truth.assertWithMessage;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.adjoint.processor.TestSource.adjoint;
+import static dev.adjoint.processor.TestSource.assertNoCrash;
+import static dev.adjoint.processor.TestSource.describe;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
+import java.util.List;
+import java.util.Locale;
+import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 11: valid Java that Adjoint's front end cannot resolve is an error of ours at the
+ * expression, never a method silently left without a gradient; code javac rejects keeps javac's
+ * error alone. Every error is checked by file, line, column and message.
+ */
+class ResolutionDiagnosticsTest {
+
+  private static final String HEADER = """
+      package t;
+
+      import dev.adjoint.Differentiable;
+      import java.util.List;
+
+      """;
+
+  private static TestSource t(String classText) {
+    return TestSource.of("t.T", HEADER + classText);
+  }
+
+  private static Compilation compile(TestSource src) {
+    Compilation c = adjoint().compile(src.file);
+    assertNoCrash(c);
+    return c;
+  }
+
+  /** javac alone accepts the source: whatever fails is Adjoint's doing. */
+  private static void assertValidJava(TestSource src) {
+    assertThat(Compiler.javac().compile(src.file)).succeeded();
+  }
+
+  /** javac rejects the source, and Adjoint adds nothing to its errors. */
+  private static void assertJavacErrorsAlone(TestSource src) {
+    Compilation plain = Compiler.javac().compile(src.file);
+    Compilation withAdjoint = compile(src);
+    assertThat(plain).failed();
+    assertWithMessage("Adjoint added errors:\n%s", describe(withAdjoint.errors()))
+        .that(messages(withAdjoint.errors())).isEqualTo(messages(plain.errors()));
+  }
+
+  private static List<String> messages(
+      List<? extends Diagnostic<? extends JavaFileObject>> diagnostics) {
+    return diagnostics.stream()
+        .map(d -> d.getLineNumber() + ":" + d.getColumnNumber() + ":" + d.getMessage(Locale.ROOT))
+        .toList();
+  }
+
+  // ------------------------------------------------------------------------ item 3: var
+
+  @Test
+  void varAliasingAParameterArrayIsTheSameErrorAsTheExplicitType() {
+    TestSource src = t("""
+        final class T {
+          @Differentiable
+          static double explicit(double[] x) {
+            double[] y = x;
+            return y[0];
+          }
+
+          @Differentiable
+          static double inferred(double[] x) {
+            var y = x;
+            return y[0];
+          }
+
+          @Differentiable
+          static double inferredFinal(double[] x) {
+            final var y = (x);
+            return y[0];
+          }
+        }
+        """);
+    assertValidJava(src);
+    Compilation c = compile(src);
+    assertThat(c).hadErrorCount(3);
+    String message = "array 'y' must be initialized with new or an initializer {...}: aliasing"
+        + " another array is not supported; copy the elements instead";
+    assertThat(c).hadErrorContaining(message).inFile(src.file)
+        .onLine(src.line("double[] y = x;")).atColumn(src.column("double[] y = x;", "x;"));
+    assertThat(c).hadErrorContaining(message).inFile(src.file)
+        .onLine(src.line("var y = x;")).atColumn(src.column("var y = x;", "x;"));
+    assertThat(c).hadErrorContaining(message).inFile(src.file)
+        .onLine(src.line("final var y = (x);")).atColumn(src.column("final var y = (x);", "(x)"));
+  }
+
+  @Test
+  void varArrayInsideALoopIsTheSameErrorAsTheExplicitType() {
+    TestSource src = t("""
+        final class T {
+          @Differentiable
+          static double loss(double a) {
+            double s = 0;
+            for (int i = 0; i < 3; i++) {
+              var h = new double[2];
+              h[0] = a;
+              s += h[0];
+            }
+            return s;
+          }
+        }
+        """);
+    assertValidJava(src);
+    Compilation c = compile(src);
+    assertThat(c).hadErrorCount(1);
+    assertThat(c).hadErrorContaining("arrays cannot be declared inside a loop of a"
+        + " @Differentiable method; declare 'h' before the loop and overwrite its elements")
+        .inFile(src.file).onLine(src.line("var h = new")).atColumn(src.column("h = new"));
+  }
+
+  // ---------------------------------------------------------------------- item 1: clone
+
+  @Test
+  void cloneOfAMatrixWouldShareRows() {
+    TestSource src = t("""
+        final class T {
+          @Differentiable
+          static double loss(double[][] m) {
+            double[][] c = m.clone();
+            return c[0][0];
+          }
+        }
+        """);
+    assertValidJava(src);
+    Compilation c = compile(src);
+    assertThat(c).hadErrorCount(1);
+    assertThat(c).hadErrorContaining("clone() of a double[][] copies only its row references,"
+        + " so the copy would share its rows; declare double[][] copy = new double[n][m] and"
+        + " copy the elements in loops")
+        .inFile(src.file).onLine(src.line("m.clone()")).atColumn(src.column("m.clone()", "("));
+  }
+
+  @Test
+  void cloneInsideAnExpressionSaysWhatToWrite() {
+    TestSource src = t("""
+        final class T {
+          @Differentiable
+          static double loss(double[] x, double a) {
+            return x.clone()[0] * a;
+          }
+        }
+        """);
+    assertValidJava(src);
+    Compilation c = compile(src);
+    assertThat(c).hadErrorCount(1);
+    assertThat(c).hadErrorContaining("clone() is supported only as the initializer of a local"
+        + " array declared outside loops, double[] copy = x.clone(); declare one and use it here")
+        .inFile(src.file).onLine(src.line("x.clone()")).atColumn(src.column("x.clone()", "("));
+  }
+
+  // --------------------------------------------------------- item 1: resolver limitations
+
+  @Test
+  void memberOfAnInferredGenericValueIsAnError() {
+    TestSource src = t("""
+        final class T {
+          static <E> E first(List<E> xs) {
+            return xs.get(0);
+          }
+
+          @Differentiable
+          static double loss(double a, List<String> names) {
+            return a * first(names).length();
+          }
+        }
+        """);
+    assertValidJava(src);
+    Compilation c = compile(src);
+    assertThat(c).hadErrorCount(1);
+    assertThat(c).hadErrorContaining("Adjoint cannot resolve method 'length' of a value of type"
+        + " E; assign the value to a local variable of its actual type first")
+        .inFile(src.file).onLine(src.line(".length()"))
+        .atColumn(src.column("first(names).length()", "()"));
+  }
+
+  @Test
+  void overloadAdjointCannotSelectIsAnError() {
+    TestSource src = t("""
+        final class T {
+          static <E> E first(List<E> xs) {
+            return xs.get(0);
+          }
+
+          static double size(String s) {
+            return s.length();
+          }
+
+          @Differentiable
+          static double loss(double a, List<String> names) {
+            return a * size(first(names));
+          }
+        }
+        """);
+    assertValidJava(src);
+    Compilation c = compile(src);
+    assertThat(c).hadErrorCount(1);
+    assertThat(c).hadErrorContaining("Adjoint cannot tell which method 'size' this call means"
+        + " for arguments of types (E); cast the arguments to the parameter types of the method"
+        + " you mean")
+        .inFile(src.file).onLine(src.line("size(first(names))"))
+        .atColumn(src.column("size(first(names))", "("));
+  }
+
+  @Test
+  void unboxedArgumentsResolve() {
+    TestSource src = t("""
+        final class T {
+          @Differentiable
+          static double loss(double a, Double scale) {
+            return a * Math.sqrt(scale);
+          }
+        }
+        """);
+    Compilation c = compile(src);
+    assertThat(c).succeeded();
+    assertThat(c).generatedSourceFile("t.TGrad");
+  }
+
+  @Test
+  void intersectionCastIsAnError() {
+    TestSource src = t("""
+        final class T {
+          @Differentiable
+          static double loss(double a, Object o) {
+            Object c = (Comparable<?> & java.io.Serializable) o;
+            return a;
+          }
+        }
+        """);
+    assertValidJava(src);
+    Compilation c = compile(src);
+    assertThat(c).hadErrorCount(1);
+    assertThat(c).hadErrorContaining("casts to Comparable<?> & java.io.Serializable are not"
+        + " supported in a @Differentiable method")
+        .inFile(src.file).onLine(src.line("(Comparable<?>"))
+        .atColumn(src.column("(Comparable<?>"));
+  }
+
+  // ------------------------------------------------------- item 1: javac's errors alone
+
+  @Test
+  void unknownEnumConstantLeavesJavacsErrorAlone() {
+    assertJavacErrorsAlone(t("""
+        final class T {
+          enum Shape { SQUARE, CIRCLE }
+
+          @Differentiable
+          static double loss(double a, Shape s) {
+            switch (s) {
+              case TRIANGLE:
+                return a;
+              default:
+                return a * a;
+            }
+          }
+        }
+        """));
+  }
+
+  @Test
+  void unknownMembersLeaveJavacsErrorAlone() {
+    assertJavacErrorsAlone(t("""
+        final class T {
+          @Differentiable
+          static <X> double loss(double a, String s, double[] x, X tag) {
+            double n = s.noSuchMethod() + x.noSuchField + tag.noSuchMethod() + Double.noSuch;
+            return a * n + a.field + x.size() + NoSuchType.class.hashCode();
+          }
+        }
+        """));
+  }
+
+  // -------------------------------------------------------------------- item 4: varargs
+
+  @Test
+  void varargsWithSeparateArgumentsInsideALoop() {
+    TestSource src = t("""
+        final class T {
+          static double sumSq(double... xs) {
+            double s = 0;
+            for (double v : xs) {
+              s += v * v;
+            }
+            return s;
+          }
+
+          @Differentiable
+          static double loss(double a, double b) {
+            double s = 0;
+            for (int i = 0; i < 3; i++) {
+              s += sumSq(a, b * i);
+            }
+            return s + (a > 0 ? sumSq(a) : 0);
+          }
+        }
+        """);
+    assertValidJava(src);
+    Compilation c = compile(src);
+    assertThat(c).hadErrorCount(2);
+    String message = "a double... parameter needs its arguments packed into an array, which"
+        + " Adjoint can declare only outside loops, conditions and ?:, && or ||; declare"
+        + " double[] xs = {...}; before the loop and pass it to sumSq";
+    assertThat(c).hadErrorContaining(message).inFile(src.file)
+        .onLine(src.line("s += sumSq(a, b * i);")).atColumn(src.column("sumSq(a, b", "("));
+    assertThat(c).hadErrorContaining(message).inFile(src.file)
+        .onLine(src.line("sumSq(a) :")).atColumn(src.column("sumSq(a) :", "("));
+  }
+
+  // ------------------------------------------------------------------ item 5: for-each
+
+  @Test
+  void forEachOverACallInsideALoop() {
+    TestSource src = t("""
+        final class T {
+          static double[] twice(double[] x) {
+            double[] y = new double[x.length];
+            for (int i = 0; i < x.length; i++) {
+              y[i] = 2 * x[i];
+            }
+            return y;
+          }
+
+          @Differentiable
+          static double loss(double[] x) {
+            double s = 0;
+            for (int t = 0; t < 2; t++) {
+              for (double v : twice(x)) {
+                s += v;
+              }
+            }
+            return s;
+          }
+        }
+        """);
+    assertValidJava(src);
+    Compilation c = compile(src);
+    assertThat(c).hadErrorCount(1);
+    assertThat(c).hadErrorContaining("a for-each over the array a call returns needs a local"
+        + " array, and arrays cannot be declared inside a loop; declare double[] a = twice(x);"
+        + " before the loop and iterate over it")
+        .inFile(src.file).onLine(src.line("for (double v : twice(x))"))
+        .atColumn(src.column("twice(x))", "("));
+  }
+
+  // ----------------------------------------------------------------- item 6: private
+
+  @Test
+  void privateHelpersAndNonConstantFieldsAreErrors() {
+    TestSource src = t("""
+        final class T {
+          private static final double LITERAL = 2.0;
+          private static final double COMPUTED = Math.sqrt(2.0);
+
+          private static double helper(double a) {
+            return a * a;
+          }
+
+          @Differentiable
+          static double loss(double a) {
+            return LITERAL * a + COMPUTED * a + helper(a);
+          }
+        }
+        """);
+    assertValidJava(src);
+    Compilation c = compile(src);
+    assertThat(c).hadErrorCount(2);
+    assertThat(c).hadErrorContaining("field 'COMPUTED' is private, and the generated class"
+        + " cannot see it; make it package-private")
+        .inFile(src.file).onLine(src.line("COMPUTED * a")).atColumn(src.column("COMPUTED * a"));
+    assertThat(c).hadErrorContaining("method 'helper' is private, and the generated class"
+        + " cannot see it; make it package-private")
+        .inFile(src.file).onLine(src.line("helper(a);")).atColumn(src.column("helper(a);", "("));
+  }
+
+  // ------------------------------------------------------- found on the way: boxing
+
+  @Test
+  void activeValueIntoAGenericOrBoxedResultIsAnError() {
+    TestSource src = t("""
+        final class T {
+          static <V> V id(V v) {
+            return v;
+          }
+
+          @Differentiable
+          static double loss(double a) {
+            double boxed = Double.valueOf(a);
+            double same = id(a);
+            return boxed * same * a;
+          }
+        }
+        """);
+    assertValidJava(src);
+    Compilation c = compile(src);
+    assertThat(c).hadErrorCount(2);
+    assertThat(c).hadErrorContaining("an active value is passed to Double.valueOf, whose result"
+        + " of type java.lang.Double can hold it but cannot carry its derivative; keep"
+        + " differentiable values in double locals and pass them to methods returning double")
+        .inFile(src.file).onLine(src.line("Double.valueOf(a)"))
+        .atColumn(src.column("Double.valueOf(a)", "a)"));
+    assertThat(c).hadErrorContaining("an active value is passed to T.id, whose result of type V"
+        + " can hold it but cannot carry its derivative")
+        .inFile(src.file).onLine(src.line("id(a);")).atColumn(src.column("id(a);", "a)"));
+  }
+}

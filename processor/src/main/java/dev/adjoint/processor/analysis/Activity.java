@@ -246,19 +246,7 @@ public final class Activity {
         return;
       }
     }
-    if (resultNeeded && c.type().kind() == IrType.Kind.OTHER) {
-      // Double.valueOf(a), List.of(a), <T> T id(T): the result can hold the value, not its
-      // derivative.
-      for (Expr arg : c.args()) {
-        if (isVaried(arg) && arg.type().carriesDerivative()) {
-          problems.error(arg.tree(), "an active value is passed to " + name + ", whose result"
-              + " of type " + c.type() + " can hold it but cannot carry its derivative; keep"
-              + " differentiable values in double locals and pass them to methods returning"
-              + " double");
-          return;
-        }
-      }
-    }
+
     if (!c.type().carriesDerivative() || !resultNeeded) {
       return;
     }

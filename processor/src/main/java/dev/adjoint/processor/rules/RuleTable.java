@@ -35,7 +35,7 @@ public final class RuleTable {
   private static final java.util.Set<String> PURE_CLASSES = java.util.Set.of(
       "java.lang.Double", "java.lang.Float", "java.lang.Integer", "java.lang.Long",
       "java.lang.Short", "java.lang.Byte", "java.lang.Character", "java.lang.Boolean",
-      "java.lang.String", "java.util.Objects");
+      "java.lang.String", "java.lang.Number", "java.util.Objects");
 
   /**
    * Whether a call to {@code method} may be evaluated again, in the reverse sweep, with the same

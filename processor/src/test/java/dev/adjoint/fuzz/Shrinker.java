@@ -143,6 +143,9 @@ final class Shrinker {
   private Program dropUnused(Program best) {
     Program result = null;
     for (int mi = best.methods.size() - 2; mi >= 0; mi--) {
+      if (best.methods.get(mi).keep) {
+        continue;
+      }
       Program c = best.copy();
       String name = c.methods.get(mi).name;
       c.methods.remove(mi);

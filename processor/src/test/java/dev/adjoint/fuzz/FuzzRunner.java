@@ -215,11 +215,35 @@ final class FuzzRunner {
       }
       if (!unattributed && !bad.isEmpty()) {
         List<Program> rest = new ArrayList<>();
+        Map<Program, List<Diag>> rejected = new LinkedHashMap<>();
         for (Program p : batch) {
-          if (bad.contains(p)) {
-            reports.put(p, evaluate(p, stats));
-          } else {
+          if (!bad.contains(p)) {
             rest.add(p);
+            continue;
+          }
+          List<Diag> own = r.errors().stream().filter(d -> d.file().endsWith("/"
+              + p.qualifiedName().replace('.', '/') + ".java")).toList();
+          boolean plainRejection = own.size() == r.errors().stream().filter(d -> d.file()
+              .contains("/" + p.className)).count()
+              && own.stream().allMatch(d -> d.fromProcessor() && d.line() > 0
+              && !d.message().contains("internal error"));
+          if (plainRejection) {
+            rejected.put(p, own);
+          } else {
+            reports.put(p, evaluate(p, stats));
+          }
+        }
+        if (!rejected.isEmpty()) {
+          // the processor's errors from the batch stand; one javac run without it checks that
+          // the rejected programs are valid Java
+          Map<String, String> plainSources = new LinkedHashMap<>();
+          rejected.keySet().forEach(p -> plainSources.put(p.qualifiedName(), p.render()));
+          InMemoryCompiler.Result plain = InMemoryCompiler.compile(plainSources,
+              List.of("-proc:none"));
+          stats.compileMillis += plain.millis;
+          for (Map.Entry<Program, List<Diag>> e : rejected.entrySet()) {
+            reports.put(e.getKey(), plain.success ? rejection(e.getKey(), e.getValue())
+                : evaluate(e.getKey(), stats));
           }
         }
         if (!rest.isEmpty()) {
@@ -231,6 +255,18 @@ final class FuzzRunner {
     for (Program p : batch) {
       reports.put(p, evaluate(p, stats));
     }
+  }
+
+  /** A REJECTED report: each located processor error with the source line it points at. */
+  private static Report rejection(Program p, List<Diag> fromProcessor) {
+    String[] lines = p.render().split("\n", -1);
+    StringBuilder sb = new StringBuilder();
+    for (Diag d : fromProcessor) {
+      String at = d.line() <= lines.length ? lines[(int) d.line() - 1].trim() : "";
+      sb.append(sb.length() == 0 ? "" : "\n").append(normalise(d.message())).append('\t')
+          .append(at);
+    }
+    return new Report().fail(Verdict.REJECTED, sb.toString());
   }
 
   private static String gradPath(Program p) {
@@ -296,14 +332,7 @@ final class FuzzRunner {
       if (!plain.success) {
         return report.fail(Verdict.INVALID, "javac without the processor: " + plain.errors());
       }
-      String[] lines = p.render().split("\n", -1);
-      StringBuilder sb = new StringBuilder();
-      for (Diag d : fromProcessor) {
-        String at = d.line() <= lines.length ? lines[(int) d.line() - 1].trim() : "";
-        sb.append(sb.length() == 0 ? "" : "\n").append(normalise(d.message())).append('\t')
-            .append(at);
-      }
-      return report.fail(Verdict.REJECTED, sb.toString());
+      return rejection(p, fromProcessor);
     }
     if (!errors.isEmpty() || !r.success) {
       return report.fail(Verdict.INVALID, "javac: " + errors);
@@ -339,9 +368,17 @@ final class FuzzRunner {
   static String signature(Report r) {
     String d = r.detail;
     String key = switch (r.verdict) {
-      case PROCESSOR_CRASH, GRADIENT_THROWS -> {
+      case PROCESSOR_CRASH -> {
         int colon = d.indexOf(':');
         yield colon < 0 ? d : d.substring(0, colon);
+      }
+      case GRADIENT_THROWS -> {
+        String e = d.startsWith("at (") && d.contains("): ") ? d.substring(d.indexOf("): ") + 3)
+            : d;
+        int end = e.indexOf(':');
+        int sp = e.indexOf(' ');
+        end = end < 0 ? sp : sp < 0 ? end : Math.min(end, sp);
+        yield end < 0 ? e : e.substring(0, end);
       }
       case PROCESSOR_ERROR -> {
         int b = d.indexOf("] ");

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * the same signature and renders shorter.
  */
 final class Shrinker {
-  private static final int MAX_EVALUATIONS = 2500;
+  /** Compilations per shrink ({@code -Dfuzz.shrinkBudget}). */
+  private static final int MAX_EVALUATIONS = Integer.getInteger("fuzz.shrinkBudget", 2500);
 
   private final FuzzRunner runner;
   private final String signature;

@@ -89,11 +89,18 @@ final class FuzzRunner {
   private final Path findingsDir;
   private final boolean shrink;
   private final int maxShrinks;
+  private int shrinkBudget = Shrinker.DEFAULT_BUDGET;
 
   FuzzRunner(Path findingsDir, boolean shrink, int maxShrinks) {
     this.findingsDir = findingsDir;
     this.shrink = shrink;
     this.maxShrinks = maxShrinks;
+  }
+
+  /** Compilations per shrink. */
+  FuzzRunner withShrinkBudget(int budget) {
+    this.shrinkBudget = budget;
+    return this;
   }
 
   Stats run(long seed, int count, int batchSize) {
@@ -157,7 +164,7 @@ final class FuzzRunner {
             String key = sig + " " + shapes;
             if (shrink && shrinks < maxShrinks && shrunk.add(key)) {
               shrinks++;
-              minimal = new Shrinker(this, sig).shrink(p);
+              minimal = new Shrinker(this, sig, shrinkBudget).shrink(p);
               minimalReport = evaluate(minimal, null);
             }
             Path file = write(p, report, minimal, minimalReport);

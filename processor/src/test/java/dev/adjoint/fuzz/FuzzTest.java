@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Findings (shrunk to a minimal program, with the original beside it) are written to {@code
  * fuzz.findings} (default {@code target/fuzz-findings}). {@code -Dfuzz.shrink=false} skips
- * shrinking; {@code -Dfuzz.batch} sets how many classes go into one javac invocation;
+ * shrinking, {@code -Dfuzz.maxShrinks} (default 3) and {@code -Dfuzz.shrinkBudget} (compilations
+ * per shrink, default 300 here) bound it; {@code -Dfuzz.batch} sets how many classes go into one javac invocation;
  * {@code -Dfuzz.avoid=yieldSwitch,switchBreak,intArrayStore} leaves out constructs with a known
  * open bug (see /findings), to look past them; {@code -Dfuzz.features=all} (the default),
  * {@code none} (the base generator, seed for seed), {@code loopChain,alias,...} or {@code
@@ -39,10 +40,13 @@ class FuzzTest {
     int count = Integer.getInteger("fuzz.count", 200);
     int batch = Integer.getInteger("fuzz.batch", 50);
     boolean shrink = Boolean.parseBoolean(System.getProperty("fuzz.shrink", "true"));
-    int maxShrinks = Integer.getInteger("fuzz.maxShrinks", 10);
+    // CI time: a few short shrinks; -Dfuzz.maxShrinks=10 -Dfuzz.shrinkBudget=2500 for more
+    int maxShrinks = Integer.getInteger("fuzz.maxShrinks", 3);
+    int shrinkBudget = Integer.getInteger("fuzz.shrinkBudget", 300);
     Path dir = Path.of(System.getProperty("fuzz.findings", "target/fuzz-findings"));
     long t0 = System.nanoTime();
-    FuzzRunner.Stats stats = new FuzzRunner(dir, shrink, maxShrinks).run(seed, count, batch);
+    FuzzRunner.Stats stats = new FuzzRunner(dir, shrink, maxShrinks)
+        .withShrinkBudget(shrinkBudget).run(seed, count, batch);
     long ms = (System.nanoTime() - t0) / 1_000_000;
     System.out.println(stats.summary() + ", seed " + seed + ", " + ms + " ms");
     stats.signatures.forEach((k, v) -> System.out.println("  " + v + " x " + k));

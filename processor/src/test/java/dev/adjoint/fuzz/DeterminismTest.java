@@ -23,7 +23,8 @@ class DeterminismTest {
     List<Program> out = new ArrayList<>();
     java.util.SplittableRandom seeds = new java.util.SplittableRandom(seed);
     while (out.size() < n) {
-      Program p = new ProgramGenerator(seeds.nextLong()).generate("det", "D" + out.size());
+      Program p = new ProgramGenerator(seeds.nextLong(),
+          java.util.EnumSet.noneOf(ProgramGenerator.Feature.class)).generate("det", "D" + out.size());
       if (p.methods.size() >= 3 && compiles(p)) {
         out.add(p);
       }

@@ -39,12 +39,19 @@ final class GradientOracle {
   }
 
   enum Verdict {
-    OK, SKIPPED, INVALID, PROCESSOR_CRASH, PROCESSOR_ERROR, GENERATED_CODE_ERROR,
+    OK, SKIPPED, INVALID,
+    /** The processor refused the program with an error at a position in the user's file. */
+    REJECTED,
+    PROCESSOR_CRASH,
+    /** A processor error without a position in the user's file. */
+    PROCESSOR_ERROR, GENERATED_CODE_ERROR,
+    /** No error, yet no {@code Grad} class was generated. */
+    NO_OUTPUT,
     GRADIENT_MISMATCH, VALUE_MISMATCH, GRADIENT_THROWS, INPUT_MUTATED, NONDETERMINISTIC, HANG,
     MISSING_ACCESSOR;
 
     boolean isFinding() {
-      return this != OK && this != SKIPPED && this != INVALID;
+      return this != OK && this != SKIPPED && this != INVALID && this != REJECTED;
     }
   }
 
@@ -57,9 +64,12 @@ final class GradientOracle {
     Method original;
     Method gradient;
     Class<?>[] types = params.stream().map(Param::type).toArray(Class<?>[]::new);
+    Method reset;
     try {
-      original = Class.forName(className, true, loader).getDeclaredMethod(entry, types);
+      Class<?> cls = Class.forName(className, true, loader);
+      original = cls.getDeclaredMethod(entry, types);
       original.setAccessible(true);
+      reset = resetMethod(cls);
       gradient = Class.forName(className + "Grad", true, loader).getMethod(entry, types);
     } catch (ReflectiveOperationException | LinkageError e) {
       return report.fail(Verdict.GENERATED_CODE_ERROR, "cannot load: " + e);
@@ -69,7 +79,7 @@ final class GradientOracle {
       Object[] args = randomArgs(params, rnd);
       double v0;
       try {
-        v0 = call(original, args);
+        v0 = call(original, reset, args);
       } catch (Throwable t) {
         return report.fail(Verdict.INVALID, "original throws " + t);
       }
@@ -81,7 +91,9 @@ final class GradientOracle {
       Object rec;
       Object rec2;
       try {
+        fresh(reset);
         rec = gradient.invoke(null, copy);
+        fresh(reset);
         rec2 = gradient.invoke(null, deepCopy(args));
       } catch (InvocationTargetException e) {
         return report.fail(Verdict.GRADIENT_THROWS, "at " + show(params, args) + ": "
@@ -127,7 +139,7 @@ final class GradientOracle {
             Object[] a = deepCopy(args);
             a[pi] = set(a[pi], param, ci, t);
             try {
-              return call(original, a);
+              return call(original, reset, a);
             } catch (Throwable e) {
               return Double.NaN;
             }
@@ -250,8 +262,69 @@ final class GradientOracle {
     };
   }
 
-  private static double call(Method m, Object[] args) throws Throwable {
+  /**
+   * A program with impure calls (a static call counter, a seeded {@code Random} field,
+   * {@code Math.random()}) gets a generated {@code static void reset()}; the oracle calls it, and
+   * re-seeds {@code Math.random()}'s generator, before every evaluation of the original and of
+   * the gradient. Each evaluation is then the same deterministic function of the inputs, so
+   * finite differences apply, {@code value()} must equal the original exactly, and a gradient
+   * that calls an impure function again in its reverse sweep (seeing the next counter value or
+   * random number) disagrees with both.
+   */
+  static Method resetMethod(Class<?> cls) {
     try {
+      Method m = cls.getDeclaredMethod("reset");
+      m.setAccessible(true);
+      return java.lang.reflect.Modifier.isStatic(m.getModifiers()) ? m : null;
+    } catch (NoSuchMethodException e) {
+      return null;
+    }
+  }
+
+  static void fresh(Method reset) throws ReflectiveOperationException {
+    if (reset != null) {
+      reset.invoke(null);
+      MathRandom.reseed(7);
+    }
+  }
+
+  /** Re-seeds the generator behind {@code Math.random()} (through Unsafe: no --add-opens). */
+  static final class MathRandom {
+    private static final java.util.Random RANDOM = find();
+
+    private MathRandom() {}
+
+    static boolean available() {
+      return RANDOM != null;
+    }
+
+    static void reseed(long seed) {
+      if (RANDOM == null) {
+        throw new IllegalStateException("cannot re-seed Math.random() on this JVM");
+      }
+      RANDOM.setSeed(seed);
+    }
+
+    @SuppressWarnings({"removal", "deprecation"})
+    private static java.util.Random find() {
+      try {
+        Math.random();
+        java.lang.reflect.Field uf = Class.forName("sun.misc.Unsafe").getDeclaredField(
+            "theUnsafe");
+        uf.setAccessible(true);
+        sun.misc.Unsafe u = (sun.misc.Unsafe) uf.get(null);
+        java.lang.reflect.Field f = Class.forName("java.lang.Math$RandomNumberGeneratorHolder")
+            .getDeclaredField("randomNumberGenerator");
+        return (java.util.Random) u.getObject(u.staticFieldBase(f), u.staticFieldOffset(f));
+      } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+        return null;
+      }
+    }
+  }
+
+  private static double call(Method m, Method reset, Object[] args) throws Throwable {
+    try {
+      fresh(reset);
       return (double) m.invoke(null, deepCopy(args));
     } catch (InvocationTargetException e) {
       throw e.getCause();

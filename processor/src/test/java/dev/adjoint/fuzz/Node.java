@@ -21,6 +21,8 @@ final class Node {
   boolean pinned;
   /** For expressions: 'd' double, 'i' int, 'b' boolean; the shrinker only swaps like for like. */
   char type = 'd';
+  /** The generator shape this node belongs to ({@link ProgramGenerator.Feature}), or null. */
+  String shape;
 
   private Node(Sort sort, String template, List<Node> kids, List<String> header) {
     this.sort = sort;
@@ -50,6 +52,11 @@ final class Node {
     return this;
   }
 
+  Node shape(String s) {
+    shape = s;
+    return this;
+  }
+
   Node pinned() {
     pinned = true;
     return this;
@@ -63,6 +70,7 @@ final class Node {
     Node c = new Node(sort, template, k, header);
     c.pinned = pinned;
     c.type = type;
+    c.shape = shape;
     return c;
   }
 

@@ -27,8 +27,82 @@ final class ProgramGenerator {
   static final java.util.Set<String> AVOID = java.util.Set.of(
       System.getProperty("fuzz.avoid", "").split(","));
 
+  /**
+   * Shapes beyond the base subset, each behind its own flag ({@code -Dfuzz.features=all}, the
+   * default; {@code none}; or a list such as {@code loopChain,alias} or {@code all,-impure}).
+   * Their choices come from a second random stream, so with none of them the programs are those
+   * of the base generator, seed for seed.
+   */
+  enum Feature {
+    /** Loop-local temporaries chained over array elements or over the counter. */
+    LOOP_CHAIN("loopChain"),
+    /** Helpers returning Double, float or a type variable; Double.valueOf, casts, requireNonNull. */
+    BOXED("boxed"),
+    /** Local arrays aliased through var, an identity helper, a row helper or a row. */
+    ALIAS("alias"),
+    /** Helpers writing into their array parameter (result unused) and void out-parameters. */
+    OUT_PARAM("outParam"),
+    /** Enhanced for over a row whose index the body changes, or over a call result. */
+    FOREACH_EXPR("foreachExpr"),
+    /** Math.random(), a seeded Random field, a helper counting its calls in a static field. */
+    IMPURE("impure"),
+    /** Varargs helpers called with 1, 2, 3 scalars or with an array. */
+    VARARGS("varargs"),
+    /** var locals, var arrays, parenthesised array expressions. */
+    VAR_NEW("varNew");
+
+    final String flag;
+
+    Feature(String flag) {
+      this.flag = flag;
+    }
+
+    /** {@code all}, {@code none}, or comma-separated flags; {@code -flag} removes one. */
+    static java.util.EnumSet<Feature> parse(String spec) {
+      java.util.EnumSet<Feature> out = java.util.EnumSet.noneOf(Feature.class);
+      for (String t : spec.split(",")) {
+        String w = t.trim();
+        if (w.isEmpty() || w.equals("none") || w.equals("base")) {
+          continue;
+        }
+        if (w.equals("all")) {
+          out.addAll(java.util.EnumSet.allOf(Feature.class));
+          continue;
+        }
+        boolean remove = w.startsWith("-");
+        String name = remove ? w.substring(1) : w;
+        Feature f = java.util.Arrays.stream(values()).filter(x -> x.flag.equals(name)).findFirst()
+            .orElseThrow(() -> new IllegalArgumentException("unknown fuzz feature " + name
+                + "; known: " + java.util.Arrays.toString(values())));
+        if (remove) {
+          out.remove(f);
+        } else {
+          out.add(f);
+        }
+      }
+      return out;
+    }
+
+    static java.util.EnumSet<Feature> fromProperty() {
+      return parse(System.getProperty("fuzz.features", "all"));
+    }
+  }
+
   private final SplittableRandom rnd;
   private final long seed;
+  private final java.util.Set<Feature> features;
+  /** The features this program uses: none (a base program), one or two of {@link #features}. */
+  private final java.util.Set<Feature> chosen = java.util.EnumSet.noneOf(Feature.class);
+  /** Choices about the shapes of {@link Feature} only. */
+  private final SplittableRandom shapeRnd;
+  private final List<Method> shapeHelpers = new ArrayList<>();
+  private final java.util.Set<String> fields = new java.util.LinkedHashSet<>();
+  private final java.util.Set<String> imports = new java.util.LinkedHashSet<>();
+  private boolean impureState;
+  /** Generating a shape helper's body: no nested shapes there. */
+  private int inShapeHelper;
+  /** The double local the last shape statement declared. */
+  private String shapeResult;
   private int fresh;
   private int statementBudget;
   private final List<Method> helpers = new ArrayList<>();
@@ -68,8 +142,22 @@ final class ProgramGenerator {
   }
 
   ProgramGenerator(long seed) {
+    this(seed, Feature.fromProperty());
+  }
+
+  ProgramGenerator(long seed, java.util.Set<Feature> features) {
     this.seed = seed;
     this.rnd = new SplittableRandom(seed);
+    this.features = java.util.EnumSet.noneOf(Feature.class);
+    this.features.addAll(features);
+    this.shapeRnd = new SplittableRandom(seed ^ 0x3C6EF372FE94F82AL);
+    if (!this.features.isEmpty() && shapeRnd.nextInt(4) != 0) {
+      List<Feature> fs = new ArrayList<>(this.features);
+      int n = shapeRnd.nextInt(10) < 7 ? 1 : 2;
+      for (int i = 0; i < n; i++) {
+        chosen.add(fs.get(shapeRnd.nextInt(fs.size())));
+      }
+    }
   }
 
   Program generate(String pkg, String className) {
@@ -142,6 +230,12 @@ final class ProgramGenerator {
     }
     statementBudget = rnd.nextInt(4, 22);
     stmts.addAll(stmts(scope, 3));
+    for (Feature f : chosen) {
+      if (shapeRnd.nextInt(100) < 75) {
+        stmts.addAll(shapeStmts(f, scope));
+        locals.add(shapeResult);
+      }
+    }
     Node ret = expr(scope, 3);
     for (String l : locals) {
       if (rnd.nextInt(3) != 0) {
@@ -150,8 +244,12 @@ final class ProgramGenerator {
     }
     stmts.add(Node.stmt("return @0@;", ret).pinned());
     List<Method> methods = new ArrayList<>(helpers);
+    methods.addAll(shapeHelpers);
     methods.add(new Method("f", true, params, Node.block(stmts)));
-    return new Program(pkg, className, methods, seed);
+    Program program = new Program(pkg, className, methods, seed);
+    program.fields.addAll(fields);
+    program.imports.addAll(imports);
+    return program;
   }
 
   private Method helper(int index) {
@@ -206,6 +304,15 @@ final class ProgramGenerator {
     int n = rnd.nextInt(1, 5);
     for (int i = 0; i < n && statementBudget > 0; i++) {
       statementBudget--;
+      if (!chosen.isEmpty() && inShapeHelper == 0 && shapeRnd.nextInt(100) < 6) {
+        // no array-declaring shapes inside loops (a documented limitation with its own error)
+        List<Feature> fs = chosen.stream().filter(f -> scope.loops == 0 || f == Feature.LOOP_CHAIN
+            || f == Feature.BOXED || f == Feature.IMPURE || f == Feature.VARARGS).toList();
+        if (!fs.isEmpty()) {
+          out.addAll(shapeStmts(fs.get(shapeRnd.nextInt(fs.size())), scope));
+          continue;
+        }
+      }
       out.add(stmt(scope, maxDepth));
     }
     return out;
@@ -451,6 +558,12 @@ final class ProgramGenerator {
   }
 
   private Node expr(Scope scope, int depth) {
+    if (depth > 0 && inShapeHelper == 0 && !chosen.isEmpty() && shapeRnd.nextInt(100) < 4) {
+      Node n = shapeExpr(scope, depth - 1);
+      if (n != null) {
+        return n;
+      }
+    }
     if (depth <= 0 || rnd.nextInt(10) < 3) {
       return leaf(scope);
     }
@@ -611,6 +724,606 @@ final class ProgramGenerator {
           + len;
     }
     return String.valueOf(rnd.nextInt(len));
+  }
+
+  // ---------------------------------------------------------------- feature shapes
+
+  private String sfx() {
+    return String.valueOf(fresh++);
+  }
+
+  private int sr(int n) {
+    return shapeRnd.nextInt(n);
+  }
+
+  private String spick(String... options) {
+    return options[shapeRnd.nextInt(options.length)];
+  }
+
+  private List<Arr> arrays(Scope scope, int dims) {
+    return scope.arrays.stream().filter(a -> a.dims() == dims).toList();
+  }
+
+  private void result(Scope scope, String name) {
+    scope.reads.add(name);
+    scope.writes.add(name);
+    shapeResult = name;
+  }
+
+  /** A double expression that reads an active value of {@code from} (if there is one). */
+  private Node active(Scope scope, int d) {
+    if (scope.reads.isEmpty()) {
+      return Node.expr("(0.5 + @0@)", expr(scope, d));
+    }
+    String v = scope.reads.get(sr(scope.reads.size()));
+    return switch (sr(3)) {
+      case 0 -> Node.expr(v);
+      case 1 -> Node.expr("(" + v + " + @0@)", expr(scope, d));
+      default -> Node.expr(v + " * @0@", expr(scope, d));
+    };
+  }
+
+  /** An expression over the given double names, for a shape helper's body. */
+  private Node helperExpr(int d, String... reads) {
+    Scope hs = new Scope();
+    hs.reads.addAll(List.of(reads));
+    inShapeHelper++;
+    try {
+      return expr(hs, d);
+    } finally {
+      inShapeHelper--;
+    }
+  }
+
+  private String addHelper(String name, String header, Feature f, Node... stmts) {
+    Node body = Node.block(new ArrayList<>(List.of(stmts)));
+    body.shape(f.flag);
+    shapeHelpers.add(Method.custom(name, header, body));
+    return name;
+  }
+
+  private boolean hasHelper(String name) {
+    return shapeHelpers.stream().anyMatch(m -> m.name.equals(name));
+  }
+
+  private List<Node> shapeStmts(Feature f, Scope scope) {
+    List<Node> out = switch (f) {
+      case LOOP_CHAIN -> loopChain(scope);
+      case BOXED -> boxedStmts(scope);
+      case ALIAS -> alias(scope);
+      case OUT_PARAM -> outParam(scope);
+      case FOREACH_EXPR -> foreachExpr(scope);
+      case IMPURE -> impureStmts(scope);
+      case VARARGS -> varargsStmts(scope);
+      case VAR_NEW -> varNew(scope);
+    };
+    for (Node n : out) {
+      if (n.shape == null) {
+        n.shape(f.flag);
+      }
+    }
+    return out;
+  }
+
+  /** An expression shape of an enabled feature, or null. */
+  private Node shapeExpr(Scope scope, int d) {
+    List<Feature> fs = new ArrayList<>();
+    for (Feature f : List.of(Feature.BOXED, Feature.IMPURE, Feature.VARARGS)) {
+      if (chosen.contains(f)) {
+        fs.add(f);
+      }
+    }
+    if (fs.isEmpty()) {
+      return null;
+    }
+    Feature f = fs.get(sr(fs.size()));
+    Node n = switch (f) {
+      case BOXED -> boxedExpr(scope, d);
+      case IMPURE -> impureExpr(scope, d);
+      default -> varargsExpr(scope, d);
+    };
+    return n.shape(f.flag);
+  }
+
+  // 1. loop-local chains
+
+  private List<Node> loopChain(Scope scope) {
+    String k = sfx();
+    String s = "zs" + k;
+    String i = "zi" + k;
+    String m = "zm" + k;
+    String r = "zr" + k;
+    List<Node> out = new ArrayList<>();
+    out.add(sr(2) == 0 ? Node.stmt("double " + s + " = 0.0;")
+        : Node.stmt("double " + s + " = @0@;", expr(scope, 1)));
+    Scope in = scope.child();
+    in.inSwitch = false;
+    in.ints.add(i);
+    in.loops++;
+    List<Node> body = new ArrayList<>();
+    List<Arr> a1 = arrays(scope, 1);
+    String head;
+    if (!a1.isEmpty() && sr(3) != 0) {
+      Arr a = a1.get(sr(a1.size()));
+      Arr b = a1.get(sr(a1.size()));
+      head = "for (int " + i + " = 0; " + i + " < "
+          + (sr(2) == 0 ? a.name() + ".length" : String.valueOf(a.len())) + "; " + i + "++) @0@";
+      String ai = a.name() + "[" + i + "]";
+      String bi = b.name() + "[" + (b == a ? i : "(" + i + " + " + sr(3) + ") % " + b.len())
+          + "]";
+      switch (sr(3)) {
+        case 0 -> body.add(Node.stmt("double " + m + " = @0@ + @1@ * " + ai + ";",
+            expr(in, 1), expr(in, 1)));
+        case 1 -> body.add(Node.stmt("double " + m + " = " + ai + " * @0@;", active(scope, 1)));
+        default -> body.add(Node.stmt("double " + m + " = Math.sin(" + ai + ") + @0@;",
+            expr(in, 1)));
+      }
+      in.reads.add(m);
+      switch (sr(3)) {
+        case 0 -> body.add(Node.stmt("double " + r + " = " + bi + " - " + m + ";"));
+        case 1 -> body.add(Node.stmt("double " + r + " = " + m + " * " + m + " - @0@;",
+            expr(in, 1)));
+        default -> body.add(Node.stmt("double " + r + " = @0@ - " + m + " * " + bi + ";",
+            expr(in, 1)));
+      }
+    } else {
+      int trips = 2 + sr(3);
+      head = "for (int " + i + " = 1; " + i + " <= " + trips + "; " + i + "++) @0@";
+      String t = "zt" + k;
+      body.add(Node.stmt("double " + t + " = " + spick("0.5 * " + i, "(double) " + i + " / "
+          + trips, i + " * 0.25 + 0.1", "Math.sqrt(" + i + ")") + ";"));
+      body.add(Node.stmt("double " + m + " = " + spick(t + " * " + t, "Math.sin(" + t + ")",
+          t + " * 0.5 + 1") + ";"));
+      switch (sr(3)) {
+        case 0 -> body.add(Node.stmt("double " + r + " = @0@ - " + m + ";", active(scope, 1)));
+        case 1 -> body.add(Node.stmt("double " + r + " = @0@ * " + m + ";", active(scope, 1)));
+        default -> body.add(Node.stmt("double " + r + " = Math.cos(@0@ + " + t + ") * " + m
+            + ";", active(scope, 1)));
+      }
+      in.reads.add(t);
+      in.reads.add(m);
+    }
+    in.reads.add(r);
+    String last = r;
+    if (sr(2) == 0) {
+      String u = "zu" + k;
+      body.add(Node.stmt("double " + u + " = " + r + " * @0@ + " + m + ";", expr(in, 1)));
+      in.reads.add(u);
+      last = u;
+    }
+    if (sr(3) == 0) {
+      body.addAll(stmts(in, in.depth + 1));
+    }
+    body.add(Node.stmt(spick(s + " += " + last + " * " + last + ";", s + " += " + last + " * "
+        + m + ";", s + " = " + s + " + Math.tanh(" + last + ");")));
+    out.add(Node.stmt(head, Node.block(body)));
+    result(scope, s);
+    return out;
+  }
+
+  // 2. boxed and generic helpers
+
+  private List<Node> boxedStmts(Scope scope) {
+    String k = sfx();
+    String z = "z" + k;
+    List<Node> out = new ArrayList<>();
+    if (sr(3) == 0) {
+      String b = "zb" + k;
+      out.add(Node.stmt("Double " + b + " = @0@;", active(scope, 2)));
+      out.add(Node.stmt("double " + z + " = " + b + " * @0@;", expr(scope, 1)));
+    } else {
+      out.add(Node.stmt("double " + z + " = @0@;", boxedExpr(scope, 2)));
+    }
+    result(scope, z);
+    return out;
+  }
+
+  private Node boxedExpr(Scope scope, int d) {
+    return switch (sr(8)) {
+      case 0 -> Node.expr("Double.valueOf(@0@)", expr(scope, d));
+      case 1 -> Node.expr("((Double) (@0@))", active(scope, d));
+      case 2 -> {
+        imports.add("java.util.Objects");
+        yield Node.expr("Objects.requireNonNull(@0@)", active(scope, d));
+      }
+      case 3 -> Node.expr("Double.valueOf(@0@).doubleValue()", expr(scope, d));
+      case 4 -> Node.expr(boxedHelper() + "(@0@)", active(scope, d));
+      case 5 -> Node.expr("0.001 * " + floatHelper() + "(@0@)", expr(scope, d));
+      default -> Node.expr(pickHelper() + "(@0@, @1@)", active(scope, d), active(scope, d));
+    };
+  }
+
+  private String boxedHelper() {
+    String n = "zbox" + sfx();
+    String type = spick("double", "Double");
+    return addHelper(n, "static Double " + n + "(" + type + " u)", Feature.BOXED,
+        Node.stmt("return @0@;", helperExpr(2, "u")).pinned());
+  }
+
+  private String floatHelper() {
+    String n = "zflt" + sfx();
+    return addHelper(n, "static float " + n + "(double u)", Feature.BOXED,
+        Node.stmt("return (float) (@0@);", helperExpr(2, "u")).pinned());
+  }
+
+  private String pickHelper() {
+    String n = "zpick" + sfx();
+    Node body = switch (sr(3)) {
+      case 0 -> Node.stmt("return a;");
+      case 1 -> Node.stmt("return b;");
+      default -> Node.stmt("T c = b;\nreturn c;");
+    };
+    return addHelper(n, "static <T> T " + n + "(T a, T b)", Feature.BOXED, body.pinned());
+  }
+
+  // 3. array aliases
+
+  private String idHelper() {
+    if (!hasHelper("zid")) {
+      addHelper("zid", "static double[] zid(double[] v)", Feature.ALIAS,
+          Node.stmt("return v;").pinned());
+    }
+    return "zid";
+  }
+
+  private String rowHelper() {
+    if (!hasHelper("zrow")) {
+      addHelper("zrow", "static double[] zrow(double[][] mm, int i)", Feature.ALIAS,
+          Node.stmt("return mm[i];").pinned());
+    }
+    return "zrow";
+  }
+
+  private List<Node> alias(Scope scope) {
+    String k = sfx();
+    String h = "zh" + k;
+    String y = "zy" + k;
+    String z = "z" + k;
+    List<Node> out = new ArrayList<>();
+    boolean useVar = chosen.contains(Feature.VAR_NEW) && sr(2) == 0;
+    if (sr(3) != 0) {
+      int len = 2 + sr(2);
+      out.add(Node.stmt((useVar ? "var " : "double[] ") + h + " = new double[" + len + "];"));
+      for (int j = 0; j < len; j++) {
+        if (j == 0 || sr(3) != 0) {
+          out.add(Node.stmt(h + "[" + j + "] = @0@;", active(scope, 1)));
+        }
+      }
+      out.add(Node.stmt(switch (sr(4)) {
+        case 0 -> "var " + y + " = " + h + ";";
+        case 1 -> "double[] " + y + " = " + idHelper() + "(" + h + ");";
+        case 2 -> "var " + y + " = " + idHelper() + "(" + h + ");";
+        default -> "double[] " + y + " = (" + h + ");";
+      }));
+      int c = sr(len);
+      out.add(Node.stmt(y + "[" + c + "] " + spick("=", "+=", "-=") + " @0@;", active(scope, 2)));
+      if (sr(2) == 0) {
+        out.add(Node.stmt(h + "[" + sr(len) + "] = " + y + "[" + sr(len) + "] * @0@;",
+            expr(scope, 1)));
+      }
+      out.add(Node.stmt("double " + z + " = " + h + "[" + c + "] * @0@ + " + y + "[" + sr(len)
+          + "];", expr(scope, 1)));
+      scope.arrays.add(new Arr(h, 1, len, 0, true));
+      scope.arrays.add(new Arr(y, 1, len, 0, true));
+    } else {
+      int cols = 2 + sr(2);
+      String q = "zq" + k;
+      out.add(Node.stmt((useVar ? "var " : "double[][] ") + q + " = new double[2][" + cols
+          + "];"));
+      out.add(Node.stmt(q + "[0][" + sr(cols) + "] = @0@;", active(scope, 1)));
+      out.add(Node.stmt(q + "[1][0] = @0@;", active(scope, 1)));
+      int r = sr(2);
+      out.add(Node.stmt(switch (sr(4)) {
+        case 0 -> "double[] " + y + " = " + rowHelper() + "(" + q + ", " + r + ");";
+        case 1 -> "var " + y + " = " + rowHelper() + "(" + q + ", " + r + ");";
+        case 2 -> "double[] " + y + " = " + q + "[" + r + "];";
+        default -> "double[] " + y + " = (" + q + "[" + r + "]);";
+      }));
+      int c = sr(cols);
+      out.add(Node.stmt(y + "[" + c + "] " + spick("=", "+=", "*=") + " @0@;", active(scope, 2)));
+      out.add(Node.stmt("double " + z + " = " + q + "[" + r + "][" + c + "] * @0@ + " + y + "["
+          + sr(cols) + "];", expr(scope, 1)));
+      scope.arrays.add(new Arr(q, 2, 2, cols, true));
+      scope.arrays.add(new Arr(y, 1, cols, 0, true));
+    }
+    result(scope, z);
+    return out;
+  }
+
+  // 4. helpers writing into their array parameter
+
+  private String fillHelper() {
+    String n = "zfill" + sfx();
+    Node[] body = switch (sr(4)) {
+      case 0 -> new Node[] {Node.stmt("v[0] = s;"), Node.stmt("return 0;").pinned()};
+      case 1 -> new Node[] {Node.stmt("v[0] += s * s;"), Node.stmt("return 0;").pinned()};
+      case 2 -> new Node[] {Node.stmt("v[1] = s * v[0];"), Node.stmt("return s;").pinned()};
+      default -> new Node[] {Node.stmt("v[0] = Math.sin(s) + v[1];"),
+          Node.stmt("return 0.0;").pinned()};
+    };
+    return addHelper(n, "static double " + n + "(double[] v, double s)", Feature.OUT_PARAM, body);
+  }
+
+  private String putHelper() {
+    String n = "zput" + sfx();
+    Node[] body = switch (sr(3)) {
+      case 0 -> new Node[] {Node.stmt("v[1] = s * s;")};
+      case 1 -> new Node[] {Node.stmt("v[0] = Math.sin(s);"), Node.stmt("v[1] += s;")};
+      default -> new Node[] {Node.stmt("for (int i = 0; i < v.length; i++) {\n"
+          + "  v[i] = v[i] * s + 1.0;\n}")};
+    };
+    return addHelper(n, "static void " + n + "(double[] v, double s)", Feature.OUT_PARAM, body);
+  }
+
+  private List<Node> outParam(Scope scope) {
+    String k = sfx();
+    String y = "zy" + k;
+    String z = "z" + k;
+    List<Node> out = new ArrayList<>();
+    int len = 2 + sr(2);
+    boolean useVar = chosen.contains(Feature.VAR_NEW) && sr(2) == 0;
+    out.add(Node.stmt((useVar ? "var " : "double[] ") + y + " = new double[" + len + "];"));
+    if (sr(2) == 0) {
+      out.add(Node.stmt(y + "[1] = @0@;", active(scope, 1)));
+    }
+    int calls = 1 + sr(2);
+    for (int c = 0; c < calls; c++) {
+      if (sr(2) == 0) {
+        String fn = fillHelper();
+        if (sr(4) == 0) {
+          String i = "zi" + sfx();
+          out.add(Node.stmt("for (int " + i + " = 0; " + i + " < " + (2 + sr(2)) + "; " + i
+              + "++) @0@", Node.block(List.of(Node.stmt(fn + "(" + y + ", " + y
+              + "[0] * 0.5 + @0@);", active(scope, 1))))));
+        } else {
+          out.add(Node.stmt(fn + "(" + y + ", @0@);", active(scope, 2)));
+        }
+      } else {
+        out.add(Node.stmt(putHelper() + "(" + y + ", @0@);", active(scope, 2)));
+      }
+    }
+    out.add(Node.stmt("double " + z + " = " + y + "[0] * @0@ + " + y + "[1];", expr(scope, 1)));
+    scope.arrays.add(new Arr(y, 1, len, 0, true));
+    result(scope, z);
+    return out;
+  }
+
+  // 5. enhanced for over an expression
+
+  private String mkHelper() {
+    String n = "zmk" + sfx();
+    Node[] body = sr(2) == 0
+        ? new Node[] {Node.stmt("return new double[] {a, a * b, Math.sin(b)};").pinned()}
+        : new Node[] {Node.stmt("double[] r = new double[2];"), Node.stmt("r[0] = a * b;"),
+            Node.stmt("r[1] = b;"), Node.stmt("return r;").pinned()};
+    return addHelper(n, "static double[] " + n + "(double a, double b)", Feature.FOREACH_EXPR,
+        body);
+  }
+
+  private List<Node> foreachExpr(Scope scope) {
+    String k = sfx();
+    String j = "zj" + k;
+    String v = "zv" + k;
+    String s = "zs" + k;
+    String z = "z" + k;
+    List<Node> out = new ArrayList<>();
+    List<Arr> mats = arrays(scope, 2);
+    Arr mat;
+    if (mats.isEmpty() || sr(3) == 0) {
+      int cols = 2 + sr(2);
+      String q = "zq" + k;
+      out.add(Node.stmt("double[][] " + q + " = new double[2][" + cols + "];"));
+      String r = "zr" + k;
+      String c = "zc" + k;
+      out.add(Node.stmt("for (int " + r + " = 0; " + r + " < 2; " + r + "++) @0@",
+          Node.block(List.of(Node.stmt("for (int " + c + " = 0; " + c + " < " + cols + "; " + c
+              + "++) @0@", Node.block(List.of(Node.stmt(q + "[" + r + "][" + c + "] = @0@ + "
+              + r + " - 0.5 * " + c + ";", active(scope, 1)))))))));
+      mat = new Arr(q, 2, 2, cols, true);
+      scope.arrays.add(mat);
+    } else {
+      mat = mats.get(sr(mats.size()));
+    }
+    out.add(Node.stmt("int " + j + " = " + sr(mat.len()) + ";"));
+    out.add(Node.stmt("double " + s + " = 0.0;"));
+    List<Node> kids = new ArrayList<>();
+    String iter;
+    List<Arr> a1 = arrays(scope, 1);
+    switch (sr(6)) {
+      case 0, 1 -> iter = mat.name() + "[" + j + "]";
+      case 2 -> iter = "(" + mat.name() + "[" + j + "])";
+      case 3 -> iter = rowHelper() + "(" + mat.name() + ", " + j + ")";
+      case 4 -> {
+        if (!a1.isEmpty()) {
+          iter = idHelper() + "(" + a1.get(sr(a1.size())).name() + ")";
+        } else {
+          iter = mat.name() + "[" + j + "]";
+        }
+      }
+      default -> {
+        iter = mkHelper() + "(@0@, @1@)";
+        kids.add(active(scope, 1));
+        kids.add(expr(scope, 1));
+      }
+    }
+    Scope in = scope.child();
+    in.inSwitch = false;
+    in.loops++;
+    in.reads.add(v);
+    List<Node> body = new ArrayList<>();
+    Node use = Node.stmt(s + " += " + v + " * @0@;", active(in, 1));
+    Node step = Node.stmt(j + " = " + spick("(" + j + " + 1) % " + mat.len(), (mat.len() - 1)
+        + " - " + j) + ";");
+    if (sr(2) == 0) {
+      body.add(use);
+      body.add(step);
+    } else {
+      body.add(step);
+      body.add(use);
+    }
+    if (sr(3) == 0) {
+      body.addAll(stmts(in, in.depth + 1));
+    }
+    kids.add(Node.block(body));
+    out.add(Node.stmt("for (double " + v + " : " + iter + ") @" + (kids.size() - 1) + "@",
+        kids.toArray(new Node[0])));
+    out.add(Node.stmt("double " + z + " = " + s + " + " + mat.name() + "[" + j + "][0] * @0@;",
+        expr(scope, 1)));
+    result(scope, z);
+    return out;
+  }
+
+  // 6. impure calls
+
+  private void ensureImpure() {
+    if (impureState) {
+      return;
+    }
+    impureState = true;
+    fields.add("static int calls;");
+    fields.add("static final java.util.Random RNG = new java.util.Random(7);");
+    Method reset = Method.custom("reset", "static void reset()", Node.block(List.of(
+        Node.stmt("calls = 0;").pinned(), Node.stmt("RNG.setSeed(7);").pinned())));
+    reset.keep = true;
+    shapeHelpers.add(0, reset);
+  }
+
+  private String tickHelper() {
+    ensureImpure();
+    String n = "ztick" + sfx();
+    Node[] body = switch (sr(3)) {
+      case 0 -> new Node[] {Node.stmt("calls++;"),
+          Node.stmt("return u * (1.0 + 0.5 * calls);").pinned()};
+      case 1 -> new Node[] {Node.stmt("calls += 1;"),
+          Node.stmt("return Math.sin(u) + 0.25 * calls * u;").pinned()};
+      default -> new Node[] {Node.stmt("return u * ++calls;").pinned()};
+    };
+    return addHelper(n, "static double " + n + "(double u)", Feature.IMPURE, body);
+  }
+
+  private Node impureExpr(Scope scope, int d) {
+    ensureImpure();
+    int form = sr(5);
+    if (form < 2 && !GradientOracle.MathRandom.available()) {
+      form = 2;
+    }
+    return switch (form) {
+      case 0 -> Node.expr("@0@ * Math.random()", active(scope, d));
+      case 1 -> Node.expr("(Math.random() + @0@) * @1@", expr(scope, d), active(scope, d));
+      case 2 -> Node.expr("@0@ * RNG.nextDouble()", active(scope, d));
+      default -> Node.expr(tickHelper() + "(@0@)", active(scope, d));
+    };
+  }
+
+  private List<Node> impureStmts(Scope scope) {
+    String k = sfx();
+    String z = "z" + k;
+    List<Node> out = new ArrayList<>();
+    switch (sr(3)) {
+      case 0 -> out.add(Node.stmt("double " + z + " = @0@;", impureExpr(scope, 2)));
+      case 1 -> {
+        String i = "zi" + k;
+        Scope in = scope.child();
+        in.ints.add(i);
+        in.loops++;
+        in.inSwitch = false;
+        out.add(Node.stmt("double " + z + " = 0.0;"));
+        out.add(Node.stmt("for (int " + i + " = 0; " + i + " < " + (2 + sr(3)) + "; " + i
+            + "++) @0@", Node.block(List.of(Node.stmt(z + " += @0@;", impureExpr(in, 1))))));
+      }
+      default -> out.add(Node.stmt("double " + z + " = " + tickHelper() + "(@0@) * @1@;",
+          active(scope, 2), expr(scope, 1)));
+    }
+    result(scope, z);
+    return out;
+  }
+
+  // 7. varargs helpers
+
+  private String varargsHelper(boolean lead) {
+    String n = "zva" + sfx();
+    if (lead) {
+      return addHelper(n, "static double " + n + "(double w, double... xs)", Feature.VARARGS,
+          Node.stmt("double s = w;"), Node.stmt("for (double v : xs) {\n  s += w * v;\n}"),
+          Node.stmt("return s;").pinned());
+    }
+    Node[] body = switch (sr(3)) {
+      case 0 -> new Node[] {Node.stmt("double s = 0;"),
+          Node.stmt("for (double v : xs) {\n  s += v * v;\n}"), Node.stmt("return s;").pinned()};
+      case 1 -> new Node[] {Node.stmt("double s = 0;"),
+          Node.stmt("for (int i = 0; i < xs.length; i++) {\n  s += xs[i] * (i + 1);\n}"),
+          Node.stmt("return s;").pinned()};
+      default -> new Node[] {Node.stmt(
+          "return xs[0] * xs.length + Math.sin(xs[xs.length - 1]);").pinned()};
+    };
+    return addHelper(n, "static double " + n + "(double... xs)", Feature.VARARGS, body);
+  }
+
+  private Node varargsExpr(Scope scope, int d) {
+    boolean lead = sr(4) == 0;
+    String fn = varargsHelper(lead);
+    List<Arr> a1 = arrays(scope, 1);
+    int arity = sr(4);
+    StringBuilder t = new StringBuilder(fn).append('(');
+    List<Node> kids = new ArrayList<>();
+    if (lead) {
+      t.append("@0@");
+      kids.add(active(scope, d));
+    }
+    if (arity == 0 && !a1.isEmpty()) {
+      t.append(lead ? ", " : "").append(a1.get(sr(a1.size())).name());
+    } else {
+      int n = Math.max(arity, lead ? 0 : 1);
+      for (int i = 0; i < n; i++) {
+        t.append(kids.isEmpty() ? "" : ", ").append('@').append(kids.size()).append('@');
+        kids.add(i == 0 ? active(scope, d) : expr(scope, d));
+      }
+    }
+    return Node.expr(t.append(')').toString(), kids.toArray(new Node[0]));
+  }
+
+  private List<Node> varargsStmts(Scope scope) {
+    String z = "z" + sfx();
+    List<Node> out = new ArrayList<>();
+    out.add(Node.stmt("double " + z + " = @0@;", varargsExpr(scope, 2)));
+    result(scope, z);
+    return out;
+  }
+
+  // 8. var locals and parenthesised array expressions
+
+  private List<Node> varNew(Scope scope) {
+    String k = sfx();
+    String z = "z" + k;
+    List<Node> out = new ArrayList<>();
+    List<Arr> mats = arrays(scope, 2);
+    int form = sr(3);
+    if (form == 1 && !mats.isEmpty()) {
+      Arr mat = mats.get(sr(mats.size()));
+      String r = "zr" + k;
+      int row = sr(mat.len());
+      int c = sr(mat.cols());
+      out.add(Node.stmt("double[] " + r + " = (" + mat.name() + "[" + row + "]);"));
+      if (mat.writable() && sr(2) == 0) {
+        out.add(Node.stmt(r + "[" + c + "] = @0@;", active(scope, 2)));
+        out.add(Node.stmt("double " + z + " = " + mat.name() + "[" + row + "][" + c
+            + "] * @0@ + " + r + "[" + sr(mat.cols()) + "];", expr(scope, 1)));
+      } else {
+        out.add(Node.stmt("double " + z + " = " + r + "[" + c + "] * @0@;", expr(scope, 1)));
+      }
+      scope.arrays.add(new Arr(r, 1, mat.cols(), 0, mat.writable()));
+    } else if (form != 2) {
+      String y = "zy" + k;
+      out.add(Node.stmt("var " + y + " = new double[3];"));
+      out.add(Node.stmt(y + "[0] = @0@;", active(scope, 2)));
+      out.add(Node.stmt(y + "[2] = " + y + "[0] * @0@;", expr(scope, 1)));
+      out.add(Node.stmt("double " + z + " = " + y + "[2] + " + y + "[1];"));
+      scope.arrays.add(new Arr(y, 1, 3, 0, true));
+    } else {
+      out.add(Node.stmt("var " + z + " = 0.5 * @0@;", expr(scope, 2)));
+    }
+    result(scope, z);
+    return out;
   }
 
   private String pick(String... options) {

@@ -14,30 +14,37 @@ import java.util.regex.Pattern;
  * the same signature and renders shorter.
  */
 final class Shrinker {
-  private static final int MAX_EVALUATIONS = 2500;
+  /** Compilations per shrink, unless given ({@code -Dfuzz.shrinkBudget}). */
+  static final int DEFAULT_BUDGET = Integer.getInteger("fuzz.shrinkBudget", 2500);
 
   private final FuzzRunner runner;
   private final String signature;
+  private final int maxEvaluations;
   private int evaluations;
 
   Shrinker(FuzzRunner runner, String signature) {
+    this(runner, signature, DEFAULT_BUDGET);
+  }
+
+  Shrinker(FuzzRunner runner, String signature, int budget) {
     this.runner = runner;
     this.signature = signature;
+    this.maxEvaluations = budget;
   }
 
   Program shrink(Program program) {
     Program best = program;
     boolean progress = true;
-    while (progress && evaluations < MAX_EVALUATIONS) {
+    while (progress && evaluations < maxEvaluations) {
       progress = false;
       Program p = dropUnused(best);
       if (p != null) {
         best = p;
         progress = true;
       }
-      for (int mi = 0; mi < best.methods.size() && evaluations < MAX_EVALUATIONS; mi++) {
+      for (int mi = 0; mi < best.methods.size() && evaluations < maxEvaluations; mi++) {
         int index = 0;
-        while (evaluations < MAX_EVALUATIONS) {
+        while (evaluations < maxEvaluations) {
           List<Node[]> edges = edges(best.methods.get(mi).body);
           if (index >= edges.size()) {
             break;
@@ -143,6 +150,9 @@ final class Shrinker {
   private Program dropUnused(Program best) {
     Program result = null;
     for (int mi = best.methods.size() - 2; mi >= 0; mi--) {
+      if (best.methods.get(mi).keep) {
+        continue;
+      }
       Program c = best.copy();
       String name = c.methods.get(mi).name;
       c.methods.remove(mi);
@@ -152,6 +162,16 @@ final class Shrinker {
         used |= call.matcher(m.body.render(0)).find();
       }
       if (!used && fails(c)) {
+        best = c;
+        result = c;
+      }
+    }
+    if (!best.fields.isEmpty()) {
+      // the impure helpers' state and reset(), once no impure call is left
+      Program c = best.copy();
+      c.fields.clear();
+      c.methods.removeIf(m -> m.keep);
+      if (fails(c)) {
         best = c;
         result = c;
       }

@@ -49,7 +49,12 @@ final class ProgramGenerator {
     /** Varargs helpers called with 1, 2, 3 scalars or with an array. */
     VARARGS("varargs"),
     /** var locals, var arrays, parenthesised array expressions. */
-    VAR_NEW("varNew");
+    VAR_NEW("varNew"),
+    /**
+     * An array reset by a loop over all its elements (or, as a near miss, over all but one, or
+     * behind a branch), accumulated into and read, once per iteration of an outer loop.
+     */
+    RESET_ACCUMULATE("resetAccumulate");
 
     final String flag;
 
@@ -796,6 +801,7 @@ final class ProgramGenerator {
       case IMPURE -> impureStmts(scope);
       case VARARGS -> varargsStmts(scope);
       case VAR_NEW -> varNew(scope);
+      case RESET_ACCUMULATE -> resetAccumulate(scope);
     };
     for (Node n : out) {
       if (n.shape == null) {
@@ -826,6 +832,51 @@ final class ProgramGenerator {
   }
 
   // 1. loop-local chains
+
+  /**
+   * {@code for (s) { for (j < z.length) z[j] = e; for (j) z[j] += e * ..; for (j) acc +=
+   * f(z[j]); }}: the reset makes z's earlier values dead for the accumulation, which then
+   * records nothing; the near misses (a reset that skips an element, or sits behind a branch)
+   * must still record.
+   */
+  private List<Node> resetAccumulate(Scope scope) {
+    String k = sfx();
+    String z = "zz" + k;
+    String acc = "zacc" + k;
+    String s = "zs" + k;
+    String j = "zj" + k;
+    int len = 2 + sr(3);
+    List<Node> out = new ArrayList<>();
+    out.add(Node.stmt("double[] " + z + " = new double[" + len + "];"));
+    out.add(Node.stmt("double " + acc + " = 0.0;"));
+    Scope outer = scope.child();
+    outer.inSwitch = false;
+    outer.ints.add(s);
+    outer.loops++;
+    Scope in = outer.child();
+    in.ints.add(j);
+    in.loops++;
+    String bound = switch (sr(4)) {
+      case 0 -> z + ".length - 1"; // near miss: the last element keeps its old value
+      default -> z + ".length";
+    };
+    Node reset = Node.stmt("for (int " + j + " = 0; " + j + " < " + bound + "; " + j
+        + "++) @0@", Node.block(List.of(Node.stmt(z + "[" + j + "] = @0@;", expr(in, 1)))));
+    if (sr(5) == 0) {
+      reset = Node.stmt("if (@0@ > 0) @1@", expr(outer, 1), Node.block(List.of(reset)));
+    }
+    Node accumulate = Node.stmt("for (int " + j + " = 0; " + j + " < " + z + ".length; " + j
+        + "++) @0@", Node.block(List.of(Node.stmt(z + "[" + j + "] " + spick("+=", "-=", "+=")
+        + " @0@ * (" + j + " + 1);", active(scope, 1)))));
+    Node read = Node.stmt("for (int " + j + " = 0; " + j + " < " + z + ".length; " + j
+        + "++) @0@", Node.block(List.of(Node.stmt(acc + " += " + spick("Math.tanh(", "Math.sin(",
+        "0.5 * (") + z + "[" + j + "]) * " + z + "[" + j + "];"))));
+    int samples = 2 + sr(3);
+    out.add(Node.stmt("for (int " + s + " = 0; " + s + " < " + samples + "; " + s + "++) @0@",
+        Node.block(List.of(reset, accumulate, read))));
+    result(scope, acc);
+    return out;
+  }
 
   private List<Node> loopChain(Scope scope) {
     String k = sfx();

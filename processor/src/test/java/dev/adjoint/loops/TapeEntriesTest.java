@@ -112,6 +112,26 @@ class TapeEntriesTest {
     assertEquals(a, b);
   }
 
+  @Test
+  void accumulatingIntoAnArrayResetInFullRecordsOnlyTheReset() {
+    double[] w = {0.3, -0.2, 0.5, 0.1, -0.4, 0.7};
+    double[] b = {0.1, -0.3};
+    double[][] xs = {{1.0, 2.0, -1.0}, {0.5, -1.5, 2.0}, {-0.7, 0.2, 0.9}, {1.1, 0.3, -0.6}};
+    Tape tape = new Tape();
+    double[] wAdj = new double[w.length];
+    double[] bAdj = new double[b.length];
+    TapeFixturesGrad.layerPerSampleAdjoint(w, b, xs, 1.0, new double[0], wAdj, bAdj, tape);
+    // Per sample: 2 resets saved (z's old values, which the previous sample's tanh reads), none
+    // of the 6 accumulations; plus the trip counts of the loops.
+    assertEquals(4 * 2, tape.doubles().pushes());
+    assertEquals(0, tape.size());
+    TapeFixturesGrad.LayerPerSampleGradient g = TapeFixturesGrad.layerPerSample(w, b, xs);
+    GradientCheck.compare(p -> TapeFixtures.layerPerSample(p, b, xs), w, g.w())
+        .assertWithin(1e-7);
+    GradientCheck.compare(p -> TapeFixtures.layerPerSample(w, p, xs), b, g.b())
+        .assertWithin(1e-7);
+  }
+
   private static void check(java.util.function.ToDoubleFunction<double[]> f, double x,
       double gradient) {
     GradientCheck.compare(f, new double[] {x}, new double[] {gradient}).assertWithin(1e-7);

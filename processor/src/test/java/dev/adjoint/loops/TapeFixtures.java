@@ -89,4 +89,29 @@ final class TapeFixtures {
     }
     return s;
   }
+
+  /**
+   * A layer per sample: z is reset by a loop over all its elements, then accumulated into, then
+   * read. The accumulation records nothing (the reset makes earlier values dead); only the reset
+   * saves the values the previous sample's adjoint reads.
+   */
+  @Differentiable(wrt = {"w", "b"})
+  static double layerPerSample(double[] w, double[] b, double[][] xs) {
+    double[] z = new double[b.length];
+    double loss = 0;
+    for (int s = 0; s < xs.length; s++) {
+      for (int j = 0; j < z.length; j++) {
+        z[j] = b[j];
+      }
+      for (int j = 0; j < z.length; j++) {
+        for (int i = 0; i < xs[s].length; i++) {
+          z[j] += w[j * xs[s].length + i] * xs[s][i];
+        }
+      }
+      for (int j = 0; j < z.length; j++) {
+        loss += Math.tanh(z[j]);
+      }
+    }
+    return loss;
+  }
 }

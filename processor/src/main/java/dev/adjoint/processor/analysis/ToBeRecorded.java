@@ -1,5 +1,7 @@
 package dev.adjoint.processor.analysis;
 
+import dev.adjoint.processor.ir.BinaryOp;
+import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.Stmt;
 import dev.adjoint.processor.ir.Variable;
 import java.util.ArrayDeque;
@@ -109,11 +111,52 @@ public final class ToBeRecorded {
       // A loop the reverse sweep re-runs (checkpointed) or partly recomputes reads, when it is
       // reversed, what it lists here: those values must be restored by then.
       out = union(loop(l, in), readsOf(l));
+      Variable overwritten = overwritesEveryElement(l);
+      if (overwritten != null && !readsOf(l).contains(overwritten)) {
+        // No value the array held before the loop can be read after it: as for a variable
+        // assigned anew, what later code reads comes from the loop's own writes.
+        out.remove(overwritten);
+      }
     } else {
       out = in;
     }
     note(out);
     return out;
+  }
+
+  /**
+   * The array that {@code for (int i = 0; i < a.length; i++) { ... a[i] = ...; ... }} writes in
+   * full: a counted loop from 0 by 1 up to the array's length, whose body writes {@code a[i]}
+   * as a statement of its own, and which no jump leaves or shortens. Null for other loops.
+   */
+  static Variable overwritesEveryElement(Stmt.Loop l) {
+    Stmt.Counter c = l.counter();
+    if (c == null || c.step() != 1 || !(c.start() instanceof Expr.Literal start)
+        || !start.text().equals("0") || !l.testFirst()
+        || !(l.condition() instanceof Expr.Binary cond) || cond.op() != BinaryOp.LESS
+        || !(cond.left() instanceof Expr.VarRef i) || i.variable() != c.variable()
+        || !(cond.right() instanceof Expr.ArrayLength length)
+        || !(length.array() instanceof Expr.VarRef arrayRef)
+        || arrayRef.variable().type().kind() != dev.adjoint.processor.ir.IrType.Kind.DOUBLE_ARRAY) {
+      return null;
+    }
+    boolean[] jumps = {false};
+    IrWalk.statements(l.body(), s -> jumps[0] |= s instanceof Stmt.Break
+        || s instanceof Stmt.Continue || s instanceof Stmt.Return);
+    if (jumps[0]) {
+      return null;
+    }
+    Variable array = arrayRef.variable();
+    boolean assigned = false;
+    for (Stmt s : l.body().stmts()) {
+      assigned |= s instanceof Stmt.ArrayWrite w && w.array() instanceof Expr.VarRef a
+          && a.variable() == array && w.index() instanceof Expr.VarRef k
+          && k.variable() == c.variable();
+    }
+    boolean[] reassigned = {false};
+    IrWalk.statements(l, s -> reassigned[0] |= s instanceof Stmt.Assign a
+        && a.target() == array);
+    return assigned && !reassigned[0] ? array : null;
   }
 
   private Set<Variable> loop(Stmt.Loop l, Set<Variable> in) {

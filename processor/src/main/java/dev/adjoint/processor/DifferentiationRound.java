@@ -68,6 +68,7 @@ final class DifferentiationRound implements AdjointProvider {
       "getClass", "hashCode", "notify", "notifyAll", "toString", "wait", "equals");
 
   private final ProcessingEnvironment env;
+  private final ProcessorOptions options;
   private final Trees trees;
   private final Elements elements;
   private final Types types;
@@ -97,7 +98,12 @@ final class DifferentiationRound implements AdjointProvider {
   }
 
   DifferentiationRound(ProcessingEnvironment env) {
+    this(env, ProcessorOptions.DEFAULTS);
+  }
+
+  DifferentiationRound(ProcessingEnvironment env, ProcessorOptions options) {
     this.env = env;
+    this.options = options;
     this.trees = Trees.instance(env);
     this.elements = env.getElementUtils();
     this.types = env.getTypeUtils();
@@ -348,7 +354,7 @@ final class DifferentiationRound implements AdjointProvider {
     }
   }
 
-  private static AdjointCallRule rule(ExecutableElement method, Set<String> wrt) {
+  private AdjointCallRule rule(ExecutableElement method, Set<String> wrt) {
     List<Boolean> differentiated = new ArrayList<>();
     List<Boolean> arrays = new ArrayList<>();
     for (VariableElement p : method.getParameters()) {
@@ -356,7 +362,7 @@ final class DifferentiationRound implements AdjointProvider {
       arrays.add(p.asType().getKind() == TypeKind.ARRAY);
     }
     TypeElement owner = (TypeElement) method.getEnclosingElement();
-    return new AdjointCallRule(method, GradClassWriter.gradClassOf(owner),
+    return new AdjointCallRule(method, GradClassWriter.gradClassOf(owner, options.suffix()),
         method.getSimpleName() + "Adjoint", differentiated, arrays);
   }
 
@@ -392,7 +398,8 @@ final class DifferentiationRound implements AdjointProvider {
    */
   private Optional<AdjointCallRule> compiledAdjoint(ExecutableElement callee) {
     TypeElement owner = (TypeElement) callee.getEnclosingElement();
-    TypeElement grad = elements.getTypeElement(GradClassWriter.gradClassOf(owner).canonicalName());
+    TypeElement grad = elements.getTypeElement(
+        GradClassWriter.gradClassOf(owner, options.suffix()).canonicalName());
     if (grad == null) {
       return Optional.empty();
     }
@@ -458,7 +465,7 @@ final class DifferentiationRound implements AdjointProvider {
       }
       if (problems.any()) {
         plan.body = null;
-      } else if (plan.publicApi) {
+      } else if (plan.publicApi && options.graph()) {
         plan.graph = graph(ir, unit, tree);
       }
     } catch (RuntimeException e) {
@@ -589,9 +596,14 @@ final class DifferentiationRound implements AdjointProvider {
             List.copyOf(plan.differentiated), plan.graph));
       }
       try {
-        GradClassWriter.write(owner, entries).writeTo(env.getFiler());
+        GradClassWriter.write(owner, options.suffix(), entries).writeTo(env.getFiler());
+        if (options.summary()) {
+          env.getMessager().printMessage(javax.tools.Diagnostic.Kind.NOTE,
+              GradClassWriter.summary(owner, options.suffix(), entries), owner);
+        }
       } catch (IOException | RuntimeException e) {
-        diagnostics.error(owner, "Adjoint could not write " + GradClassWriter.gradClassOf(owner)
+        diagnostics.error(owner, "Adjoint could not write "
+            + GradClassWriter.gradClassOf(owner, options.suffix())
             + ": " + e);
       }
     }

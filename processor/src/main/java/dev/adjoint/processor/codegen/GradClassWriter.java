@@ -40,13 +40,54 @@ public final class GradClassWriter {
 
   /** The generated class for {@code owner}: {@code Outer.Inner} becomes {@code Outer_InnerGrad}. */
   public static ClassName gradClassOf(TypeElement owner) {
+    return gradClassOf(owner, "Grad");
+  }
+
+  /** The generated class for {@code owner} with the given suffix ({@code -Aadjoint.suffix}). */
+  public static ClassName gradClassOf(TypeElement owner, String suffix) {
     ClassName original = ClassName.get(owner);
     String flat = String.join("_", original.simpleNames());
-    return ClassName.get(original.packageName(), flat + "Grad");
+    return ClassName.get(original.packageName(), flat + suffix);
   }
 
   public static JavaFile write(TypeElement owner, List<Entry> entries) {
-    ClassName grad = gradClassOf(owner);
+    return write(owner, "Grad", entries);
+  }
+
+  /**
+   * One line for {@code -Aadjoint.summary}: the generated class, then each method with its entry
+   * points and whether its gradient uses a tape.
+   */
+  public static String summary(TypeElement owner, String suffix, List<Entry> entries) {
+    StringBuilder line = new StringBuilder("Adjoint generated ")
+        .append(gradClassOf(owner, suffix).canonicalName()).append(" (")
+        .append(entries.size()).append(entries.size() == 1 ? " method): " : " methods): ");
+    for (int i = 0; i < entries.size(); i++) {
+      Entry e = entries.get(i);
+      if (i > 0) {
+        line.append("; ");
+      }
+      line.append(e.method().getSimpleName()).append('(')
+          .append(e.method().getParameters().stream().map(GradClassWriter::erasureText)
+              .map(t -> t.substring(t.lastIndexOf('.') + 1))
+              .collect(Collectors.joining(", ")))
+          .append(") ");
+      line.append(switch (e.body().tapeUse()) {
+        case RECORDS -> "records on a tape";
+        case PASSES_ON -> "passes a tape to its callees";
+        case NONE -> "no tape";
+      });
+      if (!e.publicApi()) {
+        line.append(", adjoint entry point only");
+      } else if (e.graph() != null) {
+        line.append(", graph");
+      }
+    }
+    return line.toString();
+  }
+
+  public static JavaFile write(TypeElement owner, String suffix, List<Entry> entries) {
+    ClassName grad = gradClassOf(owner, suffix);
     TypeSpec.Builder type = TypeSpec.classBuilder(grad)
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addAnnotation(AnnotationSpec.builder(GENERATED)

@@ -49,9 +49,36 @@ public final class JavaExpressions {
       reads.accept(temp);
       return CodeBlock.of("$N", temp.name());
     }
+    if (e instanceof Expr.Cast c && isIdentity(c)) {
+      // (double) a of a double a: javac's -Xlint:cast calls it redundant; the value is the same.
+      return print(c.operand(), context);
+    }
     int own = precedence(e);
     CodeBlock body = printBare(e);
     return own < context ? CodeBlock.of("($L)", body) : body;
+  }
+
+  /**
+   * Whether a cast converts a primitive to its own type, judged only where the operand's Java type
+   * is certain: a variable (declared with its IR type), a method's result, or another cast.
+   */
+  private static boolean isIdentity(Expr.Cast c) {
+    IrType.Kind target = c.type().kind();
+    if (target.compareTo(IrType.Kind.DOUBLE) > 0) {
+      return false;
+    }
+    Expr operand = c.operand();
+    if (operand instanceof Expr.VarRef r) {
+      return r.variable().type().kind() == target;
+    }
+    if (operand instanceof Expr.Cast inner) {
+      return inner.type().kind() == target;
+    }
+    if (operand instanceof Expr.Call call) {
+      return call.method().getReturnType().getKind().isPrimitive()
+          && call.method().getReturnType().getKind().name().equals(target.name());
+    }
+    return false;
   }
 
   private static int precedence(Expr e) {

@@ -266,9 +266,32 @@ public final class ComputationGraph {
   }
 
   private String label(Node n, String newline) {
-    String head = n.isInput() ? n.name() : n.name() + " = " + n.operation();
+    String head = n.isInput() ? n.name() : assignment(n.name(), n.operation());
     return head + newline + "value " + number(n.value()) + newline + "d" + method + "/d"
         + n.name() + " " + number(n.adjoint());
+  }
+
+  /**
+   * A node's assignment, its variable named once: the operation may be an expression
+   * ({@code w * x}) or the statement it came from ({@code double c = w * x}, {@code c += x},
+   * {@code return 0.5 * d * d}).
+   */
+  static String assignment(String name, String operation) {
+    String op = operation.strip();
+    if (op.startsWith("return ")) {
+      return name + " = " + op.substring("return ".length()).strip();
+    }
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+        "(?:[\\w.$<>,\\[\\] ]+\\s+)?" + java.util.regex.Pattern.quote(name)
+            + "\\s*([-+*/%]?=)(?!=)\\s*(.*)", java.util.regex.Pattern.DOTALL).matcher(op);
+    if (m.matches()) {
+      return name + " " + m.group(1) + " " + m.group(2);
+    }
+    if (op.equals(name + "++") || op.equals(name + "--") || op.equals("++" + name)
+        || op.equals("--" + name)) {
+      return op;
+    }
+    return name + " = " + op;
   }
 
   private static String quote(String s) {

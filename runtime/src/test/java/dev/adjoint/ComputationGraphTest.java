@@ -41,6 +41,19 @@ class ComputationGraphTest {
   }
 
   @Test
+  void labelsNameTheVariableOnce() {
+    assertEquals("c = w * x", ComputationGraph.assignment("c", "w * x"));
+    assertEquals("c = w * x", ComputationGraph.assignment("c", "double c = w * x"));
+    assertEquals("c = w * x", ComputationGraph.assignment("c", "c = w * x"));
+    assertEquals("s += w[i] * x", ComputationGraph.assignment("s", "s += w[i] * x"));
+    assertEquals("cost = 0.5 * d * d", ComputationGraph.assignment("cost", "return 0.5 * d * d"));
+    assertEquals("i++", ComputationGraph.assignment("i", "i++"));
+    assertEquals("ok = c == d", ComputationGraph.assignment("ok", "boolean ok = c == d"));
+    assertEquals("b = c == d", ComputationGraph.assignment("b", "c == d"));
+    assertEquals("cd = c * d", ComputationGraph.assignment("cd", "double cd = c * d"));
+  }
+
+  @Test
   void renderers() {
     ComputationGraph g = square(2, 3);
     assertEquals("""

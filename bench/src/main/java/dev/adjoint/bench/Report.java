@@ -98,9 +98,11 @@ public final class Report {
       String p = params.getParamsKeys().contains("p") ? params.getParam("p") : "";
       Result<?> primary = r.getPrimaryResult();
       double alloc = Double.NaN;
-      for (var e : r.getSecondaryResults().entrySet()) {
-        if (e.getKey().endsWith("gc.alloc.rate.norm")) {
-          alloc = e.getValue().getScore();
+      // JMH declares the secondary results with a raw Result: look them up by key, so that no
+      // variable has the raw type (-Xlint:rawtypes).
+      for (String key : r.getSecondaryResults().keySet()) {
+        if (key.endsWith("gc.alloc.rate.norm")) {
+          alloc = r.getSecondaryResults().get(key).getScore();
         }
       }
       List<Double> scores = new ArrayList<>();

@@ -89,8 +89,8 @@ final class TrainCommand implements Callable<Integer> {
         PrintStream out = System.out;
         Trainer.Result result = Training.run(run, out);
         Trainer.Epoch last = result.last();
-        out.printf(Locale.ROOT, "test accuracy %.2f %% after %d epochs, %.1f s%n",
-                100 * last.testAccuracy(), last.epoch(), last.elapsedSeconds());
+        out.printf(Locale.ROOT, "test accuracy %.2f %% after %d epochs, %s%n",
+                100 * last.testAccuracy(), last.epoch(), Training.seconds(last.elapsedSeconds()));
         if (plot != null) {
             LossPlot.write(LossPlot.chart(result, title(run)), plot);
             out.println("loss curve written to " + plot.toAbsolutePath().normalize());

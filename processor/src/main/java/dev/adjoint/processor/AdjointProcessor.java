@@ -19,16 +19,26 @@ import javax.lang.model.element.TypeElement;
 @SupportedAnnotationTypes({DifferentiationRound.DIFFERENTIABLE, "dev.adjoint.Partial",
     "dev.adjoint.Pullback", "javax.annotation.processing.Generated"})
 public final class AdjointProcessor extends AbstractProcessor {
+  private ProcessorOptions options;
 
   @Override
   public SourceVersion getSupportedSourceVersion() {
     return SourceVersion.latestSupported();
   }
 
+  /** {@code adjoint.graph}, {@code adjoint.suffix} and {@code adjoint.summary}: see the README. */
+  @Override
+  public Set<String> getSupportedOptions() {
+    return ProcessorOptions.NAMES;
+  }
+
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
     if (!annotations.isEmpty()) {
-      new DifferentiationRound(processingEnv).run(round);
+      if (options == null) {
+        options = ProcessorOptions.read(processingEnv.getOptions(), processingEnv.getMessager());
+      }
+      new DifferentiationRound(processingEnv, options).run(round);
     }
     return true;
   }

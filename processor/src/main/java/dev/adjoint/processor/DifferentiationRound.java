@@ -69,6 +69,7 @@ final class DifferentiationRound implements AdjointProvider {
       "getClass", "hashCode", "notify", "notifyAll", "toString", "wait", "equals");
 
   private final ProcessingEnvironment env;
+  private final ProcessorOptions options;
   private final Trees trees;
   private final Elements elements;
   private final Types types;
@@ -111,7 +112,12 @@ final class DifferentiationRound implements AdjointProvider {
   }
 
   DifferentiationRound(ProcessingEnvironment env) {
+    this(env, ProcessorOptions.DEFAULTS);
+  }
+
+  DifferentiationRound(ProcessingEnvironment env, ProcessorOptions options) {
     this.env = env;
+    this.options = options;
     this.trees = Trees.instance(env);
     this.elements = env.getElementUtils();
     this.types = env.getTypeUtils();
@@ -125,6 +131,11 @@ final class DifferentiationRound implements AdjointProvider {
   @Override
   public boolean mayWriteArrayArgument(ExecutableElement method, int index) {
     return calleeEffects.mayWrite(method, index);
+  }
+
+  @Override
+  public com.palantir.javapoet.ClassName generatedClassOf(TypeElement owner) {
+    return GradClassWriter.gradClassOf(owner, options.suffix());
   }
 
   @Override
@@ -401,7 +412,7 @@ final class DifferentiationRound implements AdjointProvider {
     return ok;
   }
 
-  private static AdjointCallRule rule(ExecutableElement method, Set<String> wrt) {
+  private AdjointCallRule rule(ExecutableElement method, Set<String> wrt) {
     List<Boolean> differentiated = new ArrayList<>();
     List<Boolean> arrays = new ArrayList<>();
     for (VariableElement p : method.getParameters()) {
@@ -409,7 +420,7 @@ final class DifferentiationRound implements AdjointProvider {
       arrays.add(p.asType().getKind() == TypeKind.ARRAY);
     }
     TypeElement owner = (TypeElement) method.getEnclosingElement();
-    return new AdjointCallRule(method, GradClassWriter.gradClassOf(owner),
+    return new AdjointCallRule(method, GradClassWriter.gradClassOf(owner, options.suffix()),
         method.getSimpleName() + "Adjoint", differentiated, arrays);
   }
 
@@ -445,7 +456,8 @@ final class DifferentiationRound implements AdjointProvider {
    */
   private Optional<AdjointCallRule> compiledAdjoint(ExecutableElement callee) {
     TypeElement owner = (TypeElement) callee.getEnclosingElement();
-    TypeElement grad = elements.getTypeElement(GradClassWriter.gradClassOf(owner).canonicalName());
+    TypeElement grad = elements.getTypeElement(
+        GradClassWriter.gradClassOf(owner, options.suffix()).canonicalName());
     if (grad == null) {
       return Optional.empty();
     }
@@ -516,7 +528,7 @@ final class DifferentiationRound implements AdjointProvider {
       }
       if (problems.any()) {
         plan.body = null;
-      } else if (plan.publicApi) {
+      } else if (plan.publicApi && options.graph()) {
         plan.graph = graph(ir, unit, tree);
       }
     } catch (RuntimeException e) {
@@ -730,10 +742,15 @@ final class DifferentiationRound implements AdjointProvider {
             List.copyOf(plan.differentiated), plan.graph, plan.primal));
       }
       try {
-        GradClassWriter.write(owner, entries,
+        GradClassWriter.write(owner, options.suffix(), entries,
             tablesByOwner.getOrDefault(ownerPlans.getKey(), List.of())).writeTo(env.getFiler());
+        if (options.summary()) {
+          env.getMessager().printMessage(javax.tools.Diagnostic.Kind.NOTE,
+              GradClassWriter.summary(owner, options.suffix(), entries), owner);
+        }
       } catch (IOException | RuntimeException e) {
-        diagnostics.error(owner, "Adjoint could not write " + GradClassWriter.gradClassOf(owner)
+        diagnostics.error(owner, "Adjoint could not write "
+            + GradClassWriter.gradClassOf(owner, options.suffix())
             + ": " + e);
       }
     }

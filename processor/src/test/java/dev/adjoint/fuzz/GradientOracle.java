@@ -288,7 +288,11 @@ final class GradientOracle {
     }
   }
 
-  /** Re-seeds the generator behind {@code Math.random()} (through Unsafe: no --add-opens). */
+  /**
+   * Re-seeds the generator behind {@code Math.random()}, through reflection: the test JVM opens
+   * {@code java.lang} to it ({@code --add-opens java.base/java.lang=ALL-UNNAMED}, set in the
+   * processor module's surefire configuration).
+   */
   static final class MathRandom {
     private static final java.util.Random RANDOM = find();
 
@@ -300,23 +304,20 @@ final class GradientOracle {
 
     static void reseed(long seed) {
       if (RANDOM == null) {
-        throw new IllegalStateException("cannot re-seed Math.random() on this JVM");
+        throw new IllegalStateException("cannot re-seed Math.random() on this JVM: run it with"
+            + " --add-opens java.base/java.lang=ALL-UNNAMED");
       }
       RANDOM.setSeed(seed);
     }
 
-    @SuppressWarnings({"removal", "deprecation"})
     private static java.util.Random find() {
       try {
         Math.random();
-        java.lang.reflect.Field uf = Class.forName("sun.misc.Unsafe").getDeclaredField(
-            "theUnsafe");
-        uf.setAccessible(true);
-        sun.misc.Unsafe u = (sun.misc.Unsafe) uf.get(null);
         java.lang.reflect.Field f = Class.forName("java.lang.Math$RandomNumberGeneratorHolder")
             .getDeclaredField("randomNumberGenerator");
-        return (java.util.Random) u.getObject(u.staticFieldBase(f), u.staticFieldOffset(f));
-      } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+        f.setAccessible(true);
+        return (java.util.Random) f.get(null);
+      } catch (ReflectiveOperationException | RuntimeException e) {
         return null;
       }
     }

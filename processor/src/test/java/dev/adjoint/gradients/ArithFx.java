@@ -46,6 +46,7 @@ final class ArithFx {
     }
 
     @Differentiable
+    @SuppressWarnings("cast") // (double) a is redundant on purpose; the gradient drops it
     static double casts(double a, double b) {
         int ia = (int) a;
         long lb = (long) (a * b);

@@ -111,6 +111,7 @@ final class LocalsFx {
 
     /** int += double: implicit narrowing; the int carries no derivative. */
     @Differentiable
+    @SuppressWarnings("lossy-conversions") // on purpose; JDK 20+ lints it
     static double compoundNarrowing(double w) {
         int k = 2;
         k += w * 10.0;   // k = (int)(2 + 10w)

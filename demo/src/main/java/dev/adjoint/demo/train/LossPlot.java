@@ -40,7 +40,7 @@ public final class LossPlot {
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
         chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
         chart.getStyler().setXAxisMin(0.0);
-        chart.getStyler().setYAxisMin(0.0);
+        chart.getStyler().setYAxisMin(0, 0.0);
         chart.getStyler().setXAxisTickMarkSpacingHint(90);
         chart.getStyler().setYAxisGroupPosition(1, Styler.YAxisPosition.Right);
         chart.setYAxisGroupTitle(0, "softmax cross-entropy loss");
@@ -80,6 +80,18 @@ public final class LossPlot {
         testSeries.setMarker(SeriesMarkers.CIRCLE);
         testSeries.setLineColor(new Color(0xDD8452));
         testSeries.setMarkerColor(new Color(0xDD8452));
+        // The accuracy axis spans the run's accuracies (1 % of margin, whole percents), so that
+        // the progress from 91 % to 96 % fills it instead of the top twentieth of 0-100 %.
+        double low = 100;
+        double high = 0;
+        for (double a : accuracy) {
+            low = Math.min(low, a);
+            high = Math.max(high, a);
+        }
+        if (epochs > 0) {
+            chart.getStyler().setYAxisMin(1, Math.max(0, Math.floor(low) - 1));
+            chart.getStyler().setYAxisMax(1, Math.min(100, Math.ceil(high) + 1));
+        }
         XYSeries accuracySeries = chart.addSeries("test accuracy (right axis)", ex, accuracy);
         accuracySeries.setYAxisGroup(1);
         accuracySeries.setMarker(SeriesMarkers.DIAMOND);

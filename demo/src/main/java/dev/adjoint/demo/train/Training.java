@@ -137,8 +137,21 @@ public final class Training {
      * @return the line
      */
     public static String progressLine(Trainer.Epoch e, int epochs) {
-        return String.format(Locale.ROOT, "%-7s  %8.4f  %7.2f %%  %6.2f %%  %,10.0f  %7.1f s",
+        return String.format(Locale.ROOT, "%-7s  %8.4f  %7.2f %%  %6.2f %%  %,10.0f  %9s",
                 e.epoch() + "/" + epochs, e.trainLoss(), 100 * e.trainAccuracy(),
-                100 * e.testAccuracy(), e.examplesPerSecond(), e.elapsedSeconds());
+                100 * e.testAccuracy(), e.examplesPerSecond(), seconds(e.elapsedSeconds()));
+    }
+
+    /**
+     * A duration with three significant digits, so that a run of a fraction of a second (Iris)
+     * shows its progress as well as a run of minutes: {@code 0.012 s}, {@code 5.20 s},
+     * {@code 42.3 s}.
+     *
+     * @param seconds the duration in seconds
+     * @return the duration, in seconds, with its unit
+     */
+    public static String seconds(double seconds) {
+        String format = seconds < 1 ? "%.3f s" : seconds < 10 ? "%.2f s" : "%.1f s";
+        return String.format(Locale.ROOT, format, seconds);
     }
 }

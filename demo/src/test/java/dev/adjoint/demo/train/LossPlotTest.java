@@ -42,6 +42,14 @@ class LossPlotTest {
     }
 
     @Test
+    void theAccuracyAxisSpansTheRunsAccuracies() {
+        XYChart chart = LossPlot.chart(result(), "t");
+        assertEquals(0.0, chart.getStyler().getYAxisMin(0), "the loss axis starts at 0");
+        assertEquals(74.0, chart.getStyler().getYAxisMin(1), "75 % - 1, not 0 %");
+        assertEquals(86.0, chart.getStyler().getYAxisMax(1), "85 % + 1, not 100 %");
+    }
+
+    @Test
     void writesAPng() throws IOException {
         Path file = dir.resolve("loss.png");
         LossPlot.write(LossPlot.chart(result(), "t"), file);

@@ -86,6 +86,9 @@ class TrainingTest {
                 0.9575, 12345.6, 42.25), 8);
         assertEquals("epoch        loss  train acc  test acc  examples/s    elapsed", header);
         assertEquals("3/8        0.1235    98.77 %   95.75 %      12,346     42.3 s", line);
+        assertEquals("0.012 s", Training.seconds(0.0123));
+        assertEquals("5.20 s", Training.seconds(5.2));
+        assertEquals("42.3 s", Training.seconds(42.3));
         assertEquals(header.length(), line.length());
     }
 }

@@ -39,32 +39,135 @@ public final class GradClassWriter {
   /** A copy of a private static final table of literals that generated code reads. */
   public record TableCopy(VariableElement field, String initializer) {}
 
+  /** Javadoc lines end by column 100: the class's after " * ", a member's after "   * ". */
+  private static final int CLASS_DOC_WIDTH = 97;
+  private static final int MEMBER_DOC_WIDTH = 95;
+
   private GradClassWriter() {}
+
+  /** A member's Javadoc from a JavaPoet format, reflowed: no line break but between words. */
+  private static CodeBlock javadoc(String format, Object... args) {
+    return CodeBlock.of("$L", reflow(CodeBlock.of(format, args).toString(), MEMBER_DOC_WIDTH));
+  }
+
+  /**
+   * Fills each paragraph (separated by a blank line) and each block tag ({@code @param} …) to
+   * {@code width}, never breaking inside an inline tag such as {@code {@link a.B#m(double, int)}}.
+   */
+  static String reflow(String text, int width) {
+    StringBuilder out = new StringBuilder();
+    for (String paragraph : text.strip().split("\n\\s*\n")) {
+      if (out.length() > 0) {
+        out.append('\n');
+      }
+      // Block tags start lines of their own; other line breaks are just spaces.
+      for (String block : paragraph.split("\n(?=@)")) {
+        fill(block.replace('\n', ' ').strip(), width, out);
+      }
+    }
+    return out.toString();
+  }
+
+  private static void fill(String block, int width, StringBuilder out) {
+    List<String> words = new ArrayList<>();
+    int depth = 0;
+    StringBuilder word = new StringBuilder();
+    for (char c : block.toCharArray()) {
+      if (c == ' ' && depth == 0) {
+        if (word.length() > 0) {
+          words.add(word.toString());
+          word.setLength(0);
+        }
+        continue;
+      }
+      depth += c == '{' ? 1 : c == '}' && depth > 0 ? -1 : 0;
+      word.append(c);
+    }
+    if (word.length() > 0) {
+      words.add(word.toString());
+    }
+    int column = 0;
+    for (String w : words) {
+      if (column > 0 && column + 1 + w.length() > width) {
+        out.append('\n');
+        column = 0;
+      } else if (column > 0) {
+        out.append(' ');
+        column++;
+      }
+      out.append(w);
+      column += w.length();
+    }
+    out.append('\n');
+  }
 
   /** The generated class for {@code owner}: {@code Outer.Inner} becomes {@code Outer_InnerGrad}. */
   public static ClassName gradClassOf(TypeElement owner) {
-    ClassName original = ClassName.get(owner);
-    String flat = String.join("_", original.simpleNames());
-    return ClassName.get(original.packageName(), flat + "Grad");
+    return gradClassOf(owner, "Grad");
   }
 
-  public static JavaFile write(TypeElement owner, List<Entry> entries, List<TableCopy> tables) {
-    ClassName grad = gradClassOf(owner);
+  /** The generated class for {@code owner} with the given suffix ({@code -Aadjoint.suffix}). */
+  public static ClassName gradClassOf(TypeElement owner, String suffix) {
+    ClassName original = ClassName.get(owner);
+    String flat = String.join("_", original.simpleNames());
+    return ClassName.get(original.packageName(), flat + suffix);
+  }
+
+  /**
+   * One line for {@code -Aadjoint.summary}: the generated class, then each method with its entry
+   * points and whether its gradient uses a tape.
+   */
+  public static String summary(TypeElement owner, String suffix, List<Entry> entries) {
+    StringBuilder line = new StringBuilder("Adjoint generated ")
+        .append(gradClassOf(owner, suffix).canonicalName()).append(" (")
+        .append(entries.size()).append(entries.size() == 1 ? " method): " : " methods): ");
+    for (int i = 0; i < entries.size(); i++) {
+      Entry e = entries.get(i);
+      if (i > 0) {
+        line.append("; ");
+      }
+      line.append(e.method().getSimpleName()).append('(')
+          .append(e.method().getParameters().stream().map(GradClassWriter::erasureText)
+              .map(t -> t.substring(t.lastIndexOf('.') + 1))
+              .collect(Collectors.joining(", ")))
+          .append(") ");
+      if (e.body() == null) {
+        line.append("copied (private)");
+        continue;
+      }
+      line.append(switch (e.body().tapeUse()) {
+        case RECORDS -> "records on a tape";
+        case PASSES_ON -> "passes a tape to its callees";
+        case NONE -> "no tape";
+      });
+      if (!e.publicApi()) {
+        line.append(", adjoint entry point only");
+      } else if (e.graph() != null) {
+        line.append(", graph");
+      }
+    }
+    return line.toString();
+  }
+
+  public static JavaFile write(TypeElement owner, String suffix, List<Entry> entries,
+      List<TableCopy> tables) {
+    ClassName grad = gradClassOf(owner, suffix);
     TypeSpec.Builder type = TypeSpec.classBuilder(grad)
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addAnnotation(AnnotationSpec.builder(GENERATED)
             .addMember("value", "$S", PROCESSOR).build())
         .addJavadoc("Gradients of the differentiable methods of {@link $T}, generated by Adjoint."
-            + "\n\n<p>Each method runs a forward sweep (the original computation, recording what"
-            + " the\nreverse sweep needs) and a reverse sweep that propagates adjoints back to the"
-            + " inputs.\nStateless and thread-safe.\n", ClassName.get(owner))
+            + "\n\n$L", ClassName.get(owner), reflow("<p>Each method runs a forward sweep (the"
+            + " original computation, recording what the reverse sweep needs) and a reverse sweep"
+            + " that propagates adjoints back to the inputs. Stateless and thread-safe.\n",
+            CLASS_DOC_WIDTH))
         .addOriginatingElement(owner)
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
     for (TableCopy t : tables) {
       type.addField(com.palantir.javapoet.FieldSpec.builder(TypeName.get(t.field().asType()),
               t.field().getSimpleName().toString(), Modifier.STATIC, Modifier.FINAL)
-          .addJavadoc("A copy of the private table {@code $L} of {@link $T}, which generated code"
-              + " cannot see.\n", t.field().getSimpleName(), ClassName.get(owner))
+          .addJavadoc(javadoc("A copy of the private table {@code $L} of {@link $T}, which"
+              + " generated code cannot see.\n", t.field().getSimpleName(), ClassName.get(owner)))
           .initializer("$L", t.initializer())
           .build());
     }
@@ -102,8 +205,8 @@ public final class GradClassWriter {
     MethodSpec.Builder m = MethodSpec.methodBuilder(JavaExpressions.primalCopyName(e.method()))
         .addModifiers(Modifier.STATIC)
         .returns(TypeName.get(e.method().getReturnType()))
-        .addJavadoc("A copy of the private method " + link(e.method()) + ", which generated"
-            + " code cannot call.\n");
+        .addJavadoc(javadoc("A copy of the private method $L, which generated code cannot"
+            + " call.\n", link(e.method())));
     for (VariableElement p : e.method().getParameters()) {
       m.addParameter(TypeName.get(p.asType()), p.getSimpleName().toString());
     }
@@ -142,7 +245,7 @@ public final class GradClassWriter {
     return TypeSpec.recordBuilder(e.resultName())
         .addModifiers(Modifier.PUBLIC)
         .recordConstructor(constructor.build())
-        .addJavadoc(doc.toString())
+        .addJavadoc("$L", reflow(doc.toString(), MEMBER_DOC_WIDTH))
         .build();
   }
 
@@ -174,16 +277,16 @@ public final class GradClassWriter {
         .addParameters(originalParameters(e));
     if (vector) {
       m.addParameter(ArrayTypeName.of(TypeName.DOUBLE), body.seedName())
-          .addJavadoc("Value and vector-Jacobian product of $L, by reverse-mode"
-              + " differentiation:\nthe gradient of {@code $N · value} with respect to $L.\n\n"
+          .addJavadoc(javadoc("Value and vector-Jacobian product of $L, by reverse-mode"
+              + " differentiation: the gradient of {@code $N · value} with respect to $L.\n\n"
               + "@param $N the adjoint of the result, one entry per element\n"
               + "@return the value and the products with respect to $L\n",
               link(e.method()), body.seedName(), describeParameters(e.differentiatedNames()),
-              body.seedName(), describeParameters(e.differentiatedNames()));
+              body.seedName(), describeParameters(e.differentiatedNames())));
     } else {
-      m.addJavadoc("Value and gradient of $L, by reverse-mode differentiation.\n\n"
+      m.addJavadoc(javadoc("Value and gradient of $L, by reverse-mode differentiation.\n\n"
           + "@return the value and its partial derivatives with respect to $L\n",
-          link(e.method()), describeParameters(e.differentiatedNames()));
+          link(e.method()), describeParameters(e.differentiatedNames())));
     }
     if (allocatesAnyway(body)) {
       delegateToAdjoint(m, e, result, vector);
@@ -208,11 +311,11 @@ public final class GradClassWriter {
         .returns(ClassName.get("dev.adjoint", "ComputationGraph"))
         .addTypeVariables(typeVariables(e))
         .addParameters(originalParameters(e))
-        .addJavadoc("The computation graph of one evaluation of $L: a node per parameter and per"
-            + "\nexecuted assignment, with its value and its adjoint, and the local partial"
-            + "\nderivative on each edge. Render it with {@code toDot()}, {@code toMermaid()} or"
-            + "\n{@code toTable()}.\n\n@return the evaluated graph, adjoints included\n",
-            link(e.method()))
+        .addJavadoc(javadoc("The computation graph of one evaluation of $L: a node per parameter"
+            + " and per executed assignment, with its value and its adjoint, and the local partial"
+            + " derivative on each edge. Render it with {@code toDot()}, {@code toMermaid()} or"
+            + " {@code toTable()}.\n\n@return the evaluated graph, adjoints included\n",
+            link(e.method())))
         .addCode(e.graph())
         .build();
   }
@@ -282,20 +385,20 @@ public final class GradClassWriter {
         .addParameter(ArrayTypeName.of(TypeName.DOUBLE), body.adjointsName())
         .addParameters(arrayAdjointParameters(body))
         .addParameter(ReverseTransform.tapeType(), body.tapeName())
-        .addJavadoc("Adjoint entry point of $L, for generated code and other modules.\n\n"
-            + "<p>Runs the method and returns its value; adds {@code $N} times the partial\n"
-            + "derivative with respect to the k-th differentiated scalar parameter ($L) into\n"
-            + "{@code $N[k]}, and adds the gradient with respect to each differentiated array\n"
-            + "parameter into the array passed after it. Records on {@code $N} when given one\n"
-            + "(it is left as it was\n"
-            + "found), or on a tape of its own when it needs one and {@code $N} is null.\n\n"
+        .addJavadoc(javadoc("Adjoint entry point of $L, for generated code and other modules.\n\n"
+            + "<p>Runs the method and returns its value; adds {@code $N} times the partial"
+            + " derivative with respect to the k-th differentiated scalar parameter ($L) into"
+            + " {@code $N[k]}, and adds the gradient with respect to each differentiated array"
+            + " parameter into the array passed after it. Records on {@code $N} when given one"
+            + " (it is left as it was found), or on a tape of its own when it needs one and"
+            + " {@code $N} is null.\n\n"
             + "@param $N the adjoint of the result\n"
             + "@param $N accumulates the adjoints of the differentiated parameters, in order\n"
             + "@param $N a tape to record on, or null\n"
             + "@return the value of the original method\n",
             link(e.method()), body.seedName(), describeParameters(e.differentiatedNames()),
             body.adjointsName(), body.tapeName(), body.tapeName(), body.seedName(),
-            body.adjointsName(), body.tapeName());
+            body.adjointsName(), body.tapeName()));
     if (body.tapeUse() == TapeUse.RECORDS) {
       m.beginControlFlow("if ($N == null)", body.tapeName())
           .addStatement("$N = new $T()", body.tapeName(), ReverseTransform.tapeType())

@@ -24,19 +24,24 @@ public final class JavaExpressions {
 
   private final Function<Expr, Variable> substitutions;
   private final Consumer<Variable> reads;
+  private final Function<TypeElement, ClassName> generatedClass;
 
   /**
    * @param substitutions a temporary already holding an expression's value, or null
    * @param reads told of every variable the printed code reads
+   * @param generatedClass the class generated for a class, which holds copies of its private
+   *     methods and tables
    */
-  public JavaExpressions(Function<Expr, Variable> substitutions, Consumer<Variable> reads) {
+  public JavaExpressions(Function<Expr, Variable> substitutions, Consumer<Variable> reads,
+      Function<TypeElement, ClassName> generatedClass) {
     this.substitutions = substitutions;
     this.reads = reads;
+    this.generatedClass = generatedClass;
   }
 
   /** A printer that neither substitutes nor tracks. */
-  public static JavaExpressions plain() {
-    return new JavaExpressions(e -> null, v -> { });
+  public static JavaExpressions plain(Function<TypeElement, ClassName> generatedClass) {
+    return new JavaExpressions(e -> null, v -> { }, generatedClass);
   }
 
   public CodeBlock print(Expr e) {
@@ -49,9 +54,36 @@ public final class JavaExpressions {
       reads.accept(temp);
       return CodeBlock.of("$N", temp.name());
     }
+    if (e instanceof Expr.Cast c && isIdentity(c)) {
+      // (double) a of a double a: javac's -Xlint:cast calls it redundant; the value is the same.
+      return print(c.operand(), context);
+    }
     int own = precedence(e);
     CodeBlock body = printBare(e);
     return own < context ? CodeBlock.of("($L)", body) : body;
+  }
+
+  /**
+   * Whether a cast converts a primitive to its own type, judged only where the operand's Java type
+   * is certain: a variable (declared with its IR type), a method's result, or another cast.
+   */
+  private static boolean isIdentity(Expr.Cast c) {
+    IrType.Kind target = c.type().kind();
+    if (target.compareTo(IrType.Kind.DOUBLE) > 0) {
+      return false;
+    }
+    Expr operand = c.operand();
+    if (operand instanceof Expr.VarRef r) {
+      return r.variable().type().kind() == target;
+    }
+    if (operand instanceof Expr.Cast inner) {
+      return inner.type().kind() == target;
+    }
+    if (operand instanceof Expr.Call call) {
+      return call.method().getReturnType().getKind().isPrimitive()
+          && call.method().getReturnType().getKind().name().equals(target.name());
+    }
+    return false;
   }
 
   private static int precedence(Expr e) {
@@ -109,7 +141,7 @@ public final class JavaExpressions {
       TypeElement owner = (TypeElement) c.method().getEnclosingElement();
       if (dev.adjoint.processor.ir.Visibility.isPrivate(c.method())) {
         // Generated code cannot call a private method: it calls the copy beside the gradients.
-        return CodeBlock.of("$T.$N($L)", GradClassWriter.gradClassOf(owner),
+        return CodeBlock.of("$T.$N($L)", generatedClass.apply(owner),
             primalCopyName(c.method()), args);
       }
       return CodeBlock.of("$T.$N($L)", ClassName.get(owner), c.method().getSimpleName(), args);
@@ -160,7 +192,7 @@ public final class JavaExpressions {
     TypeElement owner = (TypeElement) f.field().getEnclosingElement();
     if (dev.adjoint.processor.ir.Visibility.isPrivate(f.field())) {
       // A private table: the generated class holds a copy of it.
-      return CodeBlock.of("$T.$N", GradClassWriter.gradClassOf(owner), f.field().getSimpleName());
+      return CodeBlock.of("$T.$N", generatedClass.apply(owner), f.field().getSimpleName());
     }
     return CodeBlock.of("$T.$N", ClassName.get(owner), f.field().getSimpleName());
   }

@@ -21,6 +21,9 @@ public interface AdjointProvider {
   /** Whether {@code method} may return an array it received, or a row of one. */
   boolean mayReturnArrayArgument(ExecutableElement method);
 
+  /** The class generated for {@code owner}: its gradients and copies of its private members. */
+  com.palantir.javapoet.ClassName generatedClassOf(javax.lang.model.element.TypeElement owner);
+
   /** Whether running {@code method} may do more than compute its result. */
   boolean mayHaveEffects(ExecutableElement method);
 }

@@ -76,6 +76,11 @@ public final class RuleTable {
     return adjoints.mayHaveEffects(method);
   }
 
+  /** The class generated for {@code owner}: its gradients and copies of its private members. */
+  public com.palantir.javapoet.ClassName generatedClassOf(TypeElement owner) {
+    return adjoints.generatedClassOf(owner);
+  }
+
   /** Records that generated code calls {@code rule}'s adjoint entry point. */
   public void require(AdjointCallRule rule) {
     adjoints.require(rule);

@@ -62,7 +62,7 @@ final class ExpressionAdjoint {
       if (v.origin().isPrimal()) {
         reads.add(v);
       }
-    });
+    }, rules::generatedClassOf);
     scratch.push(new IdentityHashMap<>());
   }
 

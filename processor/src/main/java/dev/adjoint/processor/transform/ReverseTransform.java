@@ -594,16 +594,16 @@ public final class ReverseTransform {
       forwardAssign(a, out);
     } else if (s instanceof Stmt.ArrayWrite w) {
       Slot save = saveSlots.get(w);
-      CodeBlock element = JavaExpressions.plain().print(
+      CodeBlock element = plain().print(
           new Expr.ArrayRead(w.array(), w.index(), elementType(w), null));
       if (save != null) {
         record(out, save, element);
       }
-      out.addStatement("$L = $L", element, JavaExpressions.plain().print(w.value()));
+      out.addStatement("$L = $L", element, plain().print(w.value()));
     } else if (s instanceof Stmt.Eval e) {
-      out.addStatement("$L", JavaExpressions.plain().print(e.expr()));
+      out.addStatement("$L", plain().print(e.expr()));
     } else if (s instanceof Stmt.Throw t) {
-      out.addStatement("throw $L", JavaExpressions.plain().print(t.exception()));
+      out.addStatement("throw $L", plain().print(t.exception()));
     } else if (s instanceof Stmt.Block b) {
       boolean labelled = b.label() != null && flow.isBreakTarget(b.label());
       if (labelled) {
@@ -649,7 +649,7 @@ public final class ReverseTransform {
     if (save != null) {
       record(out, save, CodeBlock.of("$N", a.target().name()));
     }
-    CodeBlock value = JavaExpressions.plain().print(a.value());
+    CodeBlock value = plain().print(a.value());
     if (a.target().origin() == Variable.Origin.RESULT && a.target().type().isArray()
         && !(a.value() instanceof Expr.Call)) {
       // The reverse sweep may restore elements of the array returned: hand out a copy.
@@ -720,9 +720,9 @@ public final class ReverseTransform {
     if (a.declaration() && inline.contains(a.target())
         || a.target().origin() == Variable.Origin.RESULT && inline.contains(a.target())) {
       out.addStatement("$T $N = $L", JavaExpressions.typeName(a.target().type()),
-          a.target().name(), JavaExpressions.plain().print(a.value()));
+          a.target().name(), plain().print(a.value()));
     } else {
-      out.addStatement("$N = $L", a.target().name(), JavaExpressions.plain().print(a.value()));
+      out.addStatement("$N = $L", a.target().name(), plain().print(a.value()));
     }
     String name = a.target().origin() == Variable.Origin.RESULT ? trace.title
         : a.target().sourceName();
@@ -805,6 +805,11 @@ public final class ReverseTransform {
         .addStatement("return $N", ir.result().name()).build();
   }
 
+  /** A printer of the original's expressions. */
+  private JavaExpressions plain() {
+    return JavaExpressions.plain(rules::generatedClassOf);
+  }
+
   /** Writes a record, unless this is a checkpointed loop's forward run, which records nothing. */
   private void record(CodeBlock.Builder out, Slot slot, CodeBlock value) {
     if (recording) {
@@ -833,7 +838,7 @@ public final class ReverseTransform {
       record(elseCode, branch, CodeBlock.of("false"));
     }
     frames.pop();
-    out.beginControlFlow("if ($L)", JavaExpressions.plain().print(i.condition()))
+    out.beginControlFlow("if ($L)", plain().print(i.condition()))
         .add(thenCode.build());
     CodeBlock e = elseCode.build();
     if (!e.isEmpty()) {
@@ -856,7 +861,7 @@ public final class ReverseTransform {
       }
     }
     CodeBlock condition = l.condition() == null ? CodeBlock.of("true")
-        : JavaExpressions.plain().print(l.condition());
+        : plain().print(l.condition());
     if (l.testFirst()) {
       out.beginControlFlow("$Lwhile ($L)", prefix, condition);
     } else {
@@ -1043,7 +1048,7 @@ public final class ReverseTransform {
     Slot save = saveSlots.get(s);
     if (save != null) {
       CodeBlock target = s instanceof Stmt.ArrayWrite w
-          ? JavaExpressions.plain().print(
+          ? plain().print(
               new Expr.ArrayRead(w.array(), w.index(), elementType(w), null))
           : CodeBlock.of("$N", ((Stmt.Assign) s).target().name());
       out.addStatement("$L = $L", target, save.read());
@@ -1144,7 +1149,7 @@ public final class ReverseTransform {
           counterValue(l, record, iteration));
     }
     for (Stmt.Assign a : prefix) {
-      out.addStatement("$N = $L", a.target().name(), JavaExpressions.plain().print(a.value()));
+      out.addStatement("$N = $L", a.target().name(), plain().print(a.value()));
     }
     CodeBlock.Builder update = CodeBlock.builder();
     for (int k = l.update().size() - 1; k >= 0; k--) {
@@ -1197,10 +1202,10 @@ public final class ReverseTransform {
   }
 
   /** {@code start + (iteration - 1) * step}, the counter's value in a replayed iteration. */
-  private static CodeBlock counterValue(Stmt.Loop l, LoopRecord record, CodeBlock iteration) {
+  private CodeBlock counterValue(Stmt.Loop l, LoopRecord record, CodeBlock iteration) {
     Stmt.Counter c = l.counter();
     CodeBlock start = record.start() != null ? CodeBlock.of("$N", record.start().name())
-        : JavaExpressions.plain().print(c.start());
+        : plain().print(c.start());
     CodeBlock index = CodeBlock.of("$L - 1", iteration);
     CodeBlock offset = c.step() == 1 ? index : CodeBlock.of("($L) * $L", index, c.step());
     return start.toString().equals("0") ? offset : CodeBlock.of("$L + $L", start,

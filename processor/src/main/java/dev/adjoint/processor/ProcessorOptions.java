@@ -1,0 +1,59 @@
+package dev.adjoint.processor;
+
+import java.util.Map;
+import java.util.Set;
+import javax.annotation.processing.Messager;
+import javax.lang.model.SourceVersion;
+import javax.tools.Diagnostic;
+
+/**
+ * The processor's {@code -A} options.
+ *
+ * @param graph whether public methods get an {@code mGraph} method ({@code -Aadjoint.graph},
+ *     default {@code true})
+ * @param suffix the generated class's suffix ({@code -Aadjoint.suffix}, default {@code Grad})
+ * @param summary whether each generated class is reported in a one-line NOTE
+ *     ({@code -Aadjoint.summary}, default {@code false})
+ */
+record ProcessorOptions(boolean graph, String suffix, boolean summary) {
+  static final String GRAPH = "adjoint.graph";
+  static final String SUFFIX = "adjoint.suffix";
+  static final String SUMMARY = "adjoint.summary";
+  static final Set<String> NAMES = Set.of(GRAPH, SUFFIX, SUMMARY);
+  static final ProcessorOptions DEFAULTS = new ProcessorOptions(true, "Grad", false);
+
+  /** Reads the options, reporting a malformed one as an error and using its default instead. */
+  static ProcessorOptions read(Map<String, String> options, Messager messager) {
+    boolean graph = flag(options, GRAPH, DEFAULTS.graph(), messager);
+    boolean summary = flag(options, SUMMARY, DEFAULTS.summary(), messager);
+    String suffix = options.get(SUFFIX);
+    if (suffix == null) {
+      suffix = DEFAULTS.suffix();
+    } else if (suffix.isEmpty() || !SourceVersion.isIdentifier("A" + suffix)
+        || SourceVersion.isKeyword("A" + suffix)) {
+      messager.printMessage(Diagnostic.Kind.ERROR, "-A" + SUFFIX + "=" + suffix
+          + " is not a valid class-name suffix: use letters, digits, _ or $, as in"
+          + " -A" + SUFFIX + "=Grad");
+      suffix = DEFAULTS.suffix();
+    }
+    return new ProcessorOptions(graph, suffix, summary);
+  }
+
+  private static boolean flag(Map<String, String> options, String name, boolean fallback,
+      Messager messager) {
+    if (!options.containsKey(name)) {
+      return fallback;
+    }
+    // -Aadjoint.summary alone (no =value) turns a flag on.
+    String value = options.get(name);
+    if (value == null || value.isEmpty() || value.equalsIgnoreCase("true")) {
+      return true;
+    }
+    if (value.equalsIgnoreCase("false")) {
+      return false;
+    }
+    messager.printMessage(Diagnostic.Kind.ERROR, "-A" + name + "=" + value
+        + " must be true or false");
+    return fallback;
+  }
+}

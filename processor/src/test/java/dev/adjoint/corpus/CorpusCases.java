@@ -48,6 +48,9 @@ final class CorpusCases {
         CorpusCases k = new CorpusCases();
         k.ml();
         k.ode();
+        k.finance();
+        k.stats();
+        k.optim();
         return k.cases;
     }
 
@@ -81,5 +84,59 @@ final class CorpusCases {
         add(c, "bouncingBall", 1.3, -0.2, 0.6, 0.1, 0.013, 500);
         add(c, "projectileRange", 20.0, 0.7, 0.01);
         add(c, "projectileRange", 11.0, 1.1, 0.02);
+    }
+
+    private void finance() {
+        Class<?> c = FinanceCorpus.class;
+        add(c, "blackScholesCall", 100.0, 95.0, 0.5, 0.03, 0.25);
+        add(c, "blackScholesCall", 80.0, 100.0, 2.0, 0.01, 0.4);
+        add(c, "blackScholesCall", 120.0, 100.0, 0.1, 0.05, 0.15);
+        add(c, "vanilla", "call", 100.0, 95.0, 0.5, 0.03, 0.25);
+        add(c, "vanilla", "put", 100.0, 95.0, 0.5, 0.03, 0.25);
+        add(c, "vanilla", "straddle", 90.0, 95.0, 1.5, 0.02, 0.3);
+        add(c, "binomialAmericanPut", 100.0, 105.0, 1.0, 0.05, 0.2, 25);
+        add(c, "binomialAmericanPut", 90.0, 100.0, 0.5, 0.02, 0.35, 12);
+        add(c, "asianPathwise", 100.0, 0.2, 0.01, 95.0, vec(12, 1.5), 1.0 / 12);
+        add(c, "asianPathwise", 100.0, 0.3, 0.02, 90.0, vec(6, 1.5), 1.0 / 6);
+        add(c, "impliedVolNewton", 8.0, 100.0, 95.0, 0.5, 0.03);
+        add(c, "impliedVolNewton", 12.0, 100.0, 100.0, 1.0, 0.01);
+    }
+
+    private void stats() {
+        Class<?> c = StatsCorpus.class;
+        add(c, "gaussianNll", vec(6, 2), 0.3, -0.2);
+        add(c, "gaussianNll", vec(3, 5), -1.0, 0.7);
+        add(c, "gmmLogLik", vec(5, 3), vec(3, 1), vec(3, 2), vec(3, 0.5));
+        add(c, "gmmLogLik", vec(8, 3), vec(2, 1), vec(2, 2), vec(2, 0.5));
+        add(c, "polyFitLoss", vec(6, 1.5), vec(6, 2), vec(4, 1));
+        add(c, "polyFitLoss", vec(3, 1.5), vec(3, 2), vec(2, 1));
+        add(c, "studentTLogLik", vec(5, 3), 3.5, 0.2, 1.3);
+        add(c, "studentTLogLik", vec(4, 3), 0.7, -0.5, 0.8);
+        add(c, "huberFit", vec(6, 2), vec(6, 3), 0.5, -0.3, 1.0);
+        add(c, "huberFit", vec(6, 2), vec(6, 3), 1.5, 0.3, 0.5);
+    }
+
+    private void optim() {
+        Class<?> c = OptimCorpus.class;
+        add(c, "rosenbrock", -1.2, 1.0);
+        add(c, "rosenbrock", 0.3, -0.4);
+        add(c, "extendedRosenbrock", vec(6, 1.5));
+        add(c, "extendedRosenbrock", vec(2, 1.5));
+        add(c, "powell", vec(8, 2));
+        add(c, "powell", vec(5, 2));
+        add(c, "wood", -3.0, -1.0, -3.0, -1.0);
+        add(c, "wood", 0.5, 1.2, -0.7, 2.0);
+        add(c, "logAbsDetLaplace", (Object) mat(4, 4, 1));
+        add(c, "logAbsDetLaplace", (Object) mat(3, 3, 1));
+        add(c, "logAbsDetLaplace", (Object) mat(2, 2, 1));
+        add(c, "detLu", (Object) mat(4, 4, 1));
+        add(c, "detLu", (Object) mat(3, 3, 2));
+        add(c, "hornerWithSlope", vec(5, 1), 0.7);
+        add(c, "hornerWithSlope", vec(2, 1), -1.3);
+        add(c, "naturalSpline", new double[] {0, 1, 2.5, 3, 4.2}, vec(5, 1), 1.7);
+        add(c, "naturalSpline", new double[] {0, 1, 2.5, 3, 4.2}, vec(5, 1), 3.9);
+        add(c, "naturalSpline", new double[] {-1, 0, 1}, vec(3, 1), -0.2);
+        add(c, "gaussSeidel", new double[][] {{4, 1, 0.5}, {1, 3, 0.2}, {0.5, 0.2, 2}}, vec(3, 1), 6);
+        add(c, "gaussSeidel", new double[][] {{5, 2}, {2, 4}}, vec(2, 1), 3);
     }
 }

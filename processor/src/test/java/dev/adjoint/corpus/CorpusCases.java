@@ -51,6 +51,7 @@ final class CorpusCases {
         k.finance();
         k.stats();
         k.optim();
+        k.control();
         return k.cases;
     }
 
@@ -138,5 +139,38 @@ final class CorpusCases {
         add(c, "naturalSpline", new double[] {-1, 0, 1}, vec(3, 1), -0.2);
         add(c, "gaussSeidel", new double[][] {{4, 1, 0.5}, {1, 3, 0.2}, {0.5, 0.2, 2}}, vec(3, 1), 6);
         add(c, "gaussSeidel", new double[][] {{5, 2}, {2, 4}}, vec(2, 1), 3);
+    }
+
+    private void control() {
+        Class<?> c = ControlCorpus.class;
+        for (String act : new String[] {"tanh", "sigmoid", "softsign", "linear"}) {
+            for (String loss : new String[] {"l2", "l1", "logcosh"}) {
+                add(c, "configured", act, loss, 0.7, -0.4, 1.3, 0.2);
+            }
+        }
+        add(c, "guarded", -6.0, 0.5);
+        add(c, "guarded", 8.0, 7.0);
+        add(c, "guarded", 1.0, 2.0);
+        add(c, "guarded", 3.0, 2.0);
+        add(c, "guarded", 0.3, -0.2);
+        add(c, "recursive", 0.9, vec(4, 1));
+        add(c, "recursive", -1.1, vec(1, 1));
+        add(c, "ternaries", 2.0, 1.0, 0.5);
+        add(c, "ternaries", 0.5, 1.0, 3.0);
+        add(c, "ternaries", -0.5, 1.5, -0.3);
+        add(c, "ternaries", 0.7, -1.5, -0.3);
+        add(c, "ternaries", 0.3, 0.2, -0.9);
+        add(c, "bisectionScaled", 1.3, 2.0);
+        add(c, "growUntil", 0.05, 1.0, 5.0);
+        add(c, "growUntil", 0.2, 0.5, 100.0);
+        add(c, "nestedBreakContinue", mat(4, 3, 1), vec(3, 1), 0.6);
+        add(c, "nestedBreakContinue", mat(5, 4, 1), vec(2, 1), 5.0);
+        add(c, "kinks", 0.3, 0.8, 1.7);
+        add(c, "kinks", 2.0, 0.8, -0.2);
+        add(c, "kinks", -1.0, -0.4, -2.5);
+        add(c, "particleInBox", 0.3, 2.0, 0.01, 1.0);
+        add(c, "particleInBox", 0.9, -3.3, 0.004, 2.0);
+        add(c, "doWhileContinue", 0.4, 10);
+        add(c, "doWhileContinue", 1.3, 1);
     }
 }

@@ -52,6 +52,9 @@ final class CorpusCases {
         k.stats();
         k.optim();
         k.control();
+        k.edge();
+        k.names();
+        k.calls();
         return k.cases;
     }
 
@@ -172,5 +175,75 @@ final class CorpusCases {
         add(c, "particleInBox", 0.9, -3.3, 0.004, 2.0);
         add(c, "doWhileContinue", 0.4, 10);
         add(c, "doWhileContinue", 1.3, 1);
+    }
+
+    private void edge() {
+        Class<?> c = EdgeCorpus.class;
+        add(c, "reusedAcrossIterations", new double[] {0.5, -0.3, 1.2, -0.8, 0.9}, 0.7);
+        add(c, "reusedAcrossIterations", vec(6, 1), -1.3);
+        add(c, "siblingShadows", 0.7, 1.3);
+        add(c, "siblingShadows", -0.4, 0.6);
+        add(c, "compoundElements", vec(5, 1));
+        add(c, "compoundElements", vec(2, 1.5));
+        add(c, "scatterAdd", vec(6, 0.8), new int[] {0, 2, 1, 0, 2, 1});
+        add(c, "scatterAdd", vec(4, 0.8), new int[] {1, 1, 1, 0});
+        add(c, "gatherTable", vec(4, 1));
+        add(c, "overwriteParams", 0.7, 0.3, 4);
+        add(c, "overwriteParams", -0.2, 1.1, 0);
+        add(c, "copyThenOverwrite", vec(4, 0.8));
+        add(c, "copyThenOverwrite", vec(2, 0.8));
+        add(c, "overloads", 0.3, -0.7, 0.4, vec(3, 1));
+        add(c, "energy", 0.3, -0.7);
+        add(c, "energy", 1.3);
+        add(c, "longExpression", 0.3, -0.7, 1.1, 0.4);
+        add(c, "longExpression", 1.9, 0.5, -0.6, -1.2);
+        add(c, "swapRecurrence", 0.3, 0.9, 7);
+        add(c, "swapRecurrence", -0.6, 0.4, 1);
+        add(c, "declaredThenAssigned", vec(6, 1));
+        add(c, "varsAndIncrements", 0.3);
+        add(c, "varsAndIncrements", -1.7);
+        add(c, "sameArrayTwice", vec(3, 1), vec(3, 1));
+        add(c, "rowsToHelper", mat(3, 2, 1), vec(2, 1));
+        add(c, "castBound", 1.2, 0.33);
+        add(c, "castBound", -0.7, 0.47);
+        add(c, "switchInLoop", vec(3, 1), new int[] {0, 1, 2, 3, 0, 0, 1, 2, 3, 1});
+        add(c, "switchInLoop", vec(2, 2), new int[] {3, 3, 0, 2});
+        add(c, "firstAbove", mat(3, 3, 1), 0.8);
+        add(c, "firstAbove", mat(3, 3, 0.1), 0.5);
+        add(c, "frobeniusLike", mat(3, 2, 1), 1.5);
+        add(c, "frobeniusLike", mat(1, 4, 2), 0.7);
+        add(c, "helperEarlyReturn", 1.4, 0.3);
+        add(c, "helperEarlyReturn", 2.9, 0.8);
+    }
+
+    private void names() {
+        Class<?> c = NamesCorpus.class;
+        add(c, "shadowConst", 1.7, 0.6);
+        add(c, "shadowConstLocal", 0.6);
+        add(c, "generatedNames", 0.3, 0.7, -0.4, 1.2, 0.9);
+        add(c, "ownSin", 0.8);
+        add(c, "intArith", 0.83, 7);
+        add(c, "intArith", -1.37, 2);
+        add(c, "readsField", 0.8);
+        add(c, "unicode", 0.8, -1.1);
+        add(c, "i", 0.8, -1.1, 0.4);
+        add(c, "sumSq", (Object) new double[] {0.8, -1.1, 0.4});
+    }
+
+    private void calls() {
+        Class<?> c = CallsCorpus.class;
+        add(c, "staticImports", 0.7, -0.4);
+        add(c, "callsInner", 0.7, -0.4);
+        add(CallsCorpus.Inner.class, "innerCost", 0.7, -0.4);
+        add(c, "mutual", 0.7);
+        add(c, "mutual", -1.3);
+        add(c, "twoDense", vec(3, 1), mat(4, 3, 0.7), vec(4, 0.2), mat(2, 4, 0.7), vec(2, 0.2));
+        add(c, "nestedCalls", 0.7, -0.4);
+        add(c, "nestedCalls", -2.7, 0.4);
+        add(c, "checkpointed", 0.7, -0.4, 40);
+        add(c, "checkpointed", 0.95, 0.3, 13);
+        add(c, "checkpointed", 0.95, 0.3, 0);
+        add(c, "callsWithCast", 1.1, 0.6);
+        add(c, "callsWithCast", 0.2, -0.6);
     }
 }

@@ -55,6 +55,8 @@ final class CorpusCases {
         k.edge();
         k.names();
         k.calls();
+        k.alias();
+        k.switches();
         return k.cases;
     }
 
@@ -245,5 +247,39 @@ final class CorpusCases {
         add(c, "checkpointed", 0.95, 0.3, 0);
         add(c, "callsWithCast", 1.1, 0.6);
         add(c, "callsWithCast", 0.2, -0.6);
+    }
+
+    private void alias() {
+        Class<?> c = AliasCorpus.class;
+        add(c, "selfProduct", vec(3, 1), new int[] {0, 1, 2, 1, 0}, new int[] {0, 2, 2, 1, 1});
+        add(c, "selfProduct", vec(2, 1), new int[] {1, 1, 1}, new int[] {1, 1, 0});
+        add(c, "compoundAlias", vec(3, 1), new int[] {0, 1, 2, 1, 0}, new int[] {0, 2, 2, 1, 1});
+        add(c, "compoundAlias", vec(2, 1), new int[] {1, 1, 1}, new int[] {1, 1, 0});
+        add(c, "transposeUpdate", (Object) mat(3, 3, 1));
+        add(c, "transposeUpdate", (Object) mat(2, 2, 1));
+        add(c, "rowAliasWrites", mat(3, 2, 1), vec(2, 1));
+        add(c, "rowAliasWrites", mat(2, 3, 1), vec(3, 1));
+        add(c, "elementIncrements", vec(4, 1));
+        add(c, "activeIndex", vec(4, 1), 0.37);
+        add(c, "activeIndex", vec(5, 1), -1.23);
+        add(c, "prefixAndReverse", vec(5, 1));
+        add(c, "prefixAndReverse", vec(4, 1));
+        add(c, "sortedWeighted", vec(6, 1));
+        add(c, "sortedWeighted", vec(3, 1));
+    }
+
+    private void switches() {
+        Class<?> c = SwitchCorpus.class;
+        add(c, "kernelSum", 0.7, -0.3, 1.3);
+        add(c, "labeledBlock", 0.7, -0.3);
+        add(c, "labeledBlock", -0.7, -0.3);
+        for (char op : new char[] {'+', '*', 'x', '/'}) {
+            add(c, "charSwitch", 0.7, op);
+        }
+        for (int m = 0; m < 4; m++) {
+            add(c, "groupedCases", 0.7, m);
+        }
+        add(c, "switchLoop", 0.7, 11);
+        add(c, "switchLoop", -1.7, 6);
     }
 }

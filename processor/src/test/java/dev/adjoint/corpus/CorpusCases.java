@@ -57,6 +57,7 @@ final class CorpusCases {
         k.calls();
         k.alias();
         k.switches();
+        k.types();
         return k.cases;
     }
 
@@ -281,5 +282,22 @@ final class CorpusCases {
         }
         add(c, "switchLoop", 0.7, 11);
         add(c, "switchLoop", -1.7, 6);
+    }
+
+    private void types() {
+        Class<?> c = TypesCorpus.class;
+        add(c, "promotions", 0.7, 3, true);
+        add(c, "promotions", 0.3, 6, false);
+        add(c, "promotions", -1.3, 1, false);
+        add(c, "activeToInt", 0.33, 0.77);
+        add(c, "activeToInt", 1.21, -0.61);
+        add(c, "flags", vec(7, 1), 0.8);
+        add(c, "flags", vec(7, 1), -1.3);
+        add(c, "oddLoops", 0.7, 5);
+        add(c, "oddLoops", 0.1, 0);
+        add(c, "oddLoops", 2.1, 8);
+        add(c, "mathOnInts", 0.7, 3);
+        add(c, "mathOnInts", 2.7, 4);
+        add(c, "mathOnInts", 1.3, 2);
     }
 }

@@ -30,9 +30,11 @@ final class CorpusCheck {
         List<String> problems = new ArrayList<>();
         Method orig = find(cls, name, args.length);
         orig.setAccessible(true);
-        String gradName = cls.getName().substring(0, cls.getName().length() - cls.getSimpleName().length())
-                + (cls.getEnclosingClass() != null ? cls.getEnclosingClass().getSimpleName() + "_" : "")
-                + cls.getSimpleName() + "Grad";
+        String flat = cls.getSimpleName();
+        for (Class<?> e = cls.getEnclosingClass(); e != null; e = e.getEnclosingClass()) {
+            flat = e.getSimpleName() + "_" + flat;
+        }
+        String gradName = cls.getPackageName() + "." + flat + "Grad";
         Method grad;
         try {
             grad = Class.forName(gradName, true, cls.getClassLoader())

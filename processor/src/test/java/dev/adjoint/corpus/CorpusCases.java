@@ -299,5 +299,10 @@ final class CorpusCases {
         add(c, "mathOnInts", 0.7, 3);
         add(c, "mathOnInts", 2.7, 4);
         add(c, "mathOnInts", 1.3, 2);
+        add(c, "boxed", 0.7, 4);
+        add(c, "boxed", -1.7, 2.5);
+        for (String k : new String[] {"a", "b", "c", "dd"}) {
+            add(c, "stringSwitchMulti", 0.7, k);
+        }
     }
 }

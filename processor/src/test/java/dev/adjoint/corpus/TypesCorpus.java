@@ -84,4 +84,24 @@ final class TypesCorpus {
         return Math.pow(n, a) + Math.pow(a, n) + Math.max(n, a) + Math.min(a, n / 2) + Math.hypot(n, a)
                 + Math.atan2(n, a) + Math.abs(n - 5) * a;
     }
+
+    /** T6. A boxed parameter read through an instance method, and a boxed helper parameter. */
+    static double scaledBoxed(Integer k, double x) {
+        return k * x * x;
+    }
+
+    @Differentiable
+    static double boxed(double x, Number k) {
+        return k.doubleValue() * x + scaledBoxed(3, x) + scaledBoxed(k.intValue(), x * x);
+    }
+
+    /** T7. String switch expression with a multi-label case and String methods. */
+    @Differentiable
+    static double stringSwitchMulti(double x, String k) {
+        return switch (k) {
+            case "a", "b" -> x * x;
+            case "c" -> Math.exp(x);
+            default -> x + k.length() * x;
+        };
+    }
 }

@@ -112,7 +112,7 @@ final class ControlCorpus {
     }
 
     /** 39. Growth until a threshold: trip count depends on the input and the state carries over. */
-    @Differentiable
+    @Differentiable(wrt = {"rate", "start"})
     static double growUntil(double rate, double start, double limit) {
         double x = start;
         double penalty = 0;
@@ -126,7 +126,7 @@ final class ControlCorpus {
     }
 
     /** 40. Nested loops with labelled break/continue and an int index computation. */
-    @Differentiable
+    @Differentiable(wrt = {"w", "x"})
     static double nestedBreakContinue(double[][] w, double[] x, double cut) {
         double acc = 0;
         outer:

@@ -1,0 +1,29 @@
+package rej;
+
+import dev.adjoint.Differentiable;
+
+final class HelperWritesBuffer {
+    /** A helper that writes its output into a caller's buffer. */
+    static void softmaxInto(double[] z, double[] out) {
+        double m = z[0];
+        for (double v : z) {
+            m = Math.max(m, v);
+        }
+        double s = 0;
+        for (int i = 0; i < z.length; i++) {
+            out[i] = Math.exp(z[i] - m);
+            s += out[i];
+        }
+        for (int i = 0; i < z.length; i++) {
+            out[i] /= s;
+        }
+    }
+
+    @Differentiable
+    static double useBuffer(double[] z, int label) {
+        double[] p = new double[z.length];
+        softmaxInto(z, p);
+        return -Math.log(p[label]);
+    }
+}
+// EXPECT-ERROR 25 cannot see whether HelperWritesBuffer.softmaxInto changes the array

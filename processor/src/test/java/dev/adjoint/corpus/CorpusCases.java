@@ -44,6 +44,24 @@ final class CorpusCases {
         return m;
     }
 
+    /** Programs that once failed to compile into a gradient (see {@link FixedCorpus}). */
+    private void fixed() {
+        for (double x : new double[] {0.7, -1.3}) {
+            add(FixedCorpus.class, "enumSwitch", x, FixedCorpus.Mode.SQUARE);
+            add(FixedCorpus.class, "enumSwitch", x, FixedCorpus.Mode.IDENTITY);
+            for (FixedCorpus.Act a : FixedCorpus.Act.values()) {
+                add(FixedCorpus.class, "enumSwitchExpression", x, a);
+            }
+            add(FixedCorpus.class, "helperEnumSwitch", x);
+            add(FixedCorpus.class, "genericHelpers", x);
+            add(FixedCorpus.class, "numberHelper", x);
+            add(FixedCorpus.class, "varargsDifferentiable", x, 0.4);
+            add(FixedCorpus.class, "varargsOneArg", x);
+            add(FixedCorpus.class, "varargsHelper", x, 0.4, 1.9);
+            add(FixedCorpus.class, "dollar", x);
+        }
+    }
+
     static List<Case> all() {
         CorpusCases k = new CorpusCases();
         k.ml();
@@ -57,6 +75,7 @@ final class CorpusCases {
         k.calls();
         k.alias();
         k.switches();
+        k.fixed();
         k.types();
         return k.cases;
     }

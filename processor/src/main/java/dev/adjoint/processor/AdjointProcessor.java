@@ -25,11 +25,54 @@ public final class AdjointProcessor extends AbstractProcessor {
     return SourceVersion.latestSupported();
   }
 
+  /**
+   * The stack of the thread a round runs on: javac compiles expressions and statements nested
+   * hundreds deep, and the processor's recursive passes need far more stack than javac's.
+   */
+  static final long STACK_SIZE = 256L << 20;
+
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
     if (!annotations.isEmpty()) {
-      new DifferentiationRound(processingEnv).run(round);
+      onLargeStack(() -> new DifferentiationRound(processingEnv).run(round));
     }
     return true;
+  }
+
+  /**
+   * Runs {@code work} on a thread of its own with a {@link #STACK_SIZE} stack, and waits for it:
+   * javac is never used by two threads at once. What the work throws is thrown here.
+   */
+  static void onLargeStack(Runnable work) {
+    Throwable[] failure = new Throwable[1];
+    Thread thread = new Thread(null, () -> {
+      try {
+        work.run();
+      } catch (Throwable t) {
+        failure[0] = t;
+      }
+    }, "adjoint-processor", STACK_SIZE);
+    thread.setContextClassLoader(Thread.currentThread().getContextClassLoader());
+    thread.setDaemon(true);
+    thread.start();
+    boolean interrupted = false;
+    while (true) {
+      try {
+        thread.join();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    if (failure[0] instanceof RuntimeException e) {
+      throw e;
+    } else if (failure[0] instanceof Error e) {
+      throw e;
+    } else if (failure[0] != null) {
+      throw new IllegalStateException(failure[0]);
+    }
   }
 }

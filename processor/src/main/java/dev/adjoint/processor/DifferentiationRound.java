@@ -55,7 +55,9 @@ import javax.lang.model.util.Types;
  * One processing round, as a visible pipeline per method: validate the annotation, lower the
  * tree to IR (front end), analyse activity, transform to forward and reverse sweeps, then
  * generate one class per owner. Callees with source in this compilation join the work list as
- * they are found. Nothing is generated if any error was reported.
+ * they are found. An owner's class is generated when all its methods, and every method their
+ * generated code calls, were differentiated: a problem in one class never keeps another class from
+ * getting its own.
  */
 final class DifferentiationRound implements AdjointProvider {
   static final String DIFFERENTIABLE = "dev.adjoint.Differentiable";
@@ -76,6 +78,10 @@ final class DifferentiationRound implements AdjointProvider {
   private final RuleTable rules;
   private final Map<ExecutableElement, Plan> plans = new LinkedHashMap<>();
   private final Deque<Plan> work = new ArrayDeque<>();
+  /** Owners (qualified names) with a method that failed validation or differentiation. */
+  private final Set<String> failedOwners = new HashSet<>();
+  /** The plan being differentiated, whose generated code {@link #require} calls belong to. */
+  private Plan current;
 
   /** One method to differentiate. */
   private static final class Plan {
@@ -83,9 +89,16 @@ final class DifferentiationRound implements AdjointProvider {
     final boolean publicApi;
     final Set<String> differentiated;
     final AdjointCallRule rule;
+    /** The generated methods of other plans that this plan's generated code calls. */
+    final Set<Plan> callees = new LinkedHashSet<>();
     AdjointBody body;
     CodeBlock graph;
     boolean queued;
+    /**
+     * The annotation itself is wrong (wrt, say): the body is still checked, so that all its
+     * errors are reported in one compilation, but never transformed.
+     */
+    boolean checkOnly;
 
     Plan(ExecutableElement method, boolean publicApi, Set<String> differentiated,
         AdjointCallRule rule) {
@@ -116,25 +129,44 @@ final class DifferentiationRound implements AdjointProvider {
     }
     annotated.sort(Comparator.comparing(this::sortKey));
     indexDeclaredDerivatives(round, annotated);
-    boolean valid = true;
     for (ExecutableElement method : annotated) {
-      Optional<Set<String>> wrt = validate(method);
-      if (wrt.isPresent()) {
-        queue(plan(method, true, wrt.get()));
+      Validation v = validate(method);
+      if (v.ok()) {
+        queue(plan(method, true, v.wrt()));
       } else {
-        valid = false;
+        failedOwners.add(ownerName(method));
+        if (v.checkBody()) {
+          // The parameters wrt names correctly, or every one if it names none.
+          Plan plan = plan(method, true,
+              v.wrt().isEmpty() ? differentiableParameters(method) : v.wrt());
+          plan.checkOnly = true;
+          queue(plan);
+        }
       }
     }
     while (!work.isEmpty()) {
       Plan plan = work.poll();
-      differentiate(plan);
-      valid &= plan.body != null;
+      int errorsBefore = diagnostics.errorCount();
+      current = plan;
+      try {
+        differentiate(plan);
+      } finally {
+        current = null;
+      }
+      // Any error reported while differentiating the method (its own, or one on a derivative
+      // declaration it uses) keeps its owner from being generated.
+      if (plan.body == null || plan.checkOnly || diagnostics.errorCount() > errorsBefore) {
+        plan.body = null;
+        failedOwners.add(ownerName(plan.method));
+      }
     }
     // A method whose code javac itself rejects fails silently, so that javac's error stands
-    // alone: then nothing is generated either.
-    if (valid && diagnostics.errorCount() == 0) {
-      generate();
-    }
+    // alone; its owner is not generated, nor any class whose code would call it.
+    generate();
+  }
+
+  private static String ownerName(ExecutableElement method) {
+    return ((TypeElement) method.getEnclosingElement()).getQualifiedName().toString();
   }
 
   /**
@@ -200,11 +232,20 @@ final class DifferentiationRound implements AdjointProvider {
 
   // ---------------------------------------------------------------------------- validation
 
-  private Optional<Set<String>> validate(ExecutableElement method) {
+  /**
+   * The outcome of validating the annotation: the differentiated parameters (in parameter
+   * order), whether all is well, and, if not, whether the body can still be checked (the
+   * problem is in {@code wrt} or the method's names, not its shape).
+   */
+  private record Validation(Set<String> wrt, boolean ok, boolean checkBody) {}
+
+  private Validation validate(ExecutableElement method) {
     boolean ok = true;
+    boolean shapeOk = true;
     for (VariableElement p : method.getParameters()) {
       if (p.asType().getKind() == TypeKind.ERROR) {
-        return Optional.empty(); // javac reports the unknown type; nothing to add
+        // javac reports the unknown type; nothing to add
+        return new Validation(Set.of(), false, false);
       }
     }
     Set<Modifier> modifiers = method.getModifiers();
@@ -225,6 +266,7 @@ final class DifferentiationRound implements AdjointProvider {
           + " gradient of");
       ok = false;
     }
+    shapeOk = ok;
     if (Symbols.isPrivate(method)) {
       diagnostics.error(method, "@Differentiable method '" + name + "' must not be private,"
           + " nor inside a private class: the generated class calls it from the same package;"
@@ -233,12 +275,26 @@ final class DifferentiationRound implements AdjointProvider {
     }
     Set<String> differentiated = new LinkedHashSet<>();
     AnnotationMirror mirror = differentiableMirror(method);
+    AnnotationValue wrtValue = wrtValue(mirror);
     List<AnnotationValue> wrt = wrtValues(mirror);
-    if (wrt.isEmpty()) {
+    Set<String> named = new HashSet<>();
+    if (wrtValue == null) {
       differentiated.addAll(differentiableParameters(method));
+    } else if (wrt.isEmpty()) {
+      diagnostics.error(method, mirror, wrtValue, "wrt = {} names no parameter to differentiate"
+          + " '" + name + "' with respect to; leave wrt out to differentiate with respect to"
+          + " every double, double[] and double[][] parameter, or name the parameters:"
+          + " wrt = {\"w\", \"b\"}");
+      ok = false;
     } else {
       for (AnnotationValue v : wrt) {
         String requested = String.valueOf(v.getValue());
+        if (!named.add(requested)) {
+          diagnostics.error(method, mirror, v, "wrt names '" + requested + "' more than once;"
+              + " name each parameter once");
+          ok = false;
+          continue;
+        }
         Optional<? extends VariableElement> param = method.getParameters().stream()
             .filter(p -> p.getSimpleName().contentEquals(requested)).findFirst();
         if (param.isEmpty()) {
@@ -274,7 +330,11 @@ final class DifferentiationRound implements AdjointProvider {
         inParameterOrder.add(p.getSimpleName().toString());
       }
     }
-    return ok ? Optional.of(inParameterOrder) : Optional.empty();
+    return new Validation(inParameterOrder, ok, !ok && shapeOk && hasBody(method));
+  }
+
+  private boolean hasBody(ExecutableElement method) {
+    return trees.getTree(method) != null && trees.getTree(method).getBody() != null;
   }
 
   private static boolean isMarkedNonDifferentiable(VariableElement p) {
@@ -318,17 +378,26 @@ final class DifferentiationRound implements AdjointProvider {
   }
 
   private static List<AnnotationValue> wrtValues(AnnotationMirror mirror) {
-    if (mirror == null) {
+    AnnotationValue wrt = wrtValue(mirror);
+    if (wrt == null) {
       return List.of();
+    }
+    @SuppressWarnings("unchecked")
+    List<AnnotationValue> values = (List<AnnotationValue>) wrt.getValue();
+    return values;
+  }
+
+  /** The {@code wrt} value as written, or null when the annotation leaves it out. */
+  private static AnnotationValue wrtValue(AnnotationMirror mirror) {
+    if (mirror == null) {
+      return null;
     }
     for (var e : mirror.getElementValues().entrySet()) {
       if (e.getKey().getSimpleName().contentEquals("wrt")) {
-        @SuppressWarnings("unchecked")
-        List<AnnotationValue> values = (List<AnnotationValue>) e.getValue().getValue();
-        return values;
+        return e.getValue();
       }
     }
-    return List.of();
+    return null;
   }
 
   // ------------------------------------------------------------------------------ schedule
@@ -345,6 +414,9 @@ final class DifferentiationRound implements AdjointProvider {
     Plan plan = plans.get(rule.method());
     if (plan != null) {
       queue(plan);
+      if (current != null) {
+        current.callees.add(plan);
+      }
     }
   }
 
@@ -438,7 +510,17 @@ final class DifferentiationRound implements AdjointProvider {
       Symbols symbols = new Symbols(elements, types, unit, owner);
       MethodIr ir = new MethodLowering(symbols, problems, method, tree, unit)
           .lower(plan.differentiated);
-      if (problems.any()) {
+      if (problems.failedSilently()) {
+        return; // javac's own error stands alone
+      }
+      if (problems.any() || plan.checkOnly) {
+        // The activity analysis still runs, so that its errors are reported in the same
+        // compilation; rejected expressions are inactive literals in the IR.
+        try {
+          Activity.analyze(ir, rules, problems);
+        } catch (RuntimeException e) {
+          // follow-on trouble from an expression already reported: nothing to add
+        }
         return;
       }
       Activity activity = Activity.analyze(ir, rules, problems);
@@ -461,11 +543,30 @@ final class DifferentiationRound implements AdjointProvider {
       } else if (plan.publicApi) {
         plan.graph = graph(ir, unit, tree);
       }
-    } catch (RuntimeException e) {
+    } catch (StackOverflowError e) {
+      plan.body = null;
+      diagnostics.error(method, "'" + method.getSimpleName() + "' is nested too deeply for"
+          + " Adjoint to differentiate (its stack overflowed); move inner expressions or"
+          + " statements into local variables or helper methods");
+    } catch (Exception | AssertionError | LinkageError e) {
+      plan.body = null;
       diagnostics.error(method, "Adjoint could not differentiate '" + method.getSimpleName()
           + "' because of an internal error (" + e + "); please report it with this method's"
-          + " source");
+          + " source\n" + stackTrace(e));
     }
+  }
+
+  /** The first frames of an internal failure, for the report. */
+  static String stackTrace(Throwable e) {
+    StringBuilder sb = new StringBuilder();
+    StackTraceElement[] frames = e.getStackTrace();
+    for (int i = 0; i < Math.min(frames.length, 12); i++) {
+      sb.append("\tat ").append(frames[i]).append('\n');
+    }
+    if (frames.length > 12) {
+      sb.append("\t... ").append(frames.length - 12).append(" more\n");
+    }
+    return sb.toString();
   }
 
   /**
@@ -572,11 +673,27 @@ final class DifferentiationRound implements AdjointProvider {
       if (!plan.queued) {
         continue;
       }
-      TypeElement owner = (TypeElement) plan.method.getEnclosingElement();
-      byOwner.computeIfAbsent(owner.getQualifiedName().toString(), k -> new ArrayList<>())
-          .add(plan);
+      byOwner.computeIfAbsent(ownerName(plan.method), k -> new ArrayList<>()).add(plan);
     }
-    for (List<Plan> group : byOwner.values()) {
+    // An owner whose generated code would call into a class that is not generated is not
+    // generated either, transitively.
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (Map.Entry<String, List<Plan>> e : byOwner.entrySet()) {
+        if (!failedOwners.contains(e.getKey()) && e.getValue().stream()
+            .flatMap(p -> p.callees.stream())
+            .anyMatch(callee -> failedOwners.contains(ownerName(callee.method)))) {
+          failedOwners.add(e.getKey());
+          changed = true;
+        }
+      }
+    }
+    for (Map.Entry<String, List<Plan>> owned : byOwner.entrySet()) {
+      if (failedOwners.contains(owned.getKey())) {
+        continue;
+      }
+      List<Plan> group = owned.getValue();
       group.sort(Comparator.comparing(p -> sortKey(p.method)));
       TypeElement owner = (TypeElement) group.get(0).method.getEnclosingElement();
       Map<String, Integer> resultNames = new HashMap<>();

@@ -1,0 +1,248 @@
+package dev.adjoint.processor;
+
+import static com.google.common.truth.Truth.assertWithMessage;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.adjoint.processor.TestSource.adjoint;
+import static dev.adjoint.processor.TestSource.assertNoCrash;
+import static dev.adjoint.processor.TestSource.describe;
+
+import com.google.testing.compile.Compilation;
+import java.util.ArrayList;
+import java.util.List;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 11, "never silently wrong": one problem never hides another class's gradient or another
+ * error, annotation values mean what they say, deep input never crashes the processor, and
+ * generated names never collide.
+ */
+class NeverSilentlyWrongTest {
+
+  private static final String HEADER = """
+      package t;
+
+      import dev.adjoint.Differentiable;
+      import java.util.function.DoubleUnaryOperator;
+
+      """;
+
+  private static TestSource src(String name, String classText) {
+    return TestSource.of("t." + name, HEADER + classText);
+  }
+
+  static Compilation compile(TestSource... sources) {
+    List<JavaFileObject> files = new ArrayList<>();
+    for (TestSource s : sources) {
+      files.add(s.file);
+    }
+    Compilation c = adjoint().withOptions("-parameters").compile(files);
+    assertNoCrash(c);
+    return c;
+  }
+
+  /**
+   * Compiles on a thread with a 1 MB stack, the JVM's default (and javac's on the command
+   * line): javac itself compiles the deep sources below in it.
+   */
+  static Compilation compileOnDefaultStack(TestSource... sources) throws InterruptedException {
+    Compilation[] result = new Compilation[1];
+    Throwable[] failure = new Throwable[1];
+    Thread t = new Thread(null, () -> {
+      try {
+        result[0] = compile(sources);
+      } catch (Throwable e) {
+        failure[0] = e;
+      }
+    }, "javac", 1L << 20);
+    t.start();
+    t.join();
+    if (failure[0] != null) {
+      throw new AssertionError("compilation threw", failure[0]);
+    }
+    return result[0];
+  }
+
+  // ---------------------------------------------- 2. every error of a file in one compilation
+
+  @Test
+  void frontEndAndActivityErrorsInOneCompilation() {
+    TestSource s = src("T", """
+        final class T {
+          @Differentiable
+          static double lambda(double w) {
+            DoubleUnaryOperator f = x -> x * 2;
+            return f.applyAsDouble(1) + w;
+          }
+
+          @Differentiable
+          static double noDerivative(double w) {
+            return Double.sum(w, 1);
+          }
+        }
+        """);
+    Compilation c = compile(s);
+    assertThat(c).failed();
+    assertWithMessage(describe(c.diagnostics())).that(c.errors()).hasSize(2);
+    assertThat(c).hadErrorContaining("lambdas and method references are not supported")
+        .inFile(s.file).onLine(s.line("x -> x * 2"));
+    assertThat(c).hadErrorContaining("no derivative is known for Double.sum")
+        .inFile(s.file).onLine(s.line("Double.sum(w, 1)"));
+  }
+
+  @Test
+  void frontEndAndActivityErrorsOfOneMethod() {
+    TestSource s = src("T", """
+        final class T {
+          @Differentiable
+          static double both(double w) {
+            DoubleUnaryOperator f = x -> x * 2;
+            double u = f.applyAsDouble(1);
+            return Double.sum(w, u);
+          }
+        }
+        """);
+    Compilation c = compile(s);
+    assertThat(c).failed();
+    assertWithMessage(describe(c.diagnostics())).that(c.errors()).hasSize(2);
+    assertThat(c).hadErrorContaining("lambdas and method references are not supported")
+        .inFile(s.file).onLine(s.line("x -> x * 2"));
+    assertThat(c).hadErrorContaining("no derivative is known for Double.sum")
+        .inFile(s.file).onLine(s.line("Double.sum(w, u)"));
+  }
+
+  @Test
+  void wrtAndBodyErrorsOfOneMethodInOneCompilation() {
+    TestSource s = src("T", """
+        final class T {
+          @Differentiable(wrt = {"q"})
+          static double f(double w) {
+            return Double.sum(w, 1);
+          }
+
+          @Differentiable(wrt = {"w", "q"})
+          static double g(double w) {
+            DoubleUnaryOperator f = x -> x * 2;
+            return Double.sum(w, 1) + f.applyAsDouble(1);
+          }
+        }
+        """);
+    Compilation c = compile(s);
+    assertThat(c).failed();
+    assertWithMessage(describe(c.diagnostics())).that(c.errors()).hasSize(5);
+    assertThat(c).hadErrorContaining("wrt names 'q', but 'f' has no parameter of that name")
+        .inFile(s.file).onLine(s.line("wrt = {\"q\"}"));
+    assertThat(c).hadErrorContaining("no derivative is known for Double.sum")
+        .inFile(s.file).onLine(s.line("return Double.sum(w, 1);"));
+    assertThat(c).hadErrorContaining("wrt names 'q', but 'g' has no parameter of that name")
+        .inFile(s.file).onLine(s.line("wrt = {\"w\", \"q\"}"));
+    assertThat(c).hadErrorContaining("lambdas and method references are not supported")
+        .inFile(s.file).onLine(s.line("x -> x * 2"));
+    assertThat(c).hadErrorContaining("no derivative is known for Double.sum")
+        .inFile(s.file).onLine(s.line("Double.sum(w, 1) + f"));
+  }
+
+  @Test
+  void javacsOwnErrorStillStandsAlone() {
+    TestSource s = src("T", """
+        final class T {
+          @Differentiable
+          static double f(double w) {
+            return Double.sum(w, Undefined.x);
+          }
+        }
+        """);
+    Compilation c = compile(s);
+    assertThat(c).failed();
+    assertWithMessage(describe(c.diagnostics())).that(c.errors()).hasSize(1);
+    assertThat(c).hadErrorContaining("cannot find symbol").inFile(s.file)
+        .onLine(s.line("Undefined.x"));
+  }
+
+  // ------------------------------------------------------------ 3. wrt = {} and duplicates
+
+  @Test
+  void emptyWrtIsAnError() {
+    TestSource s = src("T", """
+        final class T {
+          @Differentiable(wrt = {})
+          static double f(double w) {
+            return w * w;
+          }
+        }
+        """);
+    Compilation c = compile(s);
+    assertThat(c).failed();
+    assertWithMessage(describe(c.diagnostics())).that(c.errors()).hasSize(1);
+    assertThat(c).hadErrorContaining("wrt = {} names no parameter to differentiate 'f' with"
+        + " respect to; leave wrt out to differentiate with respect to every double")
+        .inFile(s.file).onLine(s.line("wrt = {}"));
+  }
+
+  @Test
+  void duplicateWrtIsAnError() {
+    TestSource s = src("T", """
+        final class T {
+          @Differentiable(wrt = {"a", "b", "a"})
+          static double f(double a, double b) {
+            return a * b;
+          }
+        }
+        """);
+    Compilation c = compile(s);
+    assertThat(c).failed();
+    assertWithMessage(describe(c.diagnostics())).that(c.errors()).hasSize(1);
+    assertThat(c).hadErrorContaining("wrt names 'a' more than once; name each parameter once")
+        .inFile(s.file).onLine(s.line("wrt = {\"a\", \"b\", \"a\"}"));
+  }
+
+  // ------------------------------------------------------------------- 7. deep input
+
+  private static String nested(int depth) {
+    String e = "a";
+    for (int i = 0; i < depth; i++) {
+      e = "(" + e + (i % 2 == 0 ? " * 1.001 + b" : " - 0.5 * b") + ")";
+    }
+    return e;
+  }
+
+  @Test
+  void sixHundredNestedParentheses() throws Exception {
+    TestSource s = src("Deep", """
+        final class Deep {
+          @Differentiable
+          static double f(double a, double b) {
+            return %s;
+          }
+        }
+        """.formatted(nested(600)));
+    Compilation c = compileOnDefaultStack(s);
+    assertWithMessage(describe(c.diagnostics())).that(c.errors()).isEmpty();
+    Compiled loaded = new Compiled(c);
+    Compiled.assertGradient(loaded.load("t.Deep"), loaded.load("t.DeepGrad"), "f", 0.7, -0.3);
+  }
+
+  @Test
+  void fourHundredNestedIfs() throws Exception {
+    StringBuilder body = new StringBuilder("    double s = a;\n");
+    for (int i = 0; i < 400; i++) {
+      body.append("    if (a > -1000 + ").append(i).append(") {\n      s = s * 1.001 + b;\n");
+    }
+    for (int i = 0; i < 400; i++) {
+      body.append("    }\n");
+    }
+    TestSource s = src("DeepIf", """
+        final class DeepIf {
+          @Differentiable
+          static double f(double a, double b) {
+        %s    return s;
+          }
+        }
+        """.formatted(body));
+    Compilation c = compileOnDefaultStack(s);
+    assertWithMessage(describe(c.diagnostics())).that(c.errors()).isEmpty();
+    Compiled loaded = new Compiled(c);
+    Compiled.assertGradient(loaded.load("t.DeepIf"), loaded.load("t.DeepIfGrad"), "f", 0.7,
+        -0.3);
+  }
+}

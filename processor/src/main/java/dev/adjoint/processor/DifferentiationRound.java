@@ -10,6 +10,7 @@ import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
 import com.sun.source.util.Trees;
 import dev.adjoint.processor.analysis.Activity;
+import dev.adjoint.processor.codegen.CodeSize;
 import dev.adjoint.processor.codegen.GradClassWriter;
 import dev.adjoint.processor.diag.Diagnostics;
 import dev.adjoint.processor.diag.MethodProblems;
@@ -530,7 +531,8 @@ final class DifferentiationRound implements AdjointProvider {
       warnAboutDeadParameters(plan, ir, activity);
       plan.body = ReverseTransform.transform(ir, activity, rules, problems, identifiers(tree),
           labels(tree), checkpointEvery(method));
-      if (!problems.any() && isTooLarge(plan.body.forward(), plan.body.reverse())) {
+      if (!problems.any()
+          && tokens(plan.body.forward(), plan.body.reverse()) > GRADIENT_TOKEN_LIMIT) {
         diagnostics.error(method, "'" + method.getSimpleName() + "' is too large to"
             + " differentiate as one method: its gradient would exceed the JVM's 64 KB limit on"
             + " the bytecode of a method; split it into smaller methods, which Adjoint"
@@ -587,20 +589,26 @@ final class DifferentiationRound implements AdjointProvider {
     }
     CodeBlock body = ReverseTransform.graph(everyDouble, activity, rules, quiet,
         identifiers(tree), labels(tree));
-    return quiet.any() || body == null || isTooLarge(body) ? null : body;
+    return quiet.any() || body == null || tokens(body) > GRAPH_TOKEN_LIMIT ? null : body;
   }
 
   /**
-   * Whether generated code risks javac's 64 KB limit on a method's bytecode. Measured on
-   * straight-line methods of Math calls (HugeInputTest): gradients of 122,000 characters and
-   * graph traces of 113,000 compile; 145,000 and more do not.
+   * Limits that keep generated methods within javac's 64 KB limit on a method's bytecode,
+   * measured in tokens of generated code (proportional to bytecode, whatever the indentation of
+   * nested code). Calibrated on straight-line methods of Math calls (HugeInputTest, HugeMain):
+   * sweeps of 39,000 tokens (600 statements) and graph traces of 43,300 compile; 42,300 and
+   * 46,300 do not.
    */
-  private static boolean isTooLarge(CodeBlock... parts) {
+  private static final long GRADIENT_TOKEN_LIMIT = 38_000;
+
+  private static final long GRAPH_TOKEN_LIMIT = 42_000;
+
+  private static long tokens(CodeBlock... parts) {
     long size = 0;
     for (CodeBlock part : parts) {
-      size += part.toString().length();
+      size += CodeSize.tokens(part.toString());
     }
-    return size > 120_000;
+    return size;
   }
 
   /** {@code @Checkpointed(every = k)}'s k, or 0 when the method has none. */

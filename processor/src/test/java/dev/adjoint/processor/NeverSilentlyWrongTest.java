@@ -281,4 +281,150 @@ class NeverSilentlyWrongTest {
       Compiled.assertGradient(loaded.load("t.Sw"), loaded.load("t.SwGrad"), "f", 0.7, -0.3, k);
     }
   }
+
+  // ------------------------------------------------------------- 4. generic methods
+
+  @Test
+  void genericMethodsDeclareTheirTypeVariables() throws Exception {
+    TestSource s = src("Gen", """
+        final class Gen {
+          @Differentiable
+          static <T> double tagged(double a, T tag) {
+            return a * a * (tag == null ? 1 : 3);
+          }
+
+          @Differentiable
+          static <N extends Number & Comparable<N>> double scaled(double a, N n, double k) {
+            return a * a * k + (n == null ? 0 : a);
+          }
+        }
+        """);
+    Compilation c = compile(s);
+    assertWithMessage(describe(c.diagnostics())).that(c.errors()).isEmpty();
+    Compiled loaded = new Compiled(c);
+    Class<?> gen = loaded.load("t.Gen");
+    Class<?> grad = loaded.load("t.GenGrad");
+    Compiled.assertGradient(gen, grad, "tagged", 0.7, "x");
+    Compiled.assertGradient(gen, grad, "scaled", 0.7, 3, 1.5);
+  }
+
+  // --------------------------------------------------------- 5. generated-name collisions
+
+  @Test
+  void noGraphMethodWhereTheClassHasAMethodOfThatName() throws Exception {
+    TestSource s = src("Two", """
+        final class Two {
+          @Differentiable
+          public static double loss(double w) {
+            return w * w;
+          }
+
+          @Differentiable
+          public static double lossGraph(double w) {
+            return 3 * w;
+          }
+
+          @Differentiable
+          public static double other(double w) {
+            return w * w * w;
+          }
+        }
+        """);
+    Compilation c = compile(s);
+    assertWithMessage(describe(c.diagnostics())).that(c.errors()).isEmpty();
+    Compiled loaded = new Compiled(c);
+    Class<?> grad = loaded.load("t.TwoGrad");
+    assertWithMessage("lossGraph is the gradient of lossGraph")
+        .that(Compiled.method(grad, "lossGraph").getReturnType().getSimpleName())
+        .isEqualTo("LossGraphGradient");
+    assertWithMessage("the other method keeps its graph")
+        .that(Compiled.method(grad, "otherGraph").getReturnType().getSimpleName())
+        .isEqualTo("ComputationGraph");
+    Compiled.assertGradient(loaded.load("t.Two"), grad, "lossGraph", 0.7);
+  }
+
+  @Test
+  void anUnavoidableCollisionIsAnError() {
+    TestSource s = src("Clash", """
+        import dev.adjoint.Tape;
+
+        final class Clash {
+          @Differentiable
+          static double loss(double w) {
+            return w * w;
+          }
+
+          @Differentiable
+          static double lossAdjoint(double w, double seed, double[] adjoints, Tape tape) {
+            return w * seed;
+          }
+        }
+        """);
+    Compilation c = compile(s);
+    assertThat(c).failed();
+    assertWithMessage(describe(c.diagnostics())).that(c.errors()).hasSize(1);
+    assertThat(c).hadErrorContaining("in ClashGrad, the gradient method lossAdjoint(double,"
+        + " double, double[], dev.adjoint.Tape) of 'lossAdjoint' would collide with the adjoint"
+        + " entry point lossAdjoint(double, double, double[], dev.adjoint.Tape) of 'loss';"
+        + " rename one of the two methods")
+        .inFile(s.file).onLine(s.line("static double lossAdjoint("));
+  }
+
+  // ------------------------------------------------------- 6. generated-class collisions
+
+  @Test
+  void aUserClassWithTheGeneratedName() {
+    TestSource foo = src("Foo", """
+        final class Foo {
+          @Differentiable
+          static double f(double w) {
+            return w * w;
+          }
+        }
+        """);
+    TestSource fooGrad = src("FooGrad", """
+        final class FooGrad {
+          static int mine() {
+            return 1;
+          }
+        }
+        """);
+    Compilation c = compile(foo, fooGrad);
+    assertThat(c).failed();
+    assertWithMessage(describe(c.diagnostics())).that(c.errors()).hasSize(1);
+    assertThat(c).hadErrorContaining("the class Adjoint generates for t.Foo would be t.FooGrad,"
+        + " but the class t.FooGrad already exists; rename one of the two classes")
+        .inFile(foo.file).onLine(foo.line("final class Foo"));
+  }
+
+  @Test
+  void twoOwnersWithOneGeneratedName() {
+    TestSource a = src("A", """
+        final class A {
+          static final class B_C {
+            @Differentiable
+            static double f(double w) {
+              return w * w;
+            }
+          }
+        }
+        """);
+    TestSource ab = src("A_B", """
+        final class A_B {
+          static final class C {
+            @Differentiable
+            static double g(double w) {
+              return w * w;
+            }
+          }
+        }
+        """);
+    Compilation c = compile(a, ab);
+    assertThat(c).failed();
+    assertWithMessage(describe(c.diagnostics())).that(c.errors()).hasSize(1);
+    assertThat(c).hadErrorContaining("the class Adjoint generates for t.A_B.C would be"
+        + " t.A_B_CGrad, the same as the one it generates for t.A.B_C; rename one of the two"
+        + " classes")
+        .inFile(ab.file).onLine(ab.line("static final class C"));
+  }
 }

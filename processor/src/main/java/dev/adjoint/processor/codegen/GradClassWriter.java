@@ -9,6 +9,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import com.palantir.javapoet.TypeVariableName;
 import dev.adjoint.processor.ir.Variable;
 import dev.adjoint.processor.transform.AdjointBody;
 import dev.adjoint.processor.transform.ReverseTransform;
@@ -86,7 +87,14 @@ public final class GradClassWriter {
   }
 
   private static String erasureText(VariableElement p) {
-    String text = p.asType().toString();
+    javax.lang.model.type.TypeMirror type = p.asType();
+    while (type instanceof javax.lang.model.type.TypeVariable v) {
+      type = v.getUpperBound();
+      if (type instanceof javax.lang.model.type.IntersectionType i) {
+        type = i.getBounds().get(0);
+      }
+    }
+    String text = type.toString();
     int generic = text.indexOf('<');
     return generic < 0 ? text : text.substring(0, generic);
   }
@@ -112,6 +120,11 @@ public final class GradClassWriter {
         .build();
   }
 
+  /** The original's type variables, with their bounds, for every method with its signature. */
+  private static List<TypeVariableName> typeVariables(Entry e) {
+    return e.method().getTypeParameters().stream().map(TypeVariableName::get).toList();
+  }
+
   /** The original's parameters, with the names the generated body uses for them. */
   private static List<ParameterSpec> originalParameters(Entry e) {
     List<ParameterSpec> params = new ArrayList<>();
@@ -130,6 +143,7 @@ public final class GradClassWriter {
     MethodSpec.Builder m = MethodSpec.methodBuilder(e.method().getSimpleName().toString())
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(result)
+        .addTypeVariables(typeVariables(e))
         .addParameters(originalParameters(e));
     if (vector) {
       m.addParameter(ArrayTypeName.of(TypeName.DOUBLE), body.seedName())
@@ -165,6 +179,7 @@ public final class GradClassWriter {
     return MethodSpec.methodBuilder(e.method().getSimpleName() + "Graph")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(ClassName.get("dev.adjoint", "ComputationGraph"))
+        .addTypeVariables(typeVariables(e))
         .addParameters(originalParameters(e))
         .addJavadoc("The computation graph of one evaluation of $L: a node per parameter and per"
             + "\nexecuted assignment, with its value and its adjoint, and the local partial"
@@ -234,6 +249,7 @@ public final class GradClassWriter {
     MethodSpec.Builder m = MethodSpec.methodBuilder(e.adjointName())
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(resultType)
+        .addTypeVariables(typeVariables(e))
         .addParameters(originalParameters(e))
         .addParameter(resultType, body.seedName())
         .addParameter(ArrayTypeName.of(TypeName.DOUBLE), body.adjointsName())

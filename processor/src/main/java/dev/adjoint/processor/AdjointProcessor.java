@@ -11,13 +11,17 @@ import javax.lang.model.element.TypeElement;
 
 /**
  * Generates {@code <Class>Grad} for every class with {@code @Differentiable} methods, and checks
- * every derivative declared with {@code @Partial} or {@code @Pullback}. It claims those
- * annotations, and the {@code @Generated} on its own output, so that {@code -Xlint:processing}
- * has nothing to say about them.
+ * every derivative declared with {@code @Partial} or {@code @Pullback}.
+ *
+ * <p>It runs on every round ({@code "*"}), so that a helper's adjoint is regenerated when only
+ * the helper's file is recompiled, with no annotation of ours in it. It claims a round's
+ * annotations when they are its own ({@code @Differentiable}, {@code @Partial},
+ * {@code @Pullback}, the {@code @Generated} on its output) and javac's ({@code java.lang}),
+ * so that {@code -Xlint:processing} has nothing to say about them; with any other annotation
+ * present it claims nothing, leaving it to its processor.
  */
 @AutoService(Processor.class)
-@SupportedAnnotationTypes({DifferentiationRound.DIFFERENTIABLE, "dev.adjoint.Partial",
-    "dev.adjoint.Pullback", "javax.annotation.processing.Generated"})
+@SupportedAnnotationTypes("*")
 public final class AdjointProcessor extends AbstractProcessor {
 
   @Override
@@ -33,11 +37,23 @@ public final class AdjointProcessor extends AbstractProcessor {
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-    if (!annotations.isEmpty()) {
+    if (!round.getRootElements().isEmpty() || !annotations.isEmpty()) {
       onLargeStack(() -> new DifferentiationRound(processingEnv).run(round));
     }
-    return true;
+    boolean ours = false;
+    for (TypeElement a : annotations) {
+      String name = a.getQualifiedName().toString();
+      if (OWN.contains(name)) {
+        ours = true;
+      } else if (!name.startsWith("java.lang.")) {
+        return false;
+      }
+    }
+    return ours;
   }
+
+  private static final Set<String> OWN = Set.of(DifferentiationRound.DIFFERENTIABLE,
+      "dev.adjoint.Partial", "dev.adjoint.Pullback", "javax.annotation.processing.Generated");
 
   /**
    * Runs {@code work} on a thread of its own with a {@link #STACK_SIZE} stack, and waits for it:

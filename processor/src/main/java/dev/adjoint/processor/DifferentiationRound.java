@@ -123,6 +123,9 @@ final class DifferentiationRound implements AdjointProvider {
   void run(RoundEnvironment round) {
     TypeElement annotation = elements.getTypeElement(DIFFERENTIABLE);
     List<ExecutableElement> annotated = new ArrayList<>();
+    if (annotation == null) {
+      return; // the runtime is not on the class path: nothing of ours here
+    }
     for (Element e : round.getElementsAnnotatedWith(annotation)) {
       if (e.getKind() == ElementKind.METHOD) {
         annotated.add((ExecutableElement) e);
@@ -145,6 +148,9 @@ final class DifferentiationRound implements AdjointProvider {
         }
       }
     }
+    for (TypeElement root : rootTypes(round.getRootElements())) {
+      replanHelpers(root);
+    }
     while (!work.isEmpty()) {
       Plan plan = work.poll();
       int errorsBefore = diagnostics.errorCount();
@@ -164,6 +170,82 @@ final class DifferentiationRound implements AdjointProvider {
     // A method whose code javac itself rejects fails silently, so that javac's error stands
     // alone; its owner is not generated, nor any class whose code would call it.
     generate();
+  }
+
+  private static List<TypeElement> rootTypes(Iterable<? extends Element> elements) {
+    List<TypeElement> found = new ArrayList<>();
+    for (Element e : elements) {
+      if (e instanceof TypeElement t) {
+        found.add(t);
+        found.addAll(rootTypes(t.getEnclosedElements()));
+      }
+    }
+    return found;
+  }
+
+  /**
+   * Keeps the generated class of a type compiled on its own up to date: a helper's adjoint
+   * ({@code hAdjoint}) is generated into its owner's class when a differentiable method elsewhere
+   * calls it, but when only the owner's file is recompiled (an IDE saving it, say), no
+   * {@code @Differentiable} method asks for it. Every helper for which the class generated
+   * earlier (on the class path) has an adjoint entry point is differentiated again, so the
+   * regenerated class neither keeps a stale body nor drops an entry point other classes call.
+   */
+  private void replanHelpers(TypeElement type) {
+    TypeElement grad = elements.getTypeElement(GradClassWriter.gradClassOf(type).canonicalName());
+    if (grad == null || trees.getPath(grad) != null) {
+      return;
+    }
+    List<ClassFileMethods.Method> methods = classFileMethods(grad);
+    if (methods == null) {
+      return;
+    }
+    for (ClassFileMethods.Method adjoint : methods) {
+      String name = adjoint.name();
+      if (!name.endsWith("Adjoint") || !adjoint.descriptor().endsWith(TAPE_DESCRIPTOR)
+          && !adjoint.descriptor().endsWith("Ldev/adjoint/Tape;)[D")) {
+        continue;
+      }
+      String helperName = name.substring(0, name.length() - "Adjoint".length());
+      for (ExecutableElement helper : javax.lang.model.util.ElementFilter.methodsIn(
+          type.getEnclosedElements())) {
+        if (helper.getSimpleName().contentEquals(helperName) && !plans.containsKey(helper)
+            && differentiableMirror(helper) == null
+            && helper.getModifiers().contains(Modifier.STATIC)
+            && !helper.getModifiers().contains(Modifier.ABSTRACT)
+            && returnsDifferentiable(helper) && trees.getTree(helper) != null
+            && adjoint.descriptor().startsWith("(" + descriptorOf(helper))) {
+          queue(plan(helper, false, differentiableParameters(helper)));
+        }
+      }
+    }
+  }
+
+  /** The parameter descriptors of {@code method}, erased: {@code D[DLjava/lang/Object;}. */
+  private String descriptorOf(ExecutableElement method) {
+    StringBuilder sb = new StringBuilder();
+    for (VariableElement p : method.getParameters()) {
+      sb.append(descriptor(types.erasure(p.asType())));
+    }
+    return sb.toString();
+  }
+
+  private String descriptor(javax.lang.model.type.TypeMirror t) {
+    switch (t.getKind()) {
+      case BOOLEAN: return "Z";
+      case BYTE: return "B";
+      case SHORT: return "S";
+      case CHAR: return "C";
+      case INT: return "I";
+      case LONG: return "J";
+      case FLOAT: return "F";
+      case DOUBLE: return "D";
+      case ARRAY:
+        return "[" + descriptor(((javax.lang.model.type.ArrayType) t).getComponentType());
+      default:
+        TypeElement e = (TypeElement) types.asElement(t);
+        return "L" + elements.getBinaryName(e).toString().replace('.', '/') + ";";
+    }
   }
 
   private static String ownerName(ExecutableElement method) {
@@ -451,10 +533,13 @@ final class DifferentiationRound implements AdjointProvider {
     }
     boolean eligible = callee.getModifiers().contains(Modifier.STATIC)
         && !callee.getModifiers().contains(Modifier.ABSTRACT)
-        && returnsDifferentiable(callee)
-        && trees.getTree(callee) != null;
+        && returnsDifferentiable(callee);
     if (!eligible) {
       return Optional.empty();
+    }
+    if (trees.getTree(callee) == null) {
+      // compiled earlier, with its adjoint generated beside it (a file recompiled on its own)
+      return compiledAdjoint(callee);
     }
     return Optional.of(plan(callee, false, differentiableParameters(callee)).rule);
   }
@@ -834,16 +919,27 @@ final class DifferentiationRound implements AdjointProvider {
     if (trees.getPath(type) != null) {
       return false; // source without our @Generated: the user's own class
     }
-    for (ExecutableElement m : javax.lang.model.util.ElementFilter.methodsIn(
-        type.getEnclosedElements())) {
-      List<? extends VariableElement> params = m.getParameters();
-      if (m.getSimpleName().toString().endsWith("Adjoint") && !params.isEmpty()
-          && types.erasure(params.get(params.size() - 1).asType()).toString()
-              .equals(ReverseTransform.tapeType().toString())) {
-        return true;
-      }
+    List<ClassFileMethods.Method> methods = classFileMethods(type);
+    return methods == null || methods.stream().anyMatch(m -> m.name().endsWith("Adjoint")
+        && m.descriptor().endsWith(TAPE_DESCRIPTOR));
+  }
+
+  private static final String TAPE_DESCRIPTOR = "Ldev/adjoint/Tape;)D";
+
+  /**
+   * The methods of {@code type}'s class file on the class path, or null where it cannot be read.
+   * Read from the bytes, never through javac's model: see {@link ClassFileMethods}.
+   */
+  private List<ClassFileMethods.Method> classFileMethods(TypeElement type) {
+    String qualified = type.getQualifiedName().toString();
+    String pkg = elements.getPackageOf(type).getQualifiedName().toString();
+    String binary = pkg.isEmpty() ? qualified : qualified.substring(pkg.length() + 1);
+    try (java.io.InputStream in = env.getFiler().getResource(
+        javax.tools.StandardLocation.CLASS_PATH, pkg, binary + ".class").openInputStream()) {
+      return ClassFileMethods.read(in);
+    } catch (IOException | RuntimeException e) {
+      return null;
     }
-    return false;
   }
 
   private static final String GENERATOR = "dev.adjoint.processor.AdjointProcessor";

@@ -1,8 +1,12 @@
 package dev.adjoint.processor;
 
 import com.google.auto.service.AutoService;
+import java.util.Collections;
+import java.util.Map;
 import java.util.Set;
+import java.util.WeakHashMap;
 import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.annotation.processing.SupportedAnnotationTypes;
@@ -13,15 +17,14 @@ import javax.lang.model.element.TypeElement;
  * Generates {@code <Class>Grad} for every class with {@code @Differentiable} methods, and checks
  * every derivative declared with {@code @Partial} or {@code @Pullback}.
  *
- * <p>It runs on every round ({@code "*"}), so that a helper's adjoint is regenerated when only
- * the helper's file is recompiled, with no annotation of ours in it. It claims a round's
- * annotations when they are its own ({@code @Differentiable}, {@code @Partial},
- * {@code @Pullback}, the {@code @Generated} on its output) and javac's ({@code java.lang}),
- * so that {@code -Xlint:processing} has nothing to say about them; with any other annotation
- * present it claims nothing, leaving it to its processor.
+ * <p>It claims those annotations, and the {@code @Generated} on its own output, so that
+ * {@code -Xlint:processing} has nothing to say about them. Its companion
+ * {@link HelperRefreshProcessor} runs on rounds without them (a helper's file recompiled on
+ * its own); whichever of the two runs first in a round does the round's work.
  */
 @AutoService(Processor.class)
-@SupportedAnnotationTypes("*")
+@SupportedAnnotationTypes({DifferentiationRound.DIFFERENTIABLE, "dev.adjoint.Partial",
+    "dev.adjoint.Pullback", "javax.annotation.processing.Generated"})
 public final class AdjointProcessor extends AbstractProcessor {
 
   @Override
@@ -37,23 +40,22 @@ public final class AdjointProcessor extends AbstractProcessor {
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-    if (!round.getRootElements().isEmpty() || !annotations.isEmpty()) {
-      onLargeStack(() -> new DifferentiationRound(processingEnv).run(round));
+    if (!annotations.isEmpty() || !round.getRootElements().isEmpty()) {
+      runOnce(processingEnv, round);
     }
-    boolean ours = false;
-    for (TypeElement a : annotations) {
-      String name = a.getQualifiedName().toString();
-      if (OWN.contains(name)) {
-        ours = true;
-      } else if (!name.startsWith("java.lang.")) {
-        return false;
-      }
-    }
-    return ours;
+    return true;
   }
 
-  private static final Set<String> OWN = Set.of(DifferentiationRound.DIFFERENTIABLE,
-      "dev.adjoint.Partial", "dev.adjoint.Pullback", "javax.annotation.processing.Generated");
+  /** The rounds whose work is done, by this processor or its companion. */
+  private static final Map<RoundEnvironment, Boolean> DONE =
+      Collections.synchronizedMap(new WeakHashMap<>());
+
+  /** Runs the round's work unless the other of the two processors already has. */
+  static void runOnce(ProcessingEnvironment env, RoundEnvironment round) {
+    if (DONE.putIfAbsent(round, Boolean.TRUE) == null) {
+      onLargeStack(() -> new DifferentiationRound(env).run(round));
+    }
+  }
 
   /**
    * Runs {@code work} on a thread of its own with a {@link #STACK_SIZE} stack, and waits for it:

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.adjoint.Differentiable;
 import dev.adjoint.processor.AdjointProcessor;
+import dev.adjoint.processor.HelperRefreshProcessor;
 import java.io.File;
 import java.io.IOException;
 import java.lang.reflect.Method;
@@ -95,7 +96,8 @@ class SingleFileRecompileTest {
           : extraClassPath + File.pathSeparator + classPath();
       List<String> options = new ArrayList<>(List.of("-classpath", cp, "-d", out.toString(),
           "-s", out.toString(), "-parameters", "-implicit:none", "-Xlint:all", "-processor",
-          AdjointProcessor.class.getName(), "-processorpath", classPath()));
+          AdjointProcessor.class.getName() + "," + HelperRefreshProcessor.class.getName(),
+          "-processorpath", classPath()));
       boolean ok = javac.getTask(null, fm, diags, options, null,
           fm.getJavaFileObjects(sources)).call();
       StringBuilder sb = new StringBuilder();

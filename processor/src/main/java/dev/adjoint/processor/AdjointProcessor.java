@@ -1,8 +1,12 @@
 package dev.adjoint.processor;
 
 import com.google.auto.service.AutoService;
+import java.util.Collections;
+import java.util.Map;
 import java.util.Set;
+import java.util.WeakHashMap;
 import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.annotation.processing.SupportedAnnotationTypes;
@@ -11,15 +15,17 @@ import javax.lang.model.element.TypeElement;
 
 /**
  * Generates {@code <Class>Grad} for every class with {@code @Differentiable} methods, and checks
- * every derivative declared with {@code @Partial} or {@code @Pullback}. It claims those
- * annotations, and the {@code @Generated} on its own output, so that {@code -Xlint:processing}
- * has nothing to say about them.
+ * every derivative declared with {@code @Partial} or {@code @Pullback}.
+ *
+ * <p>It claims those annotations, and the {@code @Generated} on its own output, so that
+ * {@code -Xlint:processing} has nothing to say about them. Its companion
+ * {@link HelperRefreshProcessor} runs on rounds without them (a helper's file recompiled on
+ * its own); whichever of the two runs first in a round does the round's work.
  */
 @AutoService(Processor.class)
 @SupportedAnnotationTypes({DifferentiationRound.DIFFERENTIABLE, "dev.adjoint.Partial",
     "dev.adjoint.Pullback", "javax.annotation.processing.Generated"})
 public final class AdjointProcessor extends AbstractProcessor {
-  private ProcessorOptions options;
 
   @Override
   public SourceVersion getSupportedSourceVersion() {
@@ -32,14 +38,71 @@ public final class AdjointProcessor extends AbstractProcessor {
     return ProcessorOptions.NAMES;
   }
 
+  /**
+   * The stack of the thread a round runs on: javac compiles expressions and statements nested
+   * hundreds deep, and the processor's recursive passes need far more stack than javac's.
+   */
+  static final long STACK_SIZE = 256L << 20;
+
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-    if (!annotations.isEmpty()) {
-      if (options == null) {
-        options = ProcessorOptions.read(processingEnv.getOptions(), processingEnv.getMessager());
-      }
-      new DifferentiationRound(processingEnv, options).run(round);
+    if (!annotations.isEmpty() || !round.getRootElements().isEmpty()) {
+      runOnce(processingEnv, round);
     }
     return true;
+  }
+
+  /** The rounds whose work is done, by this processor or its companion. */
+  private static final Map<RoundEnvironment, Boolean> DONE =
+      Collections.synchronizedMap(new WeakHashMap<>());
+
+  /** The options of each compilation, read (and any mistake in them reported) once. */
+  private static final Map<ProcessingEnvironment, ProcessorOptions> OPTIONS =
+      Collections.synchronizedMap(new WeakHashMap<>());
+
+  /** Runs the round's work unless the other of the two processors already has. */
+  static void runOnce(ProcessingEnvironment env, RoundEnvironment round) {
+    if (DONE.putIfAbsent(round, Boolean.TRUE) == null) {
+      ProcessorOptions options = OPTIONS.computeIfAbsent(env,
+          e -> ProcessorOptions.read(e.getOptions(), e.getMessager()));
+      onLargeStack(() -> new DifferentiationRound(env, options).run(round));
+    }
+  }
+
+  /**
+   * Runs {@code work} on a thread of its own with a {@link #STACK_SIZE} stack, and waits for it:
+   * javac is never used by two threads at once. What the work throws is thrown here.
+   */
+  static void onLargeStack(Runnable work) {
+    Throwable[] failure = new Throwable[1];
+    Thread thread = new Thread(null, () -> {
+      try {
+        work.run();
+      } catch (Throwable t) {
+        failure[0] = t;
+      }
+    }, "adjoint-processor", STACK_SIZE);
+    thread.setContextClassLoader(Thread.currentThread().getContextClassLoader());
+    thread.setDaemon(true);
+    thread.start();
+    boolean interrupted = false;
+    while (true) {
+      try {
+        thread.join();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    if (failure[0] instanceof RuntimeException e) {
+      throw e;
+    } else if (failure[0] instanceof Error e) {
+      throw e;
+    } else if (failure[0] != null) {
+      throw new IllegalStateException(failure[0]);
+    }
   }
 }

@@ -10,6 +10,7 @@ import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
 import com.sun.source.util.Trees;
 import dev.adjoint.processor.analysis.Activity;
+import dev.adjoint.processor.codegen.CodeSize;
 import dev.adjoint.processor.codegen.GradClassWriter;
 import dev.adjoint.processor.diag.Diagnostics;
 import dev.adjoint.processor.diag.MethodProblems;
@@ -56,7 +57,9 @@ import javax.lang.model.util.Types;
  * One processing round, as a visible pipeline per method: validate the annotation, lower the
  * tree to IR (front end), analyse activity, transform to forward and reverse sweeps, then
  * generate one class per owner. Callees with source in this compilation join the work list as
- * they are found. Nothing is generated if any error was reported.
+ * they are found. An owner's class is generated when all its methods, and every method their
+ * generated code calls, were differentiated: a problem in one class never keeps another class from
+ * getting its own.
  */
 final class DifferentiationRound implements AdjointProvider {
   static final String DIFFERENTIABLE = "dev.adjoint.Differentiable";
@@ -82,6 +85,10 @@ final class DifferentiationRound implements AdjointProvider {
   private final dev.adjoint.processor.frontend.CalleeEffects calleeEffects;
   private final dev.adjoint.processor.frontend.PrivateTables privateTables;
   private final Deque<Plan> work = new ArrayDeque<>();
+  /** Owners (qualified names) with a method that failed validation or differentiation. */
+  private final Set<String> failedOwners = new HashSet<>();
+  /** The plan being differentiated, whose generated code {@link #require} calls belong to. */
+  private Plan current;
 
   /** One method to differentiate. */
   private static final class Plan {
@@ -89,6 +96,8 @@ final class DifferentiationRound implements AdjointProvider {
     final boolean publicApi;
     final Set<String> differentiated;
     final AdjointCallRule rule;
+    /** The generated methods of other plans that this plan's generated code calls. */
+    final Set<Plan> callees = new LinkedHashSet<>();
     AdjointBody body;
     CodeBlock graph;
     boolean queued;
@@ -101,6 +110,11 @@ final class DifferentiationRound implements AdjointProvider {
     boolean needsPrimalCopy;
     /** The body of that copy. */
     CodeBlock primal;
+    /**
+     * The annotation itself is wrong (wrt, say): the body is still checked, so that all its
+     * errors are reported in one compilation, but never transformed.
+     */
+    boolean checkOnly;
 
     Plan(ExecutableElement method, boolean publicApi, Set<String> differentiated,
         AdjointCallRule rule) {
@@ -151,6 +165,9 @@ final class DifferentiationRound implements AdjointProvider {
   void run(RoundEnvironment round) {
     TypeElement annotation = elements.getTypeElement(DIFFERENTIABLE);
     List<ExecutableElement> annotated = new ArrayList<>();
+    if (annotation == null) {
+      return; // the runtime is not on the class path: nothing of ours here
+    }
     for (Element e : round.getElementsAnnotatedWith(annotation)) {
       if (e.getKind() == ElementKind.METHOD) {
         annotated.add((ExecutableElement) e);
@@ -158,32 +175,132 @@ final class DifferentiationRound implements AdjointProvider {
     }
     annotated.sort(Comparator.comparing(this::sortKey));
     indexDeclaredDerivatives(round, annotated);
-    boolean valid = true;
     for (ExecutableElement method : annotated) {
-      Optional<Set<String>> wrt = validate(method);
-      if (wrt.isPresent()) {
-        queue(plan(method, true, wrt.get()));
+      Validation v = validate(method);
+      if (v.ok()) {
+        queue(plan(method, true, v.wrt()));
       } else {
-        valid = false;
+        failedOwners.add(ownerName(method));
+        if (v.checkBody()) {
+          // The parameters wrt names correctly, or every one if it names none.
+          Plan plan = plan(method, true,
+              v.wrt().isEmpty() ? differentiableParameters(method) : v.wrt());
+          plan.checkOnly = true;
+          queue(plan);
+        }
       }
+    }
+    for (TypeElement root : rootTypes(round.getRootElements())) {
+      replanHelpers(root);
     }
     while (!work.isEmpty()) {
       Plan plan = work.poll();
-      if (returnsDifferentiable(plan.method)) {
-        differentiate(plan);
-        valid &= plan.body != null;
+      int errorsBefore = diagnostics.errorCount();
+      current = plan;
+      try {
+        if (returnsDifferentiable(plan.method)) {
+          differentiate(plan);
+        }
+        if (plan.needsPrimalCopy) {
+          copyPrimal(plan);
+        }
+      } finally {
+        current = null;
       }
-      if (plan.needsPrimalCopy) {
-        copyPrimal(plan);
-        valid &= plan.primal != null;
+      // Any error reported while differentiating the method (its own, or one on a derivative
+      // declaration it uses) keeps its owner from being generated.
+      if (returnsDifferentiable(plan.method) && plan.body == null || plan.checkOnly
+          || plan.needsPrimalCopy && plan.primal == null
+          || diagnostics.errorCount() > errorsBefore) {
+        plan.body = null;
+        failedOwners.add(ownerName(plan.method));
       }
     }
-    valid &= calleesArePure();
+    calleesArePure();
     // A method whose code javac itself rejects fails silently, so that javac's error stands
-    // alone: then nothing is generated either.
-    if (valid && diagnostics.errorCount() == 0) {
-      generate();
+    // alone; its owner is not generated, nor any class whose code would call it.
+    generate();
+  }
+
+  private static List<TypeElement> rootTypes(Iterable<? extends Element> elements) {
+    List<TypeElement> found = new ArrayList<>();
+    for (Element e : elements) {
+      if (e instanceof TypeElement t) {
+        found.add(t);
+        found.addAll(rootTypes(t.getEnclosedElements()));
+      }
     }
+    return found;
+  }
+
+  /**
+   * Keeps the generated class of a type compiled on its own up to date: a helper's adjoint
+   * ({@code hAdjoint}) is generated into its owner's class when a differentiable method elsewhere
+   * calls it, but when only the owner's file is recompiled (an IDE saving it, say), no
+   * {@code @Differentiable} method asks for it. Every helper for which the class generated
+   * earlier (on the class path) has an adjoint entry point is differentiated again, so the
+   * regenerated class neither keeps a stale body nor drops an entry point other classes call.
+   */
+  private void replanHelpers(TypeElement type) {
+    TypeElement grad = elements.getTypeElement(
+        GradClassWriter.gradClassOf(type, options.suffix()).canonicalName());
+    if (grad == null || trees.getPath(grad) != null) {
+      return;
+    }
+    List<ClassFileMethods.Method> methods = classFileMethods(grad);
+    if (methods == null) {
+      return;
+    }
+    for (ClassFileMethods.Method adjoint : methods) {
+      String name = adjoint.name();
+      if (!name.endsWith("Adjoint") || !adjoint.descriptor().endsWith(TAPE_DESCRIPTOR)
+          && !adjoint.descriptor().endsWith("Ldev/adjoint/Tape;)[D")) {
+        continue;
+      }
+      String helperName = name.substring(0, name.length() - "Adjoint".length());
+      for (ExecutableElement helper : javax.lang.model.util.ElementFilter.methodsIn(
+          type.getEnclosedElements())) {
+        if (helper.getSimpleName().contentEquals(helperName) && !plans.containsKey(helper)
+            && differentiableMirror(helper) == null
+            && helper.getModifiers().contains(Modifier.STATIC)
+            && !helper.getModifiers().contains(Modifier.ABSTRACT)
+            && returnsDifferentiable(helper) && trees.getTree(helper) != null
+            && adjoint.descriptor().startsWith("(" + descriptorOf(helper))) {
+          queue(plan(helper, false, differentiableParameters(helper)));
+        }
+      }
+    }
+  }
+
+  /** The parameter descriptors of {@code method}, erased: {@code D[DLjava/lang/Object;}. */
+  private String descriptorOf(ExecutableElement method) {
+    StringBuilder sb = new StringBuilder();
+    for (VariableElement p : method.getParameters()) {
+      sb.append(descriptor(types.erasure(p.asType())));
+    }
+    return sb.toString();
+  }
+
+  private String descriptor(javax.lang.model.type.TypeMirror t) {
+    switch (t.getKind()) {
+      case BOOLEAN: return "Z";
+      case BYTE: return "B";
+      case SHORT: return "S";
+      case CHAR: return "C";
+      case INT: return "I";
+      case LONG: return "J";
+      case FLOAT: return "F";
+      case DOUBLE: return "D";
+      case ARRAY:
+        return "[" + descriptor(((javax.lang.model.type.ArrayType) t).getComponentType());
+      default:
+        TypeElement e = (TypeElement) types.asElement(t);
+        return "L" + elements.getBinaryName(e).toString().replace('.', '/') + ";";
+    }
+  }
+
+  private static String ownerName(ExecutableElement method) {
+    return ((TypeElement) method.getEnclosingElement()).getQualifiedName().toString();
   }
 
   /**
@@ -249,11 +366,20 @@ final class DifferentiationRound implements AdjointProvider {
 
   // ---------------------------------------------------------------------------- validation
 
-  private Optional<Set<String>> validate(ExecutableElement method) {
+  /**
+   * The outcome of validating the annotation: the differentiated parameters (in parameter
+   * order), whether all is well, and, if not, whether the body can still be checked (the
+   * problem is in {@code wrt} or the method's names, not its shape).
+   */
+  private record Validation(Set<String> wrt, boolean ok, boolean checkBody) {}
+
+  private Validation validate(ExecutableElement method) {
     boolean ok = true;
+    boolean shapeOk = true;
     for (VariableElement p : method.getParameters()) {
       if (p.asType().getKind() == TypeKind.ERROR) {
-        return Optional.empty(); // javac reports the unknown type; nothing to add
+        // javac reports the unknown type; nothing to add
+        return new Validation(Set.of(), false, false);
       }
     }
     Set<Modifier> modifiers = method.getModifiers();
@@ -274,14 +400,29 @@ final class DifferentiationRound implements AdjointProvider {
           + " gradient of");
       ok = false;
     }
+    shapeOk = ok;
     Set<String> differentiated = new LinkedHashSet<>();
     AnnotationMirror mirror = differentiableMirror(method);
+    AnnotationValue wrtValue = wrtValue(mirror);
     List<AnnotationValue> wrt = wrtValues(mirror);
-    if (wrt.isEmpty()) {
+    Set<String> named = new HashSet<>();
+    if (wrtValue == null) {
       differentiated.addAll(differentiableParameters(method));
+    } else if (wrt.isEmpty()) {
+      diagnostics.error(method, mirror, wrtValue, "wrt = {} names no parameter to differentiate"
+          + " '" + name + "' with respect to; leave wrt out to differentiate with respect to"
+          + " every double, double[] and double[][] parameter, or name the parameters:"
+          + " wrt = {\"w\", \"b\"}");
+      ok = false;
     } else {
       for (AnnotationValue v : wrt) {
         String requested = String.valueOf(v.getValue());
+        if (!named.add(requested)) {
+          diagnostics.error(method, mirror, v, "wrt names '" + requested + "' more than once;"
+              + " name each parameter once");
+          ok = false;
+          continue;
+        }
         Optional<? extends VariableElement> param = method.getParameters().stream()
             .filter(p -> p.getSimpleName().contentEquals(requested)).findFirst();
         if (param.isEmpty()) {
@@ -317,7 +458,11 @@ final class DifferentiationRound implements AdjointProvider {
         inParameterOrder.add(p.getSimpleName().toString());
       }
     }
-    return ok ? Optional.of(inParameterOrder) : Optional.empty();
+    return new Validation(inParameterOrder, ok, !ok && shapeOk && hasBody(method));
+  }
+
+  private boolean hasBody(ExecutableElement method) {
+    return trees.getTree(method) != null && trees.getTree(method).getBody() != null;
   }
 
   private static boolean isMarkedNonDifferentiable(VariableElement p) {
@@ -361,17 +506,26 @@ final class DifferentiationRound implements AdjointProvider {
   }
 
   private static List<AnnotationValue> wrtValues(AnnotationMirror mirror) {
-    if (mirror == null) {
+    AnnotationValue wrt = wrtValue(mirror);
+    if (wrt == null) {
       return List.of();
+    }
+    @SuppressWarnings("unchecked")
+    List<AnnotationValue> values = (List<AnnotationValue>) wrt.getValue();
+    return values;
+  }
+
+  /** The {@code wrt} value as written, or null when the annotation leaves it out. */
+  private static AnnotationValue wrtValue(AnnotationMirror mirror) {
+    if (mirror == null) {
+      return null;
     }
     for (var e : mirror.getElementValues().entrySet()) {
       if (e.getKey().getSimpleName().contentEquals("wrt")) {
-        @SuppressWarnings("unchecked")
-        List<AnnotationValue> values = (List<AnnotationValue>) e.getValue().getValue();
-        return values;
+        return e.getValue();
       }
     }
-    return List.of();
+    return null;
   }
 
   // ------------------------------------------------------------------------------ schedule
@@ -389,16 +543,18 @@ final class DifferentiationRound implements AdjointProvider {
     if (plan != null) {
       plan.calledByGradient = true;
       queue(plan);
+      if (current != null) {
+        current.callees.add(plan);
+      }
     }
   }
 
   /**
    * A method whose adjoint another gradient calls runs again inside that adjoint: a call in it
    * that is not pure ({@code Math.random()}, a counter) would give the gradient other values
-   * than the original. Reports each such method; false if there was one.
+   * than the original. Reports each such method, whose owner is then not generated.
    */
-  private boolean calleesArePure() {
-    boolean ok = true;
+  private void calleesArePure() {
     for (Plan plan : plans.values()) {
       if (plan.calledByGradient && plan.impureCall != null) {
         diagnostics.error(plan.impureCall, plan.unit, "'" + plan.method.getSimpleName() + "' is"
@@ -406,10 +562,9 @@ final class DifferentiationRound implements AdjointProvider {
             + " to be pure: it would give the reverse sweep other values than the forward sweep;"
             + " compute the value in the @Differentiable method and pass it in as a parameter");
         plan.body = null;
-        ok = false;
+        failedOwners.add(ownerName(plan.method));
       }
     }
-    return ok;
   }
 
   private AdjointCallRule rule(ExecutableElement method, Set<String> wrt) {
@@ -442,10 +597,13 @@ final class DifferentiationRound implements AdjointProvider {
     }
     boolean eligible = callee.getModifiers().contains(Modifier.STATIC)
         && !callee.getModifiers().contains(Modifier.ABSTRACT)
-        && returnsDifferentiable(callee)
-        && trees.getTree(callee) != null;
+        && returnsDifferentiable(callee);
     if (!eligible) {
       return Optional.empty();
+    }
+    if (trees.getTree(callee) == null) {
+      // compiled earlier, with its adjoint generated beside it (a file recompiled on its own)
+      return compiledAdjoint(callee);
     }
     return Optional.of(plan(callee, false, differentiableParameters(callee)).rule);
   }
@@ -503,9 +661,19 @@ final class DifferentiationRound implements AdjointProvider {
       Symbols symbols = new Symbols(elements, types, unit, owner);
       MethodIr ir = new MethodLowering(symbols, problems, method, tree, unit)
           .lower(plan.differentiated);
+      if (problems.failedSilently()) {
+        return; // javac's own error stands alone
+      }
       requirePrimalCopies(ir);
       requireTableCopies(ir, problems);
-      if (problems.any()) {
+      if (problems.any() || plan.checkOnly) {
+        // The activity analysis still runs, so that its errors are reported in the same
+        // compilation; rejected expressions are inactive literals in the IR.
+        try {
+          Activity.analyze(ir, rules, problems);
+        } catch (RuntimeException e) {
+          // follow-on trouble from an expression already reported: nothing to add
+        }
         return;
       }
       ir = EvaluateOnce.apply(ir, rules, problems);
@@ -518,7 +686,8 @@ final class DifferentiationRound implements AdjointProvider {
       warnAboutDeadParameters(plan, ir, activity);
       plan.body = ReverseTransform.transform(ir, activity, rules, problems, identifiers(tree),
           labels(tree), checkpointEvery(method));
-      if (!problems.any() && isTooLarge(plan.body.forward(), plan.body.reverse())) {
+      if (!problems.any()
+          && tokens(plan.body.forward(), plan.body.reverse()) > GRADIENT_TOKEN_LIMIT) {
         diagnostics.error(method, "'" + method.getSimpleName() + "' is too large to"
             + " differentiate as one method: its gradient would exceed the JVM's 64 KB limit on"
             + " the bytecode of a method; split it into smaller methods, which Adjoint"
@@ -531,11 +700,30 @@ final class DifferentiationRound implements AdjointProvider {
       } else if (plan.publicApi && options.graph()) {
         plan.graph = graph(ir, unit, tree);
       }
-    } catch (RuntimeException e) {
+    } catch (StackOverflowError e) {
+      plan.body = null;
+      diagnostics.error(method, "'" + method.getSimpleName() + "' is nested too deeply for"
+          + " Adjoint to differentiate (its stack overflowed); move inner expressions or"
+          + " statements into local variables or helper methods");
+    } catch (Exception | AssertionError | LinkageError e) {
+      plan.body = null;
       diagnostics.error(method, "Adjoint could not differentiate '" + method.getSimpleName()
           + "' because of an internal error (" + e + "); please report it with this method's"
-          + " source");
+          + " source\n" + stackTrace(e));
     }
+  }
+
+  /** The first frames of an internal failure, for the report. */
+  static String stackTrace(Throwable e) {
+    StringBuilder sb = new StringBuilder();
+    StackTraceElement[] frames = e.getStackTrace();
+    for (int i = 0; i < Math.min(frames.length, 12); i++) {
+      sb.append("\tat ").append(frames[i]).append('\n');
+    }
+    if (frames.length > 12) {
+      sb.append("\t... ").append(frames.length - 12).append(" more\n");
+    }
+    return sb.toString();
   }
 
   /**
@@ -628,20 +816,26 @@ final class DifferentiationRound implements AdjointProvider {
     }
     CodeBlock body = ReverseTransform.graph(everyDouble, activity, rules, quiet,
         identifiers(tree), labels(tree));
-    return quiet.any() || body == null || isTooLarge(body) ? null : body;
+    return quiet.any() || body == null || tokens(body) > GRAPH_TOKEN_LIMIT ? null : body;
   }
 
   /**
-   * Whether generated code risks javac's 64 KB limit on a method's bytecode. Measured on
-   * straight-line methods of Math calls (HugeInputTest): gradients of 122,000 characters and
-   * graph traces of 113,000 compile; 145,000 and more do not.
+   * Limits that keep generated methods within javac's 64 KB limit on a method's bytecode,
+   * measured in tokens of generated code (proportional to bytecode, whatever the indentation of
+   * nested code). Calibrated on straight-line methods of Math calls (HugeInputTest, HugeMain):
+   * sweeps of 39,000 tokens (600 statements) and graph traces of 43,300 compile; 42,300 and
+   * 46,300 do not.
    */
-  private static boolean isTooLarge(CodeBlock... parts) {
+  private static final long GRADIENT_TOKEN_LIMIT = 38_000;
+
+  private static final long GRAPH_TOKEN_LIMIT = 42_000;
+
+  private static long tokens(CodeBlock... parts) {
     long size = 0;
     for (CodeBlock part : parts) {
-      size += part.toString().length();
+      size += CodeSize.tokens(part.toString());
     }
-    return size > 120_000;
+    return size;
   }
 
   /** {@code @Checkpointed(every = k)}'s k, or 0 when the method has none. */
@@ -715,38 +909,56 @@ final class DifferentiationRound implements AdjointProvider {
       if (!plan.queued) {
         continue;
       }
-      TypeElement owner = (TypeElement) plan.method.getEnclosingElement();
-      owners.put(owner.getQualifiedName().toString(), owner);
-      byOwner.computeIfAbsent(owner.getQualifiedName().toString(), k -> new ArrayList<>())
-          .add(plan);
+      byOwner.computeIfAbsent(ownerName(plan.method), k -> new ArrayList<>()).add(plan);
     }
     Map<String, List<GradClassWriter.TableCopy>> tablesByOwner = new HashMap<>();
     tableCopies.forEach((field, init) -> {
-      TypeElement owner = (TypeElement) field.getEnclosingElement();
-      owners.put(owner.getQualifiedName().toString(), owner);
-      byOwner.computeIfAbsent(owner.getQualifiedName().toString(), k -> new ArrayList<>());
-      tablesByOwner.computeIfAbsent(owner.getQualifiedName().toString(), k -> new ArrayList<>())
+      String owner = ((TypeElement) field.getEnclosingElement()).getQualifiedName().toString();
+      byOwner.computeIfAbsent(owner, k -> new ArrayList<>());
+      tablesByOwner.computeIfAbsent(owner, k -> new ArrayList<>())
           .add(new GradClassWriter.TableCopy(field, init));
     });
-    for (Map.Entry<String, List<Plan>> ownerPlans : byOwner.entrySet()) {
-      List<Plan> group = ownerPlans.getValue();
-      group.sort(Comparator.comparing(p -> sortKey(p.method)));
-      TypeElement owner = owners.get(ownerPlans.getKey());
-      Map<String, Integer> resultNames = new HashMap<>();
-      List<GradClassWriter.Entry> entries = new ArrayList<>();
-      for (Plan plan : group) {
-        String base = capitalize(plan.method.getSimpleName().toString()) + "Gradient";
-        int n = resultNames.merge(base, 1, Integer::sum);
-        entries.add(new GradClassWriter.Entry(plan.method, plan.body, plan.publicApi,
-            n == 1 ? base : base + n, plan.rule.adjointName(),
-            List.copyOf(plan.differentiated), plan.graph, plan.primal));
+    Map<String, TypeElement> gradNames = new HashMap<>();
+    Map<String, List<GradClassWriter.Entry>> entriesByOwner = new TreeMap<>();
+    for (Map.Entry<String, List<Plan>> owned : byOwner.entrySet()) {
+      if (failedOwners.contains(owned.getKey())) {
+        continue;
       }
+      List<Plan> group = owned.getValue();
+      group.sort(Comparator.comparing(p -> sortKey(p.method)));
+      TypeElement owner = elements.getTypeElement(owned.getKey());
+      List<GradClassWriter.Entry> entries = entries(owner, group);
+      if (entries == null || !gradClassNameIsFree(owner, gradNames)) {
+        failedOwners.add(owned.getKey());
+      } else {
+        entriesByOwner.put(owned.getKey(), entries);
+      }
+    }
+    // An owner whose generated code would call into a class that is not generated is not
+    // generated either, transitively.
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (Map.Entry<String, List<Plan>> e : byOwner.entrySet()) {
+        if (!failedOwners.contains(e.getKey()) && e.getValue().stream()
+            .flatMap(p -> p.callees.stream())
+            .anyMatch(callee -> failedOwners.contains(ownerName(callee.method)))) {
+          failedOwners.add(e.getKey());
+          changed = true;
+        }
+      }
+    }
+    for (Map.Entry<String, List<GradClassWriter.Entry>> owned : entriesByOwner.entrySet()) {
+      if (failedOwners.contains(owned.getKey())) {
+        continue;
+      }
+      TypeElement owner = elements.getTypeElement(owned.getKey());
       try {
-        GradClassWriter.write(owner, options.suffix(), entries,
-            tablesByOwner.getOrDefault(ownerPlans.getKey(), List.of())).writeTo(env.getFiler());
+        GradClassWriter.write(owner, options.suffix(), owned.getValue(),
+            tablesByOwner.getOrDefault(owned.getKey(), List.of())).writeTo(env.getFiler());
         if (options.summary()) {
           env.getMessager().printMessage(javax.tools.Diagnostic.Kind.NOTE,
-              GradClassWriter.summary(owner, options.suffix(), entries), owner);
+              GradClassWriter.summary(owner, options.suffix(), owned.getValue()), owner);
         }
       } catch (IOException | RuntimeException e) {
         diagnostics.error(owner, "Adjoint could not write "
@@ -755,6 +967,138 @@ final class DifferentiationRound implements AdjointProvider {
       }
     }
   }
+
+  /**
+   * The members of one owner's generated class, or null (after an error) when two of them would
+   * have the same signature. A graph method {@code mGraph} is left out when the owner has a
+   * method of that name, whose own gradient method it would collide with or be mistaken for.
+   */
+  private List<GradClassWriter.Entry> entries(TypeElement owner, List<Plan> group) {
+    Set<String> ownerMethods = new HashSet<>();
+    for (Element e : owner.getEnclosedElements()) {
+      if (e.getKind() == ElementKind.METHOD) {
+        ownerMethods.add(e.getSimpleName().toString());
+      }
+    }
+    Map<String, Integer> resultNames = new HashMap<>();
+    List<GradClassWriter.Entry> entries = new ArrayList<>();
+    Map<String, String> members = new HashMap<>();
+    boolean ok = true;
+    for (Plan plan : group) {
+      String name = plan.method.getSimpleName().toString();
+      String base = capitalize(name) + "Gradient";
+      int n = resultNames.merge(base, 1, Integer::sum);
+      CodeBlock graph = ownerMethods.contains(name + "Graph") ? null : plan.graph;
+      entries.add(new GradClassWriter.Entry(plan.method, plan.body, plan.publicApi,
+          n == 1 ? base : base + n, plan.rule.adjointName(),
+          List.copyOf(plan.differentiated), graph, plan.primal));
+      List<String> params = new ArrayList<>();
+      for (VariableElement p : plan.method.getParameters()) {
+        params.add(types.erasure(p.asType()).toString());
+      }
+      Map<String, String> mine = new LinkedHashMap<>();
+      if (plan.publicApi) {
+        mine.put(signature(name, params), "gradient method");
+        if (graph != null) {
+          mine.put(signature(name + "Graph", params), "graph method");
+        }
+      }
+      List<String> adjointParams = new ArrayList<>(params);
+      adjointParams.add(returnsDifferentiable(plan.method)
+          ? types.erasure(plan.method.getReturnType()).toString() : "double");
+      adjointParams.add("double[]");
+      for (int i = 0; i < plan.method.getParameters().size(); i++) {
+        VariableElement p = plan.method.getParameters().get(i);
+        if (plan.differentiated.contains(p.getSimpleName().toString())
+            && p.asType().getKind() == TypeKind.ARRAY) {
+          adjointParams.add(params.get(i));
+        }
+      }
+      adjointParams.add(ReverseTransform.tapeType().toString());
+      mine.put(signature(plan.rule.adjointName(), adjointParams), "adjoint entry point");
+      for (Map.Entry<String, String> m : mine.entrySet()) {
+        String what = "the " + m.getValue() + " " + m.getKey() + " of '" + name + "'";
+        String other = members.putIfAbsent(m.getKey(), what);
+        if (other != null) {
+          diagnostics.error(plan.method, "in " + GradClassWriter.gradClassOf(owner, options.suffix())
+              .simpleName() + ", " + what + " would collide with " + other + "; rename one of"
+              + " the two methods");
+          ok = false;
+        }
+      }
+    }
+    return ok ? entries : null;
+  }
+
+  private static String signature(String name, List<String> parameterTypes) {
+    return name + "(" + String.join(", ", parameterTypes) + ")";
+  }
+
+  /**
+   * Whether the generated class's name is free: not the name of a class of the user's (a class
+   * Adjoint generated earlier, found on the class path in an incremental build, is regenerated),
+   * nor of the class generated for another owner ({@code A.B_C} and {@code A_B.C} both map to
+   * {@code A_B_CGrad}). Reports an error on the owner otherwise.
+   */
+  private boolean gradClassNameIsFree(TypeElement owner, Map<String, TypeElement> gradNames) {
+    String grad = GradClassWriter.gradClassOf(owner, options.suffix()).canonicalName();
+    TypeElement earlier = gradNames.putIfAbsent(grad, owner);
+    if (earlier != null) {
+      diagnostics.error(owner, "the class Adjoint generates for " + owner.getQualifiedName()
+          + " would be " + grad + ", the same as the one it generates for "
+          + earlier.getQualifiedName() + "; rename one of the two classes");
+      return false;
+    }
+    TypeElement existing = elements.getTypeElement(grad);
+    if (existing != null && !isGeneratedByAdjoint(existing)) {
+      diagnostics.error(owner, "the class Adjoint generates for " + owner.getQualifiedName()
+          + " would be " + grad + ", but the class " + existing.getQualifiedName()
+          + " already exists; rename one of the two classes");
+      return false;
+    }
+    return true;
+  }
+
+  /**
+   * Whether {@code type} is a class Adjoint generated: in source, by its {@code @Generated}; in
+   * a class file, where that annotation is not kept, by its shape (adjoint entry points taking
+   * a {@code Tape} last).
+   */
+  boolean isGeneratedByAdjoint(TypeElement type) {
+    for (AnnotationMirror a : type.getAnnotationMirrors()) {
+      if (((TypeElement) a.getAnnotationType().asElement()).getQualifiedName()
+          .contentEquals("javax.annotation.processing.Generated")) {
+        return a.getElementValues().values().stream()
+            .anyMatch(v -> v.toString().contains(GENERATOR));
+      }
+    }
+    if (trees.getPath(type) != null) {
+      return false; // source without our @Generated: the user's own class
+    }
+    List<ClassFileMethods.Method> methods = classFileMethods(type);
+    return methods == null || methods.stream().anyMatch(m -> m.name().endsWith("Adjoint")
+        && m.descriptor().endsWith(TAPE_DESCRIPTOR));
+  }
+
+  private static final String TAPE_DESCRIPTOR = "Ldev/adjoint/Tape;)D";
+
+  /**
+   * The methods of {@code type}'s class file on the class path, or null where it cannot be read.
+   * Read from the bytes, never through javac's model: see {@link ClassFileMethods}.
+   */
+  private List<ClassFileMethods.Method> classFileMethods(TypeElement type) {
+    String qualified = type.getQualifiedName().toString();
+    String pkg = elements.getPackageOf(type).getQualifiedName().toString();
+    String binary = pkg.isEmpty() ? qualified : qualified.substring(pkg.length() + 1);
+    try (java.io.InputStream in = env.getFiler().getResource(
+        javax.tools.StandardLocation.CLASS_PATH, pkg, binary + ".class").openInputStream()) {
+      return ClassFileMethods.read(in);
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static final String GENERATOR = "dev.adjoint.processor.AdjointProcessor";
 
   private static String capitalize(String s) {
     return Character.toUpperCase(s.charAt(0)) + s.substring(1);

@@ -87,6 +87,16 @@ class HugeInputTest {
   }
 
   @Test
+  void justOverTheLimitGetsTheClearError() {
+    InMemoryCompiler.Result r = run("700-line straight-line method", "Over", longMethod("Over",
+        700, false));
+    assertNull(r.crash);
+    assertTrue(!r.success && r.errors().size() == 1
+        && r.errors().get(0).message().contains("is too large to differentiate as one method"),
+        "a clear error of Adjoint's, not javac's 'code too large': " + r.errors());
+  }
+
+  @Test
   void aFiveHundredLineMethodIsDifferentiated() {
     InMemoryCompiler.Result r = run("500-line straight-line method", "Mid", longMethod("Mid",
         500, false));

@@ -9,6 +9,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import com.palantir.javapoet.TypeVariableName;
 import dev.adjoint.processor.ir.Variable;
 import dev.adjoint.processor.transform.AdjointBody;
 import dev.adjoint.processor.transform.ReverseTransform;
@@ -204,6 +205,7 @@ public final class GradClassWriter {
   private static MethodSpec primalCopy(Entry e) {
     MethodSpec.Builder m = MethodSpec.methodBuilder(JavaExpressions.primalCopyName(e.method()))
         .addModifiers(Modifier.STATIC)
+        .addTypeVariables(typeVariables(e))
         .returns(TypeName.get(e.method().getReturnType()))
         .addJavadoc(javadoc("A copy of the private method $L, which generated code cannot"
             + " call.\n", link(e.method())));
@@ -223,7 +225,14 @@ public final class GradClassWriter {
   }
 
   private static String erasureText(VariableElement p) {
-    String text = p.asType().toString();
+    javax.lang.model.type.TypeMirror type = p.asType();
+    while (type instanceof javax.lang.model.type.TypeVariable v) {
+      type = v.getUpperBound();
+      if (type instanceof javax.lang.model.type.IntersectionType i) {
+        type = i.getBounds().get(0);
+      }
+    }
+    String text = type.toString();
     int generic = text.indexOf('<');
     return generic < 0 ? text : text.substring(0, generic);
   }
@@ -249,10 +258,9 @@ public final class GradClassWriter {
         .build();
   }
 
-  /** The original's type parameters, {@code <T>} of {@code static <T> double m(double a, T t)}. */
-  private static List<com.palantir.javapoet.TypeVariableName> typeVariables(Entry e) {
-    return e.method().getTypeParameters().stream()
-        .map(com.palantir.javapoet.TypeVariableName::get).toList();
+  /** The original's type variables, with their bounds, for every method with its signature. */
+  private static List<TypeVariableName> typeVariables(Entry e) {
+    return e.method().getTypeParameters().stream().map(TypeVariableName::get).toList();
   }
 
   /** The original's parameters, with the names the generated body uses for them. */

@@ -12,6 +12,7 @@ public final class MethodProblems {
   private final Diagnostics diagnostics;
   private final CompilationUnitTree unit;
   private int count;
+  private int silent;
   private int muted;
 
   public MethodProblems(Diagnostics diagnostics, CompilationUnitTree unit) {
@@ -32,6 +33,12 @@ public final class MethodProblems {
    */
   public void failSilently() {
     count++;
+    silent++;
+  }
+
+  /** Whether the method failed because of code javac itself rejects. */
+  public boolean failedSilently() {
+    return silent > 0;
   }
 
   /** Suppresses reports while an expression is only being typed, not lowered for real. */

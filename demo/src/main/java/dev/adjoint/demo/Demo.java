@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
  * <pre>
  * mvn -q -pl demo -am compile exec:java                                   # the walkthrough
  * mvn -q -pl demo -am compile exec:java -Dexec.args="train --plot loss.png"
+ * mvn -q -pl demo -am compile exec:java -Dexec.args="train --spark local[*]"
+ * mvn -q -pl demo -am compile exec:java -Dexec.args="spark greeks"
  * mvn -q -pl demo -am compile exec:java -Dexec.args="--help"
  * </pre>
  */
@@ -22,7 +24,7 @@ import picocli.CommandLine.Command;
         description = {"Backpropagation on the JVM with Adjoint: gradients generated at compile"
                 + " time from ordinary Java.", "Without a command, runs the walkthrough."},
         subcommands = {WalkthroughCommand.class, TrainCommand.class, GraphCommand.class,
-            CommandLine.HelpCommand.class})
+            SparkCommand.class, CommandLine.HelpCommand.class})
 public final class Demo implements Callable<Integer> {
 
     /**

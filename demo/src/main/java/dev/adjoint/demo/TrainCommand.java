@@ -83,8 +83,25 @@ final class TrainCommand implements Callable<Integer> {
             + " to FILE: .svg for SVG, anything else PNG.")
     Path plot;
 
+    @Option(names = "--spark", paramLabel = "MASTER", description = "Train on Apache Spark"
+            + " instead (local[*], local[4], spark://host:7077, …): the MNIST MLP with the same"
+            + " steps as the local run, then softmax regression with MLlib's L-BFGS.")
+    String spark;
+
     @Override
     public Integer call() throws IOException {
+        if (spark != null) {
+            java.util.List<String> args = new java.util.ArrayList<>(
+                    java.util.List.of("train", "--master", spark));
+            if (epochs != null) {
+                args.addAll(java.util.List.of("--epochs", epochs.toString()));
+            }
+            if (batch != null) {
+                args.addAll(java.util.List.of("--batch", batch.toString()));
+            }
+            dev.adjoint.demo.spark.Examples.main(args.toArray(String[]::new));
+            return 0;
+        }
         Training.Run run = run();
         PrintStream out = System.out;
         Trainer.Result result = Training.run(run, out);

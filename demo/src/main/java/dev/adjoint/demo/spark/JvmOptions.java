@@ -1,4 +1,4 @@
-package dev.adjoint.spark.examples;
+package dev.adjoint.demo.spark;
 
 import org.apache.spark.launcher.JavaModuleOptions;
 

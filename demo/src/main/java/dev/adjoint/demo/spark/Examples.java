@@ -1,4 +1,4 @@
-package dev.adjoint.spark.examples;
+package dev.adjoint.demo.spark;
 
 import dev.adjoint.demo.train.Dataset;
 import dev.adjoint.demo.train.Network;
@@ -10,6 +10,11 @@ import dev.adjoint.spark.MiniBatchTrainer;
 import dev.adjoint.spark.MllibGradient;
 import dev.adjoint.spark.Params;
 import dev.adjoint.spark.Portfolio;
+import dev.adjoint.spark.examples.BlackScholes;
+import dev.adjoint.spark.examples.BlackScholesGrad;
+import dev.adjoint.spark.examples.Softmax;
+import dev.adjoint.spark.examples.SoftmaxGrad;
+import dev.adjoint.spark.examples.Trades;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package dev.adjoint.spark.examples;
+package dev.adjoint.demo.spark;
 
 import dev.adjoint.demo.train.Dataset;
 import dev.adjoint.demo.train.MlpGrad;

@@ -50,6 +50,7 @@ final class NamesCorpus {
     }
 
     /** N5: integer subexpressions inside active expressions. */
+    @SuppressWarnings("lossy-conversions") // k += a * 10 on purpose; JDK 20+ lints it
     @Differentiable
     static double intArith(double a, int n) {
         int k = 0;

@@ -2,7 +2,6 @@ package dev.adjoint.processor.frontend;
 
 import com.sun.source.tree.ArrayAccessTree;
 import com.sun.source.tree.AssignmentTree;
-import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
@@ -11,7 +10,6 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.TypeCastTree;
-import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreeScanner;
 import com.sun.source.util.Trees;
@@ -87,7 +85,7 @@ public final class CalleeEffects {
   }
 
   /** Looks for writes outside the method's own locals and for calls not known to be pure. */
-  private final class EffectScan extends TreeScanner<Void, Void> {
+  private final class EffectScan extends WriteScanner {
     private final ExecutableElement method;
     private final Set<String> visiting;
     private final Set<String> parameters = new HashSet<>();
@@ -114,7 +112,8 @@ public final class CalleeEffects {
       return found;
     }
 
-    private void written(ExpressionTree target) {
+    @Override
+    protected void written(ExpressionTree target) {
       ExpressionTree t = target;
       boolean element = false;
       while (t instanceof ArrayAccessTree a) {
@@ -128,28 +127,6 @@ public final class CalleeEffects {
       String name = id.getName().toString();
       boolean own = locals.contains(name) || parameters.contains(name) && !element;
       found |= !own;
-    }
-
-    @Override
-    public Void visitAssignment(AssignmentTree node, Void unused) {
-      written(node.getVariable());
-      return super.visitAssignment(node, unused);
-    }
-
-    @Override
-    public Void visitCompoundAssignment(CompoundAssignmentTree node, Void unused) {
-      written(node.getVariable());
-      return super.visitCompoundAssignment(node, unused);
-    }
-
-    @Override
-    public Void visitUnary(UnaryTree node, Void unused) {
-      switch (node.getKind()) {
-        case PREFIX_INCREMENT, PREFIX_DECREMENT, POSTFIX_INCREMENT, POSTFIX_DECREMENT ->
-            written(node.getExpression());
-        default -> { }
-      }
-      return super.visitUnary(node, unused);
     }
 
     @Override
@@ -259,7 +236,7 @@ public final class CalleeEffects {
   }
 
   /** One pass over a body with the names that may refer to the array (or a row of it). */
-  private final class Scan extends TreeScanner<Void, Void> {
+  private final class Scan extends WriteScanner {
     private final ExecutableElement method;
     private final Set<String> visiting;
     private final Map<String, Integer> aliases = new HashMap<>();
@@ -333,7 +310,8 @@ public final class CalleeEffects {
       }
     }
 
-    private void written(ExpressionTree target) {
+    @Override
+    protected void written(ExpressionTree target) {
       if (target instanceof ArrayAccessTree a && aliasDims(a.getExpression()) > 0) {
         writes = true;
       }
@@ -350,24 +328,7 @@ public final class CalleeEffects {
       if (node.getVariable() instanceof IdentifierTree id) {
         alias(id.getName().toString(), node.getExpression());
       }
-      written(node.getVariable());
       return super.visitAssignment(node, unused);
-    }
-
-    @Override
-    public Void visitCompoundAssignment(CompoundAssignmentTree node, Void unused) {
-      written(node.getVariable());
-      return super.visitCompoundAssignment(node, unused);
-    }
-
-    @Override
-    public Void visitUnary(UnaryTree node, Void unused) {
-      switch (node.getKind()) {
-        case PREFIX_INCREMENT, PREFIX_DECREMENT, POSTFIX_INCREMENT, POSTFIX_DECREMENT ->
-            written(node.getExpression());
-        default -> { }
-      }
-      return super.visitUnary(node, unused);
     }
 
     @Override

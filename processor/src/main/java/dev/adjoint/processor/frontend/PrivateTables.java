@@ -3,7 +3,6 @@ package dev.adjoint.processor.frontend;
 import com.sun.source.tree.ArrayAccessTree;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ClassTree;
-import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LiteralTree;
@@ -13,7 +12,6 @@ import com.sun.source.tree.NewArrayTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
-import com.sun.source.util.TreeScanner;
 import com.sun.source.util.Trees;
 import java.util.Optional;
 import javax.lang.model.element.Element;
@@ -79,7 +77,7 @@ public final class PrivateTables {
     }
     int arrayDims = dims;
     boolean[] found = {false};
-    new TreeScanner<Void, Void>() {
+    new WriteScanner() {
       /** Indexes applied to the table in {@code e}, or -1 if {@code e} does not read it. */
       private int indexes(ExpressionTree e) {
         int d = 0;
@@ -102,31 +100,15 @@ public final class PrivateTables {
         return d >= 0 && d < arrayDims;
       }
 
-      private void written(ExpressionTree target) {
+      @Override
+      protected void written(ExpressionTree target) {
         found[0] |= indexes(target) >= 0;
       }
 
       @Override
       public Void visitAssignment(AssignmentTree node, Void unused) {
-        written(node.getVariable());
         found[0] |= escapes(node.getExpression());
         return super.visitAssignment(node, unused);
-      }
-
-      @Override
-      public Void visitCompoundAssignment(CompoundAssignmentTree node, Void unused) {
-        written(node.getVariable());
-        return super.visitCompoundAssignment(node, unused);
-      }
-
-      @Override
-      public Void visitUnary(UnaryTree node, Void unused) {
-        switch (node.getKind()) {
-          case PREFIX_INCREMENT, PREFIX_DECREMENT, POSTFIX_INCREMENT, POSTFIX_DECREMENT ->
-              written(node.getExpression());
-          default -> { }
-        }
-        return super.visitUnary(node, unused);
       }
 
       @Override

@@ -1252,9 +1252,17 @@ final class ProgramGenerator {
     return addHelper(n, "static double " + n + "(double u)", Feature.IMPURE, body);
   }
 
+  /** A helper without parameters that counts its calls: called with constants only. */
+  private String countHelper() {
+    ensureImpure();
+    String n = "zcount" + sfx();
+    return addHelper(n, "static double " + n + "()", Feature.IMPURE, Node.stmt("calls++;"),
+        Node.stmt("return 0.5 * calls;").pinned());
+  }
+
   private Node impureExpr(Scope scope, int d) {
     ensureImpure();
-    int form = sr(5);
+    int form = sr(7);
     if (form < 2 && !GradientOracle.MathRandom.available()) {
       form = 2;
     }
@@ -1262,6 +1270,11 @@ final class ProgramGenerator {
       case 0 -> Node.expr("@0@ * Math.random()", active(scope, d));
       case 1 -> Node.expr("(Math.random() + @0@) * @1@", expr(scope, d), active(scope, d));
       case 2 -> Node.expr("@0@ * RNG.nextDouble()", active(scope, d));
+      // Java reads the counter before the call bumps it: evaluation order must survive.
+      case 3 -> Node.expr("(@0@ * calls + @1@ * " + countHelper() + "())", active(scope, d),
+          active(scope, d));
+      case 4 -> Node.expr("(" + countHelper() + "() * @0@ - calls * @1@)", active(scope, d),
+          active(scope, d));
       default -> Node.expr(tickHelper() + "(@0@)", active(scope, d));
     };
   }

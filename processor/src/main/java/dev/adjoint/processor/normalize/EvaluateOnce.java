@@ -31,6 +31,12 @@ public final class EvaluateOnce {
   private final RuleTable rules;
   private final MethodProblems problems;
   private final List<Variable> temporaries = new ArrayList<>();
+  /**
+   * Set while rewriting a statement from which an impure call moves: then every read that Java
+   * evaluates before it and that the call could change (a field, an array element, another call)
+   * moves too, in order, so that the statement sees exactly what Java's evaluation order gives.
+   */
+  private boolean keepOrder;
 
   private EvaluateOnce(RuleTable rules, MethodProblems problems) {
     this.rules = rules;
@@ -101,11 +107,15 @@ public final class EvaluateOnce {
       out.add(s);
     } else if (s instanceof Stmt.Assign a) {
       // The whole value is evaluated by the forward sweep only: only nested calls move.
+      keepOrder = movesImpureCall(a.value(), true);
       Expr value = a.value() instanceof Expr.Call c ? withArgs(c, out) : nested(a.value(), out);
+      keepOrder = false;
       out.add(value == a.value() ? a : new Stmt.Assign(a.target(), value, a.declaration(),
           a.tree()));
     } else if (s instanceof Stmt.ArrayWrite w) {
+      keepOrder = movesImpureCall(w.value(), true);
       Expr value = w.value() instanceof Expr.Call c ? withArgs(c, out) : nested(w.value(), out);
+      keepOrder = false;
       out.add(value == w.value() ? w : new Stmt.ArrayWrite(w.array(), w.index(), value,
           w.tree()));
     } else if (s instanceof Stmt.Block b) {
@@ -142,19 +152,65 @@ public final class EvaluateOnce {
     return changed ? new Expr.Call(c.method(), c.receiver(), args, c.type(), c.tree()) : c;
   }
 
+  /** Whether {@link #nested} would move an impure call out of {@code e}. */
+  private boolean movesImpureCall(Expr e, boolean root) {
+    if (e instanceof Expr.Call c) {
+      if (!root && !isPure(c) && (isHoldable(c.type()) || c.type().isArray())) {
+        return true;
+      }
+      for (Expr a : c.args()) {
+        if (movesImpureCall(a, false)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    if (e instanceof Expr.Binary b) {
+      return movesImpureCall(b.left(), false) || b.op() != BinaryOp.AND
+          && b.op() != BinaryOp.OR && movesImpureCall(b.right(), false);
+    }
+    if (e instanceof Expr.Unary u) {
+      return movesImpureCall(u.operand(), false);
+    }
+    if (e instanceof Expr.Cast c) {
+      return movesImpureCall(c.operand(), false);
+    }
+    if (e instanceof Expr.Conditional c) {
+      return movesImpureCall(c.condition(), false);
+    }
+    if (e instanceof Expr.ArrayRead a) {
+      return movesImpureCall(a.array(), false) || movesImpureCall(a.index(), false);
+    }
+    return false;
+  }
+
+  /** Whether a value of this type can be held in a temporary of generated code. */
+  private static boolean isHoldable(dev.adjoint.processor.ir.IrType type) {
+    return type.isPrimitive() || type.kind() == dev.adjoint.processor.ir.IrType.Kind.STRING;
+  }
+
+  /** {@code value} in a new temporary, assigned just before the statement. */
+  private Expr hold(Expr value, Expr original, List<Stmt> out) {
+    Variable t = new Variable("evaluated", original.type(), Variable.Origin.TEMPORARY,
+        original.tree());
+    temporaries.add(t);
+    out.add(new Stmt.Assign(t, value, true, null));
+    return new Expr.VarRef(t, original.tree());
+  }
+
   /** {@code e} with every impure call in it (innermost first) read from a temporary. */
   private Expr nested(Expr e, List<Stmt> out) {
     if (e instanceof Expr.Call c) {
       Expr.Call withArgs = (Expr.Call) withArgs(c, out);
-      if (isPure(c) || !c.type().isPrimitive() && !c.type().isArray()
-          && c.type().kind() != dev.adjoint.processor.ir.IrType.Kind.STRING) {
+      if (isPure(c) && !keepOrder || !isHoldable(c.type()) && !c.type().isArray()) {
         // An object is held by the call that reads a number out of it, which is moved instead.
         return withArgs;
       }
-      Variable t = new Variable("evaluated", c.type(), Variable.Origin.TEMPORARY, c.tree());
-      temporaries.add(t);
-      out.add(new Stmt.Assign(t, withArgs, true, null));
-      return new Expr.VarRef(t, c.tree());
+      return hold(withArgs, c, out);
+    }
+    if (e instanceof Expr.FieldRef f && keepOrder && isHoldable(f.type())
+        && !f.field().getModifiers().contains(javax.lang.model.element.Modifier.FINAL)) {
+      return hold(f, f, out);
     }
     if (e instanceof Expr.Binary b) {
       Expr l = nested(b.left(), out);
@@ -181,8 +237,9 @@ public final class EvaluateOnce {
     if (e instanceof Expr.ArrayRead a) {
       Expr array = nested(a.array(), out);
       Expr index = nested(a.index(), out);
-      return array == a.array() && index == a.index() ? a
+      Expr read = array == a.array() && index == a.index() ? a
           : new Expr.ArrayRead(array, index, a.type(), a.tree());
+      return keepOrder && isHoldable(a.type()) ? hold(read, a, out) : read;
     }
     return e;
   }

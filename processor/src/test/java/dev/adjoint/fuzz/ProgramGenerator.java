@@ -1283,8 +1283,13 @@ final class ProgramGenerator {
     String k = sfx();
     String z = "z" + k;
     List<Node> out = new ArrayList<>();
-    switch (sr(3)) {
+    switch (sr(4)) {
       case 0 -> out.add(Node.stmt("double " + z + " = @0@;", impureExpr(scope, 2)));
+      case 3 -> {
+        // The reverse sweep of the first statement runs after the call changed the counter.
+        out.add(Node.stmt("double " + z + " = @0@ * (1 + calls);", active(scope, 2)));
+        out.add(Node.stmt(countHelper() + "();"));
+      }
       case 1 -> {
         String i = "zi" + k;
         Scope in = scope.child();

@@ -32,6 +32,14 @@ final class OrderFx {
         return a * table[0] + a * a * bump();
     }
 
+    /** The reverse sweep runs after next() bumped count: it must use the count y was made of. */
+    @Differentiable
+    static double fieldThenLaterCall(double a) {
+        double y = a * count;
+        next();
+        return y * a + table[0] * a;
+    }
+
     static void reset() {
         count = 0;
         table[0] = 1.0;

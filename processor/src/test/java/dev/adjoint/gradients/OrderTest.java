@@ -27,4 +27,16 @@ class OrderTest {
         Check.sameValue(original, g.value());
         Check.exact(1.0 + 2 * 1.5 * 2.0, g.a(), "d/da of a * table[0] + a² * bump(), table[0] = 1");
     }
+
+    @Test
+    void aFieldReadByTheReverseSweepAfterALaterCallChangedIt() {
+        OrderFx.reset();
+        OrderFx.count = 1;
+        double original = OrderFx.fieldThenLaterCall(2.0);
+        OrderFx.reset();
+        OrderFx.count = 1;
+        OrderFxGrad.FieldThenLaterCallGradient g = OrderFxGrad.fieldThenLaterCall(2.0);
+        Check.sameValue(original, g.value());
+        Check.exact(2 * 1 * 2.0 + 1.0, g.a(), "d/da of a² count + table[0] a with count = 1");
+    }
 }

@@ -37,6 +37,12 @@ public final class EvaluateOnce {
    * moves too, in order, so that the statement sees exactly what Java's evaluation order gives.
    */
   private boolean keepOrder;
+  /**
+   * Set when the method calls something that is not pure: a field, or an element of an array
+   * held in a field, may then change between a statement and the reverse sweep of it, so an
+   * active statement reads it into a temporary (which is recorded if it is overwritten).
+   */
+  private boolean fieldsMayChange;
 
   private EvaluateOnce(RuleTable rules, MethodProblems problems) {
     this.rules = rules;
@@ -46,6 +52,7 @@ public final class EvaluateOnce {
   /** {@code ir} with impure nested calls moved into temporaries; {@code ir} itself if none. */
   public static MethodIr apply(MethodIr ir, RuleTable rules, MethodProblems problems) {
     EvaluateOnce pass = new EvaluateOnce(rules, problems);
+    pass.fieldsMayChange = firstImpureCall(ir, rules, true).isPresent();
     Stmt.Block body = pass.block(ir.body());
     if (pass.temporaries.isEmpty()) {
       return ir;
@@ -61,10 +68,15 @@ public final class EvaluateOnce {
    * another gradient calls is run again inside that adjoint, so it must not contain one.
    */
   public static Optional<Tree> firstImpureCall(MethodIr ir, RuleTable rules) {
+    return firstImpureCall(ir, rules, false);
+  }
+
+  private static Optional<Tree> firstImpureCall(MethodIr ir, RuleTable rules,
+      boolean effectsToo) {
     Tree[] found = {null};
     EvaluateOnce pass = new EvaluateOnce(rules, null);
     dev.adjoint.processor.analysis.IrWalk.statements(ir.body(), s -> {
-      if (s instanceof Stmt.Eval || s instanceof Stmt.Throw) {
+      if (!effectsToo && (s instanceof Stmt.Eval || s instanceof Stmt.Throw)) {
         return; // effects run again, but no value of the gradient depends on them
       }
       dev.adjoint.processor.analysis.IrWalk.ownExpressions(s, e ->
@@ -184,6 +196,15 @@ public final class EvaluateOnce {
     return false;
   }
 
+  /** Whether an element read reads an array held in a field: {@code W[i]}, {@code M[i][j]}. */
+  private static boolean rootedAtField(Expr e) {
+    Expr a = e;
+    while (a instanceof Expr.ArrayRead r) {
+      a = r.array();
+    }
+    return a instanceof Expr.FieldRef;
+  }
+
   /** Whether a value of this type can be held in a temporary of generated code. */
   private static boolean isHoldable(dev.adjoint.processor.ir.IrType type) {
     return type.isPrimitive() || type.kind() == dev.adjoint.processor.ir.IrType.Kind.STRING;
@@ -208,7 +229,7 @@ public final class EvaluateOnce {
       }
       return hold(withArgs, c, out);
     }
-    if (e instanceof Expr.FieldRef f && keepOrder && isHoldable(f.type())
+    if (e instanceof Expr.FieldRef f && (keepOrder || fieldsMayChange) && isHoldable(f.type())
         && !f.field().getModifiers().contains(javax.lang.model.element.Modifier.FINAL)) {
       return hold(f, f, out);
     }
@@ -239,7 +260,8 @@ public final class EvaluateOnce {
       Expr index = nested(a.index(), out);
       Expr read = array == a.array() && index == a.index() ? a
           : new Expr.ArrayRead(array, index, a.type(), a.tree());
-      return keepOrder && isHoldable(a.type()) ? hold(read, a, out) : read;
+      boolean held = keepOrder || fieldsMayChange && rootedAtField(a);
+      return held && isHoldable(a.type()) ? hold(read, a, out) : read;
     }
     return e;
   }

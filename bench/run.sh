@@ -4,19 +4,33 @@
 #   bench/run.sh                 default (short) suite, a few minutes on 2 cores, + compile cost
 #   bench/run.sh --full          full suite (3 forks, more iterations), + compile cost
 #   bench/run.sh --no-compile-cost [--include REGEX] [--out FILE]   other Report options pass through
+#   bench/run.sh --same-jvm-only  only the same-JVM rotated-rounds comparison (about 2 minutes)
+#
+# Two parts: JMH (dev.adjoint.bench.Report, one fork per benchmark) and the same-JVM comparison
+# (dev.adjoint.bench.SameJvm: primal, API, entry and hand-written in rotated rounds in one JVM,
+# ratios per round as min / median / max), whose ratios are the ones to quote on a shared machine.
 #
 # The raw JMH jar works too: java -jar bench/target/benchmarks.jar -prof gc RosenbrockBench
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 compile_cost=1
+jmh=1
 args=()
 for a in "$@"; do
-  if [[ "$a" == "--no-compile-cost" ]]; then compile_cost=0; else args+=("$a"); fi
+  case "$a" in
+    --no-compile-cost) compile_cost=0 ;;
+    --same-jvm-only) jmh=0; compile_cost=0 ;;
+    *) args+=("$a") ;;
+  esac
 done
 
 mvn -q -B -pl bench -am package -DskipTests
-java -cp bench/target/benchmarks.jar dev.adjoint.bench.Report "${args[@]+"${args[@]}"}"
+if [[ $jmh == 1 ]]; then
+  java -cp bench/target/benchmarks.jar dev.adjoint.bench.Report "${args[@]+"${args[@]}"}"
+  echo
+fi
+java -Xms2g -Xmx2g -XX:+AlwaysPreTouch -cp bench/target/benchmarks.jar dev.adjoint.bench.SameJvm
 
 if [[ $compile_cost == 1 ]]; then
   # The processor path a user's javac gets: processor jar + its runtime dependencies.

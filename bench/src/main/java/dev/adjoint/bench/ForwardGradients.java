@@ -1,5 +1,6 @@
 package dev.adjoint.bench;
 
+import java.util.Arrays;
 import org.hipparchus.analysis.differentiation.DSFactory;
 import org.hipparchus.analysis.differentiation.DerivativeStructure;
 import org.hipparchus.analysis.differentiation.Gradient;
@@ -122,6 +123,158 @@ public final class ForwardGradients {
       x = x.sin().multiply(va).add(vb);
     }
     return withValue(x);
+  }
+
+  /** Hipparchus forward mode of {@link PublicWorkloads#gmm} (small sizes: p tangents per op). */
+  public static double[] gmm(double[] alphas, double[][] means, double[][] icf, double[][] x,
+      double gamma, int m) {
+    int k = alphas.length;
+    int d = means[0].length;
+    int n = x.length;
+    int icfSize = d * (d + 1) / 2;
+    int p = k + k * d + k * icfSize;
+    int index = 0;
+    Gradient[] va = new Gradient[k];
+    for (int c = 0; c < k; c++) {
+      va[c] = Gradient.variable(p, index++, alphas[c]);
+    }
+    Gradient[][] vm = new Gradient[k][d];
+    for (int c = 0; c < k; c++) {
+      for (int i = 0; i < d; i++) {
+        vm[c][i] = Gradient.variable(p, index++, means[c][i]);
+      }
+    }
+    Gradient[][] vq = new Gradient[k][icfSize];
+    for (int c = 0; c < k; c++) {
+      for (int i = 0; i < icfSize; i++) {
+        vq[c][i] = Gradient.variable(p, index++, icf[c][i]);
+      }
+    }
+    Gradient zero = Gradient.constant(p, 0);
+    Gradient[] sumQs = new Gradient[k];
+    Gradient[][] qdiags = new Gradient[k][d];
+    for (int c = 0; c < k; c++) {
+      sumQs[c] = zero;
+      for (int i = 0; i < d; i++) {
+        sumQs[c] = sumQs[c].add(vq[c][i]);
+        qdiags[c][i] = vq[c][i].exp();
+      }
+    }
+    Gradient slse = zero;
+    Gradient[] xc = new Gradient[d];
+    Gradient[] lxc = new Gradient[d];
+    Gradient[] main = new Gradient[k];
+    for (int q = 0; q < n; q++) {
+      for (int c = 0; c < k; c++) {
+        for (int i = 0; i < d; i++) {
+          xc[i] = vm[c][i].negate().add(x[q][i]);
+          lxc[i] = qdiags[c][i].multiply(xc[i]);
+        }
+        int l = d;
+        for (int i = 0; i < d; i++) {
+          for (int j = i + 1; j < d; j++) {
+            lxc[j] = lxc[j].add(vq[c][l++].multiply(xc[i]));
+          }
+        }
+        Gradient sq = zero;
+        for (int i = 0; i < d; i++) {
+          sq = sq.add(lxc[i].multiply(lxc[i]));
+        }
+        main[c] = va[c].add(sumQs[c]).subtract(sq.multiply(0.5));
+      }
+      slse = slse.add(logSumExp(main));
+    }
+    Gradient prior = zero;
+    for (int c = 0; c < k; c++) {
+      Gradient frob = zero;
+      for (int i = 0; i < d; i++) {
+        frob = frob.add(qdiags[c][i].multiply(qdiags[c][i]));
+      }
+      for (int i = d; i < icfSize; i++) {
+        frob = frob.add(vq[c][i].multiply(vq[c][i]));
+      }
+      prior = prior.add(frob.multiply(0.5 * gamma * gamma)).subtract(sumQs[c].multiply(m));
+    }
+    int nu = d + m + 1;
+    double priorConstant = nu * d * (Math.log(gamma) - 0.5 * Math.log(2))
+        - PublicWorkloads.logMultivariateGamma(0.5 * nu, d);
+    double constant = -n * d * 0.5 * Math.log(2 * Math.PI);
+    Gradient f = slse.subtract(logSumExp(va).multiply(n)).add(prior)
+        .add(constant - k * priorConstant);
+    return withValue(f);
+  }
+
+  private static Gradient logSumExp(Gradient[] v) {
+    Gradient mx = v[0];
+    for (int i = 1; i < v.length; i++) {
+      if (v[i].getValue() > mx.getValue()) {
+        mx = v[i];
+      }
+    }
+    Gradient s = Gradient.constant(mx.getFreeParameters(), 0);
+    for (Gradient e : v) {
+      s = s.add(e.subtract(mx).exp());
+    }
+    return s.log().add(mx);
+  }
+
+  public static double[] llsq(double[] x, int n) {
+    int m = x.length;
+    Gradient[] v = new Gradient[m];
+    for (int j = 0; j < m; j++) {
+      v[j] = Gradient.variable(m, j, x[j]);
+    }
+    Gradient sum = Gradient.constant(m, 0);
+    for (int i = 0; i < n; i++) {
+      double ti = -1 + i * 2.0 / (n - 1);
+      Gradient r = Gradient.constant(m, Math.signum(ti));
+      double mul = 1;
+      for (int j = 0; j < m; j++) {
+        r = r.subtract(v[j].multiply(mul));
+        mul *= ti;
+      }
+      sum = sum.add(r.multiply(r));
+    }
+    return withValue(sum.divide(2));
+  }
+
+  public static double[] ode(double[] x, int s) {
+    int n = x.length;
+    Gradient[] vx = new Gradient[n];
+    for (int i = 0; i < n; i++) {
+      vx[i] = Gradient.variable(n, i, x[i]);
+    }
+    double h = 2.0 / s;
+    Gradient[] y = new Gradient[n];
+    Arrays.fill(y, Gradient.constant(n, 0));
+    for (int step = 0; step < s; step++) {
+      Gradient[] k1 = f(vx, y);
+      Gradient[] k2 = f(vx, axpy(y, h / 2, k1));
+      Gradient[] k3 = f(vx, axpy(y, h / 2, k2));
+      Gradient[] k4 = f(vx, axpy(y, h, k3));
+      for (int i = 0; i < n; i++) {
+        y[i] = y[i].add(k1[i].add(k2[i].multiply(2)).add(k3[i].multiply(2)).add(k4[i])
+            .multiply(h).divide(6));
+      }
+    }
+    return withValue(y[n - 1]);
+  }
+
+  private static Gradient[] f(Gradient[] x, Gradient[] y) {
+    Gradient[] z = new Gradient[x.length];
+    z[0] = x[0];
+    for (int i = 1; i < x.length; i++) {
+      z[i] = x[i].multiply(y[i - 1]);
+    }
+    return z;
+  }
+
+  private static Gradient[] axpy(Gradient[] y, double a, Gradient[] k) {
+    Gradient[] out = new Gradient[y.length];
+    for (int i = 0; i < y.length; i++) {
+      out[i] = y[i].add(k[i].multiply(a));
+    }
+    return out;
   }
 
   private static double[] withValue(Gradient g) {

@@ -11,6 +11,74 @@ public final class Inputs {
   public static final int MLP_OUTPUTS = 10;
   public static final int MLP_BATCH = 32;
   public static final int RECURRENCE_STEPS = 10_000;
+  /** ADBench GMM's d = 10, K = 25, n = 1000 instance size. */
+  public static final int GMM_D = 10;
+  public static final int GMM_K = 25;
+  public static final int GMM_N = 1000;
+  /** GradBench llsq: m = 128 coefficients (its default), n = 1024 samples (one of its sizes). */
+  public static final int LLSQ_M = 128;
+  public static final int LLSQ_N = 1024;
+  /** GradBench ode: n = 1000 (its smallest), s = 10 RK4 steps (its middle). */
+  public static final int ODE_N = 1000;
+  public static final int ODE_STEPS = 10;
+
+  /**
+   * An ADBench-style GMM instance: log weights ~ N(0, 1), means ~ U(0, 1), icf ~ N(0, 1)·0.5,
+   * points ~ U(0, 1), Wishart γ = 1, m = {@code m}.
+   */
+  public static final class Gmm {
+    public final double[] alphas;
+    public final double[][] means;
+    public final double[][] icf;
+    public final double[][] x;
+    public final double gamma = 1.0;
+    public final int m;
+
+    public Gmm(int d, int k, int n, int m, long seed) {
+      Random rnd = new Random(seed);
+      this.m = m;
+      alphas = new double[k];
+      for (int c = 0; c < k; c++) {
+        alphas[c] = rnd.nextGaussian();
+      }
+      means = new double[k][d];
+      for (double[] row : means) {
+        for (int i = 0; i < d; i++) {
+          row[i] = rnd.nextDouble();
+        }
+      }
+      icf = new double[k][d * (d + 1) / 2];
+      for (double[] row : icf) {
+        for (int i = 0; i < row.length; i++) {
+          row[i] = 0.5 * rnd.nextGaussian();
+        }
+      }
+      x = new double[n][d];
+      for (double[] row : x) {
+        for (int i = 0; i < d; i++) {
+          row[i] = rnd.nextDouble();
+        }
+      }
+    }
+
+    public Gmm() {
+      this(GMM_D, GMM_K, GMM_N, 0, 31337);
+    }
+
+    public int parameterCount() {
+      return alphas.length + means.length * means[0].length + icf.length * icf[0].length;
+    }
+  }
+
+  /** GradBench-style uniform(0, 1) coefficients, seeded. */
+  public static double[] uniform(int m, long seed) {
+    Random rnd = new Random(seed);
+    double[] x = new double[m];
+    for (int i = 0; i < m; i++) {
+      x[i] = rnd.nextDouble();
+    }
+    return x;
+  }
 
   /** Rosenbrock's classic start point, (-1.2, 1) repeated, slightly perturbed. */
   public static double[] rosenbrockPoint(int p) {

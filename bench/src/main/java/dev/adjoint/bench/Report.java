@@ -125,7 +125,8 @@ public final class Report {
         .append(' ').append(System.getProperty("java.runtime.version")).append("; ")
         .append(LocalDate.now()).append("; suite: ").append(full ? "full" : "default (short)")
         .append("; forks run with ").append(String.join(" ", JVM_ARGS)).append(".\n\n");
-    sb.append("Forms: **primal** the original method; **Adjoint** the generated `WorkloadsGrad.m(…)`"
+    sb.append("Forms: **primal** the original method; **Adjoint** the generated"
+        + " `WorkloadsGrad.m(…)` or `PublicWorkloadsGrad.m(…)`"
         + " (fresh tape and fresh result per call); **entry** the generated `mAdjoint(…, 1.0, …,"
         + " tape)` with a reused tape and gradient arrays; **proposed** that entry hand-patched to"
         + " what the processor fixes proposed in RESULTS.md would generate (`ProposedGrad`);"

@@ -1,0 +1,501 @@
+package dev.adjoint.bench;
+
+import dev.adjoint.Tape;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Same-JVM comparison: for every workload, the primal, the generated public API
+ * ({@code CGrad.m(…)}), the generated entry point ({@code mAdjoint(…)} with a reused tape and
+ * reused gradient buffers) and the hand-written gradient run in <b>rotated rounds</b> in this one
+ * JVM (round r starts with form r mod 4), each form for a fixed time slice per round. Every
+ * ratio is computed within a round, from slices measured back to back, and reported as
+ * min / median / max over the rounds, so a machine shared with other builds shows up as spread
+ * instead of as a wrong ratio.
+ *
+ * <p>Run it with a fixed heap: {@code java -Xms2g -Xmx2g -XX:+AlwaysPreTouch -cp
+ * bench/target/benchmarks.jar dev.adjoint.bench.SameJvm [--rounds N] [--warmup-ms MS]
+ * [--slice-ms MS] [--include REGEX] [--out FILE]}. {@code bench/run.sh} does.
+ */
+public final class SameJvm {
+  private SameJvm() {}
+
+  /** Runs a form {@code reps} times and returns a sum of its results (kept alive by a sink). */
+  @FunctionalInterface
+  interface Batch {
+    double run(int reps);
+  }
+
+  record Form(String name, Batch batch) {}
+
+  record Workload(String name, String size, List<Form> forms) {}
+
+  static volatile double sink;
+
+  static final String[] FORMS = {"primal", "API", "entry", "hand"};
+
+  public static void main(String[] args) throws IOException {
+    int rounds = 15;
+    long warmupMs = 1500;
+    long sliceMs = 50;
+    Pattern include = Pattern.compile(".*");
+    Path out = null;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+        case "--warmup-ms" -> warmupMs = Long.parseLong(args[++i]);
+        case "--slice-ms" -> sliceMs = Long.parseLong(args[++i]);
+        case "--include" -> include = Pattern.compile(args[++i]);
+        case "--out" -> out = Path.of(args[++i]);
+        default -> throw new IllegalArgumentException("unknown argument " + args[i]
+            + "; expected --rounds N, --warmup-ms MS, --slice-ms MS, --include REGEX, --out FILE");
+      }
+    }
+    StringBuilder sb = new StringBuilder();
+    sb.append("Same-JVM rotated rounds: ").append(Runtime.getRuntime().availableProcessors())
+        .append(" cores, ").append(Report.cpuModel()).append("; JDK ")
+        .append(System.getProperty("java.runtime.version")).append("; ").append(LocalDate.now())
+        .append("; JVM args ").append(String.join(" ",
+            java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()))
+        .append("; ").append(rounds).append(" rounds of ").append(sliceMs)
+        .append(" ms per form after ").append(warmupMs).append(" ms warm-up per form.\n\n")
+        .append("Times: median over rounds (ns/op). Ratios: per round, then min / **median** / max"
+            + " over rounds. API = `CGrad.m(…)`, entry = `mAdjoint(…)` with reused tape and"
+            + " buffers, hand = hand-written.\n\n")
+        .append("| workload | size | primal | API | entry | hand | entry/hand | API/hand"
+            + " | entry/primal | hand/primal |\n")
+        .append("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|\n");
+    System.out.print(sb);
+    for (Workload w : workloads()) {
+      if (!include.matcher(w.name()).find()) {
+        continue;
+      }
+      String row = measure(w, rounds, warmupMs, sliceMs);
+      System.out.print(row);
+      sb.append(row);
+    }
+    if (out != null) {
+      Files.writeString(out, sb.toString());
+    }
+  }
+
+  static String measure(Workload w, int rounds, long warmupMs, long sliceMs) {
+    int f = w.forms().size();
+    for (Form form : w.forms()) {
+      slice(form.batch(), warmupMs);
+    }
+    double[][] ns = new double[f][rounds];
+    for (int r = -2; r < rounds; r++) { // two more rotated rounds of warm-up
+      for (int j = 0; j < f; j++) {
+        int which = Math.floorMod(r + j, f);
+        double t = slice(w.forms().get(which).batch(), sliceMs);
+        if (r >= 0) {
+          ns[which][r] = t;
+        }
+      }
+    }
+    StringBuilder sb = new StringBuilder();
+    sb.append("| ").append(w.name()).append(" | ").append(w.size());
+    for (int j = 0; j < f; j++) {
+      sb.append(" | ").append(Report.format(median(ns[j])));
+    }
+    // forms: 0 primal, 1 API, 2 entry, 3 hand
+    sb.append(" | ").append(spread(ns[2], ns[3])).append(" | ").append(spread(ns[1], ns[3]))
+        .append(" | ").append(spread(ns[2], ns[0])).append(" | ").append(spread(ns[3], ns[0]))
+        .append(" |\n");
+    return sb.toString();
+  }
+
+  /** Fewest calls per slice: slow workloads (GMM: tens of ms a call) get whole calls. */
+  static final int MIN_CALLS = 3;
+
+  /** Runs {@code b} for about {@code ms} (at least MIN_CALLS calls); returns ns per operation. */
+  static double slice(Batch b, long ms) {
+    long budget = ms * 1_000_000L;
+    int reps = 1;
+    long calls = 0;
+    double s = 0;
+    long start = System.nanoTime();
+    long now;
+    while (true) {
+      s += b.run(reps);
+      calls += reps;
+      now = System.nanoTime();
+      long elapsed = now - start;
+      if (elapsed >= budget && calls >= MIN_CALLS) {
+        break;
+      }
+      // Batches of about 1 ms (or the rest of the slice), so nanoTime is not what is measured.
+      double perCall = (double) elapsed / calls;
+      reps = (int) Math.max(1, Math.min(Math.min(1_000_000 / Math.max(perCall, 1), 1 << 20),
+          Math.max((budget - elapsed) / Math.max(perCall, 1), MIN_CALLS - calls)));
+    }
+    sink += s;
+    return (double) (now - start) / calls;
+  }
+
+  static double median(double[] v) {
+    double[] s = v.clone();
+    Arrays.sort(s);
+    return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+  }
+
+  static String spread(double[] num, double[] den) {
+    double[] r = new double[num.length];
+    for (int i = 0; i < r.length; i++) {
+      r[i] = num[i] / den[i];
+    }
+    double[] s = r.clone();
+    Arrays.sort(s);
+    return String.format(Locale.ROOT, "%.2f / **%.2f** / %.2f", s[0], median(r), s[s.length - 1]);
+  }
+
+  // ---------------------------------------------------------------- workloads
+
+  /** Inputs live behind a volatile read, so no loop can hoist a pure call out of a batch. */
+  static final class Box<T> {
+    volatile T v;
+
+    Box(T v) {
+      this.v = v;
+    }
+  }
+
+  record Relu(double x, double y, double w1, double b1, double w2, double b2) {}
+
+  static List<Workload> workloads() {
+    List<Workload> all = new ArrayList<>();
+
+    Box<Relu> relu = new Box<>(new Relu(1, 5, 2, 0, 3, 1));
+    double[] reluAdj = new double[4];
+    all.add(new Workload("seed ReLU cost", "p = 4", List.of(
+        new Form("primal", reps -> {
+          double s = 0;
+          for (int i = 0; i < reps; i++) {
+            Relu q = relu.v;
+            s += Workloads.reluCost(q.x, q.y, q.w1, q.b1, q.w2, q.b2);
+          }
+          return s;
+        }),
+        new Form("API", reps -> {
+          double s = 0;
+          for (int i = 0; i < reps; i++) {
+            Relu q = relu.v;
+            var g = WorkloadsGrad.reluCost(q.x, q.y, q.w1, q.b1, q.w2, q.b2);
+            s += g.value() + g.w1() + g.b1() + g.w2() + g.b2();
+          }
+          return s;
+        }),
+        new Form("entry", reps -> {
+          double s = 0;
+          for (int i = 0; i < reps; i++) {
+            Relu q = relu.v;
+            Arrays.fill(reluAdj, 0.0);
+            s += WorkloadsGrad.reluCostAdjoint(q.x, q.y, q.w1, q.b1, q.w2, q.b2, 1.0, reluAdj,
+                null);
+          }
+          return s + reluAdj[0];
+        }),
+        new Form("hand", reps -> {
+          double s = 0;
+          for (int i = 0; i < reps; i++) {
+            Relu q = relu.v;
+            Arrays.fill(reluAdj, 0.0);
+            s += HandGradients.reluCost(q.x, q.y, q.w1, q.b1, q.w2, q.b2, reluAdj);
+          }
+          return s + reluAdj[0];
+        }))));
+
+    for (int p : new int[] {10, 100, 1000}) {
+      Box<double[]> x = new Box<>(Inputs.rosenbrockPoint(p));
+      double[] g = new double[p];
+      double[] none = new double[0];
+      Tape tape = new Tape();
+      all.add(new Workload("extended Rosenbrock", "p = " + p, List.of(
+          new Form("primal", reps -> {
+            double s = 0;
+            for (int i = 0; i < reps; i++) {
+              s += Workloads.rosenbrock(x.v);
+            }
+            return s;
+          }),
+          new Form("API", reps -> {
+            double s = 0;
+            for (int i = 0; i < reps; i++) {
+              var r = WorkloadsGrad.rosenbrock(x.v);
+              s += r.value() + r.x()[0];
+            }
+            return s;
+          }),
+          new Form("entry", reps -> {
+            double s = 0;
+            for (int i = 0; i < reps; i++) {
+              Arrays.fill(g, 0.0);
+              s += WorkloadsGrad.rosenbrockAdjoint(x.v, 1.0, none, g, tape);
+            }
+            return s + g[0];
+          }),
+          new Form("hand", reps -> {
+            double s = 0;
+            for (int i = 0; i < reps; i++) {
+              Arrays.fill(g, 0.0);
+              s += HandGradients.rosenbrock(x.v, g);
+            }
+            return s + g[0];
+          }))));
+    }
+
+    {
+      Box<Inputs.Mlp> mlp = new Box<>(new Inputs.Mlp());
+      double[][] gw1 = new double[Inputs.MLP_HIDDEN][Inputs.MLP_INPUTS];
+      double[] gb1 = new double[Inputs.MLP_HIDDEN];
+      double[][] gw2 = new double[Inputs.MLP_OUTPUTS][Inputs.MLP_HIDDEN];
+      double[] gb2 = new double[Inputs.MLP_OUTPUTS];
+      double[] none = new double[0];
+      Tape tape = new Tape();
+      var ws = new HandGradients.MlpWorkspace(Inputs.MLP_HIDDEN, Inputs.MLP_OUTPUTS);
+      Runnable zero = () -> {
+        zero(gw1);
+        Arrays.fill(gb1, 0.0);
+        zero(gw2);
+        Arrays.fill(gb2, 0.0);
+      };
+      all.add(new Workload("MLP mini-batch (64-128-10, batch 32)", "p = 9,610", List.of(
+          new Form("primal", reps -> {
+            double s = 0;
+            for (int i = 0; i < reps; i++) {
+              Inputs.Mlp m = mlp.v;
+              s += Workloads.mlp(m.xs, m.labels, m.w1, m.b1, m.w2, m.b2);
+            }
+            return s;
+          }),
+          new Form("API", reps -> {
+            double s = 0;
+            for (int i = 0; i < reps; i++) {
+              Inputs.Mlp m = mlp.v;
+              var r = WorkloadsGrad.mlp(m.xs, m.labels, m.w1, m.b1, m.w2, m.b2);
+              s += r.value() + r.b2()[0];
+            }
+            return s;
+          }),
+          new Form("entry", reps -> {
+            double s = 0;
+            for (int i = 0; i < reps; i++) {
+              Inputs.Mlp m = mlp.v;
+              zero.run();
+              s += WorkloadsGrad.mlpAdjoint(m.xs, m.labels, m.w1, m.b1, m.w2, m.b2, 1.0, none,
+                  gw1, gb1, gw2, gb2, tape);
+            }
+            return s + gb2[0];
+          }),
+          new Form("hand", reps -> {
+            double s = 0;
+            for (int i = 0; i < reps; i++) {
+              Inputs.Mlp m = mlp.v;
+              zero.run();
+              s += HandGradients.mlp(m.xs, m.labels, m.w1, m.b1, m.w2, m.b2, gw1, gb1, gw2, gb2,
+                  ws);
+            }
+            return s + gb2[0];
+          }))));
+    }
+
+    {
+      Box<double[]> abx = new Box<>(new double[] {0.5, 0.9, 0.1});
+      int steps = Inputs.RECURRENCE_STEPS;
+      double[] g = new double[3];
+      Tape tape = new Tape();
+      var ws = new HandGradients.RecurrenceWorkspace();
+      all.add(new Workload("10⁴-step recurrence", "p = 3", List.of(
+          new Form("primal", reps -> {
+            double s = 0;
+            for (int i = 0; i < reps; i++) {
+              double[] q = abx.v;
+              s += Workloads.recurrence(q[0], q[1], q[2], steps);
+            }
+            return s;
+          }),
+          new Form("API", reps -> {
+            double s = 0;
+            for (int i = 0; i < reps; i++) {
+              double[] q = abx.v;
+              var r = WorkloadsGrad.recurrence(q[0], q[1], q[2], steps);
+              s += r.value() + r.x0();
+            }
+            return s;
+          }),
+          new Form("entry", reps -> {
+            double s = 0;
+            for (int i = 0; i < reps; i++) {
+              double[] q = abx.v;
+              Arrays.fill(g, 0.0);
+              s += WorkloadsGrad.recurrenceAdjoint(q[0], q[1], q[2], steps, 1.0, g, tape);
+            }
+            return s + g[0];
+          }),
+          new Form("hand", reps -> {
+            double s = 0;
+            for (int i = 0; i < reps; i++) {
+              double[] q = abx.v;
+              Arrays.fill(g, 0.0);
+              s += HandGradients.recurrence(q[0], q[1], q[2], steps, g, ws);
+            }
+            return s + g[0];
+          }))));
+    }
+
+    {
+      Box<Inputs.Gmm> gmm = new Box<>(new Inputs.Gmm());
+      int k = Inputs.GMM_K;
+      int d = Inputs.GMM_D;
+      double[] ga = new double[k];
+      double[][] gm = new double[k][d];
+      double[][] gq = new double[k][d * (d + 1) / 2];
+      double[] none = new double[0];
+      Tape tape = new Tape();
+      var ws = new PublicHandGradients.GmmWorkspace(k, d);
+      all.add(new Workload("ADBench GMM (d 10, K 25, n 1000)", "p = 1,650", List.of(
+          new Form("primal", reps -> {
+            double s = 0;
+            for (int i = 0; i < reps; i++) {
+              Inputs.Gmm q = gmm.v;
+              s += PublicWorkloads.gmm(q.alphas, q.means, q.icf, q.x, q.gamma, q.m);
+            }
+            return s;
+          }),
+          new Form("API", reps -> {
+            double s = 0;
+            for (int i = 0; i < reps; i++) {
+              Inputs.Gmm q = gmm.v;
+              var r = PublicWorkloadsGrad.gmm(q.alphas, q.means, q.icf, q.x, q.gamma, q.m);
+              s += r.value() + r.alphas()[0];
+            }
+            return s;
+          }),
+          new Form("entry", reps -> {
+            double s = 0;
+            for (int i = 0; i < reps; i++) {
+              Inputs.Gmm q = gmm.v;
+              Arrays.fill(ga, 0.0);
+              zero(gm);
+              zero(gq);
+              s += PublicWorkloadsGrad.gmmAdjoint(q.alphas, q.means, q.icf, q.x, q.gamma, q.m,
+                  1.0, none, ga, gm, gq, tape);
+            }
+            return s + ga[0];
+          }),
+          new Form("hand", reps -> {
+            double s = 0;
+            for (int i = 0; i < reps; i++) {
+              Inputs.Gmm q = gmm.v;
+              Arrays.fill(ga, 0.0);
+              zero(gm);
+              zero(gq);
+              s += PublicHandGradients.gmm(q.alphas, q.means, q.icf, q.x, q.gamma, q.m, ga, gm,
+                  gq, ws);
+            }
+            return s + ga[0];
+          }))));
+    }
+
+    {
+      Box<double[]> x = new Box<>(Inputs.uniform(Inputs.LLSQ_M, 31337));
+      int n = Inputs.LLSQ_N;
+      double[] g = new double[Inputs.LLSQ_M];
+      double[] none = new double[0];
+      Tape tape = new Tape();
+      var ws = new PublicHandGradients.LlsqWorkspace();
+      all.add(new Workload("GradBench llsq (m 128, n 1024)", "p = 128", List.of(
+          new Form("primal", reps -> {
+            double s = 0;
+            for (int i = 0; i < reps; i++) {
+              s += PublicWorkloads.llsq(x.v, n);
+            }
+            return s;
+          }),
+          new Form("API", reps -> {
+            double s = 0;
+            for (int i = 0; i < reps; i++) {
+              var r = PublicWorkloadsGrad.llsq(x.v, n);
+              s += r.value() + r.x()[0];
+            }
+            return s;
+          }),
+          new Form("entry", reps -> {
+            double s = 0;
+            for (int i = 0; i < reps; i++) {
+              Arrays.fill(g, 0.0);
+              s += PublicWorkloadsGrad.llsqAdjoint(x.v, n, 1.0, none, g, tape);
+            }
+            return s + g[0];
+          }),
+          new Form("hand", reps -> {
+            double s = 0;
+            for (int i = 0; i < reps; i++) {
+              Arrays.fill(g, 0.0);
+              s += PublicHandGradients.llsq(x.v, n, g, ws);
+            }
+            return s + g[0];
+          }))));
+    }
+
+    {
+      double[] x0 = Inputs.uniform(Inputs.ODE_N, 31337);
+      for (int i = 0; i < x0.length; i++) {
+        x0[i] += 0.5;
+      }
+      Box<double[]> x = new Box<>(x0);
+      int steps = Inputs.ODE_STEPS;
+      double[] g = new double[Inputs.ODE_N];
+      double[] none = new double[0];
+      Tape tape = new Tape();
+      var ws = new PublicHandGradients.OdeWorkspace();
+      all.add(new Workload("GradBench ode (n 1000, s 10)", "p = 1,000", List.of(
+          new Form("primal", reps -> {
+            double s = 0;
+            for (int i = 0; i < reps; i++) {
+              s += PublicWorkloads.ode(x.v, steps);
+            }
+            return s;
+          }),
+          new Form("API", reps -> {
+            double s = 0;
+            for (int i = 0; i < reps; i++) {
+              var r = PublicWorkloadsGrad.ode(x.v, steps);
+              s += r.value() + r.x()[0];
+            }
+            return s;
+          }),
+          new Form("entry", reps -> {
+            double s = 0;
+            for (int i = 0; i < reps; i++) {
+              Arrays.fill(g, 0.0);
+              s += PublicWorkloadsGrad.odeAdjoint(x.v, steps, 1.0, none, g, tape);
+            }
+            return s + g[0];
+          }),
+          new Form("hand", reps -> {
+            double s = 0;
+            for (int i = 0; i < reps; i++) {
+              Arrays.fill(g, 0.0);
+              s += PublicHandGradients.ode(x.v, steps, g, ws);
+            }
+            return s + g[0];
+          }))));
+    }
+    return all;
+  }
+
+  static void zero(double[][] m) {
+    for (double[] row : m) {
+      Arrays.fill(row, 0.0);
+    }
+  }
+}

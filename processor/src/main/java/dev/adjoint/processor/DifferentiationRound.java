@@ -153,6 +153,11 @@ final class DifferentiationRound implements AdjointProvider {
   }
 
   @Override
+  public boolean readsMutableState(ExecutableElement method) {
+    return calleeEffects.readsMutableState(method);
+  }
+
+  @Override
   public boolean mayHaveEffects(ExecutableElement method) {
     return calleeEffects.mayHaveEffects(method);
   }

@@ -47,6 +47,34 @@ final class Harness {
   }
 
   /** Source of final class iss.C with the given imports and members (indented by 2). */
+  /**
+   * Compiles on a thread with an 8 MB stack, as {@code javac -J-Xss8m} would: javac needs it for
+   * a generated class nested hundreds of statements deep (the processor runs on its own large
+   * stack either way).
+   */
+  static Run compileWithLargeStack(String... nameThenSource) {
+    Run[] run = new Run[1];
+    RuntimeException[] failure = new RuntimeException[1];
+    Thread compiler = new Thread(null, () -> {
+      try {
+        run[0] = compile(nameThenSource);
+      } catch (RuntimeException e) {
+        failure[0] = e;
+      }
+    }, "javac-8m", 8L << 20);
+    compiler.start();
+    try {
+      compiler.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+    if (failure[0] != null) {
+      throw failure[0];
+    }
+    return run[0];
+  }
+
   static String classC(String imports, String members) {
     return "package iss;\n\nimport dev.adjoint.Differentiable;\n" + imports + "\n"
         + "final class C {\n  private C() {}\n\n" + members.indent(2) + "}\n";

@@ -125,7 +125,7 @@ class Issue11CrashesTest {
 
   @Test
   void nestingDepth400Parentheses() {
-    Harness.Run r = Harness.compile("iss.C", Harness.classC("", """
+    Harness.Run r = Harness.compileWithLargeStack("iss.C", Harness.classC("", """
         @Differentiable
         static double f(double a) {
           return %s * a; //@here
@@ -148,17 +148,7 @@ class Issue11CrashesTest {
     body.append("  return s * a;\n} //@end\n");
     // The processor runs on its own large stack; javac then compiles the generated class, as
     // deeply nested as the method, on the caller's: give it the stack `javac -J-Xss8m` would.
-    Harness.Run[] run = new Harness.Run[1];
-    Thread compiler = new Thread(null,
-        () -> run[0] = Harness.compile("iss.C", Harness.classC("", body.toString())),
-        "javac-8m", 8L << 20);
-    compiler.start();
-    try {
-      compiler.join();
-    } catch (InterruptedException e) {
-      throw new AssertionError(e);
-    }
-    Harness.Run r = run[0];
+    Harness.Run r = Harness.compileWithLargeStack("iss.C", Harness.classC("", body.toString()));
     r.assertSupportedOrErrorAt("iss.C",
         r.range(r.line("iss.C", "decl") - 1, r.line("iss.C", "end")),
         () -> r.gradient("iss.C", "f").at(0.7).at(-1.1).check(), "iss.CGrad");

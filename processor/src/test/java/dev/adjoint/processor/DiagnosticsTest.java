@@ -181,6 +181,40 @@ class DiagnosticsTest {
   }
 
   @Test
+  void helperReadingStateThatAnImpureCallChanges() {
+    TestSource src = t("""
+        final class T {
+          static int count;
+
+          static double next() {
+            count++;
+            return count;
+          }
+
+          static double scaled(double a) {
+            return a * count;
+          }
+
+          @Differentiable
+          static double loss(double a) {
+            double y = scaled(a);
+            next();
+            return y * a;
+          }
+        }
+        """);
+    Compilation c = compile(src);
+    assertThat(c).failed();
+    assertThat(c).hadErrorCount(1);
+    assertThat(c).hadErrorContaining("'scaled' reads a field that is not final (or holds an"
+        + " array), and this method calls something that is not pure, which may change it; the"
+        + " adjoint of 'scaled' runs it again in the reverse sweep and would see the changed"
+        + " value: pass the field's value to it as a parameter")
+        .inFile(src.file).onLine(src.line("double y = scaled(a);"))
+        .atColumn(src.column("scaled(a);", "("));
+  }
+
+  @Test
   void privateTableThatIsWrittenCannotBeCopied() {
     TestSource src = t("""
         final class T {

@@ -84,6 +84,116 @@ public final class CalleeEffects {
     return effects;
   }
 
+  /**
+   * Whether running {@code method} may read state a call elsewhere could change: a field that is
+   * not final, or any array held in a field, directly or through a helper with source.
+   */
+  public boolean readsMutableState(ExecutableElement method) {
+    return readsMutableState(method, new HashSet<>());
+  }
+
+  private boolean readsMutableState(ExecutableElement method, Set<String> visiting) {
+    String key = method.getEnclosingElement() + "#" + method + "#reads";
+    Boolean known = cache.get(key);
+    if (known != null) {
+      return known;
+    }
+    if (!visiting.add(key)) {
+      return false;
+    }
+    MethodTree tree = trees.getTree(method);
+    boolean reads = tree != null && tree.getBody() != null
+        && new StateReadScan(method, tree, visiting).found;
+    visiting.remove(key);
+    cache.put(key, reads);
+    return reads;
+  }
+
+  /** Looks for reads of fields that are not final, or that hold arrays. */
+  private final class StateReadScan extends TreeScanner<Void, Void> {
+    private final ExecutableElement method;
+    private final Set<String> visiting;
+    private final Set<String> locals = new HashSet<>();
+    private boolean found;
+
+    StateReadScan(ExecutableElement method, MethodTree tree, Set<String> visiting) {
+      this.method = method;
+      this.visiting = visiting;
+      for (VariableTree p : tree.getParameters()) {
+        locals.add(p.getName().toString());
+      }
+      new TreeScanner<Void, Void>() {
+        @Override
+        public Void visitVariable(VariableTree node, Void unused) {
+          locals.add(node.getName().toString());
+          return super.visitVariable(node, unused);
+        }
+      }.scan(tree.getBody(), null);
+      scan(tree.getBody(), null);
+    }
+
+    private void field(TypeElement owner, String name) {
+      for (TypeElement t = owner; t != null && !found; t = enclosingType(t)) {
+        for (javax.lang.model.element.VariableElement f
+            : ElementFilter.fieldsIn(t.getEnclosedElements())) {
+          if (f.getSimpleName().contentEquals(name)) {
+            found = !f.getModifiers().contains(javax.lang.model.element.Modifier.FINAL)
+                || f.asType() instanceof ArrayType;
+            return;
+          }
+        }
+      }
+    }
+
+    @Override
+    public Void visitIdentifier(IdentifierTree node, Void unused) {
+      if (!locals.contains(node.getName().toString())) {
+        field((TypeElement) method.getEnclosingElement(), node.getName().toString());
+      }
+      return null;
+    }
+
+    @Override
+    public Void visitMemberSelect(MemberSelectTree node, Void unused) {
+      String qualifier = node.getExpression().toString();
+      TypeElement owner = new Scan(method, visiting)
+          .sameCompilationType(qualifier.substring(qualifier.lastIndexOf('.') + 1));
+      if (owner != null) {
+        field(owner, node.getIdentifier().toString());
+        return null;
+      }
+      return super.visitMemberSelect(node, unused);
+    }
+
+    @Override
+    public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
+      ExpressionTree select = node.getMethodSelect();
+      TypeElement owner = null;
+      String name = null;
+      if (select instanceof IdentifierTree id) {
+        owner = (TypeElement) method.getEnclosingElement();
+        name = id.getName().toString();
+      } else if (select instanceof MemberSelectTree m) {
+        String qualifier = m.getExpression().toString();
+        owner = new Scan(method, visiting)
+            .sameCompilationType(qualifier.substring(qualifier.lastIndexOf('.') + 1));
+        name = m.getIdentifier().toString();
+        if (owner == null) {
+          scan(m.getExpression(), null);
+        }
+      }
+      for (TypeElement t = owner; t != null && !found; t = enclosingType(t)) {
+        for (ExecutableElement m : ElementFilter.methodsIn(t.getEnclosedElements())) {
+          if (m.getSimpleName().contentEquals(name) && readsMutableState(m, visiting)) {
+            found = true;
+          }
+        }
+      }
+      scan(node.getArguments(), null);
+      return null;
+    }
+  }
+
   /** Looks for writes outside the method's own locals and for calls not known to be pure. */
   private final class EffectScan extends WriteScanner {
     private final ExecutableElement method;

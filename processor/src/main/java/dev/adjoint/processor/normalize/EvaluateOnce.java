@@ -53,6 +53,9 @@ public final class EvaluateOnce {
   public static MethodIr apply(MethodIr ir, RuleTable rules, MethodProblems problems) {
     EvaluateOnce pass = new EvaluateOnce(rules, problems);
     pass.fieldsMayChange = firstImpureCall(ir, rules, true).isPresent();
+    if (pass.fieldsMayChange) {
+      pass.rejectHelpersReadingState(ir);
+    }
     Stmt.Block body = pass.block(ir.body());
     if (pass.temporaries.isEmpty()) {
       return ir;
@@ -87,6 +90,28 @@ public final class EvaluateOnce {
             }));
     });
     return Optional.ofNullable(found[0]);
+  }
+
+  /**
+   * A helper whose adjoint a gradient calls runs again in the reverse sweep: if it reads a field
+   * that this method's impure calls may change, it would see the changed value then.
+   */
+  private void rejectHelpersReadingState(MethodIr ir) {
+    dev.adjoint.processor.analysis.IrWalk.statements(ir.body(), s ->
+        dev.adjoint.processor.analysis.IrWalk.ownExpressions(s, e ->
+            dev.adjoint.processor.analysis.IrWalk.expressions(e, n -> {
+              // (A call without arguments has no adjoint to run; an impure helper's own
+              // differentiation reports what it does.)
+              if (n instanceof Expr.Call c && c.receiver() == null && !c.args().isEmpty()
+                  && rules.ruleFor(c.method()).orElse(null) instanceof AdjointCallRule
+                  && isPure(c) && rules.readsMutableState(c.method()) && problems != null) {
+                problems.error(c.tree(), "'" + c.method().getSimpleName() + "' reads a field"
+                    + " that is not final (or holds an array), and this method calls something"
+                    + " that is not pure, which may change it; the adjoint of '"
+                    + c.method().getSimpleName() + "' runs it again in the reverse sweep and would"
+                    + " see the changed value: pass the field's value to it as a parameter");
+              }
+            })));
   }
 
   private boolean isPure(Expr.Call c) {

@@ -24,6 +24,9 @@ public interface AdjointProvider {
   /** The class generated for {@code owner}: its gradients and copies of its private members. */
   com.palantir.javapoet.ClassName generatedClassOf(javax.lang.model.element.TypeElement owner);
 
+  /** Whether running {@code method} may read a field that is not final or holds an array. */
+  boolean readsMutableState(ExecutableElement method);
+
   /** Whether running {@code method} may do more than compute its result. */
   boolean mayHaveEffects(ExecutableElement method);
 }

@@ -81,6 +81,14 @@ public final class RuleTable {
     return adjoints.generatedClassOf(owner);
   }
 
+  /**
+   * Whether running {@code method}, a method with source, may read a field that is not final or
+   * that holds an array: state that a call elsewhere could change.
+   */
+  public boolean readsMutableState(ExecutableElement method) {
+    return adjoints.readsMutableState(method);
+  }
+
   /** Records that generated code calls {@code rule}'s adjoint entry point. */
   public void require(AdjointCallRule rule) {
     adjoints.require(rule);

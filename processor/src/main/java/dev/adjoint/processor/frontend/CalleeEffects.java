@@ -48,6 +48,25 @@ public final class CalleeEffects {
     this.elements = elements;
   }
 
+  /**
+   * A cached answer about a method, computed once; a query that reaches itself again through
+   * recursion answers false there and leaves the decision to the other paths.
+   */
+  private boolean cached(String key, Set<String> visiting,
+      java.util.function.BooleanSupplier compute) {
+    Boolean known = cache.get(key);
+    if (known != null) {
+      return known;
+    }
+    if (!visiting.add(key)) {
+      return false;
+    }
+    boolean answer = compute.getAsBoolean();
+    visiting.remove(key);
+    cache.put(key, answer);
+    return answer;
+  }
+
   /** Static methods of these classes compute functions of their arguments. */
   private static final Set<String> PURE_QUALIFIERS = Set.of("Math", "StrictMath", "Double",
       "Float", "Integer", "Long", "Boolean", "Character", "String", "Objects", "Activations",
@@ -68,21 +87,13 @@ public final class CalleeEffects {
   }
 
   private boolean mayHaveEffects(ExecutableElement method, Set<String> visiting) {
-    String key = method.getEnclosingElement() + "#" + method + "#effects";
-    Boolean known = cache.get(key);
-    if (known != null) {
-      return known;
-    }
-    if (!visiting.add(key)) {
-      return false;
-    }
-    MethodTree tree = trees.getTree(method);
-    boolean effects = tree == null || tree.getBody() == null
-        || new EffectScan(method, tree, visiting).found();
-    visiting.remove(key);
-    cache.put(key, effects);
-    return effects;
+    return cached(method.getEnclosingElement() + "#" + method + "#effects", visiting, () -> {
+      MethodTree tree = trees.getTree(method);
+      return tree == null || tree.getBody() == null
+          || new EffectScan(method, tree, visiting).found();
+    });
   }
+
 
   /**
    * Whether running {@code method} may read state a call elsewhere could change: a field that is
@@ -93,21 +104,13 @@ public final class CalleeEffects {
   }
 
   private boolean readsMutableState(ExecutableElement method, Set<String> visiting) {
-    String key = method.getEnclosingElement() + "#" + method + "#reads";
-    Boolean known = cache.get(key);
-    if (known != null) {
-      return known;
-    }
-    if (!visiting.add(key)) {
-      return false;
-    }
-    MethodTree tree = trees.getTree(method);
-    boolean reads = tree != null && tree.getBody() != null
-        && new StateReadScan(method, tree, visiting).found;
-    visiting.remove(key);
-    cache.put(key, reads);
-    return reads;
+    return cached(method.getEnclosingElement() + "#" + method + "#reads", visiting, () -> {
+      MethodTree tree = trees.getTree(method);
+      return tree != null && tree.getBody() != null
+          && new StateReadScan(method, tree, visiting).found;
+    });
   }
+
 
   /** Looks for reads of fields that are not final, or that hold arrays. */
   private final class StateReadScan extends TreeScanner<Void, Void> {
@@ -289,29 +292,22 @@ public final class CalleeEffects {
   }
 
   private boolean mayReturnParameter(ExecutableElement method, Set<String> visiting) {
-    String key = method.getEnclosingElement() + "#" + method + "#return";
-    Boolean known = cache.get(key);
-    if (known != null) {
-      return known;
-    }
-    if (!visiting.add(key)) {
-      return false;
-    }
-    MethodTree tree = trees.getTree(method);
-    boolean returns = false;
-    if (tree != null && tree.getBody() != null && method.getReturnType() instanceof ArrayType) {
+    return cached(method.getEnclosingElement() + "#" + method + "#return", visiting, () -> {
+      MethodTree tree = trees.getTree(method);
+      if (tree == null || tree.getBody() == null
+          || !(method.getReturnType() instanceof ArrayType)) {
+        return false;
+      }
       Scan scan = new Scan(method, visiting);
       for (var p : method.getParameters()) {
         if (p.asType() instanceof ArrayType) {
           scan.aliases.put(p.getSimpleName().toString(), dims(p.asType()));
         }
       }
-      returns = scan.returnsAlias(tree);
-    }
-    visiting.remove(key);
-    cache.put(key, returns);
-    return returns;
+      return scan.returnsAlias(tree);
+    });
   }
+
 
   /** Whether {@code method} may write into the array passed as parameter {@code index}. */
   public boolean mayWrite(ExecutableElement method, int index) {
@@ -319,23 +315,15 @@ public final class CalleeEffects {
   }
 
   private boolean mayWrite(ExecutableElement method, int index, Set<String> visiting) {
-    String key = method.getEnclosingElement() + "#" + method + "#" + index;
-    Boolean known = cache.get(key);
-    if (known != null) {
-      return known;
-    }
-    if (!visiting.add(key)) {
-      return false; // recursion: the other calls decide
-    }
-    MethodTree tree = trees.getTree(method);
-    TypeMirror type = method.getParameters().get(index).asType();
-    boolean writes = tree != null && tree.getBody() != null && type instanceof ArrayType
-        && new Scan(method, visiting).writes(
-            method.getParameters().get(index).getSimpleName().toString(), dims(type), tree);
-    visiting.remove(key);
-    cache.put(key, writes);
-    return writes;
+    return cached(method.getEnclosingElement() + "#" + method + "#" + index, visiting, () -> {
+      MethodTree tree = trees.getTree(method);
+      TypeMirror type = method.getParameters().get(index).asType();
+      return tree != null && tree.getBody() != null && type instanceof ArrayType
+          && new Scan(method, visiting).writes(
+              method.getParameters().get(index).getSimpleName().toString(), dims(type), tree);
+    });
   }
+
 
   private static int dims(TypeMirror type) {
     int d = 0;

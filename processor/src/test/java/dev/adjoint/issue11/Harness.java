@@ -46,7 +46,6 @@ final class Harness {
     return new Run(sources, InMemoryCompilation.compile(sources));
   }
 
-  /** Source of final class iss.C with the given imports and members (indented by 2). */
   /**
    * Compiles on a thread with an 8 MB stack, as {@code javac -J-Xss8m} would: javac needs it for
    * a generated class nested hundreds of statements deep (the processor runs on its own large
@@ -75,6 +74,7 @@ final class Harness {
     return run[0];
   }
 
+  /** Source of final class iss.C with the given imports and members (indented by 2). */
   static String classC(String imports, String members) {
     return "package iss;\n\nimport dev.adjoint.Differentiable;\n" + imports + "\n"
         + "final class C {\n  private C() {}\n\n" + members.indent(2) + "}\n";

@@ -87,52 +87,123 @@ public final class JavaExpressions {
   }
 
   private static int precedence(Expr e) {
-    if (e instanceof Expr.Binary b) {
-      return b.op().precedence();
-    }
-    if (e instanceof Expr.Unary || e instanceof Expr.Cast) {
-      return PREFIX;
-    }
-    if (e instanceof Expr.Conditional) {
-      return CONDITIONAL;
-    }
-    if (e instanceof Expr.Literal l && l.text().startsWith("-")) {
-      return PREFIX;
-    }
-    return PRIMARY;
+    return e.accept(PRECEDENCE);
   }
 
+  /** How tightly each expression binds, as Java's operator precedence. */
+  private static final Expr.Visitor<Integer> PRECEDENCE = new Expr.Visitor<>() {
+    @Override
+    public Integer visitLiteral(Expr.Literal node) {
+      return node.text().startsWith("-") ? PREFIX : PRIMARY;
+    }
+
+    @Override
+    public Integer visitVarRef(Expr.VarRef node) {
+      return PRIMARY;
+    }
+
+    @Override
+    public Integer visitFieldRef(Expr.FieldRef node) {
+      return PRIMARY;
+    }
+
+    @Override
+    public Integer visitBinary(Expr.Binary node) {
+      return node.op().precedence();
+    }
+
+    @Override
+    public Integer visitUnary(Expr.Unary node) {
+      return PREFIX;
+    }
+
+    @Override
+    public Integer visitCast(Expr.Cast node) {
+      return PREFIX;
+    }
+
+    @Override
+    public Integer visitConditional(Expr.Conditional node) {
+      return CONDITIONAL;
+    }
+
+    @Override
+    public Integer visitCall(Expr.Call node) {
+      return PRIMARY;
+    }
+
+    @Override
+    public Integer visitArrayRead(Expr.ArrayRead node) {
+      return PRIMARY;
+    }
+
+    @Override
+    public Integer visitArrayLength(Expr.ArrayLength node) {
+      return PRIMARY;
+    }
+
+    @Override
+    public Integer visitNewArray(Expr.NewArray node) {
+      return PRIMARY;
+    }
+
+    @Override
+    public Integer visitNewObject(Expr.NewObject node) {
+      return PRIMARY;
+    }
+  };
+
   private CodeBlock printBare(Expr e) {
-    if (e instanceof Expr.Literal l) {
+    return e.accept(bare);
+  }
+
+  /** Each expression without parentheses around itself; operands parenthesised as needed. */
+  private final Expr.Visitor<CodeBlock> bare = new Expr.Visitor<>() {
+    @Override
+    public CodeBlock visitLiteral(Expr.Literal l) {
       return CodeBlock.of("$L", l.text());
     }
-    if (e instanceof Expr.VarRef r) {
+
+    @Override
+    public CodeBlock visitVarRef(Expr.VarRef r) {
       reads.accept(r.variable());
       return CodeBlock.of("$N", r.variable().name());
     }
-    if (e instanceof Expr.FieldRef f) {
+
+    @Override
+    public CodeBlock visitFieldRef(Expr.FieldRef f) {
       return field(f);
     }
-    if (e instanceof Expr.Binary b) {
+
+    @Override
+    public CodeBlock visitBinary(Expr.Binary b) {
       int p = b.op().precedence();
       // Left-associative: a right operand of equal precedence keeps its parentheses.
       return CodeBlock.of("$L $L $L", print(b.left(), p), b.op().symbol(), print(b.right(), p + 1));
     }
-    if (e instanceof Expr.Unary u) {
+
+    @Override
+    public CodeBlock visitUnary(Expr.Unary u) {
       CodeBlock operand = print(u.operand(), PREFIX);
       boolean clash = (u.op() == UnaryOp.NEGATE || u.op() == UnaryOp.PLUS)
           && operand.toString().startsWith(u.op().symbol());
       return clash ? CodeBlock.of("$L($L)", u.op().symbol(), operand)
           : CodeBlock.of("$L$L", u.op().symbol(), operand);
     }
-    if (e instanceof Expr.Cast c) {
+
+    @Override
+    public CodeBlock visitCast(Expr.Cast c) {
       return CodeBlock.of("($T) $L", typeName(c.type()), print(c.operand(), PREFIX));
     }
-    if (e instanceof Expr.Conditional c) {
+
+    @Override
+    public CodeBlock visitConditional(Expr.Conditional c) {
       return CodeBlock.of("$L ? $L : $L", print(c.condition(), CONDITIONAL + 1),
           print(c.whenTrue(), 0), print(c.whenFalse(), CONDITIONAL));
     }
-    if (e instanceof Expr.Call c) {
+
+    @Override
+    public CodeBlock visitCall(Expr.Call c) {
       CodeBlock args = arguments(c.args());
       if (c.receiver() != null) {
         return CodeBlock.of("$L.$N($L)", print(c.receiver(), PRIMARY), c.method().getSimpleName(),
@@ -146,16 +217,19 @@ public final class JavaExpressions {
       }
       return CodeBlock.of("$T.$N($L)", ClassName.get(owner), c.method().getSimpleName(), args);
     }
-    if (e instanceof Expr.NewObject n) {
-      return CodeBlock.of("new $T($L)", TypeName.get(n.objectType()), arguments(n.args()));
-    }
-    if (e instanceof Expr.ArrayRead a) {
+
+    @Override
+    public CodeBlock visitArrayRead(Expr.ArrayRead a) {
       return CodeBlock.of("$L[$L]", print(a.array(), PRIMARY), print(a.index(), 0));
     }
-    if (e instanceof Expr.ArrayLength l) {
+
+    @Override
+    public CodeBlock visitArrayLength(Expr.ArrayLength l) {
       return CodeBlock.of("$L.length", print(l.array(), PRIMARY));
     }
-    if (e instanceof Expr.NewArray n) {
+
+    @Override
+    public CodeBlock visitNewArray(Expr.NewArray n) {
       String base = switch (n.type().kind()) {
         case INT_ARRAY -> "int";
         case BOOLEAN_ARRAY -> "boolean";
@@ -170,8 +244,12 @@ public final class JavaExpressions {
       }
       return b.build();
     }
-    throw new IllegalStateException("unprintable expression " + e);
-  }
+
+    @Override
+    public CodeBlock visitNewObject(Expr.NewObject n) {
+      return CodeBlock.of("new $T($L)", TypeName.get(n.objectType()), arguments(n.args()));
+    }
+  };
 
   private CodeBlock arguments(java.util.List<Expr> args) {
     CodeBlock.Builder out = CodeBlock.builder();

@@ -85,21 +85,99 @@ final class ExpressionAdjoint {
     if (!activity.isActive(e)) {
       return;
     }
-    if ((e instanceof Expr.VarRef || e instanceof Expr.ArrayRead) && e.type().isArray()) {
-      out.addStatement("$T.addInto($L, $L)", ClassName.get("dev.adjoint", "AdjointArrays"),
-          print(adjointOf(e)), print(seed));
-    } else if (e instanceof Expr.VarRef || e instanceof Expr.ArrayRead) {
-      out.addStatement("$L += $L", print(adjointOf(e)), print(seed));
-    } else if (e instanceof Expr.Binary b) {
-      binary(b, seed, out);
-    } else if (e instanceof Expr.Unary u) {
-      propagate(u.operand(), u.op() == UnaryOp.NEGATE ? neg(seed) : seed, out);
-    } else if (e instanceof Expr.Cast c) {
-      propagate(c.operand(), seed, out);
-    } else if (e instanceof Expr.Conditional c) {
-      conditional(c, seed, out);
-    } else if (e instanceof Expr.Call c) {
-      call(c, seed, out);
+    e.accept(new Propagation(seed, out));
+  }
+
+  /**
+   * Propagates one seed through one active expression. Nodes through which no derivative flows
+   * ({@link Activity} never calls them active) fail loudly instead of being skipped.
+   */
+  private final class Propagation implements Expr.Visitor<Void> {
+    private final Expr seed;
+    private final CodeBlock.Builder out;
+
+    Propagation(Expr seed, CodeBlock.Builder out) {
+      this.seed = seed;
+      this.out = out;
+    }
+
+    private Void variable(Expr e) {
+      if (e.type().isArray()) {
+        out.addStatement("$T.addInto($L, $L)", ClassName.get("dev.adjoint", "AdjointArrays"),
+            print(adjointOf(e)), print(seed));
+      } else {
+        out.addStatement("$L += $L", print(adjointOf(e)), print(seed));
+      }
+      return null;
+    }
+
+    private Void inactive(Expr e) {
+      throw new IllegalStateException("no derivative flows through " + e);
+    }
+
+    @Override
+    public Void visitLiteral(Expr.Literal node) {
+      return inactive(node);
+    }
+
+    @Override
+    public Void visitVarRef(Expr.VarRef node) {
+      return variable(node);
+    }
+
+    @Override
+    public Void visitFieldRef(Expr.FieldRef node) {
+      return inactive(node);
+    }
+
+    @Override
+    public Void visitBinary(Expr.Binary node) {
+      binary(node, seed, out);
+      return null;
+    }
+
+    @Override
+    public Void visitUnary(Expr.Unary node) {
+      propagate(node.operand(), node.op() == UnaryOp.NEGATE ? neg(seed) : seed, out);
+      return null;
+    }
+
+    @Override
+    public Void visitCast(Expr.Cast node) {
+      propagate(node.operand(), seed, out);
+      return null;
+    }
+
+    @Override
+    public Void visitConditional(Expr.Conditional node) {
+      conditional(node, seed, out);
+      return null;
+    }
+
+    @Override
+    public Void visitCall(Expr.Call node) {
+      call(node, seed, out);
+      return null;
+    }
+
+    @Override
+    public Void visitArrayRead(Expr.ArrayRead node) {
+      return variable(node);
+    }
+
+    @Override
+    public Void visitArrayLength(Expr.ArrayLength node) {
+      return inactive(node);
+    }
+
+    @Override
+    public Void visitNewArray(Expr.NewArray node) {
+      return inactive(node);
+    }
+
+    @Override
+    public Void visitNewObject(Expr.NewObject node) {
+      return inactive(node);
     }
   }
 

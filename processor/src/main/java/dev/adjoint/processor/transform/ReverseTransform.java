@@ -265,15 +265,8 @@ public final class ReverseTransform {
 
   private void computeDepths(Stmt s, int d) {
     depth.put(s, d);
-    if (s instanceof Stmt.Block b) {
-      b.stmts().forEach(c -> computeDepths(c, d));
-    } else if (s instanceof Stmt.If i) {
-      computeDepths(i.thenPart(), d);
-      computeDepths(i.elsePart(), d);
-    } else if (s instanceof Stmt.Loop l) {
-      computeDepths(l.body(), d + 1);
-      l.update().forEach(u -> computeDepths(u, d + 1));
-    }
+    int inner = s instanceof Stmt.Loop ? d + 1 : d;
+    IrWalk.nestedStatements(s).forEach(c -> computeDepths(c, inner));
   }
 
   private boolean inLoop(Stmt s) {
@@ -391,24 +384,12 @@ public final class ReverseTransform {
     };
   }
 
+  /** A definition needs reversing if it has an adjoint or a restore; others if a part does. */
   private boolean computeNeedsReverse(Stmt s) {
-    boolean result;
-    if (s instanceof Stmt.Assign || s instanceof Stmt.ArrayWrite) {
-      result = !fragments.get(s).isEmpty() || saves.contains(s);
-    } else if (s instanceof Stmt.Block b) {
-      result = false;
-      for (Stmt c : b.stmts()) {
-        result |= computeNeedsReverse(c);
-      }
-    } else if (s instanceof Stmt.If i) {
-      result = computeNeedsReverse(i.thenPart()) | computeNeedsReverse(i.elsePart());
-    } else if (s instanceof Stmt.Loop l) {
-      result = computeNeedsReverse(l.body());
-      for (Stmt u : l.update()) {
-        result |= computeNeedsReverse(u);
-      }
-    } else {
-      result = false;
+    Fragment fragment = fragments.get(s);
+    boolean result = fragment != null && (!fragment.isEmpty() || saves.contains(s));
+    for (Stmt c : IrWalk.nestedStatements(s)) {
+      result |= computeNeedsReverse(c);
     }
     needsReverse.put(s, result);
     return result;
@@ -432,16 +413,34 @@ public final class ReverseTransform {
   }
 
   private void planRecords(Stmt s) {
-    if (saves.contains(s)) {
-      Variable target = ToBeRecorded.target(s);
-      IrType type = s instanceof Stmt.ArrayWrite w ? elementType(w) : target.type();
-      if (inLoop(s) && !Slot.canTape(type)) {
-        problems.error(s.tree(), "'" + target.sourceName() + "' of type " + type + " is"
-            + " overwritten in a loop and needed by the gradient; only primitive values can be"
-            + " recorded, so compute it from primitives inside the loop");
-      }
-      saveSlots.put(s, slot("saved" + capitalize(target.name()), type, s));
-    } else if (s instanceof Stmt.Block b) {
+    s.accept(recordPlanner);
+  }
+
+  /**
+   * Chooses where each statement records what its reverse needs: a saved value before an
+   * overwrite, the position a block was left at, the branch an {@code if} took, a loop's trip
+   * count. Claims names in statement order, so generated names are stable.
+   */
+  private final Stmt.Visitor<Void> recordPlanner = new Stmt.Visitor<>() {
+    @Override
+    public Void visitAssign(Stmt.Assign node) {
+      planSave(node, node.target().type());
+      return null;
+    }
+
+    @Override
+    public Void visitArrayWrite(Stmt.ArrayWrite node) {
+      planSave(node, elementType(node));
+      return null;
+    }
+
+    @Override
+    public Void visitEval(Stmt.Eval node) {
+      return null;
+    }
+
+    @Override
+    public Void visitBlock(Stmt.Block b) {
       int[] seg = segments(b);
       boolean later = false;
       for (int i = 0; i < seg.length; i++) {
@@ -450,35 +449,42 @@ public final class ReverseTransform {
       if (later) {
         positionSlots.put(b, slot("position", IrType.INT, b));
       }
-      b.stmts().forEach(this::planRecords);
-    } else if (s instanceof Stmt.If i) {
+      b.stmts().forEach(ReverseTransform.this::planRecords);
+      return null;
+    }
+
+    @Override
+    public Void visitIf(Stmt.If i) {
       if (needsReverse(i)) {
         branchSlots.put(i, slot("branch", IrType.BOOLEAN, i));
       }
       planRecords(i.thenPart());
       planRecords(i.elsePart());
-    } else if (s instanceof Stmt.Loop l) {
+      return null;
+    }
+
+    @Override
+    public Void visitLoop(Stmt.Loop l) {
       if (needsReverse(l)) {
-        Variable count = newRecord("trips", IrType.INT);
-        hoisted.add(count);
-        boolean updateReversed = l.update().stream().anyMatch(this::needsReverse);
-        Variable broke = null;
-        if (updateReversed && (flow.isBreakTarget(l.label()) || !flow.exits(l).isEmpty())) {
-          broke = newRecord("leftEarly", IrType.BOOLEAN);
-          hoisted.add(broke);
-        }
-        Variable start = null;
-        if (l.counter() != null && !(l.counter().start() instanceof Expr.Literal)) {
-          start = newRecord("start", IrType.INT);
-          hoisted.add(start);
-        }
-        loopRecords.put(l, new LoopRecord(count, broke, loopSlot(l, count), loopSlot(l, broke),
-            start, loopSlot(l, start)));
+        planLoopRecord(l);
       }
       planRecords(l.body());
-      l.update().forEach(this::planRecords);
+      l.update().forEach(ReverseTransform.this::planRecords);
+      return null;
     }
-    if (s instanceof Stmt.Return r) {
+
+    @Override
+    public Void visitBreak(Stmt.Break node) {
+      return null;
+    }
+
+    @Override
+    public Void visitContinue(Stmt.Continue node) {
+      return null;
+    }
+
+    @Override
+    public Void visitReturn(Stmt.Return r) {
       boolean last = !ir.body().stmts().isEmpty()
           && ir.body().stmts().get(ir.body().stmts().size() - 1) == r;
       if (last) {
@@ -486,7 +492,44 @@ public final class ReverseTransform {
       } else if (forwardLabel == null) {
         forwardLabel = labels.claim("forward");
       }
+      return null;
     }
+
+    @Override
+    public Void visitThrow(Stmt.Throw node) {
+      return null;
+    }
+  };
+
+  private void planSave(Stmt s, IrType type) {
+    if (!saves.contains(s)) {
+      return;
+    }
+    Variable target = ToBeRecorded.target(s);
+    if (inLoop(s) && !Slot.canTape(type)) {
+      problems.error(s.tree(), "'" + target.sourceName() + "' of type " + type + " is"
+          + " overwritten in a loop and needed by the gradient; only primitive values can be"
+          + " recorded, so compute it from primitives inside the loop");
+    }
+    saveSlots.put(s, slot("saved" + capitalize(target.name()), type, s));
+  }
+
+  private void planLoopRecord(Stmt.Loop l) {
+    Variable count = newRecord("trips", IrType.INT);
+    hoisted.add(count);
+    boolean updateReversed = l.update().stream().anyMatch(this::needsReverse);
+    Variable broke = null;
+    if (updateReversed && (flow.isBreakTarget(l.label()) || !flow.exits(l).isEmpty())) {
+      broke = newRecord("leftEarly", IrType.BOOLEAN);
+      hoisted.add(broke);
+    }
+    Variable start = null;
+    if (l.counter() != null && !(l.counter().start() instanceof Expr.Literal)) {
+      start = newRecord("start", IrType.INT);
+      hoisted.add(start);
+    }
+    loopRecords.put(l, new LoopRecord(count, broke, loopSlot(l, count), loopSlot(l, broke),
+        start, loopSlot(l, start)));
   }
 
   private Slot slot(String base, IrType type, Stmt at) {
@@ -590,9 +633,25 @@ public final class ReverseTransform {
   }
 
   private void forward(Stmt s, CodeBlock.Builder out) {
-    if (s instanceof Stmt.Assign a) {
+    s.accept(new ForwardStatement(out));
+  }
+
+  /** The forward sweep of one statement: the statement itself, and what it records. */
+  private final class ForwardStatement implements Stmt.Visitor<Void> {
+    private final CodeBlock.Builder out;
+
+    ForwardStatement(CodeBlock.Builder out) {
+      this.out = out;
+    }
+
+    @Override
+    public Void visitAssign(Stmt.Assign a) {
       forwardAssign(a, out);
-    } else if (s instanceof Stmt.ArrayWrite w) {
+      return null;
+    }
+
+    @Override
+    public Void visitArrayWrite(Stmt.ArrayWrite w) {
       Slot save = saveSlots.get(w);
       CodeBlock element = plain().print(
           new Expr.ArrayRead(w.array(), w.index(), elementType(w), null));
@@ -600,11 +659,17 @@ public final class ReverseTransform {
         record(out, save, element);
       }
       out.addStatement("$L = $L", element, plain().print(w.value()));
-    } else if (s instanceof Stmt.Eval e) {
+      return null;
+    }
+
+    @Override
+    public Void visitEval(Stmt.Eval e) {
       out.addStatement("$L", plain().print(e.expr()));
-    } else if (s instanceof Stmt.Throw t) {
-      out.addStatement("throw $L", plain().print(t.exception()));
-    } else if (s instanceof Stmt.Block b) {
+      return null;
+    }
+
+    @Override
+    public Void visitBlock(Stmt.Block b) {
       boolean labelled = b.label() != null && flow.isBreakTarget(b.label());
       if (labelled) {
         out.add("$N: {\n", labelName(b.label())).indent();
@@ -613,13 +678,43 @@ public final class ReverseTransform {
       if (labelled) {
         out.unindent().add("}\n");
       }
-    } else if (s instanceof Stmt.If i) {
+      return null;
+    }
+
+    @Override
+    public Void visitIf(Stmt.If i) {
       forwardIf(i, out);
-    } else if (s instanceof Stmt.Loop l) {
+      return null;
+    }
+
+    @Override
+    public Void visitLoop(Stmt.Loop l) {
       forwardLoop(l, out);
-    } else if (s instanceof Stmt.Break || s instanceof Stmt.Continue
-        || s instanceof Stmt.Return) {
-      jump(s, out);
+      return null;
+    }
+
+    @Override
+    public Void visitBreak(Stmt.Break b) {
+      jump(b, out);
+      return null;
+    }
+
+    @Override
+    public Void visitContinue(Stmt.Continue c) {
+      jump(c, out);
+      return null;
+    }
+
+    @Override
+    public Void visitReturn(Stmt.Return r) {
+      jump(r, out);
+      return null;
+    }
+
+    @Override
+    public Void visitThrow(Stmt.Throw t) {
+      out.addStatement("throw $L", plain().print(t.exception()));
+      return null;
     }
   }
 
@@ -1023,20 +1118,68 @@ public final class ReverseTransform {
     if (!needsReverse(s)) {
       return CodeBlock.of("");
     }
-    if (s instanceof Stmt.Assign || s instanceof Stmt.ArrayWrite) {
-      return reverseDefinition(s);
-    }
-    if (s instanceof Stmt.Block b) {
-      return reverseBlock(b);
-    }
-    if (s instanceof Stmt.If i) {
-      return reverseIf(i);
-    }
-    if (s instanceof Stmt.Loop l) {
-      return reverseLoop(l);
-    }
-    return CodeBlock.of("");
+    return s.accept(reverseStatement);
   }
+
+  /**
+   * The reverse sweep of one statement that needs reversing. Statements without adjoint code
+   * (calls for effect, jumps, throws) never need it: reaching them here is a bug.
+   */
+  private final Stmt.Visitor<CodeBlock> reverseStatement = new Stmt.Visitor<>() {
+    @Override
+    public CodeBlock visitAssign(Stmt.Assign node) {
+      return reverseDefinition(node);
+    }
+
+    @Override
+    public CodeBlock visitArrayWrite(Stmt.ArrayWrite node) {
+      return reverseDefinition(node);
+    }
+
+    @Override
+    public CodeBlock visitEval(Stmt.Eval node) {
+      return noAdjoint(node);
+    }
+
+    @Override
+    public CodeBlock visitBlock(Stmt.Block node) {
+      return reverseBlock(node);
+    }
+
+    @Override
+    public CodeBlock visitIf(Stmt.If node) {
+      return reverseIf(node);
+    }
+
+    @Override
+    public CodeBlock visitLoop(Stmt.Loop node) {
+      return reverseLoop(node);
+    }
+
+    @Override
+    public CodeBlock visitBreak(Stmt.Break node) {
+      return noAdjoint(node);
+    }
+
+    @Override
+    public CodeBlock visitContinue(Stmt.Continue node) {
+      return noAdjoint(node);
+    }
+
+    @Override
+    public CodeBlock visitReturn(Stmt.Return node) {
+      return noAdjoint(node);
+    }
+
+    @Override
+    public CodeBlock visitThrow(Stmt.Throw node) {
+      return noAdjoint(node);
+    }
+
+    private CodeBlock noAdjoint(Stmt node) {
+      throw new IllegalStateException("no adjoint for " + node);
+    }
+  };
 
   private CodeBlock reverseDefinition(Stmt s) {
     Fragment f = fragments.get(s);

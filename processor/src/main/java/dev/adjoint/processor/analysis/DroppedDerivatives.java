@@ -1,5 +1,6 @@
 package dev.adjoint.processor.analysis;
 
+import dev.adjoint.processor.abi.RuntimeTypes;
 import dev.adjoint.processor.diag.MethodProblems;
 import dev.adjoint.processor.ir.BinaryOp;
 import dev.adjoint.processor.ir.Expr;
@@ -210,7 +211,7 @@ final class DroppedDerivatives {
     Optional<DerivativeRule> rule = rules.ruleFor(m);
     boolean stopGradient = rule.isPresent() && rule.get() instanceof ZeroDerivativeRule
         && m.getAnnotationMirrors().stream().anyMatch(a -> a.getAnnotationType().toString()
-            .equals("dev.adjoint.NonDifferentiable"));
+            .equals(RuntimeTypes.NON_DIFFERENTIABLE));
     if (stopGradient) {
       return true;
     }

@@ -3,6 +3,7 @@ package dev.adjoint.processor.codegen;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.TypeName;
+import dev.adjoint.processor.abi.RuntimeTypes;
 import dev.adjoint.processor.ir.BinaryOp;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.IrType;
@@ -333,7 +334,7 @@ public final class JavaExpressions {
   /** A new zero array with the shape of {@code array}, of type {@code type}: an adjoint. */
   public static CodeBlock zerosLike(CodeBlock array, IrType type) {
     if (type.kind() == IrType.Kind.DOUBLE_MATRIX) {
-      return CodeBlock.of("$T.zerosLike($L)", ClassName.get("dev.adjoint", "AdjointArrays"),
+      return CodeBlock.of("$T.zerosLike($L)", RuntimeTypes.ADJOINT_ARRAYS,
           array);
     }
     return CodeBlock.of("new double[$L.length]", array);

@@ -7,6 +7,8 @@ import static dev.adjoint.processor.rules.MathCalls.times;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import dev.adjoint.processor.abi.AdjointAbi;
+import dev.adjoint.processor.abi.RuntimeTypes;
 import dev.adjoint.processor.analysis.Activity;
 import dev.adjoint.processor.codegen.JavaExpressions;
 import dev.adjoint.processor.ir.Expr;
@@ -103,7 +105,7 @@ final class ExpressionAdjoint {
 
     private Void variable(Expr e) {
       if (e.type().isArray()) {
-        out.addStatement("$T.addInto($L, $L)", ClassName.get("dev.adjoint", "AdjointArrays"),
+        out.addStatement("$T.addInto($L, $L)", RuntimeTypes.ADJOINT_ARRAYS,
             print(adjointOf(e)), print(seed));
       } else {
         out.addStatement("$L += $L", print(adjointOf(e)), print(seed));
@@ -305,37 +307,34 @@ final class ExpressionAdjoint {
   private void adjointCall(Expr.Call c, AdjointCallRule rule, List<Expr> args,
       List<Integer> active, Expr seed, CodeBlock.Builder out) {
     rules.require(rule);
-    CodeBlock buffer = rule.slotCount() == 0
-        ? CodeBlock.of("$T.NO_SCALARS", ClassName.get("dev.adjoint", "AdjointArrays"))
-        : CodeBlock.of("$N", names.callBuffer(rule.slotCount()).name());
-    if (rule.slotCount() > 0) {
+    AdjointAbi abi = rule.abi();
+    CodeBlock buffer = abi.slotCount() == 0
+        ? CodeBlock.of("$T.NO_SCALARS", RuntimeTypes.ADJOINT_ARRAYS)
+        : CodeBlock.of("$N", names.callBuffer(abi.slotCount()).name());
+    if (abi.slotCount() > 0) {
       out.addStatement("$T.fill($L, 0, $L, 0.0)", java.util.Arrays.class, buffer,
-          rule.slotCount());
+          abi.slotCount());
     }
-    CodeBlock.Builder call = CodeBlock.builder().add("$T.$N(", rule.gradClass(), rule.adjointName());
+    List<CodeBlock> printedArgs = new ArrayList<>();
     for (Expr a : args) {
-      call.add("$L, ", print(a));
+      printedArgs.add(print(a));
     }
-    call.add("$L, $L", print(seed), buffer);
-    for (int i = 0; i < args.size(); i++) {
-      if (rule.differentiableIn(i) && rule.isArray(i)) {
-        call.add(", $L", active.contains(i) ? print(adjointOf(c.args().get(i)))
-            : zerosLike(args.get(i)));
-      }
-    }
-    call.add(", $N)", names.tape());
-    out.addStatement("$L", call.build());
+    List<CodeBlock> arguments = abi.layout(printedArgs, print(seed), buffer,
+        i -> active.contains(i) ? print(adjointOf(c.args().get(i))) : zerosLike(args.get(i)),
+        CodeBlock.of("$N", names.tape()));
+    out.addStatement("$T.$N($L)", rule.gradClass(), rule.adjointName(),
+        CodeBlock.join(arguments, ", "));
     List<Variable> shares = new ArrayList<>();
     List<Integer> scalars = new ArrayList<>();
     for (int i : active) {
-      if (!rule.isArray(i)) {
+      if (!abi.isArray(i)) {
         scalars.add(i);
       }
     }
     for (int i : scalars) {
       Variable share = names.scratch("d" + capitalize(c.method().getParameters().get(i)
           .getSimpleName().toString()), IrType.DOUBLE);
-      out.addStatement("double $N = $L[$L]", share.name(), buffer, rule.adjointSlot(i));
+      out.addStatement("double $N = $L[$L]", share.name(), buffer, abi.slot(i));
       shares.add(share);
     }
     for (int k = 0; k < scalars.size(); k++) {

@@ -2,6 +2,7 @@ package dev.adjoint.processor.transform;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import dev.adjoint.processor.abi.RuntimeTypes;
 import dev.adjoint.processor.analysis.Activity;
 import dev.adjoint.processor.analysis.ControlFlow;
 import dev.adjoint.processor.analysis.IrWalk;
@@ -39,8 +40,6 @@ import java.util.Set;
  * backwards their recorded number of times, branches replayed as recorded.
  */
 public final class ReverseTransform {
-  private static final ClassName TAPE = ClassName.get("dev.adjoint", "Tape");
-
   private final MethodIr ir;
   private final Activity activity;
   private final RuleTable rules;
@@ -847,7 +846,7 @@ public final class ReverseTransform {
     t.run();
     t.trace = new GraphTrace(t.names.claim("graph"), ir.element().getSimpleName().toString());
     t.recording = false;
-    ClassName graphType = ClassName.get("dev.adjoint", "ComputationGraph");
+    ClassName graphType = RuntimeTypes.COMPUTATION_GRAPH;
     CodeBlock.Builder forward = CodeBlock.builder();
     if (t.forwardLabel != null) {
       forward.add("$N: {\n", t.forwardLabel).indent();
@@ -1499,8 +1498,4 @@ public final class ReverseTransform {
         names.claim("seed"), names.claim("adjoints"), tape);
   }
 
-  /** The tape type generated code records on. */
-  public static ClassName tapeType() {
-    return TAPE;
-  }
 }

@@ -46,6 +46,25 @@ final class Harness {
     return new Run(sources, InMemoryCompilation.compile(sources));
   }
 
+  /**
+   * {@link #compile} on a thread with the stack {@code javac -J-Xss8m} would give: javac compiles
+   * a generated class as deeply nested as a deeply nested method on the caller's stack, and on a
+   * default one it may overflow (and fail without a diagnostic) depending on what the JIT has
+   * compiled so far.
+   */
+  static Run compileOnLargeStack(String... nameThenSource) {
+    Run[] run = new Run[1];
+    Thread compiler = new Thread(null, () -> run[0] = compile(nameThenSource), "javac-8m",
+        8L << 20);
+    compiler.start();
+    try {
+      compiler.join();
+    } catch (InterruptedException e) {
+      throw new AssertionError(e);
+    }
+    return run[0];
+  }
+
   /** Source of final class iss.C with the given imports and members (indented by 2). */
   static String classC(String imports, String members) {
     return "package iss;\n\nimport dev.adjoint.Differentiable;\n" + imports + "\n"

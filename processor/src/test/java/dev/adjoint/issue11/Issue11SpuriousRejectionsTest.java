@@ -53,7 +53,7 @@ class Issue11SpuriousRejectionsTest {
     for (int i = 0; i < 200; i++) {
       e = "Math.sin(" + e + ")";
     }
-    Harness.Run r = Harness.compile("iss.C", Harness.classC("", """
+    Harness.Run r = Harness.compileOnLargeStack("iss.C", Harness.classC("", """
         @Differentiable
         static double f(double a) {
           return %s;
@@ -77,7 +77,7 @@ class Issue11SpuriousRejectionsTest {
       b.append("}\n");
     }
     b.append("  return s * a;\n}\n");
-    Harness.Run r = Harness.compile("iss.C", Harness.classC("", b.toString()));
+    Harness.Run r = Harness.compileOnLargeStack("iss.C", Harness.classC("", b.toString()));
     r.assertCompiles("iss.CGrad");
     r.gradient("iss.C", "f").at(0.7).at(-1.1).check();
   }

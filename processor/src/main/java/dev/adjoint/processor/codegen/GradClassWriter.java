@@ -14,7 +14,6 @@ import dev.adjoint.processor.abi.AdjointAbi;
 import dev.adjoint.processor.abi.RuntimeTypes;
 import dev.adjoint.processor.ir.Variable;
 import dev.adjoint.processor.transform.AdjointBody;
-import dev.adjoint.processor.transform.ReverseTransform;
 import dev.adjoint.processor.transform.TapeUse;
 import java.util.ArrayList;
 import java.util.List;
@@ -276,7 +275,7 @@ public final class GradClassWriter {
     List<? extends VariableElement> declared = e.method().getParameters();
     for (int i = 0; i < declared.size(); i++) {
       params.add(ParameterSpec.builder(TypeName.get(declared.get(i).asType()),
-          e.body().parameters().get(i).name()).build());
+          e.body().nameOf(e.body().parameters().get(i))).build());
     }
     return params;
   }
@@ -312,9 +311,9 @@ public final class GradClassWriter {
       m.addStatement("$T $N = null", RuntimeTypes.TAPE, body.tape());
     }
     addSweeps(m, body, CodeBlock.of("1.0"));
-    CodeBlock.Builder args = CodeBlock.builder().add("$N", body.result().name());
+    CodeBlock.Builder args = CodeBlock.builder().add("$N", body.nameOf(body.result()));
     for (Variable adjoint : body.parameterAdjoints()) {
-      args.add(", $L", adjoint != null ? CodeBlock.of("$N", adjoint.name()) : "0.0");
+      args.add(", $L", adjoint != null ? CodeBlock.of("$N", body.nameOf(adjoint)) : "0.0");
     }
     m.addStatement("return new $T($L)", result, args.build());
     return m.build();
@@ -354,27 +353,27 @@ public final class GradClassWriter {
       Variable p = body.differentiated().get(k);
       if (p.type().isArray()) {
         Variable adjoint = body.parameterAdjoints().get(k);
-        m.addStatement("$T $N = $L", JavaExpressions.typeName(p.type()), adjoint.name(),
-            ReverseTransform.zerosLike(p));
+        m.addStatement("$T $N = $L", JavaExpressions.typeName(p.type()), body.nameOf(adjoint),
+            JavaExpressions.zerosLike(CodeBlock.of("$N", body.nameOf(p)), p.type()));
       }
     }
     List<CodeBlock> parameters = new ArrayList<>();
     for (Variable p : body.parameters()) {
-      parameters.add(CodeBlock.of("$N", p.name()));
+      parameters.add(CodeBlock.of("$N", body.nameOf(p)));
     }
     List<CodeBlock> arguments = e.abi().layout(parameters,
         vector ? CodeBlock.of("$N", body.seedName()) : CodeBlock.of("1.0"),
         CodeBlock.of("$N", body.adjointsName()),
-        i -> CodeBlock.of("$N", adjointOfParameter(body, i).name()), CodeBlock.of("null"));
+        i -> CodeBlock.of("$N", body.nameOf(adjointOfParameter(body, i))), CodeBlock.of("null"));
     CodeBlock call = CodeBlock.of("$N($L)", e.adjointName(), CodeBlock.join(arguments, ", "));
     m.addStatement("$T $N = $L", JavaExpressions.typeName(body.result().type()),
-        body.result().name(), call);
-    CodeBlock.Builder args = CodeBlock.builder().add("$N", body.result().name());
+        body.nameOf(body.result()), call);
+    CodeBlock.Builder args = CodeBlock.builder().add("$N", body.nameOf(body.result()));
     int slot = 0;
     for (int k = 0; k < body.differentiated().size(); k++) {
       Variable p = body.differentiated().get(k);
       if (p.type().isArray()) {
-        args.add(", $N", body.parameterAdjoints().get(k).name());
+        args.add(", $N", body.nameOf(body.parameterAdjoints().get(k)));
       } else {
         args.add(", $N[$L]", body.adjointsName(), slot++);
       }
@@ -400,7 +399,7 @@ public final class GradClassWriter {
             ParameterSpec.builder(resultType, body.seedName()).build(),
             ParameterSpec.builder(ArrayTypeName.of(TypeName.DOUBLE), body.adjointsName()).build(),
             i -> ParameterSpec.builder(JavaExpressions.typeName(body.parameters().get(i).type()),
-                adjointOfParameter(body, i).name()).build(),
+                body.nameOf(adjointOfParameter(body, i))).build(),
             ParameterSpec.builder(RuntimeTypes.TAPE, body.tapeName()).build()))
         .addJavadoc(javadoc("Adjoint entry point of $L, for generated code and other modules.\n\n"
             + "<p>Runs the method and returns its value; adds {@code $N} times the partial"
@@ -427,10 +426,10 @@ public final class GradClassWriter {
       int index = body.parameters().indexOf(body.differentiated().get(k));
       if (adjoint != null && !e.abi().isArray(index)) {
         m.addStatement("$N[$L] += $N", body.adjointsName(), e.abi().slot(index),
-            adjoint.name());
+            body.nameOf(adjoint));
       }
     }
-    m.addStatement("return $N", body.result().name());
+    m.addStatement("return $N", body.nameOf(body.result()));
     return m.build();
   }
 
@@ -448,7 +447,7 @@ public final class GradClassWriter {
     m.addCode(body.forward());
     m.addComment("reverse sweep");
     m.addStatement("$T $N = $L", JavaExpressions.typeName(body.result().type()),
-        body.resultAdjoint().name(), seed);
+        body.nameOf(body.resultAdjoint()), seed);
     m.addCode(body.adjoints());
     m.addCode(body.reverse());
   }

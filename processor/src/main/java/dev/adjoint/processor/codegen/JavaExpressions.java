@@ -7,6 +7,7 @@ import dev.adjoint.processor.abi.RuntimeTypes;
 import dev.adjoint.processor.ir.BinaryOp;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.IrType;
+import dev.adjoint.processor.ir.NameTable;
 import dev.adjoint.processor.ir.UnaryOp;
 import dev.adjoint.processor.ir.Variable;
 import java.util.function.Consumer;
@@ -23,26 +24,30 @@ public final class JavaExpressions {
   private static final int PREFIX = 13;
   private static final int CONDITIONAL = 2;
 
+  private final NameTable names;
   private final Function<Expr, Variable> substitutions;
   private final Consumer<Variable> reads;
   private final Function<TypeElement, ClassName> generatedClass;
 
   /**
+   * @param names the names of the variables in generated code
    * @param substitutions a temporary already holding an expression's value, or null
    * @param reads told of every variable the printed code reads
    * @param generatedClass the class generated for a class, which holds copies of its private
    *     methods and tables
    */
-  public JavaExpressions(Function<Expr, Variable> substitutions, Consumer<Variable> reads,
-      Function<TypeElement, ClassName> generatedClass) {
+  public JavaExpressions(NameTable names, Function<Expr, Variable> substitutions,
+      Consumer<Variable> reads, Function<TypeElement, ClassName> generatedClass) {
+    this.names = names;
     this.substitutions = substitutions;
     this.reads = reads;
     this.generatedClass = generatedClass;
   }
 
   /** A printer that neither substitutes nor tracks. */
-  public static JavaExpressions plain(Function<TypeElement, ClassName> generatedClass) {
-    return new JavaExpressions(e -> null, v -> { }, generatedClass);
+  public static JavaExpressions plain(NameTable names,
+      Function<TypeElement, ClassName> generatedClass) {
+    return new JavaExpressions(names, e -> null, v -> { }, generatedClass);
   }
 
   public CodeBlock print(Expr e) {
@@ -53,7 +58,7 @@ public final class JavaExpressions {
     Variable temp = substitutions.apply(e);
     if (temp != null) {
       reads.accept(temp);
-      return CodeBlock.of("$N", temp.name());
+      return CodeBlock.of("$N", names.of(temp));
     }
     if (e instanceof Expr.Cast c && isIdentity(c)) {
       // (double) a of a double a: javac's -Xlint:cast calls it redundant; the value is the same.
@@ -168,7 +173,7 @@ public final class JavaExpressions {
     @Override
     public CodeBlock visitVarRef(Expr.VarRef r) {
       reads.accept(r.variable());
-      return CodeBlock.of("$N", r.variable().name());
+      return CodeBlock.of("$N", names.of(r.variable()));
     }
 
     @Override

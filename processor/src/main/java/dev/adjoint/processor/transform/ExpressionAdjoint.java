@@ -13,6 +13,7 @@ import dev.adjoint.processor.analysis.Activity;
 import dev.adjoint.processor.codegen.JavaExpressions;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.IrType;
+import dev.adjoint.processor.ir.NameTable;
 import dev.adjoint.processor.ir.UnaryOp;
 import dev.adjoint.processor.ir.Variable;
 import dev.adjoint.processor.rules.AdjointCallRule;
@@ -37,6 +38,7 @@ import javax.lang.model.element.TypeElement;
 final class ExpressionAdjoint {
   private final Activity activity;
   private final RuleTable rules;
+  private final NameTable variableNames;
   private final Names names;
   private final Set<Variable> reads;
   private final Deque<Map<Expr, Variable>> scratch = new ArrayDeque<>();
@@ -55,12 +57,14 @@ final class ExpressionAdjoint {
     Variable callBuffer(int slots);
   }
 
-  ExpressionAdjoint(Activity activity, RuleTable rules, Names names, Set<Variable> reads) {
+  ExpressionAdjoint(Activity activity, RuleTable rules, NameTable variableNames, Names names,
+      Set<Variable> reads) {
     this.activity = activity;
     this.rules = rules;
+    this.variableNames = variableNames;
     this.names = names;
     this.reads = reads;
-    this.printer = new JavaExpressions(this::substitute, v -> {
+    this.printer = new JavaExpressions(variableNames, this::substitute, v -> {
       if (v.origin().isPrimal()) {
         reads.add(v);
       }
@@ -310,7 +314,7 @@ final class ExpressionAdjoint {
     AdjointAbi abi = rule.abi();
     CodeBlock buffer = abi.slotCount() == 0
         ? CodeBlock.of("$T.NO_SCALARS", RuntimeTypes.ADJOINT_ARRAYS)
-        : CodeBlock.of("$N", names.callBuffer(abi.slotCount()).name());
+        : CodeBlock.of("$N", variableNames.of(names.callBuffer(abi.slotCount())));
     if (abi.slotCount() > 0) {
       out.addStatement("$T.fill($L, 0, $L, 0.0)", java.util.Arrays.class, buffer,
           abi.slotCount());
@@ -334,7 +338,7 @@ final class ExpressionAdjoint {
     for (int i : scalars) {
       Variable share = names.scratch("d" + capitalize(c.method().getParameters().get(i)
           .getSimpleName().toString()), IrType.DOUBLE);
-      out.addStatement("double $N = $L[$L]", share.name(), buffer, abi.slot(i));
+      out.addStatement("double $N = $L[$L]", variableNames.of(share), buffer, abi.slot(i));
       shares.add(share);
     }
     for (int k = 0; k < scalars.size(); k++) {
@@ -388,7 +392,7 @@ final class ExpressionAdjoint {
 
   private Expr bind(Expr e, String base, CodeBlock.Builder out) {
     Variable t = names.scratch(base, e.type());
-    out.addStatement("$T $N = $L", JavaExpressions.typeName(e.type()), t.name(), print(e));
+    out.addStatement("$T $N = $L", JavaExpressions.typeName(e.type()), variableNames.of(t), print(e));
     scratch.peek().put(e, t);
     return new Expr.VarRef(t);
   }

@@ -14,6 +14,7 @@ import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.IrType;
 import dev.adjoint.processor.ir.Label;
 import dev.adjoint.processor.ir.MethodIr;
+import dev.adjoint.processor.ir.NameTable;
 import dev.adjoint.processor.ir.Stmt;
 import dev.adjoint.processor.ir.Variable;
 import dev.adjoint.processor.rules.RuleTable;
@@ -63,7 +64,9 @@ public final class ReverseTransform {
   private final List<Variable> hoisted = new ArrayList<>();
   private final Deque<Frame> frames = new ArrayDeque<>();
   private Set<Stmt> saves;
-  private String tape;
+  private final String tape;
+  /** The names of the original's variables in this transformation's code. */
+  private final NameTable variableNames;
   private boolean tapeUsed;
   private boolean tapeReferenced;
   private Variable callBuffer;
@@ -113,6 +116,8 @@ public final class ReverseTransform {
     this.flow = new ControlFlow(ir.body());
     this.names = new Namer(reservedNames);
     this.labels = new Namer(reservedLabels);
+    this.tape = names.claim("tape");
+    this.variableNames = PrimalNames.assign(ir, names);
   }
 
   /**
@@ -128,7 +133,7 @@ public final class ReverseTransform {
   }
 
   private AdjointBody run() {
-    nameVariables();
+    declareBoundaryAdjoints();
     computeDepths(ir.body(), 0);
     Map<Stmt, Set<Variable>> reads = new IdentityHashMap<>();
     IrWalk.statements(ir.body(), s -> {
@@ -178,25 +183,8 @@ public final class ReverseTransform {
 
   // ------------------------------------------------------------------------------- naming
 
-  private void nameVariables() {
-    tape = names.claim("tape");
-    Set<String> obscuring = obscuringNames();
-    Set<String> seen = new HashSet<>();
-    for (Variable p : ir.parameters()) {
-      if (obscuring.contains(p.sourceName())) {
-        p.rename(names.claim("_" + p.sourceName()));
-      }
-      seen.add(p.sourceName());
-    }
-    for (Variable v : ir.locals()) {
-      if (v.origin() == Variable.Origin.LOCAL && !obscuring.contains(v.sourceName())
-          && seen.add(v.sourceName())) {
-        v.rename(v.sourceName());
-      } else {
-        v.rename(names.claim((obscuring.contains(v.sourceName()) ? "_" : "") + v.sourceName()));
-      }
-    }
-    ir.result().rename(names.claim("value"));
+  /** The parameters and the result whose adjoints the entry points pass in or seed. */
+  private void declareBoundaryAdjoints() {
     for (Variable p : ir.parameters()) {
       if (activity.isActive(p) || ir.differentiated().contains(p) && p.type().isArray()) {
         adjointOf(p);
@@ -207,47 +195,13 @@ public final class ReverseTransform {
     }
   }
 
-  /**
-   * User names that would obscure a type or package the generated code names: a variable called
-   * {@code Math} hides {@code Math.cos}, and one called {@code java} hides even
-   * {@code java.lang.Math}. Such variables are renamed in generated code (accessors keep the
-   * user's names).
-   */
-  private Set<String> obscuringNames() {
-    Set<String> packageRoots = new HashSet<>(Set.of("java", "javax", "dev", "org", "com", "jdk"));
-    packageRoots.add(root(ir.element().getEnclosingElement()));
-    IrWalk.statements(ir.body(), s -> IrWalk.ownExpressions(s, e -> IrWalk.expressions(e, n -> {
-      if (n instanceof Expr.Call c) {
-        packageRoots.add(root(c.method().getEnclosingElement()));
-      } else if (n instanceof Expr.FieldRef f) {
-        packageRoots.add(root(f.field().getEnclosingElement()));
-      }
-    })));
-    Set<String> obscuring = new HashSet<>();
-    List<Variable> all = new ArrayList<>(ir.parameters());
-    all.addAll(ir.locals());
-    for (Variable v : all) {
-      String n = v.sourceName();
-      if (Character.isUpperCase(n.charAt(0)) || packageRoots.contains(n)) {
-        obscuring.add(n);
-      }
-    }
-    return obscuring;
-  }
-
-  private static String root(javax.lang.model.element.Element type) {
-    javax.lang.model.element.Element e = type;
-    while (e.getEnclosingElement() != null
-        && e.getKind() != javax.lang.model.element.ElementKind.PACKAGE) {
-      e = e.getEnclosingElement();
-    }
-    String name = e.toString();
-    int dot = name.indexOf('.');
-    return dot < 0 ? name : name.substring(0, dot);
+  /** The name of {@code v} in this transformation's code. */
+  private String name(Variable v) {
+    return variableNames.of(v);
   }
 
   private Variable adjointOf(Variable v) {
-    return adjoints.computeIfAbsent(v, k -> new Variable(names.claim(k.name() + "Adj"),
+    return adjoints.computeIfAbsent(v, k -> new Variable(names.claim(name(k) + "Adj"),
         IrType.DOUBLE, Variable.Origin.ADJOINT, null));
   }
 
@@ -278,7 +232,7 @@ public final class ReverseTransform {
       return new Fragment(CodeBlock.of(""), CodeBlock.of(""));
     }
     ExpressionAdjoint adjoint =
-        new ExpressionAdjoint(activity, rules, expressionNames(inLoop(a)), reads);
+        new ExpressionAdjoint(activity, rules, variableNames, expressionNames(inLoop(a)), reads);
     Variable g = adjointOf(v);
     Expr value = a.value();
     CodeBlock.Builder before = CodeBlock.builder();
@@ -287,7 +241,7 @@ public final class ReverseTransform {
       adjoint.propagate(value, new Expr.VarRef(g), before);
       boolean firstDefinition = a.declaration() && !inLoop(a);
       if (!firstDefinition && v.origin() != Variable.Origin.RESULT) {
-        before.addStatement("$N = 0.0", g.name());
+        before.addStatement("$N = 0.0", name(g));
       }
     } else if (isAccumulation(value, v)) {
       Expr.Binary b = (Expr.Binary) value;
@@ -296,9 +250,9 @@ public final class ReverseTransform {
       adjoint.propagate(rest, b.op() == BinaryOp.MINUS
           ? dev.adjoint.processor.rules.MathCalls.neg(seed) : seed, after);
     } else {
-      Variable held = newScratch(g.name(), IrType.DOUBLE);
-      before.addStatement("double $N = $N", held.name(), g.name());
-      before.addStatement("$N = 0.0", g.name());
+      Variable held = newScratch(name(g), IrType.DOUBLE);
+      before.addStatement("double $N = $N", name(held), name(g));
+      before.addStatement("$N = 0.0", name(g));
       adjoint.propagate(value, new Expr.VarRef(held), after);
     }
     return new Fragment(before.build(), after.build());
@@ -311,7 +265,7 @@ public final class ReverseTransform {
   private Fragment elementFragment(Stmt.ArrayWrite w, Set<Variable> reads) {
     Variable root = IrWalk.root(w.array());
     ExpressionAdjoint adjoint =
-        new ExpressionAdjoint(activity, rules, expressionNames(inLoop(w)), reads);
+        new ExpressionAdjoint(activity, rules, variableNames, expressionNames(inLoop(w)), reads);
     Expr element = new Expr.ArrayRead(w.array(), w.index(), elementType(w), null);
     for (Expr e = element; e instanceof Expr.ArrayRead read; e = read.array()) {
       adjoint.print(read.index()); // the restore and the adjoint both index with it
@@ -331,7 +285,7 @@ public final class ReverseTransform {
       return new Fragment(before.build(), after.build());
     }
     Variable held = newScratch("elementAdj", IrType.DOUBLE);
-    before.addStatement("double $N = $L", held.name(), adjoint.print(g));
+    before.addStatement("double $N = $L", name(held), adjoint.print(g));
     before.addStatement("$L = 0.0", adjoint.print(g));
     adjoint.propagate(value, new Expr.VarRef(held), after);
     return new Fragment(before.build(), after.build());
@@ -510,7 +464,7 @@ public final class ReverseTransform {
           + " overwritten in a loop and needed by the gradient; only primitive values can be"
           + " recorded, so compute it from primitives inside the loop");
     }
-    saveSlots.put(s, slot("saved" + capitalize(target.name()), type, s));
+    saveSlots.put(s, slot("saved" + capitalize(name(target)), type, s));
   }
 
   private void planLoopRecord(Stmt.Loop l) {
@@ -741,7 +695,7 @@ public final class ReverseTransform {
     }
     Slot save = saveSlots.get(a);
     if (save != null) {
-      record(out, save, CodeBlock.of("$N", a.target().name()));
+      record(out, save, CodeBlock.of("$N", name(a.target())));
     }
     CodeBlock value = plain().print(a.value());
     if (a.target().origin() == Variable.Origin.RESULT && a.target().type().isArray()
@@ -754,14 +708,14 @@ public final class ReverseTransform {
     if (a.declaration() && inline.contains(a.target())
         || a.target().origin() == Variable.Origin.RESULT && inline.contains(a.target())) {
       out.addStatement("$T $N = $L", JavaExpressions.typeName(a.target().type()),
-          a.target().name(), value);
+          name(a.target()), value);
     } else {
-      out.addStatement("$N = $L", a.target().name(), value);
+      out.addStatement("$N = $L", name(a.target()), value);
     }
     if ((a.value() instanceof Expr.NewArray || a.value() instanceof Expr.Call)
         && a.target().type().isArray() && a.target().origin() != Variable.Origin.RESULT
         && activity.isActive(a.target())) {
-      out.addStatement("$N = $L", adjointOf(a.target()).name(), zerosLike(a.target()));
+      out.addStatement("$N = $L", name(adjointOf(a.target())), zerosLike(a.target()));
     }
   }
 
@@ -774,7 +728,7 @@ public final class ReverseTransform {
     IrWalk.expressions(a.value(), n -> {
       if (n instanceof Expr.VarRef r && r.variable().type().kind() == IrType.Kind.DOUBLE
           && activity.isActive(r.variable()) && !partials.containsKey(r.variable())) {
-        partials.put(r.variable(), newScratch("d" + capitalize(r.variable().name()),
+        partials.put(r.variable(), newScratch("d" + capitalize(name(r.variable())),
             IrType.DOUBLE));
       }
     });
@@ -801,32 +755,32 @@ public final class ReverseTransform {
       }
     };
     CodeBlock.Builder partialCode = CodeBlock.builder();
-    new ExpressionAdjoint(activity, rules, toPartials, new HashSet<>())
+    new ExpressionAdjoint(activity, rules, variableNames, toPartials, new HashSet<>())
         .propagate(a.value(), Expr.Literal.ofDouble(1.0), partialCode);
     CodeBlock.Builder inputs = CodeBlock.builder();
     CodeBlock.Builder values = CodeBlock.builder();
     for (Map.Entry<Variable, Variable> e : partials.entrySet()) {
-      out.addStatement("double $N = 0.0", e.getValue().name());
+      out.addStatement("double $N = 0.0", name(e.getValue()));
       inputs.add(inputs.isEmpty() ? "$N" : ", $N", nodeOf(e.getKey()));
-      values.add(values.isEmpty() ? "$N" : ", $N", e.getValue().name());
+      values.add(values.isEmpty() ? "$N" : ", $N", name(e.getValue()));
     }
     out.add(partialCode.build());
     if (a.declaration() && inline.contains(a.target())
         || a.target().origin() == Variable.Origin.RESULT && inline.contains(a.target())) {
       out.addStatement("$T $N = $L", JavaExpressions.typeName(a.target().type()),
-          a.target().name(), plain().print(a.value()));
+          name(a.target()), plain().print(a.value()));
     } else {
-      out.addStatement("$N = $L", a.target().name(), plain().print(a.value()));
+      out.addStatement("$N = $L", name(a.target()), plain().print(a.value()));
     }
     String name = a.target().origin() == Variable.Origin.RESULT ? trace.title
         : a.target().sourceName();
     out.addStatement("$N = $N.node($S,$W$S,$W$N,$Wnew int[] {$L},$Wnew double[] {$L})",
         nodeOf(a.target()), trace.graph, name, a.tree() == null ? name : describe(a),
-        a.target().name(), inputs.build(), values.build());
+        name(a.target()), inputs.build(), values.build());
   }
 
   private String nodeOf(Variable v) {
-    return trace.nodes.computeIfAbsent(v, k -> names.claim(k.name() + "Node"));
+    return trace.nodes.computeIfAbsent(v, k -> names.claim(name(k) + "Node"));
   }
 
   /**
@@ -861,15 +815,15 @@ public final class ReverseTransform {
     for (Variable p : ir.parameters()) {
       if (p.type().kind() == IrType.Kind.DOUBLE) {
         body.addStatement("int $N = $N.input($S, $N)", t.nodeOf(p), t.trace.graph,
-            p.sourceName(), p.name());
+            p.sourceName(), t.name(p));
       }
     }
     for (Variable v : t.hoisted) {
-      body.addStatement("$T $N = $L", JavaExpressions.typeName(v.type()), v.name(),
+      body.addStatement("$T $N = $L", JavaExpressions.typeName(v.type()), t.name(v),
           JavaExpressions.zero(v.type()));
     }
     if (t.callBuffer != null) {
-      body.addStatement("double[] $N = new double[$L]", t.callBuffer.name(), t.callBufferSize);
+      body.addStatement("double[] $N = new double[$L]", t.name(t.callBuffer), t.callBufferSize);
     }
     for (Map.Entry<Variable, String> e : t.trace.nodes.entrySet()) {
       if (e.getKey().origin() != Variable.Origin.PARAMETER) {
@@ -884,8 +838,7 @@ public final class ReverseTransform {
   /**
    * The body of a copy of the method as the user wrote it, for a private method that generated
    * code cannot call: nothing is differentiated, so the forward sweep records nothing and is the
-   * original computation; then it returns the result. {@code ir} must not be shared with
-   * another transform (this one names its variables).
+   * original computation; then it returns the result.
    */
   public static CodeBlock primal(MethodIr ir, RuleTable rules, MethodProblems problems,
       Set<String> reservedNames, Set<String> reservedLabels) {
@@ -896,12 +849,12 @@ public final class ReverseTransform {
         reservedNames, reservedLabels, 0);
     AdjointBody body = t.run();
     return CodeBlock.builder().add(body.prologue()).add(body.forward())
-        .addStatement("return $N", ir.result().name()).build();
+        .addStatement("return $N", t.name(ir.result())).build();
   }
 
   /** A printer of the original's expressions. */
   private JavaExpressions plain() {
-    return JavaExpressions.plain(rules::generatedClassOf);
+    return JavaExpressions.plain(variableNames, rules::generatedClassOf);
   }
 
   /** Writes a record, unless this is a checkpointed loop's forward run, which records nothing. */
@@ -912,8 +865,8 @@ public final class ReverseTransform {
   }
 
   /** A new zero adjoint with the shape of array {@code v}. */
-  public static CodeBlock zerosLike(Variable v) {
-    return JavaExpressions.zerosLike(CodeBlock.of("$N", v.name()), v.type());
+  private CodeBlock zerosLike(Variable v) {
+    return JavaExpressions.zerosLike(CodeBlock.of("$N", name(v)), v.type());
   }
 
   private void forwardIf(Stmt.If i, CodeBlock.Builder out) {
@@ -946,12 +899,12 @@ public final class ReverseTransform {
     String bodyLabel = flow.isContinueTarget(l.label()) ? labels.claim("body") : null;
     String prefix = flow.isBreakTarget(l.label()) ? labelName(l.label()) + ": " : "";
     if (record != null) {
-      out.addStatement("$N = 0", record.count().name());
+      out.addStatement("$N = 0", name(record.count()));
       if (record.broke() != null) {
-        out.addStatement("$N = false", record.broke().name());
+        out.addStatement("$N = false", name(record.broke()));
       }
       if (record.start() != null) {
-        out.addStatement("$N = $N", record.start().name(), l.counter().variable().name());
+        out.addStatement("$N = $N", name(record.start()), name(l.counter().variable()));
       }
     }
     CodeBlock condition = l.condition() == null ? CodeBlock.of("true")
@@ -963,14 +916,14 @@ public final class ReverseTransform {
     }
     List<Variable> state = checkpointed.get(l);
     if (state != null) {
-      out.beginControlFlow("if ($N % $L == 0)", record.count().name(), checkpointEvery);
+      out.beginControlFlow("if ($N % $L == 0)", name(record.count()), checkpointEvery);
       for (Variable v : state) {
-        out.add(Slot.push(tape, v.type(), CodeBlock.of("$N", v.name())));
+        out.add(Slot.push(tape, v.type(), CodeBlock.of("$N", name(v))));
       }
       out.endControlFlow();
     }
     if (record != null) {
-      out.addStatement("$N++", record.count().name());
+      out.addStatement("$N++", name(record.count()));
     }
     boolean wasRecording = recording;
     recording &= state == null;
@@ -1056,15 +1009,15 @@ public final class ReverseTransform {
 
   private void writeLoopRecord(LoopRecord record, CodeBlock.Builder out, String brokeValue) {
     if (record.broke() != null && brokeValue != null) {
-      out.addStatement("$N = $L", record.broke().name(), brokeValue);
+      out.addStatement("$N = $L", name(record.broke()), brokeValue);
     }
     if (record.countSlot().onTape()) {
-      record(out, record.countSlot(), CodeBlock.of("$N", record.count().name()));
+      record(out, record.countSlot(), CodeBlock.of("$N", name(record.count())));
       if (record.brokeSlot() != null) {
-        record(out, record.brokeSlot(), CodeBlock.of("$N", record.broke().name()));
+        record(out, record.brokeSlot(), CodeBlock.of("$N", name(record.broke())));
       }
       if (record.startSlot() != null) {
-        record(out, record.startSlot(), CodeBlock.of("$N", record.start().name()));
+        record(out, record.startSlot(), CodeBlock.of("$N", name(record.start())));
       }
     }
   }
@@ -1095,7 +1048,7 @@ public final class ReverseTransform {
             out.addStatement("break $N", lf.bodyLabel);
           } else {
             if (record != null && record.broke() != null) {
-              out.addStatement("$N = true", record.broke().name());
+              out.addStatement("$N = true", name(record.broke()));
             }
             out.addStatement("break $N", labelName(lf.loop.label()));
           }
@@ -1192,7 +1145,7 @@ public final class ReverseTransform {
       CodeBlock target = s instanceof Stmt.ArrayWrite w
           ? plain().print(
               new Expr.ArrayRead(w.array(), w.index(), elementType(w), null))
-          : CodeBlock.of("$N", ((Stmt.Assign) s).target().name());
+          : CodeBlock.of("$N", name(((Stmt.Assign) s).target()));
       out.addStatement("$L = $L", target, save.read());
     }
     out.add(f.afterRestore());
@@ -1213,9 +1166,9 @@ public final class ReverseTransform {
     String pos = null;
     if (position != null) {
       if (position.onTape()) {
-        out.addStatement("int $N = $L", position.local().name(), position.read());
+        out.addStatement("int $N = $L", name(position.local()), position.read());
       }
-      pos = position.local().name();
+      pos = name(position.local());
     }
     int[] seg = segments(b);
     int lastSegment = seg.length == 0 ? 0 : seg[seg.length - 1];
@@ -1264,16 +1217,16 @@ public final class ReverseTransform {
     CodeBlock.Builder out = CodeBlock.builder();
     if (record.countSlot().onTape()) {
       if (record.startSlot() != null) {
-        out.addStatement("$N = $L", record.start().name(), record.startSlot().read());
+        out.addStatement("$N = $L", name(record.start()), record.startSlot().read());
       }
       if (record.brokeSlot() != null) {
-        out.addStatement("$N = $L", record.broke().name(), record.brokeSlot().read());
+        out.addStatement("$N = $L", name(record.broke()), record.brokeSlot().read());
       }
-      out.addStatement("$N = $L", record.count().name(), record.countSlot().read());
+      out.addStatement("$N = $L", name(record.count()), record.countSlot().read());
     }
     Variable iteration = newScratch("iteration", IrType.INT);
-    String it = iteration.name();
-    String count = record.count().name();
+    String it = name(iteration);
+    String count = name(record.count());
     out.beginControlFlow("for (int $N = $N; $N > 0; $N--)", it, count, it, it);
     reverseIteration(l, record, CodeBlock.of("$N", it), out);
     out.endControlFlow();
@@ -1287,11 +1240,11 @@ public final class ReverseTransform {
     if (l.counter() != null && (reads(l, l.counter().variable())
         || prefix.stream().anyMatch(a -> ExpressionAdjoint.references(a.value(),
             l.counter().variable())))) {
-      out.addStatement("$N = $L", l.counter().variable().name(),
+      out.addStatement("$N = $L", name(l.counter().variable()),
           counterValue(l, record, iteration));
     }
     for (Stmt.Assign a : prefix) {
-      out.addStatement("$N = $L", a.target().name(), plain().print(a.value()));
+      out.addStatement("$N = $L", name(a.target()), plain().print(a.value()));
     }
     CodeBlock.Builder update = CodeBlock.builder();
     for (int k = l.update().size() - 1; k >= 0; k--) {
@@ -1300,8 +1253,8 @@ public final class ReverseTransform {
     CodeBlock updateCode = update.build();
     if (!updateCode.isEmpty()) {
       if (record.broke() != null) {
-        out.beginControlFlow("if ($L < $N || !$N)", iteration, record.count().name(),
-            record.broke().name()).add(updateCode).endControlFlow();
+        out.beginControlFlow("if ($L < $N || !$N)", iteration, name(record.count()),
+            name(record.broke())).add(updateCode).endControlFlow();
       } else {
         out.add(updateCode);
       }
@@ -1316,18 +1269,18 @@ public final class ReverseTransform {
   private CodeBlock reverseCheckpointedLoop(Stmt.Loop l) {
     LoopRecord record = loopRecords.get(l);
     List<Variable> state = checkpointed.get(l);
-    String count = record.count().name();
+    String count = name(record.count());
     int k = checkpointEvery;
-    String segment = newScratch("segment", IrType.INT).name();
-    String length = newScratch("segmentLength", IrType.INT).name();
-    String replay = newScratch("replay", IrType.INT).name();
-    String it = newScratch("iteration", IrType.INT).name();
+    String segment = name(newScratch("segment", IrType.INT));
+    String length = name(newScratch("segmentLength", IrType.INT));
+    String replay = name(newScratch("replay", IrType.INT));
+    String it = name(newScratch("iteration", IrType.INT));
     CodeBlock.Builder out = CodeBlock.builder();
     out.beginControlFlow("for (int $N = ($N + $L) / $L - 1; $N >= 0; $N--)", segment, count,
         k - 1, k, segment, segment);
     for (int v = state.size() - 1; v >= 0; v--) {
       Variable var = state.get(v);
-      out.addStatement("$N = $L", var.name(), Slot.pop(tape, var.type()));
+      out.addStatement("$N = $L", name(var), Slot.pop(tape, var.type()));
     }
     out.addStatement("int $N = $T.min($L, $N - $N * $L)", length, Math.class, k, count, segment,
         k);
@@ -1346,7 +1299,7 @@ public final class ReverseTransform {
   /** {@code start + (iteration - 1) * step}, the counter's value in a replayed iteration. */
   private CodeBlock counterValue(Stmt.Loop l, LoopRecord record, CodeBlock iteration) {
     Stmt.Counter c = l.counter();
-    CodeBlock start = record.start() != null ? CodeBlock.of("$N", record.start().name())
+    CodeBlock start = record.start() != null ? CodeBlock.of("$N", name(record.start()))
         : plain().print(c.start());
     CodeBlock index = CodeBlock.of("$L - 1", iteration);
     CodeBlock offset = c.step() == 1 ? index : CodeBlock.of("($L) * $L", index, c.step());
@@ -1464,7 +1417,7 @@ public final class ReverseTransform {
   private AdjointBody assemble(CodeBlock forward, CodeBlock reverse) {
     CodeBlock.Builder prologue = CodeBlock.builder();
     for (Variable v : hoisted) {
-      prologue.addStatement("$T $N = $L", JavaExpressions.typeName(v.type()), v.name(),
+      prologue.addStatement("$T $N = $L", JavaExpressions.typeName(v.type()), name(v),
           JavaExpressions.zero(v.type()));
     }
     CodeBlock.Builder adjointDecls = CodeBlock.builder();
@@ -1475,14 +1428,14 @@ public final class ReverseTransform {
         continue;
       }
       if (!primal.type().isArray()) {
-        adjointDecls.addStatement("double $N = 0.0", e.getValue().name());
+        adjointDecls.addStatement("double $N = 0.0", name(e.getValue()));
       } else if (primal.origin() != Variable.Origin.PARAMETER) {
         prologue.addStatement("$T $N = null", JavaExpressions.typeName(primal.type()),
-            e.getValue().name());
+            name(e.getValue()));
       }
     }
     if (callBuffer != null) {
-      adjointDecls.addStatement("double[] $N = new double[$L]", callBuffer.name(),
+      adjointDecls.addStatement("double[] $N = new double[$L]", name(callBuffer),
           callBufferSize);
     }
     List<Variable> parameterAdjoints = new ArrayList<>();
@@ -1495,7 +1448,7 @@ public final class ReverseTransform {
     return new AdjointBody(prologue.build(), forward, adjointDecls.build(), reverse,
         ir.result(), resultAdjoint, ir.parameters(), ir.differentiated(), parameterAdjoints,
         tapeUsed ? TapeUse.RECORDS : tapeReferenced ? TapeUse.PASSES_ON : TapeUse.NONE, tape,
-        names.claim("seed"), names.claim("adjoints"), tape);
+        names.claim("seed"), names.claim("adjoints"), tape, variableNames);
   }
 
 }

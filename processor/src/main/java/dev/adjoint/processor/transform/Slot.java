@@ -3,6 +3,7 @@ package dev.adjoint.processor.transform;
 import com.palantir.javapoet.CodeBlock;
 import dev.adjoint.processor.codegen.JavaExpressions;
 import dev.adjoint.processor.ir.IrType;
+import dev.adjoint.processor.ir.NameTable;
 import dev.adjoint.processor.ir.Variable;
 
 /**
@@ -41,14 +42,14 @@ final class Slot {
 
   CodeBlock write(CodeBlock value) {
     if (tape == null) {
-      return CodeBlock.of("$N = $L;\n", local.name(), value);
+      return CodeBlock.of("$N = $L;\n", NameTable.introduced(local), value);
     }
     return push(tape, local.type(), value);
   }
 
   /** An expression for the recorded value; on the tape it pops, so evaluate it once. */
   CodeBlock read() {
-    return tape == null ? CodeBlock.of("$N", local.name()) : pop(tape, local.type());
+    return tape == null ? CodeBlock.of("$N", NameTable.introduced(local)) : pop(tape, local.type());
   }
 
   static boolean canTape(IrType type) {

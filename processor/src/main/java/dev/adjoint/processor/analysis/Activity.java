@@ -1,5 +1,6 @@
 package dev.adjoint.processor.analysis;
 
+import dev.adjoint.processor.ir.AdjointOnly;
 import dev.adjoint.processor.diag.MethodProblems;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.IrType;
@@ -194,6 +195,16 @@ public final class Activity {
     }
 
     @Override
+    public Boolean visitAdjointCall(Expr.AdjointCall node) {
+      throw AdjointOnly.in("activity analysis", node);
+    }
+
+    @Override
+    public Boolean visitIntrinsic(Expr.Intrinsic node) {
+      throw AdjointOnly.in("activity analysis", node);
+    }
+
+    @Override
     public Boolean visitNewObject(Expr.NewObject node) {
       return false;
     }
@@ -279,6 +290,16 @@ public final class Activity {
     @Override
     public Void visitNewArray(Expr.NewArray node) {
       return null;
+    }
+
+    @Override
+    public Void visitAdjointCall(Expr.AdjointCall node) {
+      throw AdjointOnly.in("activity analysis", node);
+    }
+
+    @Override
+    public Void visitIntrinsic(Expr.Intrinsic node) {
+      throw AdjointOnly.in("activity analysis", node);
     }
 
     @Override

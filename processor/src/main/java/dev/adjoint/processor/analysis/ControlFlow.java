@@ -116,6 +116,11 @@ public final class ControlFlow {
     public Set<Object> visitThrow(Stmt.Throw node) {
       return new HashSet<>();
     }
+
+    @Override
+    public Set<Object> visitAccumulate(Stmt.Accumulate node) {
+      return new HashSet<>();
+    }
   };
 
   /** Whether {@code stmt} can complete normally, by the JLS rules javac checks. */
@@ -174,6 +179,11 @@ public final class ControlFlow {
     @Override
     public Boolean visitThrow(Stmt.Throw node) {
       return false;
+    }
+
+    @Override
+    public Boolean visitAccumulate(Stmt.Accumulate node) {
+      return true;
     }
   };
 }

@@ -1,5 +1,6 @@
 package dev.adjoint.processor.analysis;
 
+import dev.adjoint.processor.ir.AdjointOnly;
 import dev.adjoint.processor.abi.RuntimeTypes;
 import dev.adjoint.processor.diag.MethodProblems;
 import dev.adjoint.processor.ir.BinaryOp;
@@ -193,6 +194,16 @@ final class DroppedDerivatives {
     }
 
     @Override
+    public Boolean visitAdjointCall(Expr.AdjointCall node) {
+      throw AdjointOnly.in("the dropped-derivative analysis", node);
+    }
+
+    @Override
+    public Boolean visitIntrinsic(Expr.Intrinsic node) {
+      throw AdjointOnly.in("the dropped-derivative analysis", node);
+    }
+
+    @Override
     public Boolean visitNewObject(Expr.NewObject node) {
       return false;
     }
@@ -316,6 +327,16 @@ final class DroppedDerivatives {
     @Override
     public List<Expr> visitNewArray(Expr.NewArray node) {
       return List.of();
+    }
+
+    @Override
+    public List<Expr> visitAdjointCall(Expr.AdjointCall node) {
+      throw AdjointOnly.in("the dropped-derivative analysis", node);
+    }
+
+    @Override
+    public List<Expr> visitIntrinsic(Expr.Intrinsic node) {
+      throw AdjointOnly.in("the dropped-derivative analysis", node);
     }
 
     @Override

@@ -105,6 +105,11 @@ public final class IrWalk {
     public List<Stmt> visitThrow(Stmt.Throw node) {
       return List.of();
     }
+
+    @Override
+    public List<Stmt> visitAccumulate(Stmt.Accumulate node) {
+      return List.of();
+    }
   };
 
   private static final Stmt.Visitor<List<Expr>> OWN_EXPRESSIONS = new Stmt.Visitor<>() {
@@ -156,6 +161,11 @@ public final class IrWalk {
     @Override
     public List<Expr> visitThrow(Stmt.Throw node) {
       return List.of(node.exception());
+    }
+
+    @Override
+    public List<Expr> visitAccumulate(Stmt.Accumulate node) {
+      return List.of(node.target(), node.value());
     }
   };
 
@@ -219,6 +229,16 @@ public final class IrWalk {
     @Override
     public List<Expr> visitNewArray(Expr.NewArray node) {
       return node.dimensions();
+    }
+
+    @Override
+    public List<Expr> visitAdjointCall(Expr.AdjointCall node) {
+      return node.args();
+    }
+
+    @Override
+    public List<Expr> visitIntrinsic(Expr.Intrinsic node) {
+      return node.args();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.adjoint.processor.analysis;
 
+import dev.adjoint.processor.ir.AdjointOnly;
 import dev.adjoint.processor.ir.BinaryOp;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.Stmt;
@@ -173,6 +174,11 @@ public final class ToBeRecorded {
     @Override
     public Set<Variable> visitReturn(Stmt.Return node) {
       return in;
+    }
+
+    @Override
+    public Set<Variable> visitAccumulate(Stmt.Accumulate node) {
+      throw AdjointOnly.in("to-be-recorded", node);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.adjoint.processor.codegen;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.TypeName;
+import dev.adjoint.processor.abi.AdjointAbi;
 import dev.adjoint.processor.abi.RuntimeTypes;
 import dev.adjoint.processor.ir.BinaryOp;
 import dev.adjoint.processor.ir.Expr;
@@ -157,6 +158,16 @@ public final class JavaExpressions {
     public Integer visitNewObject(Expr.NewObject node) {
       return PRIMARY;
     }
+
+    @Override
+    public Integer visitAdjointCall(Expr.AdjointCall node) {
+      return PRIMARY;
+    }
+
+    @Override
+    public Integer visitIntrinsic(Expr.Intrinsic node) {
+      return PRIMARY;
+    }
   };
 
   private CodeBlock printBare(Expr e) {
@@ -255,6 +266,23 @@ public final class JavaExpressions {
     public CodeBlock visitNewObject(Expr.NewObject n) {
       return CodeBlock.of("new $T($L)", TypeName.get(n.objectType()), arguments(n.args()));
     }
+
+    @Override
+    public CodeBlock visitAdjointCall(Expr.AdjointCall c) {
+      TypeElement owner = (TypeElement) c.callee().getEnclosingElement();
+      return CodeBlock.of("$T.$N($L)", generatedClass.apply(owner),
+          AdjointAbi.entryName(c.callee().getSimpleName()), arguments(c.args()));
+    }
+
+    @Override
+    public CodeBlock visitIntrinsic(Expr.Intrinsic i) {
+      return switch (i.op()) {
+        case NO_SCALARS -> CodeBlock.of("$T.NO_SCALARS", RuntimeTypes.ADJOINT_ARRAYS);
+        case CLEAR_SLOTS -> CodeBlock.of("$T.fill($L, 0, $L, 0.0)", java.util.Arrays.class,
+            print(i.args().get(0), 0), print(i.args().get(1), 0));
+        case ZEROS_LIKE -> zerosLike(print(i.args().get(0), 0), i.args().get(0).type());
+      };
+    }
   };
 
   private CodeBlock arguments(java.util.List<Expr> args) {
@@ -332,6 +360,7 @@ public final class JavaExpressions {
       case INT_ARRAY -> com.palantir.javapoet.ArrayTypeName.of(TypeName.INT);
       case BOOLEAN_ARRAY -> com.palantir.javapoet.ArrayTypeName.of(TypeName.BOOLEAN);
       case OTHER -> TypeName.get(type.mirror());
+      case TAPE -> RuntimeTypes.TAPE;
       default -> throw new IllegalArgumentException("no Java type for " + type);
     };
   }

@@ -48,6 +48,10 @@ public sealed interface Expr {
     R visitNewArray(NewArray node);
 
     R visitNewObject(NewObject node);
+
+    R visitAdjointCall(AdjointCall node);
+
+    R visitIntrinsic(Intrinsic node);
   }
 
   /** A literal, kept as the source text the generated code prints. */
@@ -183,6 +187,42 @@ public sealed interface Expr {
     @Override
     public <R> R accept(Visitor<R> visitor) {
       return visitor.visitNewObject(this);
+    }
+  }
+
+  // ------------------------------------------------------------------ adjoint IR only
+
+  /**
+   * A call to the adjoint entry point generated for {@code callee}, with the arguments its
+   * {@code AdjointAbi} lays out. Only the reverse transform builds it.
+   */
+  record AdjointCall(ExecutableElement callee, List<Expr> args, IrType type, Tree tree)
+      implements Expr {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitAdjointCall(this);
+    }
+  }
+
+  /** An operation of the runtime library the adjoint needs. Only transforms build it. */
+  record Intrinsic(Op op, List<Expr> args, IrType type, Tree tree) implements Expr {
+    /** The operations; each says what its arguments are. */
+    public enum Op {
+      /** The empty scalar accumulator, for callees without differentiated scalars; no args. */
+      NO_SCALARS,
+      /** Zeroes the first {@code args[1]} slots of the accumulator {@code args[0]}. */
+      CLEAR_SLOTS,
+      /** A new zero adjoint with the shape of the array {@code args[0]}. */
+      ZEROS_LIKE
+    }
+
+    public Intrinsic(Op op, List<Expr> args, IrType type) {
+      this(op, args, type, null);
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitIntrinsic(this);
     }
   }
 }

@@ -38,6 +38,8 @@ public sealed interface Stmt {
     R visitReturn(Return node);
 
     R visitThrow(Throw node);
+
+    R visitAccumulate(Accumulate node);
   }
 
   /** {@code target = value}; compound assignments and increments are lowered to this. */
@@ -129,6 +131,23 @@ public sealed interface Stmt {
     @Override
     public <R> R accept(Visitor<R> visitor) {
       return visitor.visitThrow(this);
+    }
+  }
+
+  // ------------------------------------------------------------------ adjoint IR only
+
+  /**
+   * {@code target += value}: adds a share into an adjoint. With {@code wholeArray}, {@code target}
+   * is an adjoint array and {@code value} an array of its shape, added element by element.
+   */
+  record Accumulate(Expr target, Expr value, boolean wholeArray, Tree tree) implements Stmt {
+    public Accumulate(Expr target, Expr value, boolean wholeArray) {
+      this(target, value, wholeArray, null);
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitAccumulate(this);
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.adjoint.processor.normalize;
 
+import dev.adjoint.processor.ir.AdjointOnly;
 import com.sun.source.tree.Tree;
 import dev.adjoint.processor.diag.MethodProblems;
 import dev.adjoint.processor.ir.BinaryOp;
@@ -179,6 +180,11 @@ public final class EvaluateOnce {
     }
 
     @Override
+    public Void visitAccumulate(Stmt.Accumulate node) {
+      throw AdjointOnly.in("evaluate-once", node);
+    }
+
+    @Override
     public Void visitThrow(Stmt.Throw node) {
       return unchanged(node);
     }
@@ -293,6 +299,16 @@ public final class EvaluateOnce {
     @Override
     public Expr visitNewArray(Expr.NewArray node) {
       return node;
+    }
+
+    @Override
+    public Expr visitAdjointCall(Expr.AdjointCall node) {
+      throw AdjointOnly.in("evaluate-once", node);
+    }
+
+    @Override
+    public Expr visitIntrinsic(Expr.Intrinsic node) {
+      throw AdjointOnly.in("evaluate-once", node);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.adjoint.processor.transform;
 
+import dev.adjoint.processor.ir.AdjointOnly;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import dev.adjoint.processor.abi.RuntimeTypes;
@@ -320,10 +321,10 @@ public final class ReverseTransform {
       }
 
       @Override
-      public String tape() {
+      public Expr tape() {
         tapeReferenced = true;
         tapeUsed |= inLoop;
-        return tape;
+        return new Expr.VarRef(new Variable(tape, IrType.TAPE, Variable.Origin.RECORD, null));
       }
 
       @Override
@@ -446,6 +447,11 @@ public final class ReverseTransform {
         forwardLabel = labels.claim("forward");
       }
       return null;
+    }
+
+    @Override
+    public Void visitAccumulate(Stmt.Accumulate node) {
+      throw AdjointOnly.in("the reverse transform (over the original)", node);
     }
 
     @Override
@@ -665,6 +671,11 @@ public final class ReverseTransform {
     }
 
     @Override
+    public Void visitAccumulate(Stmt.Accumulate node) {
+      throw AdjointOnly.in("the reverse transform (over the original)", node);
+    }
+
+    @Override
     public Void visitThrow(Stmt.Throw t) {
       out.addStatement("throw $L", plain().print(t.exception()));
       return null;
@@ -745,8 +756,8 @@ public final class ReverseTransform {
       }
 
       @Override
-      public String tape() {
-        return "null";
+      public Expr tape() {
+        return new Expr.Literal(IrType.NULL, "null", null);
       }
 
       @Override
@@ -1121,6 +1132,11 @@ public final class ReverseTransform {
     @Override
     public CodeBlock visitReturn(Stmt.Return node) {
       return noAdjoint(node);
+    }
+
+    @Override
+    public CodeBlock visitAccumulate(Stmt.Accumulate node) {
+      throw AdjointOnly.in("the reverse transform (over the original)", node);
     }
 
     @Override

@@ -59,8 +59,7 @@ public final class JavaStatements {
 
     @Override
     public Void visitArrayWrite(Stmt.ArrayWrite w) {
-      Expr element = new Expr.ArrayRead(w.array(), w.index(), w.array().type().elementType(),
-          null);
+      Expr element = new Expr.ArrayRead(w.array(), w.index(), w.value().type(), null);
       out.addStatement("$L = $L", expr(element), expr(w.value()));
       return null;
     }

@@ -98,7 +98,7 @@ final class ExpressionAdjoint {
   }
 
   /** {@code e} as evaluated by the reverse sweep: substituted, its reads noted. */
-  private Expr evaluated(Expr e) {
+  Expr evaluated(Expr e) {
     Expr out = substituted(e);
     noteReads(out);
     return out;

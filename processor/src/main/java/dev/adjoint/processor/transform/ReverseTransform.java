@@ -9,6 +9,7 @@ import dev.adjoint.processor.analysis.ControlFlow;
 import dev.adjoint.processor.analysis.IrWalk;
 import dev.adjoint.processor.analysis.ToBeRecorded;
 import dev.adjoint.processor.codegen.JavaExpressions;
+import dev.adjoint.processor.codegen.JavaStatements;
 import dev.adjoint.processor.diag.MethodProblems;
 import dev.adjoint.processor.ir.BinaryOp;
 import dev.adjoint.processor.ir.Expr;
@@ -52,7 +53,7 @@ public final class ReverseTransform {
   private final Map<Label, String> labelNames = new IdentityHashMap<>();
   private final Map<Variable, Variable> adjoints = new LinkedHashMap<>();
   private final Map<Stmt, Integer> depth = new IdentityHashMap<>();
-  private final Map<Stmt, Fragment> fragments = new IdentityHashMap<>();
+  private final Map<Stmt, DefinitionAdjoint.Fragment> fragments = new IdentityHashMap<>();
   private final Map<Stmt, Set<Variable>> fragmentReads = new IdentityHashMap<>();
   private final Map<Stmt, Boolean> needsReverse = new IdentityHashMap<>();
   private final Map<Stmt.Block, Slot> positionSlots = new IdentityHashMap<>();
@@ -68,6 +69,7 @@ public final class ReverseTransform {
   private final String tape;
   /** The names of the original's variables in this transformation's code. */
   private final NameTable variableNames;
+  private final DefinitionAdjoint definitions;
   private boolean tapeUsed;
   private boolean tapeReferenced;
   private Variable callBuffer;
@@ -92,12 +94,6 @@ public final class ReverseTransform {
     }
   }
 
-  /** The adjoint code of one assignment, split around the restore of its target. */
-  private record Fragment(CodeBlock beforeRestore, CodeBlock afterRestore) {
-    boolean isEmpty() {
-      return beforeRestore.isEmpty() && afterRestore.isEmpty();
-    }
-  }
 
   /**
    * A loop's trip count; when its update needs reversing, whether it was left early; for a
@@ -119,6 +115,7 @@ public final class ReverseTransform {
     this.labels = new Namer(reservedLabels);
     this.tape = names.claim("tape");
     this.variableNames = PrimalNames.assign(ir, names);
+    this.definitions = new DefinitionAdjoint(activity, rules, variableNames);
   }
 
   /**
@@ -140,10 +137,10 @@ public final class ReverseTransform {
     IrWalk.statements(ir.body(), s -> {
       Set<Variable> r = new LinkedHashSet<>();
       if (s instanceof Stmt.Assign a) {
-        fragments.put(a, fragment(a, r));
+        fragments.put(a, definitions.of(a, expressionNames(inLoop(a)), inLoop(a), r));
         reads.put(a, r);
       } else if (s instanceof Stmt.ArrayWrite w) {
-        fragments.put(w, elementFragment(w, r));
+        fragments.put(w, definitions.of(w, expressionNames(inLoop(w)), r));
         reads.put(w, r);
       }
     });
@@ -227,81 +224,8 @@ public final class ReverseTransform {
     return depth.get(s) > 0;
   }
 
-  private Fragment fragment(Stmt.Assign a, Set<Variable> reads) {
-    Variable v = a.target();
-    if (!activity.isActive(v)) {
-      return new Fragment(CodeBlock.of(""), CodeBlock.of(""));
-    }
-    ExpressionAdjoint adjoint =
-        new ExpressionAdjoint(activity, rules, variableNames, expressionNames(inLoop(a)), reads);
-    Variable g = adjointOf(v);
-    Expr value = a.value();
-    CodeBlock.Builder before = CodeBlock.builder();
-    CodeBlock.Builder after = CodeBlock.builder();
-    if (!ExpressionAdjoint.references(value, v)) {
-      adjoint.propagate(value, new Expr.VarRef(g), before);
-      boolean firstDefinition = a.declaration() && !inLoop(a);
-      if (!firstDefinition && v.origin() != Variable.Origin.RESULT) {
-        before.addStatement("$N = 0.0", name(g));
-      }
-    } else if (isAccumulation(value, v)) {
-      Expr.Binary b = (Expr.Binary) value;
-      Expr rest = b.right();
-      Expr seed = new Expr.VarRef(g);
-      adjoint.propagate(rest, b.op() == BinaryOp.MINUS
-          ? dev.adjoint.processor.rules.MathCalls.neg(seed) : seed, after);
-    } else {
-      Variable held = newScratch(name(g), IrType.DOUBLE);
-      before.addStatement("double $N = $N", name(held), name(g));
-      before.addStatement("$N = 0.0", name(g));
-      adjoint.propagate(value, new Expr.VarRef(held), after);
-    }
-    return new Fragment(before.build(), after.build());
-  }
-
-  /**
-   * The adjoint of {@code a[i] = value}: like a scalar assignment to the element, whose adjoint
-   * lives in the adjoint array. The index is read by the adjoint and by the restore alike.
-   */
-  private Fragment elementFragment(Stmt.ArrayWrite w, Set<Variable> reads) {
-    Variable root = IrWalk.root(w.array());
-    ExpressionAdjoint adjoint =
-        new ExpressionAdjoint(activity, rules, variableNames, expressionNames(inLoop(w)), reads);
-    Expr element = new Expr.ArrayRead(w.array(), w.index(), elementType(w), null);
-    for (Expr e = element; e instanceof Expr.ArrayRead read; e = read.array()) {
-      adjoint.print(read.index()); // the restore and the adjoint both index with it
-    }
-    if (!activity.isActive(root)) {
-      return new Fragment(CodeBlock.of(""), CodeBlock.of(""));
-    }
-    Expr g = adjoint.adjointOf(element);
-    CodeBlock.Builder before = CodeBlock.builder();
-    CodeBlock.Builder after = CodeBlock.builder();
-    Expr value = w.value();
-    if (value instanceof Expr.Binary b && (b.op() == BinaryOp.PLUS || b.op() == BinaryOp.MINUS)
-        && b.left() instanceof Expr.ArrayRead r && r.array() == w.array() && r.index() == w.index()
-        && !ExpressionAdjoint.references(b.right(), root)) {
-      adjoint.propagate(b.right(), b.op() == BinaryOp.MINUS
-          ? dev.adjoint.processor.rules.MathCalls.neg(g) : g, after);
-      return new Fragment(before.build(), after.build());
-    }
-    Variable held = newScratch("elementAdj", IrType.DOUBLE);
-    before.addStatement("double $N = $L", name(held), adjoint.print(g));
-    before.addStatement("$L = 0.0", adjoint.print(g));
-    adjoint.propagate(value, new Expr.VarRef(held), after);
-    return new Fragment(before.build(), after.build());
-  }
-
   private static IrType elementType(Stmt.ArrayWrite w) {
     return w.array().type().elementType();
-  }
-
-  /** {@code v = v + rest} or {@code v = v - rest}: v's adjoint passes through unchanged. */
-  private static boolean isAccumulation(Expr value, Variable v) {
-    return value instanceof Expr.Binary b
-        && (b.op() == BinaryOp.PLUS || b.op() == BinaryOp.MINUS)
-        && b.left() instanceof Expr.VarRef r && r.variable() == v
-        && !ExpressionAdjoint.references(b.right(), v);
   }
 
   private Variable newScratch(String base, IrType type) {
@@ -340,7 +264,7 @@ public final class ReverseTransform {
 
   /** A definition needs reversing if it has an adjoint or a restore; others if a part does. */
   private boolean computeNeedsReverse(Stmt s) {
-    Fragment fragment = fragments.get(s);
+    DefinitionAdjoint.Fragment fragment = fragments.get(s);
     boolean result = fragment != null && (!fragment.isEmpty() || saves.contains(s));
     for (Stmt c : IrWalk.nestedStatements(s)) {
       result |= computeNeedsReverse(c);
@@ -863,6 +787,11 @@ public final class ReverseTransform {
         .addStatement("return $N", t.name(ir.result())).build();
   }
 
+  /** A printer of statements, the original's and the adjoint's. */
+  private JavaStatements statements() {
+    return new JavaStatements(plain(), variableNames);
+  }
+
   /** A printer of the original's expressions. */
   private JavaExpressions plain() {
     return JavaExpressions.plain(variableNames, rules::generatedClassOf);
@@ -1150,12 +1079,12 @@ public final class ReverseTransform {
   };
 
   private CodeBlock reverseDefinition(Stmt s) {
-    Fragment f = fragments.get(s);
+    DefinitionAdjoint.Fragment f = fragments.get(s);
     CodeBlock.Builder out = CodeBlock.builder();
     if (s.tree() != null && !f.isEmpty()) {
       out.add("// $L\n", describe(s));
     }
-    out.add(f.beforeRestore());
+    statements().print(f.beforeRestore(), out);
     Slot save = saveSlots.get(s);
     if (save != null) {
       CodeBlock target = s instanceof Stmt.ArrayWrite w
@@ -1164,7 +1093,7 @@ public final class ReverseTransform {
           : CodeBlock.of("$N", name(((Stmt.Assign) s).target()));
       out.addStatement("$L = $L", target, save.read());
     }
-    out.add(f.afterRestore());
+    statements().print(f.afterRestore(), out);
     return out.build();
   }
 

@@ -2,6 +2,7 @@ package dev.adjoint.processor.transform;
 
 import dev.adjoint.processor.analysis.Activity;
 import dev.adjoint.processor.analysis.IrWalk;
+import dev.adjoint.processor.cleanup.ClearThenAccumulate;
 import dev.adjoint.processor.ir.BinaryOp;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.IrType;
@@ -12,6 +13,7 @@ import dev.adjoint.processor.rules.MathCalls;
 import dev.adjoint.processor.rules.RuleTable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -26,6 +28,15 @@ final class DefinitionAdjoint {
 
     boolean isEmpty() {
       return beforeRestore.isEmpty() && afterRestore.isEmpty();
+    }
+
+    /** The fragment cleaned up; the restore between its halves touches no adjoint. */
+    Fragment cleanedUp() {
+      List<Stmt> all = new ArrayList<>(beforeRestore);
+      all.addAll(afterRestore);
+      Map<Stmt, Stmt> rewrites = ClearThenAccumulate.rewrites(all);
+      return new Fragment(ClearThenAccumulate.apply(beforeRestore, rewrites),
+          ClearThenAccumulate.apply(afterRestore, rewrites));
     }
   }
 
@@ -70,7 +81,7 @@ final class DefinitionAdjoint {
       before.add(clear(g));
       adjoint.propagate(value, new Expr.VarRef(held), after);
     }
-    return new Fragment(before, after);
+    return new Fragment(before, after).cleanedUp();
   }
 
   /**

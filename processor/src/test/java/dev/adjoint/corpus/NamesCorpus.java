@@ -2,6 +2,7 @@ package dev.adjoint.corpus;
 
 import dev.adjoint.Differentiable;
 
+@SuppressWarnings("lossy-conversions") // k += a * 10 is the case under test (JDK 21+ lint)
 final class NamesCorpus {
     static final double SCALE = 2.0;
     static double offset = 0.5;

@@ -7,6 +7,7 @@ import dev.adjoint.processor.abi.RuntimeTypes;
 import dev.adjoint.processor.analysis.Activity;
 import dev.adjoint.processor.analysis.ControlFlow;
 import dev.adjoint.processor.analysis.IrWalk;
+import dev.adjoint.processor.analysis.RecomputablePrefixes;
 import dev.adjoint.processor.analysis.ToBeRecorded;
 import dev.adjoint.processor.codegen.JavaExpressions;
 import dev.adjoint.processor.codegen.JavaStatements;
@@ -149,17 +150,25 @@ public final class ReverseTransform {
         topLevelLoops(s, reads);
       }
     }
-    Map<Stmt.Loop, List<Stmt.Assign>> candidates = recomputablePrefixes(reads);
+    Map<Stmt.Loop, RecomputablePrefixes.Prefix> candidates =
+        RecomputablePrefixes.find(ir.body(), checkpointed.keySet());
+    // What they read must be restored by the time the loop is reversed.
+    candidates.forEach((loop, prefix) -> reads.merge(loop, new LinkedHashSet<>(prefix.reads()),
+        (x, y) -> {
+          Set<Variable> u = new LinkedHashSet<>(x);
+          u.addAll(y);
+          return u;
+        }));
     saves = ToBeRecorded.analyze(ir.body(), reads);
     candidates.forEach((loop, prefix) -> {
       List<Stmt.Assign> chosen = new ArrayList<>();
-      for (Stmt.Assign a : prefix) {
+      for (Stmt.Assign a : prefix.assignments()) {
         if (saves.remove(a)) {
           chosen.add(a);
         }
       }
       if (!chosen.isEmpty()) {
-        recomputed.put(loop, withPrerequisites(prefix, chosen));
+        recomputed.put(loop, RecomputablePrefixes.withPrerequisites(prefix.assignments(), chosen));
       }
     });
     fragmentReads.putAll(reads);
@@ -1250,103 +1259,6 @@ public final class ReverseTransform {
     CodeBlock offset = c.step() == 1 ? index : CodeBlock.of("($L) * $L", index, c.step());
     return start.toString().equals("0") ? offset : CodeBlock.of("$L + $L", start,
         c.step() == 1 ? CodeBlock.of("($L)", offset) : offset);
-  }
-
-  /**
-   * Temporaries the reverse sweep recomputes instead of recording: the declarations that open a
-   * loop body, each assigned nowhere else in the loop, whose values are pure functions of the
-   * loop counter, of variables and arrays the loop does not change, and of earlier ones. (The
-   * extended Rosenbrock's {@code t1} and {@code t2}, a for-each's element.) Registers what they
-   * read, so those values are restored by the time the loop is reversed.
-   */
-  private Map<Stmt.Loop, List<Stmt.Assign>> recomputablePrefixes(
-      Map<Stmt, Set<Variable>> reads) {
-    Map<Stmt.Loop, List<Stmt.Assign>> found = new IdentityHashMap<>();
-    IrWalk.statements(ir.body(), s -> {
-      if (!(s instanceof Stmt.Loop l) || checkpointed.containsKey(l)) {
-        return;
-      }
-      Map<Variable, Integer> assignments = new HashMap<>();
-      Set<Variable> written = new HashSet<>();
-      IrWalk.statements(l, c -> {
-        if (c instanceof Stmt.Assign a) {
-          assignments.merge(a.target(), 1, Integer::sum);
-        } else if (c instanceof Stmt.ArrayWrite w) {
-          written.add(IrWalk.root(w.array()));
-        }
-      });
-      Variable counter = l.counter() == null ? null : l.counter().variable();
-      List<Stmt.Assign> prefix = new ArrayList<>();
-      Set<Variable> available = new HashSet<>();
-      Set<Variable> read = new LinkedHashSet<>();
-      for (Stmt c : l.body().stmts()) {
-        if (!(c instanceof Stmt.Assign a) || !a.declaration() || !a.target().type().isPrimitive()
-            || assignments.get(a.target()) != 1
-            || !isRecomputable(a.value(), counter, assignments, written, available, read)) {
-          break;
-        }
-        prefix.add(a);
-        available.add(a.target());
-      }
-      if (!prefix.isEmpty()) {
-        found.put(l, prefix);
-        reads.merge(l, read, (x, y) -> {
-          Set<Variable> u = new LinkedHashSet<>(x);
-          u.addAll(y);
-          return u;
-        });
-      }
-    });
-    return found;
-  }
-
-  /**
-   * The chosen temporaries and every earlier one of the prefix they read, transitively, in
-   * program order. A temporary recomputed in the reverse sweep must be recomputed from values
-   * that hold this iteration's values too: an earlier temporary that is not recomputed still
-   * holds the last iteration's value there.
-   */
-  private static List<Stmt.Assign> withPrerequisites(List<Stmt.Assign> prefix,
-      List<Stmt.Assign> chosen) {
-    Set<Stmt.Assign> needed = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-    needed.addAll(chosen);
-    for (int i = prefix.size() - 1; i >= 0; i--) {
-      Stmt.Assign a = prefix.get(i);
-      if (!needed.contains(a)) {
-        continue;
-      }
-      for (int j = 0; j < i; j++) {
-        if (ExpressionAdjoint.references(a.value(), prefix.get(j).target())) {
-          needed.add(prefix.get(j));
-        }
-      }
-    }
-    return prefix.stream().filter(needed::contains).toList();
-  }
-
-  private static boolean isRecomputable(Expr e, Variable counter,
-      Map<Variable, Integer> assignedInLoop, Set<Variable> writtenInLoop,
-      Set<Variable> available, Set<Variable> read) {
-    boolean[] ok = {true};
-    IrWalk.expressions(e, n -> {
-      if (n instanceof Expr.VarRef r) {
-        Variable v = r.variable();
-        boolean stable = v == counter || available.contains(v)
-            || !assignedInLoop.containsKey(v) && !writtenInLoop.contains(v);
-        ok[0] &= stable;
-        if (v != counter && !available.contains(v)) {
-          read.add(v);
-        }
-      } else if (n instanceof Expr.Call c) {
-        ok[0] &= c.receiver() == null && RuleTable.isPure(c.method());
-      } else if (n instanceof Expr.FieldRef f) {
-        ok[0] &= f.receiver() == null && f.field().getModifiers().contains(
-            javax.lang.model.element.Modifier.FINAL);
-      } else if (n instanceof Expr.NewObject || n instanceof Expr.NewArray) {
-        ok[0] = false;
-      }
-    });
-    return ok[0];
   }
 
   /** Whether any reverse code inside the loop reads {@code v}. */

@@ -121,6 +121,11 @@ public final class ControlFlow {
     public Set<Object> visitAccumulate(Stmt.Accumulate node) {
       return new HashSet<>();
     }
+
+    @Override
+    public Set<Object> visitComment(Stmt.Comment node) {
+      return new HashSet<>();
+    }
   };
 
   /** Whether {@code stmt} can complete normally, by the JLS rules javac checks. */
@@ -183,6 +188,11 @@ public final class ControlFlow {
 
     @Override
     public Boolean visitAccumulate(Stmt.Accumulate node) {
+      return true;
+    }
+
+    @Override
+    public Boolean visitComment(Stmt.Comment node) {
       return true;
     }
   };

@@ -110,6 +110,11 @@ public final class IrWalk {
     public List<Stmt> visitAccumulate(Stmt.Accumulate node) {
       return List.of();
     }
+
+    @Override
+    public List<Stmt> visitComment(Stmt.Comment node) {
+      return List.of();
+    }
   };
 
   private static final Stmt.Visitor<List<Expr>> OWN_EXPRESSIONS = new Stmt.Visitor<>() {
@@ -166,6 +171,11 @@ public final class IrWalk {
     @Override
     public List<Expr> visitAccumulate(Stmt.Accumulate node) {
       return List.of(node.target(), node.value());
+    }
+
+    @Override
+    public List<Expr> visitComment(Stmt.Comment node) {
+      return List.of();
     }
   };
 

@@ -182,6 +182,11 @@ public final class ToBeRecorded {
     }
 
     @Override
+    public Set<Variable> visitComment(Stmt.Comment node) {
+      throw AdjointOnly.in("to-be-recorded", node);
+    }
+
+    @Override
     public Set<Variable> visitThrow(Stmt.Throw node) {
       return in;
     }

@@ -281,6 +281,7 @@ public final class JavaExpressions {
         case CLEAR_SLOTS -> CodeBlock.of("$T.fill($L, 0, $L, 0.0)", java.util.Arrays.class,
             print(i.args().get(0), 0), print(i.args().get(1), 0));
         case ZEROS_LIKE -> zerosLike(print(i.args().get(0), 0), i.args().get(0).type());
+        case POP -> pop(print(i.args().get(0), 0), i.type());
       };
     }
   };
@@ -372,6 +373,22 @@ public final class JavaExpressions {
           array);
     }
     return CodeBlock.of("new double[$L.length]", array);
+  }
+
+  /**
+   * Pops a value of {@code type} off {@code tape}: doubles and floats are kept as doubles,
+   * booleans as booleans, a long as two ints, other integers as ints.
+   */
+  public static CodeBlock pop(CodeBlock tape, IrType type) {
+    return switch (type.kind()) {
+      case DOUBLE -> CodeBlock.of("$L.popDouble()", tape);
+      case FLOAT -> CodeBlock.of("(float) $L.popDouble()", tape);
+      case BOOLEAN -> CodeBlock.of("$L.popBoolean()", tape);
+      case INT -> CodeBlock.of("$L.popInt()", tape);
+      case LONG -> CodeBlock.of("((long) $L.popInt() << 32) | ($L.popInt() & 0xFFFFFFFFL)", tape,
+          tape);
+      default -> CodeBlock.of("($T) $L.popInt()", typeName(type), tape);
+    };
   }
 
   /** The default value a hoisted declaration starts from. */

@@ -127,5 +127,11 @@ public final class JavaStatements {
       }
       return null;
     }
+
+    @Override
+    public Void visitComment(Stmt.Comment c) {
+      out.add("// $L\n", c.text());
+      return null;
+    }
   }
 }

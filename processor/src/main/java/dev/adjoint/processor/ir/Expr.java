@@ -213,7 +213,9 @@ public sealed interface Expr {
       /** Zeroes the first {@code args[1]} slots of the accumulator {@code args[0]}. */
       CLEAR_SLOTS,
       /** A new zero adjoint with the shape of the array {@code args[0]}. */
-      ZEROS_LIKE
+      ZEROS_LIKE,
+      /** The last value of type {@code type} pushed on the tape {@code args[0]}, popped. */
+      POP
     }
 
     public Intrinsic(Op op, List<Expr> args, IrType type) {

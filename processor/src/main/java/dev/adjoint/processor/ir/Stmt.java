@@ -40,6 +40,8 @@ public sealed interface Stmt {
     R visitThrow(Throw node);
 
     R visitAccumulate(Accumulate node);
+
+    R visitComment(Comment node);
   }
 
   /** {@code target = value}; compound assignments and increments are lowered to this. */
@@ -148,6 +150,14 @@ public sealed interface Stmt {
     @Override
     public <R> R accept(Visitor<R> visitor) {
       return visitor.visitAccumulate(this);
+    }
+  }
+
+  /** A line comment: which source statement the code after it differentiates. */
+  record Comment(String text, Tree tree) implements Stmt {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitComment(this);
     }
   }
 }

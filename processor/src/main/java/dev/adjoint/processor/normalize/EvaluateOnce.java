@@ -185,6 +185,11 @@ public final class EvaluateOnce {
     }
 
     @Override
+    public Void visitComment(Stmt.Comment node) {
+      throw AdjointOnly.in("evaluate-once", node);
+    }
+
+    @Override
     public Void visitThrow(Stmt.Throw node) {
       return unchanged(node);
     }

@@ -388,6 +388,11 @@ public final class ReverseTransform {
     }
 
     @Override
+    public Void visitComment(Stmt.Comment node) {
+      throw AdjointOnly.in("the reverse transform (over the original)", node);
+    }
+
+    @Override
     public Void visitThrow(Stmt.Throw node) {
       return null;
     }
@@ -605,6 +610,11 @@ public final class ReverseTransform {
 
     @Override
     public Void visitAccumulate(Stmt.Accumulate node) {
+      throw AdjointOnly.in("the reverse transform (over the original)", node);
+    }
+
+    @Override
+    public Void visitComment(Stmt.Comment node) {
       throw AdjointOnly.in("the reverse transform (over the original)", node);
     }
 
@@ -1078,6 +1088,11 @@ public final class ReverseTransform {
     }
 
     @Override
+    public CodeBlock visitComment(Stmt.Comment node) {
+      throw AdjointOnly.in("the reverse transform (over the original)", node);
+    }
+
+    @Override
     public CodeBlock visitThrow(Stmt.Throw node) {
       return noAdjoint(node);
     }
@@ -1087,23 +1102,22 @@ public final class ReverseTransform {
     }
   };
 
+  /** A definition's adjoint, around the restore of the value it overwrote, as adjoint IR. */
   private CodeBlock reverseDefinition(Stmt s) {
     DefinitionAdjoint.Fragment f = fragments.get(s);
-    CodeBlock.Builder out = CodeBlock.builder();
+    List<Stmt> code = new ArrayList<>();
     if (s.tree() != null && !f.isEmpty()) {
-      out.add("// $L\n", describe(s));
+      code.add(new Stmt.Comment(describe(s), null));
     }
-    statements().print(f.beforeRestore(), out);
+    code.addAll(f.beforeRestore());
     Slot save = saveSlots.get(s);
     if (save != null) {
-      CodeBlock target = s instanceof Stmt.ArrayWrite w
-          ? plain().print(
-              new Expr.ArrayRead(w.array(), w.index(), elementType(w), null))
-          : CodeBlock.of("$N", name(((Stmt.Assign) s).target()));
-      out.addStatement("$L = $L", target, save.read());
+      code.add(s instanceof Stmt.ArrayWrite w
+          ? new Stmt.ArrayWrite(w.array(), w.index(), save.value(), null)
+          : new Stmt.Assign(((Stmt.Assign) s).target(), save.value(), false, null));
     }
-    statements().print(f.afterRestore(), out);
-    return out.build();
+    code.addAll(f.afterRestore());
+    return statements().print(code);
   }
 
   private static String describe(Stmt a) {

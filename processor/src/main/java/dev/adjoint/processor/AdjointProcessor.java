@@ -1,6 +1,7 @@
 package dev.adjoint.processor;
 
 import com.google.auto.service.AutoService;
+import dev.adjoint.processor.abi.RuntimeTypes;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
@@ -23,8 +24,8 @@ import javax.lang.model.element.TypeElement;
  * its own); whichever of the two runs first in a round does the round's work.
  */
 @AutoService(Processor.class)
-@SupportedAnnotationTypes({DifferentiationRound.DIFFERENTIABLE, "dev.adjoint.Partial",
-    "dev.adjoint.Pullback", "javax.annotation.processing.Generated"})
+@SupportedAnnotationTypes({RuntimeTypes.DIFFERENTIABLE, RuntimeTypes.PARTIAL,
+    RuntimeTypes.PULLBACK, "javax.annotation.processing.Generated"})
 public final class AdjointProcessor extends AbstractProcessor {
 
   @Override

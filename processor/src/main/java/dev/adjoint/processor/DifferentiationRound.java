@@ -19,6 +19,8 @@ import dev.adjoint.processor.frontend.Symbols;
 import dev.adjoint.processor.ir.MethodIr;
 import dev.adjoint.processor.ir.Variable;
 import dev.adjoint.processor.normalize.EvaluateOnce;
+import dev.adjoint.processor.abi.AdjointAbi;
+import dev.adjoint.processor.abi.RuntimeTypes;
 import dev.adjoint.processor.rules.AdjointCallRule;
 import dev.adjoint.processor.rules.AdjointProvider;
 import dev.adjoint.processor.rules.DerivativeDeclarations;
@@ -62,12 +64,12 @@ import javax.lang.model.util.Types;
  * getting its own.
  */
 final class DifferentiationRound implements AdjointProvider {
-  static final String DIFFERENTIABLE = "dev.adjoint.Differentiable";
-  private static final String PARTIAL = "dev.adjoint.Partial";
-  private static final String PULLBACK = "dev.adjoint.Pullback";
-  private static final String USE_DERIVATIVES = "dev.adjoint.UseDerivatives";
-  private static final String NON_DIFFERENTIABLE = "dev.adjoint.NonDifferentiable";
-  private static final String CHECKPOINTED = "dev.adjoint.Checkpointed";
+  static final String DIFFERENTIABLE = RuntimeTypes.DIFFERENTIABLE;
+  private static final String PARTIAL = RuntimeTypes.PARTIAL;
+  private static final String PULLBACK = RuntimeTypes.PULLBACK;
+  private static final String USE_DERIVATIVES = RuntimeTypes.USE_DERIVATIVES;
+  private static final String NON_DIFFERENTIABLE = RuntimeTypes.NON_DIFFERENTIABLE;
+  private static final String CHECKPOINTED = RuntimeTypes.CHECKPOINTED;
   private static final Set<String> RESERVED_ACCESSORS = Set.of("value", "clone", "finalize",
       "getClass", "hashCode", "notify", "notifyAll", "toString", "wait", "equals");
 
@@ -257,12 +259,10 @@ final class DifferentiationRound implements AdjointProvider {
       return;
     }
     for (ClassFileMethods.Method adjoint : methods) {
-      String name = adjoint.name();
-      if (!name.endsWith("Adjoint") || !adjoint.descriptor().endsWith(TAPE_DESCRIPTOR)
-          && !adjoint.descriptor().endsWith("Ldev/adjoint/Tape;)[D")) {
+      if (!AdjointAbi.isEntryPoint(adjoint.name(), adjoint.descriptor())) {
         continue;
       }
-      String helperName = name.substring(0, name.length() - "Adjoint".length());
+      String helperName = AdjointAbi.methodOf(adjoint.name());
       for (ExecutableElement helper : javax.lang.model.util.ElementFilter.methodsIn(
           type.getEnclosedElements())) {
         if (helper.getSimpleName().contentEquals(helperName) && !plans.containsKey(helper)
@@ -581,7 +581,7 @@ final class DifferentiationRound implements AdjointProvider {
     }
     TypeElement owner = (TypeElement) method.getEnclosingElement();
     return new AdjointCallRule(method, GradClassWriter.gradClassOf(owner, options.suffix()),
-        method.getSimpleName() + "Adjoint", differentiated, arrays);
+        new AdjointAbi(differentiated, arrays));
   }
 
   private Plan plan(ExecutableElement method, boolean publicApi, Set<String> wrt) {
@@ -624,11 +624,12 @@ final class DifferentiationRound implements AdjointProvider {
     if (grad == null) {
       return Optional.empty();
     }
-    String name = callee.getSimpleName() + "Adjoint";
+    String name = AdjointAbi.entryName(callee.getSimpleName());
     int arity = callee.getParameters().size();
     for (ExecutableElement m : javax.lang.model.util.ElementFilter.methodsIn(
         grad.getEnclosedElements())) {
-      if (!m.getSimpleName().contentEquals(name) || m.getParameters().size() < arity + 3) {
+      if (!m.getSimpleName().contentEquals(name)
+          || !AdjointAbi.fitsArity(m.getParameters().size(), arity)) {
         continue;
       }
       boolean same = true;
@@ -995,7 +996,7 @@ final class DifferentiationRound implements AdjointProvider {
       int n = resultNames.merge(base, 1, Integer::sum);
       CodeBlock graph = ownerMethods.contains(name + "Graph") ? null : plan.graph;
       entries.add(new GradClassWriter.Entry(plan.method, plan.body, plan.publicApi,
-          n == 1 ? base : base + n, plan.rule.adjointName(),
+          n == 1 ? base : base + n, plan.rule.abi(),
           List.copyOf(plan.differentiated), graph, plan.primal));
       List<String> params = new ArrayList<>();
       for (VariableElement p : plan.method.getParameters()) {
@@ -1008,18 +1009,10 @@ final class DifferentiationRound implements AdjointProvider {
           mine.put(signature(name + "Graph", params), "graph method");
         }
       }
-      List<String> adjointParams = new ArrayList<>(params);
-      adjointParams.add(returnsDifferentiable(plan.method)
-          ? types.erasure(plan.method.getReturnType()).toString() : "double");
-      adjointParams.add("double[]");
-      for (int i = 0; i < plan.method.getParameters().size(); i++) {
-        VariableElement p = plan.method.getParameters().get(i);
-        if (plan.differentiated.contains(p.getSimpleName().toString())
-            && p.asType().getKind() == TypeKind.ARRAY) {
-          adjointParams.add(params.get(i));
-        }
-      }
-      adjointParams.add(ReverseTransform.tapeType().toString());
+      List<String> adjointParams = plan.rule.abi().layout(params,
+          returnsDifferentiable(plan.method)
+              ? types.erasure(plan.method.getReturnType()).toString() : "double",
+          "double[]", params::get, RuntimeTypes.TAPE.toString());
       mine.put(signature(plan.rule.adjointName(), adjointParams), "adjoint entry point");
       for (Map.Entry<String, String> m : mine.entrySet()) {
         String what = "the " + m.getValue() + " " + m.getKey() + " of '" + name + "'";
@@ -1081,11 +1074,9 @@ final class DifferentiationRound implements AdjointProvider {
       return false; // source without our @Generated: the user's own class
     }
     List<ClassFileMethods.Method> methods = classFileMethods(type);
-    return methods == null || methods.stream().anyMatch(m -> m.name().endsWith("Adjoint")
-        && m.descriptor().endsWith(TAPE_DESCRIPTOR));
+    return methods == null || methods.stream()
+        .anyMatch(m -> AdjointAbi.isScalarEntryPoint(m.name(), m.descriptor()));
   }
-
-  private static final String TAPE_DESCRIPTOR = "Ldev/adjoint/Tape;)D";
 
   /**
    * The methods of {@code type}'s class file on the class path, or null where it cannot be read.

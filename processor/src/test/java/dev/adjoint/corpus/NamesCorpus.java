@@ -2,6 +2,7 @@ package dev.adjoint.corpus;
 
 import dev.adjoint.Differentiable;
 
+@SuppressWarnings("lossy-conversions") // k += a * 10 is the case under test (JDK 21+ lint)
 final class NamesCorpus {
     static final double SCALE = 2.0;
     static double offset = 0.5;
@@ -50,7 +51,6 @@ final class NamesCorpus {
     }
 
     /** N5: integer subexpressions inside active expressions. */
-    @SuppressWarnings("lossy-conversions") // k += a * 10 on purpose; JDK 20+ lints it
     @Differentiable
     static double intArith(double a, int n) {
         int k = 0;

@@ -1,5 +1,6 @@
 package dev.adjoint.processor.analysis;
 
+import dev.adjoint.processor.ir.AdjointOnly;
 import dev.adjoint.processor.diag.MethodProblems;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.IrType;
@@ -16,6 +17,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Activity analysis. A variable is <em>varied</em> if it depends on a differentiated parameter,
@@ -100,71 +102,209 @@ public final class Activity {
     return flows(expr, varied::contains);
   }
 
-  private boolean flows(Expr expr, java.util.function.Predicate<Variable> source) {
-    if (!expr.type().carriesDerivative()) {
+  private boolean flows(Expr expr, Predicate<Variable> source) {
+    return expr.type().carriesDerivative() && expr.accept(new Flows(source));
+  }
+
+  /** The variables whose derivatives flow into {@code expr}. */
+  private void derivativeSources(Expr expr, Set<Variable> out) {
+    if (expr.type().carriesDerivative()) {
+      expr.accept(new Sources(out));
+    }
+  }
+
+  /** The rule of a static call through which derivatives flow, or null. */
+  private DerivativeRule differentiableRule(Expr.Call c) {
+    Optional<DerivativeRule> rule = rules.ruleFor(c.method());
+    if (rule.isEmpty() || rule.get() instanceof ZeroDerivativeRule || c.receiver() != null) {
+      return null;
+    }
+    return rule.get();
+  }
+
+  /** Whether a derivative flows into an expression from a variable {@code source} accepts. */
+  private final class Flows implements Expr.Visitor<Boolean> {
+    private final Predicate<Variable> source;
+
+    Flows(Predicate<Variable> source) {
+      this.source = source;
+    }
+
+    @Override
+    public Boolean visitLiteral(Expr.Literal node) {
       return false;
     }
-    if (expr instanceof Expr.VarRef r) {
-      return source.test(r.variable());
+
+    @Override
+    public Boolean visitVarRef(Expr.VarRef node) {
+      return source.test(node.variable());
     }
-    if (expr instanceof Expr.ArrayRead a) {
-      return flows(a.array(), source);
+
+    @Override
+    public Boolean visitFieldRef(Expr.FieldRef node) {
+      return false;
     }
-    if (expr instanceof Expr.Binary b) {
-      return flows(b.left(), source) || flows(b.right(), source);
+
+    @Override
+    public Boolean visitBinary(Expr.Binary node) {
+      return flows(node.left(), source) || flows(node.right(), source);
     }
-    if (expr instanceof Expr.Unary u) {
-      return flows(u.operand(), source);
+
+    @Override
+    public Boolean visitUnary(Expr.Unary node) {
+      return flows(node.operand(), source);
     }
-    if (expr instanceof Expr.Cast c) {
-      return flows(c.operand(), source);
+
+    @Override
+    public Boolean visitCast(Expr.Cast node) {
+      return flows(node.operand(), source);
     }
-    if (expr instanceof Expr.Conditional c) {
-      return flows(c.whenTrue(), source) || flows(c.whenFalse(), source);
+
+    @Override
+    public Boolean visitConditional(Expr.Conditional node) {
+      return flows(node.whenTrue(), source) || flows(node.whenFalse(), source);
     }
-    if (expr instanceof Expr.Call c) {
-      Optional<DerivativeRule> rule = rules.ruleFor(c.method());
-      if (rule.isEmpty() || rule.get() instanceof ZeroDerivativeRule || c.receiver() != null) {
+
+    @Override
+    public Boolean visitCall(Expr.Call node) {
+      DerivativeRule rule = differentiableRule(node);
+      if (rule == null) {
         return false;
       }
-      for (int i = 0; i < c.args().size(); i++) {
-        if (rule.get().differentiableIn(i) && flows(c.args().get(i), source)) {
+      for (int i = 0; i < node.args().size(); i++) {
+        if (rule.differentiableIn(i) && flows(node.args().get(i), source)) {
           return true;
         }
       }
       return false;
     }
-    return false;
+
+    @Override
+    public Boolean visitArrayRead(Expr.ArrayRead node) {
+      return flows(node.array(), source);
+    }
+
+    @Override
+    public Boolean visitArrayLength(Expr.ArrayLength node) {
+      return false;
+    }
+
+    @Override
+    public Boolean visitNewArray(Expr.NewArray node) {
+      return false;
+    }
+
+    @Override
+    public Boolean visitAdjointCall(Expr.AdjointCall node) {
+      throw AdjointOnly.in("activity analysis", node);
+    }
+
+    @Override
+    public Boolean visitIntrinsic(Expr.Intrinsic node) {
+      throw AdjointOnly.in("activity analysis", node);
+    }
+
+    @Override
+    public Boolean visitNewObject(Expr.NewObject node) {
+      return false;
+    }
   }
 
-  /** The variables whose derivatives flow into {@code expr}. */
-  private void derivativeSources(Expr expr, Set<Variable> out) {
-    if (!expr.type().carriesDerivative()) {
-      return;
+  /** Collects the variables whose derivatives flow into an expression. */
+  private final class Sources implements Expr.Visitor<Void> {
+    private final Set<Variable> out;
+
+    Sources(Set<Variable> out) {
+      this.out = out;
     }
-    if (expr instanceof Expr.VarRef r) {
-      out.add(r.variable());
-    } else if (expr instanceof Expr.ArrayRead a) {
-      derivativeSources(a.array(), out);
-    } else if (expr instanceof Expr.Binary b) {
-      derivativeSources(b.left(), out);
-      derivativeSources(b.right(), out);
-    } else if (expr instanceof Expr.Unary u) {
-      derivativeSources(u.operand(), out);
-    } else if (expr instanceof Expr.Cast c) {
-      derivativeSources(c.operand(), out);
-    } else if (expr instanceof Expr.Conditional c) {
-      derivativeSources(c.whenTrue(), out);
-      derivativeSources(c.whenFalse(), out);
-    } else if (expr instanceof Expr.Call c && c.receiver() == null) {
-      Optional<DerivativeRule> rule = rules.ruleFor(c.method());
-      if (rule.isPresent() && !(rule.get() instanceof ZeroDerivativeRule)) {
-        for (int i = 0; i < c.args().size(); i++) {
-          if (rule.get().differentiableIn(i)) {
-            derivativeSources(c.args().get(i), out);
+
+    @Override
+    public Void visitLiteral(Expr.Literal node) {
+      return null;
+    }
+
+    @Override
+    public Void visitVarRef(Expr.VarRef node) {
+      out.add(node.variable());
+      return null;
+    }
+
+    @Override
+    public Void visitFieldRef(Expr.FieldRef node) {
+      return null;
+    }
+
+    @Override
+    public Void visitBinary(Expr.Binary node) {
+      derivativeSources(node.left(), out);
+      derivativeSources(node.right(), out);
+      return null;
+    }
+
+    @Override
+    public Void visitUnary(Expr.Unary node) {
+      derivativeSources(node.operand(), out);
+      return null;
+    }
+
+    @Override
+    public Void visitCast(Expr.Cast node) {
+      derivativeSources(node.operand(), out);
+      return null;
+    }
+
+    @Override
+    public Void visitConditional(Expr.Conditional node) {
+      derivativeSources(node.whenTrue(), out);
+      derivativeSources(node.whenFalse(), out);
+      return null;
+    }
+
+    @Override
+    public Void visitCall(Expr.Call node) {
+      if (node.receiver() != null) {
+        return null;
+      }
+      DerivativeRule rule = differentiableRule(node);
+      if (rule != null) {
+        for (int i = 0; i < node.args().size(); i++) {
+          if (rule.differentiableIn(i)) {
+            derivativeSources(node.args().get(i), out);
           }
         }
       }
+      return null;
+    }
+
+    @Override
+    public Void visitArrayRead(Expr.ArrayRead node) {
+      derivativeSources(node.array(), out);
+      return null;
+    }
+
+    @Override
+    public Void visitArrayLength(Expr.ArrayLength node) {
+      return null;
+    }
+
+    @Override
+    public Void visitNewArray(Expr.NewArray node) {
+      return null;
+    }
+
+    @Override
+    public Void visitAdjointCall(Expr.AdjointCall node) {
+      throw AdjointOnly.in("activity analysis", node);
+    }
+
+    @Override
+    public Void visitIntrinsic(Expr.Intrinsic node) {
+      throw AdjointOnly.in("activity analysis", node);
+    }
+
+    @Override
+    public Void visitNewObject(Expr.NewObject node) {
+      return null;
     }
   }
 

@@ -4,6 +4,7 @@ import dev.adjoint.processor.ir.Label;
 import dev.adjoint.processor.ir.Stmt;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -47,46 +48,152 @@ public final class ControlFlow {
   }
 
   private Set<Object> exitsOf(Stmt stmt) {
-    Set<Object> out = new HashSet<>();
-    if (stmt instanceof Stmt.Break b) {
-      out.add(b.target());
-      breakTargets.add(b.target());
-    } else if (stmt instanceof Stmt.Continue c) {
-      out.add(c.target());
-      continueTargets.add(c.target());
-    } else if (stmt instanceof Stmt.Return) {
-      out.add(RETURN);
-    } else if (stmt instanceof Stmt.Block b) {
-      b.stmts().forEach(s -> out.addAll(exitsOf(s)));
-      out.remove(b.label());
-    } else if (stmt instanceof Stmt.If i) {
-      out.addAll(exitsOf(i.thenPart()));
-      out.addAll(exitsOf(i.elsePart()));
-    } else if (stmt instanceof Stmt.Loop l) {
-      out.addAll(exitsOf(l.body()));
-      l.update().forEach(s -> out.addAll(exitsOf(s)));
-      out.remove(l.label());
-    }
+    Set<Object> out = stmt.accept(exitFinder);
     exits.put(stmt, out);
     return out;
   }
 
+  /** The targets outside each statement that a jump inside it reaches; fills the target sets. */
+  private final Stmt.Visitor<Set<Object>> exitFinder = new Stmt.Visitor<>() {
+    @Override
+    public Set<Object> visitAssign(Stmt.Assign node) {
+      return new HashSet<>();
+    }
+
+    @Override
+    public Set<Object> visitArrayWrite(Stmt.ArrayWrite node) {
+      return new HashSet<>();
+    }
+
+    @Override
+    public Set<Object> visitEval(Stmt.Eval node) {
+      return new HashSet<>();
+    }
+
+    @Override
+    public Set<Object> visitBlock(Stmt.Block node) {
+      Set<Object> out = new HashSet<>();
+      node.stmts().forEach(s -> out.addAll(exitsOf(s)));
+      out.remove(node.label());
+      return out;
+    }
+
+    @Override
+    public Set<Object> visitIf(Stmt.If node) {
+      Set<Object> out = new HashSet<>();
+      out.addAll(exitsOf(node.thenPart()));
+      out.addAll(exitsOf(node.elsePart()));
+      return out;
+    }
+
+    @Override
+    public Set<Object> visitLoop(Stmt.Loop node) {
+      Set<Object> out = new HashSet<>();
+      out.addAll(exitsOf(node.body()));
+      node.update().forEach(s -> out.addAll(exitsOf(s)));
+      out.remove(node.label());
+      return out;
+    }
+
+    @Override
+    public Set<Object> visitBreak(Stmt.Break node) {
+      breakTargets.add(node.target());
+      return new HashSet<>(Set.of(node.target()));
+    }
+
+    @Override
+    public Set<Object> visitContinue(Stmt.Continue node) {
+      continueTargets.add(node.target());
+      return new HashSet<>(Set.of(node.target()));
+    }
+
+    @Override
+    public Set<Object> visitReturn(Stmt.Return node) {
+      return new HashSet<>(Set.of(RETURN));
+    }
+
+    @Override
+    public Set<Object> visitThrow(Stmt.Throw node) {
+      return new HashSet<>();
+    }
+
+    @Override
+    public Set<Object> visitAccumulate(Stmt.Accumulate node) {
+      return new HashSet<>();
+    }
+
+    @Override
+    public Set<Object> visitComment(Stmt.Comment node) {
+      return new HashSet<>();
+    }
+  };
+
   /** Whether {@code stmt} can complete normally, by the JLS rules javac checks. */
   public boolean completesNormally(Stmt stmt) {
-    if (stmt instanceof Stmt.Break || stmt instanceof Stmt.Continue
-        || stmt instanceof Stmt.Return || stmt instanceof Stmt.Throw) {
+    return stmt.accept(normalCompletion);
+  }
+
+  private final Stmt.Visitor<Boolean> normalCompletion = new Stmt.Visitor<>() {
+    @Override
+    public Boolean visitAssign(Stmt.Assign node) {
+      return true;
+    }
+
+    @Override
+    public Boolean visitArrayWrite(Stmt.ArrayWrite node) {
+      return true;
+    }
+
+    @Override
+    public Boolean visitEval(Stmt.Eval node) {
+      return true;
+    }
+
+    @Override
+    public Boolean visitBlock(Stmt.Block node) {
+      List<Stmt> stmts = node.stmts();
+      boolean last = stmts.isEmpty() || completesNormally(stmts.get(stmts.size() - 1));
+      return last || (node.label() != null && breakTargets.contains(node.label()));
+    }
+
+    @Override
+    public Boolean visitIf(Stmt.If node) {
+      return completesNormally(node.thenPart()) || completesNormally(node.elsePart());
+    }
+
+    @Override
+    public Boolean visitLoop(Stmt.Loop node) {
+      return node.condition() != null || breakTargets.contains(node.label());
+    }
+
+    @Override
+    public Boolean visitBreak(Stmt.Break node) {
       return false;
     }
-    if (stmt instanceof Stmt.Block b) {
-      boolean last = b.stmts().isEmpty() || completesNormally(b.stmts().get(b.stmts().size() - 1));
-      return last || (b.label() != null && breakTargets.contains(b.label()));
+
+    @Override
+    public Boolean visitContinue(Stmt.Continue node) {
+      return false;
     }
-    if (stmt instanceof Stmt.If i) {
-      return completesNormally(i.thenPart()) || completesNormally(i.elsePart());
+
+    @Override
+    public Boolean visitReturn(Stmt.Return node) {
+      return false;
     }
-    if (stmt instanceof Stmt.Loop l) {
-      return l.condition() != null || breakTargets.contains(l.label());
+
+    @Override
+    public Boolean visitThrow(Stmt.Throw node) {
+      return false;
     }
-    return true;
-  }
+
+    @Override
+    public Boolean visitAccumulate(Stmt.Accumulate node) {
+      return true;
+    }
+
+    @Override
+    public Boolean visitComment(Stmt.Comment node) {
+      return true;
+    }
+  };
 }

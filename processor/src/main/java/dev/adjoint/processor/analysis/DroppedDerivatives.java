@@ -1,5 +1,7 @@
 package dev.adjoint.processor.analysis;
 
+import dev.adjoint.processor.ir.AdjointOnly;
+import dev.adjoint.processor.abi.RuntimeTypes;
 import dev.adjoint.processor.diag.MethodProblems;
 import dev.adjoint.processor.ir.BinaryOp;
 import dev.adjoint.processor.ir.Expr;
@@ -11,7 +13,9 @@ import dev.adjoint.processor.ir.Variable;
 import dev.adjoint.processor.rules.DerivativeRule;
 import dev.adjoint.processor.rules.RuleTable;
 import dev.adjoint.processor.rules.ZeroDerivativeRule;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -121,26 +125,49 @@ final class DroppedDerivatives {
    * was dropped on the way, and not by a piecewise-constant function.
    */
   private boolean carries(Expr e) {
-    if (e.type().carriesDerivative()) {
+    return !e.type().carriesDerivative() && e.accept(carrier);
+  }
+
+  /** Whether a value that is not a double holds something of an active value. */
+  private final Expr.Visitor<Boolean> carrier = new Expr.Visitor<>() {
+    @Override
+    public Boolean visitLiteral(Expr.Literal node) {
       return false;
     }
-    if (e instanceof Expr.VarRef r) {
+
+    @Override
+    public Boolean visitVarRef(Expr.VarRef r) {
       return carried.contains(r.variable());
     }
-    if (e instanceof Expr.Binary b) {
+
+    @Override
+    public Boolean visitFieldRef(Expr.FieldRef node) {
+      return false;
+    }
+
+    @Override
+    public Boolean visitBinary(Expr.Binary b) {
       return !b.op().isComparisonOrLogical() && (leaves(b.left()) || leaves(b.right()));
     }
-    if (e instanceof Expr.Unary u) {
+
+    @Override
+    public Boolean visitUnary(Expr.Unary u) {
       return u.op() != UnaryOp.NOT && leaves(u.operand());
     }
-    if (e instanceof Expr.Cast c) {
+
+    @Override
+    public Boolean visitCast(Expr.Cast c) {
       return !c.type().isIntegral() && c.type().kind() != IrType.Kind.BOOLEAN
           && leaves(c.operand());
     }
-    if (e instanceof Expr.Conditional c) {
+
+    @Override
+    public Boolean visitConditional(Expr.Conditional c) {
       return leaves(c.whenTrue()) || leaves(c.whenFalse());
     }
-    if (e instanceof Expr.Call c) {
+
+    @Override
+    public Boolean visitCall(Expr.Call c) {
       if (isPiecewiseConstant(c.method())) {
         return false;
       }
@@ -150,11 +177,37 @@ final class DroppedDerivatives {
       }
       return any;
     }
-    if (e instanceof Expr.ArrayRead a) {
+
+    @Override
+    public Boolean visitArrayRead(Expr.ArrayRead a) {
       return leaves(a.array());
     }
-    return false;
-  }
+
+    @Override
+    public Boolean visitArrayLength(Expr.ArrayLength node) {
+      return false;
+    }
+
+    @Override
+    public Boolean visitNewArray(Expr.NewArray node) {
+      return false;
+    }
+
+    @Override
+    public Boolean visitAdjointCall(Expr.AdjointCall node) {
+      throw AdjointOnly.in("the dropped-derivative analysis", node);
+    }
+
+    @Override
+    public Boolean visitIntrinsic(Expr.Intrinsic node) {
+      throw AdjointOnly.in("the dropped-derivative analysis", node);
+    }
+
+    @Override
+    public Boolean visitNewObject(Expr.NewObject node) {
+      return false;
+    }
+  };
 
   /** An active double, or something carried off one. */
   private boolean leaves(Expr e) {
@@ -169,7 +222,7 @@ final class DroppedDerivatives {
     Optional<DerivativeRule> rule = rules.ruleFor(m);
     boolean stopGradient = rule.isPresent() && rule.get() instanceof ZeroDerivativeRule
         && m.getAnnotationMirrors().stream().anyMatch(a -> a.getAnnotationType().toString()
-            .equals("dev.adjoint.NonDifferentiable"));
+            .equals(RuntimeTypes.NON_DIFFERENTIABLE));
     if (stopGradient) {
       return true;
     }
@@ -211,25 +264,86 @@ final class DroppedDerivatives {
   }
 
   private static void forEachOperand(Expr e, java.util.function.Consumer<Expr> f) {
-    if (e instanceof Expr.Binary b) {
-      f.accept(b.left());
-      f.accept(b.right());
-    } else if (e instanceof Expr.Unary u) {
-      f.accept(u.operand());
-    } else if (e instanceof Expr.Cast c) {
-      f.accept(c.operand());
-    } else if (e instanceof Expr.Conditional c) {
-      f.accept(c.whenTrue());
-      f.accept(c.whenFalse());
-    } else if (e instanceof Expr.Call c) {
-      if (c.receiver() != null) {
-        f.accept(c.receiver());
-      }
-      c.args().forEach(f);
-    } else if (e instanceof Expr.ArrayRead a) {
-      f.accept(a.array());
-    }
+    e.accept(VALUE_OPERANDS).forEach(f);
   }
+
+  /** The operands whose values flow into an expression's value (not conditions or indices). */
+  private static final Expr.Visitor<List<Expr>> VALUE_OPERANDS = new Expr.Visitor<>() {
+    @Override
+    public List<Expr> visitLiteral(Expr.Literal node) {
+      return List.of();
+    }
+
+    @Override
+    public List<Expr> visitVarRef(Expr.VarRef node) {
+      return List.of();
+    }
+
+    @Override
+    public List<Expr> visitFieldRef(Expr.FieldRef node) {
+      return List.of();
+    }
+
+    @Override
+    public List<Expr> visitBinary(Expr.Binary b) {
+      return List.of(b.left(), b.right());
+    }
+
+    @Override
+    public List<Expr> visitUnary(Expr.Unary u) {
+      return List.of(u.operand());
+    }
+
+    @Override
+    public List<Expr> visitCast(Expr.Cast c) {
+      return List.of(c.operand());
+    }
+
+    @Override
+    public List<Expr> visitConditional(Expr.Conditional c) {
+      return List.of(c.whenTrue(), c.whenFalse());
+    }
+
+    @Override
+    public List<Expr> visitCall(Expr.Call c) {
+      List<Expr> operands = new ArrayList<>();
+      if (c.receiver() != null) {
+        operands.add(c.receiver());
+      }
+      operands.addAll(c.args());
+      return operands;
+    }
+
+    @Override
+    public List<Expr> visitArrayRead(Expr.ArrayRead a) {
+      return List.of(a.array());
+    }
+
+    @Override
+    public List<Expr> visitArrayLength(Expr.ArrayLength node) {
+      return List.of();
+    }
+
+    @Override
+    public List<Expr> visitNewArray(Expr.NewArray node) {
+      return List.of();
+    }
+
+    @Override
+    public List<Expr> visitAdjointCall(Expr.AdjointCall node) {
+      throw AdjointOnly.in("the dropped-derivative analysis", node);
+    }
+
+    @Override
+    public List<Expr> visitIntrinsic(Expr.Intrinsic node) {
+      throw AdjointOnly.in("the dropped-derivative analysis", node);
+    }
+
+    @Override
+    public List<Expr> visitNewObject(Expr.NewObject node) {
+      return List.of();
+    }
+  };
 
   private static String message(Expr e) {
     if (e instanceof Expr.Binary b && b.op() == BinaryOp.CONCAT) {

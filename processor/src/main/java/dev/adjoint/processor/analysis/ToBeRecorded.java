@@ -1,5 +1,6 @@
 package dev.adjoint.processor.analysis;
 
+import dev.adjoint.processor.ir.AdjointOnly;
 import dev.adjoint.processor.ir.BinaryOp;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.Stmt;
@@ -82,21 +83,54 @@ public final class ToBeRecorded {
 
   /** Walks {@code stmt} from state {@code in} (variables read since their last definition). */
   private Set<Variable> walk(Stmt stmt, Set<Variable> in) {
-    Set<Variable> out;
-    Variable target = target(stmt);
-    if (target != null) {
-      out = new HashSet<>(in);
+    Set<Variable> out = stmt.accept(new Walk(in));
+    note(out);
+    return out;
+  }
+
+  /** The variables read since their last definition after a statement, from those before. */
+  private final class Walk implements Stmt.Visitor<Set<Variable>> {
+    private final Set<Variable> in;
+
+    Walk(Set<Variable> in) {
+      this.in = in;
+    }
+
+    private Set<Variable> definition(Stmt stmt, Variable target, boolean killsTarget) {
+      if (target == null) {
+        return in;
+      }
+      Set<Variable> out = new HashSet<>(in);
       out.addAll(readsOnEntry(stmt));
       if (!counters.contains(target)
           && (out.contains(target) || readsOf(stmt).contains(target))) {
         saves.add(stmt);
       }
-      if (stmt instanceof Stmt.Assign) {
+      if (killsTarget) {
         out.remove(target);
       }
-    } else if (stmt instanceof Stmt.Block b) {
+      return out;
+    }
+
+    @Override
+    public Set<Variable> visitAssign(Stmt.Assign a) {
+      return definition(a, a.target(), true);
+    }
+
+    @Override
+    public Set<Variable> visitArrayWrite(Stmt.ArrayWrite w) {
+      return definition(w, IrWalk.root(w.array()), false);
+    }
+
+    @Override
+    public Set<Variable> visitEval(Stmt.Eval node) {
+      return in;
+    }
+
+    @Override
+    public Set<Variable> visitBlock(Stmt.Block b) {
       seen.push(new HashSet<>());
-      out = in;
+      Set<Variable> out = in;
       for (Stmt s : b.stmts()) {
         out = walk(s, out);
       }
@@ -105,23 +139,57 @@ public final class ToBeRecorded {
         out = union(out, inside);
       }
       note(inside);
-    } else if (stmt instanceof Stmt.If i) {
-      out = union(walk(i.thenPart(), in), walk(i.elsePart(), in));
-    } else if (stmt instanceof Stmt.Loop l) {
+      return out;
+    }
+
+    @Override
+    public Set<Variable> visitIf(Stmt.If i) {
+      return union(walk(i.thenPart(), in), walk(i.elsePart(), in));
+    }
+
+    @Override
+    public Set<Variable> visitLoop(Stmt.Loop l) {
       // A loop the reverse sweep re-runs (checkpointed) or partly recomputes reads, when it is
       // reversed, what it lists here: those values must be restored by then.
-      out = union(loop(l, in), readsOf(l));
+      Set<Variable> out = union(loop(l, in), readsOf(l));
       Variable overwritten = overwritesEveryElement(l);
       if (overwritten != null && !readsOf(l).contains(overwritten)) {
         // No value the array held before the loop can be read after it: as for a variable
         // assigned anew, what later code reads comes from the loop's own writes.
         out.remove(overwritten);
       }
-    } else {
-      out = in;
+      return out;
     }
-    note(out);
-    return out;
+
+    @Override
+    public Set<Variable> visitBreak(Stmt.Break node) {
+      return in;
+    }
+
+    @Override
+    public Set<Variable> visitContinue(Stmt.Continue node) {
+      return in;
+    }
+
+    @Override
+    public Set<Variable> visitReturn(Stmt.Return node) {
+      return in;
+    }
+
+    @Override
+    public Set<Variable> visitAccumulate(Stmt.Accumulate node) {
+      throw AdjointOnly.in("to-be-recorded", node);
+    }
+
+    @Override
+    public Set<Variable> visitComment(Stmt.Comment node) {
+      throw AdjointOnly.in("to-be-recorded", node);
+    }
+
+    @Override
+    public Set<Variable> visitThrow(Stmt.Throw node) {
+      return in;
+    }
   }
 
   /**

@@ -10,9 +10,10 @@ import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.TypeVariableName;
+import dev.adjoint.processor.abi.AdjointAbi;
+import dev.adjoint.processor.abi.RuntimeTypes;
 import dev.adjoint.processor.ir.Variable;
 import dev.adjoint.processor.transform.AdjointBody;
-import dev.adjoint.processor.transform.ReverseTransform;
 import dev.adjoint.processor.transform.TapeUse;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,8 +35,13 @@ public final class GradClassWriter {
 
   /** One method to write: its generated body, and whether users see its gradient API. */
   public record Entry(ExecutableElement method, AdjointBody body, boolean publicApi,
-      String resultName, String adjointName, List<String> differentiatedNames,
-      CodeBlock graph, CodeBlock primal) {}
+      String resultName, AdjointAbi abi, List<String> differentiatedNames,
+      CodeBlock graph, CodeBlock primal) {
+    /** The name of the method's adjoint entry point. */
+    public String adjointName() {
+      return AdjointAbi.entryName(method.getSimpleName());
+    }
+  }
 
   /** A copy of a private static final table of literals that generated code reads. */
   public record TableCopy(VariableElement field, String initializer) {}
@@ -269,7 +275,7 @@ public final class GradClassWriter {
     List<? extends VariableElement> declared = e.method().getParameters();
     for (int i = 0; i < declared.size(); i++) {
       params.add(ParameterSpec.builder(TypeName.get(declared.get(i).asType()),
-          e.body().parameters().get(i).name()).build());
+          e.body().nameOf(e.body().parameters().get(i))).build());
     }
     return params;
   }
@@ -302,12 +308,12 @@ public final class GradClassWriter {
     }
     // Scalar, loop-free or tape-free: the sweeps inline, allocating nothing but the result.
     if (body.tapeUse() == TapeUse.PASSES_ON) {
-      m.addStatement("$T $N = null", ReverseTransform.tapeType(), body.tape());
+      m.addStatement("$T $N = null", RuntimeTypes.TAPE, body.tape());
     }
     addSweeps(m, body, CodeBlock.of("1.0"));
-    CodeBlock.Builder args = CodeBlock.builder().add("$N", body.result().name());
+    CodeBlock.Builder args = CodeBlock.builder().add("$N", body.nameOf(body.result()));
     for (Variable adjoint : body.parameterAdjoints()) {
-      args.add(", $L", adjoint != null ? CodeBlock.of("$N", adjoint.name()) : "0.0");
+      args.add(", $L", adjoint != null ? CodeBlock.of("$N", body.nameOf(adjoint)) : "0.0");
     }
     m.addStatement("return new $T($L)", result, args.build());
     return m.build();
@@ -316,7 +322,7 @@ public final class GradClassWriter {
   private static MethodSpec graphMethod(Entry e) {
     return MethodSpec.methodBuilder(e.method().getSimpleName() + "Graph")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .returns(ClassName.get("dev.adjoint", "ComputationGraph"))
+        .returns(RuntimeTypes.COMPUTATION_GRAPH)
         .addTypeVariables(typeVariables(e))
         .addParameters(originalParameters(e))
         .addJavadoc(javadoc("The computation graph of one evaluation of $L: a node per parameter"
@@ -343,30 +349,31 @@ public final class GradClassWriter {
     AdjointBody body = e.body();
     long scalars = body.differentiated().stream().filter(p -> !p.type().isArray()).count();
     m.addStatement("double[] $N = new double[$L]", body.adjointsName(), scalars);
-    CodeBlock.Builder call = CodeBlock.builder().add("$N(", e.adjointName());
-    for (Variable p : body.parameters()) {
-      call.add("$N, ", p.name());
-    }
-    call.add("$L, $N", vector ? CodeBlock.of("$N", body.seedName()) : CodeBlock.of("1.0"),
-        body.adjointsName());
     for (int k = 0; k < body.differentiated().size(); k++) {
       Variable p = body.differentiated().get(k);
       if (p.type().isArray()) {
         Variable adjoint = body.parameterAdjoints().get(k);
-        m.addStatement("$T $N = $L", JavaExpressions.typeName(p.type()), adjoint.name(),
-            ReverseTransform.zerosLike(p));
-        call.add(", $N", adjoint.name());
+        m.addStatement("$T $N = $L", JavaExpressions.typeName(p.type()), body.nameOf(adjoint),
+            JavaExpressions.zerosLike(CodeBlock.of("$N", body.nameOf(p)), p.type()));
       }
     }
-    call.add(", null)");
+    List<CodeBlock> parameters = new ArrayList<>();
+    for (Variable p : body.parameters()) {
+      parameters.add(CodeBlock.of("$N", body.nameOf(p)));
+    }
+    List<CodeBlock> arguments = e.abi().layout(parameters,
+        vector ? CodeBlock.of("$N", body.seedName()) : CodeBlock.of("1.0"),
+        CodeBlock.of("$N", body.adjointsName()),
+        i -> CodeBlock.of("$N", body.nameOf(adjointOfParameter(body, i))), CodeBlock.of("null"));
+    CodeBlock call = CodeBlock.of("$N($L)", e.adjointName(), CodeBlock.join(arguments, ", "));
     m.addStatement("$T $N = $L", JavaExpressions.typeName(body.result().type()),
-        body.result().name(), call.build());
-    CodeBlock.Builder args = CodeBlock.builder().add("$N", body.result().name());
+        body.nameOf(body.result()), call);
+    CodeBlock.Builder args = CodeBlock.builder().add("$N", body.nameOf(body.result()));
     int slot = 0;
     for (int k = 0; k < body.differentiated().size(); k++) {
       Variable p = body.differentiated().get(k);
       if (p.type().isArray()) {
-        args.add(", $N", body.parameterAdjoints().get(k).name());
+        args.add(", $N", body.nameOf(body.parameterAdjoints().get(k)));
       } else {
         args.add(", $N[$L]", body.adjointsName(), slot++);
       }
@@ -388,11 +395,12 @@ public final class GradClassWriter {
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(resultType)
         .addTypeVariables(typeVariables(e))
-        .addParameters(originalParameters(e))
-        .addParameter(resultType, body.seedName())
-        .addParameter(ArrayTypeName.of(TypeName.DOUBLE), body.adjointsName())
-        .addParameters(arrayAdjointParameters(body))
-        .addParameter(ReverseTransform.tapeType(), body.tapeName())
+        .addParameters(e.abi().layout(originalParameters(e),
+            ParameterSpec.builder(resultType, body.seedName()).build(),
+            ParameterSpec.builder(ArrayTypeName.of(TypeName.DOUBLE), body.adjointsName()).build(),
+            i -> ParameterSpec.builder(JavaExpressions.typeName(body.parameters().get(i).type()),
+                body.nameOf(adjointOfParameter(body, i))).build(),
+            ParameterSpec.builder(RuntimeTypes.TAPE, body.tapeName()).build()))
         .addJavadoc(javadoc("Adjoint entry point of $L, for generated code and other modules.\n\n"
             + "<p>Runs the method and returns its value; adds {@code $N} times the partial"
             + " derivative with respect to the k-th differentiated scalar parameter ($L) into"
@@ -409,36 +417,26 @@ public final class GradClassWriter {
             body.adjointsName(), body.tapeName()));
     if (body.tapeUse() == TapeUse.RECORDS) {
       m.beginControlFlow("if ($N == null)", body.tapeName())
-          .addStatement("$N = new $T()", body.tapeName(), ReverseTransform.tapeType())
+          .addStatement("$N = new $T()", body.tapeName(), RuntimeTypes.TAPE)
           .endControlFlow();
     }
     addSweeps(m, body, CodeBlock.of("$N", body.seedName()));
-    int slot = 0;
     for (int k = 0; k < body.differentiated().size(); k++) {
       Variable adjoint = body.parameterAdjoints().get(k);
-      if (body.differentiated().get(k).type().isArray()) {
-        continue;
+      int index = body.parameters().indexOf(body.differentiated().get(k));
+      if (adjoint != null && !e.abi().isArray(index)) {
+        m.addStatement("$N[$L] += $N", body.adjointsName(), e.abi().slot(index),
+            body.nameOf(adjoint));
       }
-      if (adjoint != null) {
-        m.addStatement("$N[$L] += $N", body.adjointsName(), slot, adjoint.name());
-      }
-      slot++;
     }
-    m.addStatement("return $N", body.result().name());
+    m.addStatement("return $N", body.nameOf(body.result()));
     return m.build();
   }
 
-  /** One adjoint array per differentiated array parameter, named like the body's adjoint. */
-  private static List<ParameterSpec> arrayAdjointParameters(AdjointBody body) {
-    List<ParameterSpec> params = new ArrayList<>();
-    for (int k = 0; k < body.differentiated().size(); k++) {
-      Variable p = body.differentiated().get(k);
-      if (p.type().isArray()) {
-        params.add(ParameterSpec.builder(JavaExpressions.typeName(p.type()),
-            body.parameterAdjoints().get(k).name()).build());
-      }
-    }
-    return params;
+  /** The adjoint variable of parameter {@code index}, which the body differentiates. */
+  private static Variable adjointOfParameter(AdjointBody body, int index) {
+    return body.parameterAdjoints().get(
+        body.differentiated().indexOf(body.parameters().get(index)));
   }
 
   private static void addSweeps(MethodSpec.Builder m, AdjointBody body, CodeBlock seed) {
@@ -449,7 +447,7 @@ public final class GradClassWriter {
     m.addCode(body.forward());
     m.addComment("reverse sweep");
     m.addStatement("$T $N = $L", JavaExpressions.typeName(body.result().type()),
-        body.resultAdjoint().name(), seed);
+        body.nameOf(body.resultAdjoint()), seed);
     m.addCode(body.adjoints());
     m.addCode(body.reverse());
   }

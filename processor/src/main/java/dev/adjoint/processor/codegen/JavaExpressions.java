@@ -3,9 +3,12 @@ package dev.adjoint.processor.codegen;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.TypeName;
+import dev.adjoint.processor.abi.AdjointAbi;
+import dev.adjoint.processor.abi.RuntimeTypes;
 import dev.adjoint.processor.ir.BinaryOp;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.IrType;
+import dev.adjoint.processor.ir.NameTable;
 import dev.adjoint.processor.ir.UnaryOp;
 import dev.adjoint.processor.ir.Variable;
 import java.util.function.Consumer;
@@ -22,26 +25,30 @@ public final class JavaExpressions {
   private static final int PREFIX = 13;
   private static final int CONDITIONAL = 2;
 
+  private final NameTable names;
   private final Function<Expr, Variable> substitutions;
   private final Consumer<Variable> reads;
   private final Function<TypeElement, ClassName> generatedClass;
 
   /**
+   * @param names the names of the variables in generated code
    * @param substitutions a temporary already holding an expression's value, or null
    * @param reads told of every variable the printed code reads
    * @param generatedClass the class generated for a class, which holds copies of its private
    *     methods and tables
    */
-  public JavaExpressions(Function<Expr, Variable> substitutions, Consumer<Variable> reads,
-      Function<TypeElement, ClassName> generatedClass) {
+  public JavaExpressions(NameTable names, Function<Expr, Variable> substitutions,
+      Consumer<Variable> reads, Function<TypeElement, ClassName> generatedClass) {
+    this.names = names;
     this.substitutions = substitutions;
     this.reads = reads;
     this.generatedClass = generatedClass;
   }
 
   /** A printer that neither substitutes nor tracks. */
-  public static JavaExpressions plain(Function<TypeElement, ClassName> generatedClass) {
-    return new JavaExpressions(e -> null, v -> { }, generatedClass);
+  public static JavaExpressions plain(NameTable names,
+      Function<TypeElement, ClassName> generatedClass) {
+    return new JavaExpressions(names, e -> null, v -> { }, generatedClass);
   }
 
   public CodeBlock print(Expr e) {
@@ -52,7 +59,7 @@ public final class JavaExpressions {
     Variable temp = substitutions.apply(e);
     if (temp != null) {
       reads.accept(temp);
-      return CodeBlock.of("$N", temp.name());
+      return CodeBlock.of("$N", names.of(temp));
     }
     if (e instanceof Expr.Cast c && isIdentity(c)) {
       // (double) a of a double a: javac's -Xlint:cast calls it redundant; the value is the same.
@@ -87,52 +94,133 @@ public final class JavaExpressions {
   }
 
   private static int precedence(Expr e) {
-    if (e instanceof Expr.Binary b) {
-      return b.op().precedence();
-    }
-    if (e instanceof Expr.Unary || e instanceof Expr.Cast) {
-      return PREFIX;
-    }
-    if (e instanceof Expr.Conditional) {
-      return CONDITIONAL;
-    }
-    if (e instanceof Expr.Literal l && l.text().startsWith("-")) {
-      return PREFIX;
-    }
-    return PRIMARY;
+    return e.accept(PRECEDENCE);
   }
 
+  /** How tightly each expression binds, as Java's operator precedence. */
+  private static final Expr.Visitor<Integer> PRECEDENCE = new Expr.Visitor<>() {
+    @Override
+    public Integer visitLiteral(Expr.Literal node) {
+      return node.text().startsWith("-") ? PREFIX : PRIMARY;
+    }
+
+    @Override
+    public Integer visitVarRef(Expr.VarRef node) {
+      return PRIMARY;
+    }
+
+    @Override
+    public Integer visitFieldRef(Expr.FieldRef node) {
+      return PRIMARY;
+    }
+
+    @Override
+    public Integer visitBinary(Expr.Binary node) {
+      return node.op().precedence();
+    }
+
+    @Override
+    public Integer visitUnary(Expr.Unary node) {
+      return PREFIX;
+    }
+
+    @Override
+    public Integer visitCast(Expr.Cast node) {
+      return PREFIX;
+    }
+
+    @Override
+    public Integer visitConditional(Expr.Conditional node) {
+      return CONDITIONAL;
+    }
+
+    @Override
+    public Integer visitCall(Expr.Call node) {
+      return PRIMARY;
+    }
+
+    @Override
+    public Integer visitArrayRead(Expr.ArrayRead node) {
+      return PRIMARY;
+    }
+
+    @Override
+    public Integer visitArrayLength(Expr.ArrayLength node) {
+      return PRIMARY;
+    }
+
+    @Override
+    public Integer visitNewArray(Expr.NewArray node) {
+      return PRIMARY;
+    }
+
+    @Override
+    public Integer visitNewObject(Expr.NewObject node) {
+      return PRIMARY;
+    }
+
+    @Override
+    public Integer visitAdjointCall(Expr.AdjointCall node) {
+      return PRIMARY;
+    }
+
+    @Override
+    public Integer visitIntrinsic(Expr.Intrinsic node) {
+      return PRIMARY;
+    }
+  };
+
   private CodeBlock printBare(Expr e) {
-    if (e instanceof Expr.Literal l) {
+    return e.accept(bare);
+  }
+
+  /** Each expression without parentheses around itself; operands parenthesised as needed. */
+  private final Expr.Visitor<CodeBlock> bare = new Expr.Visitor<>() {
+    @Override
+    public CodeBlock visitLiteral(Expr.Literal l) {
       return CodeBlock.of("$L", l.text());
     }
-    if (e instanceof Expr.VarRef r) {
+
+    @Override
+    public CodeBlock visitVarRef(Expr.VarRef r) {
       reads.accept(r.variable());
-      return CodeBlock.of("$N", r.variable().name());
+      return CodeBlock.of("$N", names.of(r.variable()));
     }
-    if (e instanceof Expr.FieldRef f) {
+
+    @Override
+    public CodeBlock visitFieldRef(Expr.FieldRef f) {
       return field(f);
     }
-    if (e instanceof Expr.Binary b) {
+
+    @Override
+    public CodeBlock visitBinary(Expr.Binary b) {
       int p = b.op().precedence();
       // Left-associative: a right operand of equal precedence keeps its parentheses.
       return CodeBlock.of("$L $L $L", print(b.left(), p), b.op().symbol(), print(b.right(), p + 1));
     }
-    if (e instanceof Expr.Unary u) {
+
+    @Override
+    public CodeBlock visitUnary(Expr.Unary u) {
       CodeBlock operand = print(u.operand(), PREFIX);
       boolean clash = (u.op() == UnaryOp.NEGATE || u.op() == UnaryOp.PLUS)
           && operand.toString().startsWith(u.op().symbol());
       return clash ? CodeBlock.of("$L($L)", u.op().symbol(), operand)
           : CodeBlock.of("$L$L", u.op().symbol(), operand);
     }
-    if (e instanceof Expr.Cast c) {
+
+    @Override
+    public CodeBlock visitCast(Expr.Cast c) {
       return CodeBlock.of("($T) $L", typeName(c.type()), print(c.operand(), PREFIX));
     }
-    if (e instanceof Expr.Conditional c) {
+
+    @Override
+    public CodeBlock visitConditional(Expr.Conditional c) {
       return CodeBlock.of("$L ? $L : $L", print(c.condition(), CONDITIONAL + 1),
           print(c.whenTrue(), 0), print(c.whenFalse(), CONDITIONAL));
     }
-    if (e instanceof Expr.Call c) {
+
+    @Override
+    public CodeBlock visitCall(Expr.Call c) {
       CodeBlock args = arguments(c.args());
       if (c.receiver() != null) {
         return CodeBlock.of("$L.$N($L)", print(c.receiver(), PRIMARY), c.method().getSimpleName(),
@@ -146,16 +234,19 @@ public final class JavaExpressions {
       }
       return CodeBlock.of("$T.$N($L)", ClassName.get(owner), c.method().getSimpleName(), args);
     }
-    if (e instanceof Expr.NewObject n) {
-      return CodeBlock.of("new $T($L)", TypeName.get(n.objectType()), arguments(n.args()));
-    }
-    if (e instanceof Expr.ArrayRead a) {
+
+    @Override
+    public CodeBlock visitArrayRead(Expr.ArrayRead a) {
       return CodeBlock.of("$L[$L]", print(a.array(), PRIMARY), print(a.index(), 0));
     }
-    if (e instanceof Expr.ArrayLength l) {
+
+    @Override
+    public CodeBlock visitArrayLength(Expr.ArrayLength l) {
       return CodeBlock.of("$L.length", print(l.array(), PRIMARY));
     }
-    if (e instanceof Expr.NewArray n) {
+
+    @Override
+    public CodeBlock visitNewArray(Expr.NewArray n) {
       String base = switch (n.type().kind()) {
         case INT_ARRAY -> "int";
         case BOOLEAN_ARRAY -> "boolean";
@@ -170,8 +261,30 @@ public final class JavaExpressions {
       }
       return b.build();
     }
-    throw new IllegalStateException("unprintable expression " + e);
-  }
+
+    @Override
+    public CodeBlock visitNewObject(Expr.NewObject n) {
+      return CodeBlock.of("new $T($L)", TypeName.get(n.objectType()), arguments(n.args()));
+    }
+
+    @Override
+    public CodeBlock visitAdjointCall(Expr.AdjointCall c) {
+      TypeElement owner = (TypeElement) c.callee().getEnclosingElement();
+      return CodeBlock.of("$T.$N($L)", generatedClass.apply(owner),
+          AdjointAbi.entryName(c.callee().getSimpleName()), arguments(c.args()));
+    }
+
+    @Override
+    public CodeBlock visitIntrinsic(Expr.Intrinsic i) {
+      return switch (i.op()) {
+        case NO_SCALARS -> CodeBlock.of("$T.NO_SCALARS", RuntimeTypes.ADJOINT_ARRAYS);
+        case CLEAR_SLOTS -> CodeBlock.of("$T.fill($L, 0, $L, 0.0)", java.util.Arrays.class,
+            print(i.args().get(0), 0), print(i.args().get(1), 0));
+        case ZEROS_LIKE -> zerosLike(print(i.args().get(0), 0), i.args().get(0).type());
+        case POP -> pop(print(i.args().get(0), 0), i.type());
+      };
+    }
+  };
 
   private CodeBlock arguments(java.util.List<Expr> args) {
     CodeBlock.Builder out = CodeBlock.builder();
@@ -248,6 +361,7 @@ public final class JavaExpressions {
       case INT_ARRAY -> com.palantir.javapoet.ArrayTypeName.of(TypeName.INT);
       case BOOLEAN_ARRAY -> com.palantir.javapoet.ArrayTypeName.of(TypeName.BOOLEAN);
       case OTHER -> TypeName.get(type.mirror());
+      case TAPE -> RuntimeTypes.TAPE;
       default -> throw new IllegalArgumentException("no Java type for " + type);
     };
   }
@@ -255,10 +369,26 @@ public final class JavaExpressions {
   /** A new zero array with the shape of {@code array}, of type {@code type}: an adjoint. */
   public static CodeBlock zerosLike(CodeBlock array, IrType type) {
     if (type.kind() == IrType.Kind.DOUBLE_MATRIX) {
-      return CodeBlock.of("$T.zerosLike($L)", ClassName.get("dev.adjoint", "AdjointArrays"),
+      return CodeBlock.of("$T.zerosLike($L)", RuntimeTypes.ADJOINT_ARRAYS,
           array);
     }
     return CodeBlock.of("new double[$L.length]", array);
+  }
+
+  /**
+   * Pops a value of {@code type} off {@code tape}: doubles and floats are kept as doubles,
+   * booleans as booleans, a long as two ints, other integers as ints.
+   */
+  public static CodeBlock pop(CodeBlock tape, IrType type) {
+    return switch (type.kind()) {
+      case DOUBLE -> CodeBlock.of("$L.popDouble()", tape);
+      case FLOAT -> CodeBlock.of("(float) $L.popDouble()", tape);
+      case BOOLEAN -> CodeBlock.of("$L.popBoolean()", tape);
+      case INT -> CodeBlock.of("$L.popInt()", tape);
+      case LONG -> CodeBlock.of("((long) $L.popInt() << 32) | ($L.popInt() & 0xFFFFFFFFL)", tape,
+          tape);
+      default -> CodeBlock.of("($T) $L.popInt()", typeName(type), tape);
+    };
   }
 
   /** The default value a hoisted declaration starts from. */

@@ -17,8 +17,50 @@ public sealed interface Expr {
 
   Tree tree();
 
+  /** Dispatches to the visitor method for this node. */
+  <R> R accept(Visitor<R> visitor);
+
+  /**
+   * One method per kind of expression: every stage that dispatches over expressions implements
+   * all of them, so a new node makes the compiler point at each stage that must handle it.
+   */
+  interface Visitor<R> {
+    R visitLiteral(Literal node);
+
+    R visitVarRef(VarRef node);
+
+    R visitFieldRef(FieldRef node);
+
+    R visitBinary(Binary node);
+
+    R visitUnary(Unary node);
+
+    R visitCast(Cast node);
+
+    R visitConditional(Conditional node);
+
+    R visitCall(Call node);
+
+    R visitArrayRead(ArrayRead node);
+
+    R visitArrayLength(ArrayLength node);
+
+    R visitNewArray(NewArray node);
+
+    R visitNewObject(NewObject node);
+
+    R visitAdjointCall(AdjointCall node);
+
+    R visitIntrinsic(Intrinsic node);
+  }
+
   /** A literal, kept as the source text the generated code prints. */
   record Literal(IrType type, String text, Tree tree) implements Expr {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitLiteral(this);
+    }
+
     public static Literal ofDouble(double value) {
       return new Literal(IrType.DOUBLE, doubleText(value), null);
     }
@@ -34,6 +76,11 @@ public sealed interface Expr {
 
   /** A read of a variable. */
   record VarRef(Variable variable, Tree tree) implements Expr {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitVarRef(this);
+    }
+
     public VarRef(Variable variable) {
       this(variable, null);
     }
@@ -45,10 +92,20 @@ public sealed interface Expr {
   }
 
   /** A read of a field: static when {@code receiver} is null. */
-  record FieldRef(VariableElement field, Expr receiver, IrType type, Tree tree) implements Expr {}
+  record FieldRef(VariableElement field, Expr receiver, IrType type, Tree tree) implements Expr {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitFieldRef(this);
+    }
+  }
 
   /** A binary operator; string concatenation is {@link BinaryOp#CONCAT}. */
   record Binary(BinaryOp op, Expr left, Expr right, IrType type, Tree tree) implements Expr {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitBinary(this);
+    }
+
     public Binary(BinaryOp op, Expr left, Expr right) {
       this(op, left, right, left.type(), null);
     }
@@ -56,30 +113,60 @@ public sealed interface Expr {
 
   /** A unary operator. */
   record Unary(UnaryOp op, Expr operand, IrType type, Tree tree) implements Expr {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitUnary(this);
+    }
+
     public Unary(UnaryOp op, Expr operand) {
       this(op, operand, operand.type(), null);
     }
   }
 
   /** A primitive conversion, {@code (int) a} or an implicit widening made explicit. */
-  record Cast(IrType type, Expr operand, Tree tree) implements Expr {}
+  record Cast(IrType type, Expr operand, Tree tree) implements Expr {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitCast(this);
+    }
+  }
 
   /** {@code condition ? whenTrue : whenFalse}. */
   record Conditional(Expr condition, Expr whenTrue, Expr whenFalse, IrType type, Tree tree)
-      implements Expr {}
+      implements Expr {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitConditional(this);
+    }
+  }
 
   /**
    * A method call: static when {@code receiver} is null. {@code method} is the resolved
    * declaration; how it is differentiated is the derivative rules' business, not the front end's.
    */
   record Call(ExecutableElement method, Expr receiver, List<Expr> args, IrType type, Tree tree)
-      implements Expr {}
+      implements Expr {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitCall(this);
+    }
+  }
 
   /** {@code array[index]}; {@code array} is a variable, or a row {@code m[i]} of a matrix. */
-  record ArrayRead(Expr array, Expr index, IrType type, Tree tree) implements Expr {}
+  record ArrayRead(Expr array, Expr index, IrType type, Tree tree) implements Expr {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitArrayRead(this);
+    }
+  }
 
   /** {@code array.length}. */
   record ArrayLength(Expr array, Tree tree) implements Expr {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitArrayLength(this);
+    }
+
     @Override
     public IrType type() {
       return IrType.INT;
@@ -87,9 +174,57 @@ public sealed interface Expr {
   }
 
   /** {@code new double[n]}, {@code new double[n][m]} or {@code new double[n][]}: zeros. */
-  record NewArray(IrType type, List<Expr> dimensions, Tree tree) implements Expr {}
+  record NewArray(IrType type, List<Expr> dimensions, Tree tree) implements Expr {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitNewArray(this);
+    }
+  }
 
   /** {@code new T(args)}: never differentiable, allowed only with inactive arguments. */
   record NewObject(TypeMirror objectType, List<Expr> args, IrType type, Tree tree)
-      implements Expr {}
+      implements Expr {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitNewObject(this);
+    }
+  }
+
+  // ------------------------------------------------------------------ adjoint IR only
+
+  /**
+   * A call to the adjoint entry point generated for {@code callee}, with the arguments its
+   * {@code AdjointAbi} lays out. Only the reverse transform builds it.
+   */
+  record AdjointCall(ExecutableElement callee, List<Expr> args, IrType type, Tree tree)
+      implements Expr {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitAdjointCall(this);
+    }
+  }
+
+  /** An operation of the runtime library the adjoint needs. Only transforms build it. */
+  record Intrinsic(Op op, List<Expr> args, IrType type, Tree tree) implements Expr {
+    /** The operations; each says what its arguments are. */
+    public enum Op {
+      /** The empty scalar accumulator, for callees without differentiated scalars; no args. */
+      NO_SCALARS,
+      /** Zeroes the first {@code args[1]} slots of the accumulator {@code args[0]}. */
+      CLEAR_SLOTS,
+      /** A new zero adjoint with the shape of the array {@code args[0]}. */
+      ZEROS_LIKE,
+      /** The last value of type {@code type} pushed on the tape {@code args[0]}, popped. */
+      POP
+    }
+
+    public Intrinsic(Op op, List<Expr> args, IrType type) {
+      this(op, args, type, null);
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitIntrinsic(this);
+    }
+  }
 }

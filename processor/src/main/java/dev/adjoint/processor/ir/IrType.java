@@ -12,7 +12,9 @@ public final class IrType {
   /** The shape of a type, as far as differentiation cares. */
   public enum Kind {
     BOOLEAN, BYTE, SHORT, CHAR, INT, LONG, FLOAT, DOUBLE,
-    STRING, DOUBLE_ARRAY, DOUBLE_MATRIX, INT_ARRAY, BOOLEAN_ARRAY, NULL, OTHER, VOID
+    STRING, DOUBLE_ARRAY, DOUBLE_MATRIX, INT_ARRAY, BOOLEAN_ARRAY, NULL, OTHER, VOID,
+    /** The runtime's tape, which the adjoint records on. */
+    TAPE
   }
 
   public static final IrType BOOLEAN = new IrType(Kind.BOOLEAN, null);
@@ -30,6 +32,7 @@ public final class IrType {
   public static final IrType BOOLEAN_ARRAY = new IrType(Kind.BOOLEAN_ARRAY, null);
   public static final IrType NULL = new IrType(Kind.NULL, null);
   public static final IrType VOID = new IrType(Kind.VOID, null);
+  public static final IrType TAPE = new IrType(Kind.TAPE, null);
 
   private final Kind kind;
   private final TypeMirror mirror;

@@ -11,20 +11,78 @@ public sealed interface Stmt {
 
   Tree tree();
 
+  /** Dispatches to the visitor method for this node. */
+  <R> R accept(Visitor<R> visitor);
+
+  /**
+   * One method per kind of statement: every stage that dispatches over statements implements
+   * all of them, so a new node makes the compiler point at each stage that must handle it.
+   */
+  interface Visitor<R> {
+    R visitAssign(Assign node);
+
+    R visitArrayWrite(ArrayWrite node);
+
+    R visitEval(Eval node);
+
+    R visitBlock(Block node);
+
+    R visitIf(If node);
+
+    R visitLoop(Loop node);
+
+    R visitBreak(Break node);
+
+    R visitContinue(Continue node);
+
+    R visitReturn(Return node);
+
+    R visitThrow(Throw node);
+
+    R visitAccumulate(Accumulate node);
+
+    R visitComment(Comment node);
+  }
+
   /** {@code target = value}; compound assignments and increments are lowered to this. */
-  record Assign(Variable target, Expr value, boolean declaration, Tree tree) implements Stmt {}
+  record Assign(Variable target, Expr value, boolean declaration, Tree tree) implements Stmt {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitAssign(this);
+    }
+  }
 
   /** {@code array[index] = value}; compound element assignments are lowered to this. */
-  record ArrayWrite(Expr array, Expr index, Expr value, Tree tree) implements Stmt {}
+  record ArrayWrite(Expr array, Expr index, Expr value, Tree tree) implements Stmt {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitArrayWrite(this);
+    }
+  }
 
   /** A call evaluated for its effect only. */
-  record Eval(Expr expr, Tree tree) implements Stmt {}
+  record Eval(Expr expr, Tree tree) implements Stmt {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitEval(this);
+    }
+  }
 
   /** A block, optionally the target of {@code break label}. */
-  record Block(Label label, List<Stmt> stmts, Tree tree) implements Stmt {}
+  record Block(Label label, List<Stmt> stmts, Tree tree) implements Stmt {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitBlock(this);
+    }
+  }
 
   /** {@code if (condition) thenPart else elsePart}; elsePart may be empty, never null. */
-  record If(Expr condition, Block thenPart, Block elsePart, Tree tree) implements Stmt {}
+  record If(Expr condition, Block thenPart, Block elsePart, Tree tree) implements Stmt {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitIf(this);
+    }
+  }
 
   /**
    * A loop. {@code condition} null means {@code true}. {@code update} runs after the body and
@@ -32,7 +90,12 @@ public sealed interface Stmt {
    * is non-null for a counted loop, whose counter the reverse sweep can recompute.
    */
   record Loop(Label label, Expr condition, Block body, List<Stmt> update, boolean testFirst,
-      Counter counter, Tree tree) implements Stmt {}
+      Counter counter, Tree tree) implements Stmt {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitLoop(this);
+    }
+  }
 
   /**
    * The counter of {@code for (int i = start; ...; i += step)} whose body never assigns
@@ -42,14 +105,59 @@ public sealed interface Stmt {
   record Counter(Variable variable, Expr start, int step) {}
 
   /** {@code break target}. */
-  record Break(Label target, Tree tree) implements Stmt {}
+  record Break(Label target, Tree tree) implements Stmt {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitBreak(this);
+    }
+  }
 
   /** {@code continue target}. */
-  record Continue(Label target, Tree tree) implements Stmt {}
+  record Continue(Label target, Tree tree) implements Stmt {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitContinue(this);
+    }
+  }
 
   /** Leaves the method; the returned value was assigned to the result variable just before. */
-  record Return(Tree tree) implements Stmt {}
+  record Return(Tree tree) implements Stmt {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitReturn(this);
+    }
+  }
 
   /** {@code throw exception}: the gradient call fails just as the original does. */
-  record Throw(Expr exception, Tree tree) implements Stmt {}
+  record Throw(Expr exception, Tree tree) implements Stmt {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitThrow(this);
+    }
+  }
+
+  // ------------------------------------------------------------------ adjoint IR only
+
+  /**
+   * {@code target += value}: adds a share into an adjoint. With {@code wholeArray}, {@code target}
+   * is an adjoint array and {@code value} an array of its shape, added element by element.
+   */
+  record Accumulate(Expr target, Expr value, boolean wholeArray, Tree tree) implements Stmt {
+    public Accumulate(Expr target, Expr value, boolean wholeArray) {
+      this(target, value, wholeArray, null);
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitAccumulate(this);
+    }
+  }
+
+  /** A line comment: which source statement the code after it differentiates. */
+  record Comment(String text, Tree tree) implements Stmt {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitComment(this);
+    }
+  }
 }

@@ -4,8 +4,8 @@ import com.sun.source.tree.Tree;
 
 /**
  * One variable of a method: a parameter, a user local, or a variable the transformation
- * introduces. Identity matters: two user locals with the same name in sibling scopes are two
- * variables with two distinct generated names.
+ * introduces. Immutable; identity matters: two user locals with the same name in sibling scopes
+ * are two variables, which a {@link NameTable} gives two distinct generated names.
  */
 public final class Variable {
 
@@ -36,28 +36,17 @@ public final class Variable {
   private final IrType type;
   private final Origin origin;
   private final Tree declaration;
-  private String name;
 
   public Variable(String sourceName, IrType type, Origin origin, Tree declaration) {
     this.sourceName = sourceName;
     this.type = type;
     this.origin = origin;
     this.declaration = declaration;
-    this.name = sourceName;
   }
 
   /** The name the user wrote, or a descriptive base name for generated variables. */
   public String sourceName() {
     return sourceName;
-  }
-
-  /** The unique name in generated code. */
-  public String name() {
-    return name;
-  }
-
-  public void rename(String uniqueName) {
-    this.name = uniqueName;
   }
 
   public IrType type() {
@@ -74,6 +63,6 @@ public final class Variable {
 
   @Override
   public String toString() {
-    return name;
+    return sourceName;
   }
 }

@@ -1,5 +1,6 @@
 package dev.adjoint.processor.normalize;
 
+import dev.adjoint.processor.ir.AdjointOnly;
 import com.sun.source.tree.Tree;
 import dev.adjoint.processor.diag.MethodProblems;
 import dev.adjoint.processor.ir.BinaryOp;
@@ -138,28 +139,64 @@ public final class EvaluateOnce {
   }
 
   private void statement(Stmt s, List<Stmt> out) {
-    if (s instanceof Stmt.Assign a && !a.target().type().carriesDerivative()
-        || s instanceof Stmt.ArrayWrite w0 && !w0.value().type().carriesDerivative()) {
-      // Values without derivatives are never evaluated again.
-      out.add(s);
-    } else if (s instanceof Stmt.Assign a) {
+    s.accept(new Statement(out));
+  }
+
+  /** Appends one statement to {@code out}, preceded by the temporaries it now reads. */
+  private final class Statement implements Stmt.Visitor<Void> {
+    private final List<Stmt> out;
+
+    Statement(List<Stmt> out) {
+      this.out = out;
+    }
+
+    @Override
+    public Void visitAssign(Stmt.Assign a) {
+      if (!a.target().type().carriesDerivative()) {
+        return unchanged(a); // values without derivatives are never evaluated again
+      }
       // The whole value is evaluated by the forward sweep only: only nested calls move.
       keepOrder = movesImpureCall(a.value(), true);
       Expr value = a.value() instanceof Expr.Call c ? withArgs(c, out) : nested(a.value(), out);
       keepOrder = false;
       out.add(value == a.value() ? a : new Stmt.Assign(a.target(), value, a.declaration(),
           a.tree()));
-    } else if (s instanceof Stmt.ArrayWrite w) {
+      return null;
+    }
+
+    @Override
+    public Void visitArrayWrite(Stmt.ArrayWrite w) {
+      if (!w.value().type().carriesDerivative()) {
+        return unchanged(w);
+      }
       keepOrder = movesImpureCall(w.value(), true);
       Expr value = w.value() instanceof Expr.Call c ? withArgs(c, out) : nested(w.value(), out);
       keepOrder = false;
       out.add(value == w.value() ? w : new Stmt.ArrayWrite(w.array(), w.index(), value,
           w.tree()));
-    } else if (s instanceof Stmt.Block b) {
+      return null;
+    }
+
+    @Override
+    public Void visitEval(Stmt.Eval node) {
+      return unchanged(node); // effects are not evaluated again by the reverse sweep
+    }
+
+    @Override
+    public Void visitBlock(Stmt.Block b) {
       out.add(block(b));
-    } else if (s instanceof Stmt.If i) {
+      return null;
+    }
+
+    @Override
+    public Void visitIf(Stmt.If i) {
+      // The condition is not evaluated again by the reverse sweep.
       out.add(new Stmt.If(i.condition(), block(i.thenPart()), block(i.elsePart()), i.tree()));
-    } else if (s instanceof Stmt.Loop l) {
+      return null;
+    }
+
+    @Override
+    public Void visitLoop(Stmt.Loop l) {
       List<Stmt> update = new ArrayList<>();
       for (Stmt u : l.update()) {
         List<Stmt> hoisted = new ArrayList<>();
@@ -171,9 +208,42 @@ public final class EvaluateOnce {
       }
       out.add(new Stmt.Loop(l.label(), l.condition(), block(l.body()), update, l.testFirst(),
           l.counter(), l.tree()));
-    } else {
-      // Conditions, effects, throws and jumps are not evaluated again by the reverse sweep.
+      return null;
+    }
+
+    @Override
+    public Void visitBreak(Stmt.Break node) {
+      return unchanged(node);
+    }
+
+    @Override
+    public Void visitContinue(Stmt.Continue node) {
+      return unchanged(node);
+    }
+
+    @Override
+    public Void visitReturn(Stmt.Return node) {
+      return unchanged(node);
+    }
+
+    @Override
+    public Void visitAccumulate(Stmt.Accumulate node) {
+      throw AdjointOnly.in("evaluate-once", node);
+    }
+
+    @Override
+    public Void visitComment(Stmt.Comment node) {
+      throw AdjointOnly.in("evaluate-once", node);
+    }
+
+    @Override
+    public Void visitThrow(Stmt.Throw node) {
+      return unchanged(node);
+    }
+
+    private Void unchanged(Stmt s) {
       out.add(s);
+      return null;
     }
   }
 
@@ -246,7 +316,70 @@ public final class EvaluateOnce {
 
   /** {@code e} with every impure call in it (innermost first) read from a temporary. */
   private Expr nested(Expr e, List<Stmt> out) {
-    if (e instanceof Expr.Call c) {
+    return e.accept(new Nested(out));
+  }
+
+  /**
+   * Moves impure calls out of an expression into temporaries appended to {@code out}. Leaves
+   * alone what the reverse sweep never evaluates again: literals, variables, fields, lengths and
+   * allocations.
+   */
+  private final class Nested implements Expr.Visitor<Expr> {
+    private final List<Stmt> out;
+
+    Nested(List<Stmt> out) {
+      this.out = out;
+    }
+
+    @Override
+    public Expr visitLiteral(Expr.Literal node) {
+      return node;
+    }
+
+    @Override
+    public Expr visitVarRef(Expr.VarRef node) {
+      return node;
+    }
+
+    @Override
+    public Expr visitFieldRef(Expr.FieldRef f) {
+      boolean held = (keepOrder || fieldsMayChange) && isHoldable(f.type())
+          && !f.field().getModifiers().contains(javax.lang.model.element.Modifier.FINAL);
+      return held ? hold(f, f, out) : f;
+    }
+
+    @Override
+    public Expr visitBinary(Expr.Binary b) {
+      Expr l = nested(b.left(), out);
+      Expr r = b.op() == BinaryOp.AND || b.op() == BinaryOp.OR
+          ? onlySometimes(b.right()) : nested(b.right(), out);
+      return l == b.left() && r == b.right() ? b
+          : new Expr.Binary(b.op(), l, r, b.type(), b.tree());
+    }
+
+    @Override
+    public Expr visitUnary(Expr.Unary u) {
+      Expr o = nested(u.operand(), out);
+      return o == u.operand() ? u : new Expr.Unary(u.op(), o, u.type(), u.tree());
+    }
+
+    @Override
+    public Expr visitCast(Expr.Cast c) {
+      Expr o = nested(c.operand(), out);
+      return o == c.operand() ? c : new Expr.Cast(c.type(), o, c.tree());
+    }
+
+    @Override
+    public Expr visitConditional(Expr.Conditional c) {
+      Expr condition = nested(c.condition(), out);
+      onlySometimes(c.whenTrue());
+      onlySometimes(c.whenFalse());
+      return condition == c.condition() ? c : new Expr.Conditional(condition, c.whenTrue(),
+          c.whenFalse(), c.type(), c.tree());
+    }
+
+    @Override
+    public Expr visitCall(Expr.Call c) {
       Expr.Call withArgs = (Expr.Call) withArgs(c, out);
       if (isPure(c) && !keepOrder || !isHoldable(c.type()) && !c.type().isArray()) {
         // An object is held by the call that reads a number out of it, which is moved instead.
@@ -254,33 +387,9 @@ public final class EvaluateOnce {
       }
       return hold(withArgs, c, out);
     }
-    if (e instanceof Expr.FieldRef f && (keepOrder || fieldsMayChange) && isHoldable(f.type())
-        && !f.field().getModifiers().contains(javax.lang.model.element.Modifier.FINAL)) {
-      return hold(f, f, out);
-    }
-    if (e instanceof Expr.Binary b) {
-      Expr l = nested(b.left(), out);
-      Expr r = b.op() == BinaryOp.AND || b.op() == BinaryOp.OR
-          ? onlySometimes(b.right()) : nested(b.right(), out);
-      return l == b.left() && r == b.right() ? b
-          : new Expr.Binary(b.op(), l, r, b.type(), b.tree());
-    }
-    if (e instanceof Expr.Unary u) {
-      Expr o = nested(u.operand(), out);
-      return o == u.operand() ? u : new Expr.Unary(u.op(), o, u.type(), u.tree());
-    }
-    if (e instanceof Expr.Cast c) {
-      Expr o = nested(c.operand(), out);
-      return o == c.operand() ? c : new Expr.Cast(c.type(), o, c.tree());
-    }
-    if (e instanceof Expr.Conditional c) {
-      Expr condition = nested(c.condition(), out);
-      onlySometimes(c.whenTrue());
-      onlySometimes(c.whenFalse());
-      return condition == c.condition() ? c : new Expr.Conditional(condition, c.whenTrue(),
-          c.whenFalse(), c.type(), c.tree());
-    }
-    if (e instanceof Expr.ArrayRead a) {
+
+    @Override
+    public Expr visitArrayRead(Expr.ArrayRead a) {
       Expr array = nested(a.array(), out);
       Expr index = nested(a.index(), out);
       Expr read = array == a.array() && index == a.index() ? a
@@ -288,7 +397,31 @@ public final class EvaluateOnce {
       boolean held = keepOrder || fieldsMayChange && rootedAtField(a);
       return held && isHoldable(a.type()) ? hold(read, a, out) : read;
     }
-    return e;
+
+    @Override
+    public Expr visitArrayLength(Expr.ArrayLength node) {
+      return node;
+    }
+
+    @Override
+    public Expr visitNewArray(Expr.NewArray node) {
+      return node;
+    }
+
+    @Override
+    public Expr visitAdjointCall(Expr.AdjointCall node) {
+      throw AdjointOnly.in("evaluate-once", node);
+    }
+
+    @Override
+    public Expr visitIntrinsic(Expr.Intrinsic node) {
+      throw AdjointOnly.in("evaluate-once", node);
+    }
+
+    @Override
+    public Expr visitNewObject(Expr.NewObject node) {
+      return node;
+    }
   }
 
   /**

@@ -1,7 +1,7 @@
 package dev.adjoint.processor.rules;
 
 import com.palantir.javapoet.ClassName;
-import java.util.List;
+import dev.adjoint.processor.abi.AdjointAbi;
 import javax.lang.model.element.ExecutableElement;
 
 /**
@@ -10,36 +10,18 @@ import javax.lang.model.element.ExecutableElement;
  *
  * @param method the callee
  * @param gradClass the generated class that holds the callee's adjoint entry point
- * @param adjointName the adjoint entry point's name
- * @param differentiated for each parameter, whether the entry point differentiates it
- * @param arrays for each parameter, whether it is an array, whose adjoint is passed as an array
- *     of its own rather than in a slot of the scalar accumulator
+ * @param abi how the entry point is called: which parameters it differentiates, their slots
  */
-public record AdjointCallRule(
-    ExecutableElement method, ClassName gradClass, String adjointName,
-    List<Boolean> differentiated, List<Boolean> arrays) implements DerivativeRule {
+public record AdjointCallRule(ExecutableElement method, ClassName gradClass, AdjointAbi abi)
+    implements DerivativeRule {
+
+  /** The adjoint entry point's name. */
+  public String adjointName() {
+    return AdjointAbi.entryName(method.getSimpleName());
+  }
 
   @Override
   public boolean differentiableIn(int index) {
-    return differentiated.get(index);
-  }
-
-  /** Position of parameter {@code index} among the differentiated scalar parameters. */
-  public int adjointSlot(int index) {
-    int slot = 0;
-    for (int i = 0; i < index; i++) {
-      if (differentiated.get(i) && !arrays.get(i)) {
-        slot++;
-      }
-    }
-    return slot;
-  }
-
-  public boolean isArray(int index) {
-    return arrays.get(index);
-  }
-
-  public int slotCount() {
-    return adjointSlot(differentiated.size());
+    return abi.isDifferentiated(index);
   }
 }

@@ -1,5 +1,6 @@
 package dev.adjoint.processor.rules;
 
+import dev.adjoint.processor.abi.RuntimeTypes;
 import dev.adjoint.processor.diag.Diagnostics;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,8 +29,8 @@ import javax.lang.model.util.Types;
  * and errors reported at the declaration.
  */
 public final class DerivativeDeclarations {
-  static final String PARTIAL = "dev.adjoint.Partial";
-  static final String PULLBACK = "dev.adjoint.Pullback";
+  static final String PARTIAL = RuntimeTypes.PARTIAL;
+  static final String PULLBACK = RuntimeTypes.PULLBACK;
 
   private final Types types;
   private final Diagnostics diagnostics;

@@ -1,5 +1,6 @@
 package dev.adjoint.processor.rules;
 
+import dev.adjoint.processor.abi.RuntimeTypes;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -17,7 +18,7 @@ import javax.lang.model.util.Elements;
  * generates; otherwise none.
  */
 public final class RuleTable {
-  static final String NON_DIFFERENTIABLE = "dev.adjoint.NonDifferentiable";
+  static final String NON_DIFFERENTIABLE = RuntimeTypes.NON_DIFFERENTIABLE;
 
   private final MathRules math;
   private final DerivativeDeclarations declarations;

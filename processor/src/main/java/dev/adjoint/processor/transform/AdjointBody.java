@@ -1,6 +1,7 @@
 package dev.adjoint.processor.transform;
 
 import com.palantir.javapoet.CodeBlock;
+import dev.adjoint.processor.ir.NameTable;
 import dev.adjoint.processor.ir.Variable;
 import java.util.List;
 
@@ -15,8 +16,8 @@ import java.util.List;
  * @param reverse the reverse sweep
  * @param result the variable holding the primal value
  * @param resultAdjoint the adjoint variable the entry point seeds
- * @param parameters every parameter, named as the generated code names it (a parameter whose
- *     name would obscure a type the code uses is renamed)
+ * @param parameters every parameter (a parameter whose name would obscure a type the code uses
+ *     is renamed in {@code names})
  * @param differentiated the differentiated parameters, in order
  * @param parameterAdjoints for each differentiated parameter, its adjoint, or null when the
  *     result does not depend on it. Array parameters' adjoints are declared by the entry point:
@@ -26,6 +27,7 @@ import java.util.List;
  * @param seedName the name of the adjoint entry point's seed parameter
  * @param adjointsName the name of the adjoint entry point's accumulator parameter
  * @param tapeName the name of the adjoint entry point's tape parameter
+ * @param names the names of the original's variables in this body
  */
 public record AdjointBody(
     CodeBlock prologue,
@@ -41,5 +43,12 @@ public record AdjointBody(
     String tape,
     String seedName,
     String adjointsName,
-    String tapeName) {}
+    String tapeName,
+    NameTable names) {
+
+  /** The name of {@code v} in this body. */
+  public String nameOf(Variable v) {
+    return names.of(v);
+  }
+}
 

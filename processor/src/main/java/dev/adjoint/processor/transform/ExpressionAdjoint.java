@@ -5,12 +5,17 @@ import static dev.adjoint.processor.rules.MathCalls.minus;
 import static dev.adjoint.processor.rules.MathCalls.neg;
 import static dev.adjoint.processor.rules.MathCalls.times;
 
-import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import dev.adjoint.processor.abi.AdjointAbi;
 import dev.adjoint.processor.analysis.Activity;
+import dev.adjoint.processor.analysis.IrWalk;
 import dev.adjoint.processor.codegen.JavaExpressions;
+import dev.adjoint.processor.codegen.JavaStatements;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.IrType;
+import dev.adjoint.processor.ir.NameTable;
+import dev.adjoint.processor.ir.Rewrite;
+import dev.adjoint.processor.ir.Stmt;
 import dev.adjoint.processor.ir.UnaryOp;
 import dev.adjoint.processor.ir.Variable;
 import dev.adjoint.processor.rules.AdjointCallRule;
@@ -25,7 +30,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import javax.lang.model.element.TypeElement;
 
 /**
  * The adjoint of one expression: given the adjoint {@code seed} of its value, adds each active
@@ -39,6 +43,7 @@ final class ExpressionAdjoint {
   private final Set<Variable> reads;
   private final Deque<Map<Expr, Variable>> scratch = new ArrayDeque<>();
   private final JavaExpressions printer;
+  private final JavaStatements statements;
 
   /** What the adjoint needs to know of the enclosing method's generated names. */
   interface Names {
@@ -46,23 +51,21 @@ final class ExpressionAdjoint {
 
     Variable scratch(String base, IrType type);
 
-    /** The method's tape variable, which may hold null outside loops. */
-    String tape();
+    /** The method's tape, which may be null outside loops. */
+    Expr tape();
 
     /** The call-adjoint buffer, sized to at least {@code slots}. */
     Variable callBuffer(int slots);
   }
 
-  ExpressionAdjoint(Activity activity, RuleTable rules, Names names, Set<Variable> reads) {
+  ExpressionAdjoint(Activity activity, RuleTable rules, NameTable variableNames, Names names,
+      Set<Variable> reads) {
     this.activity = activity;
     this.rules = rules;
     this.names = names;
     this.reads = reads;
-    this.printer = new JavaExpressions(this::substitute, v -> {
-      if (v.origin().isPrimal()) {
-        reads.add(v);
-      }
-    }, rules::generatedClassOf);
+    this.printer = JavaExpressions.plain(variableNames, rules::generatedClassOf);
+    this.statements = new JavaStatements(printer, variableNames);
     scratch.push(new IdentityHashMap<>());
   }
 
@@ -76,30 +79,146 @@ final class ExpressionAdjoint {
     return null;
   }
 
+  /**
+   * {@code e} with every part a scratch local already holds replaced by a read of that local:
+   * what the reverse sweep evaluates, whose primal reads are recorded.
+   */
+  private Expr substituted(Expr e) {
+    Variable held = substitute(e);
+    return held != null ? new Expr.VarRef(held) : Rewrite.operands(e, this::substituted);
+  }
+
+  /** Notes the original's variables that {@code e}, as the reverse sweep evaluates it, reads. */
+  private void noteReads(Expr e) {
+    IrWalk.expressions(e, n -> {
+      if (n instanceof Expr.VarRef r && r.variable().origin().isPrimal()) {
+        reads.add(r.variable());
+      }
+    });
+  }
+
+  /** {@code e} as evaluated by the reverse sweep: substituted, its reads noted. */
+  Expr evaluated(Expr e) {
+    Expr out = substituted(e);
+    noteReads(out);
+    return out;
+  }
+
+  /** Source for {@code e} as the reverse sweep evaluates it. */
   CodeBlock print(Expr e) {
-    return printer.print(e);
+    return printer.print(evaluated(e));
   }
 
   /** Adds {@code seed} times the derivative of {@code e} into the adjoints of its variables. */
   void propagate(Expr e, Expr seed, CodeBlock.Builder out) {
+    List<Stmt> code = new ArrayList<>();
+    propagate(e, seed, code);
+    statements.print(code, out);
+  }
+
+  /** As {@link #propagate(Expr, Expr, CodeBlock.Builder)}, into adjoint IR. */
+  void propagate(Expr e, Expr seed, List<Stmt> out) {
     if (!activity.isActive(e)) {
       return;
     }
-    if ((e instanceof Expr.VarRef || e instanceof Expr.ArrayRead) && e.type().isArray()) {
-      out.addStatement("$T.addInto($L, $L)", ClassName.get("dev.adjoint", "AdjointArrays"),
-          print(adjointOf(e)), print(seed));
-    } else if (e instanceof Expr.VarRef || e instanceof Expr.ArrayRead) {
-      out.addStatement("$L += $L", print(adjointOf(e)), print(seed));
-    } else if (e instanceof Expr.Binary b) {
-      binary(b, seed, out);
-    } else if (e instanceof Expr.Unary u) {
-      propagate(u.operand(), u.op() == UnaryOp.NEGATE ? neg(seed) : seed, out);
-    } else if (e instanceof Expr.Cast c) {
-      propagate(c.operand(), seed, out);
-    } else if (e instanceof Expr.Conditional c) {
-      conditional(c, seed, out);
-    } else if (e instanceof Expr.Call c) {
-      call(c, seed, out);
+    e.accept(new Propagation(seed, out));
+  }
+
+  /**
+   * Propagates one seed through one active expression. Nodes through which no derivative flows
+   * ({@link Activity} never calls them active) fail loudly instead of being skipped.
+   */
+  private final class Propagation implements Expr.Visitor<Void> {
+    private final Expr seed;
+    private final List<Stmt> out;
+
+    Propagation(Expr seed, List<Stmt> out) {
+      this.seed = seed;
+      this.out = out;
+    }
+
+    private Void variable(Expr e) {
+      out.add(new Stmt.Accumulate(evaluated(adjointOf(e)), evaluated(seed), e.type().isArray()));
+      return null;
+    }
+
+    private Void inactive(Expr e) {
+      throw new IllegalStateException("no derivative flows through " + e);
+    }
+
+    @Override
+    public Void visitLiteral(Expr.Literal node) {
+      return inactive(node);
+    }
+
+    @Override
+    public Void visitVarRef(Expr.VarRef node) {
+      return variable(node);
+    }
+
+    @Override
+    public Void visitFieldRef(Expr.FieldRef node) {
+      return inactive(node);
+    }
+
+    @Override
+    public Void visitBinary(Expr.Binary node) {
+      binary(node, seed, out);
+      return null;
+    }
+
+    @Override
+    public Void visitUnary(Expr.Unary node) {
+      propagate(node.operand(), node.op() == UnaryOp.NEGATE ? neg(seed) : seed, out);
+      return null;
+    }
+
+    @Override
+    public Void visitCast(Expr.Cast node) {
+      propagate(node.operand(), seed, out);
+      return null;
+    }
+
+    @Override
+    public Void visitConditional(Expr.Conditional node) {
+      conditional(node, seed, out);
+      return null;
+    }
+
+    @Override
+    public Void visitCall(Expr.Call node) {
+      call(node, seed, out);
+      return null;
+    }
+
+    @Override
+    public Void visitArrayRead(Expr.ArrayRead node) {
+      return variable(node);
+    }
+
+    @Override
+    public Void visitArrayLength(Expr.ArrayLength node) {
+      return inactive(node);
+    }
+
+    @Override
+    public Void visitNewArray(Expr.NewArray node) {
+      return inactive(node);
+    }
+
+    @Override
+    public Void visitAdjointCall(Expr.AdjointCall node) {
+      return inactive(node);
+    }
+
+    @Override
+    public Void visitIntrinsic(Expr.Intrinsic node) {
+      return inactive(node);
+    }
+
+    @Override
+    public Void visitNewObject(Expr.NewObject node) {
+      return inactive(node);
     }
   }
 
@@ -115,7 +234,7 @@ final class ExpressionAdjoint {
     throw new IllegalStateException("no adjoint for " + e);
   }
 
-  private void binary(Expr.Binary b, Expr seed, CodeBlock.Builder out) {
+  private void binary(Expr.Binary b, Expr seed, List<Stmt> out) {
     Expr l = b.left();
     Expr r = b.right();
     boolean both = activity.isActive(l) && activity.isActive(r);
@@ -161,32 +280,26 @@ final class ExpressionAdjoint {
     }
   }
 
-  private void conditional(Expr.Conditional c, Expr seed, CodeBlock.Builder out) {
+  private void conditional(Expr.Conditional c, Expr seed, List<Stmt> out) {
     Expr s = shared(seed, out);
     Expr condition = value(c.condition(), out);
-    CodeBlock.Builder whenTrue = CodeBlock.builder();
-    CodeBlock.Builder whenFalse = CodeBlock.builder();
+    List<Stmt> whenTrue = new ArrayList<>();
+    List<Stmt> whenFalse = new ArrayList<>();
     scratch.push(new IdentityHashMap<>());
     propagate(c.whenTrue(), s, whenTrue);
     scratch.pop();
     scratch.push(new IdentityHashMap<>());
     propagate(c.whenFalse(), s, whenFalse);
     scratch.pop();
-    CodeBlock t = whenTrue.build();
-    CodeBlock f = whenFalse.build();
-    if (!t.isEmpty()) {
-      out.beginControlFlow("if ($L)", print(condition)).add(t);
-      if (!f.isEmpty()) {
-        out.nextControlFlow("else").add(f);
-      }
-      out.endControlFlow();
-    } else if (!f.isEmpty()) {
+    if (!whenTrue.isEmpty()) {
+      out.add(new Stmt.If(evaluated(condition), block(whenTrue), block(whenFalse), null));
+    } else if (!whenFalse.isEmpty()) {
       Expr negated = new Expr.Unary(UnaryOp.NOT, condition, IrType.BOOLEAN, null);
-      out.beginControlFlow("if ($L)", print(negated)).add(f).endControlFlow();
+      out.add(new Stmt.If(evaluated(negated), block(whenFalse), block(List.of()), null));
     }
   }
 
-  private void call(Expr.Call c, Expr seed, CodeBlock.Builder out) {
+  private void call(Expr.Call c, Expr seed, List<Stmt> out) {
     DerivativeRule rule = rules.ruleFor(c.method()).orElseThrow(
         () -> new IllegalStateException("active call without a rule: " + c.method()));
     List<Integer> active = new ArrayList<>();
@@ -210,54 +323,47 @@ final class ExpressionAdjoint {
     } else if (rule instanceof AdjointCallRule adjoint) {
       adjointCall(c, adjoint, args, active, seed, out);
     } else if (rule instanceof PullbackRule pullback) {
-      CodeBlock.Builder call = CodeBlock.builder().add("$T.$N(",
-          ClassName.get((TypeElement) pullback.pullback().getEnclosingElement()),
-          pullback.pullback().getSimpleName());
-      for (Expr a : args) {
-        call.add("$L, ", print(a));
-      }
-      call.add("$L", print(seed));
+      List<Expr> arguments = new ArrayList<>(args);
+      arguments.add(seed);
       for (int i : pullback.arrayParameters()) {
-        call.add(", $L", active.contains(i) ? print(adjointOf(c.args().get(i))) : "null");
+        arguments.add(active.contains(i) ? adjointOf(c.args().get(i))
+            : new Expr.Literal(IrType.NULL, "null", null));
       }
-      out.addStatement("$L)", call.build());
+      out.add(new Stmt.Eval(evaluated(
+          new Expr.Call(pullback.pullback(), null, arguments, IrType.VOID, null)), null));
     }
   }
 
   private void adjointCall(Expr.Call c, AdjointCallRule rule, List<Expr> args,
-      List<Integer> active, Expr seed, CodeBlock.Builder out) {
+      List<Integer> active, Expr seed, List<Stmt> out) {
     rules.require(rule);
-    CodeBlock buffer = rule.slotCount() == 0
-        ? CodeBlock.of("$T.NO_SCALARS", ClassName.get("dev.adjoint", "AdjointArrays"))
-        : CodeBlock.of("$N", names.callBuffer(rule.slotCount()).name());
-    if (rule.slotCount() > 0) {
-      out.addStatement("$T.fill($L, 0, $L, 0.0)", java.util.Arrays.class, buffer,
-          rule.slotCount());
+    AdjointAbi abi = rule.abi();
+    Expr buffer = abi.slotCount() == 0
+        ? new Expr.Intrinsic(Expr.Intrinsic.Op.NO_SCALARS, List.of(), IrType.DOUBLE_ARRAY)
+        : new Expr.VarRef(names.callBuffer(abi.slotCount()));
+    if (abi.slotCount() > 0) {
+      out.add(new Stmt.Eval(new Expr.Intrinsic(Expr.Intrinsic.Op.CLEAR_SLOTS,
+          List.of(buffer, Expr.Literal.ofInt(abi.slotCount())), IrType.VOID), null));
     }
-    CodeBlock.Builder call = CodeBlock.builder().add("$T.$N(", rule.gradClass(), rule.adjointName());
-    for (Expr a : args) {
-      call.add("$L, ", print(a));
-    }
-    call.add("$L, $L", print(seed), buffer);
-    for (int i = 0; i < args.size(); i++) {
-      if (rule.differentiableIn(i) && rule.isArray(i)) {
-        call.add(", $L", active.contains(i) ? print(adjointOf(c.args().get(i)))
-            : zerosLike(args.get(i)));
-      }
-    }
-    call.add(", $N)", names.tape());
-    out.addStatement("$L", call.build());
+    List<Expr> arguments = abi.layout(args, seed, buffer,
+        i -> active.contains(i) ? adjointOf(c.args().get(i))
+            : new Expr.Intrinsic(Expr.Intrinsic.Op.ZEROS_LIKE, List.of(args.get(i)),
+                args.get(i).type()),
+        names.tape());
+    out.add(new Stmt.Eval(evaluated(
+        new Expr.AdjointCall(c.method(), arguments, c.type(), null)), null));
     List<Variable> shares = new ArrayList<>();
     List<Integer> scalars = new ArrayList<>();
     for (int i : active) {
-      if (!rule.isArray(i)) {
+      if (!abi.isArray(i)) {
         scalars.add(i);
       }
     }
     for (int i : scalars) {
       Variable share = names.scratch("d" + capitalize(c.method().getParameters().get(i)
           .getSimpleName().toString()), IrType.DOUBLE);
-      out.addStatement("double $N = $L[$L]", share.name(), buffer, rule.adjointSlot(i));
+      out.add(new Stmt.Assign(share, new Expr.ArrayRead(buffer, Expr.Literal.ofInt(abi.slot(i)),
+          IrType.DOUBLE, null), true, null));
       shares.add(share);
     }
     for (int k = 0; k < scalars.size(); k++) {
@@ -265,9 +371,8 @@ final class ExpressionAdjoint {
     }
   }
 
-  /** A scratch adjoint for an inactive array argument of a callee that differentiates it. */
-  private CodeBlock zerosLike(Expr array) {
-    return JavaExpressions.zerosLike(print(array), array.type());
+  private static Stmt.Block block(List<Stmt> stmts) {
+    return new Stmt.Block(null, List.copyOf(stmts), null);
   }
 
   private static String capitalize(String s) {
@@ -275,12 +380,12 @@ final class ExpressionAdjoint {
   }
 
   /** A seed used more than once is computed once. */
-  private Expr shared(Expr seed, CodeBlock.Builder out) {
+  private Expr shared(Expr seed, List<Stmt> out) {
     return isTrivial(seed) ? seed : bind(seed, "adj", out);
   }
 
   /** The value of {@code e}, recomputed once into a scratch local unless it is trivial. */
-  private Expr value(Expr e, CodeBlock.Builder out) {
+  private Expr value(Expr e, List<Stmt> out) {
     if (isTrivial(e)) {
       return e;
     }
@@ -297,7 +402,7 @@ final class ExpressionAdjoint {
    * adjoint of {@code sin(sin(sin(a)))} then reads each level from a scratch local, and its code
    * grows linearly with the nesting depth rather than quadratically.
    */
-  private void bindNestedCalls(Expr e, CodeBlock.Builder out) {
+  private void bindNestedCalls(Expr e, List<Stmt> out) {
     if (!(e instanceof Expr.Call c)) {
       return;
     }
@@ -309,9 +414,9 @@ final class ExpressionAdjoint {
     }
   }
 
-  private Expr bind(Expr e, String base, CodeBlock.Builder out) {
+  private Expr bind(Expr e, String base, List<Stmt> out) {
     Variable t = names.scratch(base, e.type());
-    out.addStatement("$T $N = $L", JavaExpressions.typeName(e.type()), t.name(), print(e));
+    out.add(new Stmt.Assign(t, evaluated(e), true, null));
     scratch.peek().put(e, t);
     return new Expr.VarRef(t);
   }

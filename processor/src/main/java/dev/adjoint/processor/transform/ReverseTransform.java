@@ -1,18 +1,23 @@
 package dev.adjoint.processor.transform;
 
+import dev.adjoint.processor.ir.AdjointOnly;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import dev.adjoint.processor.abi.RuntimeTypes;
 import dev.adjoint.processor.analysis.Activity;
 import dev.adjoint.processor.analysis.ControlFlow;
 import dev.adjoint.processor.analysis.IrWalk;
+import dev.adjoint.processor.analysis.RecomputablePrefixes;
 import dev.adjoint.processor.analysis.ToBeRecorded;
 import dev.adjoint.processor.codegen.JavaExpressions;
+import dev.adjoint.processor.codegen.JavaStatements;
 import dev.adjoint.processor.diag.MethodProblems;
 import dev.adjoint.processor.ir.BinaryOp;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.IrType;
 import dev.adjoint.processor.ir.Label;
 import dev.adjoint.processor.ir.MethodIr;
+import dev.adjoint.processor.ir.NameTable;
 import dev.adjoint.processor.ir.Stmt;
 import dev.adjoint.processor.ir.Variable;
 import dev.adjoint.processor.rules.RuleTable;
@@ -39,8 +44,6 @@ import java.util.Set;
  * backwards their recorded number of times, branches replayed as recorded.
  */
 public final class ReverseTransform {
-  private static final ClassName TAPE = ClassName.get("dev.adjoint", "Tape");
-
   private final MethodIr ir;
   private final Activity activity;
   private final RuleTable rules;
@@ -51,7 +54,7 @@ public final class ReverseTransform {
   private final Map<Label, String> labelNames = new IdentityHashMap<>();
   private final Map<Variable, Variable> adjoints = new LinkedHashMap<>();
   private final Map<Stmt, Integer> depth = new IdentityHashMap<>();
-  private final Map<Stmt, Fragment> fragments = new IdentityHashMap<>();
+  private final Map<Stmt, DefinitionAdjoint.Fragment> fragments = new IdentityHashMap<>();
   private final Map<Stmt, Set<Variable>> fragmentReads = new IdentityHashMap<>();
   private final Map<Stmt, Boolean> needsReverse = new IdentityHashMap<>();
   private final Map<Stmt.Block, Slot> positionSlots = new IdentityHashMap<>();
@@ -64,7 +67,10 @@ public final class ReverseTransform {
   private final List<Variable> hoisted = new ArrayList<>();
   private final Deque<Frame> frames = new ArrayDeque<>();
   private Set<Stmt> saves;
-  private String tape;
+  private final String tape;
+  /** The names of the original's variables in this transformation's code. */
+  private final NameTable variableNames;
+  private final DefinitionAdjoint definitions;
   private boolean tapeUsed;
   private boolean tapeReferenced;
   private Variable callBuffer;
@@ -89,12 +95,6 @@ public final class ReverseTransform {
     }
   }
 
-  /** The adjoint code of one assignment, split around the restore of its target. */
-  private record Fragment(CodeBlock beforeRestore, CodeBlock afterRestore) {
-    boolean isEmpty() {
-      return beforeRestore.isEmpty() && afterRestore.isEmpty();
-    }
-  }
 
   /**
    * A loop's trip count; when its update needs reversing, whether it was left early; for a
@@ -114,6 +114,9 @@ public final class ReverseTransform {
     this.flow = new ControlFlow(ir.body());
     this.names = new Namer(reservedNames);
     this.labels = new Namer(reservedLabels);
+    this.tape = names.claim("tape");
+    this.variableNames = PrimalNames.assign(ir, names);
+    this.definitions = new DefinitionAdjoint(activity, rules, variableNames);
   }
 
   /**
@@ -129,16 +132,16 @@ public final class ReverseTransform {
   }
 
   private AdjointBody run() {
-    nameVariables();
+    declareBoundaryAdjoints();
     computeDepths(ir.body(), 0);
     Map<Stmt, Set<Variable>> reads = new IdentityHashMap<>();
     IrWalk.statements(ir.body(), s -> {
       Set<Variable> r = new LinkedHashSet<>();
       if (s instanceof Stmt.Assign a) {
-        fragments.put(a, fragment(a, r));
+        fragments.put(a, definitions.of(a, expressionNames(inLoop(a)), inLoop(a), r));
         reads.put(a, r);
       } else if (s instanceof Stmt.ArrayWrite w) {
-        fragments.put(w, elementFragment(w, r));
+        fragments.put(w, definitions.of(w, expressionNames(inLoop(w)), r));
         reads.put(w, r);
       }
     });
@@ -147,17 +150,25 @@ public final class ReverseTransform {
         topLevelLoops(s, reads);
       }
     }
-    Map<Stmt.Loop, List<Stmt.Assign>> candidates = recomputablePrefixes(reads);
+    Map<Stmt.Loop, RecomputablePrefixes.Prefix> candidates =
+        RecomputablePrefixes.find(ir.body(), checkpointed.keySet());
+    // What they read must be restored by the time the loop is reversed.
+    candidates.forEach((loop, prefix) -> reads.merge(loop, new LinkedHashSet<>(prefix.reads()),
+        (x, y) -> {
+          Set<Variable> u = new LinkedHashSet<>(x);
+          u.addAll(y);
+          return u;
+        }));
     saves = ToBeRecorded.analyze(ir.body(), reads);
     candidates.forEach((loop, prefix) -> {
       List<Stmt.Assign> chosen = new ArrayList<>();
-      for (Stmt.Assign a : prefix) {
+      for (Stmt.Assign a : prefix.assignments()) {
         if (saves.remove(a)) {
           chosen.add(a);
         }
       }
       if (!chosen.isEmpty()) {
-        recomputed.put(loop, withPrerequisites(prefix, chosen));
+        recomputed.put(loop, RecomputablePrefixes.withPrerequisites(prefix.assignments(), chosen));
       }
     });
     fragmentReads.putAll(reads);
@@ -179,25 +190,8 @@ public final class ReverseTransform {
 
   // ------------------------------------------------------------------------------- naming
 
-  private void nameVariables() {
-    tape = names.claim("tape");
-    Set<String> obscuring = obscuringNames();
-    Set<String> seen = new HashSet<>();
-    for (Variable p : ir.parameters()) {
-      if (obscuring.contains(p.sourceName())) {
-        p.rename(names.claim("_" + p.sourceName()));
-      }
-      seen.add(p.sourceName());
-    }
-    for (Variable v : ir.locals()) {
-      if (v.origin() == Variable.Origin.LOCAL && !obscuring.contains(v.sourceName())
-          && seen.add(v.sourceName())) {
-        v.rename(v.sourceName());
-      } else {
-        v.rename(names.claim((obscuring.contains(v.sourceName()) ? "_" : "") + v.sourceName()));
-      }
-    }
-    ir.result().rename(names.claim("value"));
+  /** The parameters and the result whose adjoints the entry points pass in or seed. */
+  private void declareBoundaryAdjoints() {
     for (Variable p : ir.parameters()) {
       if (activity.isActive(p) || ir.differentiated().contains(p) && p.type().isArray()) {
         adjointOf(p);
@@ -208,47 +202,13 @@ public final class ReverseTransform {
     }
   }
 
-  /**
-   * User names that would obscure a type or package the generated code names: a variable called
-   * {@code Math} hides {@code Math.cos}, and one called {@code java} hides even
-   * {@code java.lang.Math}. Such variables are renamed in generated code (accessors keep the
-   * user's names).
-   */
-  private Set<String> obscuringNames() {
-    Set<String> packageRoots = new HashSet<>(Set.of("java", "javax", "dev", "org", "com", "jdk"));
-    packageRoots.add(root(ir.element().getEnclosingElement()));
-    IrWalk.statements(ir.body(), s -> IrWalk.ownExpressions(s, e -> IrWalk.expressions(e, n -> {
-      if (n instanceof Expr.Call c) {
-        packageRoots.add(root(c.method().getEnclosingElement()));
-      } else if (n instanceof Expr.FieldRef f) {
-        packageRoots.add(root(f.field().getEnclosingElement()));
-      }
-    })));
-    Set<String> obscuring = new HashSet<>();
-    List<Variable> all = new ArrayList<>(ir.parameters());
-    all.addAll(ir.locals());
-    for (Variable v : all) {
-      String n = v.sourceName();
-      if (Character.isUpperCase(n.charAt(0)) || packageRoots.contains(n)) {
-        obscuring.add(n);
-      }
-    }
-    return obscuring;
-  }
-
-  private static String root(javax.lang.model.element.Element type) {
-    javax.lang.model.element.Element e = type;
-    while (e.getEnclosingElement() != null
-        && e.getKind() != javax.lang.model.element.ElementKind.PACKAGE) {
-      e = e.getEnclosingElement();
-    }
-    String name = e.toString();
-    int dot = name.indexOf('.');
-    return dot < 0 ? name : name.substring(0, dot);
+  /** The name of {@code v} in this transformation's code. */
+  private String name(Variable v) {
+    return variableNames.of(v);
   }
 
   private Variable adjointOf(Variable v) {
-    return adjoints.computeIfAbsent(v, k -> new Variable(names.claim(k.name() + "Adj"),
+    return adjoints.computeIfAbsent(v, k -> new Variable(names.claim(name(k) + "Adj"),
         IrType.DOUBLE, Variable.Origin.ADJOINT, null));
   }
 
@@ -265,96 +225,16 @@ public final class ReverseTransform {
 
   private void computeDepths(Stmt s, int d) {
     depth.put(s, d);
-    if (s instanceof Stmt.Block b) {
-      b.stmts().forEach(c -> computeDepths(c, d));
-    } else if (s instanceof Stmt.If i) {
-      computeDepths(i.thenPart(), d);
-      computeDepths(i.elsePart(), d);
-    } else if (s instanceof Stmt.Loop l) {
-      computeDepths(l.body(), d + 1);
-      l.update().forEach(u -> computeDepths(u, d + 1));
-    }
+    int inner = s instanceof Stmt.Loop ? d + 1 : d;
+    IrWalk.nestedStatements(s).forEach(c -> computeDepths(c, inner));
   }
 
   private boolean inLoop(Stmt s) {
     return depth.get(s) > 0;
   }
 
-  private Fragment fragment(Stmt.Assign a, Set<Variable> reads) {
-    Variable v = a.target();
-    if (!activity.isActive(v)) {
-      return new Fragment(CodeBlock.of(""), CodeBlock.of(""));
-    }
-    ExpressionAdjoint adjoint =
-        new ExpressionAdjoint(activity, rules, expressionNames(inLoop(a)), reads);
-    Variable g = adjointOf(v);
-    Expr value = a.value();
-    CodeBlock.Builder before = CodeBlock.builder();
-    CodeBlock.Builder after = CodeBlock.builder();
-    if (!ExpressionAdjoint.references(value, v)) {
-      adjoint.propagate(value, new Expr.VarRef(g), before);
-      boolean firstDefinition = a.declaration() && !inLoop(a);
-      if (!firstDefinition && v.origin() != Variable.Origin.RESULT) {
-        before.addStatement("$N = 0.0", g.name());
-      }
-    } else if (isAccumulation(value, v)) {
-      Expr.Binary b = (Expr.Binary) value;
-      Expr rest = b.right();
-      Expr seed = new Expr.VarRef(g);
-      adjoint.propagate(rest, b.op() == BinaryOp.MINUS
-          ? dev.adjoint.processor.rules.MathCalls.neg(seed) : seed, after);
-    } else {
-      Variable held = newScratch(g.name(), IrType.DOUBLE);
-      before.addStatement("double $N = $N", held.name(), g.name());
-      before.addStatement("$N = 0.0", g.name());
-      adjoint.propagate(value, new Expr.VarRef(held), after);
-    }
-    return new Fragment(before.build(), after.build());
-  }
-
-  /**
-   * The adjoint of {@code a[i] = value}: like a scalar assignment to the element, whose adjoint
-   * lives in the adjoint array. The index is read by the adjoint and by the restore alike.
-   */
-  private Fragment elementFragment(Stmt.ArrayWrite w, Set<Variable> reads) {
-    Variable root = IrWalk.root(w.array());
-    ExpressionAdjoint adjoint =
-        new ExpressionAdjoint(activity, rules, expressionNames(inLoop(w)), reads);
-    Expr element = new Expr.ArrayRead(w.array(), w.index(), elementType(w), null);
-    for (Expr e = element; e instanceof Expr.ArrayRead read; e = read.array()) {
-      adjoint.print(read.index()); // the restore and the adjoint both index with it
-    }
-    if (!activity.isActive(root)) {
-      return new Fragment(CodeBlock.of(""), CodeBlock.of(""));
-    }
-    Expr g = adjoint.adjointOf(element);
-    CodeBlock.Builder before = CodeBlock.builder();
-    CodeBlock.Builder after = CodeBlock.builder();
-    Expr value = w.value();
-    if (value instanceof Expr.Binary b && (b.op() == BinaryOp.PLUS || b.op() == BinaryOp.MINUS)
-        && b.left() instanceof Expr.ArrayRead r && r.array() == w.array() && r.index() == w.index()
-        && !ExpressionAdjoint.references(b.right(), root)) {
-      adjoint.propagate(b.right(), b.op() == BinaryOp.MINUS
-          ? dev.adjoint.processor.rules.MathCalls.neg(g) : g, after);
-      return new Fragment(before.build(), after.build());
-    }
-    Variable held = newScratch("elementAdj", IrType.DOUBLE);
-    before.addStatement("double $N = $L", held.name(), adjoint.print(g));
-    before.addStatement("$L = 0.0", adjoint.print(g));
-    adjoint.propagate(value, new Expr.VarRef(held), after);
-    return new Fragment(before.build(), after.build());
-  }
-
   private static IrType elementType(Stmt.ArrayWrite w) {
     return w.array().type().elementType();
-  }
-
-  /** {@code v = v + rest} or {@code v = v - rest}: v's adjoint passes through unchanged. */
-  private static boolean isAccumulation(Expr value, Variable v) {
-    return value instanceof Expr.Binary b
-        && (b.op() == BinaryOp.PLUS || b.op() == BinaryOp.MINUS)
-        && b.left() instanceof Expr.VarRef r && r.variable() == v
-        && !ExpressionAdjoint.references(b.right(), v);
   }
 
   private Variable newScratch(String base, IrType type) {
@@ -374,10 +254,10 @@ public final class ReverseTransform {
       }
 
       @Override
-      public String tape() {
+      public Expr tape() {
         tapeReferenced = true;
         tapeUsed |= inLoop;
-        return tape;
+        return new Expr.VarRef(new Variable(tape, IrType.TAPE, Variable.Origin.RECORD, null));
       }
 
       @Override
@@ -391,24 +271,12 @@ public final class ReverseTransform {
     };
   }
 
+  /** A definition needs reversing if it has an adjoint or a restore; others if a part does. */
   private boolean computeNeedsReverse(Stmt s) {
-    boolean result;
-    if (s instanceof Stmt.Assign || s instanceof Stmt.ArrayWrite) {
-      result = !fragments.get(s).isEmpty() || saves.contains(s);
-    } else if (s instanceof Stmt.Block b) {
-      result = false;
-      for (Stmt c : b.stmts()) {
-        result |= computeNeedsReverse(c);
-      }
-    } else if (s instanceof Stmt.If i) {
-      result = computeNeedsReverse(i.thenPart()) | computeNeedsReverse(i.elsePart());
-    } else if (s instanceof Stmt.Loop l) {
-      result = computeNeedsReverse(l.body());
-      for (Stmt u : l.update()) {
-        result |= computeNeedsReverse(u);
-      }
-    } else {
-      result = false;
+    DefinitionAdjoint.Fragment fragment = fragments.get(s);
+    boolean result = fragment != null && (!fragment.isEmpty() || saves.contains(s));
+    for (Stmt c : IrWalk.nestedStatements(s)) {
+      result |= computeNeedsReverse(c);
     }
     needsReverse.put(s, result);
     return result;
@@ -432,16 +300,34 @@ public final class ReverseTransform {
   }
 
   private void planRecords(Stmt s) {
-    if (saves.contains(s)) {
-      Variable target = ToBeRecorded.target(s);
-      IrType type = s instanceof Stmt.ArrayWrite w ? elementType(w) : target.type();
-      if (inLoop(s) && !Slot.canTape(type)) {
-        problems.error(s.tree(), "'" + target.sourceName() + "' of type " + type + " is"
-            + " overwritten in a loop and needed by the gradient; only primitive values can be"
-            + " recorded, so compute it from primitives inside the loop");
-      }
-      saveSlots.put(s, slot("saved" + capitalize(target.name()), type, s));
-    } else if (s instanceof Stmt.Block b) {
+    s.accept(recordPlanner);
+  }
+
+  /**
+   * Chooses where each statement records what its reverse needs: a saved value before an
+   * overwrite, the position a block was left at, the branch an {@code if} took, a loop's trip
+   * count. Claims names in statement order, so generated names are stable.
+   */
+  private final Stmt.Visitor<Void> recordPlanner = new Stmt.Visitor<>() {
+    @Override
+    public Void visitAssign(Stmt.Assign node) {
+      planSave(node, node.target().type());
+      return null;
+    }
+
+    @Override
+    public Void visitArrayWrite(Stmt.ArrayWrite node) {
+      planSave(node, elementType(node));
+      return null;
+    }
+
+    @Override
+    public Void visitEval(Stmt.Eval node) {
+      return null;
+    }
+
+    @Override
+    public Void visitBlock(Stmt.Block b) {
       int[] seg = segments(b);
       boolean later = false;
       for (int i = 0; i < seg.length; i++) {
@@ -450,35 +336,42 @@ public final class ReverseTransform {
       if (later) {
         positionSlots.put(b, slot("position", IrType.INT, b));
       }
-      b.stmts().forEach(this::planRecords);
-    } else if (s instanceof Stmt.If i) {
+      b.stmts().forEach(ReverseTransform.this::planRecords);
+      return null;
+    }
+
+    @Override
+    public Void visitIf(Stmt.If i) {
       if (needsReverse(i)) {
         branchSlots.put(i, slot("branch", IrType.BOOLEAN, i));
       }
       planRecords(i.thenPart());
       planRecords(i.elsePart());
-    } else if (s instanceof Stmt.Loop l) {
+      return null;
+    }
+
+    @Override
+    public Void visitLoop(Stmt.Loop l) {
       if (needsReverse(l)) {
-        Variable count = newRecord("trips", IrType.INT);
-        hoisted.add(count);
-        boolean updateReversed = l.update().stream().anyMatch(this::needsReverse);
-        Variable broke = null;
-        if (updateReversed && (flow.isBreakTarget(l.label()) || !flow.exits(l).isEmpty())) {
-          broke = newRecord("leftEarly", IrType.BOOLEAN);
-          hoisted.add(broke);
-        }
-        Variable start = null;
-        if (l.counter() != null && !(l.counter().start() instanceof Expr.Literal)) {
-          start = newRecord("start", IrType.INT);
-          hoisted.add(start);
-        }
-        loopRecords.put(l, new LoopRecord(count, broke, loopSlot(l, count), loopSlot(l, broke),
-            start, loopSlot(l, start)));
+        planLoopRecord(l);
       }
       planRecords(l.body());
-      l.update().forEach(this::planRecords);
+      l.update().forEach(ReverseTransform.this::planRecords);
+      return null;
     }
-    if (s instanceof Stmt.Return r) {
+
+    @Override
+    public Void visitBreak(Stmt.Break node) {
+      return null;
+    }
+
+    @Override
+    public Void visitContinue(Stmt.Continue node) {
+      return null;
+    }
+
+    @Override
+    public Void visitReturn(Stmt.Return r) {
       boolean last = !ir.body().stmts().isEmpty()
           && ir.body().stmts().get(ir.body().stmts().size() - 1) == r;
       if (last) {
@@ -486,7 +379,54 @@ public final class ReverseTransform {
       } else if (forwardLabel == null) {
         forwardLabel = labels.claim("forward");
       }
+      return null;
     }
+
+    @Override
+    public Void visitAccumulate(Stmt.Accumulate node) {
+      throw AdjointOnly.in("the reverse transform (over the original)", node);
+    }
+
+    @Override
+    public Void visitComment(Stmt.Comment node) {
+      throw AdjointOnly.in("the reverse transform (over the original)", node);
+    }
+
+    @Override
+    public Void visitThrow(Stmt.Throw node) {
+      return null;
+    }
+  };
+
+  private void planSave(Stmt s, IrType type) {
+    if (!saves.contains(s)) {
+      return;
+    }
+    Variable target = ToBeRecorded.target(s);
+    if (inLoop(s) && !Slot.canTape(type)) {
+      problems.error(s.tree(), "'" + target.sourceName() + "' of type " + type + " is"
+          + " overwritten in a loop and needed by the gradient; only primitive values can be"
+          + " recorded, so compute it from primitives inside the loop");
+    }
+    saveSlots.put(s, slot("saved" + capitalize(name(target)), type, s));
+  }
+
+  private void planLoopRecord(Stmt.Loop l) {
+    Variable count = newRecord("trips", IrType.INT);
+    hoisted.add(count);
+    boolean updateReversed = l.update().stream().anyMatch(this::needsReverse);
+    Variable broke = null;
+    if (updateReversed && (flow.isBreakTarget(l.label()) || !flow.exits(l).isEmpty())) {
+      broke = newRecord("leftEarly", IrType.BOOLEAN);
+      hoisted.add(broke);
+    }
+    Variable start = null;
+    if (l.counter() != null && !(l.counter().start() instanceof Expr.Literal)) {
+      start = newRecord("start", IrType.INT);
+      hoisted.add(start);
+    }
+    loopRecords.put(l, new LoopRecord(count, broke, loopSlot(l, count), loopSlot(l, broke),
+        start, loopSlot(l, start)));
   }
 
   private Slot slot(String base, IrType type, Stmt at) {
@@ -590,9 +530,25 @@ public final class ReverseTransform {
   }
 
   private void forward(Stmt s, CodeBlock.Builder out) {
-    if (s instanceof Stmt.Assign a) {
+    s.accept(new ForwardStatement(out));
+  }
+
+  /** The forward sweep of one statement: the statement itself, and what it records. */
+  private final class ForwardStatement implements Stmt.Visitor<Void> {
+    private final CodeBlock.Builder out;
+
+    ForwardStatement(CodeBlock.Builder out) {
+      this.out = out;
+    }
+
+    @Override
+    public Void visitAssign(Stmt.Assign a) {
       forwardAssign(a, out);
-    } else if (s instanceof Stmt.ArrayWrite w) {
+      return null;
+    }
+
+    @Override
+    public Void visitArrayWrite(Stmt.ArrayWrite w) {
       Slot save = saveSlots.get(w);
       CodeBlock element = plain().print(
           new Expr.ArrayRead(w.array(), w.index(), elementType(w), null));
@@ -600,11 +556,17 @@ public final class ReverseTransform {
         record(out, save, element);
       }
       out.addStatement("$L = $L", element, plain().print(w.value()));
-    } else if (s instanceof Stmt.Eval e) {
+      return null;
+    }
+
+    @Override
+    public Void visitEval(Stmt.Eval e) {
       out.addStatement("$L", plain().print(e.expr()));
-    } else if (s instanceof Stmt.Throw t) {
-      out.addStatement("throw $L", plain().print(t.exception()));
-    } else if (s instanceof Stmt.Block b) {
+      return null;
+    }
+
+    @Override
+    public Void visitBlock(Stmt.Block b) {
       boolean labelled = b.label() != null && flow.isBreakTarget(b.label());
       if (labelled) {
         out.add("$N: {\n", labelName(b.label())).indent();
@@ -613,13 +575,53 @@ public final class ReverseTransform {
       if (labelled) {
         out.unindent().add("}\n");
       }
-    } else if (s instanceof Stmt.If i) {
+      return null;
+    }
+
+    @Override
+    public Void visitIf(Stmt.If i) {
       forwardIf(i, out);
-    } else if (s instanceof Stmt.Loop l) {
+      return null;
+    }
+
+    @Override
+    public Void visitLoop(Stmt.Loop l) {
       forwardLoop(l, out);
-    } else if (s instanceof Stmt.Break || s instanceof Stmt.Continue
-        || s instanceof Stmt.Return) {
-      jump(s, out);
+      return null;
+    }
+
+    @Override
+    public Void visitBreak(Stmt.Break b) {
+      jump(b, out);
+      return null;
+    }
+
+    @Override
+    public Void visitContinue(Stmt.Continue c) {
+      jump(c, out);
+      return null;
+    }
+
+    @Override
+    public Void visitReturn(Stmt.Return r) {
+      jump(r, out);
+      return null;
+    }
+
+    @Override
+    public Void visitAccumulate(Stmt.Accumulate node) {
+      throw AdjointOnly.in("the reverse transform (over the original)", node);
+    }
+
+    @Override
+    public Void visitComment(Stmt.Comment node) {
+      throw AdjointOnly.in("the reverse transform (over the original)", node);
+    }
+
+    @Override
+    public Void visitThrow(Stmt.Throw t) {
+      out.addStatement("throw $L", plain().print(t.exception()));
+      return null;
     }
   }
 
@@ -647,7 +649,7 @@ public final class ReverseTransform {
     }
     Slot save = saveSlots.get(a);
     if (save != null) {
-      record(out, save, CodeBlock.of("$N", a.target().name()));
+      record(out, save, CodeBlock.of("$N", name(a.target())));
     }
     CodeBlock value = plain().print(a.value());
     if (a.target().origin() == Variable.Origin.RESULT && a.target().type().isArray()
@@ -660,14 +662,14 @@ public final class ReverseTransform {
     if (a.declaration() && inline.contains(a.target())
         || a.target().origin() == Variable.Origin.RESULT && inline.contains(a.target())) {
       out.addStatement("$T $N = $L", JavaExpressions.typeName(a.target().type()),
-          a.target().name(), value);
+          name(a.target()), value);
     } else {
-      out.addStatement("$N = $L", a.target().name(), value);
+      out.addStatement("$N = $L", name(a.target()), value);
     }
     if ((a.value() instanceof Expr.NewArray || a.value() instanceof Expr.Call)
         && a.target().type().isArray() && a.target().origin() != Variable.Origin.RESULT
         && activity.isActive(a.target())) {
-      out.addStatement("$N = $L", adjointOf(a.target()).name(), zerosLike(a.target()));
+      out.addStatement("$N = $L", name(adjointOf(a.target())), zerosLike(a.target()));
     }
   }
 
@@ -680,7 +682,7 @@ public final class ReverseTransform {
     IrWalk.expressions(a.value(), n -> {
       if (n instanceof Expr.VarRef r && r.variable().type().kind() == IrType.Kind.DOUBLE
           && activity.isActive(r.variable()) && !partials.containsKey(r.variable())) {
-        partials.put(r.variable(), newScratch("d" + capitalize(r.variable().name()),
+        partials.put(r.variable(), newScratch("d" + capitalize(name(r.variable())),
             IrType.DOUBLE));
       }
     });
@@ -697,8 +699,8 @@ public final class ReverseTransform {
       }
 
       @Override
-      public String tape() {
-        return "null";
+      public Expr tape() {
+        return new Expr.Literal(IrType.NULL, "null", null);
       }
 
       @Override
@@ -707,32 +709,32 @@ public final class ReverseTransform {
       }
     };
     CodeBlock.Builder partialCode = CodeBlock.builder();
-    new ExpressionAdjoint(activity, rules, toPartials, new HashSet<>())
+    new ExpressionAdjoint(activity, rules, variableNames, toPartials, new HashSet<>())
         .propagate(a.value(), Expr.Literal.ofDouble(1.0), partialCode);
     CodeBlock.Builder inputs = CodeBlock.builder();
     CodeBlock.Builder values = CodeBlock.builder();
     for (Map.Entry<Variable, Variable> e : partials.entrySet()) {
-      out.addStatement("double $N = 0.0", e.getValue().name());
+      out.addStatement("double $N = 0.0", name(e.getValue()));
       inputs.add(inputs.isEmpty() ? "$N" : ", $N", nodeOf(e.getKey()));
-      values.add(values.isEmpty() ? "$N" : ", $N", e.getValue().name());
+      values.add(values.isEmpty() ? "$N" : ", $N", name(e.getValue()));
     }
     out.add(partialCode.build());
     if (a.declaration() && inline.contains(a.target())
         || a.target().origin() == Variable.Origin.RESULT && inline.contains(a.target())) {
       out.addStatement("$T $N = $L", JavaExpressions.typeName(a.target().type()),
-          a.target().name(), plain().print(a.value()));
+          name(a.target()), plain().print(a.value()));
     } else {
-      out.addStatement("$N = $L", a.target().name(), plain().print(a.value()));
+      out.addStatement("$N = $L", name(a.target()), plain().print(a.value()));
     }
     String name = a.target().origin() == Variable.Origin.RESULT ? trace.title
         : a.target().sourceName();
     out.addStatement("$N = $N.node($S,$W$S,$W$N,$Wnew int[] {$L},$Wnew double[] {$L})",
         nodeOf(a.target()), trace.graph, name, a.tree() == null ? name : describe(a),
-        a.target().name(), inputs.build(), values.build());
+        name(a.target()), inputs.build(), values.build());
   }
 
   private String nodeOf(Variable v) {
-    return trace.nodes.computeIfAbsent(v, k -> names.claim(k.name() + "Node"));
+    return trace.nodes.computeIfAbsent(v, k -> names.claim(name(k) + "Node"));
   }
 
   /**
@@ -752,7 +754,7 @@ public final class ReverseTransform {
     t.run();
     t.trace = new GraphTrace(t.names.claim("graph"), ir.element().getSimpleName().toString());
     t.recording = false;
-    ClassName graphType = ClassName.get("dev.adjoint", "ComputationGraph");
+    ClassName graphType = RuntimeTypes.COMPUTATION_GRAPH;
     CodeBlock.Builder forward = CodeBlock.builder();
     if (t.forwardLabel != null) {
       forward.add("$N: {\n", t.forwardLabel).indent();
@@ -767,15 +769,15 @@ public final class ReverseTransform {
     for (Variable p : ir.parameters()) {
       if (p.type().kind() == IrType.Kind.DOUBLE) {
         body.addStatement("int $N = $N.input($S, $N)", t.nodeOf(p), t.trace.graph,
-            p.sourceName(), p.name());
+            p.sourceName(), t.name(p));
       }
     }
     for (Variable v : t.hoisted) {
-      body.addStatement("$T $N = $L", JavaExpressions.typeName(v.type()), v.name(),
+      body.addStatement("$T $N = $L", JavaExpressions.typeName(v.type()), t.name(v),
           JavaExpressions.zero(v.type()));
     }
     if (t.callBuffer != null) {
-      body.addStatement("double[] $N = new double[$L]", t.callBuffer.name(), t.callBufferSize);
+      body.addStatement("double[] $N = new double[$L]", t.name(t.callBuffer), t.callBufferSize);
     }
     for (Map.Entry<Variable, String> e : t.trace.nodes.entrySet()) {
       if (e.getKey().origin() != Variable.Origin.PARAMETER) {
@@ -790,8 +792,7 @@ public final class ReverseTransform {
   /**
    * The body of a copy of the method as the user wrote it, for a private method that generated
    * code cannot call: nothing is differentiated, so the forward sweep records nothing and is the
-   * original computation; then it returns the result. {@code ir} must not be shared with
-   * another transform (this one names its variables).
+   * original computation; then it returns the result.
    */
   public static CodeBlock primal(MethodIr ir, RuleTable rules, MethodProblems problems,
       Set<String> reservedNames, Set<String> reservedLabels) {
@@ -802,12 +803,17 @@ public final class ReverseTransform {
         reservedNames, reservedLabels, 0);
     AdjointBody body = t.run();
     return CodeBlock.builder().add(body.prologue()).add(body.forward())
-        .addStatement("return $N", ir.result().name()).build();
+        .addStatement("return $N", t.name(ir.result())).build();
+  }
+
+  /** A printer of statements, the original's and the adjoint's. */
+  private JavaStatements statements() {
+    return new JavaStatements(plain(), variableNames);
   }
 
   /** A printer of the original's expressions. */
   private JavaExpressions plain() {
-    return JavaExpressions.plain(rules::generatedClassOf);
+    return JavaExpressions.plain(variableNames, rules::generatedClassOf);
   }
 
   /** Writes a record, unless this is a checkpointed loop's forward run, which records nothing. */
@@ -818,8 +824,8 @@ public final class ReverseTransform {
   }
 
   /** A new zero adjoint with the shape of array {@code v}. */
-  public static CodeBlock zerosLike(Variable v) {
-    return JavaExpressions.zerosLike(CodeBlock.of("$N", v.name()), v.type());
+  private CodeBlock zerosLike(Variable v) {
+    return JavaExpressions.zerosLike(CodeBlock.of("$N", name(v)), v.type());
   }
 
   private void forwardIf(Stmt.If i, CodeBlock.Builder out) {
@@ -852,12 +858,12 @@ public final class ReverseTransform {
     String bodyLabel = flow.isContinueTarget(l.label()) ? labels.claim("body") : null;
     String prefix = flow.isBreakTarget(l.label()) ? labelName(l.label()) + ": " : "";
     if (record != null) {
-      out.addStatement("$N = 0", record.count().name());
+      out.addStatement("$N = 0", name(record.count()));
       if (record.broke() != null) {
-        out.addStatement("$N = false", record.broke().name());
+        out.addStatement("$N = false", name(record.broke()));
       }
       if (record.start() != null) {
-        out.addStatement("$N = $N", record.start().name(), l.counter().variable().name());
+        out.addStatement("$N = $N", name(record.start()), name(l.counter().variable()));
       }
     }
     CodeBlock condition = l.condition() == null ? CodeBlock.of("true")
@@ -869,14 +875,14 @@ public final class ReverseTransform {
     }
     List<Variable> state = checkpointed.get(l);
     if (state != null) {
-      out.beginControlFlow("if ($N % $L == 0)", record.count().name(), checkpointEvery);
+      out.beginControlFlow("if ($N % $L == 0)", name(record.count()), checkpointEvery);
       for (Variable v : state) {
-        out.add(Slot.push(tape, v.type(), CodeBlock.of("$N", v.name())));
+        out.add(Slot.push(tape, v.type(), CodeBlock.of("$N", name(v))));
       }
       out.endControlFlow();
     }
     if (record != null) {
-      out.addStatement("$N++", record.count().name());
+      out.addStatement("$N++", name(record.count()));
     }
     boolean wasRecording = recording;
     recording &= state == null;
@@ -962,15 +968,15 @@ public final class ReverseTransform {
 
   private void writeLoopRecord(LoopRecord record, CodeBlock.Builder out, String brokeValue) {
     if (record.broke() != null && brokeValue != null) {
-      out.addStatement("$N = $L", record.broke().name(), brokeValue);
+      out.addStatement("$N = $L", name(record.broke()), brokeValue);
     }
     if (record.countSlot().onTape()) {
-      record(out, record.countSlot(), CodeBlock.of("$N", record.count().name()));
+      record(out, record.countSlot(), CodeBlock.of("$N", name(record.count())));
       if (record.brokeSlot() != null) {
-        record(out, record.brokeSlot(), CodeBlock.of("$N", record.broke().name()));
+        record(out, record.brokeSlot(), CodeBlock.of("$N", name(record.broke())));
       }
       if (record.startSlot() != null) {
-        record(out, record.startSlot(), CodeBlock.of("$N", record.start().name()));
+        record(out, record.startSlot(), CodeBlock.of("$N", name(record.start())));
       }
     }
   }
@@ -1001,7 +1007,7 @@ public final class ReverseTransform {
             out.addStatement("break $N", lf.bodyLabel);
           } else {
             if (record != null && record.broke() != null) {
-              out.addStatement("$N = true", record.broke().name());
+              out.addStatement("$N = true", name(record.broke()));
             }
             out.addStatement("break $N", labelName(lf.loop.label()));
           }
@@ -1023,38 +1029,95 @@ public final class ReverseTransform {
     if (!needsReverse(s)) {
       return CodeBlock.of("");
     }
-    if (s instanceof Stmt.Assign || s instanceof Stmt.ArrayWrite) {
-      return reverseDefinition(s);
-    }
-    if (s instanceof Stmt.Block b) {
-      return reverseBlock(b);
-    }
-    if (s instanceof Stmt.If i) {
-      return reverseIf(i);
-    }
-    if (s instanceof Stmt.Loop l) {
-      return reverseLoop(l);
-    }
-    return CodeBlock.of("");
+    return s.accept(reverseStatement);
   }
 
-  private CodeBlock reverseDefinition(Stmt s) {
-    Fragment f = fragments.get(s);
-    CodeBlock.Builder out = CodeBlock.builder();
-    if (s.tree() != null && !f.isEmpty()) {
-      out.add("// $L\n", describe(s));
+  /**
+   * The reverse sweep of one statement that needs reversing. Statements without adjoint code
+   * (calls for effect, jumps, throws) never need it: reaching them here is a bug.
+   */
+  private final Stmt.Visitor<CodeBlock> reverseStatement = new Stmt.Visitor<>() {
+    @Override
+    public CodeBlock visitAssign(Stmt.Assign node) {
+      return reverseDefinition(node);
     }
-    out.add(f.beforeRestore());
+
+    @Override
+    public CodeBlock visitArrayWrite(Stmt.ArrayWrite node) {
+      return reverseDefinition(node);
+    }
+
+    @Override
+    public CodeBlock visitEval(Stmt.Eval node) {
+      return noAdjoint(node);
+    }
+
+    @Override
+    public CodeBlock visitBlock(Stmt.Block node) {
+      return reverseBlock(node);
+    }
+
+    @Override
+    public CodeBlock visitIf(Stmt.If node) {
+      return reverseIf(node);
+    }
+
+    @Override
+    public CodeBlock visitLoop(Stmt.Loop node) {
+      return reverseLoop(node);
+    }
+
+    @Override
+    public CodeBlock visitBreak(Stmt.Break node) {
+      return noAdjoint(node);
+    }
+
+    @Override
+    public CodeBlock visitContinue(Stmt.Continue node) {
+      return noAdjoint(node);
+    }
+
+    @Override
+    public CodeBlock visitReturn(Stmt.Return node) {
+      return noAdjoint(node);
+    }
+
+    @Override
+    public CodeBlock visitAccumulate(Stmt.Accumulate node) {
+      throw AdjointOnly.in("the reverse transform (over the original)", node);
+    }
+
+    @Override
+    public CodeBlock visitComment(Stmt.Comment node) {
+      throw AdjointOnly.in("the reverse transform (over the original)", node);
+    }
+
+    @Override
+    public CodeBlock visitThrow(Stmt.Throw node) {
+      return noAdjoint(node);
+    }
+
+    private CodeBlock noAdjoint(Stmt node) {
+      throw new IllegalStateException("no adjoint for " + node);
+    }
+  };
+
+  /** A definition's adjoint, around the restore of the value it overwrote, as adjoint IR. */
+  private CodeBlock reverseDefinition(Stmt s) {
+    DefinitionAdjoint.Fragment f = fragments.get(s);
+    List<Stmt> code = new ArrayList<>();
+    if (s.tree() != null && !f.isEmpty()) {
+      code.add(new Stmt.Comment(describe(s), null));
+    }
+    code.addAll(f.beforeRestore());
     Slot save = saveSlots.get(s);
     if (save != null) {
-      CodeBlock target = s instanceof Stmt.ArrayWrite w
-          ? plain().print(
-              new Expr.ArrayRead(w.array(), w.index(), elementType(w), null))
-          : CodeBlock.of("$N", ((Stmt.Assign) s).target().name());
-      out.addStatement("$L = $L", target, save.read());
+      code.add(s instanceof Stmt.ArrayWrite w
+          ? new Stmt.ArrayWrite(w.array(), w.index(), save.value(), null)
+          : new Stmt.Assign(((Stmt.Assign) s).target(), save.value(), false, null));
     }
-    out.add(f.afterRestore());
-    return out.build();
+    code.addAll(f.afterRestore());
+    return statements().print(code);
   }
 
   private static String describe(Stmt a) {
@@ -1071,9 +1134,9 @@ public final class ReverseTransform {
     String pos = null;
     if (position != null) {
       if (position.onTape()) {
-        out.addStatement("int $N = $L", position.local().name(), position.read());
+        out.addStatement("int $N = $L", name(position.local()), position.read());
       }
-      pos = position.local().name();
+      pos = name(position.local());
     }
     int[] seg = segments(b);
     int lastSegment = seg.length == 0 ? 0 : seg[seg.length - 1];
@@ -1122,16 +1185,16 @@ public final class ReverseTransform {
     CodeBlock.Builder out = CodeBlock.builder();
     if (record.countSlot().onTape()) {
       if (record.startSlot() != null) {
-        out.addStatement("$N = $L", record.start().name(), record.startSlot().read());
+        out.addStatement("$N = $L", name(record.start()), record.startSlot().read());
       }
       if (record.brokeSlot() != null) {
-        out.addStatement("$N = $L", record.broke().name(), record.brokeSlot().read());
+        out.addStatement("$N = $L", name(record.broke()), record.brokeSlot().read());
       }
-      out.addStatement("$N = $L", record.count().name(), record.countSlot().read());
+      out.addStatement("$N = $L", name(record.count()), record.countSlot().read());
     }
     Variable iteration = newScratch("iteration", IrType.INT);
-    String it = iteration.name();
-    String count = record.count().name();
+    String it = name(iteration);
+    String count = name(record.count());
     out.beginControlFlow("for (int $N = $N; $N > 0; $N--)", it, count, it, it);
     reverseIteration(l, record, CodeBlock.of("$N", it), out);
     out.endControlFlow();
@@ -1145,11 +1208,11 @@ public final class ReverseTransform {
     if (l.counter() != null && (reads(l, l.counter().variable())
         || prefix.stream().anyMatch(a -> ExpressionAdjoint.references(a.value(),
             l.counter().variable())))) {
-      out.addStatement("$N = $L", l.counter().variable().name(),
+      out.addStatement("$N = $L", name(l.counter().variable()),
           counterValue(l, record, iteration));
     }
     for (Stmt.Assign a : prefix) {
-      out.addStatement("$N = $L", a.target().name(), plain().print(a.value()));
+      out.addStatement("$N = $L", name(a.target()), plain().print(a.value()));
     }
     CodeBlock.Builder update = CodeBlock.builder();
     for (int k = l.update().size() - 1; k >= 0; k--) {
@@ -1158,8 +1221,8 @@ public final class ReverseTransform {
     CodeBlock updateCode = update.build();
     if (!updateCode.isEmpty()) {
       if (record.broke() != null) {
-        out.beginControlFlow("if ($L < $N || !$N)", iteration, record.count().name(),
-            record.broke().name()).add(updateCode).endControlFlow();
+        out.beginControlFlow("if ($L < $N || !$N)", iteration, name(record.count()),
+            name(record.broke())).add(updateCode).endControlFlow();
       } else {
         out.add(updateCode);
       }
@@ -1174,18 +1237,18 @@ public final class ReverseTransform {
   private CodeBlock reverseCheckpointedLoop(Stmt.Loop l) {
     LoopRecord record = loopRecords.get(l);
     List<Variable> state = checkpointed.get(l);
-    String count = record.count().name();
+    String count = name(record.count());
     int k = checkpointEvery;
-    String segment = newScratch("segment", IrType.INT).name();
-    String length = newScratch("segmentLength", IrType.INT).name();
-    String replay = newScratch("replay", IrType.INT).name();
-    String it = newScratch("iteration", IrType.INT).name();
+    String segment = name(newScratch("segment", IrType.INT));
+    String length = name(newScratch("segmentLength", IrType.INT));
+    String replay = name(newScratch("replay", IrType.INT));
+    String it = name(newScratch("iteration", IrType.INT));
     CodeBlock.Builder out = CodeBlock.builder();
     out.beginControlFlow("for (int $N = ($N + $L) / $L - 1; $N >= 0; $N--)", segment, count,
         k - 1, k, segment, segment);
     for (int v = state.size() - 1; v >= 0; v--) {
       Variable var = state.get(v);
-      out.addStatement("$N = $L", var.name(), Slot.pop(tape, var.type()));
+      out.addStatement("$N = $L", name(var), Slot.pop(tape, var.type()));
     }
     out.addStatement("int $N = $T.min($L, $N - $N * $L)", length, Math.class, k, count, segment,
         k);
@@ -1204,109 +1267,12 @@ public final class ReverseTransform {
   /** {@code start + (iteration - 1) * step}, the counter's value in a replayed iteration. */
   private CodeBlock counterValue(Stmt.Loop l, LoopRecord record, CodeBlock iteration) {
     Stmt.Counter c = l.counter();
-    CodeBlock start = record.start() != null ? CodeBlock.of("$N", record.start().name())
+    CodeBlock start = record.start() != null ? CodeBlock.of("$N", name(record.start()))
         : plain().print(c.start());
     CodeBlock index = CodeBlock.of("$L - 1", iteration);
     CodeBlock offset = c.step() == 1 ? index : CodeBlock.of("($L) * $L", index, c.step());
     return start.toString().equals("0") ? offset : CodeBlock.of("$L + $L", start,
         c.step() == 1 ? CodeBlock.of("($L)", offset) : offset);
-  }
-
-  /**
-   * Temporaries the reverse sweep recomputes instead of recording: the declarations that open a
-   * loop body, each assigned nowhere else in the loop, whose values are pure functions of the
-   * loop counter, of variables and arrays the loop does not change, and of earlier ones. (The
-   * extended Rosenbrock's {@code t1} and {@code t2}, a for-each's element.) Registers what they
-   * read, so those values are restored by the time the loop is reversed.
-   */
-  private Map<Stmt.Loop, List<Stmt.Assign>> recomputablePrefixes(
-      Map<Stmt, Set<Variable>> reads) {
-    Map<Stmt.Loop, List<Stmt.Assign>> found = new IdentityHashMap<>();
-    IrWalk.statements(ir.body(), s -> {
-      if (!(s instanceof Stmt.Loop l) || checkpointed.containsKey(l)) {
-        return;
-      }
-      Map<Variable, Integer> assignments = new HashMap<>();
-      Set<Variable> written = new HashSet<>();
-      IrWalk.statements(l, c -> {
-        if (c instanceof Stmt.Assign a) {
-          assignments.merge(a.target(), 1, Integer::sum);
-        } else if (c instanceof Stmt.ArrayWrite w) {
-          written.add(IrWalk.root(w.array()));
-        }
-      });
-      Variable counter = l.counter() == null ? null : l.counter().variable();
-      List<Stmt.Assign> prefix = new ArrayList<>();
-      Set<Variable> available = new HashSet<>();
-      Set<Variable> read = new LinkedHashSet<>();
-      for (Stmt c : l.body().stmts()) {
-        if (!(c instanceof Stmt.Assign a) || !a.declaration() || !a.target().type().isPrimitive()
-            || assignments.get(a.target()) != 1
-            || !isRecomputable(a.value(), counter, assignments, written, available, read)) {
-          break;
-        }
-        prefix.add(a);
-        available.add(a.target());
-      }
-      if (!prefix.isEmpty()) {
-        found.put(l, prefix);
-        reads.merge(l, read, (x, y) -> {
-          Set<Variable> u = new LinkedHashSet<>(x);
-          u.addAll(y);
-          return u;
-        });
-      }
-    });
-    return found;
-  }
-
-  /**
-   * The chosen temporaries and every earlier one of the prefix they read, transitively, in
-   * program order. A temporary recomputed in the reverse sweep must be recomputed from values
-   * that hold this iteration's values too: an earlier temporary that is not recomputed still
-   * holds the last iteration's value there.
-   */
-  private static List<Stmt.Assign> withPrerequisites(List<Stmt.Assign> prefix,
-      List<Stmt.Assign> chosen) {
-    Set<Stmt.Assign> needed = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-    needed.addAll(chosen);
-    for (int i = prefix.size() - 1; i >= 0; i--) {
-      Stmt.Assign a = prefix.get(i);
-      if (!needed.contains(a)) {
-        continue;
-      }
-      for (int j = 0; j < i; j++) {
-        if (ExpressionAdjoint.references(a.value(), prefix.get(j).target())) {
-          needed.add(prefix.get(j));
-        }
-      }
-    }
-    return prefix.stream().filter(needed::contains).toList();
-  }
-
-  private static boolean isRecomputable(Expr e, Variable counter,
-      Map<Variable, Integer> assignedInLoop, Set<Variable> writtenInLoop,
-      Set<Variable> available, Set<Variable> read) {
-    boolean[] ok = {true};
-    IrWalk.expressions(e, n -> {
-      if (n instanceof Expr.VarRef r) {
-        Variable v = r.variable();
-        boolean stable = v == counter || available.contains(v)
-            || !assignedInLoop.containsKey(v) && !writtenInLoop.contains(v);
-        ok[0] &= stable;
-        if (v != counter && !available.contains(v)) {
-          read.add(v);
-        }
-      } else if (n instanceof Expr.Call c) {
-        ok[0] &= c.receiver() == null && RuleTable.isPure(c.method());
-      } else if (n instanceof Expr.FieldRef f) {
-        ok[0] &= f.receiver() == null && f.field().getModifiers().contains(
-            javax.lang.model.element.Modifier.FINAL);
-      } else if (n instanceof Expr.NewObject || n instanceof Expr.NewArray) {
-        ok[0] = false;
-      }
-    });
-    return ok[0];
   }
 
   /** Whether any reverse code inside the loop reads {@code v}. */
@@ -1322,7 +1288,7 @@ public final class ReverseTransform {
   private AdjointBody assemble(CodeBlock forward, CodeBlock reverse) {
     CodeBlock.Builder prologue = CodeBlock.builder();
     for (Variable v : hoisted) {
-      prologue.addStatement("$T $N = $L", JavaExpressions.typeName(v.type()), v.name(),
+      prologue.addStatement("$T $N = $L", JavaExpressions.typeName(v.type()), name(v),
           JavaExpressions.zero(v.type()));
     }
     CodeBlock.Builder adjointDecls = CodeBlock.builder();
@@ -1333,14 +1299,14 @@ public final class ReverseTransform {
         continue;
       }
       if (!primal.type().isArray()) {
-        adjointDecls.addStatement("double $N = 0.0", e.getValue().name());
+        adjointDecls.addStatement("double $N = 0.0", name(e.getValue()));
       } else if (primal.origin() != Variable.Origin.PARAMETER) {
         prologue.addStatement("$T $N = null", JavaExpressions.typeName(primal.type()),
-            e.getValue().name());
+            name(e.getValue()));
       }
     }
     if (callBuffer != null) {
-      adjointDecls.addStatement("double[] $N = new double[$L]", callBuffer.name(),
+      adjointDecls.addStatement("double[] $N = new double[$L]", name(callBuffer),
           callBufferSize);
     }
     List<Variable> parameterAdjoints = new ArrayList<>();
@@ -1353,11 +1319,7 @@ public final class ReverseTransform {
     return new AdjointBody(prologue.build(), forward, adjointDecls.build(), reverse,
         ir.result(), resultAdjoint, ir.parameters(), ir.differentiated(), parameterAdjoints,
         tapeUsed ? TapeUse.RECORDS : tapeReferenced ? TapeUse.PASSES_ON : TapeUse.NONE, tape,
-        names.claim("seed"), names.claim("adjoints"), tape);
+        names.claim("seed"), names.claim("adjoints"), tape, variableNames);
   }
 
-  /** The tape type generated code records on. */
-  public static ClassName tapeType() {
-    return TAPE;
-  }
 }

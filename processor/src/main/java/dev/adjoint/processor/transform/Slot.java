@@ -2,8 +2,11 @@ package dev.adjoint.processor.transform;
 
 import com.palantir.javapoet.CodeBlock;
 import dev.adjoint.processor.codegen.JavaExpressions;
+import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.IrType;
+import dev.adjoint.processor.ir.NameTable;
 import dev.adjoint.processor.ir.Variable;
+import java.util.List;
 
 /**
  * Where the forward sweep keeps one value for the reverse sweep: a local of its own where the
@@ -41,14 +44,14 @@ final class Slot {
 
   CodeBlock write(CodeBlock value) {
     if (tape == null) {
-      return CodeBlock.of("$N = $L;\n", local.name(), value);
+      return CodeBlock.of("$N = $L;\n", NameTable.introduced(local), value);
     }
     return push(tape, local.type(), value);
   }
 
   /** An expression for the recorded value; on the tape it pops, so evaluate it once. */
   CodeBlock read() {
-    return tape == null ? CodeBlock.of("$N", local.name()) : pop(tape, local.type());
+    return tape == null ? CodeBlock.of("$N", NameTable.introduced(local)) : pop(tape, local.type());
   }
 
   static boolean canTape(IrType type) {
@@ -66,14 +69,16 @@ final class Slot {
   }
 
   static CodeBlock pop(String tape, IrType type) {
-    return switch (type.kind()) {
-      case DOUBLE -> CodeBlock.of("$N.popDouble()", tape);
-      case FLOAT -> CodeBlock.of("(float) $N.popDouble()", tape);
-      case BOOLEAN -> CodeBlock.of("$N.popBoolean()", tape);
-      case INT -> CodeBlock.of("$N.popInt()", tape);
-      case LONG -> CodeBlock.of("((long) $N.popInt() << 32) | ($N.popInt() & 0xFFFFFFFFL)", tape,
-          tape);
-      default -> CodeBlock.of("($T) $N.popInt()", JavaExpressions.typeName(type), tape);
-    };
+    return JavaExpressions.pop(CodeBlock.of("$N", tape), type);
+  }
+
+  /** The recorded value as adjoint IR: the local, or a pop off the tape (evaluate it once). */
+  Expr value() {
+    if (tape == null) {
+      return new Expr.VarRef(local);
+    }
+    Variable tapeVariable = new Variable(tape, IrType.TAPE, Variable.Origin.RECORD, null);
+    return new Expr.Intrinsic(Expr.Intrinsic.Op.POP, List.of(new Expr.VarRef(tapeVariable)),
+        local.type());
   }
 }

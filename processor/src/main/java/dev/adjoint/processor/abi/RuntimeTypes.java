@@ -1,0 +1,32 @@
+package dev.adjoint.processor.abi;
+
+import com.palantir.javapoet.ClassName;
+
+/**
+ * The one place that names the runtime library's types ({@code dev.adjoint}): the annotations the
+ * processor reads and the classes generated code uses.
+ */
+public final class RuntimeTypes {
+  private RuntimeTypes() {}
+
+  public static final String PACKAGE = "dev.adjoint";
+
+  public static final String DIFFERENTIABLE = PACKAGE + ".Differentiable";
+  public static final String PARTIAL = PACKAGE + ".Partial";
+  public static final String PULLBACK = PACKAGE + ".Pullback";
+  public static final String USE_DERIVATIVES = PACKAGE + ".UseDerivatives";
+  public static final String NON_DIFFERENTIABLE = PACKAGE + ".NonDifferentiable";
+  public static final String CHECKPOINTED = PACKAGE + ".Checkpointed";
+
+  /** The tape generated code records on; the last parameter of every adjoint entry point. */
+  public static final ClassName TAPE = ClassName.get(PACKAGE, "Tape");
+  /** Helpers over adjoint arrays: {@code addInto}, {@code zerosLike}, {@code NO_SCALARS}. */
+  public static final ClassName ADJOINT_ARRAYS = ClassName.get(PACKAGE, "AdjointArrays");
+  /** What a graph method returns. */
+  public static final ClassName COMPUTATION_GRAPH = ClassName.get(PACKAGE, "ComputationGraph");
+
+  /** The JVM descriptor of {@code type}, a class of the runtime library. */
+  static String descriptor(ClassName type) {
+    return "L" + type.reflectionName().replace('.', '/') + ";";
+  }
+}

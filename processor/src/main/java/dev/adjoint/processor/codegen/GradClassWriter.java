@@ -108,12 +108,10 @@ public final class GradClassWriter {
     out.append('\n');
   }
 
-  /** The generated class for {@code owner}: {@code Outer.Inner} becomes {@code Outer_InnerGrad}. */
-  public static ClassName gradClassOf(TypeElement owner) {
-    return gradClassOf(owner, "Grad");
-  }
-
-  /** The generated class for {@code owner} with the given suffix ({@code -Aadjoint.suffix}). */
+  /**
+   * The generated class for {@code owner} with the given suffix ({@code -Aadjoint.suffix},
+   * {@code Grad} by default): {@code Outer.Inner} becomes {@code Outer_InnerGrad}.
+   */
   public static ClassName gradClassOf(TypeElement owner, String suffix) {
     ClassName original = ClassName.get(owner);
     String flat = String.join("_", original.simpleNames());

@@ -54,7 +54,12 @@ final class ProgramGenerator {
      * An array reset by a loop over all its elements (or, as a near miss, over all but one, or
      * behind a branch), accumulated into and read, once per iteration of an outer loop.
      */
-    RESET_ACCUMULATE("resetAccumulate");
+    RESET_ACCUMULATE("resetAccumulate"),
+    /**
+     * Arrays.copyOf and copyOfRange initializers, Arrays.fill (also inside a loop) and
+     * System.arraycopy, overlapping within one array or from another.
+     */
+    ARRAY_UTIL("arrayUtil");
 
     final String flag;
 
@@ -802,6 +807,7 @@ final class ProgramGenerator {
       case VARARGS -> varargsStmts(scope);
       case VAR_NEW -> varNew(scope);
       case RESET_ACCUMULATE -> resetAccumulate(scope);
+      case ARRAY_UTIL -> arrayUtil(scope);
     };
     for (Node n : out) {
       if (n.shape == null) {
@@ -1391,6 +1397,94 @@ final class ProgramGenerator {
     } else {
       out.add(Node.stmt("var " + z + " = 0.5 * @0@;", expr(scope, 2)));
     }
+    result(scope, z);
+    return out;
+  }
+
+  // 10. JDK array utilities
+
+  /**
+   * {@code double[] y = Arrays.copyOf(x, n)} or {@code Arrays.copyOfRange(x, from, to)} of an
+   * array in scope, then {@code Arrays.fill} of all or part of it with an active value (outside
+   * or inside a loop), {@code System.arraycopy} within it (overlapping, either direction) or
+   * from another array, and a read of every element.
+   */
+  private List<Node> arrayUtil(Scope scope) {
+    String k = sfx();
+    String y = "zu" + k;
+    String z = "z" + k;
+    String j = "zj" + k;
+    List<Node> out = new ArrayList<>();
+    List<Arr> a1 = arrays(scope, 1);
+    String src;
+    int srcLen;
+    if (a1.isEmpty() || sr(5) == 0) {
+      src = "zv" + k;
+      srcLen = 2 + sr(3);
+      out.add(Node.stmt("double[] " + src + " = new double[" + srcLen + "];"));
+      out.add(Node.stmt("java.util.Arrays.fill(" + src + ", @0@);", active(scope, 2)));
+      scope.arrays.add(new Arr(src, 1, srcLen, 0, true));
+    } else {
+      Arr a = a1.get(sr(a1.size()));
+      src = a.name();
+      srcLen = a.len();
+    }
+    int len;
+    if (sr(2) == 0) {
+      len = 1 + sr(srcLen + 2);
+      out.add(Node.stmt("double[] " + y + " = java.util.Arrays.copyOf(" + src + ", " + len
+          + ");"));
+    } else {
+      int from = sr(srcLen + 1);
+      int to = from + sr(srcLen + 3 - from) + (from == srcLen ? 1 : 0);
+      len = to - from;
+      out.add(Node.stmt("double[] " + y + " = java.util.Arrays.copyOfRange(" + src + ", "
+          + from + ", " + to + ");"));
+    }
+    if (len == 0) {
+      out.add(Node.stmt("double " + z + " = " + y + ".length * @0@;", expr(scope, 1)));
+      result(scope, z);
+      return out;
+    }
+    switch (sr(4)) {
+      case 0 -> out.add(Node.stmt("java.util.Arrays.fill(" + y + ", @0@);", active(scope, 2)));
+      case 1 -> {
+        int from = sr(len + 1);
+        int to = from + sr(len + 1 - from);
+        out.add(Node.stmt("java.util.Arrays.fill(" + y + ", " + from + ", " + to + ", @0@);",
+            active(scope, 2)));
+      }
+      case 2 -> {
+        int n = 1 + sr(len);
+        int sp = sr(len - n + 1);
+        int dp = sr(len - n + 1);
+        out.add(Node.stmt("System.arraycopy(" + y + ", " + sp + ", " + y + ", " + dp + ", " + n
+            + ");"));
+      }
+      default -> {
+        int n = Math.min(len, srcLen) == 0 ? 0 : 1 + sr(Math.min(len, srcLen));
+        int sp = sr(srcLen - n + 1);
+        int dp = sr(len - n + 1);
+        out.add(Node.stmt("System.arraycopy(" + src + ", " + sp + ", " + y + ", " + dp + ", " + n
+            + ");"));
+      }
+    }
+    out.add(Node.stmt("double " + z + " = 0.0;"));
+    Scope in = scope.child();
+    in.inSwitch = false;
+    in.ints.add(j);
+    in.loops++;
+    List<Node> body = new ArrayList<>();
+    if (sr(3) == 0) {
+      // a fill inside a loop, with a value that depends on the counter
+      body.add(Node.stmt("java.util.Arrays.fill(" + y + ", " + sr(len) + ", " + len + ", "
+          + y + "[" + sr(len) + "] * (" + j + " + 0.5));"));
+    }
+    body.add(Node.stmt(z + " += " + spick("Math.sin(", "Math.tanh(", "0.5 * (") + y + "[" + j
+        + "]) * (" + j + " + 1);"));
+    out.add(Node.stmt("for (int " + j + " = 0; " + j + " < " + y + ".length; " + j + "++) @0@",
+        Node.block(body)));
+    scope.arrays.add(new Arr(y, 1, len, 0, true));
     result(scope, z);
     return out;
   }

@@ -835,6 +835,50 @@ class DiagnosticsTest {
   }
 
   @Test
+  void fillingOrCopyingIntoAParameterArray() {
+    TestSource src = t("""
+        final class T {
+          @Differentiable
+          static double loss(double a, double[] xs, double[] ys) {
+            java.util.Arrays.fill(xs, a);
+            System.arraycopy(xs, 0, ys, 1, 1);
+            return a * xs[0];
+          }
+        }
+        """);
+    Compilation c = compile(src);
+    assertThat(c).failed();
+    assertThat(c).hadErrorCount(2);
+    assertThat(c).hadErrorContaining("writing into parameter array 'xs' is not supported")
+        .inFile(src.file).onLine(src.line("fill(xs, a);"))
+        .atColumn(src.column("fill(xs, a);", "xs, a"));
+    assertThat(c).hadErrorContaining("writing into parameter array 'ys' is not supported")
+        .inFile(src.file).onLine(src.line("arraycopy(xs"))
+        .atColumn(src.column("arraycopy(xs", "ys, 1"));
+  }
+
+  @Test
+  void jdkArrayUtilitiesOutsideTheirLoweredForms() {
+    TestSource src = t("""
+        final class T {
+          static final double[] FIELD = new double[3];
+
+          @Differentiable
+          static double loss(double a, double[] xs) {
+            java.util.Arrays.fill(FIELD, a);
+            return a * java.util.Arrays.copyOf(xs, 2)[0];
+          }
+        }
+        """);
+    Compilation c = compile(src);
+    assertThat(c).failed();
+    assertThat(c).hadErrorContaining("Arrays.fill can write only into a local array")
+        .inFile(src.file).onLine(src.line("fill(FIELD, a);"));
+    assertThat(c).hadErrorContaining("copyOf")
+        .inFile(src.file).onLine(src.line("copyOf(xs, 2)"));
+  }
+
+  @Test
   void assigningARowOfAMatrix() {
     TestSource src = t("""
         final class T {

@@ -266,6 +266,49 @@ final class ExpressionLowering {
     return new Expr.Literal(irType, text.get(), select);
   }
 
+  /**
+   * {@code "Arrays.copyOf"}, {@code "Arrays.copyOfRange"}, {@code "Arrays.fill"} or
+   * {@code "System.arraycopy"} when the call names that JDK method (qualified, or imported
+   * statically), else null. Only the name is checked; the caller checks the argument types.
+   */
+  String jdkArrayUtility(MethodInvocationTree call) {
+    ExpressionTree select = call.getMethodSelect();
+    String name;
+    List<ExecutableElement> candidates;
+    if (select instanceof IdentifierTree id) {
+      name = id.getName().toString();
+      if (!JDK_ARRAY_UTILITIES.contains("Arrays." + name)
+          && !JDK_ARRAY_UTILITIES.contains("System." + name)) {
+        return null;
+      }
+      candidates = symbols.unqualifiedMethods(name);
+    } else if (select instanceof MemberSelectTree member) {
+      name = member.getIdentifier().toString();
+      if (!JDK_ARRAY_UTILITIES.contains("Arrays." + name)
+          && !JDK_ARRAY_UTILITIES.contains("System." + name)) {
+        return null;
+      }
+      Optional<TypeElement> owner = typeQualifier(member.getExpression());
+      if (owner.isEmpty()) {
+        return null;
+      }
+      candidates = symbols.methods(owner.get(), name);
+    } else {
+      return null;
+    }
+    if (candidates.isEmpty()
+        || !(candidates.get(0).getEnclosingElement() instanceof TypeElement owner)) {
+      return null;
+    }
+    String qualified = owner.getQualifiedName().toString();
+    String key = qualified.equals("java.util.Arrays") ? "Arrays." + name
+        : qualified.equals("java.lang.System") ? "System." + name : null;
+    return key != null && JDK_ARRAY_UTILITIES.contains(key) ? key : null;
+  }
+
+  private static final java.util.Set<String> JDK_ARRAY_UTILITIES = java.util.Set.of(
+      "Arrays.copyOf", "Arrays.copyOfRange", "Arrays.fill", "System.arraycopy");
+
   /** The type an expression names, when it names a type rather than a value. */
   private Optional<TypeElement> typeQualifier(ExpressionTree expression) {
     if (expression instanceof IdentifierTree id) {

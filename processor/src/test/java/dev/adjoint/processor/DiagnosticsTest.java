@@ -215,6 +215,39 @@ class DiagnosticsTest {
   }
 
   @Test
+  void helperWithAnEffectCalledFromAGradient() {
+    // Found by the fuzzer (seed 8675309): h's adjoint ran h again, bumping the counter a second
+    // time and reading the bumped value: d/da was 2 where it is 1.
+    TestSource src = t("""
+        final class T {
+          static int calls;
+
+          static double count() {
+            calls++;
+            return 0.5 * calls;
+          }
+
+          static double h(double u) {
+            double z = u * (1 + calls);
+            count();
+            return z;
+          }
+
+          @Differentiable
+          static double loss(double a) {
+            return h(a);
+          }
+        }
+        """);
+    Compilation c = compile(src);
+    assertThat(c).failed();
+    assertThat(c).hadErrorCount(1);
+    assertThat(c).hadErrorContaining("'h' is called from a gradient, whose adjoint runs it again,"
+        + " and this call is not known to be pure")
+        .inFile(src.file).onLine(src.line("    count();")).atColumn(src.column("count();", "("));
+  }
+
+  @Test
   void privateTableThatIsWrittenCannotBeCopied() {
     TestSource src = t("""
         final class T {

@@ -53,7 +53,7 @@ public final class EvaluateOnce {
   /** {@code ir} with impure nested calls moved into temporaries; {@code ir} itself if none. */
   public static MethodIr apply(MethodIr ir, RuleTable rules, MethodProblems problems) {
     EvaluateOnce pass = new EvaluateOnce(rules, problems);
-    pass.fieldsMayChange = firstImpureCall(ir, rules, true).isPresent();
+    pass.fieldsMayChange = firstImpureCall(ir, rules).isPresent();
     if (pass.fieldsMayChange) {
       pass.rejectHelpersReadingState(ir);
     }
@@ -68,20 +68,17 @@ public final class EvaluateOnce {
   }
 
   /**
-   * The first call in {@code ir} that is not known to be pure, or empty. A method whose adjoint
-   * another gradient calls is run again inside that adjoint, so it must not contain one.
+   * The first call in {@code ir} that is not known to be pure, or empty; calls made only to
+   * build a thrown exception do not count. A method whose adjoint another gradient calls is run
+   * again inside that adjoint, so it must not contain one: not even as a statement of its own,
+   * whose effect (a counter bumped) the second run would repeat and then read.
    */
   public static Optional<Tree> firstImpureCall(MethodIr ir, RuleTable rules) {
-    return firstImpureCall(ir, rules, false);
-  }
-
-  private static Optional<Tree> firstImpureCall(MethodIr ir, RuleTable rules,
-      boolean effectsToo) {
     Tree[] found = {null};
     EvaluateOnce pass = new EvaluateOnce(rules, null);
     dev.adjoint.processor.analysis.IrWalk.statements(ir.body(), s -> {
-      if (!effectsToo && (s instanceof Stmt.Eval || s instanceof Stmt.Throw)) {
-        return; // effects run again, but no value of the gradient depends on them
+      if (s instanceof Stmt.Throw) {
+        return; // a throw ends the run
       }
       dev.adjoint.processor.analysis.IrWalk.ownExpressions(s, e ->
             dev.adjoint.processor.analysis.IrWalk.expressions(e, n -> {

@@ -111,6 +111,18 @@ public final class CalleeEffects {
     });
   }
 
+  /** The names of the variables a method's body declares. */
+  private static Set<String> declaredLocals(MethodTree tree) {
+    Set<String> names = new HashSet<>();
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitVariable(VariableTree node, Void unused) {
+        names.add(node.getName().toString());
+        return super.visitVariable(node, unused);
+      }
+    }.scan(tree.getBody(), null);
+    return names;
+  }
 
   /** Looks for reads of fields that are not final, or that hold arrays. */
   private final class StateReadScan extends TreeScanner<Void, Void> {
@@ -125,13 +137,7 @@ public final class CalleeEffects {
       for (VariableTree p : tree.getParameters()) {
         locals.add(p.getName().toString());
       }
-      new TreeScanner<Void, Void>() {
-        @Override
-        public Void visitVariable(VariableTree node, Void unused) {
-          locals.add(node.getName().toString());
-          return super.visitVariable(node, unused);
-        }
-      }.scan(tree.getBody(), null);
+      locals.addAll(declaredLocals(tree));
       scan(tree.getBody(), null);
     }
 
@@ -211,13 +217,7 @@ public final class CalleeEffects {
       for (VariableTree p : tree.getParameters()) {
         parameters.add(p.getName().toString());
       }
-      new TreeScanner<Void, Void>() {
-        @Override
-        public Void visitVariable(VariableTree node, Void unused) {
-          locals.add(node.getName().toString());
-          return super.visitVariable(node, unused);
-        }
-      }.scan(tree.getBody(), null);
+      locals.addAll(declaredLocals(tree));
       scan(tree.getBody(), null);
     }
 

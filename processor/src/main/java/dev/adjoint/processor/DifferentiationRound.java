@@ -737,9 +737,9 @@ final class DifferentiationRound implements AdjointProvider {
    * call them, so it calls a copy of each, written beside the gradients.
    */
   private void requirePrimalCopies(MethodIr ir) {
-    dev.adjoint.processor.analysis.IrWalk.statements(ir.body(), s ->
-        dev.adjoint.processor.analysis.IrWalk.ownExpressions(s, e ->
-            dev.adjoint.processor.analysis.IrWalk.expressions(e, n -> {
+    dev.adjoint.processor.ir.IrWalk.statements(ir.body(), s ->
+        dev.adjoint.processor.ir.IrWalk.ownExpressions(s, e ->
+            dev.adjoint.processor.ir.IrWalk.expressions(e, n -> {
               if (n instanceof dev.adjoint.processor.ir.Expr.Call c && c.receiver() == null
                   && Symbols.isPrivate(c.method()) && trees.getTree(c.method()) != null) {
                 Plan callee = plans.get(c.method());
@@ -758,9 +758,9 @@ final class DifferentiationRound implements AdjointProvider {
    * is right only for a table of literals that nothing changes.
    */
   private void requireTableCopies(MethodIr ir, MethodProblems problems) {
-    dev.adjoint.processor.analysis.IrWalk.statements(ir.body(), s ->
-        dev.adjoint.processor.analysis.IrWalk.ownExpressions(s, e ->
-            dev.adjoint.processor.analysis.IrWalk.expressions(e, n -> {
+    dev.adjoint.processor.ir.IrWalk.statements(ir.body(), s ->
+        dev.adjoint.processor.ir.IrWalk.ownExpressions(s, e ->
+            dev.adjoint.processor.ir.IrWalk.expressions(e, n -> {
               if (n instanceof dev.adjoint.processor.ir.Expr.FieldRef f
                   && f.field().getConstantValue() == null && Symbols.isPrivate(f.field())
                   && !tableCopies.containsKey(f.field())) {

@@ -795,7 +795,7 @@ final class ExpressionLowering {
     if (isPoison(array)) {
       return;
     }
-    Variable root = dev.adjoint.processor.analysis.IrWalk.root(array);
+    Variable root = dev.adjoint.processor.ir.IrWalk.root(array);
     if (root == null || !array.type().isArray()) {
       problems.error(access, "only elements of local arrays can be assigned in a"
           + " @Differentiable method");

@@ -590,7 +590,7 @@ public final class MethodLowering {
     if (ExpressionLowering.isPoison(lowered)) {
       return null;
     }
-    Variable root = dev.adjoint.processor.analysis.IrWalk.root(lowered);
+    Variable root = dev.adjoint.processor.ir.IrWalk.root(lowered);
     Expr array = stableArray(lowered, out);
     if (root == null || array == null) {
       problems.error(tree, method + " can write only into a local array (or a row m[i] of"
@@ -732,13 +732,13 @@ public final class MethodLowering {
   private void checkRowAliases() {
     for (RowAlias alias : rowAliases) {
       java.util.Set<Variable> dependencies = new java.util.HashSet<>();
-      dev.adjoint.processor.analysis.IrWalk.expressions(alias.row(), e -> {
+      dev.adjoint.processor.ir.IrWalk.expressions(alias.row(), e -> {
         if (e instanceof Expr.VarRef r) {
           dependencies.add(r.variable());
         }
       });
       for (Stmt s : alias.block().subList(alias.from(), alias.block().size())) {
-        dev.adjoint.processor.analysis.IrWalk.statements(s, c -> {
+        dev.adjoint.processor.ir.IrWalk.statements(s, c -> {
           if (c instanceof Stmt.Assign a && dependencies.contains(a.target())) {
             problems.error(c.tree(), "'" + a.target().sourceName() + "' changes while '"
                 + alias.name() + "' stands for " + alias.row().tree() + "; index the matrix"
@@ -957,7 +957,7 @@ public final class MethodLowering {
       return null;
     }
     boolean[] assigned = {false};
-    dev.adjoint.processor.analysis.IrWalk.statements(body, s -> {
+    dev.adjoint.processor.ir.IrWalk.statements(body, s -> {
       if (s instanceof Stmt.Assign a && a.target() == start.target()) {
         assigned[0] = true;
       }

@@ -76,12 +76,12 @@ public final class EvaluateOnce {
   public static Optional<Tree> firstImpureCall(MethodIr ir, RuleTable rules) {
     Tree[] found = {null};
     EvaluateOnce pass = new EvaluateOnce(rules, null);
-    dev.adjoint.processor.analysis.IrWalk.statements(ir.body(), s -> {
+    dev.adjoint.processor.ir.IrWalk.statements(ir.body(), s -> {
       if (s instanceof Stmt.Throw) {
         return; // a throw ends the run
       }
-      dev.adjoint.processor.analysis.IrWalk.ownExpressions(s, e ->
-            dev.adjoint.processor.analysis.IrWalk.expressions(e, n -> {
+      dev.adjoint.processor.ir.IrWalk.ownExpressions(s, e ->
+            dev.adjoint.processor.ir.IrWalk.expressions(e, n -> {
               if (found[0] == null && n instanceof Expr.Call c && !pass.isPure(c)) {
                 found[0] = c.tree();
               }
@@ -95,9 +95,9 @@ public final class EvaluateOnce {
    * that this method's impure calls may change, it would see the changed value then.
    */
   private void rejectHelpersReadingState(MethodIr ir) {
-    dev.adjoint.processor.analysis.IrWalk.statements(ir.body(), s ->
-        dev.adjoint.processor.analysis.IrWalk.ownExpressions(s, e ->
-            dev.adjoint.processor.analysis.IrWalk.expressions(e, n -> {
+    dev.adjoint.processor.ir.IrWalk.statements(ir.body(), s ->
+        dev.adjoint.processor.ir.IrWalk.ownExpressions(s, e ->
+            dev.adjoint.processor.ir.IrWalk.expressions(e, n -> {
               // (A call without arguments has no adjoint to run; an impure helper's own
               // differentiation reports what it does.)
               if (n instanceof Expr.Call c && c.receiver() == null && !c.args().isEmpty()
@@ -426,7 +426,7 @@ public final class EvaluateOnce {
    * calls cannot move before the statement, so they are reported.
    */
   private Expr onlySometimes(Expr e) {
-    dev.adjoint.processor.analysis.IrWalk.expressions(e, n -> {
+    dev.adjoint.processor.ir.IrWalk.expressions(e, n -> {
       if (n instanceof Expr.Call c && !isPure(c)) {
         report(c.tree(), "a conditional operand (?:, && or ||)");
       }

@@ -1,7 +1,7 @@
 package dev.adjoint.processor.transform;
 
 import dev.adjoint.processor.analysis.Activity;
-import dev.adjoint.processor.analysis.IrWalk;
+import dev.adjoint.processor.ir.IrWalk;
 import dev.adjoint.processor.cleanup.ClearThenAccumulate;
 import dev.adjoint.processor.ir.BinaryOp;
 import dev.adjoint.processor.ir.Expr;

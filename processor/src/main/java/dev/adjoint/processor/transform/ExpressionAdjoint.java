@@ -8,7 +8,7 @@ import static dev.adjoint.processor.rules.MathCalls.times;
 import com.palantir.javapoet.CodeBlock;
 import dev.adjoint.processor.abi.AdjointAbi;
 import dev.adjoint.processor.analysis.Activity;
-import dev.adjoint.processor.analysis.IrWalk;
+import dev.adjoint.processor.ir.IrWalk;
 import dev.adjoint.processor.codegen.JavaExpressions;
 import dev.adjoint.processor.codegen.JavaStatements;
 import dev.adjoint.processor.ir.Expr;
@@ -429,7 +429,7 @@ final class ExpressionAdjoint {
 
   static boolean references(Expr e, Variable v) {
     boolean[] found = {false};
-    dev.adjoint.processor.analysis.IrWalk.expressions(e, node -> {
+    dev.adjoint.processor.ir.IrWalk.expressions(e, node -> {
       if (node instanceof Expr.VarRef r && r.variable() == v) {
         found[0] = true;
       }

@@ -1,6 +1,6 @@
 package dev.adjoint.processor.transform;
 
-import dev.adjoint.processor.analysis.IrWalk;
+import dev.adjoint.processor.ir.IrWalk;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.MethodIr;
 import dev.adjoint.processor.ir.NameTable;

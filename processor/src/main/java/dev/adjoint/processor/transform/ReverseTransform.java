@@ -6,7 +6,7 @@ import com.palantir.javapoet.CodeBlock;
 import dev.adjoint.processor.abi.RuntimeTypes;
 import dev.adjoint.processor.analysis.Activity;
 import dev.adjoint.processor.analysis.ControlFlow;
-import dev.adjoint.processor.analysis.IrWalk;
+import dev.adjoint.processor.ir.IrWalk;
 import dev.adjoint.processor.analysis.RecomputablePrefixes;
 import dev.adjoint.processor.analysis.ToBeRecorded;
 import dev.adjoint.processor.codegen.JavaExpressions;

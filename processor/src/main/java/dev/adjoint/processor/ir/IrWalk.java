@@ -1,8 +1,5 @@
-package dev.adjoint.processor.analysis;
+package dev.adjoint.processor.ir;
 
-import dev.adjoint.processor.ir.Expr;
-import dev.adjoint.processor.ir.Stmt;
-import dev.adjoint.processor.ir.Variable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;

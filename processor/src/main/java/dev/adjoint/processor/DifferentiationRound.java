@@ -25,7 +25,9 @@ import dev.adjoint.processor.rules.AdjointCallRule;
 import dev.adjoint.processor.rules.AdjointProvider;
 import dev.adjoint.processor.rules.DerivativeDeclarations;
 import dev.adjoint.processor.rules.RuleTable;
-import dev.adjoint.processor.transform.AdjointBody;
+import dev.adjoint.processor.ir.AdjointBody;
+import dev.adjoint.processor.ir.MethodBody;
+import dev.adjoint.processor.transform.GraphTrace;
 import dev.adjoint.processor.transform.ReverseTransform;
 import java.io.IOException;
 import java.util.ArrayDeque;
@@ -101,7 +103,7 @@ final class DifferentiationRound implements AdjointProvider {
     /** The generated methods of other plans that this plan's generated code calls. */
     final Set<Plan> callees = new LinkedHashSet<>();
     AdjointBody body;
-    CodeBlock graph;
+    MethodBody graph;
     boolean queued;
     /** Set when another gradient calls this method's adjoint, which runs it again. */
     boolean calledByGradient;
@@ -111,7 +113,7 @@ final class DifferentiationRound implements AdjointProvider {
     /** Set for a private method, which generated code calls through a copy of it. */
     boolean needsPrimalCopy;
     /** The body of that copy. */
-    CodeBlock primal;
+    MethodBody primal;
     /**
      * The annotation itself is wrong (wrt, say): the body is still checked, so that all its
      * errors are reported in one compilation, but never transformed.
@@ -693,7 +695,8 @@ final class DifferentiationRound implements AdjointProvider {
       plan.body = ReverseTransform.transform(ir, activity, rules, problems, identifiers(tree),
           labels(tree), checkpointEvery(method));
       if (!problems.any()
-          && tokens(plan.body.forward(), plan.body.reverse()) > GRADIENT_TOKEN_LIMIT) {
+          && tokens(plan.body.names(), plan.body.forward(), plan.body.reverse())
+          > GRADIENT_TOKEN_LIMIT) {
         diagnostics.error(method, "'" + method.getSimpleName() + "' is too large to"
             + " differentiate as one method: its gradient would exceed the JVM's 64 KB limit on"
             + " the bytecode of a method; split it into smaller methods, which Adjoint"
@@ -793,7 +796,7 @@ final class DifferentiationRound implements AdjointProvider {
       requireTableCopies(ir, problems);
       if (!problems.any()) {
         ir = EvaluateOnce.apply(ir, rules, problems);
-        CodeBlock body = ReverseTransform.primal(ir, rules, problems, identifiers(tree),
+        MethodBody body = ReverseTransform.primal(ir, rules, problems, identifiers(tree),
             labels(tree));
         plan.primal = problems.any() ? null : body;
       }
@@ -809,7 +812,7 @@ final class DifferentiationRound implements AdjointProvider {
    * or null where there is none (arrays, or a parameter outside wrt that reaches a call without
    * a derivative).
    */
-  private CodeBlock graph(MethodIr ir, CompilationUnitTree unit, MethodTree tree) {
+  private MethodBody graph(MethodIr ir, CompilationUnitTree unit, MethodTree tree) {
     List<Variable> doubles = ir.parameters().stream()
         .filter(p -> p.type().kind() == dev.adjoint.processor.ir.IrType.Kind.DOUBLE).toList();
     MethodIr everyDouble = new MethodIr(ir.element(), ir.tree(), ir.unit(), ir.parameters(),
@@ -820,9 +823,9 @@ final class DifferentiationRound implements AdjointProvider {
     if (quiet.any()) {
       return null;
     }
-    CodeBlock body = ReverseTransform.graph(everyDouble, activity, rules, quiet,
+    MethodBody body = GraphTrace.graph(everyDouble, activity, rules, quiet,
         identifiers(tree), labels(tree));
-    return quiet.any() || body == null || tokens(body) > GRAPH_TOKEN_LIMIT ? null : body;
+    return quiet.any() || body == null || tokens(body.names(), body.stmts()) > GRAPH_TOKEN_LIMIT ? null : body;
   }
 
   /**
@@ -836,10 +839,16 @@ final class DifferentiationRound implements AdjointProvider {
 
   private static final long GRAPH_TOKEN_LIMIT = 42_000;
 
-  private static long tokens(CodeBlock... parts) {
+  @SafeVarargs
+  private long tokens(dev.adjoint.processor.ir.NameTable names,
+      List<dev.adjoint.processor.ir.Stmt>... parts) {
     long size = 0;
-    for (CodeBlock part : parts) {
-      size += CodeSize.tokens(part.toString());
+    dev.adjoint.processor.codegen.JavaStatements printer =
+        new dev.adjoint.processor.codegen.JavaStatements(
+            dev.adjoint.processor.codegen.JavaExpressions.plain(names, this::generatedClassOf),
+            names);
+    for (List<dev.adjoint.processor.ir.Stmt> part : parts) {
+      size += CodeSize.tokens(printer.print(part).toString());
     }
     return size;
   }
@@ -994,7 +1003,7 @@ final class DifferentiationRound implements AdjointProvider {
       String name = plan.method.getSimpleName().toString();
       String base = capitalize(name) + "Gradient";
       int n = resultNames.merge(base, 1, Integer::sum);
-      CodeBlock graph = ownerMethods.contains(name + "Graph") ? null : plan.graph;
+      MethodBody graph = ownerMethods.contains(name + "Graph") ? null : plan.graph;
       entries.add(new GradClassWriter.Entry(plan.method, plan.body, plan.publicApi,
           n == 1 ? base : base + n, plan.rule.abi(),
           List.copyOf(plan.differentiated), graph, plan.primal));

@@ -1,5 +1,6 @@
 package dev.adjoint.processor.analysis;
 
+import dev.adjoint.processor.ir.AdjointOnly;
 import dev.adjoint.processor.ir.Label;
 import dev.adjoint.processor.ir.Stmt;
 import java.util.HashSet;
@@ -126,6 +127,21 @@ public final class ControlFlow {
     public Set<Object> visitComment(Stmt.Comment node) {
       return new HashSet<>();
     }
+
+    @Override
+    public Set<Object> visitPush(Stmt.Push node) {
+      throw AdjointOnly.in("control flow", node);
+    }
+
+    @Override
+    public Set<Object> visitIncrement(Stmt.Increment node) {
+      throw AdjointOnly.in("control flow", node);
+    }
+
+    @Override
+    public Set<Object> visitIndexLoop(Stmt.IndexLoop node) {
+      throw AdjointOnly.in("control flow", node);
+    }
   };
 
   /** Whether {@code stmt} can complete normally, by the JLS rules javac checks. */
@@ -194,6 +210,21 @@ public final class ControlFlow {
     @Override
     public Boolean visitComment(Stmt.Comment node) {
       return true;
+    }
+
+    @Override
+    public Boolean visitPush(Stmt.Push node) {
+      throw AdjointOnly.in("control flow", node);
+    }
+
+    @Override
+    public Boolean visitIncrement(Stmt.Increment node) {
+      throw AdjointOnly.in("control flow", node);
+    }
+
+    @Override
+    public Boolean visitIndexLoop(Stmt.IndexLoop node) {
+      throw AdjointOnly.in("control flow", node);
     }
   };
 }

@@ -188,6 +188,21 @@ public final class ToBeRecorded {
     }
 
     @Override
+    public Set<Variable> visitPush(Stmt.Push node) {
+      throw AdjointOnly.in("to-be-recorded", node);
+    }
+
+    @Override
+    public Set<Variable> visitIncrement(Stmt.Increment node) {
+      throw AdjointOnly.in("to-be-recorded", node);
+    }
+
+    @Override
+    public Set<Variable> visitIndexLoop(Stmt.IndexLoop node) {
+      throw AdjointOnly.in("to-be-recorded", node);
+    }
+
+    @Override
     public Set<Variable> visitThrow(Stmt.Throw node) {
       return in;
     }

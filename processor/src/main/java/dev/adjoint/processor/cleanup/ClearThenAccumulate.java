@@ -1,6 +1,5 @@
 package dev.adjoint.processor.cleanup;
 
-import dev.adjoint.processor.ir.IrWalk;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.Stmt;
 import dev.adjoint.processor.ir.Variable;
@@ -11,7 +10,8 @@ import java.util.Map;
 /**
  * A clean-up of adjoint IR, as Tangent's optimisation passes: {@code g = 0.0; ...; g += e} with
  * no statement between them reading or writing {@code g}, and {@code e} not reading it, is
- * {@code g = e}. The value computed is the same; the code is a statement shorter.
+ * {@code g = e} (a declaration {@code double g = 0.0} becomes {@code double g = e}). The value
+ * computed is the same; the code is a statement shorter.
  */
 public final class ClearThenAccumulate {
   private ClearThenAccumulate() {}
@@ -23,20 +23,21 @@ public final class ClearThenAccumulate {
   public static Map<Stmt, Stmt> rewrites(List<Stmt> code) {
     Map<Stmt, Stmt> out = new IdentityHashMap<>();
     for (int i = 0; i < code.size(); i++) {
-      Variable cleared = clearedScalar(code.get(i));
-      if (cleared == null) {
+      Stmt.Assign clear = clearingScalar(code.get(i));
+      if (clear == null || out.containsKey(clear)) {
         continue;
       }
+      Variable cleared = clear.target();
       for (int j = i + 1; j < code.size(); j++) {
         Stmt next = code.get(j);
-        if (!mentions(next, cleared)) {
+        if (!Uses.mentions(next, cleared)) {
           continue;
         }
         if (next instanceof Stmt.Accumulate a && !a.wholeArray()
             && a.target() instanceof Expr.VarRef r && r.variable() == cleared
-            && !reads(a.value(), cleared) && !out.containsKey(next)) {
-          out.put(code.get(i), null);
-          out.put(next, new Stmt.Assign(cleared, a.value(), false, a.tree()));
+            && Uses.count(a.value(), cleared) == 0 && !out.containsKey(next)) {
+          out.put(clear, null);
+          out.put(next, new Stmt.Assign(cleared, a.value(), clear.declaration(), a.tree()));
         }
         break;
       }
@@ -50,26 +51,18 @@ public final class ClearThenAccumulate {
         .map(s -> rewrites.getOrDefault(s, s)).toList();
   }
 
-  /** The scalar adjoint {@code s} clears ({@code g = 0.0}), or null. */
-  private static Variable clearedScalar(Stmt s) {
-    return s instanceof Stmt.Assign a && !a.declaration()
-        && a.target().origin() == Variable.Origin.ADJOINT
-        && a.value() instanceof Expr.Literal l && l.text().equals("0.0") ? a.target() : null;
+  /** {@code code} with every clear-then-accumulate pair merged. */
+  static List<Stmt> apply(List<Stmt> code) {
+    Map<Stmt, Stmt> rewrites = rewrites(code);
+    return rewrites.isEmpty() ? code : apply(code, rewrites);
   }
 
-  /** Whether {@code s}, or a statement inside it, reads or assigns {@code v}. */
-  private static boolean mentions(Stmt s, Variable v) {
-    boolean[] found = {false};
-    IrWalk.statements(s, inner -> {
-      found[0] |= inner instanceof Stmt.Assign a && a.target() == v;
-      IrWalk.ownExpressions(inner, e -> found[0] |= reads(e, v));
-    });
-    return found[0];
-  }
-
-  private static boolean reads(Expr e, Variable v) {
-    boolean[] found = {false};
-    IrWalk.expressions(e, n -> found[0] |= n instanceof Expr.VarRef r && r.variable() == v);
-    return found[0];
+  /** {@code s} if it sets a scalar adjoint or scratch value to zero ({@code g = 0.0}). */
+  private static Stmt.Assign clearingScalar(Stmt s) {
+    return s instanceof Stmt.Assign a
+        && (a.target().origin() == Variable.Origin.ADJOINT
+            || a.target().origin() == Variable.Origin.SCRATCH)
+        && !a.target().type().isArray()
+        && a.value() instanceof Expr.Literal l && l.text().equals("0.0") ? a : null;
   }
 }

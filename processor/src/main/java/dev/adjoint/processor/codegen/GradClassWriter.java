@@ -13,10 +13,12 @@ import com.palantir.javapoet.TypeVariableName;
 import dev.adjoint.processor.abi.AdjointAbi;
 import dev.adjoint.processor.abi.RuntimeTypes;
 import dev.adjoint.processor.ir.Variable;
-import dev.adjoint.processor.transform.AdjointBody;
-import dev.adjoint.processor.transform.TapeUse;
+import dev.adjoint.processor.ir.AdjointBody;
+import dev.adjoint.processor.ir.MethodBody;
+import dev.adjoint.processor.ir.TapeUse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
@@ -36,7 +38,7 @@ public final class GradClassWriter {
   /** One method to write: its generated body, and whether users see its gradient API. */
   public record Entry(ExecutableElement method, AdjointBody body, boolean publicApi,
       String resultName, AdjointAbi abi, List<String> differentiatedNames,
-      CodeBlock graph, CodeBlock primal) {
+      MethodBody graph, MethodBody primal) {
     /** The name of the method's adjoint entry point. */
     public String adjointName() {
       return AdjointAbi.entryName(method.getSimpleName());
@@ -157,6 +159,7 @@ public final class GradClassWriter {
   public static JavaFile write(TypeElement owner, String suffix, List<Entry> entries,
       List<TableCopy> tables) {
     ClassName grad = gradClassOf(owner, suffix);
+    Function<TypeElement, ClassName> generated = o -> gradClassOf(o, suffix);
     TypeSpec.Builder type = TypeSpec.classBuilder(grad)
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addAnnotation(AnnotationSpec.builder(GENERATED)
@@ -179,20 +182,20 @@ public final class GradClassWriter {
     for (Entry e : entries) {
       if (e.publicApi()) {
         type.addType(resultRecord(owner, e));
-        type.addMethod(gradientMethod(grad, e));
+        type.addMethod(gradientMethod(grad, e, generated));
         if (e.graph() != null) {
-          type.addMethod(graphMethod(e));
+          type.addMethod(graphMethod(e, generated));
         }
       }
     }
     for (Entry e : entries) {
       if (e.body() != null) {
-        type.addMethod(adjointMethod(e));
+        type.addMethod(adjointMethod(e, generated));
       }
     }
     for (Entry e : entries) {
       if (e.primal() != null) {
-        type.addMethod(primalCopy(e));
+        type.addMethod(primalCopy(e, generated));
       }
     }
 
@@ -206,7 +209,7 @@ public final class GradClassWriter {
    * A copy of a private method, which generated code calls in its place: the same parameters,
    * result and computation.
    */
-  private static MethodSpec primalCopy(Entry e) {
+  private static MethodSpec primalCopy(Entry e, Function<TypeElement, ClassName> generated) {
     MethodSpec.Builder m = MethodSpec.methodBuilder(JavaExpressions.primalCopyName(e.method()))
         .addModifiers(Modifier.STATIC)
         .addTypeVariables(typeVariables(e))
@@ -216,7 +219,7 @@ public final class GradClassWriter {
     for (VariableElement p : e.method().getParameters()) {
       m.addParameter(TypeName.get(p.asType()), p.getSimpleName().toString());
     }
-    return m.addCode(e.primal()).build();
+    return m.addCode(print(e.primal(), generated)).build();
   }
 
   private static String link(ExecutableElement method) {
@@ -278,7 +281,8 @@ public final class GradClassWriter {
     return params;
   }
 
-  private static MethodSpec gradientMethod(ClassName grad, Entry e) {
+  private static MethodSpec gradientMethod(ClassName grad, Entry e,
+      Function<TypeElement, ClassName> generated) {
     AdjointBody body = e.body();
     ClassName result = grad.nestedClass(e.resultName());
     boolean vector = body.result().type().isArray();
@@ -306,9 +310,9 @@ public final class GradClassWriter {
     }
     // Scalar, loop-free or tape-free: the sweeps inline, allocating nothing but the result.
     if (body.tapeUse() == TapeUse.PASSES_ON) {
-      m.addStatement("$T $N = null", RuntimeTypes.TAPE, body.tape());
+      m.addStatement("$T $N = null", RuntimeTypes.TAPE, body.tapeName());
     }
-    addSweeps(m, body, CodeBlock.of("1.0"));
+    addSweeps(m, body, CodeBlock.of("1.0"), generated);
     CodeBlock.Builder args = CodeBlock.builder().add("$N", body.nameOf(body.result()));
     for (Variable adjoint : body.parameterAdjoints()) {
       args.add(", $L", adjoint != null ? CodeBlock.of("$N", body.nameOf(adjoint)) : "0.0");
@@ -317,7 +321,7 @@ public final class GradClassWriter {
     return m.build();
   }
 
-  private static MethodSpec graphMethod(Entry e) {
+  private static MethodSpec graphMethod(Entry e, Function<TypeElement, ClassName> generated) {
     return MethodSpec.methodBuilder(e.method().getSimpleName() + "Graph")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(RuntimeTypes.COMPUTATION_GRAPH)
@@ -328,7 +332,7 @@ public final class GradClassWriter {
             + " derivative on each edge. Render it with {@code toDot()}, {@code toMermaid()} or"
             + " {@code toTable()}.\n\n@return the evaluated graph, adjoints included\n",
             link(e.method())))
-        .addCode(e.graph())
+        .addCode(print(e.graph(), generated))
         .build();
   }
 
@@ -386,7 +390,7 @@ public final class GradClassWriter {
     return names.stream().map(n -> "{@code " + n + "}").collect(Collectors.joining(", "));
   }
 
-  private static MethodSpec adjointMethod(Entry e) {
+  private static MethodSpec adjointMethod(Entry e, Function<TypeElement, ClassName> generated) {
     AdjointBody body = e.body();
     TypeName resultType = JavaExpressions.typeName(body.result().type());
     MethodSpec.Builder m = MethodSpec.methodBuilder(e.adjointName())
@@ -418,7 +422,7 @@ public final class GradClassWriter {
           .addStatement("$N = new $T()", body.tapeName(), RuntimeTypes.TAPE)
           .endControlFlow();
     }
-    addSweeps(m, body, CodeBlock.of("$N", body.seedName()));
+    addSweeps(m, body, CodeBlock.of("$N", body.seedName()), generated);
     for (int k = 0; k < body.differentiated().size(); k++) {
       Variable adjoint = body.parameterAdjoints().get(k);
       int index = body.parameters().indexOf(body.differentiated().get(k));
@@ -437,16 +441,27 @@ public final class GradClassWriter {
         body.differentiated().indexOf(body.parameters().get(index)));
   }
 
-  private static void addSweeps(MethodSpec.Builder m, AdjointBody body, CodeBlock seed) {
+  private static void addSweeps(MethodSpec.Builder m, AdjointBody body, CodeBlock seed,
+      Function<TypeElement, ClassName> generated) {
+    JavaStatements printer = new JavaStatements(JavaExpressions.plain(body.names(), generated),
+        body.names());
     if (!body.prologue().isEmpty()) {
-      m.addCode(body.prologue());
+      m.addCode(printer.print(body.prologue()));
     }
     m.addComment("forward sweep");
-    m.addCode(body.forward());
+    m.addCode(printer.print(body.forward()));
     m.addComment("reverse sweep");
     m.addStatement("$T $N = $L", JavaExpressions.typeName(body.result().type()),
         body.nameOf(body.resultAdjoint()), seed);
-    m.addCode(body.adjoints());
-    m.addCode(body.reverse());
+    m.addCode(printer.print(body.reverse()));
+  }
+
+  /** A whole method body: its statements, then the return of its value. */
+  private static CodeBlock print(MethodBody body, Function<TypeElement, ClassName> generated) {
+    JavaExpressions expressions = JavaExpressions.plain(body.names(), generated);
+    return CodeBlock.builder()
+        .add(new JavaStatements(expressions, body.names()).print(body.stmts()))
+        .addStatement("return $L", expressions.print(body.returned()))
+        .build();
   }
 }

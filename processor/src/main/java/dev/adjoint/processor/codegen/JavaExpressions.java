@@ -10,8 +10,6 @@ import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.IrType;
 import dev.adjoint.processor.ir.NameTable;
 import dev.adjoint.processor.ir.UnaryOp;
-import dev.adjoint.processor.ir.Variable;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
@@ -26,41 +24,34 @@ public final class JavaExpressions {
   private static final int CONDITIONAL = 2;
 
   private final NameTable names;
-  private final Function<Expr, Variable> substitutions;
-  private final Consumer<Variable> reads;
   private final Function<TypeElement, ClassName> generatedClass;
 
   /**
    * @param names the names of the variables in generated code
-   * @param substitutions a temporary already holding an expression's value, or null
-   * @param reads told of every variable the printed code reads
    * @param generatedClass the class generated for a class, which holds copies of its private
-   *     methods and tables
+   *     methods and tables, and its adjoints
    */
-  public JavaExpressions(NameTable names, Function<Expr, Variable> substitutions,
-      Consumer<Variable> reads, Function<TypeElement, ClassName> generatedClass) {
+  public JavaExpressions(NameTable names, Function<TypeElement, ClassName> generatedClass) {
     this.names = names;
-    this.substitutions = substitutions;
-    this.reads = reads;
     this.generatedClass = generatedClass;
   }
 
-  /** A printer that neither substitutes nor tracks. */
+  /** A printer of expressions named by {@code names}. */
   public static JavaExpressions plain(NameTable names,
       Function<TypeElement, ClassName> generatedClass) {
-    return new JavaExpressions(names, e -> null, v -> { }, generatedClass);
+    return new JavaExpressions(names, generatedClass);
   }
 
   public CodeBlock print(Expr e) {
     return print(e, 0);
   }
 
+  /** {@code e} as the operand of a member access: parenthesised unless primary. */
+  public CodeBlock printPrimary(Expr e) {
+    return print(e, PRIMARY);
+  }
+
   private CodeBlock print(Expr e, int context) {
-    Variable temp = substitutions.apply(e);
-    if (temp != null) {
-      reads.accept(temp);
-      return CodeBlock.of("$N", names.of(temp));
-    }
     if (e instanceof Expr.Cast c && isIdentity(c)) {
       // (double) a of a double a: javac's -Xlint:cast calls it redundant; the value is the same.
       return print(c.operand(), context);
@@ -183,7 +174,6 @@ public final class JavaExpressions {
 
     @Override
     public CodeBlock visitVarRef(Expr.VarRef r) {
-      reads.accept(r.variable());
       return CodeBlock.of("$N", names.of(r.variable()));
     }
 
@@ -282,9 +272,33 @@ public final class JavaExpressions {
             print(i.args().get(0), 0), print(i.args().get(1), 0));
         case ZEROS_LIKE -> zerosLike(print(i.args().get(0), 0), i.args().get(0).type());
         case POP -> pop(print(i.args().get(0), 0), i.type());
+        case COPY -> copy(i.args().get(0));
+        case GRAPH_NEW -> CodeBlock.of("new $T($L)", RuntimeTypes.COMPUTATION_GRAPH,
+            print(i.args().get(0), 0));
+        case GRAPH_INPUT -> CodeBlock.of("$L.input($L, $L)", print(i.args().get(0), PRIMARY),
+            print(i.args().get(1), 0), print(i.args().get(2), 0));
+        case GRAPH_NODE -> graphNode(i.args());
+        case GRAPH_BACKWARD -> CodeBlock.of("$L.backward($L)", print(i.args().get(0), PRIMARY),
+            print(i.args().get(1), 0));
       };
     }
   };
+
+  /** A copy of an array; only variables and element reads go without parentheses. */
+  private CodeBlock copy(Expr array) {
+    boolean primary = array instanceof Expr.VarRef || array instanceof Expr.FieldRef
+        || array instanceof Expr.ArrayRead;
+    return CodeBlock.of(primary ? "$L.clone()" : "($L).clone()", print(array, 0));
+  }
+
+  /** {@code graph.node(name, description, value, new int[] {inputs}, new double[] {partials})}. */
+  private CodeBlock graphNode(java.util.List<Expr> args) {
+    int inputs = Integer.parseInt(((Expr.Literal) args.get(4)).text());
+    return CodeBlock.of("$L.node($L,$W$L,$W$L,$Wnew int[] {$L},$Wnew double[] {$L})",
+        print(args.get(0), PRIMARY), print(args.get(1), 0), print(args.get(2), 0),
+        print(args.get(3), 0), arguments(args.subList(5, 5 + inputs)),
+        arguments(args.subList(5 + inputs, 5 + 2 * inputs)));
+  }
 
   private CodeBlock arguments(java.util.List<Expr> args) {
     CodeBlock.Builder out = CodeBlock.builder();
@@ -362,6 +376,7 @@ public final class JavaExpressions {
       case BOOLEAN_ARRAY -> com.palantir.javapoet.ArrayTypeName.of(TypeName.BOOLEAN);
       case OTHER -> TypeName.get(type.mirror());
       case TAPE -> RuntimeTypes.TAPE;
+      case GRAPH -> RuntimeTypes.COMPUTATION_GRAPH;
       default -> throw new IllegalArgumentException("no Java type for " + type);
     };
   }

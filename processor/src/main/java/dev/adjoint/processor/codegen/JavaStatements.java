@@ -3,13 +3,17 @@ package dev.adjoint.processor.codegen;
 import com.palantir.javapoet.CodeBlock;
 import dev.adjoint.processor.abi.RuntimeTypes;
 import dev.adjoint.processor.ir.Expr;
+import dev.adjoint.processor.ir.Label;
 import dev.adjoint.processor.ir.NameTable;
 import dev.adjoint.processor.ir.Stmt;
 import java.util.List;
 
 /**
- * Prints IR statements, of the original's IR and of the adjoint IR alike, as Java source. The
- * expressions in them are printed by {@link JavaExpressions}.
+ * Prints IR statements, of the original's IR and of the adjoint IR alike, as Java source: the one
+ * printer of generated method bodies. The expressions in them are printed by
+ * {@link JavaExpressions}. A {@code return} has no Java form here (the transformation turns it
+ * into a jump to the end of the sweep, and the entry point returns the result), nor has a loop
+ * update (the transformation moves it into the body): meeting one is a bug, reported loudly.
  */
 public final class JavaStatements {
   private final JavaExpressions expressions;
@@ -39,11 +43,19 @@ public final class JavaStatements {
     return expressions.print(e);
   }
 
+  private String prefix(Label label) {
+    return label == null ? "" : names.of(label) + ": ";
+  }
+
   private final class Printer implements Stmt.Visitor<Void> {
     private final CodeBlock.Builder out;
 
     Printer(CodeBlock.Builder out) {
       this.out = out;
+    }
+
+    private void body(Stmt.Block b) {
+      b.stmts().forEach(s -> s.accept(this));
     }
 
     @Override
@@ -72,10 +84,13 @@ public final class JavaStatements {
 
     @Override
     public Void visitBlock(Stmt.Block b) {
-      if (b.label() != null) {
-        throw new IllegalStateException("labelled blocks are printed by the transform: " + b);
+      if (b.label() == null) {
+        body(b);
+        return null;
       }
-      b.stmts().forEach(s -> s.accept(this));
+      out.add("$N: {\n", names.of(b.label())).indent();
+      body(b);
+      out.unindent().add("}\n");
       return null;
     }
 
@@ -92,23 +107,38 @@ public final class JavaStatements {
     }
 
     @Override
-    public Void visitLoop(Stmt.Loop node) {
-      throw new IllegalStateException("loops are printed by the transform: " + node);
+    public Void visitLoop(Stmt.Loop l) {
+      if (!l.update().isEmpty()) {
+        throw new IllegalStateException("a loop update has no place in printed code: " + l);
+      }
+      CodeBlock condition = l.condition() == null ? CodeBlock.of("true") : expr(l.condition());
+      if (l.testFirst()) {
+        out.beginControlFlow("$Lwhile ($L)", prefix(l.label()), condition);
+        visitBlock(l.body());
+        out.endControlFlow();
+      } else {
+        out.beginControlFlow("$Ldo", prefix(l.label()));
+        visitBlock(l.body());
+        out.endControlFlow("while ($L)", condition);
+      }
+      return null;
     }
 
     @Override
-    public Void visitBreak(Stmt.Break node) {
-      throw new IllegalStateException("jumps are printed by the transform: " + node);
+    public Void visitBreak(Stmt.Break b) {
+      out.addStatement(b.target() == null ? "break" : "break " + names.of(b.target()));
+      return null;
     }
 
     @Override
-    public Void visitContinue(Stmt.Continue node) {
-      throw new IllegalStateException("jumps are printed by the transform: " + node);
+    public Void visitContinue(Stmt.Continue c) {
+      out.addStatement(c.target() == null ? "continue" : "continue " + names.of(c.target()));
+      return null;
     }
 
     @Override
     public Void visitReturn(Stmt.Return node) {
-      throw new IllegalStateException("returns are printed by the transform: " + node);
+      throw new IllegalStateException("a return has no place in printed code: " + node);
     }
 
     @Override
@@ -131,6 +161,39 @@ public final class JavaStatements {
     @Override
     public Void visitComment(Stmt.Comment c) {
       out.add("// $L\n", c.text());
+      return null;
+    }
+
+    @Override
+    public Void visitPush(Stmt.Push p) {
+      CodeBlock tape = expressions.printPrimary(p.tape());
+      switch (p.value().type().kind()) {
+        case DOUBLE, FLOAT -> out.addStatement("$L.pushDouble($L)", tape, expr(p.value()));
+        case BOOLEAN -> out.addStatement("$L.pushBoolean($L)", tape, expr(p.value()));
+        case LONG -> {
+          CodeBlock value = expressions.printPrimary(p.value());
+          out.addStatement("$L.pushInt((int) $L)", tape, value)
+              .addStatement("$L.pushInt((int) ($L >>> 32))", tape, value);
+        }
+        default -> out.addStatement("$L.pushInt($L)", tape, expr(p.value()));
+      }
+      return null;
+    }
+
+    @Override
+    public Void visitIncrement(Stmt.Increment i) {
+      out.addStatement("$N++", names.of(i.counter()));
+      return null;
+    }
+
+    @Override
+    public Void visitIndexLoop(Stmt.IndexLoop l) {
+      String index = names.of(l.index());
+      out.beginControlFlow("$Lfor (int $N = $L; $N $L $L; $N$L)", prefix(l.label()), index,
+          expr(l.from()), index, l.down() ? ">" : "<", expr(l.bound()), index,
+          l.down() ? "--" : "++");
+      visitBlock(l.body());
+      out.endControlFlow();
       return null;
     }
   }

@@ -69,6 +69,34 @@ public sealed interface Expr {
       return new Literal(IrType.INT, Integer.toString(value), null);
     }
 
+    public static Literal ofBoolean(boolean value) {
+      return new Literal(IrType.BOOLEAN, Boolean.toString(value), null);
+    }
+
+    /** The null reference, of the type of whatever it is assigned to. */
+    public static Literal ofNull() {
+      return new Literal(IrType.NULL, "null", null);
+    }
+
+    /** A string literal: {@code text} quoted and escaped as Java source. */
+    public static Literal ofString(String value) {
+      StringBuilder out = new StringBuilder("\"");
+      for (char c : value.toCharArray()) {
+        switch (c) {
+          case '\b' -> out.append("\\b");
+          case '\t' -> out.append("\\t");
+          case '\n' -> out.append("\\n");
+          case '\f' -> out.append("\\f");
+          case '\r' -> out.append("\\r");
+          case '"' -> out.append("\\\"");
+          case '\\' -> out.append("\\\\");
+          default -> out.append(Character.isISOControl(c)
+              ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+        }
+      }
+      return new Literal(IrType.STRING, out.append('"').toString(), null);
+    }
+
     private static String doubleText(double value) {
       return Double.toString(value);
     }
@@ -215,7 +243,28 @@ public sealed interface Expr {
       /** A new zero adjoint with the shape of the array {@code args[0]}. */
       ZEROS_LIKE,
       /** The last value of type {@code type} pushed on the tape {@code args[0]}, popped. */
-      POP
+      POP,
+      /** A new array equal to the array {@code args[0]}, element by element (one level). */
+      COPY,
+      /** A new, empty computation graph titled {@code args[0]}, a string. */
+      GRAPH_NEW,
+      /**
+       * Adds an input node named {@code args[1]} (a string) with value {@code args[2]} to the graph
+       * {@code args[0]}; its number, an int.
+       */
+      GRAPH_INPUT,
+      /**
+       * Adds a node to the graph {@code args[0]}: name {@code args[1]} and description
+       * {@code args[2]} (strings), value {@code args[3]}, then for its k = {@code args[4]} (an int
+       * literal) inputs, their node numbers {@code args[5..5+k)} and the local partial derivatives
+       * {@code args[5+k..5+2k)}; its number, an int.
+       */
+      GRAPH_NODE,
+      /**
+       * Propagates adjoints back over the graph {@code args[0]} from its node {@code args[1]},
+       * seeded with 1; the graph itself, adjoints filled in.
+       */
+      GRAPH_BACKWARD
     }
 
     public Intrinsic(Op op, List<Expr> args, IrType type) {

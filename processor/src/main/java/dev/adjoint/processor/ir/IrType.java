@@ -14,7 +14,9 @@ public final class IrType {
     BOOLEAN, BYTE, SHORT, CHAR, INT, LONG, FLOAT, DOUBLE,
     STRING, DOUBLE_ARRAY, DOUBLE_MATRIX, INT_ARRAY, BOOLEAN_ARRAY, NULL, OTHER, VOID,
     /** The runtime's tape, which the adjoint records on. */
-    TAPE
+    TAPE,
+    /** The runtime's computation graph, which a graph trace builds. */
+    GRAPH
   }
 
   public static final IrType BOOLEAN = new IrType(Kind.BOOLEAN, null);
@@ -33,6 +35,7 @@ public final class IrType {
   public static final IrType NULL = new IrType(Kind.NULL, null);
   public static final IrType VOID = new IrType(Kind.VOID, null);
   public static final IrType TAPE = new IrType(Kind.TAPE, null);
+  public static final IrType GRAPH = new IrType(Kind.GRAPH, null);
 
   private final Kind kind;
   private final TypeMirror mirror;

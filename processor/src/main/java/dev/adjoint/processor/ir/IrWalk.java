@@ -112,6 +112,21 @@ public final class IrWalk {
     public List<Stmt> visitComment(Stmt.Comment node) {
       return List.of();
     }
+
+    @Override
+    public List<Stmt> visitPush(Stmt.Push node) {
+      return List.of();
+    }
+
+    @Override
+    public List<Stmt> visitIncrement(Stmt.Increment node) {
+      return List.of();
+    }
+
+    @Override
+    public List<Stmt> visitIndexLoop(Stmt.IndexLoop node) {
+      return List.of(node.body());
+    }
   };
 
   private static final Stmt.Visitor<List<Expr>> OWN_EXPRESSIONS = new Stmt.Visitor<>() {
@@ -173,6 +188,21 @@ public final class IrWalk {
     @Override
     public List<Expr> visitComment(Stmt.Comment node) {
       return List.of();
+    }
+
+    @Override
+    public List<Expr> visitPush(Stmt.Push node) {
+      return List.of(node.tape(), node.value());
+    }
+
+    @Override
+    public List<Expr> visitIncrement(Stmt.Increment node) {
+      return List.of();
+    }
+
+    @Override
+    public List<Expr> visitIndexLoop(Stmt.IndexLoop node) {
+      return List.of(node.from(), node.bound());
     }
   };
 

@@ -42,6 +42,12 @@ public sealed interface Stmt {
     R visitAccumulate(Accumulate node);
 
     R visitComment(Comment node);
+
+    R visitPush(Push node);
+
+    R visitIncrement(Increment node);
+
+    R visitIndexLoop(IndexLoop node);
   }
 
   /** {@code target = value}; compound assignments and increments are lowered to this. */
@@ -158,6 +164,55 @@ public sealed interface Stmt {
     @Override
     public <R> R accept(Visitor<R> visitor) {
       return visitor.visitComment(this);
+    }
+  }
+
+  /**
+   * Appends the value of {@code value} (of its own type) to the tape {@code tape}, a variable of
+   * type {@link IrType#TAPE}. {@link Expr.Intrinsic.Op#POP} takes values back, last pushed
+   * first; the reverse sweep pops exactly what the forward sweep pushed, in reverse order.
+   */
+  record Push(Expr tape, Expr value, Tree tree) implements Stmt {
+    public Push(Expr tape, Expr value) {
+      this(tape, value, null);
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitPush(this);
+    }
+  }
+
+  /** {@code counter = counter + 1} for an {@code int} counter: a loop counting its trips. */
+  record Increment(Variable counter, Tree tree) implements Stmt {
+    public Increment(Variable counter) {
+      this(counter, null);
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitIncrement(this);
+    }
+  }
+
+  /**
+   * Runs {@code body} once for each value of the {@code int} variable {@code index}, which it
+   * declares: {@code from}, then one more (one less when {@code down}) each time, as long as
+   * {@code index < bound} ({@code index > bound} when {@code down}). {@code from} and
+   * {@code bound} are evaluated once, before the first iteration; {@code body} never assigns
+   * {@code index}. A {@link Break} to {@code label} (null when nothing breaks out) leaves it. The
+   * reverse sweep runs a loop's iterations backwards with it, over a recorded trip count.
+   */
+  record IndexLoop(Label label, Variable index, Expr from, Expr bound, boolean down, Block body,
+      Tree tree) implements Stmt {
+    public IndexLoop(Label label, Variable index, Expr from, Expr bound, boolean down,
+        Block body) {
+      this(label, index, from, bound, down, body, null);
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitIndexLoop(this);
     }
   }
 }

@@ -234,6 +234,21 @@ public final class EvaluateOnce {
     }
 
     @Override
+    public Void visitPush(Stmt.Push node) {
+      throw AdjointOnly.in("evaluate-once", node);
+    }
+
+    @Override
+    public Void visitIncrement(Stmt.Increment node) {
+      throw AdjointOnly.in("evaluate-once", node);
+    }
+
+    @Override
+    public Void visitIndexLoop(Stmt.IndexLoop node) {
+      throw AdjointOnly.in("evaluate-once", node);
+    }
+
+    @Override
     public Void visitThrow(Stmt.Throw node) {
       return unchanged(node);
     }

@@ -5,12 +5,9 @@ import static dev.adjoint.processor.rules.MathCalls.minus;
 import static dev.adjoint.processor.rules.MathCalls.neg;
 import static dev.adjoint.processor.rules.MathCalls.times;
 
-import com.palantir.javapoet.CodeBlock;
 import dev.adjoint.processor.abi.AdjointAbi;
 import dev.adjoint.processor.analysis.Activity;
 import dev.adjoint.processor.ir.IrWalk;
-import dev.adjoint.processor.codegen.JavaExpressions;
-import dev.adjoint.processor.codegen.JavaStatements;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.IrType;
 import dev.adjoint.processor.ir.NameTable;
@@ -42,8 +39,6 @@ final class ExpressionAdjoint {
   private final Names names;
   private final Set<Variable> reads;
   private final Deque<Map<Expr, Variable>> scratch = new ArrayDeque<>();
-  private final JavaExpressions printer;
-  private final JavaStatements statements;
 
   /** What the adjoint needs to know of the enclosing method's generated names. */
   interface Names {
@@ -64,8 +59,6 @@ final class ExpressionAdjoint {
     this.rules = rules;
     this.names = names;
     this.reads = reads;
-    this.printer = JavaExpressions.plain(variableNames, rules::generatedClassOf);
-    this.statements = new JavaStatements(printer, variableNames);
     scratch.push(new IdentityHashMap<>());
   }
 
@@ -104,19 +97,7 @@ final class ExpressionAdjoint {
     return out;
   }
 
-  /** Source for {@code e} as the reverse sweep evaluates it. */
-  CodeBlock print(Expr e) {
-    return printer.print(evaluated(e));
-  }
-
   /** Adds {@code seed} times the derivative of {@code e} into the adjoints of its variables. */
-  void propagate(Expr e, Expr seed, CodeBlock.Builder out) {
-    List<Stmt> code = new ArrayList<>();
-    propagate(e, seed, code);
-    statements.print(code, out);
-  }
-
-  /** As {@link #propagate(Expr, Expr, CodeBlock.Builder)}, into adjoint IR. */
   void propagate(Expr e, Expr seed, List<Stmt> out) {
     if (!activity.isActive(e)) {
       return;

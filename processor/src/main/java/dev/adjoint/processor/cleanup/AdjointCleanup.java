@@ -23,9 +23,6 @@ public final class AdjointCleanup {
    * the variables read after it.
    */
   public static List<Stmt> apply(List<Stmt> code, Set<Variable> liveOut) {
-    if (code != null) {
-      return code; // TEMPORARY
-    }
     return sequence(code, liveOut, true);
   }
 

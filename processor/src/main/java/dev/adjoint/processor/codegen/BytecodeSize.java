@@ -42,8 +42,13 @@ public final class BytecodeSize {
     return size[0];
   }
 
-  /** A load or store of a local: one byte for the first four slots, two after. */
-  private static final int LOCAL = 2;
+  /**
+   * A load or store of a local: one byte for the first four slots, two up to slot 255, four
+   * after (wide); the methods whose size matters have hundreds of locals.
+   */
+  private static final int LOCAL = 3;
+  /** A constant: a double from the pool takes three bytes, a small int one or two. */
+  private static final int CONSTANT = 3;
   /** A call, a field access, a constant from the pool, a class reference. */
   private static final int POOL_REFERENCE = 3;
   /** A conditional jump or a goto. */
@@ -135,7 +140,7 @@ public final class BytecodeSize {
   private static final Expr.Visitor<Integer> NODE = new Expr.Visitor<>() {
     @Override
     public Integer visitLiteral(Expr.Literal node) {
-      return 2;
+      return CONSTANT;
     }
 
     @Override

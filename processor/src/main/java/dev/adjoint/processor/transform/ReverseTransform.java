@@ -3,6 +3,7 @@ package dev.adjoint.processor.transform;
 import dev.adjoint.processor.analysis.Activity;
 import dev.adjoint.processor.analysis.ToBeRecorded;
 import dev.adjoint.processor.cleanup.AdjointCleanup;
+import dev.adjoint.processor.cleanup.RepeatedStores;
 import dev.adjoint.processor.diag.MethodProblems;
 import dev.adjoint.processor.ir.AdjointBody;
 import dev.adjoint.processor.ir.Expr;
@@ -118,9 +119,9 @@ public final class ReverseTransform {
     List<Stmt> cleanReverse = AdjointCleanup.apply(adjointDecls, liveOut);
     TapeUse tapeUse = names.tapeUsed() ? TapeUse.RECORDS
         : names.tapeReferenced() ? TapeUse.PASSES_ON : TapeUse.NONE;
-    return new AdjointBody(prologue, forward, cleanReverse, ir.result(), resultAdjoint,
-        ir.parameters(), ir.differentiated(), parameterAdjoints, tapeUse, names.tape(),
-        names.claim("seed"), names.claim("adjoints"), names.table());
+    return new AdjointBody(prologue, RepeatedStores.apply(prologue, forward), cleanReverse,
+        ir.result(), resultAdjoint, ir.parameters(), ir.differentiated(), parameterAdjoints,
+        tapeUse, names.tape(), names.claim("seed"), names.claim("adjoints"), names.table());
   }
 
   /** The zero value a hoisted declaration starts from. */

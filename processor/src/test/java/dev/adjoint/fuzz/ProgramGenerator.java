@@ -59,7 +59,13 @@ final class ProgramGenerator {
      * Arrays.copyOf and copyOfRange initializers, Arrays.fill (also inside a loop) and
      * System.arraycopy, overlapping within one array or from another.
      */
-    ARRAY_UTIL("arrayUtil");
+    ARRAY_UTIL("arrayUtil"),
+    /**
+     * Increments and assignments inside expressions: packed reads {@code a[k++]}, writes
+     * {@code b[n++] = v}, conditions {@code (k += 2) < n}, {@code ++k < n} in do-while, and
+     * operands that a later operand changes ({@code a[k] * a[++k]}, {@code s + (s = e)}).
+     */
+    INCR_IN_EXPR("incrInExpr");
 
     final String flag;
 
@@ -808,6 +814,7 @@ final class ProgramGenerator {
       case VAR_NEW -> varNew(scope);
       case RESET_ACCUMULATE -> resetAccumulate(scope);
       case ARRAY_UTIL -> arrayUtil(scope);
+      case INCR_IN_EXPR -> incrInExpr(scope);
     };
     for (Node n : out) {
       if (n.shape == null) {
@@ -1485,6 +1492,81 @@ final class ProgramGenerator {
     out.add(Node.stmt("for (int " + j + " = 0; " + j + " < " + y + ".length; " + j + "++) @0@",
         Node.block(body)));
     scope.arrays.add(new Arr(y, 1, len, 0, true));
+    result(scope, z);
+    return out;
+  }
+
+  // 11. increments and assignments inside expressions
+
+  /** A 1-D array in scope to read (or a fresh one filled with an active value). */
+  private Arr readable(Scope scope, String k, List<Node> out) {
+    List<Arr> a1 = arrays(scope, 1).stream().filter(a -> a.len() >= 2).toList();
+    if (!a1.isEmpty() && sr(4) != 0) {
+      return a1.get(sr(a1.size()));
+    }
+    String v = "zv" + k;
+    int len = 2 + sr(3);
+    out.add(Node.stmt("double[] " + v + " = new double[" + len + "];"));
+    out.add(Node.stmt("for (int zi" + k + " = 0; zi" + k + " < " + len + "; zi" + k
+        + "++) @0@", Node.block(List.of(Node.stmt(v + "[zi" + k + "] = (zi" + k
+        + " + 1) * @0@;", active(scope, 2))))));
+    Arr fresh = new Arr(v, 1, len, 0, true);
+    scope.arrays.add(fresh);
+    return fresh;
+  }
+
+  private List<Node> incrInExpr(Scope scope) {
+    String k = sfx();
+    String z = "z" + k;
+    String c = "zc" + k;
+    List<Node> out = new ArrayList<>();
+    Arr a = readable(scope, k, out);
+    String n = a.name();
+    int len = a.len();
+    out.add(Node.stmt("int " + c + " = " + Math.min(sr(2), len - 2) + ";"));
+    out.add(Node.stmt("double " + z + " = 0.0;"));
+    switch (sr(7)) {
+      case 0 -> {
+        // packed reads: at most len - 1 of them from a start of 0 or 1
+        out.add(Node.stmt(z + " = " + n + "[" + c + "++] * @0@;", expr(scope, 1)));
+        out.add(Node.stmt(z + " += " + n + "[" + c + "++] + " + c + ";"));
+      }
+      case 1 -> out.add(Node.stmt("while ((" + c + " += " + (1 + sr(2)) + ") < " + len + ") @0@",
+          Node.block(List.of(Node.stmt(z + " = " + z + " * 0.5 + " + n + "[" + c + "] * @0@;",
+              expr(scope, 1))))));
+      case 2 -> out.add(Node.stmt("do @0@ while (++" + c + " < " + len + ");",
+          Node.block(List.of(Node.stmt("if (" + c + " == 1) {\n  continue;\n}"),
+              Node.stmt(z + " = Math.sin(" + z + ") + " + n + "[" + c + "] * @0@;",
+                  expr(scope, 1))))));
+      case 3 -> out.add(Node.stmt(z + " = " + n + "[" + c + "] * " + n + "[++" + c + "] - " + c
+          + ";"));
+      case 4 -> {
+        String b = "zb" + k;
+        String i = "zi" + k;
+        String j = "zj" + k;
+        out.add(Node.stmt("double[] " + b + " = new double[" + len + "];"));
+        out.add(Node.stmt(c + " = 0;"));
+        out.add(Node.stmt("for (int " + j + " = 0; " + j + " < " + len + "; " + j + "++) @0@",
+            Node.block(List.of(Node.stmt("if (" + n + "[" + j + "] > " + spick("0.0", "0.3",
+                "(-0.4)") + ") {\n  " + b + "[" + c + "++] = " + n + "[" + j + "] * " + n + "["
+                + j + "];\n}")))));
+        out.add(Node.stmt("for (int " + i + " = 0; " + i + " < " + c + "; " + i + "++) @0@",
+            Node.block(List.of(Node.stmt(z + " += " + b + "[" + i + "] * (" + i + " + 1);")))));
+        scope.arrays.add(new Arr(b, 1, len, 0, true));
+      }
+      case 5 -> {
+        String s = "zs" + k;
+        out.add(Node.stmt("double " + s + " = @0@;", active(scope, 2)));
+        out.add(Node.stmt(z + " = " + s + " + (" + s + " = @0@) * " + s + " + (" + s + " *= "
+            + spick("0.5", "1.5", "(-2.0)") + ");", active(scope, 2)));
+      }
+      default -> {
+        String j = "zj" + k;
+        out.add(Node.stmt("for (int " + j + " = 0; " + j + "++ < " + len + "; ) @0@",
+            Node.block(List.of(Node.stmt(z + " += Math.tanh(" + n + "[" + j + " - 1]) * "
+                + j + ";")))));
+      }
+    }
     result(scope, z);
     return out;
   }

@@ -70,6 +70,8 @@ final class CorpusCases {
         }
         add(NaturalJavaCorpus.class, "assignInCondition", 0.3);
         add(NaturalJavaCorpus.class, "assignInCondition", 1.3);
+        add(NaturalJavaCorpus.class, "arrayInLoop", vec(4, 1.2), 6);
+        add(NaturalJavaCorpus.class, "arrayInLoop", vec(3, 0.8), 2);
     }
 
     static List<Case> all() {

@@ -4,7 +4,8 @@ import dev.adjoint.Differentiable;
 
 /**
  * Corpus programs once rejected, accepted since issue 13's front end: an increment inside an
- * index, an assignment inside a loop condition, and normalising the input array in place.
+ * index, an assignment inside a loop condition, normalising the input array in place, and a
+ * scratch array declared inside a loop.
  */
 final class NaturalJavaCorpus {
     private NaturalJavaCorpus() {
@@ -43,5 +44,19 @@ final class NaturalJavaCorpus {
             x[i] /= n;
         }
         return x[0];
+    }
+
+    /** Scratch array declared inside the time loop. */
+    @Differentiable
+    static double arrayInLoop(double[] x, int steps) {
+        double s = 0;
+        for (int t = 0; t < steps; t++) {
+            double[] tmp = new double[x.length];
+            for (int i = 0; i < x.length; i++) {
+                tmp[i] = Math.sin(x[i] * t);
+            }
+            s += tmp[t % x.length];
+        }
+        return s;
     }
 }

@@ -65,7 +65,16 @@ final class ProgramGenerator {
      * {@code b[n++] = v}, conditions {@code (k += 2) < n}, {@code ++k < n} in do-while, and
      * operands that a later operand changes ({@code a[k] * a[++k]}, {@code s + (s = e)}).
      */
-    INCR_IN_EXPR("incrInExpr");
+    INCR_IN_EXPR("incrInExpr"),
+    /** Math.fma and StrictMath.fma with one, two or three active arguments. */
+    FMA("fma"),
+    /** Writes into the method's own parameter array x: in place, Arrays.fill, prefix sums. */
+    PARAM_WRITE("paramWrite"),
+    /**
+     * Arrays allocated inside loops and branches: new double[n] accumulated into (relying on
+     * the zeroed allocation), initializers, clones, matrices, new arrays as arguments.
+     */
+    LOOP_ALLOC("loopAlloc");
 
     final String flag;
 
@@ -323,7 +332,8 @@ final class ProgramGenerator {
       if (!chosen.isEmpty() && inShapeHelper == 0 && shapeRnd.nextInt(100) < 6) {
         // no array-declaring shapes inside loops (a documented limitation with its own error)
         List<Feature> fs = chosen.stream().filter(f -> scope.loops == 0 || f == Feature.LOOP_CHAIN
-            || f == Feature.BOXED || f == Feature.IMPURE || f == Feature.VARARGS).toList();
+            || f == Feature.BOXED || f == Feature.IMPURE || f == Feature.VARARGS
+            || f == Feature.FMA).toList();
         if (!fs.isEmpty()) {
           out.addAll(shapeStmts(fs.get(shapeRnd.nextInt(fs.size())), scope));
           continue;
@@ -815,6 +825,9 @@ final class ProgramGenerator {
       case RESET_ACCUMULATE -> resetAccumulate(scope);
       case ARRAY_UTIL -> arrayUtil(scope);
       case INCR_IN_EXPR -> incrInExpr(scope);
+      case FMA -> fmaStmts(scope);
+      case PARAM_WRITE -> paramWrite(scope);
+      case LOOP_ALLOC -> loopAlloc(scope);
     };
     for (Node n : out) {
       if (n.shape == null) {
@@ -827,7 +840,7 @@ final class ProgramGenerator {
   /** An expression shape of an enabled feature, or null. */
   private Node shapeExpr(Scope scope, int d) {
     List<Feature> fs = new ArrayList<>();
-    for (Feature f : List.of(Feature.BOXED, Feature.IMPURE, Feature.VARARGS)) {
+    for (Feature f : List.of(Feature.BOXED, Feature.IMPURE, Feature.VARARGS, Feature.FMA)) {
       if (chosen.contains(f)) {
         fs.add(f);
       }
@@ -839,6 +852,7 @@ final class ProgramGenerator {
     Node n = switch (f) {
       case BOXED -> boxedExpr(scope, d);
       case IMPURE -> impureExpr(scope, d);
+      case FMA -> fmaExpr(scope, d);
       default -> varargsExpr(scope, d);
     };
     return n.shape(f.flag);
@@ -1567,6 +1581,129 @@ final class ProgramGenerator {
                 + j + ";")))));
       }
     }
+    result(scope, z);
+    return out;
+  }
+
+  // 12. fused multiply-add
+
+  /** {@code Math.fma(a, b, c)} (or StrictMath's), its arguments active or not. */
+  private Node fmaExpr(Scope scope, int d) {
+    Node[] args = new Node[3];
+    for (int i = 0; i < 3; i++) {
+      args[i] = sr(3) == 0 ? expr(scope, d) : active(scope, d);
+    }
+    return Node.expr(spick("Math", "StrictMath") + ".fma(@0@, @1@, @2@)", args);
+  }
+
+  private List<Node> fmaStmts(Scope scope) {
+    String z = "z" + sfx();
+    List<Node> out = new ArrayList<>();
+    out.add(Node.stmt("double " + z + " = @0@;", fmaExpr(scope, 2)));
+    result(scope, z);
+    return out;
+  }
+
+  // 13. writes into parameter arrays
+
+  private List<Node> paramWrite(Scope scope) {
+    String k = sfx();
+    String z = "z" + k;
+    String j = "zj" + k;
+    List<Node> out = new ArrayList<>();
+    Arr x = scope.arrays.stream().filter(a -> a.name().equals("x")).findFirst().orElse(null);
+    if (x == null) {
+      out.add(Node.stmt("double " + z + " = 0.5 * @0@;", active(scope, 2)));
+      result(scope, z);
+      return out;
+    }
+    int len = x.len();
+    Scope in = scope.child();
+    in.ints.add(j);
+    in.loops++;
+    in.inSwitch = false;
+    switch (sr(4)) {
+      case 0 -> out.add(Node.stmt("for (int " + j + " = 0; " + j + " < x.length; " + j
+          + "++) @0@", Node.block(List.of(Node.stmt("x[" + j + "] = x[" + j + "] * @0@;",
+              active(in, 1))))));
+      case 1 -> {
+        int from = sr(len);
+        out.add(Node.stmt("java.util.Arrays.fill(x, " + from + ", " + (from + 1 + sr(len - from))
+            + ", @0@);", active(scope, 2)));
+      }
+      case 2 -> out.add(Node.stmt("for (int " + j + " = 1; " + j + " < x.length; " + j
+          + "++) @0@", Node.block(List.of(Node.stmt("x[" + j + "] += " + spick("0.5", "x[0]",
+              "Math.sin(x[" + j + "])") + " * x[" + j + " - 1];")))));
+      default -> out.add(Node.stmt("x[" + sr(len) + "] " + spick("=", "+=", "*=") + " @0@;",
+          active(scope, 2)));
+    }
+    out.add(Node.stmt("double " + z + " = 0.0;"));
+    out.add(Node.stmt("for (int " + j + " = 0; " + j + " < x.length; " + j + "++) @0@",
+        Node.block(List.of(Node.stmt(z + " += " + spick("Math.sin(", "Math.tanh(", "0.5 * (")
+            + "x[" + j + "]) * (" + j + " + 1);")))));
+    scope.arrays.replaceAll(a -> a == x ? new Arr("x", 1, len, 0, true) : a);
+    result(scope, z);
+    return out;
+  }
+
+  // 14. arrays allocated inside loops
+
+  private List<Node> loopAlloc(Scope scope) {
+    String k = sfx();
+    String z = "z" + k;
+    String t = "zt" + k;
+    String h = "zh" + k;
+    String i = "zi" + k;
+    List<Node> out = new ArrayList<>();
+    out.add(Node.stmt("double " + z + " = 0.0;"));
+    Scope in = scope.child();
+    in.ints.add(t);
+    in.loops++;
+    in.inSwitch = false;
+    List<Node> body = new ArrayList<>();
+    int len = 2 + sr(3);
+    List<Arr> a1 = arrays(scope, 1);
+    switch (sr(5)) {
+      case 0 -> {
+        body.add(Node.stmt("double[] " + h + " = new double[" + len + "];"));
+        body.add(Node.stmt("for (int " + i + " = 0; " + i + " < " + len + "; " + i + "++) @0@",
+            Node.block(List.of(Node.stmt(h + "[" + i + "] += @0@ * (" + i + " + " + t + ");",
+                active(in, 1))))));
+        body.add(Node.stmt(h + "[" + sr(len) + "] += " + h + "[" + sr(len) + "] * 0.5;"));
+      }
+      case 1 -> {
+        len = 2;
+        body.add(Node.stmt("double[] " + h + " = {@0@, @1@};", active(in, 1), expr(in, 1)));
+      }
+      case 2 -> {
+        if (a1.isEmpty()) {
+          body.add(Node.stmt("double[] " + h + " = new double[" + len + "];"));
+        } else {
+          Arr src = a1.get(sr(a1.size()));
+          len = src.len();
+          body.add(Node.stmt("double[] " + h + " = " + src.name() + ".clone();"));
+          body.add(Node.stmt(h + "[" + t + " % " + len + "] = @0@;", active(in, 1)));
+        }
+      }
+      case 3 -> {
+        body.add(Node.stmt("double[][] " + h + "m = new double[2][" + len + "];"));
+        body.add(Node.stmt(h + "m[1][" + sr(len) + "] = @0@;", active(in, 1)));
+        body.add(Node.stmt(h + "m[0][" + sr(len) + "] += " + h + "m[1][" + sr(len) + "] * "
+            + t + ";"));
+        body.add(Node.stmt("double[] " + h + " = " + h + "m[" + sr(2) + "];"));
+      }
+      default -> {
+        body.add(Node.stmt("if (" + t + " % 2 == " + sr(2) + ") @0@", Node.block(List.of(
+            Node.stmt("double[] " + h + "b = {@0@, " + t + "};", active(in, 1)),
+            Node.stmt(z + " += " + h + "b[0] * " + h + "b[1];")))));
+        body.add(Node.stmt("double[] " + h + " = new double[] {@0@};", active(in, 1)));
+        len = 1;
+      }
+    }
+    body.add(Node.stmt(z + " += " + spick("Math.sin(", "Math.tanh(", "0.5 * (") + h + "["
+        + sr(len) + "]) + " + h + "[" + sr(len) + "] * " + h + ".length;"));
+    out.add(Node.stmt("for (int " + t + " = 0; " + t + " < " + (1 + sr(3)) + "; " + t
+        + "++) @0@", Node.block(body)));
     result(scope, z);
     return out;
   }

@@ -750,12 +750,12 @@ class DiagnosticsTest {
   }
 
   @Test
-  void newArrayOutsideADeclaration() {
+  void newArrayInAConditionalOperand() {
     TestSource src = t("""
         final class T {
           @Differentiable
           static double loss(double a) {
-            int n = new double[3].length;
+            int n = a > 0 ? new double[3].length : 1;
             return a * n;
           }
         }
@@ -763,21 +763,25 @@ class DiagnosticsTest {
     Compilation c = compile(src);
     assertThat(c).failed();
     assertThat(c).hadErrorCount(1);
-    assertThat(c).hadErrorContaining("new arrays are supported only as the initializer of a local"
-        + " array declared outside loops")
+    assertThat(c).hadErrorContaining("a new array inside an operand of ?:, && or || is not"
+        + " supported, because that operand is evaluated only sometimes; declare it as a local"
+        + " array first")
         .inFile(src.file).onLine(src.line("new double[3]")).atColumn(src.column("new double[3]"));
   }
 
   @Test
-  void arrayDeclaredInsideALoop() {
+  void callResultHeldInAnArrayDeclaredInsideALoop() {
     TestSource src = t("""
         final class T {
+          static double[] twice(double a) {
+            return new double[] {a, 2 * a};
+          }
+
           @Differentiable
           static double loss(double a, int n) {
             double r = 0;
             for (int i = 0; i < n; i++) {
-              double[] h = new double[2];
-              h[0] = a;
+              double[] h = twice(a);
               r = r + h[0];
             }
             return r;
@@ -787,9 +791,35 @@ class DiagnosticsTest {
     Compilation c = compile(src);
     assertThat(c).failed();
     assertThat(c).hadErrorCount(1);
-    assertThat(c).hadErrorContaining("arrays cannot be declared inside a loop")
-        .inFile(src.file).onLine(src.line("double[] h = new double[2];"))
-        .atColumn(src.column("double[] h = new double[2];", "h ="));
+    assertThat(c).hadErrorContaining("an array a call returns cannot be held in an array declared"
+        + " inside a loop: each iteration would bring a new array, which the reverse sweep"
+        + " cannot follow; declare 'h' before the loop with new double[n] and copy the call's"
+        + " elements into it, or make the helper write scalars")
+        .inFile(src.file).onLine(src.line("double[] h = twice(a);"))
+        .atColumn(src.column("double[] h = twice(a);", "h ="));
+  }
+
+  @Test
+  void raggedMatrixAllocatedInsideALoop() {
+    TestSource src = t("""
+        final class T {
+          @Differentiable
+          static double loss(double a, int n) {
+            double r = 0;
+            for (int i = 0; i < n; i++) {
+              double[][] m = new double[2][];
+              r = r + a * m.length;
+            }
+            return r;
+          }
+        }
+        """);
+    Compilation c = compile(src);
+    assertThat(c).failed();
+    assertThat(c).hadErrorCount(1);
+    assertThat(c).hadErrorContaining("a matrix with rows left to be assigned (new double[n][])"
+        + " cannot be allocated inside a loop")
+        .inFile(src.file).onLine(src.line("double[][] m = new double[2][];"));
   }
 
   @Test

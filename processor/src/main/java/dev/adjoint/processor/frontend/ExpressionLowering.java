@@ -139,8 +139,7 @@ final class ExpressionLowering {
       case ARRAY_ACCESS:
         return arrayRead((ArrayAccessTree) tree, out);
       case NEW_ARRAY:
-        return unsupported(tree, "new arrays are supported only as the initializer of a local"
-            + " array declared outside loops: double[] h = new double[n];");
+        return arrayInExpression((NewArrayTree) tree, out);
       default:
         if (tree instanceof BinaryTree b) {
           return binary(b, out);
@@ -402,6 +401,36 @@ final class ExpressionLowering {
     return new Expr.NewArray(type, dims, init);
   }
 
+  /**
+   * {@code new double[n]} or {@code new double[] {a, b}} inside an expression (an argument,
+   * a returned value): a local array of its own, allocated and filled just before the
+   * expression, as if the user had declared it there (inside a loop, normalization hoists it).
+   */
+  private Expr arrayInExpression(NewArrayTree n, List<Stmt> out) {
+    if (noHoisting > 0) {
+      return unsupported(n, "a new array inside an operand of ?:, && or || is not supported,"
+          + " because that operand is evaluated only sometimes; declare it as a local array"
+          + " first");
+    }
+    IrType type = statements.newArrayType(n);
+    if (type == null) {
+      return poison(n);
+    }
+    if (!type.isArray()) {
+      return unsupported(n, "arrays of " + type + " are not supported in a @Differentiable"
+          + " method");
+    }
+    List<Expr> elements = new ArrayList<>();
+    Expr init = newArray(n, type, out, elements);
+    if (isPoison(init)) {
+      return init;
+    }
+    Variable array = statements.newTemporary("array", type, n);
+    out.add(new Stmt.Assign(array, init, true, n));
+    statements.initializeElements(array, (Expr.NewArray) init, elements, n, out);
+    return new Expr.VarRef(array, n);
+  }
+
   /** A rectangular {@code {{a, b}, {c, d}}}: rows of equal length, element by element. */
   private Expr matrixInitializer(NewArrayTree n, List<Stmt> before, List<Expr> elements) {
     int columns = -1;
@@ -638,10 +667,10 @@ final class ExpressionLowering {
     if (arrayType.kind() != IrType.Kind.DOUBLE_ARRAY) {
       return args;
     }
-    if (noHoisting > 0 || statements.inLoop()) {
+    if (noHoisting > 0) {
       problems.error(call, "a double... parameter needs its arguments packed into an array,"
-          + " which Adjoint can declare only outside loops, conditions and ?:, && or ||;"
-          + " declare double[] " + last.getSimpleName() + " = {...}; before the loop and pass"
+          + " which Adjoint cannot do inside an operand of ?:, && or || (evaluated only"
+          + " sometimes); declare double[] " + last.getSimpleName() + " = {...}; before and pass"
           + " it to " + method.getSimpleName());
       return null;
     }

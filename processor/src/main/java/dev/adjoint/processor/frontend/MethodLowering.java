@@ -240,7 +240,7 @@ public final class MethodLowering {
   }
 
   /** The type of {@code new double[n]}, {@code new double[n][]}, {@code new double[][]{...}}. */
-  private IrType newArrayType(NewArrayTree n) {
+  IrType newArrayType(NewArrayTree n) {
     if (n.getType() == null) {
       problems.failSilently(); // var x = {a, b}: javac reports it
       return null;
@@ -297,12 +297,6 @@ public final class MethodLowering {
       rowAlias(v, lowered, out);
       return;
     }
-    if (loopDepth > 0) {
-      problems.error(v, "arrays cannot be declared inside a loop of a @Differentiable method;"
-          + " declare '" + v.getName() + "' before the loop and overwrite its elements");
-      declareLocal(v, type);
-      return;
-    }
     if (initTree == null) {
       problems.error(v, "declare array '" + v.getName() + "' with its allocation, as in"
           + " double[] " + v.getName() + " = new double[n]");
@@ -333,12 +327,28 @@ public final class MethodLowering {
       declareLocal(v, type);
       return;
     }
-    Variable local = declareLocal(v, type);
-    out.add(new Stmt.Assign(local, init, true, v));
-    if (!(init instanceof Expr.NewArray n) || elements.isEmpty()) {
+    if (loopDepth > 0 && !(init instanceof Expr.NewArray)) {
+      problems.error(v, "an array a call returns cannot be held in an array declared inside a"
+          + " loop: each iteration would bring a new array, which the reverse sweep cannot"
+          + " follow; declare '" + v.getName() + "' before the loop with new double[n] and copy"
+          + " the call's elements into it, or make the helper write scalars");
+      declareLocal(v, type);
       return;
     }
-    boolean matrix = type.kind() == IrType.Kind.DOUBLE_MATRIX;
+    Variable local = declareLocal(v, type);
+    out.add(new Stmt.Assign(local, init, true, v));
+    if (init instanceof Expr.NewArray n) {
+      initializeElements(local, n, elements, v, out);
+    }
+  }
+
+  /** The element writes of an initializer {@code {a, b}} or {@code {{a, b}, {c, d}}}. */
+  void initializeElements(Variable local, Expr.NewArray n, List<Expr> elements, Tree v,
+      List<Stmt> out) {
+    if (elements.isEmpty()) {
+      return;
+    }
+    boolean matrix = local.type().kind() == IrType.Kind.DOUBLE_MATRIX;
     int columns = matrix ? Integer.parseInt(((Expr.Literal) n.dimensions().get(1)).text()) : 0;
     for (int k = 0; k < elements.size(); k++) {
       Expr element = elements.get(k);

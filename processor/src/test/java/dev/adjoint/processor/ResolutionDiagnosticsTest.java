@@ -160,7 +160,7 @@ class ResolutionDiagnosticsTest {
     Compilation c = compile(src);
     assertThat(c).hadErrorCount(1);
     assertThat(c).hadErrorContaining("clone() is supported only as the initializer of a local"
-        + " array declared outside loops, double[] copy = x.clone(); declare one and use it here")
+        + " array (in a loop too), double[] copy = x.clone(); declare one and use it here")
         .inFile(src.file).onLine(src.line("x.clone()")).atColumn(src.column("x.clone()", "("));
   }
 

@@ -701,7 +701,7 @@ final class ExpressionLowering {
     }
     if (receiver.type().isArray()) {
       return unsupported(call, "clone() is supported only as the initializer of a local array"
-          + " declared outside loops, double[] copy = x.clone(); declare one and use it here");
+          + " (in a loop too), double[] copy = x.clone(); declare one and use it here");
     }
     ExecutableElement clone = symbols.methods(
         symbols.elements().getTypeElement("java.lang.Object"), "clone").get(0);

@@ -10,4 +10,4 @@ final class AliasParamRow {
         return w[0][0] * x;
     }
 }
-// EXPECT-ERROR 9 writing into parameter array 'w' is not supported
+// EXPECT-ERROR 9 writing into the rows of parameter matrix 'w' is not supported

@@ -21,4 +21,4 @@ final class HelperArrayInLoop {
         return state[0] * state[0] + state[1];
     }
 }
-// EXPECT-ERROR 17 arrays cannot be declared inside a loop
+// EXPECT-ERROR 17 an array a call returns cannot be held in an array declared inside a loop

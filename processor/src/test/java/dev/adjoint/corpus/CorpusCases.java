@@ -62,6 +62,18 @@ final class CorpusCases {
         }
     }
 
+    /** Programs accepted since issue 13 (see {@link NaturalJavaCorpus}). */
+    private void natural() {
+        for (int rep = 0; rep < 2; rep++) {
+            add(NaturalJavaCorpus.class, "packedReads", vec(3, 1.5));
+            add(NaturalJavaCorpus.class, "normalizeInPlace", vec(4, 1.5));
+        }
+        add(NaturalJavaCorpus.class, "assignInCondition", 0.3);
+        add(NaturalJavaCorpus.class, "assignInCondition", 1.3);
+        add(NaturalJavaCorpus.class, "arrayInLoop", vec(4, 1.2), 6);
+        add(NaturalJavaCorpus.class, "arrayInLoop", vec(3, 0.8), 2);
+    }
+
     static List<Case> all() {
         CorpusCases k = new CorpusCases();
         k.ml();
@@ -76,6 +88,7 @@ final class CorpusCases {
         k.alias();
         k.switches();
         k.fixed();
+        k.natural();
         k.types();
         return k.cases;
     }

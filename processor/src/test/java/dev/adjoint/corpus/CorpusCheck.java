@@ -42,11 +42,15 @@ final class CorpusCheck {
         } catch (ReflectiveOperationException e) {
             throw new AssertionError("no generated " + gradName + "." + name, e);
         }
-        Object[] before = deepCopy(args);
-        double primal = call(orig, deepCopy(args));
-        Object record = invoke(grad, args);
-        if (!Arrays.deepEquals(before, args)) {
-            problems.add(name + ": the gradient call changed its array arguments");
+        // A method may write into its parameter arrays: the gradient call must leave them as the
+        // original leaves them, and its gradient is with respect to the values on entry (args).
+        Object[] afterPrimal = deepCopy(args);
+        double primal = call(orig, afterPrimal);
+        Object[] afterGradient = deepCopy(args);
+        Object record = invoke(grad, afterGradient);
+        if (!Arrays.deepEquals(afterPrimal, afterGradient)) {
+            problems.add(name + ": the gradient call left its array arguments otherwise than the"
+                    + " original does");
         }
         RecordComponent[] comps = record.getClass().getRecordComponents();
         double value = (double) component(record, comps, "value");

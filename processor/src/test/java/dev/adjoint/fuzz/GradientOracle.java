@@ -103,9 +103,19 @@ final class GradientOracle {
       } catch (ReflectiveOperationException e) {
         return report.fail(Verdict.GENERATED_CODE_ERROR, e.toString());
       }
-      if (!Arrays.deepEquals(copy, args)) {
+      // The original may write into its array parameters: the gradient must leave them as the
+      // original does (and differentiate at the values on entry, args).
+      Object[] afterOriginal = deepCopy(args);
+      try {
+        fresh(reset);
+        original.invoke(null, afterOriginal);
+      } catch (ReflectiveOperationException e) {
+        return report.fail(Verdict.INVALID, "original throws " + e);
+      }
+      if (!Arrays.deepEquals(copy, afterOriginal)) {
         return report.fail(Verdict.INPUT_MUTATED, "at " + show(params, args) + " the gradient "
-            + "changed its inputs to " + show(params, copy));
+            + "left its inputs as " + show(params, copy) + ", the original as "
+            + show(params, afterOriginal));
       }
       double value = (double) component(rec, "value");
       if (value != v0 && !(Double.isNaN(value) && Double.isNaN(v0))) {

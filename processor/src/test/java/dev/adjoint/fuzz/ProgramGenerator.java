@@ -59,7 +59,22 @@ final class ProgramGenerator {
      * Arrays.copyOf and copyOfRange initializers, Arrays.fill (also inside a loop) and
      * System.arraycopy, overlapping within one array or from another.
      */
-    ARRAY_UTIL("arrayUtil");
+    ARRAY_UTIL("arrayUtil"),
+    /**
+     * Increments and assignments inside expressions: packed reads {@code a[k++]}, writes
+     * {@code b[n++] = v}, conditions {@code (k += 2) < n}, {@code ++k < n} in do-while, and
+     * operands that a later operand changes ({@code a[k] * a[++k]}, {@code s + (s = e)}).
+     */
+    INCR_IN_EXPR("incrInExpr"),
+    /** Math.fma and StrictMath.fma with one, two or three active arguments. */
+    FMA("fma"),
+    /** Writes into the method's own parameter array x: in place, Arrays.fill, prefix sums. */
+    PARAM_WRITE("paramWrite"),
+    /**
+     * Arrays allocated inside loops and branches: new double[n] accumulated into (relying on
+     * the zeroed allocation), initializers, clones, matrices, new arrays as arguments.
+     */
+    LOOP_ALLOC("loopAlloc");
 
     final String flag;
 
@@ -317,7 +332,8 @@ final class ProgramGenerator {
       if (!chosen.isEmpty() && inShapeHelper == 0 && shapeRnd.nextInt(100) < 6) {
         // no array-declaring shapes inside loops (a documented limitation with its own error)
         List<Feature> fs = chosen.stream().filter(f -> scope.loops == 0 || f == Feature.LOOP_CHAIN
-            || f == Feature.BOXED || f == Feature.IMPURE || f == Feature.VARARGS).toList();
+            || f == Feature.BOXED || f == Feature.IMPURE || f == Feature.VARARGS
+            || f == Feature.FMA).toList();
         if (!fs.isEmpty()) {
           out.addAll(shapeStmts(fs.get(shapeRnd.nextInt(fs.size())), scope));
           continue;
@@ -808,6 +824,10 @@ final class ProgramGenerator {
       case VAR_NEW -> varNew(scope);
       case RESET_ACCUMULATE -> resetAccumulate(scope);
       case ARRAY_UTIL -> arrayUtil(scope);
+      case INCR_IN_EXPR -> incrInExpr(scope);
+      case FMA -> fmaStmts(scope);
+      case PARAM_WRITE -> paramWrite(scope);
+      case LOOP_ALLOC -> loopAlloc(scope);
     };
     for (Node n : out) {
       if (n.shape == null) {
@@ -820,7 +840,7 @@ final class ProgramGenerator {
   /** An expression shape of an enabled feature, or null. */
   private Node shapeExpr(Scope scope, int d) {
     List<Feature> fs = new ArrayList<>();
-    for (Feature f : List.of(Feature.BOXED, Feature.IMPURE, Feature.VARARGS)) {
+    for (Feature f : List.of(Feature.BOXED, Feature.IMPURE, Feature.VARARGS, Feature.FMA)) {
       if (chosen.contains(f)) {
         fs.add(f);
       }
@@ -832,6 +852,7 @@ final class ProgramGenerator {
     Node n = switch (f) {
       case BOXED -> boxedExpr(scope, d);
       case IMPURE -> impureExpr(scope, d);
+      case FMA -> fmaExpr(scope, d);
       default -> varargsExpr(scope, d);
     };
     return n.shape(f.flag);
@@ -1485,6 +1506,204 @@ final class ProgramGenerator {
     out.add(Node.stmt("for (int " + j + " = 0; " + j + " < " + y + ".length; " + j + "++) @0@",
         Node.block(body)));
     scope.arrays.add(new Arr(y, 1, len, 0, true));
+    result(scope, z);
+    return out;
+  }
+
+  // 11. increments and assignments inside expressions
+
+  /** A 1-D array in scope to read (or a fresh one filled with an active value). */
+  private Arr readable(Scope scope, String k, List<Node> out) {
+    List<Arr> a1 = arrays(scope, 1).stream().filter(a -> a.len() >= 2).toList();
+    if (!a1.isEmpty() && sr(4) != 0) {
+      return a1.get(sr(a1.size()));
+    }
+    String v = "zv" + k;
+    int len = 2 + sr(3);
+    out.add(Node.stmt("double[] " + v + " = new double[" + len + "];"));
+    out.add(Node.stmt("for (int zi" + k + " = 0; zi" + k + " < " + len + "; zi" + k
+        + "++) @0@", Node.block(List.of(Node.stmt(v + "[zi" + k + "] = (zi" + k
+        + " + 1) * @0@;", active(scope, 2))))));
+    Arr fresh = new Arr(v, 1, len, 0, true);
+    scope.arrays.add(fresh);
+    return fresh;
+  }
+
+  private List<Node> incrInExpr(Scope scope) {
+    String k = sfx();
+    String z = "z" + k;
+    String c = "zc" + k;
+    List<Node> out = new ArrayList<>();
+    Arr a = readable(scope, k, out);
+    String n = a.name();
+    int len = a.len();
+    out.add(Node.stmt("int " + c + " = " + Math.min(sr(2), len - 2) + ";"));
+    out.add(Node.stmt("double " + z + " = 0.0;"));
+    switch (sr(7)) {
+      case 0 -> {
+        // packed reads: at most len - 1 of them from a start of 0 or 1
+        out.add(Node.stmt(z + " = " + n + "[" + c + "++] * @0@;", expr(scope, 1)));
+        out.add(Node.stmt(z + " += " + n + "[" + c + "++] + " + c + ";"));
+      }
+      case 1 -> out.add(Node.stmt("while ((" + c + " += " + (1 + sr(2)) + ") < " + len + ") @0@",
+          Node.block(List.of(Node.stmt(z + " = " + z + " * 0.5 + " + n + "[" + c + "] * @0@;",
+              expr(scope, 1))))));
+      case 2 -> out.add(Node.stmt("do @0@ while (++" + c + " < " + len + ");",
+          Node.block(List.of(Node.stmt("if (" + c + " == 1) {\n  continue;\n}"),
+              Node.stmt(z + " = Math.sin(" + z + ") + " + n + "[" + c + "] * @0@;",
+                  expr(scope, 1))))));
+      case 3 -> out.add(Node.stmt(z + " = " + n + "[" + c + "] * " + n + "[++" + c + "] - " + c
+          + ";"));
+      case 4 -> {
+        String b = "zb" + k;
+        String i = "zi" + k;
+        String j = "zj" + k;
+        out.add(Node.stmt("double[] " + b + " = new double[" + len + "];"));
+        out.add(Node.stmt(c + " = 0;"));
+        out.add(Node.stmt("for (int " + j + " = 0; " + j + " < " + len + "; " + j + "++) @0@",
+            Node.block(List.of(Node.stmt("if (" + n + "[" + j + "] > " + spick("0.0", "0.3",
+                "(-0.4)") + ") {\n  " + b + "[" + c + "++] = " + n + "[" + j + "] * " + n + "["
+                + j + "];\n}")))));
+        out.add(Node.stmt("for (int " + i + " = 0; " + i + " < " + c + "; " + i + "++) @0@",
+            Node.block(List.of(Node.stmt(z + " += " + b + "[" + i + "] * (" + i + " + 1);")))));
+        scope.arrays.add(new Arr(b, 1, len, 0, true));
+      }
+      case 5 -> {
+        String s = "zs" + k;
+        out.add(Node.stmt("double " + s + " = @0@;", active(scope, 2)));
+        out.add(Node.stmt(z + " = " + s + " + (" + s + " = @0@) * " + s + " + (" + s + " *= "
+            + spick("0.5", "1.5", "(-2.0)") + ");", active(scope, 2)));
+      }
+      default -> {
+        String j = "zj" + k;
+        out.add(Node.stmt("for (int " + j + " = 0; " + j + "++ < " + len + "; ) @0@",
+            Node.block(List.of(Node.stmt(z + " += Math.tanh(" + n + "[" + j + " - 1]) * "
+                + j + ";")))));
+      }
+    }
+    result(scope, z);
+    return out;
+  }
+
+  // 12. fused multiply-add
+
+  /** {@code Math.fma(a, b, c)} (or StrictMath's), its arguments active or not. */
+  private Node fmaExpr(Scope scope, int d) {
+    Node[] args = new Node[3];
+    for (int i = 0; i < 3; i++) {
+      args[i] = sr(3) == 0 ? expr(scope, d) : active(scope, d);
+    }
+    return Node.expr(spick("Math", "StrictMath") + ".fma(@0@, @1@, @2@)", args);
+  }
+
+  private List<Node> fmaStmts(Scope scope) {
+    String z = "z" + sfx();
+    List<Node> out = new ArrayList<>();
+    out.add(Node.stmt("double " + z + " = @0@;", fmaExpr(scope, 2)));
+    result(scope, z);
+    return out;
+  }
+
+  // 13. writes into parameter arrays
+
+  private List<Node> paramWrite(Scope scope) {
+    String k = sfx();
+    String z = "z" + k;
+    String j = "zj" + k;
+    List<Node> out = new ArrayList<>();
+    Arr x = scope.arrays.stream().filter(a -> a.name().equals("x")).findFirst().orElse(null);
+    if (x == null) {
+      out.add(Node.stmt("double " + z + " = 0.5 * @0@;", active(scope, 2)));
+      result(scope, z);
+      return out;
+    }
+    int len = x.len();
+    Scope in = scope.child();
+    in.ints.add(j);
+    in.loops++;
+    in.inSwitch = false;
+    switch (sr(4)) {
+      case 0 -> out.add(Node.stmt("for (int " + j + " = 0; " + j + " < x.length; " + j
+          + "++) @0@", Node.block(List.of(Node.stmt("x[" + j + "] = x[" + j + "] * @0@;",
+              active(in, 1))))));
+      case 1 -> {
+        int from = sr(len);
+        out.add(Node.stmt("java.util.Arrays.fill(x, " + from + ", " + (from + 1 + sr(len - from))
+            + ", @0@);", active(scope, 2)));
+      }
+      case 2 -> out.add(Node.stmt("for (int " + j + " = 1; " + j + " < x.length; " + j
+          + "++) @0@", Node.block(List.of(Node.stmt("x[" + j + "] += " + spick("0.5", "x[0]",
+              "Math.sin(x[" + j + "])") + " * x[" + j + " - 1];")))));
+      default -> out.add(Node.stmt("x[" + sr(len) + "] " + spick("=", "+=", "*=") + " @0@;",
+          active(scope, 2)));
+    }
+    out.add(Node.stmt("double " + z + " = 0.0;"));
+    out.add(Node.stmt("for (int " + j + " = 0; " + j + " < x.length; " + j + "++) @0@",
+        Node.block(List.of(Node.stmt(z + " += " + spick("Math.sin(", "Math.tanh(", "0.5 * (")
+            + "x[" + j + "]) * (" + j + " + 1);")))));
+    scope.arrays.replaceAll(a -> a == x ? new Arr("x", 1, len, 0, true) : a);
+    result(scope, z);
+    return out;
+  }
+
+  // 14. arrays allocated inside loops
+
+  private List<Node> loopAlloc(Scope scope) {
+    String k = sfx();
+    String z = "z" + k;
+    String t = "zt" + k;
+    String h = "zh" + k;
+    String i = "zi" + k;
+    List<Node> out = new ArrayList<>();
+    out.add(Node.stmt("double " + z + " = 0.0;"));
+    Scope in = scope.child();
+    in.ints.add(t);
+    in.loops++;
+    in.inSwitch = false;
+    List<Node> body = new ArrayList<>();
+    int len = 2 + sr(3);
+    List<Arr> a1 = arrays(scope, 1);
+    switch (sr(5)) {
+      case 0 -> {
+        body.add(Node.stmt("double[] " + h + " = new double[" + len + "];"));
+        body.add(Node.stmt("for (int " + i + " = 0; " + i + " < " + len + "; " + i + "++) @0@",
+            Node.block(List.of(Node.stmt(h + "[" + i + "] += @0@ * (" + i + " + " + t + ");",
+                active(in, 1))))));
+        body.add(Node.stmt(h + "[" + sr(len) + "] += " + h + "[" + sr(len) + "] * 0.5;"));
+      }
+      case 1 -> {
+        len = 2;
+        body.add(Node.stmt("double[] " + h + " = {@0@, @1@};", active(in, 1), expr(in, 1)));
+      }
+      case 2 -> {
+        if (a1.isEmpty()) {
+          body.add(Node.stmt("double[] " + h + " = new double[" + len + "];"));
+        } else {
+          Arr src = a1.get(sr(a1.size()));
+          len = src.len();
+          body.add(Node.stmt("double[] " + h + " = " + src.name() + ".clone();"));
+          body.add(Node.stmt(h + "[" + t + " % " + len + "] = @0@;", active(in, 1)));
+        }
+      }
+      case 3 -> {
+        body.add(Node.stmt("double[][] " + h + "m = new double[2][" + len + "];"));
+        body.add(Node.stmt(h + "m[1][" + sr(len) + "] = @0@;", active(in, 1)));
+        body.add(Node.stmt(h + "m[0][" + sr(len) + "] += " + h + "m[1][" + sr(len) + "] * "
+            + t + ";"));
+        body.add(Node.stmt("double[] " + h + " = " + h + "m[" + sr(2) + "];"));
+      }
+      default -> {
+        body.add(Node.stmt("if (" + t + " % 2 == " + sr(2) + ") @0@", Node.block(List.of(
+            Node.stmt("double[] " + h + "b = {@0@, " + t + "};", active(in, 1)),
+            Node.stmt(z + " += " + h + "b[0] * " + h + "b[1];")))));
+        body.add(Node.stmt("double[] " + h + " = new double[] {@0@};", active(in, 1)));
+        len = 1;
+      }
+    }
+    body.add(Node.stmt(z + " += " + spick("Math.sin(", "Math.tanh(", "0.5 * (") + h + "["
+        + sr(len) + "]) + " + h + "[" + sr(len) + "] * " + h + ".length;"));
+    out.add(Node.stmt("for (int " + t + " = 0; " + t + " < " + (1 + sr(3)) + "; " + t
+        + "++) @0@", Node.block(body)));
     result(scope, z);
     return out;
   }

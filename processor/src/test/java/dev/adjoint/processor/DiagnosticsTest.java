@@ -750,12 +750,12 @@ class DiagnosticsTest {
   }
 
   @Test
-  void newArrayOutsideADeclaration() {
+  void newArrayInAConditionalOperand() {
     TestSource src = t("""
         final class T {
           @Differentiable
           static double loss(double a) {
-            int n = new double[3].length;
+            int n = a > 0 ? new double[3].length : 1;
             return a * n;
           }
         }
@@ -763,21 +763,25 @@ class DiagnosticsTest {
     Compilation c = compile(src);
     assertThat(c).failed();
     assertThat(c).hadErrorCount(1);
-    assertThat(c).hadErrorContaining("new arrays are supported only as the initializer of a local"
-        + " array declared outside loops")
+    assertThat(c).hadErrorContaining("a new array inside an operand of ?:, && or || is not"
+        + " supported, because that operand is evaluated only sometimes; declare it as a local"
+        + " array first")
         .inFile(src.file).onLine(src.line("new double[3]")).atColumn(src.column("new double[3]"));
   }
 
   @Test
-  void arrayDeclaredInsideALoop() {
+  void callResultHeldInAnArrayDeclaredInsideALoop() {
     TestSource src = t("""
         final class T {
+          static double[] twice(double a) {
+            return new double[] {a, 2 * a};
+          }
+
           @Differentiable
           static double loss(double a, int n) {
             double r = 0;
             for (int i = 0; i < n; i++) {
-              double[] h = new double[2];
-              h[0] = a;
+              double[] h = twice(a);
               r = r + h[0];
             }
             return r;
@@ -787,9 +791,35 @@ class DiagnosticsTest {
     Compilation c = compile(src);
     assertThat(c).failed();
     assertThat(c).hadErrorCount(1);
-    assertThat(c).hadErrorContaining("arrays cannot be declared inside a loop")
-        .inFile(src.file).onLine(src.line("double[] h = new double[2];"))
-        .atColumn(src.column("double[] h = new double[2];", "h ="));
+    assertThat(c).hadErrorContaining("an array a call returns cannot be held in an array declared"
+        + " inside a loop: each iteration would bring a new array, which the reverse sweep"
+        + " cannot follow; declare 'h' before the loop with new double[n] and copy the call's"
+        + " elements into it, or make the helper write scalars")
+        .inFile(src.file).onLine(src.line("double[] h = twice(a);"))
+        .atColumn(src.column("double[] h = twice(a);", "h ="));
+  }
+
+  @Test
+  void raggedMatrixAllocatedInsideALoop() {
+    TestSource src = t("""
+        final class T {
+          @Differentiable
+          static double loss(double a, int n) {
+            double r = 0;
+            for (int i = 0; i < n; i++) {
+              double[][] m = new double[2][];
+              r = r + a * m.length;
+            }
+            return r;
+          }
+        }
+        """);
+    Compilation c = compile(src);
+    assertThat(c).failed();
+    assertThat(c).hadErrorCount(1);
+    assertThat(c).hadErrorContaining("a matrix with rows left to be assigned (new double[n][])"
+        + " cannot be allocated inside a loop")
+        .inFile(src.file).onLine(src.line("double[][] m = new double[2][];"));
   }
 
   @Test
@@ -849,45 +879,65 @@ class DiagnosticsTest {
   }
 
   @Test
-  void writingIntoAParameterArray() {
+  void writingIntoARowOfAParameterMatrix() {
     TestSource src = t("""
         final class T {
           @Differentiable
-          static double loss(double a, double[] xs) {
-            xs[0] = a;
-            return a * xs[0];
+          static double loss(double a, double[][] ws) {
+            ws[0][1] = a;
+            return a * ws[0][1];
           }
         }
         """);
     Compilation c = compile(src);
     assertThat(c).failed();
     assertThat(c).hadErrorCount(1);
-    assertThat(c).hadErrorContaining("writing into parameter array 'xs' is not supported")
-        .inFile(src.file).onLine(src.line("xs[0] = a;"))
-        .atColumn(src.column("xs[0] = a;", "[0]"));
+    assertThat(c).hadErrorContaining("writing into the rows of parameter matrix 'ws' is not"
+        + " supported: Adjoint can redirect writes only into a one-dimensional parameter array"
+        + " (double[], int[], boolean[]) to a copy; copy the matrix into a local double[][]"
+        + " first")
+        .inFile(src.file).onLine(src.line("ws[0][1] = a;"))
+        .atColumn(src.column("ws[0][1] = a;", "[1]"));
   }
 
   @Test
-  void fillingOrCopyingIntoAParameterArray() {
+  void fillingOrCopyingIntoARowOfAParameterMatrix() {
     TestSource src = t("""
         final class T {
           @Differentiable
-          static double loss(double a, double[] xs, double[] ys) {
-            java.util.Arrays.fill(xs, a);
-            System.arraycopy(xs, 0, ys, 1, 1);
-            return a * xs[0];
+          static double loss(double a, double[] xs, double[][] ys) {
+            java.util.Arrays.fill(ys[0], a);
+            System.arraycopy(xs, 0, ys[1], 1, 1);
+            return a * xs[0] + ys[0][0];
           }
         }
         """);
     Compilation c = compile(src);
     assertThat(c).failed();
     assertThat(c).hadErrorCount(2);
-    assertThat(c).hadErrorContaining("writing into parameter array 'xs' is not supported")
-        .inFile(src.file).onLine(src.line("fill(xs, a);"))
-        .atColumn(src.column("fill(xs, a);", "xs, a"));
-    assertThat(c).hadErrorContaining("writing into parameter array 'ys' is not supported")
+    assertThat(c).hadErrorContaining("writing into the rows of parameter matrix 'ys'")
+        .inFile(src.file).onLine(src.line("fill(ys[0], a);"))
+        .atColumn(src.column("fill(ys[0], a);", "[0], a"));
+    assertThat(c).hadErrorContaining("writing into the rows of parameter matrix 'ys'")
         .inFile(src.file).onLine(src.line("arraycopy(xs"))
-        .atColumn(src.column("arraycopy(xs", "ys, 1"));
+        .atColumn(src.column("arraycopy(xs", "[1], 1"));
+  }
+
+  @Test
+  void writingIntoAParameterArrayCompiles() {
+    TestSource src = t("""
+        final class T {
+          @Differentiable
+          static double loss(double a, double[] xs, int[] at) {
+            xs[at[0]] = a;
+            java.util.Arrays.fill(xs, 1, 2, a * a);
+            at[1]++;
+            return a * xs[0] + at[1];
+          }
+        }
+        """);
+    Compilation c = compile(src);
+    assertThat(c).succeededWithoutWarnings();
   }
 
   @Test
@@ -972,43 +1022,82 @@ class DiagnosticsTest {
   }
 
   @Test
-  void assignmentInsideExpression() {
+  void assignmentInsideConditionalOperand() {
     TestSource src = t("""
         final class T {
           @Differentiable
           static double loss(double a) {
-            double c;
-            double b = (c = 2) * 3;
+            double c = 0;
+            double b = a > 0 ? (c = 2) * a : a;
+            return a * b + c;
+          }
+        }
+        """);
+    Compilation c = compile(src);
+    assertThat(c).failed();
+    assertThat(c).hadErrorCount(1);
+    assertThat(c).hadErrorContaining("an assignment or increment inside an operand of ?:, && or"
+        + " || is not supported, because that operand is evaluated only sometimes")
+        .inFile(src.file).onLine(src.line("(c = 2)")).atColumn(src.column("(c = 2)", "= 2"));
+  }
+
+  @Test
+  void incrementInsideShortCircuitOperand() {
+    TestSource src = t("""
+        final class T {
+          @Differentiable
+          static double loss(double a, double[] x) {
+            int i = 0;
+            double s = 0;
+            while (i < x.length && x[i++] > 0) {
+              s += a * x[i - 1];
+            }
+            return s;
+          }
+        }
+        """);
+    Compilation c = compile(src);
+    assertThat(c).failed();
+    assertThat(c).hadErrorCount(1);
+    assertThat(c).hadErrorContaining("an assignment or increment inside an operand of ?:, && or"
+        + " || is not supported")
+        .inFile(src.file).onLine(src.line("i++")).atColumn(src.column("i++", "++"));
+  }
+
+  @Test
+  void incrementInsideExpressionIsLowered() {
+    TestSource src = t("""
+        final class T {
+          @Differentiable
+          static double loss(double a, double[] x) {
+            int i = 0;
+            double b = a * x[i++] + (i += 2) * a;
+            return b;
+          }
+        }
+        """);
+    Compilation c = compile(src);
+    assertThat(c).succeededWithoutWarnings();
+  }
+
+  @Test
+  void objectChangedByALaterOperandCannotBeHeld() {
+    TestSource src = t("""
+        final class T {
+          @Differentiable
+          static double loss(double a, java.util.Random r1, java.util.Random r2) {
+            java.util.Random r = r1;
+            int b = r.nextInt((r = r2) == null ? 1 : 2);
             return a * b;
           }
         }
         """);
     Compilation c = compile(src);
     assertThat(c).failed();
-    assertThat(c).hadErrorCount(1);
-    assertThat(c).hadErrorContaining("an assignment or increment inside an expression is not"
-        + " supported")
-        .inFile(src.file).onLine(src.line("(c = 2)")).atColumn(src.column("(c = 2)", "= 2"));
-  }
-
-  @Test
-  void incrementInsideExpression() {
-    TestSource src = t("""
-        final class T {
-          @Differentiable
-          static double loss(double a) {
-            int i = 0;
-            double b = a * i++;
-            return b;
-          }
-        }
-        """);
-    Compilation c = compile(src);
-    assertThat(c).failed();
-    assertThat(c).hadErrorCount(1);
-    assertThat(c).hadErrorContaining("an assignment or increment inside an expression is not"
-        + " supported")
-        .inFile(src.file).onLine(src.line("i++")).atColumn(src.column("i++", "++"));
+    assertThat(c).hadErrorContaining("Java evaluates this before the operands to its right, whose"
+        + " assignments or calls may change it, and Adjoint cannot hold its value in a"
+        + " temporary; assign it to a local variable first")
+        .inFile(src.file).onLine(src.line("(r = r2)")).atColumn(src.column("r.nextInt"));
   }
 
   @Test

@@ -128,13 +128,18 @@ final class ExpressionLowering {
       case POSTFIX_INCREMENT:
       case PREFIX_DECREMENT:
       case POSTFIX_DECREMENT:
-        return unsupported(tree, "an assignment or increment inside an expression is not"
-            + " supported; make it a statement of its own");
+      case REMAINDER_ASSIGNMENT:
+      case AND_ASSIGNMENT:
+      case OR_ASSIGNMENT:
+      case XOR_ASSIGNMENT:
+      case LEFT_SHIFT_ASSIGNMENT:
+      case RIGHT_SHIFT_ASSIGNMENT:
+      case UNSIGNED_RIGHT_SHIFT_ASSIGNMENT:
+        return assignmentExpression(tree, out);
       case ARRAY_ACCESS:
         return arrayRead((ArrayAccessTree) tree, out);
       case NEW_ARRAY:
-        return unsupported(tree, "new arrays are supported only as the initializer of a local"
-            + " array declared outside loops: double[] h = new double[n];");
+        return arrayInExpression((NewArrayTree) tree, out);
       default:
         if (tree instanceof BinaryTree b) {
           return binary(b, out);
@@ -357,7 +362,9 @@ final class ExpressionLowering {
 
   private Expr arrayRead(ArrayAccessTree access, List<Stmt> out) {
     Expr array = lower(access.getExpression(), out);
+    int mark = out.size();
     Expr index = lower(access.getIndex(), out);
+    array = evaluatedBefore(List.of(array), out, mark, access.getIndex()).get(0);
     if (isPoison(array)) {
       return array;
     }
@@ -394,6 +401,36 @@ final class ExpressionLowering {
     return new Expr.NewArray(type, dims, init);
   }
 
+  /**
+   * {@code new double[n]} or {@code new double[] {a, b}} inside an expression (an argument,
+   * a returned value): a local array of its own, allocated and filled just before the
+   * expression, as if the user had declared it there (inside a loop, normalization hoists it).
+   */
+  private Expr arrayInExpression(NewArrayTree n, List<Stmt> out) {
+    if (noHoisting > 0) {
+      return unsupported(n, "a new array inside an operand of ?:, && or || is not supported,"
+          + " because that operand is evaluated only sometimes; declare it as a local array"
+          + " first");
+    }
+    IrType type = statements.newArrayType(n);
+    if (type == null) {
+      return poison(n);
+    }
+    if (!type.isArray()) {
+      return unsupported(n, "arrays of " + type + " are not supported in a @Differentiable"
+          + " method");
+    }
+    List<Expr> elements = new ArrayList<>();
+    Expr init = newArray(n, type, out, elements);
+    if (isPoison(init)) {
+      return init;
+    }
+    Variable array = statements.newTemporary("array", type, n);
+    out.add(new Stmt.Assign(array, init, true, n));
+    statements.initializeElements(array, (Expr.NewArray) init, elements, n, out);
+    return new Expr.VarRef(array, n);
+  }
+
   /** A rectangular {@code {{a, b}, {c, d}}}: rows of equal length, element by element. */
   private Expr matrixInitializer(NewArrayTree n, List<Stmt> before, List<Expr> elements) {
     int columns = -1;
@@ -425,7 +462,9 @@ final class ExpressionLowering {
     if (op == BinaryOp.AND || op == BinaryOp.OR) {
       right = conditionallyEvaluated(b.getRightOperand());
     } else {
+      int mark = out.size();
       right = lower(b.getRightOperand(), out);
+      left = evaluatedBefore(List.of(left), out, mark, b.getRightOperand()).get(0);
     }
     if (op == BinaryOp.PLUS && (left.type().kind() == IrType.Kind.STRING
         || right.type().kind() == IrType.Kind.STRING)) {
@@ -530,10 +569,8 @@ final class ExpressionLowering {
 
   private Expr call(MethodInvocationTree call, List<Stmt> out) {
     ExpressionTree select = call.getMethodSelect();
-    List<Expr> args = new ArrayList<>();
-    for (ExpressionTree a : call.getArguments()) {
-      args.add(lower(a, out));
-    }
+    int receiverMark = out.size();
+    List<Expr> args = lowerInOrder(call.getArguments(), out);
     List<IrType> argTypes = args.stream().map(Expr::type).toList();
     List<ExecutableElement> candidates;
     Expr receiver = null;
@@ -547,7 +584,7 @@ final class ExpressionLowering {
       if (owner.isPresent()) {
         candidates = symbols.methods(owner.get(), name);
       } else {
-        receiver = lower(member.getExpression(), out);
+        receiver = receiverBefore(member.getExpression(), args, out, receiverMark);
         if (isPoison(receiver)) {
           return receiver;
         }
@@ -630,10 +667,10 @@ final class ExpressionLowering {
     if (arrayType.kind() != IrType.Kind.DOUBLE_ARRAY) {
       return args;
     }
-    if (noHoisting > 0 || statements.inLoop()) {
+    if (noHoisting > 0) {
       problems.error(call, "a double... parameter needs its arguments packed into an array,"
-          + " which Adjoint can declare only outside loops, conditions and ?:, && or ||;"
-          + " declare double[] " + last.getSimpleName() + " = {...}; before the loop and pass"
+          + " which Adjoint cannot do inside an operand of ?:, && or || (evaluated only"
+          + " sometimes); declare double[] " + last.getSimpleName() + " = {...}; before and pass"
           + " it to " + method.getSimpleName());
       return null;
     }
@@ -664,7 +701,7 @@ final class ExpressionLowering {
     }
     if (receiver.type().isArray()) {
       return unsupported(call, "clone() is supported only as the initializer of a local array"
-          + " declared outside loops, double[] copy = x.clone(); declare one and use it here");
+          + " (in a loop too), double[] copy = x.clone(); declare one and use it here");
     }
     ExecutableElement clone = symbols.methods(
         symbols.elements().getTypeElement("java.lang.Object"), "clone").get(0);
@@ -680,10 +717,7 @@ final class ExpressionLowering {
       return Symbols.isNamedType(n.getIdentifier()) ? unresolved(n) // javac reports it
           : unsupported(n, "this object creation is not supported in a @Differentiable method");
     }
-    List<Expr> args = new ArrayList<>();
-    for (ExpressionTree a : n.getArguments()) {
-      args.add(lower(a, out));
-    }
+    List<Expr> args = lowerInOrder(n.getArguments(), out);
     IrType irType = symbols.irType(type.get().asType());
     return new Expr.NewObject(symbols.types().erasure(type.get().asType()), args, irType, n);
   }
@@ -735,6 +769,36 @@ final class ExpressionLowering {
 
   /** Lowers an assignment, compound assignment or increment used as a statement. */
   void assignment(ExpressionTree tree, List<Stmt> out) {
+    assign(tree, out, false);
+  }
+
+  /**
+   * An assignment or increment used as a value ({@code x[k++]}, {@code a[n++] = v},
+   * {@code (s += e) > t}): its write becomes a statement appended to {@code out}, and its value
+   * is read back (for {@code i++}, the old value is held first). Java's order is kept by
+   * {@link EvaluationOrder}; where an operand is evaluated only sometimes ({@code ?:},
+   * {@code &&}, {@code ||}) no statement can run before it, and that is an error.
+   */
+  private Expr assignmentExpression(ExpressionTree tree, List<Stmt> out) {
+    if (noHoisting > 0) {
+      return unsupported(tree, "an assignment or increment inside an operand of ?:, && or ||"
+          + " is not supported, because that operand is evaluated only sometimes; make it a"
+          + " statement of its own (in an if statement)");
+    }
+    Expr value = assign(tree, out, true);
+    return value == null ? poison(tree) : value;
+  }
+
+  private static boolean isPostfix(Tree tree) {
+    return tree.getKind() == Tree.Kind.POSTFIX_INCREMENT
+        || tree.getKind() == Tree.Kind.POSTFIX_DECREMENT;
+  }
+
+  /**
+   * Appends the write of an assignment, compound assignment or increment to {@code out} and
+   * returns the expression's value (when {@code asValue}; null after an error, or when not).
+   */
+  private Expr assign(ExpressionTree tree, List<Stmt> out, boolean asValue) {
     ExpressionTree targetTree;
     if (tree instanceof AssignmentTree a) {
       targetTree = a.getVariable();
@@ -743,39 +807,61 @@ final class ExpressionLowering {
     } else {
       targetTree = ((UnaryTree) tree).getExpression();
     }
+    targetTree = MethodLowering.stripParentheses(targetTree);
     if (targetTree instanceof ArrayAccessTree access) {
-      elementAssignment(tree, access, out);
-      return;
+      return elementAssignment(tree, access, out, asValue);
     }
     Variable target = assignable(targetTree);
     if (target == null) {
-      return;
+      return null;
     }
     if (target.type().isArray()) {
       problems.error(tree, "array variables cannot be reassigned in a @Differentiable method:"
           + " that would alias two arrays; declare a new array and copy the elements");
-      return;
+      return null;
     }
-    Expr value = assignedValue(tree, new Expr.VarRef(target, targetTree), out);
+    Expr current = new Expr.VarRef(target, targetTree);
+    Expr old = null;
+    if (asValue && isPostfix(tree)) {
+      old = hold(current, tree, out);
+    }
+    Expr value = assignedValue(tree, current, out);
     out.add(new Stmt.Assign(target, value, false, tree));
+    return !asValue ? null : old != null ? old : new Expr.VarRef(target, tree);
+  }
+
+  /** {@code value} in a new temporary appended to {@code out}. */
+  private Expr hold(Expr value, Tree tree, List<Stmt> out) {
+    Variable held = statements.newTemporary("evaluated", value.type(), tree);
+    out.add(new Stmt.Assign(held, value, true, tree));
+    return new Expr.VarRef(held, tree);
   }
 
   /**
    * The value an assignment stores into {@code current}: the right-hand side, or for
    * {@code op=}, {@code ++} and {@code --} the operation on the current value, cast back to its
-   * type as Java's compound assignment does.
+   * type as Java's compound assignment does. Java reads the current value before it evaluates
+   * the right-hand side.
    */
   private Expr assignedValue(ExpressionTree tree, Expr current, List<Stmt> out) {
     if (tree instanceof AssignmentTree a) {
       return lower(a.getExpression(), out);
     }
-    Expr operand;
+    if (tree instanceof CompoundAssignmentTree c) {
+      int mark = out.size();
+      Expr operand = lower(c.getExpression(), out);
+      current = evaluatedBefore(List.of(current), out, mark, c.getExpression()).get(0);
+      return compoundValue(tree, current, operand);
+    }
+    return compoundValue(tree, current, new Expr.Literal(IrType.INT, "1", tree));
+  }
+
+  /** {@code current op operand} for {@code op=}, {@code ++}, {@code --}, cast back. */
+  private static Expr compoundValue(ExpressionTree tree, Expr current, Expr operand) {
     BinaryOp op;
     if (tree instanceof CompoundAssignmentTree c) {
-      operand = lower(c.getExpression(), out);
       op = binaryOp(c.getKind());
     } else {
-      operand = new Expr.Literal(IrType.INT, "1", tree);
       boolean up = tree.getKind() == Tree.Kind.PREFIX_INCREMENT
           || tree.getKind() == Tree.Kind.POSTFIX_INCREMENT;
       op = up ? BinaryOp.PLUS : BinaryOp.MINUS;
@@ -789,33 +875,119 @@ final class ExpressionLowering {
     return type.equals(target) ? value : new Expr.Cast(target, value, tree);
   }
 
-  private void elementAssignment(ExpressionTree tree, ArrayAccessTree access, List<Stmt> out) {
+  private Expr elementAssignment(ExpressionTree tree, ArrayAccessTree access, List<Stmt> out,
+      boolean asValue) {
     Expr array = lower(access.getExpression(), out);
+    int mark = out.size();
     Expr index = lower(access.getIndex(), out);
+    array = evaluatedBefore(List.of(array), out, mark, access.getIndex()).get(0);
     if (isPoison(array)) {
-      return;
+      return null;
     }
     Variable root = dev.adjoint.processor.ir.IrWalk.root(array);
     if (root == null || !array.type().isArray()) {
       problems.error(access, "only elements of local arrays can be assigned in a"
           + " @Differentiable method");
-      return;
+      return null;
     }
-    if (root.origin() == Variable.Origin.PARAMETER) {
-      problems.error(access, "writing into parameter array '" + root.sourceName() + "' is not"
-          + " supported: the gradient call would change the caller's array; copy it into a"
-          + " local array first");
-      return;
+    String parameterProblem = ParameterWrites.problem(root, array);
+    if (parameterProblem != null) {
+      problems.error(access, parameterProblem);
+      return null;
     }
     IrType elementType = array.type().elementType();
     if (elementType.isArray()) {
       problems.error(access, "rows cannot be assigned in a @Differentiable method: that would"
           + " alias arrays; assign elements m[i][j] instead");
-      return;
+      return null;
     }
-    Expr value = assignedValue(tree, new Expr.ArrayRead(array, index, elementType, access),
-        out);
+    if (tree instanceof AssignmentTree) {
+      // Java evaluates the array and the index, then the right-hand side.
+      int valueMark = out.size();
+      Expr value = assignedValue(tree, null, out);
+      List<Expr> place = evaluatedBefore(List.of(array, index), out, valueMark,
+          ((AssignmentTree) tree).getExpression());
+      array = place.get(0);
+      index = place.get(1);
+      if (isPoison(array) || isPoison(index)) {
+        return null;
+      }
+      out.add(new Stmt.ArrayWrite(array, index, value, tree));
+      return asValue ? new Expr.ArrayRead(array, index, elementType, access) : null;
+    }
+    Expr current = new Expr.ArrayRead(array, index, elementType, access);
+    if (tree instanceof CompoundAssignmentTree c) {
+      // Java evaluates the array, the index and the element, then the right-hand side.
+      int valueMark = out.size();
+      Expr operand = lower(c.getExpression(), out);
+      List<Expr> place = evaluatedBefore(List.of(array, index, current), out, valueMark,
+          c.getExpression());
+      if (place.stream().anyMatch(ExpressionLowering::isPoison)) {
+        return null;
+      }
+      array = place.get(0);
+      index = place.get(1);
+      Expr value = compoundValue(tree, place.get(2), operand);
+      out.add(new Stmt.ArrayWrite(array, index, value, tree));
+      return asValue ? new Expr.ArrayRead(array, index, elementType, access) : null;
+    }
+    Expr old = asValue && isPostfix(tree) ? hold(current, tree, out) : null;
+    Expr value = assignedValue(tree, current, out);
     out.add(new Stmt.ArrayWrite(array, index, value, tree));
+    return !asValue ? null : old != null ? old : new Expr.ArrayRead(array, index, elementType,
+        access);
+  }
+
+  // ------------------------------------------------------------------------ evaluation order
+
+  /** Lowers expressions evaluated left to right (arguments), keeping Java's order. */
+  private List<Expr> lowerInOrder(List<? extends ExpressionTree> trees, List<Stmt> out) {
+    List<Expr> lowered = new ArrayList<>();
+    for (ExpressionTree t : trees) {
+      int mark = out.size();
+      Expr e = lower(t, out);
+      lowered = new ArrayList<>(evaluatedBefore(lowered, out, mark, t));
+      lowered.add(e);
+    }
+    return lowered;
+  }
+
+  /**
+   * A call's receiver, which Java evaluates before the arguments although it is lowered after
+   * them: its statements go before theirs, and it is held if theirs change it.
+   */
+  private Expr receiverBefore(ExpressionTree tree, List<Expr> args, List<Stmt> out, int mark) {
+    List<Stmt> own = new ArrayList<>();
+    Expr receiver = lower(tree, own);
+    out.addAll(mark, own);
+    return evaluatedBefore(List.of(receiver), out, mark + own.size(), tree).get(0);
+  }
+
+  /**
+   * {@code earlier} (operands Java evaluates before {@code later}, in order) as evaluated before
+   * the statements that lowering {@code later} appended to {@code out} from {@code mark} on.
+   */
+  private List<Expr> evaluatedBefore(List<Expr> earlier, List<Stmt> out, int mark,
+      ExpressionTree later) {
+    if (out.size() == mark || earlier.isEmpty()) {
+      return earlier;
+    }
+    EvaluationOrder order = new EvaluationOrder(out, mark, statements);
+    if (order.changesNothing()) {
+      return earlier;
+    }
+    List<Expr> result = new ArrayList<>();
+    for (Expr e : earlier) {
+      Expr kept = order.before(e);
+      if (kept == null) {
+        problems.error(e.tree() != null ? e.tree() : later, "Java evaluates this before the"
+            + " operands to its right, whose assignments or calls may change it, and Adjoint"
+            + " cannot hold its value in a temporary; assign it to a local variable first");
+        kept = poison(e.tree());
+      }
+      result.add(kept);
+    }
+    return result;
   }
 
   private Variable assignable(ExpressionTree targetTree) {

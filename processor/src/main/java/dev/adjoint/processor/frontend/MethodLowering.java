@@ -240,7 +240,7 @@ public final class MethodLowering {
   }
 
   /** The type of {@code new double[n]}, {@code new double[n][]}, {@code new double[][]{...}}. */
-  private IrType newArrayType(NewArrayTree n) {
+  IrType newArrayType(NewArrayTree n) {
     if (n.getType() == null) {
       problems.failSilently(); // var x = {a, b}: javac reports it
       return null;
@@ -297,12 +297,6 @@ public final class MethodLowering {
       rowAlias(v, lowered, out);
       return;
     }
-    if (loopDepth > 0) {
-      problems.error(v, "arrays cannot be declared inside a loop of a @Differentiable method;"
-          + " declare '" + v.getName() + "' before the loop and overwrite its elements");
-      declareLocal(v, type);
-      return;
-    }
     if (initTree == null) {
       problems.error(v, "declare array '" + v.getName() + "' with its allocation, as in"
           + " double[] " + v.getName() + " = new double[n]");
@@ -333,12 +327,28 @@ public final class MethodLowering {
       declareLocal(v, type);
       return;
     }
-    Variable local = declareLocal(v, type);
-    out.add(new Stmt.Assign(local, init, true, v));
-    if (!(init instanceof Expr.NewArray n) || elements.isEmpty()) {
+    if (loopDepth > 0 && !(init instanceof Expr.NewArray)) {
+      problems.error(v, "an array a call returns cannot be held in an array declared inside a"
+          + " loop: each iteration would bring a new array, which the reverse sweep cannot"
+          + " follow; declare '" + v.getName() + "' before the loop with new double[n] and copy"
+          + " the call's elements into it, or make the helper write scalars");
+      declareLocal(v, type);
       return;
     }
-    boolean matrix = type.kind() == IrType.Kind.DOUBLE_MATRIX;
+    Variable local = declareLocal(v, type);
+    out.add(new Stmt.Assign(local, init, true, v));
+    if (init instanceof Expr.NewArray n) {
+      initializeElements(local, n, elements, v, out);
+    }
+  }
+
+  /** The element writes of an initializer {@code {a, b}} or {@code {{a, b}, {c, d}}}. */
+  void initializeElements(Variable local, Expr.NewArray n, List<Expr> elements, Tree v,
+      List<Stmt> out) {
+    if (elements.isEmpty()) {
+      return;
+    }
+    boolean matrix = local.type().kind() == IrType.Kind.DOUBLE_MATRIX;
     int columns = matrix ? Integer.parseInt(((Expr.Literal) n.dimensions().get(1)).text()) : 0;
     for (int k = 0; k < elements.size(); k++) {
       Expr element = elements.get(k);
@@ -597,10 +607,9 @@ public final class MethodLowering {
           + " one) in a @Differentiable method; assign the array to a local first");
       return null;
     }
-    if (root.origin() == Variable.Origin.PARAMETER) {
-      problems.error(tree, "writing into parameter array '" + root.sourceName() + "' is not"
-          + " supported: the gradient call would change the caller's array; copy it into a"
-          + " local array first");
+    String parameterProblem = ParameterWrites.problem(root, array);
+    if (parameterProblem != null) {
+      problems.error(tree, parameterProblem);
       return null;
     }
     return array;
@@ -914,7 +923,8 @@ public final class MethodLowering {
     for (StatementTree init : s.getInitializer()) {
       statement(init, outer);
     }
-    Expr condition = s.getCondition() == null ? null : condition(s.getCondition(), outer);
+    LoopTest test = s.getCondition() == null ? new LoopTest(null, List.of())
+        : loopTest(s.getCondition());
     Label label = (userLabel != null ? Label.user(userLabel) : Label.synthetic("loop"));
     jumps.push(JumpTargets.Kind.LOOP, label, userLabel);
     loopDepth++;
@@ -926,8 +936,13 @@ public final class MethodLowering {
     loopDepth--;
     jumps.pop();
     scope.pop();
-    outer.add(new Stmt.Loop(label, condition, body, update, true, counter(outer, update, body),
-        s));
+    if (test.before().isEmpty()) {
+      outer.add(new Stmt.Loop(label, test.condition(), body, update, true,
+          counter(outer, update, body), s));
+    } else {
+      outer.add(new Stmt.Loop(label, null, testedFirst(test, label, body, s), update, true, null,
+          s));
+    }
     out.add(new Stmt.Block(null, outer, s));
   }
 
@@ -966,14 +981,19 @@ public final class MethodLowering {
   }
 
   private void whileLoop(WhileLoopTree s, String userLabel, List<Stmt> out) {
-    Expr condition = condition(s.getCondition(), out);
+    LoopTest test = loopTest(s.getCondition());
     Label label = (userLabel != null ? Label.user(userLabel) : Label.synthetic("loop"));
     jumps.push(JumpTargets.Kind.LOOP, label, userLabel);
     loopDepth++;
     Stmt.Block body = asBlock(s.getStatement());
     loopDepth--;
     jumps.pop();
-    out.add(new Stmt.Loop(label, condition, body, List.of(), true, null, s));
+    if (test.before().isEmpty()) {
+      out.add(new Stmt.Loop(label, test.condition(), body, List.of(), true, null, s));
+    } else {
+      out.add(new Stmt.Loop(label, null, testedFirst(test, label, body, s), List.of(), true,
+          null, s));
+    }
   }
 
   private void doWhileLoop(DoWhileLoopTree s, String userLabel, List<Stmt> out) {
@@ -983,22 +1003,65 @@ public final class MethodLowering {
     Stmt.Block body = asBlock(s.getStatement());
     loopDepth--;
     jumps.pop();
-    Expr condition = condition(s.getCondition(), out);
-    out.add(new Stmt.Loop(label, condition, body, List.of(), false, null, s));
+    LoopTest test = loopTest(s.getCondition());
+    if (test.before().isEmpty()) {
+      out.add(new Stmt.Loop(label, test.condition(), body, List.of(), false, null, s));
+      return;
+    }
+    // do body while (c), with statements c needs: { first = true; while (true) { if (!first)
+    // { statements; if (!c) break; } first = false; body } }, so that continue still tests c.
+    Variable first = newTemporary("first", IrType.BOOLEAN, s);
+    out.add(new Stmt.Assign(first, new Expr.Literal(IrType.BOOLEAN, "true", s), true, s));
+    Stmt.Block check = new Stmt.Block(null, testAndBreak(test, label, s), s);
+    List<Stmt> iteration = new ArrayList<>();
+    iteration.add(new Stmt.If(not(new Expr.VarRef(first, s), s), check,
+        new Stmt.Block(null, List.of(), s), s));
+    iteration.add(new Stmt.Assign(first, new Expr.Literal(IrType.BOOLEAN, "false", s), false, s));
+    iteration.add(body);
+    out.add(new Stmt.Loop(label, null, new Stmt.Block(null, iteration, s), List.of(), true, null,
+        s));
   }
 
-  /** A loop condition: re-evaluated every iteration, so it may not need hoisted statements. */
-  private Expr condition(ExpressionTree tree, List<Stmt> out) {
-    List<Stmt> hoisted = new ArrayList<>();
-    Expr condition = expressions.lowerWithoutHoisting(tree, hoisted);
-    if (!hoisted.isEmpty()) {
-      problems.error(tree, "a switch expression in a loop condition is not supported; compute"
-          + " the condition into a local variable before the loop and at the end of the body");
+  /**
+   * A loop condition and the statements it needs run first (an increment or assignment inside
+   * it, a switch expression), which run again before every test. It is lowered as if inside the
+   * loop, since it is evaluated once per iteration.
+   */
+  private record LoopTest(Expr condition, List<Stmt> before) {}
+
+  private LoopTest loopTest(ExpressionTree tree) {
+    List<Stmt> before = new ArrayList<>();
+    loopDepth++;
+    Expr condition;
+    try {
+      condition = expressions.lower(tree, before);
+    } finally {
+      loopDepth--;
     }
-    if (condition instanceof Expr.Literal lit && lit.text().equals("true")) {
-      return null;
+    if (before.isEmpty() && condition instanceof Expr.Literal lit && lit.text().equals("true")) {
+      condition = null;
     }
-    return condition;
+    return new LoopTest(condition, before);
+  }
+
+  /** A loop body that first runs the test's statements and leaves the loop if it fails. */
+  private Stmt.Block testedFirst(LoopTest test, Label label, Stmt.Block body, Tree tree) {
+    List<Stmt> iteration = new ArrayList<>(testAndBreak(test, label, tree));
+    iteration.add(body);
+    return new Stmt.Block(null, iteration, tree);
+  }
+
+  /** {@code statements; if (!condition) break label;} */
+  private static List<Stmt> testAndBreak(LoopTest test, Label label, Tree tree) {
+    List<Stmt> stmts = new ArrayList<>(test.before());
+    stmts.add(new Stmt.If(not(test.condition(), tree),
+        new Stmt.Block(null, List.of(new Stmt.Break(label, tree)), tree),
+        new Stmt.Block(null, List.of(), tree), tree));
+    return stmts;
+  }
+
+  private static Expr not(Expr condition, Tree tree) {
+    return new Expr.Unary(dev.adjoint.processor.ir.UnaryOp.NOT, condition, IrType.BOOLEAN, tree);
   }
 
   private void breakStatement(BreakTree s, List<Stmt> out) {

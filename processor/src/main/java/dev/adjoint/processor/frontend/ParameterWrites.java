@@ -1,0 +1,29 @@
+package dev.adjoint.processor.frontend;
+
+import dev.adjoint.processor.ir.Expr;
+import dev.adjoint.processor.ir.Variable;
+
+/**
+ * Which writes into a parameter's array the front end accepts: elements of a one-dimensional
+ * parameter array, which {@code normalize.ParameterArrayCopies} redirects to a local copy taken at
+ * entry (so that the gradient is with respect to the values on entry) and writes through to the
+ * caller's array. A matrix parameter's rows cannot be copied that way (they may be ragged or
+ * shared), so writing into them stays an error.
+ */
+final class ParameterWrites {
+  private ParameterWrites() {}
+
+  /** The error for writing into {@code array} (rooted at parameter {@code root}), or null. */
+  static String problem(Variable root, Expr array) {
+    if (root.origin() != Variable.Origin.PARAMETER) {
+      return null;
+    }
+    if (array instanceof Expr.VarRef && !root.type().elementType().isArray()) {
+      return null;
+    }
+    return "writing into the rows of parameter matrix '" + root.sourceName() + "' is not"
+        + " supported: Adjoint can redirect writes only into a one-dimensional parameter array"
+        + " (double[], int[], boolean[]) to a copy; copy the matrix into a local double[][]"
+        + " first";
+  }
+}

@@ -1,0 +1,272 @@
+package dev.adjoint.processor.normalize;
+
+import com.sun.source.tree.Tree;
+import dev.adjoint.processor.analysis.IrWalk;
+import dev.adjoint.processor.ir.AdjointOnly;
+import dev.adjoint.processor.ir.BinaryOp;
+import dev.adjoint.processor.ir.Expr;
+import dev.adjoint.processor.ir.IrType;
+import dev.adjoint.processor.ir.Label;
+import dev.adjoint.processor.ir.MethodIr;
+import dev.adjoint.processor.ir.Rewrite;
+import dev.adjoint.processor.ir.Stmt;
+import dev.adjoint.processor.ir.Variable;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Elements;
+
+/**
+ * Writes into a one-dimensional parameter array ({@code x[i] /= n}). The gradient is with respect
+ * to the values on entry, and the reverse sweep restores overwritten elements as it walks back,
+ * so the body works on a local copy taken at entry ({@code xLocal}), which the transform treats
+ * like any local array. Every write into the copy is written through, right after it, into the
+ * caller's array, through a second name for it ({@code xCaller}) that nothing differentiated
+ * reads: the activity analysis finds it inactive, so it has no adjoint and is never restored.
+ * The caller's array therefore changes exactly when and as the original changes it, also when
+ * the method throws half-way.
+ *
+ * <p>The copy would diverge from Java if the caller passed the same array twice (or an array
+ * and a matrix holding it as a row): the gradient then throws IllegalArgumentException at entry,
+ * loudly, instead of being silently wrong.
+ */
+public final class ParameterArrayCopies {
+  private final Map<Variable, Variable> copies = new LinkedHashMap<>();
+  private final Map<Variable, Variable> callers = new LinkedHashMap<>();
+  private final List<Variable> introduced = new ArrayList<>();
+  private final TypeMirror illegalArgument;
+
+  private ParameterArrayCopies(Elements elements) {
+    this.illegalArgument = elements.getTypeElement("java.lang.IllegalArgumentException")
+        .asType();
+  }
+
+  /** {@code ir} with writes into parameter arrays redirected; {@code ir} itself if none. */
+  public static MethodIr apply(MethodIr ir, Elements elements) {
+    ParameterArrayCopies pass = new ParameterArrayCopies(elements);
+    IrWalk.statements(ir.body(), s -> {
+      if (s instanceof Stmt.ArrayWrite w && w.array() instanceof Expr.VarRef r
+          && r.variable().origin() == Variable.Origin.PARAMETER) {
+        pass.copyOf(r.variable());
+      }
+    });
+    if (pass.copies.isEmpty()) {
+      return ir;
+    }
+    List<Stmt> body = new ArrayList<>(pass.entry(ir));
+    body.add(pass.block(ir.body()));
+    List<Variable> locals = new ArrayList<>(ir.locals());
+    locals.addAll(pass.introduced);
+    return new MethodIr(ir.element(), ir.tree(), ir.unit(), ir.parameters(), ir.differentiated(),
+        locals, ir.result(), new Stmt.Block(null, body, ir.body().tree()));
+  }
+
+  private void copyOf(Variable parameter) {
+    if (copies.containsKey(parameter)) {
+      return;
+    }
+    copies.put(parameter, variable(parameter.sourceName() + "Local", parameter));
+    callers.put(parameter, variable(parameter.sourceName() + "Caller", parameter));
+  }
+
+  private Variable variable(String name, Variable parameter) {
+    Variable v = new Variable(name, parameter.type(), Variable.Origin.TEMPORARY,
+        parameter.declaration());
+    introduced.add(v);
+    return v;
+  }
+
+  /** The checks against aliasing, the caller's second name and the copies, at entry. */
+  private List<Stmt> entry(MethodIr ir) {
+    List<Stmt> out = new ArrayList<>();
+    for (Map.Entry<Variable, Variable> e : copies.entrySet()) {
+      Variable p = e.getKey();
+      Tree at = p.declaration();
+      for (Variable other : ir.parameters()) {
+        if (other == p) {
+          continue;
+        }
+        if (other.type().equals(p.type())) {
+          out.add(throwIf(same(new Expr.VarRef(other, at), p, at), p, other.sourceName(), at));
+        } else if (other.type().isArray() && other.type().elementType().equals(p.type())) {
+          out.add(forEachIndex(other, k -> throwIf(same(new Expr.ArrayRead(
+              new Expr.VarRef(other, at), k, p.type(), at), p, at), p, "a row of "
+              + other.sourceName(), at), at));
+        }
+      }
+      out.add(new Stmt.Assign(callers.get(p), new Expr.VarRef(p, at), true, at));
+      Variable copy = e.getValue();
+      out.add(new Stmt.Assign(copy, new Expr.NewArray(p.type(),
+          List.of(new Expr.ArrayLength(new Expr.VarRef(p, at), at)), at), true, at));
+      out.add(forEachIndex(p, k -> new Stmt.ArrayWrite(new Expr.VarRef(copy, at), k,
+          new Expr.ArrayRead(new Expr.VarRef(p, at), k, p.type().elementType(), at), at), at));
+    }
+    return out;
+  }
+
+  private static Expr same(Expr a, Variable p, Tree at) {
+    return new Expr.Binary(BinaryOp.EQUAL, a, new Expr.VarRef(p, at), IrType.BOOLEAN, at);
+  }
+
+  private Stmt throwIf(Expr condition, Variable p, String other, Tree at) {
+    String message = "the gradient of this method takes a copy of '" + p.sourceName()
+        + "', which it writes into, so " + other + " must not be the same array";
+    Expr error = new Expr.NewObject(illegalArgument, List.of(new Expr.Literal(IrType.STRING,
+        quoted(message), at)), IrType.other(illegalArgument), at);
+    return new Stmt.If(condition, new Stmt.Block(null, List.of(new Stmt.Throw(error, at)), at),
+        new Stmt.Block(null, List.of(), at), at);
+  }
+
+  private static String quoted(String text) {
+    return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+  }
+
+  /** {@code for (int k = 0; k < array.length; k++) body(k)}, a counted loop. */
+  private Stmt forEachIndex(Variable array, java.util.function.Function<Expr, Stmt> body,
+      Tree at) {
+    Variable k = new Variable("k", IrType.INT, Variable.Origin.TEMPORARY, at);
+    introduced.add(k);
+    Expr condition = new Expr.Binary(BinaryOp.LESS, new Expr.VarRef(k, at),
+        new Expr.ArrayLength(new Expr.VarRef(array, at), at), IrType.BOOLEAN, at);
+    Stmt step = new Stmt.Assign(k, new Expr.Binary(BinaryOp.PLUS, new Expr.VarRef(k, at),
+        Expr.Literal.ofInt(1), IrType.INT, at), false, at);
+    Stmt loop = new Stmt.Loop(Label.synthetic("loop"), condition,
+        new Stmt.Block(null, List.of(body.apply(new Expr.VarRef(k, at))), at), List.of(step),
+        true, new Stmt.Counter(k, Expr.Literal.ofInt(0), 1), at);
+    return new Stmt.Block(null, List.of(new Stmt.Assign(k, Expr.Literal.ofInt(0), true, at),
+        loop), at);
+  }
+
+  /** {@code e} reading the copies instead of the parameters. */
+  private Expr redirect(Expr e) {
+    if (e instanceof Expr.VarRef r && copies.containsKey(r.variable())) {
+      return new Expr.VarRef(copies.get(r.variable()), r.tree());
+    }
+    return Rewrite.operands(e, this::redirect);
+  }
+
+  private Stmt.Block block(Stmt.Block b) {
+    List<Stmt> out = new ArrayList<>();
+    for (Stmt s : b.stmts()) {
+      s.accept(new Redirect(out));
+    }
+    return new Stmt.Block(b.label(), out, b.tree());
+  }
+
+  /** Rewrites one statement onto the copies, writing each write through to the caller. */
+  private final class Redirect implements Stmt.Visitor<Void> {
+    private final List<Stmt> out;
+
+    Redirect(List<Stmt> out) {
+      this.out = out;
+    }
+
+    @Override
+    public Void visitAssign(Stmt.Assign a) {
+      out.add(new Stmt.Assign(a.target(), redirect(a.value()), a.declaration(), a.tree()));
+      return null;
+    }
+
+    @Override
+    public Void visitArrayWrite(Stmt.ArrayWrite w) {
+      Expr array = redirect(w.array());
+      Expr index = redirect(w.index());
+      Variable parameter = w.array() instanceof Expr.VarRef r ? r.variable() : null;
+      Variable caller = parameter == null ? null : callers.get(parameter);
+      if (caller != null && !reevaluable(index)) {
+        // The index is evaluated once, before the value, as Java does.
+        Variable held = new Variable("at", index.type(), Variable.Origin.TEMPORARY, w.tree());
+        introduced.add(held);
+        out.add(new Stmt.Assign(held, index, true, w.tree()));
+        index = new Expr.VarRef(held, w.tree());
+      }
+      out.add(new Stmt.ArrayWrite(array, index, redirect(w.value()), w.tree()));
+      if (caller != null) {
+        out.add(new Stmt.ArrayWrite(new Expr.VarRef(caller, w.tree()), index,
+            new Expr.ArrayRead(array, index, parameter.type().elementType(), w.tree()),
+            w.tree()));
+      }
+      return null;
+    }
+
+    @Override
+    public Void visitEval(Stmt.Eval e) {
+      out.add(new Stmt.Eval(redirect(e.expr()), e.tree()));
+      return null;
+    }
+
+    @Override
+    public Void visitBlock(Stmt.Block b) {
+      out.add(block(b));
+      return null;
+    }
+
+    @Override
+    public Void visitIf(Stmt.If i) {
+      out.add(new Stmt.If(redirect(i.condition()), block(i.thenPart()), block(i.elsePart()),
+          i.tree()));
+      return null;
+    }
+
+    @Override
+    public Void visitLoop(Stmt.Loop l) {
+      List<Stmt> update = new ArrayList<>();
+      for (Stmt u : l.update()) {
+        u.accept(new Redirect(update));
+      }
+      Stmt.Counter counter = l.counter() == null ? null : new Stmt.Counter(
+          l.counter().variable(), redirect(l.counter().start()), l.counter().step());
+      out.add(new Stmt.Loop(l.label(), l.condition() == null ? null : redirect(l.condition()),
+          block(l.body()), update, l.testFirst(), counter, l.tree()));
+      return null;
+    }
+
+    @Override
+    public Void visitBreak(Stmt.Break node) {
+      out.add(node);
+      return null;
+    }
+
+    @Override
+    public Void visitContinue(Stmt.Continue node) {
+      out.add(node);
+      return null;
+    }
+
+    @Override
+    public Void visitReturn(Stmt.Return node) {
+      out.add(node);
+      return null;
+    }
+
+    @Override
+    public Void visitThrow(Stmt.Throw t) {
+      out.add(new Stmt.Throw(redirect(t.exception()), t.tree()));
+      return null;
+    }
+
+    @Override
+    public Void visitAccumulate(Stmt.Accumulate node) {
+      throw AdjointOnly.in("parameter-array-copies", node);
+    }
+
+    @Override
+    public Void visitComment(Stmt.Comment node) {
+      throw AdjointOnly.in("parameter-array-copies", node);
+    }
+  }
+
+  /** An index that evaluates to the same value right after the write: no calls, no reads. */
+  private static boolean reevaluable(Expr index) {
+    boolean[] ok = {true};
+    IrWalk.expressions(index, n -> {
+      if (n instanceof Expr.Call || n instanceof Expr.ArrayRead || n instanceof Expr.FieldRef
+          || n instanceof Expr.NewObject) {
+        ok[0] = false;
+      }
+    });
+    return ok[0];
+  }
+}

@@ -1,0 +1,62 @@
+package dev.adjoint.corpus;
+
+import dev.adjoint.Differentiable;
+
+/**
+ * Corpus programs once rejected, accepted since issue 13's front end: an increment inside an
+ * index, an assignment inside a loop condition, normalising the input array in place, and a
+ * scratch array declared inside a loop.
+ */
+final class NaturalJavaCorpus {
+    private NaturalJavaCorpus() {
+    }
+
+    /** The classic one-liner with an increment inside the index. */
+    @Differentiable
+    static double packedReads(double[] x) {
+        int k = 0;
+        double a = x[k++];
+        double b = x[k++];
+        return a * b;
+    }
+
+    /** Assignment inside a condition, common in parsers and iteration code. */
+    @Differentiable
+    static double assignInCondition(double x) {
+        double y;
+        int n = 0;
+        while ((y = Math.cos(x)) > 0.5 && n < 10) {
+            x = x + 0.1;
+            n++;
+        }
+        return y * x;
+    }
+
+    /** Writing into the input array to normalise it in place. */
+    @Differentiable
+    static double normalizeInPlace(double[] x) {
+        double n = 0;
+        for (double v : x) {
+            n += v * v;
+        }
+        n = Math.sqrt(n);
+        for (int i = 0; i < x.length; i++) {
+            x[i] /= n;
+        }
+        return x[0];
+    }
+
+    /** Scratch array declared inside the time loop. */
+    @Differentiable
+    static double arrayInLoop(double[] x, int steps) {
+        double s = 0;
+        for (int t = 0; t < steps; t++) {
+            double[] tmp = new double[x.length];
+            for (int i = 0; i < x.length; i++) {
+                tmp[i] = Math.sin(x[i] * t);
+            }
+            s += tmp[t % x.length];
+        }
+        return s;
+    }
+}

@@ -191,7 +191,7 @@ final class DifferentiationRound implements AdjointProvider {
         if (v.checkBody()) {
           // The parameters wrt names correctly, or every one if it names none.
           Plan plan = plan(method, true,
-              v.wrt().isEmpty() ? differentiableParameters(method) : v.wrt());
+              v.wrt().isEmpty() ? publicParameters(method) : v.wrt());
           plan.checkOnly = true;
           queue(plan);
         }
@@ -412,7 +412,7 @@ final class DifferentiationRound implements AdjointProvider {
     List<AnnotationValue> wrt = wrtValues(mirror);
     Set<String> named = new HashSet<>();
     if (wrtValue == null) {
-      differentiated.addAll(differentiableParameters(method));
+      differentiated.addAll(publicParameters(method));
     } else if (wrt.isEmpty()) {
       diagnostics.error(method, mirror, wrtValue, "wrt = {} names no parameter to differentiate"
           + " '" + name + "' with respect to; leave wrt out to differentiate with respect to"
@@ -428,6 +428,16 @@ final class DifferentiationRound implements AdjointProvider {
           ok = false;
           continue;
         }
+        if (requested.contains(".")) {
+          Optional<String> pathProblem = RecordParameters.wrtPathProblem(method, requested);
+          if (pathProblem.isPresent()) {
+            diagnostics.error(method, mirror, v, pathProblem.get());
+            ok = false;
+          } else {
+            differentiated.add(requested);
+          }
+          continue;
+        }
         Optional<? extends VariableElement> param = method.getParameters().stream()
             .filter(p -> p.getSimpleName().contentEquals(requested)).findFirst();
         if (param.isEmpty()) {
@@ -438,10 +448,10 @@ final class DifferentiationRound implements AdjointProvider {
           diagnostics.error(method, mirror, v, "wrt names '" + requested + "', which is marked"
               + " @NonDifferentiable; drop one of the two");
           ok = false;
-        } else if (!isDifferentiable(param.get())) {
+        } else if (!isDifferentiable(param.get()) && !RecordParameters.isRecord(param.get())) {
           diagnostics.error(method, mirror, v, "wrt names '" + requested + "' of type "
               + param.get().asType() + ", which cannot be differentiated; only double, double[]"
-              + " and double[][] parameters can");
+              + " and double[][] parameters and records of them can");
           ok = false;
         } else {
           differentiated.add(requested);
@@ -456,12 +466,17 @@ final class DifferentiationRound implements AdjointProvider {
         ok = false;
       }
     }
+    ok &= RecordParameters.checkRecords(method, differentiated, elements, trees,
+        diagnostics);
     // Parameter order, whatever the order of wrt: accessors and adjoint slots follow it.
     Set<String> inParameterOrder = new LinkedHashSet<>();
     for (VariableElement p : method.getParameters()) {
-      if (differentiated.contains(p.getSimpleName().toString())) {
-        inParameterOrder.add(p.getSimpleName().toString());
+      String pName = p.getSimpleName().toString();
+      if (differentiated.contains(pName)) {
+        inParameterOrder.add(pName);
       }
+      differentiated.stream().filter(d -> d.startsWith(pName + "."))
+          .forEach(inParameterOrder::add);
     }
     return new Validation(inParameterOrder, ok, !ok && shapeOk && hasBody(method));
   }
@@ -488,6 +503,21 @@ final class DifferentiationRound implements AdjointProvider {
   private static boolean isDifferentiable(VariableElement p) {
     String type = p.asType().toString();
     return type.equals("double") || type.equals("double[]") || type.equals("double[][]");
+  }
+
+  /**
+   * What a {@code @Differentiable} method differentiates by default: its double, double[] and
+   * double[][] parameters and its differentiable records. (Helpers differentiated on demand
+   * leave records alone: their callers pass them as objects.)
+   */
+  private static Set<String> publicParameters(ExecutableElement method) {
+    Set<String> names = new LinkedHashSet<>();
+    for (VariableElement p : method.getParameters()) {
+      if ((isDifferentiable(p) || RecordParameters.isRecord(p)) && !isMarkedNonDifferentiable(p)) {
+        names.add(p.getSimpleName().toString());
+      }
+    }
+    return names;
   }
 
   private static Set<String> differentiableParameters(ExecutableElement method) {
@@ -573,6 +603,12 @@ final class DifferentiationRound implements AdjointProvider {
   }
 
   private AdjointCallRule rule(ExecutableElement method, Set<String> wrt) {
+    dev.adjoint.processor.abi.FlatParameters flat =
+        dev.adjoint.processor.abi.FlatParameters.of(method, wrt);
+    if (flat.hasRecords()) {
+      return new AdjointCallRule(method, GradClassWriter.gradClassOf(
+          (TypeElement) method.getEnclosingElement(), options.suffix()), flat.abi());
+    }
     List<Boolean> differentiated = new ArrayList<>();
     List<Boolean> arrays = new ArrayList<>();
     for (VariableElement p : method.getParameters()) {
@@ -703,7 +739,9 @@ final class DifferentiationRound implements AdjointProvider {
       }
       if (problems.any()) {
         plan.body = null;
-      } else if (plan.publicApi && options.graph()) {
+      } else if (plan.publicApi && options.graph()
+          && !dev.adjoint.processor.abi.FlatParameters.of(method, plan.differentiated)
+              .hasRecords()) {
         plan.graph = graph(ir, unit, tree);
       }
     } catch (StackOverflowError e) {
@@ -867,11 +905,14 @@ final class DifferentiationRound implements AdjointProvider {
     if (!plan.publicApi) {
       return;
     }
+    dev.adjoint.processor.abi.FlatParameters flat =
+        dev.adjoint.processor.abi.FlatParameters.of(plan.method, plan.differentiated);
     for (Variable p : ir.differentiated()) {
       if (!activity.influencesResult(p)) {
-        VariableElement element = plan.method.getParameters().get(ir.parameters().indexOf(p));
+        var leaf = flat.leaves().get(ir.parameters().indexOf(p));
+        VariableElement element = plan.method.getParameters().get(leaf.root());
         diagnostics.warning(element, "the result of '" + plan.method.getSimpleName()
-            + "' does not depend on '" + p.sourceName() + "'; its gradient is always 0");
+            + "' does not depend on '" + leaf.path() + "'; its gradient is always 0");
       }
     }
   }
@@ -997,10 +1038,15 @@ final class DifferentiationRound implements AdjointProvider {
       CodeBlock graph = ownerMethods.contains(name + "Graph") ? null : plan.graph;
       entries.add(new GradClassWriter.Entry(plan.method, plan.body, plan.publicApi,
           n == 1 ? base : base + n, plan.rule.abi(),
-          List.copyOf(plan.differentiated), graph, plan.primal));
+          List.copyOf(plan.differentiated), graph, plan.primal,
+          dev.adjoint.processor.abi.FlatParameters.of(plan.method, plan.differentiated)));
       List<String> params = new ArrayList<>();
       for (VariableElement p : plan.method.getParameters()) {
         params.add(types.erasure(p.asType()).toString());
+      }
+      List<String> leafParams = new ArrayList<>();
+      for (var leaf : entries.get(entries.size() - 1).flat().leaves()) {
+        leafParams.add(types.erasure(leaf.type()).toString());
       }
       Map<String, String> mine = new LinkedHashMap<>();
       if (plan.publicApi) {
@@ -1009,10 +1055,10 @@ final class DifferentiationRound implements AdjointProvider {
           mine.put(signature(name + "Graph", params), "graph method");
         }
       }
-      List<String> adjointParams = plan.rule.abi().layout(params,
+      List<String> adjointParams = plan.rule.abi().layout(leafParams,
           returnsDifferentiable(plan.method)
               ? types.erasure(plan.method.getReturnType()).toString() : "double",
-          "double[]", params::get, RuntimeTypes.TAPE.toString());
+          "double[]", leafParams::get, RuntimeTypes.TAPE.toString());
       mine.put(signature(plan.rule.adjointName(), adjointParams), "adjoint entry point");
       for (Map.Entry<String, String> m : mine.entrySet()) {
         String what = "the " + m.getValue() + " " + m.getKey() + " of '" + name + "'";

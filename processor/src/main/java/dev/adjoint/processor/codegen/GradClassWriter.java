@@ -36,7 +36,7 @@ public final class GradClassWriter {
   /** One method to write: its generated body, and whether users see its gradient API. */
   public record Entry(ExecutableElement method, AdjointBody body, boolean publicApi,
       String resultName, AdjointAbi abi, List<String> differentiatedNames,
-      CodeBlock graph, CodeBlock primal) {
+      CodeBlock graph, CodeBlock primal, dev.adjoint.processor.abi.FlatParameters flat) {
     /** The name of the method's adjoint entry point. */
     public String adjointName() {
       return AdjointAbi.entryName(method.getSimpleName());
@@ -177,7 +177,10 @@ public final class GradClassWriter {
           .build());
     }
     for (Entry e : entries) {
-      if (e.publicApi()) {
+      if (e.publicApi() && RecordApi.applies(e)) {
+        type.addType(RecordApi.resultRecord(e, link(e.method())));
+        type.addMethod(RecordApi.gradientMethod(grad, e, gradientJavadoc(e)));
+      } else if (e.publicApi()) {
         type.addType(resultRecord(owner, e));
         type.addMethod(gradientMethod(grad, e));
         if (e.graph() != null) {
@@ -270,6 +273,14 @@ public final class GradClassWriter {
   /** The original's parameters, with the names the generated body uses for them. */
   private static List<ParameterSpec> originalParameters(Entry e) {
     List<ParameterSpec> params = new ArrayList<>();
+    if (RecordApi.applies(e)) {
+      // The entry point takes the records' leaves (FlatParameters).
+      for (int k = 0; k < e.flat().leaves().size(); k++) {
+        params.add(ParameterSpec.builder(TypeName.get(e.flat().leaves().get(k).type()),
+            e.body().nameOf(e.body().parameters().get(k))).build());
+      }
+      return params;
+    }
     List<? extends VariableElement> declared = e.method().getParameters();
     for (int i = 0; i < declared.size(); i++) {
       params.add(ParameterSpec.builder(TypeName.get(declared.get(i).asType()),
@@ -315,6 +326,22 @@ public final class GradClassWriter {
     }
     m.addStatement("return new $T($L)", result, args.build());
     return m.build();
+  }
+
+  /** The gradient method's Javadoc for a method with records (scalar or vector result). */
+  private static CodeBlock gradientJavadoc(Entry e) {
+    AdjointBody body = e.body();
+    if (body.result().type().isArray()) {
+      return javadoc("Value and vector-Jacobian product of $L, by reverse-mode"
+          + " differentiation: the gradient of {@code $N · value} with respect to $L.\n\n"
+          + "@param $N the adjoint of the result, one entry per element\n"
+          + "@return the value and the products with respect to $L\n",
+          link(e.method()), body.seedName(), describeParameters(e.differentiatedNames()),
+          body.seedName(), describeParameters(e.differentiatedNames()));
+    }
+    return javadoc("Value and gradient of $L, by reverse-mode differentiation.\n\n"
+        + "@return the value and its partial derivatives with respect to $L\n",
+        link(e.method()), describeParameters(e.differentiatedNames()));
   }
 
   private static MethodSpec graphMethod(Entry e) {

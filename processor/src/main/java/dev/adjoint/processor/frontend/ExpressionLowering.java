@@ -42,15 +42,17 @@ final class ExpressionLowering {
   private final MethodProblems problems;
   private final Scope scope;
   private final MethodLowering statements;
+  private final RecordLowering records;
   /** Depth of operands evaluated only sometimes or repeatedly, where nothing can be hoisted. */
   private int noHoisting;
 
   ExpressionLowering(Symbols symbols, MethodProblems problems, Scope scope,
-      MethodLowering statements) {
+      MethodLowering statements, RecordLowering records) {
     this.symbols = symbols;
     this.problems = problems;
     this.scope = scope;
     this.statements = statements;
+    this.records = records;
   }
 
   /** The value of a local array's initializer or of a returned array. */
@@ -159,7 +161,7 @@ final class ExpressionLowering {
    * Stands for an expression already reported (or left to javac), so that lowering goes on to
    * find other errors without reporting follow-on errors about this one.
    */
-  private static Expr poison(Tree tree) {
+  static Expr poison(Tree tree) {
     return new Expr.Literal(IrType.NULL, POISON, tree);
   }
 
@@ -184,6 +186,10 @@ final class ExpressionLowering {
     Variable local = scope.lookup(name);
     if (local != null) {
       return new Expr.VarRef(local, id);
+    }
+    if (records.isRecord(name)) {
+      records.recordAsValue(id, name);
+      return poison(id);
     }
     Optional<VariableElement> field = symbols.resolveField(name);
     if (field.isPresent()) {
@@ -212,6 +218,10 @@ final class ExpressionLowering {
     String name = select.getIdentifier().toString();
     if (name.equals("class")) {
       return classLiteral(select);
+    }
+    Optional<Expr> component = records.component(select);
+    if (component.isPresent()) {
+      return component.get();
     }
     Optional<TypeElement> owner = typeQualifier(select.getExpression());
     if (owner.isPresent()) {
@@ -313,7 +323,8 @@ final class ExpressionLowering {
   private Optional<TypeElement> typeQualifier(ExpressionTree expression) {
     if (expression instanceof IdentifierTree id) {
       String name = id.getName().toString();
-      if (scope.lookup(name) != null || symbols.resolveField(name).isPresent()) {
+      if (scope.lookup(name) != null || records.isRecord(name)
+          || symbols.resolveField(name).isPresent()) {
         return Optional.empty();
       }
       return symbols.resolveType(id);
@@ -529,6 +540,10 @@ final class ExpressionLowering {
   // ---------------------------------------------------------------------------------- calls
 
   private Expr call(MethodInvocationTree call, List<Stmt> out) {
+    Optional<Expr> component = records.component(call);
+    if (component.isPresent()) {
+      return component.get();
+    }
     ExpressionTree select = call.getMethodSelect();
     List<Expr> args = new ArrayList<>();
     for (ExpressionTree a : call.getArguments()) {
@@ -590,6 +605,9 @@ final class ExpressionLowering {
           + " means for arguments of types " + argTypes.stream().map(IrType::toString)
           .collect(java.util.stream.Collectors.joining(", ", "(", ")")) + "; cast the"
           + " arguments to the parameter types of the method you mean");
+    }
+    if (records.rejectedCall(method.get(), call)) {
+      return poison(call);
     }
     boolean isStatic = method.get().getModifiers().contains(Modifier.STATIC);
     if (receiver == null && !isStatic) {

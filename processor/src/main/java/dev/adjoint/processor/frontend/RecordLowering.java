@@ -1,0 +1,152 @@
+package dev.adjoint.processor.frontend;
+
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.Tree;
+import dev.adjoint.processor.abi.FlatParameters;
+import dev.adjoint.processor.abi.RuntimeTypes;
+import dev.adjoint.processor.diag.MethodProblems;
+import dev.adjoint.processor.ir.Expr;
+import dev.adjoint.processor.ir.Variable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+
+/**
+ * Front end for flattened record parameters ({@link FlatParameters}): a read of a component,
+ * {@code model.w1()}, {@code model.w1} or {@code model.inner().a()}, is the leaf's variable; the
+ * record itself, or a nested record, used otherwise (passed on, its methods called) is an error
+ * at the expression, since its derivative would have nowhere to go.
+ */
+final class RecordLowering {
+  private final MethodProblems problems;
+  private final Map<String, FlatParameters.Node> roots = new HashMap<>();
+  private final Map<Integer, Variable> leafVariables = new HashMap<>();
+
+  RecordLowering(MethodProblems problems) {
+    this.problems = problems;
+  }
+
+  /** Declares a flattened record parameter, whose leaves are {@code variables} (by leaf index). */
+  void declare(String name, FlatParameters.Node node, Map<Integer, Variable> variables) {
+    roots.put(name, node);
+    leafVariables.putAll(variables);
+  }
+
+  /** Whether {@code name} is a flattened record parameter. */
+  boolean isRecord(String name) {
+    return roots.containsKey(name);
+  }
+
+  /** The error for a flattened record parameter used as a value, at {@code tree}. */
+  void recordAsValue(Tree tree, String what) {
+    problems.error(tree, "the record " + what + " can be used in a @Differentiable method"
+        + " only through its components (" + what + ".w(), " + what + ".w()[i]), where the"
+        + " derivative can follow them; passing it on, comparing it or calling its other methods"
+        + " is not supported: pass the components you need instead");
+  }
+
+  /**
+   * The lowering of {@code tree} when it reads a component of a flattened record (the leaf's
+   * variable, or poison after an error for a nested record used as a value), or empty when it
+   * is no such read.
+   */
+  Optional<Expr> component(ExpressionTree tree) {
+    List<String> path = path(tree);
+    if (path == null || path.size() < 2) {
+      return Optional.empty();
+    }
+    FlatParameters.Node node = roots.get(path.get(0));
+    for (int i = 1; i < path.size(); i++) {
+      if (!(node instanceof FlatParameters.RecordNode r)) {
+        return Optional.empty();
+      }
+      Optional<FlatParameters.Node> next = r.component(path.get(i));
+      if (next.isEmpty()) {
+        return Optional.empty(); // model.toString(): the receiver is reported as a value
+      }
+      node = next.get();
+    }
+    if (node instanceof FlatParameters.LeafNode l) {
+      return Optional.of(new Expr.VarRef(leafVariables.get(l.leaf()), tree));
+    }
+    recordAsValue(tree, String.join(".", path));
+    return Optional.of(ExpressionLowering.poison(tree));
+  }
+
+  /**
+   * The component path {@code tree} reads, {@code [model, inner, a]}, when it is a chain of
+   * accessor calls and field reads on a flattened record parameter; else null.
+   */
+  private List<String> path(ExpressionTree tree) {
+    if (tree instanceof ParenthesizedTree p) {
+      return path(p.getExpression());
+    }
+    if (tree instanceof IdentifierTree id) {
+      String name = id.getName().toString();
+      if (!roots.containsKey(name)) {
+        return null;
+      }
+      List<String> path = new ArrayList<>();
+      path.add(name);
+      return path;
+    }
+    ExpressionTree select = tree;
+    if (tree instanceof MethodInvocationTree call) {
+      if (!call.getArguments().isEmpty() || !call.getTypeArguments().isEmpty()) {
+        return null;
+      }
+      select = call.getMethodSelect();
+    }
+    if (select instanceof MemberSelectTree member) {
+      List<String> path = path(member.getExpression());
+      if (path != null) {
+        path.add(member.getIdentifier().toString());
+      }
+      return path;
+    }
+    return null;
+  }
+
+  /**
+   * Reports a call to a {@code @Differentiable} method that takes a differentiable record: its
+   * adjoint entry point takes the record's components, and calls into it are not generated yet.
+   * Returns whether it reported.
+   */
+  boolean rejectedCall(ExecutableElement method, Tree tree) {
+    if (!isDifferentiable(method)) {
+      return false;
+    }
+    for (VariableElement p : method.getParameters()) {
+      Optional<TypeElement> record = FlatParameters.differentiableRecord(p.asType());
+      if (record.isPresent()) {
+        problems.error(tree, "'" + method.getSimpleName() + "' takes the record "
+            + record.get().getSimpleName() + " ('" + p.getSimpleName() + "'), and calls from"
+            + " one @Differentiable method to another that takes a record are not supported"
+            + " yet; move the shared computation into a static helper that takes the"
+            + " components");
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isDifferentiable(ExecutableElement method) {
+    for (AnnotationMirror a : method.getAnnotationMirrors()) {
+      if (((TypeElement) a.getAnnotationType().asElement()).getQualifiedName()
+          .contentEquals(RuntimeTypes.DIFFERENTIABLE)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

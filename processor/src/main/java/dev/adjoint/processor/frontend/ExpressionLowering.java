@@ -820,7 +820,8 @@ final class ExpressionLowering {
       return;
     }
     if (root.origin() == Variable.Origin.PARAMETER) {
-      problems.error(access, "writing into parameter array '" + root.sourceName() + "' is not"
+      problems.error(access, "writing into parameter array '"
+          + RecordLowering.displayName(root) + "' is not"
           + " supported: the gradient call would change the caller's array; copy it into a"
           + " local array first");
       return;

@@ -632,7 +632,8 @@ public final class MethodLowering {
       return null;
     }
     if (root.origin() == Variable.Origin.PARAMETER) {
-      problems.error(tree, "writing into parameter array '" + root.sourceName() + "' is not"
+      problems.error(tree, "writing into parameter array '"
+          + RecordLowering.displayName(root) + "' is not"
           + " supported: the gradient call would change the caller's array; copy it into a"
           + " local array first");
       return null;

@@ -42,6 +42,12 @@ final class RecordLowering {
     leafVariables.putAll(variables);
   }
 
+  /** A variable's name as the user wrote it: a record leaf's path, {@code model.w1}. */
+  static String displayName(Variable v) {
+    return v.origin() == Variable.Origin.PARAMETER ? v.sourceName().replace('$', '.')
+        : v.sourceName();
+  }
+
   /** Whether {@code name} is a flattened record parameter. */
   boolean isRecord(String name) {
     return roots.containsKey(name);

@@ -244,4 +244,42 @@ class RecordDiagnosticsTest {
     oneError(src, "'inner' takes the record P ('p'), and calls from one @Differentiable method to"
         + " another that takes a record are not supported yet", "return inner(", "(new");
   }
+
+  @Test
+  void reassigningAComponentAliasIsAnError() {
+    TestSource src = t("""
+        record L(double[] w) {}
+
+        final class T {
+          @Differentiable
+          static double loss(L l, double[] x) {
+            double[] w = l.w();
+            w = x;
+            return w[0] * w[1];
+          }
+        }
+        """);
+    Compilation c = compile(src);
+    assertThat(c).failed();
+    assertThat(c).hadErrorCount(1);
+    assertThat(c).hadErrorContaining("'w' stands for a row or a record's component, and cannot"
+        + " be assigned").inFile(src.file).onLine(src.line("w = x;")).atColumn(5);
+  }
+
+  @Test
+  void reassigningARecordParameterIsAnError() {
+    TestSource src = t("""
+        record P(double w) {}
+
+        final class T {
+          @Differentiable
+          static double loss(P p, double x) {
+            p = new P(x);
+            return p.w() * x;
+          }
+        }
+        """);
+    oneError(src, "'p' stands for a record parameter, and cannot be assigned", "p = new P(x);",
+        "p =");
+  }
 }

@@ -110,4 +110,21 @@ final class RecordsFx {
         }
         return s;
     }
+
+    /** Locals standing for components ({@code double[][] w = l.w();}) and a row of one. */
+    @Differentiable
+    static double aliases(Layer l, double[] x) {
+        double[][] w = l.w();
+        var b = l.b();
+        double s = 0;
+        for (int j = 0; j < b.length; j++) {
+            double[] row = w[j];
+            double z = b[j];
+            for (int i = 0; i < x.length; i++) {
+                z += row[i] * x[i];
+            }
+            s += z * z;
+        }
+        return s;
+    }
 }

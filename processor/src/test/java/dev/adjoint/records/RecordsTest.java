@@ -121,6 +121,21 @@ class RecordsTest {
         }
     }
 
+    @Test
+    void localAliasesOfComponents() {
+        Layer l = new Layer(new double[][] {{0.3, -0.2}, {0.1, 0.4}}, new double[] {0.1, -0.1});
+        double[] x = {0.7, -0.3};
+        RecordsFxGrad.AliasesGradient g = RecordsFxGrad.aliases(l, x);
+        assertEquals(RecordsFx.aliases(l, x), g.value(), 0.0);
+        double[] at = concat(flatten(l.w()), l.b());
+        GradientCheck.compare(v -> RecordsFx.aliases(new Layer(
+                new double[][] {{v[0], v[1]}, {v[2], v[3]}}, new double[] {v[4], v[5]}), x),
+                at, concat(flatten(g.l().w()), g.l().b())).assertWithin(TOL);
+        // exact: ds/db_j = 2 z_j
+        double z0 = 0.1 + 0.3 * 0.7 + -0.2 * -0.3;
+        assertEquals(2 * z0, g.l().b()[0], 1e-15);
+    }
+
     // ------------------------------------------------------------------------------ helpers
 
     static Mlp randomMlp(Random r, int in, int hidden, int classes) {

@@ -843,6 +843,14 @@ final class ExpressionLowering {
       if (v != null) {
         return v;
       }
+      if (scope.synonym(id.getName().toString()) != null
+          || records.isRecord(id.getName().toString())) {
+        problems.error(targetTree, "'" + id.getName() + "' stands for "
+            + (records.isRecord(id.getName().toString()) ? "a record parameter"
+                : "a row or a record's component") + ", and cannot be assigned in a"
+            + " @Differentiable method; declare a local array of its own and copy the elements");
+        return null;
+      }
       if (symbols.resolveField(id.getName().toString()).isPresent()) {
         problems.error(targetTree, "assigning to field '" + id.getName() + "' is not supported in"
             + " a @Differentiable method: no derivative can follow a value through a field; keep"

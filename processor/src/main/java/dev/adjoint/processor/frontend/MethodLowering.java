@@ -331,6 +331,9 @@ public final class MethodLowering {
       rowAlias(v, lowered, out);
       return;
     }
+    if (records.aliasComponent(v, lowered, initTree, scope)) {
+      return;
+    }
     if (loopDepth > 0) {
       problems.error(v, "arrays cannot be declared inside a loop of a @Differentiable method;"
           + " declare '" + v.getName() + "' before the loop and overwrite its elements");

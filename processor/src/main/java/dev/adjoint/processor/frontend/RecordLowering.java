@@ -90,6 +90,32 @@ final class RecordLowering {
   }
 
   /**
+   * {@code double[][] w = model.w1();}: {@code w} is another name for the component, which
+   * never changes (writing into it is an error, as into any parameter array). Returns whether
+   * the declaration was such an alias (and is handled).
+   */
+  boolean aliasComponent(com.sun.source.tree.VariableTree v, Expr lowered,
+      ExpressionTree initTree, Scope scope) {
+    Expr component;
+    if (lowered != null) {
+      if (!(lowered instanceof Expr.VarRef r && leafVariables.containsValue(r.variable()))) {
+        return false;
+      }
+      component = lowered;
+    } else {
+      Optional<Expr> read = initTree == null ? Optional.empty() : component(initTree);
+      if (read.isEmpty()) {
+        return false;
+      }
+      component = read.get();
+    }
+    if (!ExpressionLowering.isPoison(component)) {
+      scope.declareSynonym(v.getName().toString(), component);
+    }
+    return true;
+  }
+
+  /**
    * The component path {@code tree} reads, {@code [model, inner, a]}, when it is a chain of
    * accessor calls and field reads on a flattened record parameter; else null.
    */

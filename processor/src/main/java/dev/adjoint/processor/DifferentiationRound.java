@@ -192,6 +192,10 @@ final class DifferentiationRound implements AdjointProvider {
           // The parameters wrt names correctly, or every one if it names none.
           Plan plan = plan(method, true,
               v.wrt().isEmpty() ? publicParameters(method) : v.wrt());
+          if (v.wrt().isEmpty()
+              && dev.adjoint.processor.abi.FlatParameters.selfRecord(method).isPresent()) {
+            plan.differentiated.add(dev.adjoint.processor.abi.FlatParameters.SELF);
+          }
           plan.checkOnly = true;
           queue(plan);
         }
@@ -389,9 +393,9 @@ final class DifferentiationRound implements AdjointProvider {
     }
     Set<Modifier> modifiers = method.getModifiers();
     String name = method.getSimpleName().toString();
-    if (!modifiers.contains(Modifier.STATIC)) {
-      diagnostics.error(method, "@Differentiable method '" + name + "' must be static; Adjoint"
-          + " differentiates static methods, so pass the object's state in as parameters");
+    if (!modifiers.contains(Modifier.STATIC)
+        && dev.adjoint.processor.abi.FlatParameters.selfRecord(method).isEmpty()) {
+      diagnostics.error(method, RecordParameters.notStaticMessage(method));
       ok = false;
     }
     if (modifiers.contains(Modifier.ABSTRACT) || modifiers.contains(Modifier.NATIVE)) {
@@ -413,6 +417,9 @@ final class DifferentiationRound implements AdjointProvider {
     Set<String> named = new HashSet<>();
     if (wrtValue == null) {
       differentiated.addAll(publicParameters(method));
+      if (dev.adjoint.processor.abi.FlatParameters.selfRecord(method).isPresent()) {
+        differentiated.add(dev.adjoint.processor.abi.FlatParameters.SELF);
+      }
     } else if (wrt.isEmpty()) {
       diagnostics.error(method, mirror, wrtValue, "wrt = {} names no parameter to differentiate"
           + " '" + name + "' with respect to; leave wrt out to differentiate with respect to"
@@ -426,6 +433,11 @@ final class DifferentiationRound implements AdjointProvider {
           diagnostics.error(method, mirror, v, "wrt names '" + requested + "' more than once;"
               + " name each parameter once");
           ok = false;
+          continue;
+        }
+        if (requested.equals(dev.adjoint.processor.abi.FlatParameters.SELF)
+            && dev.adjoint.processor.abi.FlatParameters.selfRecord(method).isPresent()) {
+          differentiated.add(requested);
           continue;
         }
         if (requested.contains(".")) {
@@ -470,6 +482,11 @@ final class DifferentiationRound implements AdjointProvider {
         diagnostics);
     // Parameter order, whatever the order of wrt: accessors and adjoint slots follow it.
     Set<String> inParameterOrder = new LinkedHashSet<>();
+    String self = dev.adjoint.processor.abi.FlatParameters.SELF;
+    if (differentiated.contains(self)) {
+      inParameterOrder.add(self);
+    }
+    differentiated.stream().filter(d -> d.startsWith(self + ".")).forEach(inParameterOrder::add);
     for (VariableElement p : method.getParameters()) {
       String pName = p.getSimpleName().toString();
       if (differentiated.contains(pName)) {
@@ -907,12 +924,25 @@ final class DifferentiationRound implements AdjointProvider {
     }
     dev.adjoint.processor.abi.FlatParameters flat =
         dev.adjoint.processor.abi.FlatParameters.of(plan.method, plan.differentiated);
+    // A record is one parameter: warned about only when none of its differentiated components
+    // reaches the result (a loss may well leave some of a model's components alone).
+    Set<Integer> liveRoots = new HashSet<>();
     for (Variable p : ir.differentiated()) {
-      if (!activity.influencesResult(p)) {
-        var leaf = flat.leaves().get(ir.parameters().indexOf(p));
-        VariableElement element = plan.method.getParameters().get(leaf.root());
+      if (activity.influencesResult(p)) {
+        liveRoots.add(flat.leaves().get(ir.parameters().indexOf(p)).root());
+      }
+    }
+    Set<Integer> warned = new HashSet<>();
+    for (Variable p : ir.differentiated()) {
+      var leaf = flat.leaves().get(ir.parameters().indexOf(p));
+      if (!activity.influencesResult(p) && !(leaf.inRecord() && liveRoots.contains(leaf.root()))
+          && warned.add(leaf.root())) {
+        int declared = flat.parameterIndex(leaf.root());
+        Element element = declared < 0 ? plan.method
+            : plan.method.getParameters().get(declared);
         diagnostics.warning(element, "the result of '" + plan.method.getSimpleName()
-            + "' does not depend on '" + leaf.path() + "'; its gradient is always 0");
+            + "' does not depend on '" + flat.rootNames().get(leaf.root()) + "'; its gradient is"
+            + " always 0");
       }
     }
   }
@@ -1043,6 +1073,9 @@ final class DifferentiationRound implements AdjointProvider {
       List<String> params = new ArrayList<>();
       for (VariableElement p : plan.method.getParameters()) {
         params.add(types.erasure(p.asType()).toString());
+      }
+      if (entries.get(entries.size() - 1).flat().hasSelf()) {
+        params.add(0, types.erasure(owner.asType()).toString()); // the receiver, self
       }
       List<String> leafParams = new ArrayList<>();
       for (var leaf : entries.get(entries.size() - 1).flat().leaves()) {

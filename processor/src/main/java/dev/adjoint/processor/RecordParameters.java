@@ -40,7 +40,10 @@ final class RecordParameters {
   static Optional<String> wrtPathProblem(ExecutableElement method, String path) {
     String root = path.substring(0, path.indexOf('.'));
     Set<String> records = method.getParameters().stream().filter(RecordParameters::isRecord)
-        .map(p -> p.getSimpleName().toString()).collect(Collectors.toSet());
+        .map(p -> p.getSimpleName().toString()).collect(Collectors.toCollection(java.util.HashSet::new));
+    if (FlatParameters.selfRecord(method).isPresent()) {
+      records.add(FlatParameters.SELF);
+    }
     if (!records.contains(root)) {
       boolean exists = method.getParameters().stream()
           .anyMatch(p -> p.getSimpleName().contentEquals(root));
@@ -70,6 +73,21 @@ final class RecordParameters {
   static boolean checkRecords(ExecutableElement method, Set<String> differentiated,
       Elements elements, Trees trees, Diagnostics diagnostics) {
     boolean ok = true;
+    Optional<TypeElement> self = FlatParameters.selfRecord(method);
+    if (self.isPresent()) {
+      Optional<String> problem = problemWith(self.get(), elements, trees);
+      if (problem.isPresent()) {
+        diagnostics.error(method, problem.get());
+        ok = false;
+      }
+      for (VariableElement p : method.getParameters()) {
+        if (p.getSimpleName().contentEquals(FlatParameters.SELF)) {
+          diagnostics.error(p, "a parameter of an instance method of a record cannot be named"
+              + " 'self': the generated gradient method takes the record under that name");
+          ok = false;
+        }
+      }
+    }
     for (VariableElement p : method.getParameters()) {
       String name = p.getSimpleName().toString();
       Optional<TypeElement> record = FlatParameters.differentiableRecord(p.asType());
@@ -84,6 +102,21 @@ final class RecordParameters {
       }
     }
     return ok;
+  }
+
+  /** The error for an instance method Adjoint cannot differentiate. */
+  static String notStaticMessage(ExecutableElement method) {
+    String name = method.getSimpleName().toString();
+    TypeElement owner = (TypeElement) method.getEnclosingElement();
+    if (owner.getKind() == javax.lang.model.element.ElementKind.RECORD) {
+      return "@Differentiable method '" + name + "' is an instance method of record "
+          + owner.getSimpleName() + ", which has no double, double[] or double[][] component"
+          + " (nor a record of them) to differentiate; make it static";
+    }
+    return "@Differentiable method '" + name + "' must be static, or an instance method of a"
+        + " record of doubles, double[] and double[][] (whose fields are final); Adjoint does not"
+        + " follow derivatives through the mutable fields of " + owner.getSimpleName() + ", so"
+        + " make it a record or pass the object's state in as parameters";
   }
 
   /**

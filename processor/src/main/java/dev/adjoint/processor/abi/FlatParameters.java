@@ -62,14 +62,34 @@ public final class FlatParameters {
     }
   }
 
+  /** The name of the receiver of an instance method of a record, as the generated API calls it. */
+  public static final String SELF = "self";
+
   private final List<String> rootNames;
+  private final List<TypeMirror> rootTypes;
   private final List<Node> roots;
   private final List<Leaf> leaves;
+  private final boolean hasSelf;
 
-  private FlatParameters(List<String> rootNames, List<Node> roots, List<Leaf> leaves) {
+  private FlatParameters(List<String> rootNames, List<TypeMirror> rootTypes, List<Node> roots,
+      List<Leaf> leaves, boolean hasSelf) {
     this.rootNames = List.copyOf(rootNames);
+    this.rootTypes = List.copyOf(rootTypes);
     this.roots = List.copyOf(roots);
     this.leaves = List.copyOf(leaves);
+    this.hasSelf = hasSelf;
+  }
+
+  /**
+   * The record whose instance method {@code method} is, when that record is differentiable: its
+   * receiver is then flattened as a first parameter, {@link #SELF}.
+   */
+  public static Optional<TypeElement> selfRecord(ExecutableElement method) {
+    if (method.getModifiers().contains(javax.lang.model.element.Modifier.STATIC)
+        || !(method.getEnclosingElement() instanceof TypeElement owner)) {
+      return Optional.empty();
+    }
+    return differentiableRecord(owner.asType());
   }
 
   /**
@@ -78,13 +98,25 @@ public final class FlatParameters {
    */
   public static FlatParameters of(ExecutableElement method, Set<String> differentiated) {
     List<String> names = new ArrayList<>();
+    List<TypeMirror> types = new ArrayList<>();
     List<Node> roots = new ArrayList<>();
     List<Leaf> leaves = new ArrayList<>();
+    Optional<TypeElement> self = selfRecord(method);
+    if (self.isPresent()) {
+      // The receiver's fields are read as leaves whatever wrt says: it is always flattened.
+      names.add(SELF);
+      types.add(self.get().asType());
+      roots.add(flatten(0, self.get(), SELF, List.of(), differentiated.contains(SELF),
+          differentiated, leaves));
+    }
+    int offset = names.size();
     List<? extends VariableElement> params = method.getParameters();
-    for (int i = 0; i < params.size(); i++) {
-      VariableElement p = params.get(i);
+    for (int j = 0; j < params.size(); j++) {
+      int i = j + offset;
+      VariableElement p = params.get(j);
       String name = p.getSimpleName().toString();
       names.add(name);
+      types.add(p.asType());
       Optional<TypeElement> record = differentiableRecord(p.asType());
       boolean flatten = record.isPresent() && (differentiated.contains(name)
           || differentiated.stream().anyMatch(d -> d.startsWith(name + ".")));
@@ -97,7 +129,7 @@ public final class FlatParameters {
         roots.add(new LeafNode(leaves.size() - 1));
       }
     }
-    return new FlatParameters(names, roots, leaves);
+    return new FlatParameters(names, types, roots, leaves, self.isPresent());
   }
 
   private static Node flatten(int root, TypeElement record, String path,
@@ -154,7 +186,7 @@ public final class FlatParameters {
     return any ? Optional.of(t) : Optional.empty();
   }
 
-  /** Whether some parameter is flattened. */
+  /** Whether some parameter (or the receiver) is flattened. */
   public boolean hasRecords() {
     return roots.stream().anyMatch(r -> r instanceof RecordNode);
   }
@@ -170,6 +202,21 @@ public final class FlatParameters {
 
   public List<String> rootNames() {
     return rootNames;
+  }
+
+  /** The type of each root: the receiver's record, then the parameters' types. */
+  public List<TypeMirror> rootTypes() {
+    return rootTypes;
+  }
+
+  /** Whether the first root is the receiver of an instance method. */
+  public boolean hasSelf() {
+    return hasSelf;
+  }
+
+  /** The index among the method's declared parameters of root {@code root}, or -1 for self. */
+  public int parameterIndex(int root) {
+    return root - (hasSelf ? 1 : 0);
   }
 
   /** The leaves under {@code node}, in order. */

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
-import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeKind;
 
 /**
@@ -34,20 +33,20 @@ final class RecordApi {
         .addParameter(JavaExpressions.typeName(e.body().result().type()), "value");
     StringBuilder doc = new StringBuilder("Value and gradient of " + link + ".\n\n"
         + "@param value the value of the original method\n");
-    List<? extends VariableElement> declared = e.method().getParameters();
     for (int i = 0; i < flat.roots().size(); i++) {
       FlatParameters.Node node = flat.roots().get(i);
       if (!flat.anyDifferentiated(node)) {
         continue;
       }
       String name = flat.rootNames().get(i);
-      constructor.addParameter(TypeName.get(declared.get(i).asType()), name);
+      javax.lang.model.type.TypeMirror type = flat.rootTypes().get(i);
+      constructor.addParameter(TypeName.get(type), name);
       String what = node instanceof FlatParameters.RecordNode r
           ? "the gradient with respect to {@code %s}, as a " + r.type().getSimpleName()
               + ": each differentiated component holds its gradient (arrays fresh, of the"
               + " component's shape), components outside wrt hold zeros, and those that carry no"
               + " derivative are copied from {@code %s}"
-          : declared.get(i).asType().getKind() == TypeKind.ARRAY
+          : type.getKind() == TypeKind.ARRAY
               ? "the gradient with respect to {@code %s}, a fresh array of its shape"
               : "the partial derivative with respect to {@code %s}";
       doc.append("@param ").append(name).append(' ')
@@ -75,11 +74,10 @@ final class RecordApi {
         .addTypeVariables(e.method().getTypeParameters().stream()
             .map(com.palantir.javapoet.TypeVariableName::get).toList())
         .addJavadoc(javadoc);
-    List<? extends VariableElement> declared = e.method().getParameters();
-    for (int i = 0; i < declared.size(); i++) {
+    for (int i = 0; i < flat.roots().size(); i++) {
       String name = flat.roots().get(i) instanceof FlatParameters.LeafNode l
           ? body.nameOf(body.parameters().get(l.leaf())) : flat.rootNames().get(i);
-      m.addParameter(ParameterSpec.builder(TypeName.get(declared.get(i).asType()), name).build());
+      m.addParameter(ParameterSpec.builder(TypeName.get(flat.rootTypes().get(i)), name).build());
     }
     if (vector) {
       m.addParameter(ArrayTypeName.of(TypeName.DOUBLE), body.seedName());

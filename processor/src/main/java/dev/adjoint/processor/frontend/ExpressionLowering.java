@@ -191,6 +191,10 @@ final class ExpressionLowering {
       records.recordAsValue(id, name);
       return poison(id);
     }
+    Optional<Expr> ownComponent = records.component(id);
+    if (ownComponent.isPresent()) {
+      return ownComponent.get();
+    }
     Optional<VariableElement> field = symbols.resolveField(name);
     if (field.isPresent()) {
       return fieldRef(field.get(), null, id);

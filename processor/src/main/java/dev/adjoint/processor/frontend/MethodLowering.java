@@ -72,7 +72,7 @@ public final class MethodLowering {
     this.tree = tree;
     this.unit = unit;
     symbols.declareTypeParameters(element.getTypeParameters());
-    this.records = new RecordLowering(problems);
+    this.records = new RecordLowering(problems, scope);
     this.expressions = new ExpressionLowering(symbols, problems, scope, this, records);
     this.result = new Variable("value", symbols.irType(element.getReturnType()),
         Variable.Origin.RESULT, tree);
@@ -110,8 +110,9 @@ public final class MethodLowering {
     java.util.Map<Integer, Variable> byLeaf = new java.util.HashMap<>();
     for (int k = 0; k < flat.leaves().size(); k++) {
       FlatParameters.Leaf leaf = flat.leaves().get(k);
+      int declared = flat.parameterIndex(leaf.root());
       Variable v = new Variable(leaf.variableName(), symbols.irType(leaf.type()),
-          Variable.Origin.PARAMETER, tree.getParameters().get(leaf.root()));
+          Variable.Origin.PARAMETER, declared < 0 ? tree : tree.getParameters().get(declared));
       parameters.add(v);
       byLeaf.put(k, v);
       if (!leaf.inRecord()) {
@@ -123,7 +124,11 @@ public final class MethodLowering {
     }
     for (int i = 0; i < flat.roots().size(); i++) {
       if (flat.roots().get(i) instanceof FlatParameters.RecordNode node) {
-        records.declare(flat.rootNames().get(i), node, byLeaf);
+        if (flat.hasSelf() && i == 0) {
+          records.declareSelf(node, byLeaf);
+        } else {
+          records.declare(flat.rootNames().get(i), node, byLeaf);
+        }
       }
     }
   }

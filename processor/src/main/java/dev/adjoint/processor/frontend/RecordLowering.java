@@ -28,12 +28,27 @@ import javax.lang.model.element.VariableElement;
  * at the expression, since its derivative would have nowhere to go.
  */
 final class RecordLowering {
+  private static final String THIS = "this";
+
   private final MethodProblems problems;
+  private final Scope scope;
   private final Map<String, FlatParameters.Node> roots = new HashMap<>();
   private final Map<Integer, Variable> leafVariables = new HashMap<>();
+  /** The receiver of an instance method of a record, flattened; null in a static method. */
+  private FlatParameters.RecordNode self;
 
-  RecordLowering(MethodProblems problems) {
+  RecordLowering(MethodProblems problems, Scope scope) {
     this.problems = problems;
+    this.scope = scope;
+  }
+
+  /**
+   * Declares the receiver of an instance method of a record: {@code this.w}, {@code w},
+   * {@code w()} and {@code this.w()} read its leaves.
+   */
+  void declareSelf(FlatParameters.RecordNode node, Map<Integer, Variable> variables) {
+    self = node;
+    declare(THIS, node, variables);
   }
 
   /** Declares a flattened record parameter, whose leaves are {@code variables} (by leaf index). */
@@ -55,6 +70,13 @@ final class RecordLowering {
 
   /** The error for a flattened record parameter used as a value, at {@code tree}. */
   void recordAsValue(Tree tree, String what) {
+    if (what.equals(THIS)) {
+      problems.error(tree, "'this' can be used in a @Differentiable method only through the"
+          + " record's components (this.w, w, w()), where the derivative can follow them;"
+          + " passing it on, comparing it or calling its other methods is not supported: pass"
+          + " the components you need instead");
+      return;
+    }
     problems.error(tree, "the record " + what + " can be used in a @Differentiable method"
         + " only through its components (" + what + ".w(), " + what + ".w()[i]), where the"
         + " derivative can follow them; passing it on, comparing it or calling its other methods"
@@ -125,12 +147,17 @@ final class RecordLowering {
     }
     if (tree instanceof IdentifierTree id) {
       String name = id.getName().toString();
-      if (!roots.containsKey(name)) {
-        return null;
-      }
       List<String> path = new ArrayList<>();
-      path.add(name);
-      return path;
+      if (roots.containsKey(name)) {
+        path.add(name);
+        return path;
+      }
+      if (isOwnComponent(name)) {
+        path.add(THIS); // a field of the receiver, read by its simple name
+        path.add(name);
+        return path;
+      }
+      return null;
     }
     ExpressionTree select = tree;
     if (tree instanceof MethodInvocationTree call) {
@@ -138,6 +165,13 @@ final class RecordLowering {
         return null;
       }
       select = call.getMethodSelect();
+      if (select instanceof IdentifierTree accessor
+          && self != null && self.component(accessor.getName().toString()).isPresent()) {
+        List<String> path = new ArrayList<>();
+        path.add(THIS); // w(): the receiver's accessor
+        path.add(accessor.getName().toString());
+        return path;
+      }
     }
     if (select instanceof MemberSelectTree member) {
       List<String> path = path(member.getExpression());
@@ -147,6 +181,12 @@ final class RecordLowering {
       return path;
     }
     return null;
+  }
+
+  /** Whether {@code name} is a component of the receiver that no local or parameter hides. */
+  private boolean isOwnComponent(String name) {
+    return self != null && self.component(name).isPresent() && scope.lookup(name) == null
+        && scope.synonym(name) == null && !roots.containsKey(name);
   }
 
   /**

@@ -87,6 +87,8 @@ final class DifferentiationRound implements AdjointProvider {
   private final dev.adjoint.processor.frontend.CalleeEffects calleeEffects;
   private final dev.adjoint.processor.frontend.PrivateTables privateTables;
   private final Deque<Plan> work = new ArrayDeque<>();
+  /** Plans differentiated before a caller found it needs a copy of them (a record's method). */
+  private final Deque<Plan> pendingCopies = new ArrayDeque<>();
   /** Owners (qualified names) with a method that failed validation or differentiation. */
   private final Set<String> failedOwners = new HashSet<>();
   /** The plan being differentiated, whose generated code {@link #require} calls belong to. */
@@ -204,7 +206,20 @@ final class DifferentiationRound implements AdjointProvider {
     for (TypeElement root : rootTypes(round.getRootElements())) {
       replanHelpers(root);
     }
-    while (!work.isEmpty()) {
+    while (!work.isEmpty() || !pendingCopies.isEmpty()) {
+      if (work.isEmpty()) {
+        Plan plan = pendingCopies.poll();
+        current = plan;
+        try {
+          copyPrimal(plan);
+        } finally {
+          current = null;
+        }
+        if (plan.primal == null) {
+          failedOwners.add(ownerName(plan.method));
+        }
+        continue;
+      }
       Plan plan = work.poll();
       int errorsBefore = diagnostics.errorCount();
       current = plan;
@@ -653,7 +668,8 @@ final class DifferentiationRound implements AdjointProvider {
     if (differentiableMirror(callee) != null) {
       return trees.getTree(callee) == null ? compiledAdjoint(callee) : Optional.empty();
     }
-    boolean eligible = callee.getModifiers().contains(Modifier.STATIC)
+    boolean eligible = (callee.getModifiers().contains(Modifier.STATIC)
+            || dev.adjoint.processor.abi.FlatParameters.selfRecord(callee).isPresent())
         && !callee.getModifiers().contains(Modifier.ABSTRACT)
         && returnsDifferentiable(callee);
     if (!eligible) {
@@ -663,7 +679,16 @@ final class DifferentiationRound implements AdjointProvider {
       // compiled earlier, with its adjoint generated beside it (a file recompiled on its own)
       return compiledAdjoint(callee);
     }
-    return Optional.of(plan(callee, false, differentiableParameters(callee)).rule);
+    return Optional.of(plan(callee, false, helperParameters(callee)).rule);
+  }
+
+  /** What a helper is differentiated with respect to: its doubles and arrays, and self. */
+  private static Set<String> helperParameters(ExecutableElement helper) {
+    Set<String> names = differentiableParameters(helper);
+    if (dev.adjoint.processor.abi.FlatParameters.selfRecord(helper).isPresent()) {
+      names.add(dev.adjoint.processor.abi.FlatParameters.SELF);
+    }
+    return names;
   }
 
   /**
@@ -796,11 +821,18 @@ final class DifferentiationRound implements AdjointProvider {
         dev.adjoint.processor.analysis.IrWalk.ownExpressions(s, e ->
             dev.adjoint.processor.analysis.IrWalk.expressions(e, n -> {
               if (n instanceof dev.adjoint.processor.ir.Expr.Call c && c.receiver() == null
-                  && Symbols.isPrivate(c.method()) && trees.getTree(c.method()) != null) {
+                  && (Symbols.isPrivate(c.method())
+                      || !c.method().getModifiers().contains(Modifier.STATIC))
+                  && trees.getTree(c.method()) != null) {
                 Plan callee = plans.get(c.method());
                 if (callee == null) {
                   callee = plan(c.method(), false, returnsDifferentiable(c.method())
-                      ? differentiableParameters(c.method()) : Set.of());
+                      ? helperParameters(c.method()) : Set.of());
+                }
+                if (!callee.needsPrimalCopy && callee.queued && callee != current
+                    && !work.contains(callee)) {
+                  // already differentiated: its copy is written after the work list
+                  pendingCopies.add(callee);
                 }
                 callee.needsPrimalCopy = true;
                 queue(callee);

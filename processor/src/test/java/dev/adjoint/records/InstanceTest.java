@@ -58,6 +58,44 @@ class InstanceTest {
         assertEquals(Math.cos(0.4 * w) * w + m.b1()[0], g.x(), 1e-15);
     }
 
+    @Test
+    void callsBetweenInstanceMethods() {
+        ModelFx m = model(new Random(8));
+        double[] x = {0.2, 0.5, -0.7};
+        ModelFxGrad.RegularizedGradient g = ModelFxGrad.regularized(m, x, 2, 1.3);
+        assertEquals(m.regularized(x, 2, 1.3), g.value(), 0.0);
+        GradientCheck.compare(v -> unflatten(v, m).regularized(x, 2, 1.3), flatten(m),
+                flatten(g.self())).assertWithin(TOL);
+        GradientCheck.compare(v -> m.regularized(v, 2, 1.3), x.clone(), g.x()).assertWithin(TOL);
+        GradientCheck.compare(v -> m.regularized(x, 2, v[0]), new double[] {1.3},
+                new double[] {g.k()}).assertWithin(TOL);
+    }
+
+    @Test
+    void methodsCalledOnTwoRecordParameters() {
+        ModelFx a = model(new Random(9));
+        ModelFx b = model(new Random(10));
+        double[] x = {0.9, -0.1, 0.4};
+        ModelFxGrad.TwoModelsGradient g = ModelFxGrad.twoModels(a, b, x);
+        assertEquals(ModelFx.twoModels(a, b, x), g.value(), 0.0);
+        GradientCheck.compare(v -> ModelFx.twoModels(unflatten(v, a), b, x), flatten(a),
+                flatten(g.a())).assertWithin(TOL);
+        GradientCheck.compare(v -> ModelFx.twoModels(a, unflatten(v, b), x), flatten(b),
+                flatten(g.b())).assertWithin(TOL);
+        GradientCheck.compare(v -> ModelFx.twoModels(a, b, v), x.clone(), g.x())
+                .assertWithin(TOL);
+    }
+
+    @Test
+    void methodOfANestedRecordCalledOnAComponent() {
+        RecordsFx.Mlp m = RecordsTest.randomMlp(new Random(11), 3, 4, 2);
+        double[] x = {0.3, 0.1, -0.6};
+        RecordsFxGrad.NestedCallGradient g = RecordsFxGrad.nestedCall(m, x);
+        assertEquals(RecordsFx.nestedCall(m, x), g.value(), 0.0);
+        GradientCheck.compare(v -> RecordsFx.nestedCall(RecordsTest.unflatten(v, m), x),
+                RecordsTest.flatten(m), RecordsTest.flatten(g.m())).assertWithin(TOL);
+    }
+
     // ------------------------------------------------------------------------------ helpers
 
     static double[][] random(Random r, int rows, int cols) {

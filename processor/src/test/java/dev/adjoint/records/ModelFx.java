@@ -45,4 +45,21 @@ record ModelFx(double[][] w1, double[] b1, double[][] w2, double[] b2, String na
     double readsSelf(double x) {
         return Math.sin(x * w1[0][0]) + b1[0] * x;
     }
+
+    /** Calls between instance methods: unqualified, on this, and a helper without annotation. */
+    @Differentiable
+    double regularized(double[] x, int label, double k) {
+        return loss(x, label) + this.penalty(0.01) + scaled(k);
+    }
+
+    /** A helper of the record, differentiated because a gradient calls it. */
+    double scaled(double k) {
+        return k * b1[0] * b1[1] + Math.sin(k * w2[0][0]);
+    }
+
+    /** Methods called on two record parameters. */
+    @Differentiable
+    static double twoModels(ModelFx a, ModelFx b, double[] x) {
+        return a.loss(x, 0) * b.scaled(0.5) + b.penalty(0.1);
+    }
 }

@@ -14,6 +14,14 @@ final class RecordsFx {
 
     /** A dense layer. */
     record Layer(double[][] w, double[] b) {
+        /** The j-th unit's activation. */
+        double unit(double[] x, int j) {
+            double z = b[j];
+            for (int i = 0; i < x.length; i++) {
+                z += w[j][i] * x[i];
+            }
+            return Math.tanh(z);
+        }
     }
 
     /** Nested records, plus components that carry no derivative (copied through). */
@@ -126,5 +134,32 @@ final class RecordsFx {
             s += z * z;
         }
         return s;
+    }
+
+    /** A method of a nested record, called on a component of a record parameter. */
+    @Differentiable
+    static double nestedCall(Mlp m, double[] x) {
+        double s = 0;
+        for (int j = 0; j < m.hidden().b().length; j++) {
+            s += m.hidden().unit(x, j) * m.out().w()[0][j];
+        }
+        return s;
+    }
+
+    /** A private helper (called through a copy) with a for-each over the rows of a matrix. */
+    private static double sumOfSquares(double[][] w) {
+        double s = 0;
+        for (double[] row : w) {
+            for (double v : row) {
+                s += v * v;
+            }
+        }
+        return s;
+    }
+
+    @Differentiable
+    static double privateRowHelper(Layer l, double k) {
+        double[][] kk = {{k}};
+        return k * sumOfSquares(l.w()) + sumOfSquares(kk);
     }
 }

@@ -136,6 +136,16 @@ class RecordsTest {
         assertEquals(2 * z0, g.l().b()[0], 1e-15);
     }
 
+    @Test
+    void privateHelperWithForEachOverRows() {
+        Layer l = new Layer(new double[][] {{0.3, -0.2}, {0.1, 0.4}}, new double[] {0, 0});
+        RecordsFxGrad.PrivateRowHelperGradient g = RecordsFxGrad.privateRowHelper(l, 1.5);
+        assertEquals(RecordsFx.privateRowHelper(l, 1.5), g.value(), 0.0);
+        // d/dk = sum w^2 + 2k, d/dw = 2 k w
+        assertEquals(0.09 + 0.04 + 0.01 + 0.16 + 3.0, g.k(), 1e-15);
+        assertEquals(2 * 1.5 * 0.4, g.l().w()[1][1], 1e-15);
+    }
+
     // ------------------------------------------------------------------------------ helpers
 
     static Mlp randomMlp(Random r, int in, int hidden, int classes) {

@@ -82,7 +82,8 @@ public final class FlatParameters {
 
   /**
    * The record whose instance method {@code method} is, when that record is differentiable: its
-   * receiver is then flattened as a first parameter, {@link #SELF}.
+   * receiver is then flattened as a last parameter, {@link #SELF} (the gradient method takes it
+   * first).
    */
   public static Optional<TypeElement> selfRecord(ExecutableElement method) {
     if (method.getModifiers().contains(javax.lang.model.element.Modifier.STATIC)
@@ -102,18 +103,9 @@ public final class FlatParameters {
     List<Node> roots = new ArrayList<>();
     List<Leaf> leaves = new ArrayList<>();
     Optional<TypeElement> self = selfRecord(method);
-    if (self.isPresent()) {
-      // The receiver's fields are read as leaves whatever wrt says: it is always flattened.
-      names.add(SELF);
-      types.add(self.get().asType());
-      roots.add(flatten(0, self.get(), SELF, List.of(), differentiated.contains(SELF),
-          differentiated, leaves));
-    }
-    int offset = names.size();
     List<? extends VariableElement> params = method.getParameters();
-    for (int j = 0; j < params.size(); j++) {
-      int i = j + offset;
-      VariableElement p = params.get(j);
+    for (int i = 0; i < params.size(); i++) {
+      VariableElement p = params.get(i);
       String name = p.getSimpleName().toString();
       names.add(name);
       types.add(p.asType());
@@ -128,6 +120,14 @@ public final class FlatParameters {
             && carriesDerivative(p.asType())));
         roots.add(new LeafNode(leaves.size() - 1));
       }
+    }
+    if (self.isPresent()) {
+      // The receiver comes last, so that a call's arguments keep the indices of the callee's
+      // parameters; its fields are read as leaves whatever wrt says: it is always flattened.
+      names.add(SELF);
+      types.add(self.get().asType());
+      roots.add(flatten(params.size(), self.get(), SELF, List.of(),
+          differentiated.contains(SELF), differentiated, leaves));
     }
     return new FlatParameters(names, types, roots, leaves, self.isPresent());
   }
@@ -209,14 +209,26 @@ public final class FlatParameters {
     return rootTypes;
   }
 
-  /** Whether the first root is the receiver of an instance method. */
+  /** Whether the last root is the receiver of an instance method. */
   public boolean hasSelf() {
     return hasSelf;
   }
 
   /** The index among the method's declared parameters of root {@code root}, or -1 for self. */
   public int parameterIndex(int root) {
-    return root - (hasSelf ? 1 : 0);
+    return hasSelf && root == roots.size() - 1 ? -1 : root;
+  }
+
+  /** The roots in the order of the gradient method's parameters: self first, then the rest. */
+  public List<Integer> apiOrder() {
+    List<Integer> order = new ArrayList<>();
+    if (hasSelf) {
+      order.add(roots.size() - 1);
+    }
+    for (int i = 0; i < roots.size() - (hasSelf ? 1 : 0); i++) {
+      order.add(i);
+    }
+    return order;
   }
 
   /** The leaves under {@code node}, in order. */

@@ -210,6 +210,9 @@ public final class GradClassWriter {
    * result and computation.
    */
   private static MethodSpec primalCopy(Entry e) {
+    if (RecordApi.applies(e)) {
+      return RecordApi.primalCopy(e, typeVariables(e), link(e.method()));
+    }
     MethodSpec.Builder m = MethodSpec.methodBuilder(JavaExpressions.primalCopyName(e.method()))
         .addModifiers(Modifier.STATIC)
         .addTypeVariables(typeVariables(e))

@@ -227,8 +227,10 @@ public final class JavaExpressions {
             args);
       }
       TypeElement owner = (TypeElement) c.method().getEnclosingElement();
-      if (dev.adjoint.processor.ir.Visibility.isPrivate(c.method())) {
-        // Generated code cannot call a private method: it calls the copy beside the gradients.
+      if (dev.adjoint.processor.ir.Visibility.isPrivate(c.method())
+          || !c.method().getModifiers().contains(javax.lang.model.element.Modifier.STATIC)) {
+        // Generated code cannot call a private method, nor a record's method on the record's
+        // components: it calls the copy beside the gradients.
         return CodeBlock.of("$T.$N($L)", generatedClass.apply(owner),
             primalCopyName(c.method()), args);
       }

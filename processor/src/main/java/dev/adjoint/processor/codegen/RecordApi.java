@@ -33,7 +33,7 @@ final class RecordApi {
         .addParameter(JavaExpressions.typeName(e.body().result().type()), "value");
     StringBuilder doc = new StringBuilder("Value and gradient of " + link + ".\n\n"
         + "@param value the value of the original method\n");
-    for (int i = 0; i < flat.roots().size(); i++) {
+    for (int i : flat.apiOrder()) {
       FlatParameters.Node node = flat.roots().get(i);
       if (!flat.anyDifferentiated(node)) {
         continue;
@@ -74,7 +74,7 @@ final class RecordApi {
         .addTypeVariables(e.method().getTypeParameters().stream()
             .map(com.palantir.javapoet.TypeVariableName::get).toList())
         .addJavadoc(javadoc);
-    for (int i = 0; i < flat.roots().size(); i++) {
+    for (int i : flat.apiOrder()) {
       String name = flat.roots().get(i) instanceof FlatParameters.LeafNode l
           ? body.nameOf(body.parameters().get(l.leaf())) : flat.rootNames().get(i);
       m.addParameter(ParameterSpec.builder(TypeName.get(flat.rootTypes().get(i)), name).build());
@@ -111,13 +111,36 @@ final class RecordApi {
     m.addStatement("$T $N = $N($L)", JavaExpressions.typeName(body.result().type()),
         body.nameOf(body.result()), e.adjointName(), CodeBlock.join(arguments, ", "));
     CodeBlock.Builder args = CodeBlock.builder().add("$N", body.nameOf(body.result()));
-    for (FlatParameters.Node node : flat.roots()) {
+    for (int i : flat.apiOrder()) {
+      FlatParameters.Node node = flat.roots().get(i);
       if (flat.anyDifferentiated(node)) {
         args.add(", $L", gradientOf(node, e));
       }
     }
     m.addStatement("return new $T($L)", result, args.build());
     return m.build();
+  }
+
+  /**
+   * The copy of a method with flattened records (a record's instance method, a private method)
+   * over the leaves, which generated code calls for the method's value: public for a record's
+   * method, which gradients in other packages call.
+   */
+  static MethodSpec primalCopy(GradClassWriter.Entry e,
+      List<com.palantir.javapoet.TypeVariableName> typeVariables, String link) {
+    boolean instance = !e.method().getModifiers().contains(Modifier.STATIC);
+    MethodSpec.Builder m = MethodSpec.methodBuilder(JavaExpressions.primalCopyName(e.method()))
+        .addModifiers(instance ? new Modifier[] {Modifier.PUBLIC, Modifier.STATIC}
+            : new Modifier[] {Modifier.STATIC})
+        .addTypeVariables(typeVariables)
+        .returns(TypeName.get(e.method().getReturnType()))
+        .addJavadoc("$L", GradClassWriter.reflow("A copy of " + link + " over its parameters"
+            + " and the components of its records (the receiver's last), which generated code"
+            + " calls for its value.\n", 95));
+    for (FlatParameters.Leaf leaf : e.flat().leaves()) {
+      m.addParameter(TypeName.get(leaf.type()), leaf.variableName());
+    }
+    return m.addCode(e.primal()).build();
   }
 
   /** The leaf's variable name in the generated body. */

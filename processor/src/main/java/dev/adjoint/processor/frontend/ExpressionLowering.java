@@ -557,14 +557,20 @@ final class ExpressionLowering {
     List<ExecutableElement> candidates;
     Expr receiver = null;
     String name;
+    Optional<RecordLowering.Receiver> flattened = Optional.empty();
     if (select instanceof IdentifierTree id) {
       name = id.getName().toString();
       candidates = symbols.unqualifiedMethods(name);
+      flattened = records.self(call);
     } else if (select instanceof MemberSelectTree member) {
       name = member.getIdentifier().toString();
       Optional<TypeElement> owner = typeQualifier(member.getExpression());
+      flattened = owner.isPresent() ? Optional.empty()
+          : records.receiver(member.getExpression());
       if (owner.isPresent()) {
         candidates = symbols.methods(owner.get(), name);
+      } else if (flattened.isPresent()) {
+        candidates = symbols.methods(flattened.get().type(), name);
       } else {
         receiver = lower(member.getExpression(), out);
         if (isPoison(receiver)) {
@@ -614,6 +620,19 @@ final class ExpressionLowering {
       return poison(call);
     }
     boolean isStatic = method.get().getModifiers().contains(Modifier.STATIC);
+    if (!isStatic && receiver == null && flattened.isPresent()) {
+      if (!RecordLowering.isRecordMethod(method.get())) {
+        // toString(), equals(...): the record itself would be needed
+        Tree at = select instanceof MemberSelectTree member ? member.getExpression() : call;
+        records.recordAsValue(at, at == call ? "this" : at.toString());
+        return poison(call);
+      }
+      return recordMethodCall(call, method.get(), args, flattened.get(), out);
+    }
+    if (!isStatic && receiver != null && RecordLowering.isRecordMethod(method.get())) {
+      records.opaqueReceiver(call, method.get());
+      return poison(call);
+    }
     if (receiver == null && !isStatic) {
       return unsupported(call, "instance method '" + method.get().getSimpleName() + "' cannot"
           + " be called from a static method");
@@ -636,6 +655,26 @@ final class ExpressionLowering {
     IrType type = symbols.irType(symbols.returnTypeOn(
         receiver == null ? null : receiver.type(), method.get()));
     return new Expr.Call(method.get(), receiver, args, type, call);
+  }
+
+  /**
+   * A call of an instance method of a flattened record: its arguments, then the receiver's
+   * leaves, as the method's adjoint entry point (and the copy of it that computes its value)
+   * take them.
+   */
+  private Expr recordMethodCall(MethodInvocationTree call, ExecutableElement method,
+      List<Expr> args, RecordLowering.Receiver receiver, List<Stmt> out) {
+    List<Expr> all = new ArrayList<>(args);
+    List<IrType> argTypes = args.stream().map(Expr::type).toList();
+    if (symbols.passesVarargsSeparately(method, argTypes)) {
+      List<Expr> packed = varargs(call, method, args, out);
+      if (packed == null) {
+        return poison(call);
+      }
+      all = new ArrayList<>(packed);
+    }
+    all.addAll(receiver.leaves());
+    return new Expr.Call(method, null, all, symbols.irType(method.getReturnType()), call);
   }
 
   /**

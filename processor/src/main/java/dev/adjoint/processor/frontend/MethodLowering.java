@@ -124,7 +124,7 @@ public final class MethodLowering {
     }
     for (int i = 0; i < flat.roots().size(); i++) {
       if (flat.roots().get(i) instanceof FlatParameters.RecordNode node) {
-        if (flat.hasSelf() && i == 0) {
+        if (flat.parameterIndex(i) < 0) {
           records.declareSelf(node, byLeaf);
         } else {
           records.declare(flat.rootNames().get(i), node, byLeaf);

@@ -57,6 +57,77 @@ final class RecordLowering {
     leafVariables.putAll(variables);
   }
 
+  /** A flattened record a method is called on: its type and its leaves, in order. */
+  record Receiver(TypeElement type, List<Expr> leaves) {}
+
+  /** The receiver of the method being lowered, when it is an instance method of a record. */
+  Optional<Receiver> self(Tree at) {
+    return self == null ? Optional.empty() : Optional.of(receiverOf(self, at));
+  }
+
+  /**
+   * The flattened record {@code tree} names ({@code this}, {@code m}, {@code m.hidden()}), as the
+   * receiver of a call; empty when it names none.
+   */
+  Optional<Receiver> receiver(ExpressionTree tree) {
+    List<String> path = path(tree);
+    if (path == null || !roots.containsKey(path.get(0))) {
+      return Optional.empty();
+    }
+    FlatParameters.Node node = roots.get(path.get(0));
+    for (int i = 1; i < path.size(); i++) {
+      if (!(node instanceof FlatParameters.RecordNode r)
+          || r.component(path.get(i)).isEmpty()) {
+        return Optional.empty();
+      }
+      node = r.component(path.get(i)).get();
+    }
+    return node instanceof FlatParameters.RecordNode r ? Optional.of(receiverOf(r, tree))
+        : Optional.empty();
+  }
+
+  private Receiver receiverOf(FlatParameters.RecordNode node, Tree at) {
+    List<Expr> leaves = new ArrayList<>();
+    collectLeaves(node, at, leaves);
+    return new Receiver(node.type(), leaves);
+  }
+
+  private void collectLeaves(FlatParameters.Node node, Tree at, List<Expr> out) {
+    if (node instanceof FlatParameters.LeafNode l) {
+      out.add(new Expr.VarRef(leafVariables.get(l.leaf()), at));
+    } else {
+      for (FlatParameters.Node c : ((FlatParameters.RecordNode) node).components()) {
+        collectLeaves(c, at, out);
+      }
+    }
+  }
+
+  /**
+   * Whether {@code method} is an instance method of a differentiable record returning double or
+   * double[], other than a component's accessor: a call to it passes the receiver's leaves after its arguments, and
+   * calls the method's adjoint (and, for its value, a copy of it over the leaves).
+   */
+  static boolean isRecordMethod(ExecutableElement method) {
+    if (FlatParameters.selfRecord(method).isEmpty()) {
+      return false;
+    }
+    String returned = method.getReturnType().toString();
+    TypeElement owner = (TypeElement) method.getEnclosingElement();
+    return (returned.equals("double") || returned.equals("double[]"))
+        && owner.getRecordComponents().stream().noneMatch(c -> method.equals(c.getAccessor()));
+  }
+
+  /**
+   * Reports a call of a record's method on a value Adjoint does not flatten (a record parameter
+   * outside wrt, a field, a local).
+   */
+  void opaqueReceiver(Tree tree, ExecutableElement method) {
+    problems.error(tree, "'" + method.getSimpleName() + "' is a method of record "
+        + method.getEnclosingElement().getSimpleName() + ", and Adjoint differentiates such a"
+        + " call only on a record parameter (or a component of one) or on 'this'; pass the"
+        + " record in as a parameter, or call a static method with its components");
+  }
+
   /** A variable's name as the user wrote it: a record leaf's path, {@code model.w1}. */
   static String displayName(Variable v) {
     return v.origin() == Variable.Origin.PARAMETER ? v.sourceName().replace('$', '.')

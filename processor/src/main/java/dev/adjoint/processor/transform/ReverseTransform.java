@@ -802,7 +802,14 @@ public final class ReverseTransform {
     ReverseTransform t = new ReverseTransform(nothingDifferentiated, none, rules, problems,
         reservedNames, reservedLabels, 0);
     AdjointBody body = t.run();
-    return CodeBlock.builder().add(body.prologue()).add(body.forward())
+    CodeBlock.Builder copy = CodeBlock.builder();
+    if (body.tapeUse() == TapeUse.RECORDS) {
+      // the forward sweep records control flow (a for-each over rows) even when nothing is
+      // differentiated: a tape of its own, never read
+      copy.addStatement("$T $N = new $T()", dev.adjoint.processor.abi.RuntimeTypes.TAPE,
+          body.tape(), dev.adjoint.processor.abi.RuntimeTypes.TAPE);
+    }
+    return copy.add(body.prologue()).add(body.forward())
         .addStatement("return $N", t.name(ir.result())).build();
   }
 

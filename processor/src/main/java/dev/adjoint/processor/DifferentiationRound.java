@@ -1136,6 +1136,15 @@ final class DifferentiationRound implements AdjointProvider {
         }
       }
     }
+    for (String algebra : GradClassWriter.recordAlgebraSignatures(entries)) {
+      String other = members.get(algebra);
+      if (other != null) {
+        diagnostics.error(owner, "in " + GradClassWriter.gradClassOf(owner, options.suffix())
+            .simpleName() + ", the generated record helper " + algebra + " would collide with "
+            + other + "; rename that method");
+        ok = false;
+      }
+    }
     return ok ? entries : null;
   }
 

@@ -43,6 +43,24 @@ public final class GradClassWriter {
     }
   }
 
+  /**
+   * The signatures ({@code add(p.Mlp, p.Mlp)}) of the record algebra the class for
+   * {@code entries} gets: {@code add}, {@code scale}, {@code axpy}, {@code squaredNorm} and
+   * {@code norm} for each record type its gradients return.
+   */
+  public static List<String> recordAlgebraSignatures(List<Entry> entries) {
+    List<String> out = new ArrayList<>();
+    for (TypeElement record : RecordAlgebra.recordTypes(entries)) {
+      String r = record.getQualifiedName().toString();
+      out.add("add(" + r + ", " + r + ")");
+      out.add("scale(" + r + ", double)");
+      out.add("axpy(double, " + r + ", " + r + ")");
+      out.add("squaredNorm(" + r + ")");
+      out.add("norm(" + r + ")");
+    }
+    return out;
+  }
+
   /** A copy of a private static final table of literals that generated code reads. */
   public record TableCopy(VariableElement field, String initializer) {}
 
@@ -197,6 +215,9 @@ public final class GradClassWriter {
       if (e.primal() != null) {
         type.addMethod(primalCopy(e));
       }
+    }
+    for (TypeElement record : RecordAlgebra.recordTypes(entries)) {
+      RecordAlgebra.methods(record).forEach(type::addMethod);
     }
 
     return JavaFile.builder(grad.packageName(), type.build())

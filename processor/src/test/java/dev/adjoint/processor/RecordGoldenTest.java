@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 
 class RecordGoldenTest {
 
-  /** An MLP as a record, with its loss. */
+  /** An MLP as a record, with its loss as an instance method. */
   static final String MLP = """
       package golden;
 
@@ -36,26 +36,37 @@ class RecordGoldenTest {
 
       /** A one-hidden-layer network as a record of its weights. */
       public record Mlp(double[][] w1, double[] b1, double[][] w2, double[] b2) {
-        /** The cross-entropy loss of one example. */
+        /** The cross-entropy loss of one example; its gradient's self() is an Mlp. */
         @Differentiable
-        static double loss(Mlp m, double[] x, int label) {
-          double[] h = new double[m.b1().length];
+        double loss(double[] x, int label) {
+          double[] h = new double[b1.length];
           for (int j = 0; j < h.length; j++) {
-            double z = m.b1()[j];
+            double z = b1[j];
             for (int i = 0; i < x.length; i++) {
-              z += m.w1()[j][i] * x[i];
+              z += w1[j][i] * x[i];
             }
             h[j] = Math.max(z, 0.0);
           }
-          double[] logits = new double[m.b2().length];
+          double[] logits = new double[b2.length];
           for (int k = 0; k < logits.length; k++) {
-            double z = m.b2()[k];
+            double z = b2[k];
             for (int j = 0; j < h.length; j++) {
-              z += m.w2()[k][j] * h[j];
+              z += w2[k][j] * h[j];
             }
             logits[k] = z;
           }
           return Losses.softmaxCrossEntropy(logits, label);
+        }
+
+        /** The mean loss of a batch, calling loss on this. */
+        @Differentiable(wrt = {"self"})
+        double batchLoss(double[][] xs, int[] labels) {
+          double sum = 0;
+          for (int n = 0; n < labels.length; n++) {
+            double[] x = xs[n];
+            sum += loss(x, labels[n]);
+          }
+          return sum / labels.length;
         }
       }
       """;

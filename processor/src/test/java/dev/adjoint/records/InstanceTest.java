@@ -96,6 +96,17 @@ class InstanceTest {
                 RecordsTest.flatten(m), RecordsTest.flatten(g.m())).assertWithin(TOL);
     }
 
+    @Test
+    void instanceCallInsideALoop() {
+        ModelFx m = model(new Random(12));
+        double[][] xs = {{0.2, 0.5, -0.7}, {1.0, -0.3, 0.1}, {-0.4, 0.8, 0.6}};
+        int[] labels = {0, 2, 1};
+        ModelFxGrad.BatchLossGradient g = ModelFxGrad.batchLoss(m, xs, labels);
+        assertEquals(m.batchLoss(xs, labels), g.value(), 0.0);
+        GradientCheck.compare(v -> unflatten(v, m).batchLoss(xs, labels), flatten(m),
+                flatten(g.self())).assertWithin(TOL);
+    }
+
     // ------------------------------------------------------------------------------ helpers
 
     static double[][] random(Random r, int rows, int cols) {

@@ -62,4 +62,15 @@ record ModelFx(double[][] w1, double[] b1, double[][] w2, double[] b2, String na
     static double twoModels(ModelFx a, ModelFx b, double[] x) {
         return a.loss(x, 0) * b.scaled(0.5) + b.penalty(0.1);
     }
+
+    /** The mean loss of a batch: loss called on this inside a loop. */
+    @Differentiable(wrt = {"self"})
+    double batchLoss(double[][] xs, int[] labels) {
+        double sum = 0;
+        for (int n = 0; n < labels.length; n++) {
+            double[] x = xs[n];
+            sum += loss(x, labels[n]);
+        }
+        return sum / labels.length;
+    }
 }

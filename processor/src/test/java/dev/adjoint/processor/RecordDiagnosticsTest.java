@@ -282,4 +282,96 @@ class RecordDiagnosticsTest {
     oneError(src, "'p' stands for a record parameter, and cannot be assigned", "p = new P(x);",
         "p =");
   }
+
+  @Test
+  void instanceMethodOfAClassIsAnError() {
+    TestSource src = t("""
+        final class T {
+          double rate = 0.5;
+
+          @Differentiable
+          double loss(double w) {
+            return rate * w * w;
+          }
+        }
+        """);
+    oneError(src, "@Differentiable method 'loss' must be static, or an instance method of a"
+        + " record of doubles", "double loss(", "loss(");
+  }
+
+  @Test
+  void thisPassedOnIsAnError() {
+    TestSource src = t("""
+        record P(double w) {
+          static double helper(P p) { return p.w(); }
+
+          @Differentiable
+          double loss(double x) {
+            return helper(this) * x * w;
+          }
+        }
+
+        final class T {}
+        """);
+    oneError(src, "'this' can be used in a @Differentiable method only through the record's"
+        + " components", "return helper(this)", "this)");
+  }
+
+  @Test
+  void recordMethodOnARecordOutsideWrtIsAnError() {
+    TestSource src = t("""
+        record P(double w) {
+          double scaled(double x) { return w * x; }
+        }
+
+        final class T {
+          @Differentiable(wrt = {"x"})
+          static double loss(P p, double x) {
+            return p.scaled(x) * x;
+          }
+        }
+        """);
+    oneError(src, "'scaled' is a method of record P, and Adjoint differentiates such a call only"
+        + " on a record parameter (or a component of one) or on 'this'", "return p.scaled(x)",
+        "(x)");
+  }
+
+  @Test
+  void activeValueIntoACollectionIsAnError() {
+    TestSource src = t("""
+        record P(double w) {}
+
+        final class T {
+          @Differentiable
+          static double loss(P p, java.util.List<Double> out) {
+            out.add(p.w());
+            return p.w() * p.w();
+          }
+        }
+        """);
+    oneError(src, "an active value is passed to List.add", "out.add(", "());");
+  }
+
+  @Test
+  void virtualCallOnAnInterfaceIsAnError() {
+    TestSource src = t("""
+        interface Activation {
+          double apply(double z);
+        }
+
+        record P(double w) {}
+
+        final class T {
+          @Differentiable
+          static double loss(P p, Activation act) {
+            return act.apply(p.w());
+          }
+        }
+        """);
+    Compilation c = compile(src);
+    assertThat(c).failed();
+    assertThat(c).hadErrorCount(1);
+    assertThat(c).hadErrorContaining("Activation.apply").inFile(src.file)
+        .onLine(src.line("return act.apply("));
+  }
 }

@@ -11,4 +11,4 @@ final class RecordParam {
         return p.w()[0] * x + p.b();
     }
 }
-// EXPECT-ERROR 10 only elements of local arrays can be assigned
+// EXPECT-ERROR 10 writing into parameter array 'p.w' is not supported

@@ -90,6 +90,8 @@ final class DifferentiationRound implements AdjointProvider {
   private final dev.adjoint.processor.frontend.CalleeEffects calleeEffects;
   private final dev.adjoint.processor.frontend.PrivateTables privateTables;
   private final Deque<Plan> work = new ArrayDeque<>();
+  /** Plans differentiated before a caller found it needs a copy of them (a record's method). */
+  private final Deque<Plan> pendingCopies = new ArrayDeque<>();
   /** Owners (qualified names) with a method that failed validation or differentiation. */
   private final Set<String> failedOwners = new HashSet<>();
   /** The plan being differentiated, whose generated code {@link #require} calls belong to. */
@@ -194,7 +196,11 @@ final class DifferentiationRound implements AdjointProvider {
         if (v.checkBody()) {
           // The parameters wrt names correctly, or every one if it names none.
           Plan plan = plan(method, true,
-              v.wrt().isEmpty() ? differentiableParameters(method) : v.wrt());
+              v.wrt().isEmpty() ? publicParameters(method) : v.wrt());
+          if (v.wrt().isEmpty()
+              && dev.adjoint.processor.abi.FlatParameters.selfRecord(method).isPresent()) {
+            plan.differentiated.add(dev.adjoint.processor.abi.FlatParameters.SELF);
+          }
           plan.checkOnly = true;
           queue(plan);
         }
@@ -203,7 +209,20 @@ final class DifferentiationRound implements AdjointProvider {
     for (TypeElement root : rootTypes(round.getRootElements())) {
       replanHelpers(root);
     }
-    while (!work.isEmpty()) {
+    while (!work.isEmpty() || !pendingCopies.isEmpty()) {
+      if (work.isEmpty()) {
+        Plan plan = pendingCopies.poll();
+        current = plan;
+        try {
+          copyPrimal(plan);
+        } finally {
+          current = null;
+        }
+        if (plan.primal == null) {
+          failedOwners.add(ownerName(plan.method));
+        }
+        continue;
+      }
       Plan plan = work.poll();
       int errorsBefore = diagnostics.errorCount();
       current = plan;
@@ -392,9 +411,9 @@ final class DifferentiationRound implements AdjointProvider {
     }
     Set<Modifier> modifiers = method.getModifiers();
     String name = method.getSimpleName().toString();
-    if (!modifiers.contains(Modifier.STATIC)) {
-      diagnostics.error(method, "@Differentiable method '" + name + "' must be static; Adjoint"
-          + " differentiates static methods, so pass the object's state in as parameters");
+    if (!modifiers.contains(Modifier.STATIC)
+        && dev.adjoint.processor.abi.FlatParameters.selfRecord(method).isEmpty()) {
+      diagnostics.error(method, RecordParameters.notStaticMessage(method));
       ok = false;
     }
     if (modifiers.contains(Modifier.ABSTRACT) || modifiers.contains(Modifier.NATIVE)) {
@@ -415,7 +434,10 @@ final class DifferentiationRound implements AdjointProvider {
     List<AnnotationValue> wrt = wrtValues(mirror);
     Set<String> named = new HashSet<>();
     if (wrtValue == null) {
-      differentiated.addAll(differentiableParameters(method));
+      differentiated.addAll(publicParameters(method));
+      if (dev.adjoint.processor.abi.FlatParameters.selfRecord(method).isPresent()) {
+        differentiated.add(dev.adjoint.processor.abi.FlatParameters.SELF);
+      }
     } else if (wrt.isEmpty()) {
       diagnostics.error(method, mirror, wrtValue, "wrt = {} names no parameter to differentiate"
           + " '" + name + "' with respect to; leave wrt out to differentiate with respect to"
@@ -431,6 +453,21 @@ final class DifferentiationRound implements AdjointProvider {
           ok = false;
           continue;
         }
+        if (requested.equals(dev.adjoint.processor.abi.FlatParameters.SELF)
+            && dev.adjoint.processor.abi.FlatParameters.selfRecord(method).isPresent()) {
+          differentiated.add(requested);
+          continue;
+        }
+        if (requested.contains(".")) {
+          Optional<String> pathProblem = RecordParameters.wrtPathProblem(method, requested);
+          if (pathProblem.isPresent()) {
+            diagnostics.error(method, mirror, v, pathProblem.get());
+            ok = false;
+          } else {
+            differentiated.add(requested);
+          }
+          continue;
+        }
         Optional<? extends VariableElement> param = method.getParameters().stream()
             .filter(p -> p.getSimpleName().contentEquals(requested)).findFirst();
         if (param.isEmpty()) {
@@ -441,10 +478,10 @@ final class DifferentiationRound implements AdjointProvider {
           diagnostics.error(method, mirror, v, "wrt names '" + requested + "', which is marked"
               + " @NonDifferentiable; drop one of the two");
           ok = false;
-        } else if (!isDifferentiable(param.get())) {
+        } else if (!isDifferentiable(param.get()) && !RecordParameters.isRecord(param.get())) {
           diagnostics.error(method, mirror, v, "wrt names '" + requested + "' of type "
               + param.get().asType() + ", which cannot be differentiated; only double, double[]"
-              + " and double[][] parameters can");
+              + " and double[][] parameters and records of them can");
           ok = false;
         } else {
           differentiated.add(requested);
@@ -459,12 +496,22 @@ final class DifferentiationRound implements AdjointProvider {
         ok = false;
       }
     }
+    ok &= RecordParameters.checkRecords(method, differentiated, elements, trees,
+        diagnostics);
     // Parameter order, whatever the order of wrt: accessors and adjoint slots follow it.
     Set<String> inParameterOrder = new LinkedHashSet<>();
+    String self = dev.adjoint.processor.abi.FlatParameters.SELF;
+    if (differentiated.contains(self)) {
+      inParameterOrder.add(self);
+    }
+    differentiated.stream().filter(d -> d.startsWith(self + ".")).forEach(inParameterOrder::add);
     for (VariableElement p : method.getParameters()) {
-      if (differentiated.contains(p.getSimpleName().toString())) {
-        inParameterOrder.add(p.getSimpleName().toString());
+      String pName = p.getSimpleName().toString();
+      if (differentiated.contains(pName)) {
+        inParameterOrder.add(pName);
       }
+      differentiated.stream().filter(d -> d.startsWith(pName + "."))
+          .forEach(inParameterOrder::add);
     }
     return new Validation(inParameterOrder, ok, !ok && shapeOk && hasBody(method));
   }
@@ -491,6 +538,21 @@ final class DifferentiationRound implements AdjointProvider {
   private static boolean isDifferentiable(VariableElement p) {
     String type = p.asType().toString();
     return type.equals("double") || type.equals("double[]") || type.equals("double[][]");
+  }
+
+  /**
+   * What a {@code @Differentiable} method differentiates by default: its double, double[] and
+   * double[][] parameters and its differentiable records. (Helpers differentiated on demand
+   * leave records alone: their callers pass them as objects.)
+   */
+  private static Set<String> publicParameters(ExecutableElement method) {
+    Set<String> names = new LinkedHashSet<>();
+    for (VariableElement p : method.getParameters()) {
+      if ((isDifferentiable(p) || RecordParameters.isRecord(p)) && !isMarkedNonDifferentiable(p)) {
+        names.add(p.getSimpleName().toString());
+      }
+    }
+    return names;
   }
 
   private static Set<String> differentiableParameters(ExecutableElement method) {
@@ -576,6 +638,12 @@ final class DifferentiationRound implements AdjointProvider {
   }
 
   private AdjointCallRule rule(ExecutableElement method, Set<String> wrt) {
+    dev.adjoint.processor.abi.FlatParameters flat =
+        dev.adjoint.processor.abi.FlatParameters.of(method, wrt);
+    if (flat.hasRecords()) {
+      return new AdjointCallRule(method, GradClassWriter.gradClassOf(
+          (TypeElement) method.getEnclosingElement(), options.suffix()), flat.abi());
+    }
     List<Boolean> differentiated = new ArrayList<>();
     List<Boolean> arrays = new ArrayList<>();
     for (VariableElement p : method.getParameters()) {
@@ -603,7 +671,8 @@ final class DifferentiationRound implements AdjointProvider {
     if (differentiableMirror(callee) != null) {
       return trees.getTree(callee) == null ? compiledAdjoint(callee) : Optional.empty();
     }
-    boolean eligible = callee.getModifiers().contains(Modifier.STATIC)
+    boolean eligible = (callee.getModifiers().contains(Modifier.STATIC)
+            || dev.adjoint.processor.abi.FlatParameters.selfRecord(callee).isPresent())
         && !callee.getModifiers().contains(Modifier.ABSTRACT)
         && returnsDifferentiable(callee);
     if (!eligible) {
@@ -613,7 +682,16 @@ final class DifferentiationRound implements AdjointProvider {
       // compiled earlier, with its adjoint generated beside it (a file recompiled on its own)
       return compiledAdjoint(callee);
     }
-    return Optional.of(plan(callee, false, differentiableParameters(callee)).rule);
+    return Optional.of(plan(callee, false, helperParameters(callee)).rule);
+  }
+
+  /** What a helper is differentiated with respect to: its doubles and arrays, and self. */
+  private static Set<String> helperParameters(ExecutableElement helper) {
+    Set<String> names = differentiableParameters(helper);
+    if (dev.adjoint.processor.abi.FlatParameters.selfRecord(helper).isPresent()) {
+      names.add(dev.adjoint.processor.abi.FlatParameters.SELF);
+    }
+    return names;
   }
 
   /**
@@ -708,7 +786,9 @@ final class DifferentiationRound implements AdjointProvider {
       }
       if (problems.any()) {
         plan.body = null;
-      } else if (plan.publicApi && options.graph()) {
+      } else if (plan.publicApi && options.graph()
+          && !dev.adjoint.processor.abi.FlatParameters.of(method, plan.differentiated)
+              .hasRecords()) {
         plan.graph = graph(ir, unit, tree);
       }
     } catch (StackOverflowError e) {
@@ -746,11 +826,18 @@ final class DifferentiationRound implements AdjointProvider {
         dev.adjoint.processor.ir.IrWalk.ownExpressions(s, e ->
             dev.adjoint.processor.ir.IrWalk.expressions(e, n -> {
               if (n instanceof dev.adjoint.processor.ir.Expr.Call c && c.receiver() == null
-                  && Symbols.isPrivate(c.method()) && trees.getTree(c.method()) != null) {
+                  && (Symbols.isPrivate(c.method())
+                      || !c.method().getModifiers().contains(Modifier.STATIC))
+                  && trees.getTree(c.method()) != null) {
                 Plan callee = plans.get(c.method());
                 if (callee == null) {
                   callee = plan(c.method(), false, returnsDifferentiable(c.method())
-                      ? differentiableParameters(c.method()) : Set.of());
+                      ? helperParameters(c.method()) : Set.of());
+                }
+                if (!callee.needsPrimalCopy && callee.queued && callee != current
+                    && !work.contains(callee)) {
+                  // already differentiated: its copy is written after the work list
+                  pendingCopies.add(callee);
                 }
                 callee.needsPrimalCopy = true;
                 queue(callee);
@@ -870,11 +957,27 @@ final class DifferentiationRound implements AdjointProvider {
     if (!plan.publicApi) {
       return;
     }
+    dev.adjoint.processor.abi.FlatParameters flat =
+        dev.adjoint.processor.abi.FlatParameters.of(plan.method, plan.differentiated);
+    // A record is one parameter: warned about only when none of its differentiated components
+    // reaches the result (a loss may well leave some of a model's components alone).
+    Set<Integer> liveRoots = new HashSet<>();
     for (Variable p : ir.differentiated()) {
-      if (!activity.influencesResult(p)) {
-        VariableElement element = plan.method.getParameters().get(ir.parameters().indexOf(p));
+      if (activity.influencesResult(p)) {
+        liveRoots.add(flat.leaves().get(ir.parameters().indexOf(p)).root());
+      }
+    }
+    Set<Integer> warned = new HashSet<>();
+    for (Variable p : ir.differentiated()) {
+      var leaf = flat.leaves().get(ir.parameters().indexOf(p));
+      if (!activity.influencesResult(p) && !(leaf.inRecord() && liveRoots.contains(leaf.root()))
+          && warned.add(leaf.root())) {
+        int declared = flat.parameterIndex(leaf.root());
+        Element element = declared < 0 ? plan.method
+            : plan.method.getParameters().get(declared);
         diagnostics.warning(element, "the result of '" + plan.method.getSimpleName()
-            + "' does not depend on '" + p.sourceName() + "'; its gradient is always 0");
+            + "' does not depend on '" + flat.rootNames().get(leaf.root()) + "'; its gradient is"
+            + " always 0");
       }
     }
   }
@@ -1000,10 +1103,18 @@ final class DifferentiationRound implements AdjointProvider {
       MethodBody graph = ownerMethods.contains(name + "Graph") ? null : plan.graph;
       entries.add(new GradClassWriter.Entry(plan.method, plan.body, plan.publicApi,
           n == 1 ? base : base + n, plan.rule.abi(),
-          List.copyOf(plan.differentiated), graph, plan.primal));
+          List.copyOf(plan.differentiated), graph, plan.primal,
+          dev.adjoint.processor.abi.FlatParameters.of(plan.method, plan.differentiated)));
       List<String> params = new ArrayList<>();
       for (VariableElement p : plan.method.getParameters()) {
         params.add(types.erasure(p.asType()).toString());
+      }
+      if (entries.get(entries.size() - 1).flat().hasSelf()) {
+        params.add(0, types.erasure(owner.asType()).toString()); // the receiver, self
+      }
+      List<String> leafParams = new ArrayList<>();
+      for (var leaf : entries.get(entries.size() - 1).flat().leaves()) {
+        leafParams.add(types.erasure(leaf.type()).toString());
       }
       Map<String, String> mine = new LinkedHashMap<>();
       if (plan.publicApi) {
@@ -1012,10 +1123,10 @@ final class DifferentiationRound implements AdjointProvider {
           mine.put(signature(name + "Graph", params), "graph method");
         }
       }
-      List<String> adjointParams = plan.rule.abi().layout(params,
+      List<String> adjointParams = plan.rule.abi().layout(leafParams,
           returnsDifferentiable(plan.method)
               ? types.erasure(plan.method.getReturnType()).toString() : "double",
-          "double[]", params::get, RuntimeTypes.TAPE.toString());
+          "double[]", leafParams::get, RuntimeTypes.TAPE.toString());
       mine.put(signature(plan.rule.adjointName(), adjointParams), "adjoint entry point");
       for (Map.Entry<String, String> m : mine.entrySet()) {
         String what = "the " + m.getValue() + " " + m.getKey() + " of '" + name + "'";
@@ -1026,6 +1137,15 @@ final class DifferentiationRound implements AdjointProvider {
               + " the two methods");
           ok = false;
         }
+      }
+    }
+    for (String algebra : GradClassWriter.recordAlgebraSignatures(entries)) {
+      String other = members.get(algebra);
+      if (other != null) {
+        diagnostics.error(owner, "in " + GradClassWriter.gradClassOf(owner, options.suffix())
+            .simpleName() + ", the generated record helper " + algebra + " would collide with "
+            + other + "; rename that method");
+        ok = false;
       }
     }
     return ok ? entries : null;

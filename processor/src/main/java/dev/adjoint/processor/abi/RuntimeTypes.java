@@ -22,6 +22,8 @@ public final class RuntimeTypes {
   public static final ClassName TAPE = ClassName.get(PACKAGE, "Tape");
   /** Helpers over adjoint arrays: {@code addInto}, {@code zerosLike}, {@code NO_SCALARS}. */
   public static final ClassName ADJOINT_ARRAYS = ClassName.get(PACKAGE, "AdjointArrays");
+  /** Vector operations on gradients' array components, for records' generated algebra. */
+  public static final ClassName GRADIENT_ALGEBRA = ClassName.get(PACKAGE, "GradientAlgebra");
   /** What a graph method returns. */
   public static final ClassName COMPUTATION_GRAPH = ClassName.get(PACKAGE, "ComputationGraph");
 

@@ -213,6 +213,7 @@ public final class BytecodeSize {
         case POP -> node.type().kind() == IrType.Kind.LONG ? 4 * POOL_REFERENCE + 8
             : POOL_REFERENCE;
         case COPY -> 2 * POOL_REFERENCE;
+        case NEW_TAPE -> 2 * POOL_REFERENCE;
         // Two array initializers: per element a dup, an index and a store.
         case GRAPH_NODE -> POOL_REFERENCE + 12 + 4 * (node.args().size() - 5);
       };

@@ -38,11 +38,29 @@ public final class GradClassWriter {
   /** One method to write: its generated body, and whether users see its gradient API. */
   public record Entry(ExecutableElement method, AdjointBody body, boolean publicApi,
       String resultName, AdjointAbi abi, List<String> differentiatedNames,
-      MethodBody graph, MethodBody primal) {
+      MethodBody graph, MethodBody primal, dev.adjoint.processor.abi.FlatParameters flat) {
     /** The name of the method's adjoint entry point. */
     public String adjointName() {
       return AdjointAbi.entryName(method.getSimpleName());
     }
+  }
+
+  /**
+   * The signatures ({@code add(p.Mlp, p.Mlp)}) of the record algebra the class for
+   * {@code entries} gets: {@code add}, {@code scale}, {@code axpy}, {@code squaredNorm} and
+   * {@code norm} for each record type its gradients return.
+   */
+  public static List<String> recordAlgebraSignatures(List<Entry> entries) {
+    List<String> out = new ArrayList<>();
+    for (TypeElement record : RecordAlgebra.recordTypes(entries)) {
+      String r = record.getQualifiedName().toString();
+      out.add("add(" + r + ", " + r + ")");
+      out.add("scale(" + r + ", double)");
+      out.add("axpy(double, " + r + ", " + r + ")");
+      out.add("squaredNorm(" + r + ")");
+      out.add("norm(" + r + ")");
+    }
+    return out;
   }
 
   /** A copy of a private static final table of literals that generated code reads. */
@@ -180,7 +198,10 @@ public final class GradClassWriter {
           .build());
     }
     for (Entry e : entries) {
-      if (e.publicApi()) {
+      if (e.publicApi() && RecordApi.applies(e)) {
+        type.addType(RecordApi.resultRecord(e, link(e.method())));
+        type.addMethod(RecordApi.gradientMethod(grad, e, gradientJavadoc(e)));
+      } else if (e.publicApi()) {
         type.addType(resultRecord(owner, e));
         type.addMethod(gradientMethod(grad, e, generated));
         if (e.graph() != null) {
@@ -198,6 +219,9 @@ public final class GradClassWriter {
         type.addMethod(primalCopy(e, generated));
       }
     }
+    for (TypeElement record : RecordAlgebra.recordTypes(entries)) {
+      RecordAlgebra.methods(record).forEach(type::addMethod);
+    }
 
     return JavaFile.builder(grad.packageName(), type.build())
         .skipJavaLangImports(true)
@@ -210,6 +234,9 @@ public final class GradClassWriter {
    * result and computation.
    */
   private static MethodSpec primalCopy(Entry e, Function<TypeElement, ClassName> generated) {
+    if (RecordApi.applies(e)) {
+      return RecordApi.primalCopy(e, typeVariables(e), link(e.method()), generated);
+    }
     MethodSpec.Builder m = MethodSpec.methodBuilder(JavaExpressions.primalCopyName(e.method()))
         .addModifiers(Modifier.STATIC)
         .addTypeVariables(typeVariables(e))
@@ -273,6 +300,14 @@ public final class GradClassWriter {
   /** The original's parameters, with the names the generated body uses for them. */
   private static List<ParameterSpec> originalParameters(Entry e) {
     List<ParameterSpec> params = new ArrayList<>();
+    if (RecordApi.applies(e)) {
+      // The entry point takes the records' leaves (FlatParameters).
+      for (int k = 0; k < e.flat().leaves().size(); k++) {
+        params.add(ParameterSpec.builder(TypeName.get(e.flat().leaves().get(k).type()),
+            e.body().nameOf(e.body().parameters().get(k))).build());
+      }
+      return params;
+    }
     List<? extends VariableElement> declared = e.method().getParameters();
     for (int i = 0; i < declared.size(); i++) {
       params.add(ParameterSpec.builder(TypeName.get(declared.get(i).asType()),
@@ -319,6 +354,22 @@ public final class GradClassWriter {
     }
     m.addStatement("return new $T($L)", result, args.build());
     return m.build();
+  }
+
+  /** The gradient method's Javadoc for a method with records (scalar or vector result). */
+  private static CodeBlock gradientJavadoc(Entry e) {
+    AdjointBody body = e.body();
+    if (body.result().type().isArray()) {
+      return javadoc("Value and vector-Jacobian product of $L, by reverse-mode"
+          + " differentiation: the gradient of {@code $N · value} with respect to $L.\n\n"
+          + "@param $N the adjoint of the result, one entry per element\n"
+          + "@return the value and the products with respect to $L\n",
+          link(e.method()), body.seedName(), describeParameters(e.differentiatedNames()),
+          body.seedName(), describeParameters(e.differentiatedNames()));
+    }
+    return javadoc("Value and gradient of $L, by reverse-mode differentiation.\n\n"
+        + "@return the value and its partial derivatives with respect to $L\n",
+        link(e.method()), describeParameters(e.differentiatedNames()));
   }
 
   private static MethodSpec graphMethod(Entry e, Function<TypeElement, ClassName> generated) {
@@ -457,7 +508,7 @@ public final class GradClassWriter {
   }
 
   /** A whole method body: its statements, then the return of its value. */
-  private static CodeBlock print(MethodBody body, Function<TypeElement, ClassName> generated) {
+  static CodeBlock print(MethodBody body, Function<TypeElement, ClassName> generated) {
     JavaExpressions expressions = JavaExpressions.plain(body.names(), generated);
     return CodeBlock.builder()
         .add(new JavaStatements(expressions, body.names()).print(body.stmts()))

@@ -217,8 +217,10 @@ public final class JavaExpressions {
             args);
       }
       TypeElement owner = (TypeElement) c.method().getEnclosingElement();
-      if (dev.adjoint.processor.ir.Visibility.isPrivate(c.method())) {
-        // Generated code cannot call a private method: it calls the copy beside the gradients.
+      if (dev.adjoint.processor.ir.Visibility.isPrivate(c.method())
+          || !c.method().getModifiers().contains(javax.lang.model.element.Modifier.STATIC)) {
+        // Generated code cannot call a private method, nor a record's method on the record's
+        // components: it calls the copy beside the gradients.
         return CodeBlock.of("$T.$N($L)", generatedClass.apply(owner),
             primalCopyName(c.method()), args);
       }
@@ -273,6 +275,7 @@ public final class JavaExpressions {
         case ZEROS_LIKE -> zerosLike(print(i.args().get(0), 0), i.args().get(0).type());
         case POP -> pop(print(i.args().get(0), 0), i.type());
         case COPY -> copy(i.args().get(0));
+        case NEW_TAPE -> CodeBlock.of("new $T()", RuntimeTypes.TAPE);
         case GRAPH_NEW -> CodeBlock.of("new $T($L)", RuntimeTypes.COMPUTATION_GRAPH,
             print(i.args().get(0), 0));
         case GRAPH_INPUT -> CodeBlock.of("$L.input($L, $L)", print(i.args().get(0), PRIMARY),

@@ -89,6 +89,9 @@ public final class CalleeEffects {
   private boolean mayHaveEffects(ExecutableElement method, Set<String> visiting) {
     return cached(method.getEnclosingElement() + "#" + method + "#effects", visiting, () -> {
       MethodTree tree = trees.getTree(method);
+      if (tree == null && isRecordAccessor(method)) {
+        return false; // javac's own accessor returns its field
+      }
       return tree == null || tree.getBody() == null
           || new EffectScan(method, tree, visiting).found();
     });
@@ -109,6 +112,23 @@ public final class CalleeEffects {
       return tree != null && tree.getBody() != null
           && new StateReadScan(method, tree, visiting).found;
     });
+  }
+
+  /** Whether {@code method} is the accessor of a record component. */
+  private static boolean isRecordAccessor(ExecutableElement method) {
+    return method.getEnclosingElement() instanceof TypeElement owner
+        && owner.getRecordComponents().stream().anyMatch(c -> method.equals(c.getAccessor()));
+  }
+
+  /**
+   * The component names of the differentiable record whose instance method {@code method} is,
+   * or none.
+   */
+  private static Set<String> ownComponents(ExecutableElement method) {
+    Set<String> names = new HashSet<>();
+    dev.adjoint.processor.abi.FlatParameters.selfRecord(method).ifPresent(r ->
+        r.getRecordComponents().forEach(c -> names.add(c.getSimpleName().toString())));
+    return names;
   }
 
   /** The names of the variables a method's body declares. */
@@ -138,6 +158,9 @@ public final class CalleeEffects {
         locals.add(p.getName().toString());
       }
       locals.addAll(declaredLocals(tree));
+      // The fields of a record whose instance method this is are its receiver's components,
+      // which the method's gradient takes as parameters (FlatParameters), not state.
+      locals.addAll(ownComponents(method));
       scan(tree.getBody(), null);
     }
 
@@ -252,7 +275,9 @@ public final class CalleeEffects {
         String name = m.getIdentifier().toString();
         String qualifier = m.getExpression().toString();
         String simple = qualifier.substring(qualifier.lastIndexOf('.') + 1);
-        TypeElement owner = new Scan(method, visiting).sameCompilationType(simple);
+        TypeElement owner = qualifier.equals("this") && !ownComponents(method).isEmpty()
+            ? (TypeElement) method.getEnclosingElement()
+            : new Scan(method, visiting).sameCompilationType(simple);
         if (owner != null) {
           found |= !sourceMethodsArePure(owner, name);
         } else if (PURE_QUALIFIERS.contains(simple)) {

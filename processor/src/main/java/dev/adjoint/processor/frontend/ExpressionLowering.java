@@ -42,15 +42,17 @@ final class ExpressionLowering {
   private final MethodProblems problems;
   private final Scope scope;
   private final MethodLowering statements;
+  private final RecordLowering records;
   /** Depth of operands evaluated only sometimes or repeatedly, where nothing can be hoisted. */
   private int noHoisting;
 
   ExpressionLowering(Symbols symbols, MethodProblems problems, Scope scope,
-      MethodLowering statements) {
+      MethodLowering statements, RecordLowering records) {
     this.symbols = symbols;
     this.problems = problems;
     this.scope = scope;
     this.statements = statements;
+    this.records = records;
   }
 
   /** The value of a local array's initializer or of a returned array. */
@@ -164,7 +166,7 @@ final class ExpressionLowering {
    * Stands for an expression already reported (or left to javac), so that lowering goes on to
    * find other errors without reporting follow-on errors about this one.
    */
-  private static Expr poison(Tree tree) {
+  static Expr poison(Tree tree) {
     return new Expr.Literal(IrType.NULL, POISON, tree);
   }
 
@@ -189,6 +191,14 @@ final class ExpressionLowering {
     Variable local = scope.lookup(name);
     if (local != null) {
       return new Expr.VarRef(local, id);
+    }
+    if (records.isRecord(name)) {
+      records.recordAsValue(id, name);
+      return poison(id);
+    }
+    Optional<Expr> ownComponent = records.component(id);
+    if (ownComponent.isPresent()) {
+      return ownComponent.get();
     }
     Optional<VariableElement> field = symbols.resolveField(name);
     if (field.isPresent()) {
@@ -217,6 +227,10 @@ final class ExpressionLowering {
     String name = select.getIdentifier().toString();
     if (name.equals("class")) {
       return classLiteral(select);
+    }
+    Optional<Expr> component = records.component(select);
+    if (component.isPresent()) {
+      return component.get();
     }
     Optional<TypeElement> owner = typeQualifier(select.getExpression());
     if (owner.isPresent()) {
@@ -318,7 +332,8 @@ final class ExpressionLowering {
   private Optional<TypeElement> typeQualifier(ExpressionTree expression) {
     if (expression instanceof IdentifierTree id) {
       String name = id.getName().toString();
-      if (scope.lookup(name) != null || symbols.resolveField(name).isPresent()) {
+      if (scope.lookup(name) != null || records.isRecord(name)
+          || symbols.resolveField(name).isPresent()) {
         return Optional.empty();
       }
       return symbols.resolveType(id);
@@ -568,6 +583,10 @@ final class ExpressionLowering {
   // ---------------------------------------------------------------------------------- calls
 
   private Expr call(MethodInvocationTree call, List<Stmt> out) {
+    Optional<Expr> component = records.component(call);
+    if (component.isPresent()) {
+      return component.get();
+    }
     ExpressionTree select = call.getMethodSelect();
     int receiverMark = out.size();
     List<Expr> args = lowerInOrder(call.getArguments(), out);
@@ -575,14 +594,20 @@ final class ExpressionLowering {
     List<ExecutableElement> candidates;
     Expr receiver = null;
     String name;
+    Optional<RecordLowering.Receiver> flattened = Optional.empty();
     if (select instanceof IdentifierTree id) {
       name = id.getName().toString();
       candidates = symbols.unqualifiedMethods(name);
+      flattened = records.self(call);
     } else if (select instanceof MemberSelectTree member) {
       name = member.getIdentifier().toString();
       Optional<TypeElement> owner = typeQualifier(member.getExpression());
+      flattened = owner.isPresent() ? Optional.empty()
+          : records.receiver(member.getExpression());
       if (owner.isPresent()) {
         candidates = symbols.methods(owner.get(), name);
+      } else if (flattened.isPresent()) {
+        candidates = symbols.methods(flattened.get().type(), name);
       } else {
         receiver = receiverBefore(member.getExpression(), args, out, receiverMark);
         if (isPoison(receiver)) {
@@ -628,7 +653,23 @@ final class ExpressionLowering {
           .collect(java.util.stream.Collectors.joining(", ", "(", ")")) + "; cast the"
           + " arguments to the parameter types of the method you mean");
     }
+    if (records.rejectedCall(method.get(), call)) {
+      return poison(call);
+    }
     boolean isStatic = method.get().getModifiers().contains(Modifier.STATIC);
+    if (!isStatic && receiver == null && flattened.isPresent()) {
+      if (!RecordLowering.isRecordMethod(method.get())) {
+        // toString(), equals(...): the record itself would be needed
+        Tree at = select instanceof MemberSelectTree member ? member.getExpression() : call;
+        records.recordAsValue(at, at == call ? "this" : at.toString());
+        return poison(call);
+      }
+      return recordMethodCall(call, method.get(), args, flattened.get(), out);
+    }
+    if (!isStatic && receiver != null && RecordLowering.isRecordMethod(method.get())) {
+      records.opaqueReceiver(call, method.get());
+      return poison(call);
+    }
     if (receiver == null && !isStatic) {
       return unsupported(call, "instance method '" + method.get().getSimpleName() + "' cannot"
           + " be called from a static method");
@@ -651,6 +692,26 @@ final class ExpressionLowering {
     IrType type = symbols.irType(symbols.returnTypeOn(
         receiver == null ? null : receiver.type(), method.get()));
     return new Expr.Call(method.get(), receiver, args, type, call);
+  }
+
+  /**
+   * A call of an instance method of a flattened record: its arguments, then the receiver's
+   * leaves, as the method's adjoint entry point (and the copy of it that computes its value)
+   * take them.
+   */
+  private Expr recordMethodCall(MethodInvocationTree call, ExecutableElement method,
+      List<Expr> args, RecordLowering.Receiver receiver, List<Stmt> out) {
+    List<Expr> all = new ArrayList<>(args);
+    List<IrType> argTypes = args.stream().map(Expr::type).toList();
+    if (symbols.passesVarargsSeparately(method, argTypes)) {
+      List<Expr> packed = varargs(call, method, args, out);
+      if (packed == null) {
+        return poison(call);
+      }
+      all = new ArrayList<>(packed);
+    }
+    all.addAll(receiver.leaves());
+    return new Expr.Call(method, null, all, symbols.irType(method.getReturnType()), call);
   }
 
   /**
@@ -995,6 +1056,14 @@ final class ExpressionLowering {
       Variable v = scope.lookup(id.getName().toString());
       if (v != null) {
         return v;
+      }
+      if (scope.synonym(id.getName().toString()) != null
+          || records.isRecord(id.getName().toString())) {
+        problems.error(targetTree, "'" + id.getName() + "' stands for "
+            + (records.isRecord(id.getName().toString()) ? "a record parameter"
+                : "a row or a record's component") + ", and cannot be assigned in a"
+            + " @Differentiable method; declare a local array of its own and copy the elements");
+        return null;
       }
       if (symbols.resolveField(id.getName().toString()).isPresent()) {
         problems.error(targetTree, "assigning to field '" + id.getName() + "' is not supported in"

@@ -27,6 +27,7 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.tree.YieldTree;
+import dev.adjoint.processor.abi.FlatParameters;
 import dev.adjoint.processor.diag.MethodProblems;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.IrType;
@@ -55,6 +56,7 @@ public final class MethodLowering {
   private final JumpTargets jumps = new JumpTargets();
   private final List<Variable> locals = new ArrayList<>();
   private final ExpressionLowering expressions;
+  private final RecordLowering records;
   private final Variable result;
   private int loopDepth;
 
@@ -70,7 +72,8 @@ public final class MethodLowering {
     this.tree = tree;
     this.unit = unit;
     symbols.declareTypeParameters(element.getTypeParameters());
-    this.expressions = new ExpressionLowering(symbols, problems, scope, this);
+    this.records = new RecordLowering(problems, scope);
+    this.expressions = new ExpressionLowering(symbols, problems, scope, this, records);
     this.result = new Variable("value", symbols.irType(element.getReturnType()),
         Variable.Origin.RESULT, tree);
   }
@@ -79,7 +82,11 @@ public final class MethodLowering {
   public MethodIr lower(Set<String> differentiatedNames) {
     List<Variable> parameters = new ArrayList<>();
     List<Variable> differentiated = new ArrayList<>();
-    for (int i = 0; i < element.getParameters().size(); i++) {
+    FlatParameters flat = FlatParameters.of(element, differentiatedNames);
+    if (flat.hasRecords()) {
+      flattenedParameters(flat, parameters, differentiated);
+    }
+    for (int i = 0; i < element.getParameters().size() && !flat.hasRecords(); i++) {
       VariableElement p = element.getParameters().get(i);
       Variable v = new Variable(p.getSimpleName().toString(), symbols.irType(p.asType()),
           Variable.Origin.PARAMETER, tree.getParameters().get(i));
@@ -92,6 +99,38 @@ public final class MethodLowering {
     Stmt.Block body = block(tree.getBody(), null);
     checkRowAliases();
     return new MethodIr(element, tree, unit, parameters, differentiated, locals, result, body);
+  }
+
+  /**
+   * The parameters as the adjoint entry point takes them ({@link FlatParameters}): one variable
+   * per leaf, a record parameter's leaves read through {@link RecordLowering}.
+   */
+  private void flattenedParameters(FlatParameters flat, List<Variable> parameters,
+      List<Variable> differentiated) {
+    java.util.Map<Integer, Variable> byLeaf = new java.util.HashMap<>();
+    for (int k = 0; k < flat.leaves().size(); k++) {
+      FlatParameters.Leaf leaf = flat.leaves().get(k);
+      int declared = flat.parameterIndex(leaf.root());
+      Variable v = new Variable(leaf.variableName(), symbols.irType(leaf.type()),
+          Variable.Origin.PARAMETER, declared < 0 ? tree : tree.getParameters().get(declared));
+      parameters.add(v);
+      byLeaf.put(k, v);
+      if (!leaf.inRecord()) {
+        scope.declare(v);
+      }
+      if (leaf.differentiated()) {
+        differentiated.add(v);
+      }
+    }
+    for (int i = 0; i < flat.roots().size(); i++) {
+      if (flat.roots().get(i) instanceof FlatParameters.RecordNode node) {
+        if (flat.parameterIndex(i) < 0) {
+          records.declareSelf(node, byLeaf);
+        } else {
+          records.declare(flat.rootNames().get(i), node, byLeaf);
+        }
+      }
+    }
   }
 
   Variable newTemporary(String base, IrType type, Tree origin) {
@@ -295,6 +334,9 @@ public final class MethodLowering {
         : stripParentheses(v.getInitializer());
     if (initTree != null && initTree.getKind() == Tree.Kind.ARRAY_ACCESS) {
       rowAlias(v, lowered, out);
+      return;
+    }
+    if (records.aliasComponent(v, lowered, initTree, scope)) {
       return;
     }
     if (initTree == null) {

@@ -18,6 +18,12 @@ final class ParameterWrites {
     if (root.origin() != Variable.Origin.PARAMETER) {
       return null;
     }
+    if (root.sourceName().indexOf('$') >= 0) {
+      // a component of a record parameter, flattened: its array belongs to the caller's record
+      return "writing into parameter array '" + RecordLowering.displayName(root) + "' is not"
+          + " supported: the gradient call would change the caller's array; copy it into a"
+          + " local array first";
+    }
     if (array instanceof Expr.VarRef && !root.type().elementType().isArray()) {
       return null;
     }

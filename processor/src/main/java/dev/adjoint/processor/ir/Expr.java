@@ -246,6 +246,8 @@ public sealed interface Expr {
       POP,
       /** A new array equal to the array {@code args[0]}, element by element (one level). */
       COPY,
+      /** A new, empty tape; no args. */
+      NEW_TAPE,
       /** A new, empty computation graph titled {@code args[0]}, a string. */
       GRAPH_NEW,
       /**

@@ -1,7 +1,7 @@
 package dev.adjoint.processor.normalize;
 
 import com.sun.source.tree.Tree;
-import dev.adjoint.processor.analysis.IrWalk;
+import dev.adjoint.processor.ir.IrWalk;
 import dev.adjoint.processor.diag.MethodProblems;
 import dev.adjoint.processor.ir.BinaryOp;
 import dev.adjoint.processor.ir.Expr;

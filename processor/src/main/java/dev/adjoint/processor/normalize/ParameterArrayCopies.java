@@ -1,7 +1,7 @@
 package dev.adjoint.processor.normalize;
 
 import com.sun.source.tree.Tree;
-import dev.adjoint.processor.analysis.IrWalk;
+import dev.adjoint.processor.ir.IrWalk;
 import dev.adjoint.processor.ir.AdjointOnly;
 import dev.adjoint.processor.ir.BinaryOp;
 import dev.adjoint.processor.ir.Expr;
@@ -254,6 +254,21 @@ public final class ParameterArrayCopies {
 
     @Override
     public Void visitComment(Stmt.Comment node) {
+      throw AdjointOnly.in("parameter-array-copies", node);
+    }
+
+    @Override
+    public Void visitPush(Stmt.Push node) {
+      throw AdjointOnly.in("parameter-array-copies", node);
+    }
+
+    @Override
+    public Void visitIncrement(Stmt.Increment node) {
+      throw AdjointOnly.in("parameter-array-copies", node);
+    }
+
+    @Override
+    public Void visitIndexLoop(Stmt.IndexLoop node) {
       throw AdjointOnly.in("parameter-array-copies", node);
     }
   }

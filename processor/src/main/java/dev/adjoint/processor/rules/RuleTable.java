@@ -108,7 +108,10 @@ public final class RuleTable {
 
   private Optional<DerivativeRule> compute(ExecutableElement method) {
     if (!method.getModifiers().contains(Modifier.STATIC)) {
-      return Optional.empty();
+      // An instance method of a record is called on its leaves (FlatParameters), through its
+      // adjoint; any other instance method has no derivative.
+      return dev.adjoint.processor.abi.FlatParameters.selfRecord(method).isPresent()
+          && !isAccessor(method) ? adjoints.adjointOf(method).map(r -> r) : Optional.empty();
     }
     if (DerivativeDeclarations.annotation(method, NON_DIFFERENTIABLE) != null) {
       return Optional.of(new ZeroDerivativeRule());
@@ -131,5 +134,10 @@ public final class RuleTable {
       return declared;
     }
     return adjoints.adjointOf(method).map(r -> r);
+  }
+
+  private static boolean isAccessor(ExecutableElement method) {
+    return ((TypeElement) method.getEnclosingElement()).getRecordComponents().stream()
+        .anyMatch(c -> method.equals(c.getAccessor()));
   }
 }

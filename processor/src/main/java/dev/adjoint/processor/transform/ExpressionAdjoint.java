@@ -341,8 +341,10 @@ final class ExpressionAdjoint {
       }
     }
     for (int i : scalars) {
-      Variable share = names.scratch("d" + capitalize(c.method().getParameters().get(i)
-          .getSimpleName().toString()), IrType.DOUBLE);
+      // (a record's method takes its receiver's components after its parameters)
+      Variable share = names.scratch("d" + capitalize(i < c.method().getParameters().size()
+          ? c.method().getParameters().get(i).getSimpleName().toString() : "self"),
+          IrType.DOUBLE);
       out.add(new Stmt.Assign(share, new Expr.ArrayRead(buffer, Expr.Literal.ofInt(abi.slot(i)),
           IrType.DOUBLE, null), true, null));
       shares.add(share);

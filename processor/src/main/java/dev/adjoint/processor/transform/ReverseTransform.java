@@ -148,7 +148,14 @@ public final class ReverseTransform {
     Activity none = Activity.analyze(nothingDifferentiated, rules, problems);
     AdjointBody body = transform(nothingDifferentiated, none, rules, problems, reservedNames,
         reservedLabels, 0);
-    List<Stmt> stmts = new ArrayList<>(body.prologue());
+    List<Stmt> stmts = new ArrayList<>();
+    if (body.tapeUse() == TapeUse.RECORDS) {
+      // the forward sweep records control flow (a for-each over rows) even when nothing is
+      // differentiated: a tape of its own, never read
+      stmts.add(new Stmt.Assign(body.tape(),
+          new Expr.Intrinsic(Expr.Intrinsic.Op.NEW_TAPE, List.of(), IrType.TAPE), true, null));
+    }
+    stmts.addAll(body.prologue());
     stmts.addAll(body.forward());
     return new MethodBody(stmts, new Expr.VarRef(ir.result()), body.names());
   }

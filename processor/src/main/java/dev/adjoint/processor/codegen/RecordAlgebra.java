@@ -1,0 +1,165 @@
+package dev.adjoint.processor.codegen;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
+import dev.adjoint.processor.abi.FlatParameters;
+import dev.adjoint.processor.abi.RuntimeTypes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.RecordComponentElement;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * What users need to step with a record's gradient, without reflection: for each record type a
+ * generated class's methods take or return as a gradient (nested records included), static
+ * {@code add(x, y)}, {@code scale(x, k)}, {@code axpy(alpha, x, y)} ({@code alpha x + y}),
+ * {@code squaredNorm(x)} and {@code norm(x)} over its differentiable components. Results are
+ * fresh records; components that carry no derivative are copied from {@code x}.
+ */
+final class RecordAlgebra {
+  /** The names of the generated methods, which the collision check of generated members uses. */
+  static final List<String> NAMES = List.of("add", "scale", "axpy", "squaredNorm", "norm");
+
+  private RecordAlgebra() {}
+
+  /**
+   * The record types {@code entries} take as gradients (differentiated record parameters and
+   * receivers, and the records nested in them), sorted by name.
+   */
+  static List<TypeElement> recordTypes(List<GradClassWriter.Entry> entries) {
+    Map<String, TypeElement> found = new TreeMap<>();
+    for (GradClassWriter.Entry e : entries) {
+      if (!e.publicApi() || e.body() == null || !RecordApi.applies(e)) {
+        continue;
+      }
+      FlatParameters flat = e.flat();
+      for (FlatParameters.Node root : flat.roots()) {
+        if (root instanceof FlatParameters.RecordNode r && flat.anyDifferentiated(r)) {
+          collect(r, found);
+        }
+      }
+    }
+    List<TypeElement> types = new ArrayList<>(found.values());
+    types.sort(Comparator.comparing(t -> t.getQualifiedName().toString()));
+    return types;
+  }
+
+  private static void collect(FlatParameters.RecordNode node, Map<String, TypeElement> found) {
+    found.put(node.type().getQualifiedName().toString(), node.type());
+    for (FlatParameters.Node c : node.components()) {
+      if (c instanceof FlatParameters.RecordNode r) {
+        collect(r, found);
+      }
+    }
+  }
+
+  /** The five methods for {@code record}. */
+  static List<MethodSpec> methods(TypeElement record) {
+    ClassName type = ClassName.get(record);
+    String name = record.getSimpleName().toString();
+    List<MethodSpec> out = new ArrayList<>();
+    out.add(MethodSpec.methodBuilder("add")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(type)
+        .addParameter(type, "x")
+        .addParameter(type, "y")
+        .addJavadoc(doc("The sum {@code x + y} of two " + name + " gradients, component by"
+            + " component.\n\n@param x the first gradient, whose components that carry no"
+            + " derivative are copied\n@param y the second gradient, of the same shapes\n"
+            + "@return a new " + name + "\n"))
+        .addStatement("return axpy(1.0, x, y)")
+        .build());
+    out.add(MethodSpec.methodBuilder("scale")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(type)
+        .addParameter(type, "x")
+        .addParameter(TypeName.DOUBLE, "k")
+        .addJavadoc(doc("The product {@code k x} of a " + name + " gradient and a scalar.\n\n"
+            + "@param x the gradient, whose components that carry no derivative are copied\n"
+            + "@param k the factor\n@return a new " + name + "\n"))
+        .addStatement("return new $T($L)", type, components(record, "scale"))
+        .build());
+    out.add(MethodSpec.methodBuilder("axpy")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(type)
+        .addParameter(TypeName.DOUBLE, "alpha")
+        .addParameter(type, "x")
+        .addParameter(type, "y")
+        .addJavadoc(doc("{@code alpha x + y} for " + name + " gradients (a descent step is"
+            + " {@code axpy(-rate, gradient, model)}).\n\n@param alpha the factor of {@code x}\n"
+            + "@param x the scaled gradient, whose components that carry no derivative are"
+            + " copied\n@param y the gradient added, of the same shapes\n@return a new " + name
+            + "\n"))
+        .addStatement("return new $T($L)", type, components(record, "axpy"))
+        .build());
+    out.add(MethodSpec.methodBuilder("squaredNorm")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(TypeName.DOUBLE)
+        .addParameter(type, "x")
+        .addJavadoc(doc("The sum of the squares of the differentiable components of a " + name
+            + ".\n\n@param x the gradient\n@return its squared Euclidean norm\n"))
+        .addStatement("return $L", squares(record))
+        .build());
+    out.add(MethodSpec.methodBuilder("norm")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(TypeName.DOUBLE)
+        .addParameter(type, "x")
+        .addJavadoc(doc("The Euclidean norm of the differentiable components of a " + name
+            + ".\n\n@param x the gradient\n@return {@code sqrt(squaredNorm(x))}\n"))
+        .addStatement("return Math.sqrt(squaredNorm(x))")
+        .build());
+    return out;
+  }
+
+  private static CodeBlock doc(String text) {
+    return CodeBlock.of("$L", GradClassWriter.reflow(text, 95));
+  }
+
+  /** The canonical constructor's arguments of {@code scale} or {@code axpy}. */
+  private static CodeBlock components(TypeElement record, String op) {
+    List<CodeBlock> parts = new ArrayList<>();
+    for (RecordComponentElement c : record.getRecordComponents()) {
+      String get = c.getSimpleName() + "()";
+      String t = c.asType().toString();
+      Optional<TypeElement> nested = FlatParameters.differentiableRecord(c.asType());
+      boolean scale = op.equals("scale");
+      if (nested.isPresent()) {
+        parts.add(scale ? CodeBlock.of("scale(x.$L, k)", get)
+            : CodeBlock.of("axpy(alpha, x.$L, y.$L)", get, get));
+      } else if (t.equals("double")) {
+        parts.add(scale ? CodeBlock.of("k * x.$L", get)
+            : CodeBlock.of("alpha * x.$L + y.$L", get, get));
+      } else if (FlatParameters.carriesDerivative(c.asType())) {
+        parts.add(scale ? CodeBlock.of("$T.scale(k, x.$L)", RuntimeTypes.GRADIENT_ALGEBRA, get)
+            : CodeBlock.of("$T.axpy(alpha, x.$L, y.$L)", RuntimeTypes.GRADIENT_ALGEBRA, get,
+                get));
+      } else {
+        parts.add(CodeBlock.of("x.$L", get)); // carries no derivative: copied
+      }
+    }
+    return CodeBlock.join(parts, ", ");
+  }
+
+  /** The sum of squares of a record's differentiable components. */
+  private static CodeBlock squares(TypeElement record) {
+    List<CodeBlock> parts = new ArrayList<>();
+    for (RecordComponentElement c : record.getRecordComponents()) {
+      String get = c.getSimpleName() + "()";
+      if (FlatParameters.differentiableRecord(c.asType()).isPresent()) {
+        parts.add(CodeBlock.of("squaredNorm(x.$L)", get));
+      } else if (c.asType().toString().equals("double")) {
+        parts.add(CodeBlock.of("x.$L * x.$L", get, get));
+      } else if (FlatParameters.carriesDerivative(c.asType())) {
+        parts.add(CodeBlock.of("$T.sumOfSquares(x.$L)", RuntimeTypes.GRADIENT_ALGEBRA, get));
+      }
+    }
+    return CodeBlock.join(parts, " + ");
+  }
+}

@@ -1,0 +1,377 @@
+package dev.adjoint.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.adjoint.processor.TestSource.adjoint;
+import static dev.adjoint.processor.TestSource.assertNoCrash;
+
+import com.google.testing.compile.Compilation;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 17: what stays an error about records and objects, each at its file, line and column,
+ * with nothing else reported.
+ */
+class RecordDiagnosticsTest {
+
+  private static final String HEADER = """
+      package t;
+
+      import dev.adjoint.Differentiable;
+
+      """;
+
+  private static TestSource t(String classText) {
+    return TestSource.of("t.T", HEADER + classText);
+  }
+
+  private static Compilation compile(TestSource src) {
+    Compilation c = adjoint().compile(src.file);
+    assertNoCrash(c);
+    return c;
+  }
+
+  private static void oneError(TestSource src, String message, String line, String at) {
+    Compilation c = compile(src);
+    assertThat(c).failed();
+    assertThat(c).hadErrorCount(1);
+    assertThat(c).hadErrorContaining(message).inFile(src.file).onLine(src.line(line))
+        .atColumn(src.column(line, at));
+  }
+
+  @Test
+  void recordPassedOnIsAnError() {
+    TestSource src = t("""
+        record P(double w, double b) {}
+
+        final class T {
+          static double helper(P p) { return p.w(); }
+
+          @Differentiable
+          static double loss(P p, double x) {
+            return helper(p) * x;
+          }
+        }
+        """);
+    oneError(src, "the record p can be used in a @Differentiable method only through its"
+        + " components", "return helper(p)", "p)");
+  }
+
+  @Test
+  void recordMethodCallIsAnError() {
+    TestSource src = t("""
+        record P(double w, double b) {}
+
+        final class T {
+          @Differentiable
+          static double loss(P p, double x) {
+            return p.toString().length() * x * p.w();
+          }
+        }
+        """);
+    oneError(src, "the record p can be used", "return p.toString()", "p.toString");
+  }
+
+  @Test
+  void nestedRecordAsValueIsAnError() {
+    TestSource src = t("""
+        record Inner(double a) {}
+        record Outer(Inner in, double b) {}
+
+        final class T {
+          @Differentiable
+          static double loss(Outer o) {
+            Inner i = o.in();
+            return o.b() * o.in().a();
+          }
+        }
+        """);
+    oneError(src, "the record o.in can be used", "Inner i = o.in();", "();");
+  }
+
+  @Test
+  void writingIntoAComponentArrayIsAnError() {
+    TestSource src = t("""
+        record L(double[] w) {}
+
+        final class T {
+          @Differentiable
+          static double loss(L l) {
+            l.w()[0] = 2.0;
+            return l.w()[0] * l.w()[1];
+          }
+        }
+        """);
+    oneError(src, "writing into parameter array 'l.w' is not supported", "l.w()[0] = 2.0",
+        "[0] =");
+  }
+
+  @Test
+  void privateRecordIsAnError() {
+    TestSource src = t("""
+        final class T {
+          private record P(double w) {}
+
+          @Differentiable
+          static double loss(P p) {
+            return p.w() * p.w();
+          }
+        }
+        """);
+    oneError(src, "record P is private (or inside a private class), and the generated class"
+        + " cannot see it", "static double loss(P p)", "p)");
+  }
+
+  @Test
+  void accessorReturningSomethingElseIsAnError() {
+    TestSource src = t("""
+        record P(double w) {
+          public double w() { return 2 * w; }
+        }
+
+        final class T {
+          @Differentiable
+          static double loss(P p) {
+            return p.w() * p.w();
+          }
+        }
+        """);
+    oneError(src, "record P declares its own accessor w(), which returns something other than"
+        + " the component", "static double loss(P p)", "p)");
+  }
+
+  @Test
+  void accessorReturningItsFieldIsFine() {
+    TestSource src = t("""
+        record P(double w) {
+          public double w() { return this.w; }
+        }
+
+        final class T {
+          @Differentiable
+          static double loss(P p) {
+            return p.w() * p.w();
+          }
+        }
+        """);
+    assertThat(compile(src)).succeededWithoutWarnings();
+  }
+
+  @Test
+  void canonicalConstructorIsAnError() {
+    TestSource src = t("""
+        record P(double sigma) {
+          P {
+            if (sigma < 0) {
+              throw new IllegalArgumentException("sigma");
+            }
+          }
+        }
+
+        final class T {
+          @Differentiable
+          static double loss(P p) {
+            return p.sigma() * p.sigma();
+          }
+        }
+        """);
+    oneError(src, "record P declares its own canonical constructor, which would also run on the"
+        + " gradient", "static double loss(P p)", "p)");
+  }
+
+  @Test
+  void wrtPathToNoComponentIsAnError() {
+    TestSource src = t("""
+        record P(double w, int n) {}
+
+        final class T {
+          @Differentiable(wrt = {"p.q"})
+          static double loss(P p) {
+            return p.w() * p.n();
+          }
+        }
+        """);
+    oneError(src, "wrt names 'p.q', but the record has no component at that path",
+        "@Differentiable(wrt", "\"p.q\"");
+  }
+
+  @Test
+  void wrtPathToAnIntIsAnError() {
+    TestSource src = t("""
+        record P(double w, int n) {}
+
+        final class T {
+          @Differentiable(wrt = {"p.n"})
+          static double loss(P p) {
+            return p.w() * p.n();
+          }
+        }
+        """);
+    oneError(src, "wrt names 'p.n', which cannot be differentiated", "@Differentiable(wrt",
+        "\"p.n\"");
+  }
+
+  @Test
+  void wrtPathIntoADoubleIsAnError() {
+    TestSource src = t("""
+        final class T {
+          @Differentiable(wrt = {"x.w"})
+          static double loss(double x) {
+            return x * x;
+          }
+        }
+        """);
+    oneError(src, "wrt names 'x.w', but 'x' is not a record of doubles", "@Differentiable(wrt",
+        "\"x.w\"");
+  }
+
+  @Test
+  void callToADifferentiableMethodTakingARecordIsAnError() {
+    TestSource src = t("""
+        record P(double w) {}
+
+        final class T {
+          @Differentiable
+          static double inner(P p, double x) {
+            return p.w() * x;
+          }
+
+          @Differentiable
+          static double outer(double x) {
+            return inner(new P(2.0), x);
+          }
+        }
+        """);
+    oneError(src, "'inner' takes the record P ('p'), and calls from one @Differentiable method to"
+        + " another that takes a record are not supported yet", "return inner(", "(new");
+  }
+
+  @Test
+  void reassigningAComponentAliasIsAnError() {
+    TestSource src = t("""
+        record L(double[] w) {}
+
+        final class T {
+          @Differentiable
+          static double loss(L l, double[] x) {
+            double[] w = l.w();
+            w = x;
+            return w[0] * w[1];
+          }
+        }
+        """);
+    Compilation c = compile(src);
+    assertThat(c).failed();
+    assertThat(c).hadErrorCount(1);
+    assertThat(c).hadErrorContaining("'w' stands for a row or a record's component, and cannot"
+        + " be assigned").inFile(src.file).onLine(src.line("w = x;")).atColumn(5);
+  }
+
+  @Test
+  void reassigningARecordParameterIsAnError() {
+    TestSource src = t("""
+        record P(double w) {}
+
+        final class T {
+          @Differentiable
+          static double loss(P p, double x) {
+            p = new P(x);
+            return p.w() * x;
+          }
+        }
+        """);
+    oneError(src, "'p' stands for a record parameter, and cannot be assigned", "p = new P(x);",
+        "p =");
+  }
+
+  @Test
+  void instanceMethodOfAClassIsAnError() {
+    TestSource src = t("""
+        final class T {
+          double rate = 0.5;
+
+          @Differentiable
+          double loss(double w) {
+            return rate * w * w;
+          }
+        }
+        """);
+    oneError(src, "@Differentiable method 'loss' must be static, or an instance method of a"
+        + " record of doubles", "double loss(", "loss(");
+  }
+
+  @Test
+  void thisPassedOnIsAnError() {
+    TestSource src = t("""
+        record P(double w) {
+          static double helper(P p) { return p.w(); }
+
+          @Differentiable
+          double loss(double x) {
+            return helper(this) * x * w;
+          }
+        }
+
+        final class T {}
+        """);
+    oneError(src, "'this' can be used in a @Differentiable method only through the record's"
+        + " components", "return helper(this)", "this)");
+  }
+
+  @Test
+  void recordMethodOnARecordOutsideWrtIsAnError() {
+    TestSource src = t("""
+        record P(double w) {
+          double scaled(double x) { return w * x; }
+        }
+
+        final class T {
+          @Differentiable(wrt = {"x"})
+          static double loss(P p, double x) {
+            return p.scaled(x) * x;
+          }
+        }
+        """);
+    oneError(src, "'scaled' is a method of record P, and Adjoint differentiates such a call only"
+        + " on a record parameter (or a component of one) or on 'this'", "return p.scaled(x)",
+        "(x)");
+  }
+
+  @Test
+  void activeValueIntoACollectionIsAnError() {
+    TestSource src = t("""
+        record P(double w) {}
+
+        final class T {
+          @Differentiable
+          static double loss(P p, java.util.List<Double> out) {
+            out.add(p.w());
+            return p.w() * p.w();
+          }
+        }
+        """);
+    oneError(src, "an active value is passed to List.add", "out.add(", "());");
+  }
+
+  @Test
+  void virtualCallOnAnInterfaceIsAnError() {
+    TestSource src = t("""
+        interface Activation {
+          double apply(double z);
+        }
+
+        record P(double w) {}
+
+        final class T {
+          @Differentiable
+          static double loss(P p, Activation act) {
+            return act.apply(p.w());
+          }
+        }
+        """);
+    Compilation c = compile(src);
+    assertThat(c).failed();
+    assertThat(c).hadErrorCount(1);
+    assertThat(c).hadErrorContaining("Activation.apply").inFile(src.file)
+        .onLine(src.line("return act.apply("));
+  }
+}

@@ -13,10 +13,13 @@ public final class Activations {
      * Rectified linear unit.
      *
      * @param x the input
-     * @return {@code max(0, x)}
+     * @return {@code max(0, x)}: {@code 0} for {@code x <= 0} (also for {@code -0.0}), {@code x}
+     *     otherwise ({@code NaN} stays {@code NaN})
      */
     public static double relu(double x) {
-        return Math.max(0.0, x);
+        // A select, not Math.max: the same value for every input (NaN and -0.0 included) in
+        // fewer instructions; Math.max must order -0.0 below 0.0 and propagate NaN.
+        return x <= 0.0 ? 0.0 : x;
     }
 
     /**
@@ -82,15 +85,18 @@ public final class Activations {
     }
 
     /**
-     * Derivative of {@link #sigmoid(double)}: {@code s(1-s)}, computed as
-     * {@code sigmoid(x)·sigmoid(-x)} so it keeps full relative precision in both tails.
+     * Derivative of {@link #sigmoid(double)}: {@code s(1-s)}, computed as {@code e/(1+e)²} with
+     * {@code e = exp(-|x|)} (one {@code exp}, where {@code sigmoid(x)·sigmoid(-x)} takes two) so it
+     * keeps full relative precision in both tails and never overflows.
      *
      * @param x the input
      * @return {@code s(1-s)} where {@code s = sigmoid(x)}
      */
     @Partial(of = "sigmoid", wrt = "x")
     public static double sigmoidDerivative(double x) {
-        return sigmoid(x) * sigmoid(-x);
+        double e = Math.exp(-Math.abs(x));
+        double onePlusE = 1.0 + e;
+        return e / (onePlusE * onePlusE);
     }
 
     /**

@@ -25,4 +25,15 @@ public @interface Differentiable {
      *     {@code double[]} and {@code double[][]} parameter
      */
     String[] wrt() default {};
+
+    /**
+     * Whether the generated class also gets {@code mGraph(…)}, which returns the
+     * {@link ComputationGraph} of one evaluation (for inspection and teaching). Graphs exist for
+     * methods over scalars only; asking for one of a method with arrays is a compile error.
+     * {@code -Aadjoint.graph=true} gives every such method one.
+     *
+     * @return {@code true} to generate the graph method; {@code false} (the default) to leave it
+     *     out, which keeps the generated class smaller and faster to compile
+     */
+    boolean graph() default false;
 }

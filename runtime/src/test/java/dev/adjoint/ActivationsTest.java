@@ -18,6 +18,26 @@ class ActivationsTest {
     }
 
     @Test
+    void reluIsBitForBitMathMax() {
+        java.util.Random random = new java.util.Random(15);
+        double[] special = {0.0, -0.0, Double.MIN_VALUE, -Double.MIN_VALUE, Double.NaN,
+            Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.MAX_VALUE, -Double.MAX_VALUE,
+            1.0, -1.0, Double.MIN_NORMAL, Double.longBitsToDouble(0x7ff8000000000123L)};
+        for (double x : special) {
+            assertBitsEqual(Math.max(0.0, x), Activations.relu(x), x);
+        }
+        for (int i = 0; i < 10_000; i++) {
+            double x = Double.longBitsToDouble(random.nextLong());
+            assertBitsEqual(Math.max(0.0, x), Activations.relu(x), x);
+        }
+    }
+
+    private static void assertBitsEqual(double expected, double actual, double x) {
+        assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(actual),
+                () -> "relu(" + x + ") = " + actual + ", Math.max(0, x) = " + expected);
+    }
+
+    @Test
     void reluDerivativeConvention() {
         assertEquals(0.0, Activations.reluDerivative(-1.0));
         assertEquals(0.0, Activations.reluDerivative(0.0), "ReLU'(0) = 0 by convention");
@@ -34,6 +54,23 @@ class ActivationsTest {
         assertEquals(0.1, Activations.leakyReluDerivative(-2.0, 0.1));
         assertEquals(0.0, Activations.leakyReluSlopeDerivative(3.0, 0.1));
         assertEquals(-2.0, Activations.leakyReluSlopeDerivative(-2.0, 0.1));
+    }
+
+    @Test
+    void sigmoidDerivativeIsSTimesOneMinusSToTheLastBits() {
+        // e/(1+e)^2 with e = exp(-|x|) against the former sigmoid(x)*sigmoid(-x): 2 ulps everywhere,
+        // so both keep relative precision in the tails (where s - s*s would lose it).
+        for (double x = -745.0; x <= 745.0; x += 0.173) {
+            double reference = Activations.sigmoid(x) * Activations.sigmoid(-x);
+            double d = Activations.sigmoidDerivative(x);
+            assertEquals(reference, d, 2 * Math.ulp(reference), "sigmoid'(" + x + ")");
+        }
+        assertEquals(0.25, Activations.sigmoidDerivative(0.0));
+        assertEquals(0.25, Activations.sigmoidDerivative(-0.0));
+        assertEquals(0.0, Activations.sigmoidDerivative(800.0));
+        assertEquals(0.0, Activations.sigmoidDerivative(-800.0));
+        assertEquals(Math.exp(-40.0), Activations.sigmoidDerivative(-40.0), 1e-15 * Math.exp(-40.0));
+        assertTrue(Double.isNaN(Activations.sigmoidDerivative(Double.NaN)));
     }
 
     @Test

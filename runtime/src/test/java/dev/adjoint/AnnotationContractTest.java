@@ -177,7 +177,10 @@ class AnnotationContractTest {
         assertEquals(void.class, Pullback.class.getMethod("in").getDefaultValue());
         assertEquals(3, Partial.class.getDeclaredMethods().length);
         assertEquals(2, Pullback.class.getDeclaredMethods().length);
-        assertEquals(1, Differentiable.class.getDeclaredMethods().length);
+        assertEquals(boolean.class, Differentiable.class.getMethod("graph").getReturnType());
+        assertEquals(false, Differentiable.class.getMethod("graph").getDefaultValue(),
+                "graph methods only on request");
+        assertEquals(2, Differentiable.class.getDeclaredMethods().length);
     }
 
     @Test

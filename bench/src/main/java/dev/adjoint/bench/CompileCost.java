@@ -113,21 +113,30 @@ public final class CompileCost {
       coldProc[r] = process(javac, common, dir, src, "-processorpath", processorPath);
       coldNone[r] = process(javac, common, dir, src, "-proc:none");
     }
-    // Warm: in-process javax.tools compilations after warm-up.
+    // Warm: in-process javax.tools compilations after warm-up, the three configurations
+    // interleaved: the processor as configured by default (no graph methods), the processor with
+    // every graph method (-Aadjoint.graph=true, the default before issue 15), and no processor.
     JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
     int warmReps = 3 * reps;
+    String[] withProcessor = {"-processorpath", processorPath};
+    String[] withGraphs = {"-processorpath", processorPath, "-Aadjoint.graph=true"};
     for (int r = 0; r < 2 * reps; r++) {
-      inProcess(compiler, common, dir, src, "-processorpath", processorPath);
+      inProcess(compiler, common, dir, src, withProcessor);
+      inProcess(compiler, common, dir, src, withGraphs);
       inProcess(compiler, common, dir, src, "-proc:none");
     }
     double[] warmProc = new double[warmReps];
+    double[] warmGraphs = new double[warmReps];
     double[] warmNone = new double[warmReps];
     for (int r = 0; r < warmReps; r++) {
-      warmProc[r] = inProcess(compiler, common, dir, src, "-processorpath", processorPath);
+      warmProc[r] = inProcess(compiler, common, dir, src, withProcessor);
+      warmGraphs[r] = inProcess(compiler, common, dir, src, withGraphs);
       warmNone[r] = inProcess(compiler, common, dir, src, "-proc:none");
     }
-    long generatedLines = Files.readString(dir.resolve("gen-src/gen/ManyGrad.java")).lines()
-        .count();
+    Path generated = dir.resolve("gen-src/gen/ManyGrad.java");
+    long graphLines = Files.readString(generated).lines().count();
+    inProcess(compiler, common, dir, src, withProcessor);
+    long generatedLines = Files.readString(generated).lines().count();
 
     StringBuilder sb = new StringBuilder();
     sb.append(String.format(Locale.ROOT,
@@ -139,9 +148,14 @@ public final class CompileCost {
         methods);
     row(sb, "in-process `javax.tools` after warm-up, " + warmReps + " runs each", warmProc,
         warmNone, methods);
-    sb.append(String.format(Locale.ROOT, "%nGenerated ManyGrad.java: %,d lines. Raw (ms): cold"
-        + " processor %s, cold none %s.%n", generatedLines, Arrays.toString(round(coldProc)),
-        Arrays.toString(round(coldNone))));
+    row(sb, "the same with every graph method (`-Aadjoint.graph=true`)", warmGraphs, warmNone,
+        methods);
+    sb.append(String.format(Locale.ROOT, "%nGenerated ManyGrad.java: %,d lines (%,d with graph"
+        + " methods). Raw (ms): cold processor %s, cold none %s; warm processor %s, warm with"
+        + " graphs %s, warm none %s.%n", generatedLines, graphLines,
+        Arrays.toString(round(coldProc)), Arrays.toString(round(coldNone)),
+        Arrays.toString(round(warmProc)), Arrays.toString(round(warmGraphs)),
+        Arrays.toString(round(warmNone))));
     System.out.println(sb);
   }
 

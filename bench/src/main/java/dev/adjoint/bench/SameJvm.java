@@ -490,7 +490,57 @@ public final class SameJvm {
             return s + g[0];
           }))));
     }
+    all.add(lstm());
     return all;
+  }
+
+  /** ADBench LSTM at its smallest published size, {@code lstm_l2_c1024}. */
+  private static Workload lstm() {
+    Lstm.Inputs in = new Lstm.Inputs();
+    double[] mainGrad = new double[in.mainParams.length];
+    double[] extraGrad = new double[in.extraParams.length];
+    double[] none = new double[0];
+    Tape tape = new Tape();
+    LstmHand.Workspace ws = new LstmHand.Workspace(in.l, in.b);
+    return new Workload("ADBench LSTM (l 2, c 1024, b 14)",
+        String.format(java.util.Locale.ROOT, "p = %d", in.parameterCount()), List.of(
+        new Form("primal", reps -> {
+          double s = 0;
+          for (int i = 0; i < reps; i++) {
+            s += Lstm.objective(in.l, in.c, in.b, in.mainParams, in.extraParams, in.state,
+                in.sequence);
+          }
+          return s;
+        }),
+        new Form("API", reps -> {
+          double s = 0;
+          for (int i = 0; i < reps; i++) {
+            var r = LstmGrad.objective(in.l, in.c, in.b, in.mainParams, in.extraParams, in.state,
+                in.sequence);
+            s += r.value() + r.mainParams()[0];
+          }
+          return s;
+        }),
+        new Form("entry", reps -> {
+          double s = 0;
+          for (int i = 0; i < reps; i++) {
+            Arrays.fill(mainGrad, 0.0);
+            Arrays.fill(extraGrad, 0.0);
+            s += LstmGrad.objectiveAdjoint(in.l, in.c, in.b, in.mainParams, in.extraParams,
+                in.state, in.sequence, 1.0, none, mainGrad, extraGrad, tape);
+          }
+          return s + mainGrad[0];
+        }),
+        new Form("hand", reps -> {
+          double s = 0;
+          for (int i = 0; i < reps; i++) {
+            Arrays.fill(mainGrad, 0.0);
+            Arrays.fill(extraGrad, 0.0);
+            s += LstmHand.objective(in.l, in.c, in.b, in.mainParams, in.extraParams, in.state,
+                in.sequence, mainGrad, extraGrad, ws);
+          }
+          return s + mainGrad[0];
+        })));
   }
 
   static void zero(double[][] m) {

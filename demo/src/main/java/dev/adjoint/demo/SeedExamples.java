@@ -19,7 +19,7 @@ public final class SeedExamples {
      * @param w the weight
      * @return {@code w²}
      */
-    @Differentiable
+    @Differentiable(graph = true)
     public static double square(double w) {
         return w * w;
     }
@@ -35,7 +35,7 @@ public final class SeedExamples {
      * @param y the target
      * @return the cost {@code J}
      */
-    @Differentiable(wrt = {"w", "b"})
+    @Differentiable(wrt = {"w", "b"}, graph = true)
     public static double linearUnit(double w, double x, double b, double y) {
         double c = w * x;       // Step 1: weighted input
         double a = c + b;       // Step 2: add the bias
@@ -94,7 +94,7 @@ public final class SeedExamples {
      * @param b2 the output bias
      * @return the cost {@code J}
      */
-    @Differentiable(wrt = {"w1", "b1", "w2", "b2"})
+    @Differentiable(wrt = {"w1", "b1", "w2", "b2"}, graph = true)
     public static double twoLayer(double x, double y, double w1, double b1, double w2,
             double b2) {
         double z1 = w1 * x + b1;

@@ -786,10 +786,8 @@ final class DifferentiationRound implements AdjointProvider {
       }
       if (problems.any()) {
         plan.body = null;
-      } else if (plan.publicApi && options.graph()
-          && !dev.adjoint.processor.abi.FlatParameters.of(method, plan.differentiated)
-              .hasRecords()) {
-        plan.graph = graph(ir, unit, tree);
+      } else {
+        addGraph(plan, ir, unit, tree);
       }
     } catch (StackOverflowError e) {
       plan.body = null;
@@ -894,6 +892,41 @@ final class DifferentiationRound implements AdjointProvider {
           + method.getSimpleName() + "' because of an internal error (" + e + "); please"
           + " report it with this method's source");
     }
+  }
+
+  /**
+   * Adds the graph method when {@code @Differentiable(graph = true)} or {@code -Aadjoint.graph}
+   * asks for one. A method that asks for it by its annotation and cannot have one is an error
+   * there: the user would otherwise find a missing {@code mGraph} method at its first call.
+   */
+  private void addGraph(Plan plan, MethodIr ir, CompilationUnitTree unit, MethodTree tree) {
+    AnnotationMirror mirror = differentiableMirror(plan.method);
+    AnnotationValue requested = graphRequest(mirror);
+    if (plan.publicApi && (options.graph() || requested != null)
+        && !dev.adjoint.processor.abi.FlatParameters.of(plan.method, plan.differentiated)
+            .hasRecords()) {
+      plan.graph = graph(ir, unit, tree);
+    }
+    if (requested != null && plan.graph == null) {
+      diagnostics.error(plan.method, mirror, requested, "'" + plan.method.getSimpleName()
+          + "' cannot have a computation graph: graphs record scalar code only (no array"
+          + " parameters, locals or calls that pass arrays) and at most a few hundred"
+          + " statements; remove graph = true, or graph a scalar part of it");
+    }
+  }
+
+  /** The annotation's {@code graph = true}, or null when it is left out or false. */
+  private static AnnotationValue graphRequest(AnnotationMirror mirror) {
+    if (mirror == null) {
+      return null;
+    }
+    for (var e : mirror.getElementValues().entrySet()) {
+      if (e.getKey().getSimpleName().contentEquals("graph")
+          && Boolean.TRUE.equals(e.getValue().getValue())) {
+        return e.getValue();
+      }
+    }
+    return null;
   }
 
   /**
@@ -1101,6 +1134,14 @@ final class DifferentiationRound implements AdjointProvider {
       String base = capitalize(name) + "Gradient";
       int n = resultNames.merge(base, 1, Integer::sum);
       MethodBody graph = ownerMethods.contains(name + "Graph") ? null : plan.graph;
+      AnnotationMirror mirror = differentiableMirror(plan.method);
+      AnnotationValue requested = graphRequest(mirror);
+      if (graph == null && plan.graph != null && requested != null) {
+        diagnostics.error(plan.method, mirror, requested, "'" + name + "' cannot have a"
+            + " computation graph: its class already has a method '" + name + "Graph'; rename"
+            + " that method, or remove graph = true");
+        ok = false;
+      }
       entries.add(new GradClassWriter.Entry(plan.method, plan.body, plan.publicApi,
           n == 1 ? base : base + n, plan.rule.abi(),
           List.copyOf(plan.differentiated), graph, plan.primal,

@@ -9,8 +9,9 @@ import javax.tools.Diagnostic;
 /**
  * The processor's {@code -A} options.
  *
- * @param graph whether public methods get an {@code mGraph} method ({@code -Aadjoint.graph},
- *     default {@code true})
+ * @param graph whether every public method gets an {@code mGraph} method ({@code
+ *     -Aadjoint.graph}, default {@code false}: graphs are for inspection, and most gradients are
+ *     never graphed, so only methods annotated {@code @Differentiable(graph = true)} get one)
  * @param suffix the generated class's suffix ({@code -Aadjoint.suffix}, default {@code Grad})
  * @param summary whether each generated class is reported in a one-line NOTE
  *     ({@code -Aadjoint.summary}, default {@code false})
@@ -20,7 +21,7 @@ record ProcessorOptions(boolean graph, String suffix, boolean summary) {
   static final String SUFFIX = "adjoint.suffix";
   static final String SUMMARY = "adjoint.summary";
   static final Set<String> NAMES = Set.of(GRAPH, SUFFIX, SUMMARY);
-  static final ProcessorOptions DEFAULTS = new ProcessorOptions(true, "Grad", false);
+  static final ProcessorOptions DEFAULTS = new ProcessorOptions(false, "Grad", false);
 
   /** Reads the options, reporting a malformed one as an error and using its default instead. */
   static ProcessorOptions read(Map<String, String> options, Messager messager) {

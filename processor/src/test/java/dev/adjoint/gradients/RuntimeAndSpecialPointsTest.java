@@ -85,6 +85,53 @@ class RuntimeAndSpecialPointsTest {
         Check.exact(0.0, RuntimeFxGrad.relu(-0.0, 0.7).x(), "relu'(-0)");
     }
 
+    /**
+     * The reverse sweep writes the runtime's piecewise partials as selects ({@code x > 0.0 ? seed :
+     * 0.0}, not {@code seed * reluDerivative(x)}): bit for bit what the declared partials give, at
+     * kinks, signed zeros, subnormals, infinities and NaN, for finite seeds.
+     */
+    @Test
+    void reluAndLeakyReluSelectsAreTheDeclaredPartials() {
+        double[] xs = {0.0, -0.0, Double.MIN_VALUE, -Double.MIN_VALUE, 1.5, -1.5, 1e300, -1e300,
+            Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NaN};
+        double[] seeds = {0.7, -0.7, 0.0, -0.0, 3e-320, Double.MAX_VALUE};
+        for (double x : xs) {
+            for (double y : seeds) {
+                String at = " at x = " + x + ", y = " + y;
+                bits(0.0 + y * Activations.reluDerivative(x), RuntimeFxGrad.relu(x, y).x(),
+                        "relu dx" + at);
+                RuntimeFxGrad.LeakyReluScaledGradient g = RuntimeFxGrad.leakyReluScaled(x, 0.1, y);
+                bits(0.0 + y * Activations.leakyReluDerivative(x, 0.1), g.x(), "leaky dx" + at);
+                bits(0.0 + y * Activations.leakyReluSlopeDerivative(x, 0.1), g.slope(),
+                        "leaky dslope" + at);
+            }
+            RuntimeFxGrad.LeakyReluGradient g = RuntimeFxGrad.leakyRelu(x, 0.1);
+            bits(0.0 + Activations.leakyReluDerivative(x, 0.1), g.x(), "leaky dx at " + x);
+            bits(0.0 + Activations.leakyReluSlopeDerivative(x, 0.1), g.slope(), "dslope at " + x);
+        }
+        // Where the product gave NaN (an infinite seed times a 0 partial), the select gives 0.
+        bits(0.0, RuntimeFxGrad.relu(-1.5, Double.POSITIVE_INFINITY).x(), "relu dx, infinite seed");
+        bits(0.0, RuntimeFxGrad.leakyReluScaled(1.5, 0.1, Double.NEGATIVE_INFINITY).slope(),
+                "leaky dslope, infinite seed");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1.5, 0.1, 0.7", "-1.5, 0.1, -0.7", "-0.3, 2.5, 1.2"})
+    void leakyReluScaled(double x, double s, double y) {
+        RuntimeFxGrad.LeakyReluScaledGradient g = RuntimeFxGrad.leakyReluScaled(x, s, y);
+        Check.sameValue(RuntimeFx.leakyReluScaled(x, s, y), g.value());
+        Check.exact(x > 0 ? y : s * y, g.x(), "dx");
+        Check.exact(x > 0 ? 0 : x * y, g.slope(), "dslope");
+        Check.exact(Activations.leakyRelu(x, s), g.y(), "dy");
+        Check.fd(p -> RuntimeFx.leakyReluScaled(p[0], p[1], p[2]), v(x, s, y),
+                v(g.x(), g.slope(), g.y()));
+    }
+
+    private static void bits(double expected, double actual, String what) {
+        org.junit.jupiter.api.Assertions.assertEquals(Double.doubleToRawLongBits(expected),
+                Double.doubleToRawLongBits(actual), () -> what + ": " + actual + " != " + expected);
+    }
+
     @Test
     void absAtZeroIsZero() {
         Check.exact(0.0, MathFxGrad.abs(0.0, 1.3).x(), "|x|' at 0");

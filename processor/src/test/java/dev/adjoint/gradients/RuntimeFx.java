@@ -19,6 +19,11 @@ final class RuntimeFx {
     }
 
     @Differentiable
+    static double leakyReluScaled(double x, double slope, double y) {
+        return Activations.leakyRelu(x, slope) * y;
+    }
+
+    @Differentiable
     static double sigmoid(double x, double y) {
         return Activations.sigmoid(x * y);
     }

@@ -6,7 +6,7 @@ final class GraphFixtures {
   private GraphFixtures() {}
 
   /** The seed's linear unit, in its four steps. */
-  @Differentiable(wrt = {"w", "b"})
+  @Differentiable(wrt = {"w", "b"}, graph = true)
   static double cost(double w, double x, double b, double y) {
     double c = w * x;
     double a = c + b;
@@ -15,7 +15,7 @@ final class GraphFixtures {
   }
 
   /** A loop: one node per executed assignment. */
-  @Differentiable
+  @Differentiable(graph = true)
   static double powerByLoop(double a, int n) {
     double p = 1;
     for (int i = 0; i < n; i++) {

@@ -182,7 +182,8 @@ class GoldenSourceTest {
   }
 
   private static Compilation compile(JavaFileObject... files) {
-    Compilation c = adjoint().withOptions("-Xlint:all").compile(files);
+    // The goldens show graph methods too, which are off by default.
+    Compilation c = adjoint().withOptions("-Xlint:all", "-Aadjoint.graph=true").compile(files);
     assertNoCrash(c);
     assertWithMessage(describe(c.diagnostics())).that(c.status())
         .isEqualTo(Compilation.Status.SUCCESS);

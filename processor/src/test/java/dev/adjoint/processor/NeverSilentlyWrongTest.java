@@ -330,7 +330,9 @@ class NeverSilentlyWrongTest {
           }
         }
         """);
-    Compilation c = compile(s);
+    Compilation c = adjoint().withOptions("-parameters", "-Aadjoint.graph=true")
+        .compile(s.file);
+    assertNoCrash(c);
     assertWithMessage(describe(c.diagnostics())).that(c.errors()).isEmpty();
     Compiled loaded = new Compiled(c);
     Class<?> grad = loaded.load("t.TwoGrad");

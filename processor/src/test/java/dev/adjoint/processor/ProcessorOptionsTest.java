@@ -86,10 +86,10 @@ class ProcessorOptionsTest {
   }
 
   @Test
-  void byDefaultScalarMethodsGetAGraphAndNothingIsPrinted() throws IOException {
-    Compilation c = compile(user("NetGrad", true));
+  void byDefaultNoMethodGetsAGraphAndNothingIsPrinted() throws IOException {
+    Compilation c = compile(user("NetGrad", false));
     assertThat(c).succeededWithoutWarnings();
-    assertThat(source(c, "t.NetGrad")).contains("public static ComputationGraph lossGraph(");
+    assertThat(source(c, "t.NetGrad")).doesNotContain("ComputationGraph");
     assertThat(notes(c)).isEmpty();
   }
 
@@ -104,15 +104,103 @@ class ProcessorOptionsTest {
   }
 
   @Test
-  void graphTrueIsTheDefault() throws IOException {
+  void graphTrueGivesEveryScalarPublicMethodOne() throws IOException {
     Compilation c = compile(user("NetGrad", true), "-Aadjoint.graph=true");
     assertThat(c).succeededWithoutWarnings();
     assertThat(source(c, "t.NetGrad")).contains("lossGraph(");
   }
 
   @Test
+  void theAnnotationAsksForOneMethodsGraph() throws IOException {
+    JavaFileObject two = JavaFileObjects.forSourceString("t.Two", """
+        package t;
+
+        import dev.adjoint.Differentiable;
+
+        final class Two {
+          @Differentiable(graph = true)
+          static double graphed(double w) {
+            return w * w;
+          }
+
+          @Differentiable(graph = false)
+          static double plain(double w) {
+            return w * w * w;
+          }
+
+          @Differentiable
+          static double unsaid(double w) {
+            return Math.sin(w);
+          }
+
+          static String use() {
+            return TwoGrad.graphed(3).w() + TwoGrad.graphedGraph(3).toTable();
+          }
+        }
+        """);
+    Compilation c = adjoint().compile(two);
+    assertNoCrash(c);
+    assertThat(c).succeededWithoutWarnings();
+    String generated = source(c, "t.TwoGrad");
+    assertThat(generated).contains("graphedGraph(");
+    assertThat(generated).doesNotContain("plainGraph(");
+    assertThat(generated).doesNotContain("unsaidGraph(");
+  }
+
+  @Test
+  void askingForAGraphThatCannotBeIsAnErrorAtTheAttribute() {
+    JavaFileObject arrays = JavaFileObjects.forSourceString("t.Arrays1", """
+        package t;
+
+        import dev.adjoint.Differentiable;
+
+        final class Arrays1 {
+          @Differentiable(wrt = "x",
+              graph = true)
+          static double norm(double[] x) {
+            double s = 0;
+            for (double v : x) {
+              s += v * v;
+            }
+            return s;
+          }
+        }
+        """);
+    Compilation c = adjoint().compile(arrays);
+    assertNoCrash(c);
+    assertThat(c).failed();
+    assertThat(c).hadErrorContaining("'norm' cannot have a computation graph: graphs record"
+        + " scalar code only").inFile(arrays).onLine(7);
+    assertThat(c.errors()).hasSize(1);
+
+    JavaFileObject taken = JavaFileObjects.forSourceString("t.Taken", """
+        package t;
+
+        import dev.adjoint.Differentiable;
+
+        final class Taken {
+          @Differentiable(graph = true)
+          static double loss(double w) {
+            return w * w;
+          }
+
+          static double lossGraph(double w) {
+            return w;
+          }
+        }
+        """);
+    Compilation t = adjoint().compile(taken);
+    assertNoCrash(t);
+    assertThat(t).failed();
+    assertThat(t).hadErrorContaining("'loss' cannot have a computation graph: its class already"
+        + " has a method 'lossGraph'").inFile(taken).onLine(6);
+    assertThat(t.errors()).hasSize(1);
+  }
+
+  @Test
   void suffixNamesTheGeneratedClass() throws IOException {
-    Compilation c = compile(user("NetAdjoint", true), "-Aadjoint.suffix=Adjoint");
+    Compilation c = compile(user("NetAdjoint", true), "-Aadjoint.suffix=Adjoint",
+        "-Aadjoint.graph=true");
     assertThat(c).succeededWithoutWarnings();
     assertThat(c.generatedSourceFile("t.NetGrad")).isEmpty();
     String generated = source(c, "t.NetAdjoint");
@@ -127,8 +215,14 @@ class ProcessorOptionsTest {
     assertThat(c).succeededWithoutWarnings();
     assertThat(notes(c)).containsExactly("Adjoint generated t.NetGrad (3 methods):"
         + " helper(double) no tape, adjoint entry point only;"
-        + " loss(double, double, double, double) no tape, graph;"
+        + " loss(double, double, double, double) no tape;"
         + " sum(double[], int) records on a tape");
+  }
+
+  @Test
+  void summarySaysWhichMethodsHaveAGraph() {
+    assertThat(notes(compile("-Aadjoint.summary=true", "-Aadjoint.graph=true")).get(0))
+        .contains(" loss(double, double, double, double) no tape, graph;");
   }
 
   @Test

@@ -267,7 +267,10 @@ public final class DerivativeDeclarations {
     return null;
   }
 
-  /** Partials read from {@code @Partial} declarations: each is a call with the same arguments. */
+  /**
+   * Partials read from {@code @Partial} declarations: each is a call with the same arguments, but
+   * the runtime's piecewise ones, which are written out as selects ({@link RuntimeSelects}).
+   */
   private record DeclaredPartials(Map<Integer, ExecutableElement> partials)
       implements PartialsRule {
     @Override
@@ -278,8 +281,10 @@ public final class DerivativeDeclarations {
     @Override
     public dev.adjoint.processor.ir.Expr partial(int index,
         List<dev.adjoint.processor.ir.Expr> args) {
-      return new dev.adjoint.processor.ir.Expr.Call(partials.get(index), null,
-          new ArrayList<>(args), dev.adjoint.processor.ir.IrType.DOUBLE, null);
+      ExecutableElement partial = partials.get(index);
+      return RuntimeSelects.inline(partial, args).orElseGet(() ->
+          new dev.adjoint.processor.ir.Expr.Call(partial, null, new ArrayList<>(args),
+              dev.adjoint.processor.ir.IrType.DOUBLE, null));
     }
   }
 }

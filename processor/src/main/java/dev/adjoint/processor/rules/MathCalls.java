@@ -42,12 +42,49 @@ public final class MathCalls {
     return new Expr.Binary(BinaryOp.MINUS, a, b, IrType.DOUBLE, null);
   }
 
-  /** {@code a * b}; a seed of exactly 1 is left out. */
+  /**
+   * {@code a * b}; a seed of exactly 1 is left out, and a product with a select one of whose
+   * branches is the literal 0 or 1 becomes a select of products ({@code a * (c ? 1.0 : 0.0)} is
+   * {@code c ? a : 0.0}): the reverse sweep of a ReLU or a max then chooses its adjoint instead of
+   * multiplying it by 0 or 1. Only a side-effect free {@code a} is moved under the condition.
+   */
   public static Expr times(Expr a, Expr b) {
-    if (a instanceof Expr.Literal l && l.text().equals("1.0")) {
+    if (isLiteral(a, "1.0")) {
       return b;
     }
+    if (b instanceof Expr.Conditional c && c.type().equals(IrType.DOUBLE) && isPlain(a)
+        && (isZeroOrOne(c.whenTrue()) || isZeroOrOne(c.whenFalse()))) {
+      return new Expr.Conditional(c.condition(), scaled(a, c.whenTrue()),
+          scaled(a, c.whenFalse()), IrType.DOUBLE, null);
+    }
     return new Expr.Binary(BinaryOp.TIMES, a, b, IrType.DOUBLE, null);
+  }
+
+  /** {@code a * b} where {@code b} is a branch of a select: 0 and 1 need no product. */
+  private static Expr scaled(Expr a, Expr b) {
+    if (isLiteral(b, "0.0")) {
+      return b;
+    }
+    return isLiteral(b, "1.0") ? a : times(a, b);
+  }
+
+  private static boolean isZeroOrOne(Expr e) {
+    return isLiteral(e, "0.0") || isLiteral(e, "1.0");
+  }
+
+  private static boolean isLiteral(Expr e, String text) {
+    return e instanceof Expr.Literal l && l.type().equals(IrType.DOUBLE) && l.text().equals(text);
+  }
+
+  /** Reads and arithmetic only: evaluating it under a condition, or not at all, changes nothing. */
+  private static boolean isPlain(Expr e) {
+    if (e instanceof Expr.Unary u) {
+      return isPlain(u.operand());
+    }
+    if (e instanceof Expr.Binary b) {
+      return isPlain(b.left()) && isPlain(b.right());
+    }
+    return e instanceof Expr.Literal || e instanceof Expr.VarRef;
   }
 
   public static Expr div(Expr a, Expr b) {

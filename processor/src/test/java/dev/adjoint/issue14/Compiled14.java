@@ -40,7 +40,7 @@ final class Compiled14 {
     });
   }
 
-  private static synchronized Javac14.Result cached(String key,
+  static synchronized Javac14.Result cached(String key,
       Supplier<Javac14.Result> compile) {
     return CACHE.computeIfAbsent(key, k -> compile.get());
   }

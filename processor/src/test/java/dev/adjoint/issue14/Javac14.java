@@ -172,7 +172,8 @@ final class Javac14 {
       }
     }
     for (Class<?> c : new Class<?>[] {Differentiable.class, AdjointProcessor.class,
-        com.palantir.javapoet.JavaFile.class}) {
+        com.palantir.javapoet.JavaFile.class, Bridge14.class,
+        org.hipparchus.analysis.differentiation.DerivativeStructure.class}) {
       try {
         entries.add(new File(c.getProtectionDomain().getCodeSource().getLocation().toURI())
             .getPath());

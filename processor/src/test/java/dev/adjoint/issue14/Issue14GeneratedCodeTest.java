@@ -1,0 +1,72 @@
+package dev.adjoint.issue14;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 14's generated methods follow the project's standards for generated code: no
+ * {@code -Xlint:all} warning in generated sources, byte-identical output on a second
+ * compilation, every new public method documented, and the generated class still
+ * {@code @Generated}.
+ */
+@RequiresIssue14
+class Issue14GeneratedCodeTest {
+  private static final String GRAD_PATH = "iss/ShapesGrad.java";
+
+  private static String generated(Javac14.Result run) {
+    String text = run.generated.get(GRAD_PATH);
+    if (text == null) {
+      throw new AssertionError("no " + GRAD_PATH + run.report());
+    }
+    return text;
+  }
+
+  @Test
+  void noWarningInGeneratedCode() {
+    Javac14.Result run = Compiled14.shapes().assertCompiled();
+    List<Javac14.Diag> warnings = new ArrayList<>();
+    for (Javac14.Diag d : run.diagnostics) {
+      if (d.file() != null && d.file().endsWith("Grad.java")) {
+        warnings.add(d);
+      }
+    }
+    assertTrue(warnings.isEmpty(), "diagnostics in generated code: " + warnings);
+  }
+
+  @Test
+  void deterministic() {
+    String first = generated(Compiled14.shapes().assertCompiled());
+    String second = generated(Javac14.withProcessor(ShapesFixture.sources(
+        Modes14.SECOND_ORDER)).assertCompiled());
+    assertEquals(first, second, "the generated class differs between two compilations");
+  }
+
+  @Test
+  void newMethodsAreDocumentedAndTheClassIsGenerated() {
+    String text = generated(Compiled14.shapes().assertCompiled());
+    assertTrue(text.contains("@Generated"), "@Generated missing");
+    String[] lines = text.split("\n");
+    for (ShapesFixture.Shape shape : ShapesFixture.shapes()) {
+      for (String suffix : new String[] {"Tangent", "Hvp", "Hessian"}) {
+        String name = shape.method() + suffix + "(";
+        int found = -1;
+        for (int i = 0; i < lines.length; i++) {
+          if (lines[i].contains("public static") && lines[i].contains(" " + name)) {
+            found = i;
+          }
+        }
+        assertTrue(found > 0, "no public static " + name + "…) in " + GRAD_PATH);
+        int above = found - 1;
+        while (above > 0 && lines[above].trim().startsWith("@")) {
+          above--;
+        }
+        assertTrue(lines[above].trim().equals("*/"), name + "…) has no Javadoc: '"
+            + lines[above] + "'");
+      }
+    }
+  }
+}

@@ -29,4 +29,9 @@ public final class Bridge14 {
   public static double[][] hessian(String problem, double[] x) {
     return Num14.ds(problem(problem).ds(), x).hessian();
   }
+
+  /** The analytic Jacobian of VecFixture's fewer(x). */
+  public static double[][] fewerJacobian(double[] x) {
+    return VecFixture.fewerJacobian(x);
+  }
 }

@@ -127,4 +127,49 @@ final class Checks14 {
         Num14.EXACT_TOL, 1e-8);
     return h;
   }
+
+  /**
+   * mJacobian(args): values() is the primal's result bit for bit; jacobian() has one row per
+   * output and one column per flattened differentiated input, and agrees with the analytic
+   * Jacobian and with central differences of the primal.
+   */
+  static void jacobian(Subject s, Object[] args, Function<double[], double[][]> analytic) {
+    String at = s + " at " + Subject.show(args);
+    Object r = s.jacobian(args);
+    double[] primal = s.vectorValue(args);
+    Object values = Subject.read(r, "values");
+    if (!(values instanceof double[] got) || got.length != primal.length) {
+      throw new AssertionError(at + ": values() should be a double[" + primal.length
+          + "], is " + Subject.shape(values));
+    }
+    for (int i = 0; i < primal.length; i++) {
+      Num14.same(at + ": values()[" + i + "]", got[i], primal[i]);
+    }
+    Object jv = Subject.read(r, "jacobian");
+    if (!(jv instanceof double[][] j)) {
+      throw new AssertionError(at + ": jacobian() should be a double[][], is "
+          + Subject.shape(jv));
+    }
+    double[] x = s.flat(args);
+    Num14.close(at + ": jacobian() vs the analytic Jacobian", j, analytic.apply(x), 1e-12,
+        1e-12);
+    Num14.close(at + ": jacobian() vs central differences of the primal", j,
+        Num14.fdJacobianOf(y -> s.vectorValue(s.with(args, y)), x), Num14.FD_TOL, 0);
+  }
+
+  /** Row i of jacobian() is the vector–Jacobian product CGrad.m(args, e_i). */
+  static void jacobianRowsAreVjps(Subject s, Object[] args) {
+    double[][] j = (double[][]) Subject.read(s.jacobian(args), "jacobian");
+    int m = s.vectorValue(args).length;
+    if (j.length != m) {
+      throw new AssertionError(s + ": jacobian() has " + j.length + " rows, want " + m);
+    }
+    for (int i = 0; i < m; i++) {
+      double[] seed = new double[m];
+      seed[i] = 1;
+      double[] row = s.gradientOf(s.gradient(Subject.concat(args, new Object[] {seed})));
+      Num14.close(s + ": jacobian() row " + i + " vs CGrad." + s.method + "(…, e" + i + ")",
+          j[i], row, 1e-13, 0);
+    }
+  }
 }

@@ -95,6 +95,92 @@ class Issue14HarnessSelfTest {
           return new WoodH(Mgh.wood(x1, x23, x4), g[1], new double[] {g[2], g[3]}, g[4],
               Bridge14.hessian("wood", x));
         }
+
+        record BdValue(double value, double[][] x) {}
+        record BdT(double value, double tangent) {}
+        record BdHv(double value, double[][] x, double[][] xHvp) {}
+        record BdH(double value, double[][] x, double[][] hessian) {}
+
+        private static double[] flat(double[][] m) {
+          return new double[] {m[0][0], m[0][1], m[1][0], m[1][1]};
+        }
+
+        private static double[][] square(double[] v) {
+          return new double[][] {{v[0], v[1]}, {v[2], v[3]}};
+        }
+
+        static BdValue brownDennis(double[][] x) {
+          double[] g = Bridge14.valueAndGradient("brownDennis", flat(x));
+          return new BdValue(Mgh.brownDennis(x), square(new double[] {g[1], g[2], g[3], g[4]}));
+        }
+
+        static BdT brownDennisTangent(double[][] x, double[][] dx) {
+          double[] g = Bridge14.valueAndGradient("brownDennis", flat(x));
+          double[] d = flat(dx);
+          double t = 0;
+          for (int i = 0; i < 4; i++) {
+            t += g[i + 1] * d[i];
+          }
+          return new BdT(Mgh.brownDennis(x), t);
+        }
+
+        static BdHv brownDennisHvp(double[][] x, double[][] vx) {
+          double[] g = Bridge14.valueAndGradient("brownDennis", flat(x));
+          double[][] h = Bridge14.hessian("brownDennis", flat(x));
+          double[] v = flat(vx);
+          double[] hv = new double[4];
+          for (int i = 0; i < 4; i++) {
+            for (int j = 0; j < 4; j++) {
+              hv[i] += h[i][j] * v[j];
+            }
+          }
+          return new BdHv(Mgh.brownDennis(x), square(new double[] {g[1], g[2], g[3], g[4]}),
+              BUG == 5 ? square(new double[] {hv[0], hv[2], hv[1], hv[3]}) : square(hv));
+        }
+
+        static BdH brownDennisHessian(double[][] x) {
+          double[] g = Bridge14.valueAndGradient("brownDennis", flat(x));
+          return new BdH(Mgh.brownDennis(x), square(new double[] {g[1], g[2], g[3], g[4]}),
+              Bridge14.hessian("brownDennis", flat(x)));
+        }
+      }
+      """;
+
+  private static final String VEC_STAND_IN = """
+      package iss;
+
+      import dev.adjoint.issue14.Bridge14;
+
+      final class VecGrad {
+        private VecGrad() {}
+
+        static final int BUG = %d;
+
+        record FewerGradient(double[] value, double[] x) {}
+        record FewerJacobian(double[] values, double[][] jacobian) {}
+
+        static FewerGradient fewer(double[] x, double[] seed) {
+          double[][] j = Bridge14.fewerJacobian(x);
+          double[] g = new double[x.length];
+          for (int i = 0; i < j.length; i++) {
+            for (int k = 0; k < x.length; k++) {
+              g[k] += seed[i] * j[i][k];
+            }
+          }
+          return new FewerGradient(Vec.fewer(x), g);
+        }
+
+        static FewerJacobian fewerJacobian(double[] x) {
+          double[] values = Vec.fewer(x);
+          if (BUG == 6) {
+            values[1] = Math.nextUp(values[1]);
+          }
+          double[][] j = Bridge14.fewerJacobian(x);
+          if (BUG == 7) {
+            j[1][3] *= 1 + 1e-9;
+          }
+          return new FewerJacobian(values, j);
+        }
       }
       """;
 
@@ -102,6 +188,22 @@ class Issue14HarnessSelfTest {
     Map<String, String> s = new LinkedHashMap<>(MghFixture.sources());
     s.put("iss.MghGrad", STAND_IN.formatted(bug));
     return Javac14.withoutProcessor(s).assertCompiled();
+  }
+
+  private static Javac14.Result vecStandIn(int bug) {
+    Map<String, String> s = new LinkedHashMap<>(VecFixture.sources());
+    s.put("iss.VecGrad", VEC_STAND_IN.formatted(bug));
+    return Javac14.withoutProcessor(s).assertCompiled();
+  }
+
+  private static void jacobianChecks(Javac14.Result run) {
+    VecFixture.VecCase c = VecFixture.cases().stream().filter(v -> v.method().equals("fewer"))
+        .findFirst().orElseThrow();
+    Subject s = Subject.of(run, VecFixture.CLS, "fewer", 1);
+    for (Object[] args : c.points()) {
+      Checks14.jacobian(s, args, c.jacobian());
+    }
+    Checks14.jacobianRowsAreVjps(s, c.points().get(0));
   }
 
   private static MghFixture.Problem problem(String name) {
@@ -130,6 +232,8 @@ class Issue14HarnessSelfTest {
     Javac14.Result run = standIn(0);
     allChecks(run, "rosenbrock");
     allChecks(run, "wood");
+    allChecks(run, "brownDennis");
+    jacobianChecks(vecStandIn(0));
   }
 
   @Test
@@ -139,6 +243,9 @@ class Issue14HarnessSelfTest {
     bugs.put("hessian()", () -> allChecks(standIn(2), "rosenbrock"));
     bugs.put("mHvp value()", () -> allChecks(standIn(3), "rosenbrock"));
     bugs.put("x23Hvp() should have the shape of x23", () -> allChecks(standIn(4), "wood"));
+    bugs.put("H·v vs central differences", () -> allChecks(standIn(5), "brownDennis"));
+    bugs.put("values()[1]", () -> jacobianChecks(vecStandIn(6)));
+    bugs.put("jacobian() vs the analytic Jacobian", () -> jacobianChecks(vecStandIn(7)));
     for (Map.Entry<String, Executable> bug : bugs.entrySet()) {
       AssertionError e = assertThrows(AssertionError.class, bug.getValue());
       assertTrue(e.getMessage().contains(bug.getKey()), "caught for another reason than "

@@ -86,10 +86,8 @@ class Issue14HessianTest {
       Subject s = Subject.of(run, ShapesFixture.CLS, shape.method(), shape.arity());
       for (Object[] args : shape.points()) {
         double[][] h = Checks14.hessian(s, args);
-        if (shape.dsAt(args) != null) {
-          Num14.close(s + ": hessian() vs Hipparchus", h,
-              Num14.ds(shape.dsAt(args), s.flat(args)).hessian(), 1e-10, 1e-9);
-        }
+        Num14.close(s + ": hessian() vs Hipparchus", h,
+            Num14.ds(shape.dsAt(args), s.flat(args)).hessian(), 1e-10, 1e-9);
       }
     }
   }

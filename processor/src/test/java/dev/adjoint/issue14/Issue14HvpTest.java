@@ -40,10 +40,6 @@ class Issue14HvpTest {
     int checked = 0;
     for (Object[] args : shape.points()) {
       Function<DerivativeStructure[], DerivativeStructure> ds = shape.dsAt(args);
-      if (ds == null) {
-        // arrays: no transcription; covered by the difference test and the shapes' symmetry
-        continue;
-      }
       int n = s.flat(args).length;
       Checks14.hvpVsHipparchus(s, args, Num14.direction(n, seed++), ds);
       double[] e = new double[n];
@@ -51,8 +47,8 @@ class Issue14HvpTest {
       Checks14.hvpVsHipparchus(s, args, e, ds);
       checked++;
     }
-    if (shape.dsAt(shape.points().get(0)) != null && checked == 0) {
-      throw new AssertionError("no point checked against Hipparchus");
+    if (checked != shape.points().size()) {
+      throw new AssertionError("not every point checked against Hipparchus");
     }
   }
 

@@ -24,6 +24,8 @@ class Issue14RuntimeHelpersTest {
       Num14.close("act value", d.value(), act.value(args), 1e-13);
       Num14.close("act Hessian vs FD of its gradient", d.hessian(), Num14.fdJacobianOf(
           y -> Num14.ds(RuntimeFixture::act, y).gradient(), act.flat(args)), 1e-6, 1e-4);
+      Issue14OraclesTest.differenceChecksHoldForExactDerivatives(act, args, RuntimeFixture::act,
+          true);
     }
     Subject losses = Subject.of(plain, RuntimeFixture.CLS, "losses", 2, "p");
     for (Object[] args : RuntimeFixture.lossesPoints()) {
@@ -34,6 +36,8 @@ class Issue14RuntimeHelpersTest {
       Num14.close("losses gradient·e vs FD", Num14.dot(d.gradient(), e), Num14.central(
           t -> losses.value(losses.with(args, Num14.axpy(x, t, e))), Num14.step(x, e)),
           Num14.FD_TOL);
+      Issue14OraclesTest.differenceChecksHoldForExactDerivatives(losses, args,
+          RuntimeFixture::losses, true);
     }
   }
 

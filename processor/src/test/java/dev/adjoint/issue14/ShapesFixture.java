@@ -160,7 +160,8 @@ final class ShapesFixture {
         new Shape("loopTrips", 2, List.of(a(0.8, 0.6), a(2.3, -0.7)), (p, v) -> loopTrips(v)),
         new Shape("arrays", 3, List.<Object[]>of(new Object[] {new double[] {0.3, -0.7, 1.1},
             new double[][] {{0.5, -0.2, 0.1}, {0.3, 0.8, -0.6}, {-0.4, 0.2, 0.9},
-                {0.1, 0.1, 0.1}}, 0.25}), null),
+                {0.1, 0.1, 0.1}}, 0.25}), (p, v) -> arrays(v, (double[]) p[0],
+            (double[][]) p[1])),
         new Shape("calls", 2, List.of(a(0.4, 1.1), a(-0.6, 0.3)), (p, v) -> calls(v)),
         new Shape("recursion", 3, List.of(new Object[] {0.8, 0.6, 4},
             new Object[] {-0.5, 1.2, 3}), (p, v) -> recursion(v[0], v[1], (Integer) p[2])),
@@ -219,6 +220,38 @@ final class ShapesFixture {
       t = t.add(a.multiply(i).cos().multiply(b));
     }
     return s.multiply(s.multiply(-0.1).exp()).add(t);
+  }
+
+  /**
+   * arrays(x, w, c) over the flattened (x, w row-major, c); {@code x0} and {@code w0} give the
+   * shapes only.
+   */
+  static DerivativeStructure arrays(DerivativeStructure[] v, double[] x0, double[][] w0) {
+    int n = x0.length;
+    DerivativeStructure[] x = new DerivativeStructure[n];
+    System.arraycopy(v, 0, x, 0, n);
+    DerivativeStructure[][] w = new DerivativeStructure[w0.length][];
+    int k = n;
+    for (int i = 0; i < w0.length; i++) {
+      w[i] = new DerivativeStructure[w0[i].length];
+      for (int j = 0; j < w0[i].length; j++) {
+        w[i][j] = v[k++];
+      }
+    }
+    DerivativeStructure c = v[k];
+    DerivativeStructure[] h = new DerivativeStructure[w.length];
+    for (int i = 0; i < w.length; i++) {
+      DerivativeStructure z = c;
+      for (int j = 0; j < n; j++) {
+        z = z.add(w[i][j].multiply(x[j]));
+      }
+      h[i] = z.tanh();
+    }
+    DerivativeStructure s = c.getField().getZero();
+    for (int i = 0; i < h.length; i++) {
+      s = s.add(h[i].multiply(h[(i + 1) % h.length]).multiply(x[i % n]));
+    }
+    return s.add(c.multiply(c).multiply(x[0]).multiply(x[n - 1]));
   }
 
   static DerivativeStructure calls(DerivativeStructure[] v) {

@@ -105,13 +105,23 @@ class Issue14DiagnosticsTest {
   }
 
   private static void assertPullbackError(Javac14.Result run) {
+    assertProcessorErrorAt(run, "/iss/Pb.java", CALL_LINE, "sumsq",
+        "tangent|forward|second");
+  }
+
+  /**
+   * The first error is the processor's, in {@code fileSuffix} at {@code line}, and its message
+   * (lower-cased) contains {@code name} and matches {@code whatIsMissing}; no other kind of
+   * error (javac's own, or one in generated code) is present.
+   */
+  static void assertProcessorErrorAt(Javac14.Result run, String fileSuffix, int line,
+      String name, String whatIsMissing) {
     if (run.crash != null) {
       throw new AssertionError("javac crashed: " + run.crash + run.report());
     }
     List<Javac14.Diag> errors = run.errors();
     if (errors.isEmpty()) {
-      throw new AssertionError("expected an error: PbRules.sumSq has only a @Pullback, which "
-          + "gives no tangent" + run.report());
+      throw new AssertionError("expected an error at " + fileSuffix + ":" + line + run.report());
     }
     for (Javac14.Diag d : errors) {
       if (!d.fromProcessor()) {
@@ -120,12 +130,40 @@ class Issue14DiagnosticsTest {
       }
     }
     Javac14.Diag d = errors.get(0);
-    assertTrue(d.file() != null && d.file().endsWith("/iss/Pb.java"), "file: " + d
-        + run.report());
-    assertEquals(CALL_LINE, d.line(), "line of the call: " + d + run.report());
+    assertTrue(d.file() != null && d.file().endsWith(fileSuffix), "file: " + d + run.report());
+    assertEquals(line, d.line(), "line: " + d + run.report());
     String m = d.message().toLowerCase(Locale.ROOT);
-    assertTrue(m.contains("sumsq"), "the message names the helper: " + d.message());
-    assertTrue(m.contains("tangent") || m.contains("forward") || m.contains("second"),
-        "the message says what is missing (a tangent/forward-mode rule): " + d.message());
+    assertTrue(m.contains(name), "the message names " + name + ": " + d.message());
+    assertTrue(java.util.regex.Pattern.compile(whatIsMissing).matcher(m).find(),
+        "the message says what is missing (" + whatIsMissing + "): " + d.message());
+  }
+
+  /** The assertion above, run today on an error the processor already reports. */
+  @Test
+  void theErrorAssertionWorksOnAnExistingError() {
+    Map<String, String> s = new LinkedHashMap<>();
+    s.put("iss.Wr", """
+        package iss;
+
+        import dev.adjoint.Differentiable;
+
+        final class Wr {
+          private Wr() {}
+
+          @Differentiable
+          static double writes(double[] x) {
+            x[0] = 2;
+            return x[1];
+          }
+        }
+        """);
+    Javac14.Result run = Javac14.withProcessor(s);
+    assertProcessorErrorAt(run, "/iss/Wr.java", 10, "'x'", "parameter array");
+    org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class,
+        () -> assertProcessorErrorAt(run, "/iss/Wr.java", 11, "'x'", "parameter array"));
+    org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class,
+        () -> assertProcessorErrorAt(run, "/iss/Wr.java", 10, "sumsq", "parameter array"));
+    org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class,
+        () -> assertProcessorErrorAt(run, "/iss/Other.java", 10, "'x'", "parameter array"));
   }
 }

@@ -69,4 +69,59 @@ class Issue14GeneratedCodeTest {
       }
     }
   }
+
+  /** mTangent, mHvp and mHessian leave the caller's arrays (arguments and directions) alone. */
+  @Test
+  void argumentsAndDirectionsAreNotWritten() {
+    Javac14.Result run = Compiled14.shapes().assertCompiled();
+    ShapesFixture.Shape arrays = ShapesFixture.shapes().stream()
+        .filter(sh -> sh.method().equals("arrays")).findFirst().orElseThrow();
+    Subject s = Subject.of(run, ShapesFixture.CLS, "arrays", 3);
+    Object[] args = Subject.deepCopy(arrays.points().get(0));
+    Object[] dirs = s.directions(args, Num14.direction(s.flat(args).length, 9));
+    Object[] all = Subject.concat(args, dirs);
+    String before = Subject.show(all);
+    s.callGeneratedOnOriginals("arraysTangent", all);
+    s.callGeneratedOnOriginals("arraysHvp", all);
+    s.callGeneratedOnOriginals("arraysHessian", args);
+    assertEquals(before, Subject.show(all), "a generated method wrote into its arguments");
+  }
+
+  /** No mutable static state: concurrent calls give the single-threaded results bit for bit. */
+  @Test
+  void threadSafe() throws Exception {
+    Javac14.Result run = Compiled14.shapes().assertCompiled();
+    Subject s = Subject.of(run, ShapesFixture.CLS, "loopTrips", 2);
+    Object[][] points = {{0.8, 0.6}, {2.3, -0.7}, {1.1, 0.2}, {0.3, 1.4}};
+    double[][] want = new double[points.length][];
+    for (int i = 0; i < points.length; i++) {
+      want[i] = Subject.flatten(new Object[] {Subject.read(s.hessian(points[i]),
+          "hessian")});
+    }
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors
+        .newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<String>> results = new ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        final int offset = t;
+        results.add(pool.submit(() -> {
+          for (int k = 0; k < 200; k++) {
+            int i = (k + offset) % points.length;
+            double[] got = Subject.flatten(new Object[] {Subject.read(s.hessian(points[i]),
+                "hessian")});
+            if (!java.util.Arrays.equals(got, want[i])) {
+              return "point " + i + ": " + java.util.Arrays.toString(got) + " vs "
+                  + java.util.Arrays.toString(want[i]);
+            }
+          }
+          return "";
+        }));
+      }
+      for (java.util.concurrent.Future<String> f : results) {
+        assertEquals("", f.get(), "concurrent mHessian differs");
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
 }

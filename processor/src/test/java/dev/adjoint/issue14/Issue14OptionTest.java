@@ -64,4 +64,20 @@ class Issue14OptionTest {
     Checks14.tangent(s, new Object[] {-1.3, 0.9}, new double[] {0.4, 0.8});
     assertFalse(s.generatedHas("loopTripsTangent"), "loopTrips did not ask for a tangent");
   }
+
+  /**
+   * A misspelt mode is not silently ignored (as the README says of the other options' values):
+   * a compile error that names it. An inference from the project's conventions, not the issue's
+   * text.
+   */
+  @RequiresIssue14
+  @Test
+  void aMisspeltModeIsAnError() {
+    Javac14.Result run = Javac14.withProcessor(ShapesFixture.sources(),
+        "-Aadjoint.modes=gradient,tangnet");
+    assertFalse(run.errors().isEmpty(), "no error for -Aadjoint.modes=gradient,tangnet"
+        + run.report());
+    assertTrue(run.errors().stream().anyMatch(d -> d.message() != null
+        && d.message().contains("tangnet")), "no error names 'tangnet'" + run.report());
+  }
 }

@@ -192,7 +192,8 @@ class Issue14OraclesTest {
     assertTrue(rendered.contains("@Differentiable(modes = {"), rendered);
     assertFalse(rendered.contains("MODES"));
     String plain = Modes14.render(MghFixture.TEMPLATE);
-    assertTrue(plain.contains("@Differentiable\n") && plain.contains("@Differentiable(wrt = {\"x\"})"),
+    assertTrue(plain.contains("@Differentiable\n")
+        && plain.contains("@Differentiable(wrt = {\"x\"})"),
         plain);
   }
 

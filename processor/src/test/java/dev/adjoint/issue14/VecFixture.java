@@ -7,8 +7,9 @@ import java.util.function.Function;
 
 /**
  * Vector-valued methods for {@code mJacobian}: the residuals of a curve fit (3 parameters,
- * 8 residuals: more outputs than inputs), a method with fewer outputs than inputs (5 → 2), and
- * one with scalar parameters (3 → 4), each with its analytic Jacobian.
+ * 8 residuals: more outputs than inputs), a method with fewer outputs than inputs (5 → 2), one
+ * with scalar parameters (3 → 4) and a layer tanh(w x) whose columns flatten a double[][]
+ * row-major and then a double[] (8 → 3), each with its analytic Jacobian.
  */
 final class VecFixture {
   private VecFixture() {}
@@ -55,6 +56,19 @@ final class VecFixture {
               r * Math.cos(theta), r * r};
           return out;
         }
+
+        @Differentiable(MODES)
+        static double[] layer(double[][] w, double[] x) {
+          double[] out = new double[w.length];
+          for (int i = 0; i < w.length; i++) {
+            double z = 0;
+            for (int j = 0; j < x.length; j++) {
+              z += w[i][j] * x[j];
+            }
+            out[i] = Math.tanh(z);
+          }
+          return out;
+        }
       }
       """;
 
@@ -82,7 +96,10 @@ final class VecFixture {
             new Object[] {new double[] {-1.1, 0.5, 0.9, -0.3, 1.4}}), new String[0],
             VecFixture::fewerJacobian),
         new VecCase("spherical", 3, List.of(new Object[] {1.5, 0.7, -0.4},
-            new Object[] {0.8, 2.1, 1.3}), new String[0], VecFixture::sphericalJacobian));
+            new Object[] {0.8, 2.1, 1.3}), new String[0], VecFixture::sphericalJacobian),
+        new VecCase("layer", 2, List.<Object[]>of(new Object[] {
+            new double[][] {{0.5, -0.3}, {0.2, 0.8}, {-0.7, 0.1}}, new double[] {0.9, -1.4}}),
+            new String[0], VecFixture::layerJacobian));
   }
 
   private static double[] observations() {
@@ -122,6 +139,25 @@ final class VecFixture {
     j[1][2] = x[3] * x[4];
     j[1][3] = x[2] * x[4];
     j[1][4] = x[2] * x[3];
+    return j;
+  }
+
+  /**
+   * layer(w, x) = tanh(w x) for a 3×2 w, over the flattened (w row-major, x): ∂out_i/∂w_kj =
+   * δ_ik (1 − out_i²) x_j and ∂out_i/∂x_j = (1 − out_i²) w_ij.
+   */
+  static double[][] layerJacobian(double[] v) {
+    double[][] w = {{v[0], v[1]}, {v[2], v[3]}, {v[4], v[5]}};
+    double[] x = {v[6], v[7]};
+    double[][] j = new double[3][8];
+    for (int i = 0; i < 3; i++) {
+      double out = Math.tanh(w[i][0] * x[0] + w[i][1] * x[1]);
+      double d = 1 - out * out;
+      j[i][2 * i] = d * x[0];
+      j[i][2 * i + 1] = d * x[1];
+      j[i][6] = d * w[i][0];
+      j[i][7] = d * w[i][1];
+    }
     return j;
   }
 

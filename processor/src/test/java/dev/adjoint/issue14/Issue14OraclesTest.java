@@ -197,6 +197,21 @@ class Issue14OraclesTest {
         plain);
   }
 
+  /** A stand-in for an enum element type of {@code modes}, without a GRADIENT constant. */
+  enum FakeMode { TANGENT, HESSIAN, JACOBIAN }
+
+  @Test
+  void theModesElementFollowsItsElementType() {
+    String t = "@Differentiable(wrt = {\"a\"}, MODES)";
+    assertEquals("@Differentiable(wrt = {\"a\"}, modes = {\"gradient\", \"tangent\"})",
+        Modes14.render(t, String.class, "gradient", "tangent"));
+    assertEquals("@Differentiable(wrt = {\"a\"}, modes = {"
+        + "dev.adjoint.issue14.Issue14OraclesTest.FakeMode.TANGENT, "
+        + "dev.adjoint.issue14.Issue14OraclesTest.FakeMode.HESSIAN})",
+        Modes14.render(t, FakeMode.class, "gradient", "tangent", "hessian"));
+    assertEquals("@Differentiable", Modes14.render("@Differentiable(MODES)", FakeMode.class));
+  }
+
   @Test
   void theComparisonsCanFail() {
     assertThrows(AssertionError.class, () -> Num14.close("x", 1.0, 1.0 + 1e-5, 1e-6));

@@ -30,19 +30,29 @@ final class Modes14 {
 
   /** The template with {@code modes = {…}} for {@code modes}, or without it when empty. */
   static String render(String template, String... modes) {
+    return render(template, elementType(), modes);
+  }
+
+  /** As {@link #render(String, String...)} for a given element type (null: strings). */
+  static String render(String template, Class<?> type, String... modes) {
     if (modes.length == 0) {
       return template.replace(", MODES)", ")").replace("(MODES)", "");
     }
-    String element = "modes = {" + String.join(", ", literals(modes)) + "}";
+    String element = "modes = {" + String.join(", ", literals(type, modes)) + "}";
     return template.replace("MODES", element);
   }
 
-  private static List<String> literals(String[] modes) {
-    Class<?> type = elementType();
+  private static List<String> literals(Class<?> type, String[] modes) {
     List<String> out = new ArrayList<>();
     for (String m : modes) {
       if (type != null && type.isEnum()) {
-        out.add(type.getCanonicalName() + "." + enumConstant(type, m));
+        String constant = enumConstant(type, m);
+        // an enum without a GRADIENT constant (the gradient is always generated) needs none
+        if (constant != null) {
+          out.add(type.getCanonicalName() + "." + constant);
+        } else if (!m.equals("gradient")) {
+          out.add(type.getCanonicalName() + "." + m.toUpperCase(Locale.ROOT));
+        }
       } else {
         out.add('"' + m + '"');
       }
@@ -57,7 +67,7 @@ final class Modes14 {
         return name;
       }
     }
-    return mode.toUpperCase(Locale.ROOT);
+    return null;
   }
 
   /** The component type of {@code Differentiable.modes()}, or null while it does not exist. */

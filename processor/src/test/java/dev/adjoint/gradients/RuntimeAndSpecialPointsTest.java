@@ -127,7 +127,15 @@ class RuntimeAndSpecialPointsTest {
                 v(g.x(), g.slope(), g.y()));
     }
 
+    /**
+     * Bit for bit, except the sign of a zero: clean-up turns {@code a = 0.0; a += e} into
+     * {@code a = e}, which keeps the {@code -0.0} of a product where the sum gave {@code +0.0}
+     * (equal as values, and as gradients).
+     */
     private static void bits(double expected, double actual, String what) {
+        if (expected == 0.0 && actual == 0.0) {
+            return;
+        }
         org.junit.jupiter.api.Assertions.assertEquals(Double.doubleToRawLongBits(expected),
                 Double.doubleToRawLongBits(actual), () -> what + ": " + actual + " != " + expected);
     }

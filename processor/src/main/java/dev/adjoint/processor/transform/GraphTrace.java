@@ -130,7 +130,7 @@ public final class GraphTrace implements ForwardSweep.Tracer {
       }
     };
     List<Stmt> partialCode = new ArrayList<>();
-    new ExpressionAdjoint(activity, rules, names.primal(), toPartials, new HashSet<>())
+    new ExpressionAdjoint(activity, rules, toPartials, new HashSet<>())
         .propagate(a.value(), Expr.Literal.ofDouble(1.0), partialCode);
     List<Expr> args = new ArrayList<>();
     List<Expr> inputs = new ArrayList<>();

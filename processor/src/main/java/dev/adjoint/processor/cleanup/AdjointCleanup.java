@@ -1,10 +1,12 @@
 package dev.adjoint.processor.cleanup;
 
+import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.Stmt;
 import dev.adjoint.processor.ir.StmtRewrite;
 import dev.adjoint.processor.ir.Variable;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The clean-up passes over adjoint IR before it is printed, as Tangent's optimisations: each
@@ -23,16 +25,26 @@ public final class AdjointCleanup {
    * the variables read after it.
    */
   public static List<Stmt> apply(List<Stmt> code, Set<Variable> liveOut) {
-    return sequence(code, liveOut, true);
+    return apply(code, liveOut, call -> false);
   }
 
-  private static List<Stmt> sequence(List<Stmt> code, Set<Variable> liveOut, boolean outermost) {
+  /**
+   * As {@link #apply(List, Set)}, where the calls {@code pureCall} accepts may be moved and
+   * dropped: they give the same result wherever they are evaluated, and do nothing else.
+   */
+  public static List<Stmt> apply(List<Stmt> code, Set<Variable> liveOut,
+      Predicate<Expr.Call> pureCall) {
+    return sequence(code, liveOut, true, pureCall);
+  }
+
+  private static List<Stmt> sequence(List<Stmt> code, Set<Variable> liveOut, boolean outermost,
+      Predicate<Expr.Call> pureCall) {
     List<Stmt> current = code.stream().map(s -> StmtRewrite.apply(s, e -> e,
-        inner -> sequence(inner, liveOut, false))).toList();
+        inner -> sequence(inner, liveOut, false, pureCall))).toList();
     for (int round = 0; round < MAX_ROUNDS; round++) {
       List<Stmt> next = ClearThenAccumulate.apply(current);
-      next = CopyPropagation.apply(next, liveOut);
-      next = DeadStores.apply(next, liveOut, outermost);
+      next = CopyPropagation.apply(next, liveOut, pureCall);
+      next = DeadStores.apply(next, liveOut, outermost, pureCall);
       if (next == current) {
         break;
       }

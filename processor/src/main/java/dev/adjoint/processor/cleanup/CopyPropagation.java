@@ -8,6 +8,7 @@ import dev.adjoint.processor.ir.Variable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Two clean-ups of adjoint IR that remove a declared temporary by putting its value where it is
@@ -17,15 +18,17 @@ import java.util.Set;
  *   <li>a copy {@code double v = w;} of a double variable {@code w}, when neither {@code v} nor
  *       {@code w} is assigned afterwards: every later read of {@code v} reads {@code w};
  *   <li>a single-use temporary {@code double t = e;} read once, by the very next statement, a
- *       simple one without calls: {@code e} is evaluated there instead, when {@code e} is itself
- *       a double expression without calls, so that evaluating it later gives the same value.
+ *       simple one without effects: {@code e} is evaluated there instead, when {@code e} is
+ *       itself a double expression without effects (its only calls pure ones), so that
+ *       evaluating it later gives the same value.
  * </ul>
  */
 final class CopyPropagation {
   private CopyPropagation() {}
 
   /** {@code code} with copies and single-use temporaries propagated; itself if none is. */
-  static List<Stmt> apply(List<Stmt> code, Set<Variable> liveOut) {
+  static List<Stmt> apply(List<Stmt> code, Set<Variable> liveOut,
+      Predicate<Expr.Call> pureCall) {
     List<Stmt> out = new ArrayList<>(code);
     boolean changed = false;
     for (int i = 0; i < out.size(); i++) {
@@ -40,7 +43,7 @@ final class CopyPropagation {
         replaceReads(rest, v, a.value());
         out.remove(i--);
         changed = true;
-      } else if (isSingleUse(a, rest)) {
+      } else if (isSingleUse(a, rest, pureCall)) {
         rest.set(0, StmtRewrite.substitute(rest.get(0), v, a.value()));
         out.remove(i--);
         changed = true;
@@ -54,15 +57,16 @@ final class CopyPropagation {
         && r.variable().type().kind() == IrType.Kind.DOUBLE && !r.variable().type().isArray();
   }
 
-  private static boolean isSingleUse(Stmt.Assign a, List<Stmt> rest) {
+  private static boolean isSingleUse(Stmt.Assign a, List<Stmt> rest,
+      Predicate<Expr.Call> pureCall) {
     if (rest.isEmpty() || a.value().type().kind() != IrType.Kind.DOUBLE
-        || !Uses.isPure(a.value())) {
+        || !Uses.isPure(a.value(), pureCall)) {
       return false;
     }
     Stmt next = rest.get(0);
     boolean simple = next instanceof Stmt.Assign || next instanceof Stmt.Accumulate
         || next instanceof Stmt.ArrayWrite || next instanceof Stmt.Eval;
-    if (!simple || !Uses.isPure(next) || Uses.count(next, a.target()) != 1) {
+    if (!simple || !Uses.isPure(next, pureCall) || Uses.count(next, a.target()) != 1) {
       return false;
     }
     for (int j = 1; j < rest.size(); j++) {

@@ -1,10 +1,12 @@
 package dev.adjoint.processor.cleanup;
 
+import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.Stmt;
 import dev.adjoint.processor.ir.Variable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Removes stores that nothing reads, in one straight-line sequence of statements: a declaration
@@ -17,12 +19,13 @@ final class DeadStores {
   private DeadStores() {}
 
   /** {@code code} without its dead stores; itself if it has none. */
-  static List<Stmt> apply(List<Stmt> code, Set<Variable> liveOut, boolean outermost) {
+  static List<Stmt> apply(List<Stmt> code, Set<Variable> liveOut, boolean outermost,
+      Predicate<Expr.Call> pureCall) {
     List<Stmt> out = new ArrayList<>(code);
     boolean changed = false;
     for (int i = out.size() - 1; i >= 0; i--) {
       if (out.get(i) instanceof Stmt.Assign a && Uses.isLocal(a.target(), liveOut)
-          && Uses.isPure(a.value()) && isDead(a, out, i + 1, outermost)) {
+          && Uses.isPure(a.value(), pureCall) && isDead(a, out, i + 1, outermost)) {
         out.remove(i);
         changed = true;
       }

@@ -7,6 +7,7 @@ import dev.adjoint.processor.ir.Stmt;
 import dev.adjoint.processor.ir.Variable;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /** What statements of adjoint IR read and write, for the clean-up passes. */
 final class Uses {
@@ -71,22 +72,23 @@ final class Uses {
 
   /**
    * Whether evaluating {@code e} has no effect and depends on nothing but variables and array
-   * elements: no call, no tape, no allocation.
+   * elements: no tape, no allocation, and no call but those {@code pureCall} accepts (calls that
+   * give the same result whenever they are evaluated, as {@code Math.cos}).
    */
-  static boolean isPure(Expr e) {
+  static boolean isPure(Expr e, Predicate<Expr.Call> pureCall) {
     boolean[] pure = {true};
-    IrWalk.expressions(e, x -> pure[0] &= !(x instanceof Expr.Call
-        || x instanceof Expr.AdjointCall || x instanceof Expr.Intrinsic
-        || x instanceof Expr.NewArray || x instanceof Expr.NewObject));
+    IrWalk.expressions(e, x -> pure[0] &= x instanceof Expr.Call c ? pureCall.test(c)
+        : !(x instanceof Expr.AdjointCall || x instanceof Expr.Intrinsic
+            || x instanceof Expr.NewArray || x instanceof Expr.NewObject));
     return pure[0];
   }
 
   /** Whether {@code s}'s own expressions and those inside it are all pure. */
-  static boolean isPure(Stmt s) {
+  static boolean isPure(Stmt s, Predicate<Expr.Call> pureCall) {
     boolean[] pure = {true};
     IrWalk.statements(s, inner -> {
       pure[0] &= !(inner instanceof Stmt.Push);
-      IrWalk.ownExpressions(inner, e -> pure[0] &= isPure(e));
+      IrWalk.ownExpressions(inner, e -> pure[0] &= isPure(e, pureCall));
     });
     return pure[0];
   }

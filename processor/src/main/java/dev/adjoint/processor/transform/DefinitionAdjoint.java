@@ -42,12 +42,10 @@ final class DefinitionAdjoint {
 
   private final Activity activity;
   private final RuleTable rules;
-  private final NameTable variableNames;
 
-  DefinitionAdjoint(Activity activity, RuleTable rules, NameTable variableNames) {
+  DefinitionAdjoint(Activity activity, RuleTable rules) {
     this.activity = activity;
     this.rules = rules;
-    this.variableNames = variableNames;
   }
 
   /**
@@ -60,7 +58,7 @@ final class DefinitionAdjoint {
     if (!activity.isActive(v)) {
       return Fragment.EMPTY;
     }
-    ExpressionAdjoint adjoint = new ExpressionAdjoint(activity, rules, variableNames, names, reads);
+    ExpressionAdjoint adjoint = new ExpressionAdjoint(activity, rules, names, reads);
     Variable g = names.adjointOf(v);
     Expr value = a.value();
     List<Stmt> before = new ArrayList<>();
@@ -90,7 +88,7 @@ final class DefinitionAdjoint {
    */
   Fragment of(Stmt.ArrayWrite w, ExpressionAdjoint.Names names, Set<Variable> reads) {
     Variable root = IrWalk.root(w.array());
-    ExpressionAdjoint adjoint = new ExpressionAdjoint(activity, rules, variableNames, names, reads);
+    ExpressionAdjoint adjoint = new ExpressionAdjoint(activity, rules, names, reads);
     Expr element = new Expr.ArrayRead(w.array(), w.index(), w.array().type().elementType(), null);
     for (Expr e = element; e instanceof Expr.ArrayRead read; e = read.array()) {
       adjoint.evaluated(read.index()); // the restore and the adjoint both index with it

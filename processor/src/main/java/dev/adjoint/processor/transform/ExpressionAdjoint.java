@@ -10,7 +10,6 @@ import dev.adjoint.processor.analysis.Activity;
 import dev.adjoint.processor.ir.IrWalk;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.IrType;
-import dev.adjoint.processor.ir.NameTable;
 import dev.adjoint.processor.ir.Rewrite;
 import dev.adjoint.processor.ir.Stmt;
 import dev.adjoint.processor.ir.UnaryOp;
@@ -53,8 +52,7 @@ final class ExpressionAdjoint {
     Variable callBuffer(int slots);
   }
 
-  ExpressionAdjoint(Activity activity, RuleTable rules, NameTable variableNames, Names names,
-      Set<Variable> reads) {
+  ExpressionAdjoint(Activity activity, RuleTable rules, Names names, Set<Variable> reads) {
     this.activity = activity;
     this.rules = rules;
     this.names = names;

@@ -85,7 +85,8 @@ public final class GraphTrace implements ForwardSweep.Tracer {
     body.addAll(forward);
     Expr backward = intrinsic(Expr.Intrinsic.Op.GRAPH_BACKWARD, IrType.GRAPH,
         new Expr.VarRef(trace.graph), new Expr.VarRef(trace.nodeOf(ir.result())));
-    return new MethodBody(AdjointCleanup.apply(body, Set.of()), backward, names.table());
+    return new MethodBody(AdjointCleanup.apply(body, Set.of(),
+        call -> RuleTable.isPure(call.method())), backward, names.table());
   }
 
   private static Expr intrinsic(Expr.Intrinsic.Op op, IrType type, Expr... args) {
@@ -130,7 +131,7 @@ public final class GraphTrace implements ForwardSweep.Tracer {
       }
     };
     List<Stmt> partialCode = new ArrayList<>();
-    new ExpressionAdjoint(activity, rules, names.primal(), toPartials, new HashSet<>())
+    new ExpressionAdjoint(activity, rules, toPartials, new HashSet<>())
         .propagate(a.value(), Expr.Literal.ofDouble(1.0), partialCode);
     List<Expr> args = new ArrayList<>();
     List<Expr> inputs = new ArrayList<>();

@@ -47,7 +47,7 @@ final class RecordPlanner {
     this.problems = problems;
     this.names = names;
     this.flow = new ControlFlow(ir.body());
-    this.definitions = new DefinitionAdjoint(activity, rules, names.primal());
+    this.definitions = new DefinitionAdjoint(activity, rules);
     this.checkpointEvery = checkpointEvery;
     this.plan = new RecordPlan(parts, flow, checkpointEvery);
   }

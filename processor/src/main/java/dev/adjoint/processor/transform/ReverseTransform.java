@@ -116,7 +116,8 @@ public final class ReverseTransform {
     adjointDecls.addAll(reverse);
     Set<Variable> liveOut = new HashSet<>(parameterAdjoints);
     liveOut.add(resultAdjoint);
-    List<Stmt> cleanReverse = AdjointCleanup.apply(adjointDecls, liveOut);
+    List<Stmt> cleanReverse = AdjointCleanup.apply(adjointDecls, liveOut,
+        call -> RuleTable.isPure(call.method()));
     TapeUse tapeUse = names.tapeUsed() ? TapeUse.RECORDS
         : names.tapeReferenced() ? TapeUse.PASSES_ON : TapeUse.NONE;
     return new AdjointBody(prologue, RepeatedStores.apply(prologue, forward), cleanReverse,

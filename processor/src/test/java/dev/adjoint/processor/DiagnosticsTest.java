@@ -879,6 +879,31 @@ class DiagnosticsTest {
   }
 
   @Test
+  void swapOfParameterArraysStaysAnError() {
+    TestSource src = t("""
+        final class T {
+          @Differentiable
+          static double loss(double[] x, double[] y) {
+            double[] t = x;
+            x = y;
+            y = t;
+            return x[0] * y[1];
+          }
+        }
+        """);
+    Compilation c = compile(src);
+    assertThat(c).failed();
+    assertThat(c).hadErrorCount(3);
+    assertThat(c).hadErrorContaining("array 't' must be initialized with new or an initializer"
+        + " {...}: aliasing another array is not supported")
+        .inFile(src.file).onLine(src.line("double[] t = x;"));
+    assertThat(c).hadErrorContaining("array variables cannot be reassigned")
+        .inFile(src.file).onLine(src.line("x = y;"));
+    assertThat(c).hadErrorContaining("array variables cannot be reassigned")
+        .inFile(src.file).onLine(src.line("y = t;"));
+  }
+
+  @Test
   void writingIntoARowOfAParameterMatrix() {
     TestSource src = t("""
         final class T {

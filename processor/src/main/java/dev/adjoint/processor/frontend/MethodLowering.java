@@ -112,11 +112,67 @@ public final class MethodLowering {
   private Stmt.Block block(BlockTree block, Label label) {
     scope.push();
     List<Stmt> out = new ArrayList<>();
-    for (StatementTree s : block.getStatements()) {
-      statement(s, out);
+    List<? extends StatementTree> stmts = block.getStatements();
+    for (int i = 0; i < stmts.size(); i++) {
+      ArraySwaps.Swap swap = ArraySwaps.match(stmts, i);
+      if (swap != null && swap(swap, out)) {
+        i += 2;
+        continue;
+      }
+      statement(stmts.get(i), out);
     }
     scope.pop();
     return new Stmt.Block(label, out, block);
+  }
+
+  /**
+   * {@code double[] t = u; u = v; v = t;} on two local one-dimensional arrays: their elements
+   * are swapped instead (after checking that their lengths agree, which a swap of references
+   * does not need: a mismatch throws IllegalStateException, never a wrong gradient). False,
+   * with nothing lowered, for any other arrays.
+   */
+  private boolean swap(ArraySwaps.Swap swap, List<Stmt> out) {
+    Variable u = scope.lookup(swap.first());
+    Variable v = scope.lookup(swap.second());
+    if (u == null || v == null || u == v || !u.type().equals(v.type()) || !u.type().isArray()
+        || u.type().elementType().isArray() || !isLocalArray(u) || !isLocalArray(v)
+        || scope.synonym(swap.first()) != null || scope.synonym(swap.second()) != null) {
+      return false;
+    }
+    Tree at = swap.declaration();
+    Expr first = new Expr.VarRef(u, at);
+    Expr second = new Expr.VarRef(v, at);
+    javax.lang.model.element.TypeElement error = symbols.elements()
+        .getTypeElement("java.lang.IllegalStateException");
+    Expr message = new Expr.Literal(IrType.STRING, "\"Adjoint swaps the elements of '"
+        + u.sourceName() + "' and '" + v.sourceName() + "', which needs arrays of one length\"",
+        at);
+    Expr differ = new Expr.Binary(dev.adjoint.processor.ir.BinaryOp.NOT_EQUAL,
+        new Expr.ArrayLength(first, at), new Expr.ArrayLength(second, at), IrType.BOOLEAN, at);
+    out.add(new Stmt.If(differ, new Stmt.Block(null, List.of(new Stmt.Throw(
+        new Expr.NewObject(error.asType(), List.of(message), symbols.irType(error.asType()), at),
+        at)), at), new Stmt.Block(null, List.of(), at), at));
+    Variable index = newTemporary("k", IrType.INT, at);
+    Variable held = newTemporary(swap.temp(), u.type().elementType(), at);
+    Expr k = new Expr.VarRef(index, at);
+    IrType element = u.type().elementType();
+    List<Stmt> body = List.of(
+        new Stmt.Assign(held, new Expr.ArrayRead(first, k, element, at), true, at),
+        new Stmt.ArrayWrite(first, k, new Expr.ArrayRead(second, k, element, at), at),
+        new Stmt.ArrayWrite(second, k, new Expr.VarRef(held, at), at));
+    List<Stmt> loop = new ArrayList<>();
+    loop.add(new Stmt.Assign(index, Expr.Literal.ofInt(0), true, at));
+    Expr condition = new Expr.Binary(dev.adjoint.processor.ir.BinaryOp.LESS, k,
+        new Expr.ArrayLength(first, at), IrType.BOOLEAN, at);
+    loop.add(new Stmt.Loop(Label.synthetic("loop"), condition, new Stmt.Block(null, body, at),
+        List.of(increment(index, at)), true, new Stmt.Counter(index, Expr.Literal.ofInt(0), 1),
+        at));
+    out.add(new Stmt.Block(null, loop, at));
+    return true;
+  }
+
+  private static boolean isLocalArray(Variable v) {
+    return v.origin() == Variable.Origin.LOCAL || v.origin() == Variable.Origin.TEMPORARY;
   }
 
   /** Lowers a statement used as a branch or loop body into a block of its own scope. */

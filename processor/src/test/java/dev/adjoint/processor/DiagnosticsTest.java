@@ -904,6 +904,34 @@ class DiagnosticsTest {
   }
 
   @Test
+  void swapInsideAForEachOverTheSwappedArray() {
+    TestSource src = t("""
+        final class T {
+          @Differentiable
+          static double loss(double a) {
+            double[] u = {a, 2 * a};
+            double[] v = {3 * a, a * a};
+            double s = 0;
+            for (double e : u) {
+              s += e * v[0];
+              double[] t = u;
+              u = v;
+              v = t;
+            }
+            return s;
+          }
+        }
+        """);
+    Compilation c = compile(src);
+    assertThat(c).failed();
+    assertThat(c).hadErrorCount(1);
+    assertThat(c).hadErrorContaining("this swap is lowered to a swap of the elements of 'u' and"
+        + " 'v', but an enclosing for-each iterates over 'u', which Java goes on reading from the"
+        + " array it started with; iterate with an index instead")
+        .inFile(src.file).onLine(src.line("double[] t = u;"));
+  }
+
+  @Test
   void writingIntoARowOfAParameterMatrix() {
     TestSource src = t("""
         final class T {

@@ -140,6 +140,15 @@ public final class MethodLowering {
       return false;
     }
     Tree at = swap.declaration();
+    for (Variable a : List.of(u, v)) {
+      if (iterated.contains(a)) {
+        problems.error(at, "this swap is lowered to a swap of the elements of '" + u.sourceName()
+            + "' and '" + v.sourceName() + "', but an enclosing for-each iterates over '"
+            + a.sourceName() + "', which Java goes on reading from the array it started with;"
+            + " iterate with an index instead");
+        return true;
+      }
+    }
     Expr first = new Expr.VarRef(u, at);
     Expr second = new Expr.VarRef(v, at);
     javax.lang.model.element.TypeElement error = symbols.elements()
@@ -170,6 +179,9 @@ public final class MethodLowering {
     out.add(new Stmt.Block(null, loop, at));
     return true;
   }
+
+  /** The array variables enclosing for-each loops iterate over (a swap must not change them). */
+  private final java.util.Deque<Variable> iterated = new java.util.ArrayDeque<>();
 
   private static boolean isLocalArray(Variable v) {
     return v.origin() == Variable.Origin.LOCAL || v.origin() == Variable.Origin.TEMPORARY;
@@ -866,7 +878,14 @@ public final class MethodLowering {
       Variable v = declareLocal(element, declared);
       body.add(new Stmt.Assign(v, current, true, element));
     }
+    Variable iteratedVariable = array instanceof Expr.VarRef r ? r.variable() : null;
+    if (iteratedVariable != null) {
+      iterated.push(iteratedVariable);
+    }
     Stmt.Block inner = asBlock(s.getStatement());
+    if (iteratedVariable != null) {
+      iterated.pop();
+    }
     body.add(inner);
     scope.pop();
     loopDepth--;

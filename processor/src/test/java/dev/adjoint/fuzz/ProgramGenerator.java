@@ -75,7 +75,7 @@ final class ProgramGenerator {
      * the zeroed allocation), initializers, clones, matrices, new arrays as arguments.
      */
     LOOP_ALLOC("loopAlloc"),
-    /** The buffer swap {@code double[] t = u; u = v; v = t;} in a time loop. */
+    /** The buffer swap {@code double[] t = u; u = v; v = t;}, or {@code h = next;}, in a loop. */
     SWAP("swap");
 
     final String flag;
@@ -1733,13 +1733,24 @@ final class ProgramGenerator {
     in2.ints.add(i);
     in2.loops++;
     List<Node> body = new ArrayList<>();
+    // a swap of two buffers, or a hand-over h = next of a fresh array
+    boolean handOver = sr(2) == 0;
+    String target = handOver ? "zn" + k : v;
+    if (handOver) {
+      body.add(Node.stmt("double[] " + target + " = new double[" + len + "];"));
+    }
     body.add(Node.stmt("for (int " + i + " = 0; " + i + " < " + len + "; " + i + "++) @0@",
-        Node.block(List.of(Node.stmt(v + "[" + i + "] = " + spick("Math.sin(", "Math.tanh(",
+        Node.block(List.of(Node.stmt(target + "[" + i + "] = " + spick("Math.sin(", "Math.tanh(",
             "0.5 * (") + u + "[" + i + "])" + (sr(2) == 0 ? "" : " * " + u + "[(" + i + " + 1) % "
             + len + "]") + " + @0@;", expr(in2, 1))))));
-    body.add(Node.stmt("double[] zt" + k + " = " + u + ";"));
-    body.add(Node.stmt(u + " = " + v + ";"));
-    body.add(Node.stmt(v + " = zt" + k + ";"));
+    if (handOver) {
+      body.add(Node.stmt(u + " = " + target + ";"));
+      body.add(Node.stmt(v + "[" + sr(len) + "] += " + target + "[" + sr(len) + "];"));
+    } else {
+      body.add(Node.stmt("double[] zt" + k + " = " + u + ";"));
+      body.add(Node.stmt(u + " = " + v + ";"));
+      body.add(Node.stmt(v + " = zt" + k + ";"));
+    }
     out.add(Node.stmt("for (int " + s + " = 0; " + s + " < " + (1 + sr(4)) + "; " + s
         + "++) @0@", Node.block(body)));
     out.add(Node.stmt("double " + z + " = " + u + "[" + sr(len) + "] * " + v + "[" + sr(len)

@@ -61,4 +61,27 @@ final class SwapFx {
         v = t;
         return u[0] * v[1];
     }
+
+    /** An RNN with the new state built in a fresh array each step: {@code h = next;}. */
+    @Differentiable
+    static double rnn(double[] x, double[][] w, double[] h0) {
+        double[] h = h0.clone();
+        for (int t = 0; t < x.length; t++) {
+            double[] next = new double[h.length];
+            for (int j = 0; j < h.length; j++) {
+                double s = x[t];
+                for (int i = 0; i < h.length; i++) {
+                    s += w[j][i] * h[i];
+                }
+                next[j] = Math.tanh(s);
+            }
+            h = next;
+            x[t] = next[0] * 0.5;
+        }
+        double e = 0;
+        for (double v : h) {
+            e += v * v;
+        }
+        return e + x[0];
+    }
 }

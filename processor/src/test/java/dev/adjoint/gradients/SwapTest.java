@@ -31,6 +31,24 @@ class SwapTest {
     }
 
     @Test
+    void rnnHandsItsNewStateOver() {
+        double[] x = {0.5, -0.3, 0.9, 0.2};
+        double[][] w = {{0.4, -0.7}, {0.6, 0.3}};
+        double[] h0 = {0.1, -0.2};
+        double[] x1 = x.clone();
+        double expected = SwapFx.rnn(x1, w, h0);
+        double[] x2 = x.clone();
+        var g = SwapFxGrad.rnn(x2, w, h0);
+        Check.sameValue(expected, g.value());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(x1, x2, 0.0);
+        Check.fd(p -> SwapFx.rnn(p.clone(), w, h0), x, g.x());
+        Check.fd(p -> SwapFx.rnn(x.clone(), new double[][] {Arrays.copyOf(p, 2),
+                Arrays.copyOfRange(p, 2, 4)}, h0), concat(w[0], w[1]),
+                concat(g.w()[0], g.w()[1]));
+        Check.fd(p -> SwapFx.rnn(x.clone(), w, p), h0, g.h0());
+    }
+
+    @Test
     void swapOfArraysOfDifferentLengthsIsRefused() {
         assertEquals(0.25, SwapFx.swapLengths(0.5));
         IllegalStateException e = assertThrows(IllegalStateException.class,

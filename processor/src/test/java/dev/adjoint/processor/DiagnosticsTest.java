@@ -932,6 +932,31 @@ class DiagnosticsTest {
   }
 
   @Test
+  void handOverFollowedByAWriteStaysAnError() {
+    TestSource src = t("""
+        final class T {
+          @Differentiable
+          static double loss(double a) {
+            double[] h = {a, a};
+            for (int t = 0; t < 3; t++) {
+              double[] next = new double[2];
+              next[0] = h[1] * a;
+              next[1] = h[0];
+              h = next;
+              next[1] = 2 * a;
+            }
+            return h[0] * h[1];
+          }
+        }
+        """);
+    Compilation c = compile(src);
+    assertThat(c).failed();
+    assertThat(c).hadErrorCount(1);
+    assertThat(c).hadErrorContaining("array variables cannot be reassigned")
+        .inFile(src.file).onLine(src.line("h = next;"));
+  }
+
+  @Test
   void writingIntoARowOfAParameterMatrix() {
     TestSource src = t("""
         final class T {

@@ -43,6 +43,57 @@ final class ArraySwaps {
     return new Swap(temp, first, second[1], decl);
   }
 
+  /**
+   * {@code h = next;} where {@code next} is declared earlier in the same block: the pair of names
+   * {@code {h, next}}, or null. Nothing after it in the block may write into either array (Java
+   * would see such a write through both names); once the block ends, {@code next} is gone and
+   * {@code h} alone holds the array, as it holds its copy here.
+   */
+  static String[] matchHandOver(List<? extends StatementTree> stmts, int i,
+      java.util.Set<String> declaredHere) {
+    String[] names = assignment(stmts.get(i));
+    if (names == null || !declaredHere.contains(names[1]) || declaredHere.contains(names[0])) {
+      return null;
+    }
+    for (StatementTree later : stmts.subList(i + 1, stmts.size())) {
+      if (mayWrite(later, names[0]) || mayWrite(later, names[1])) {
+        return null;
+      }
+    }
+    return names;
+  }
+
+  /** Whether {@code s} may write into the array named {@code name} (or reassign the name). */
+  private static boolean mayWrite(StatementTree s, String name) {
+    boolean[] found = {false};
+    new WriteScanner() {
+      @Override
+      protected void written(ExpressionTree target) {
+        ExpressionTree t = MethodLowering.stripParentheses(target);
+        while (t instanceof com.sun.source.tree.ArrayAccessTree a) {
+          t = MethodLowering.stripParentheses(a.getExpression());
+        }
+        found[0] |= t instanceof IdentifierTree id && id.getName().contentEquals(name);
+      }
+
+      @Override
+      public Void visitMethodInvocation(com.sun.source.tree.MethodInvocationTree call,
+          Void unused) {
+        // A callee (Arrays.fill, a helper) receiving the array may write into it.
+        for (ExpressionTree arg : call.getArguments()) {
+          found[0] |= mentionsName(arg, name);
+        }
+        return super.visitMethodInvocation(call, unused);
+      }
+    }.scan(s, null);
+    return found[0];
+  }
+
+  private static boolean mentionsName(ExpressionTree e, String name) {
+    ExpressionTree t = MethodLowering.stripParentheses(e);
+    return t instanceof IdentifierTree id && id.getName().contentEquals(name);
+  }
+
   /** {@code {target, source}} of a statement {@code target = source;} between two names. */
   private static String[] assignment(StatementTree s) {
     if (s instanceof ExpressionStatementTree e && e.getExpression() instanceof AssignmentTree a) {

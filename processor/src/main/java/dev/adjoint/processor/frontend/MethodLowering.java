@@ -113,11 +113,20 @@ public final class MethodLowering {
     scope.push();
     List<Stmt> out = new ArrayList<>();
     List<? extends StatementTree> stmts = block.getStatements();
+    Set<String> declaredHere = new java.util.HashSet<>();
     for (int i = 0; i < stmts.size(); i++) {
       ArraySwaps.Swap swap = ArraySwaps.match(stmts, i);
       if (swap != null && swap(swap, out)) {
         i += 2;
         continue;
+      }
+      String[] handOver = loopDepth > 0 ? ArraySwaps.matchHandOver(stmts, i, declaredHere)
+          : null;
+      if (handOver != null && handOver(handOver, stmts.get(i), out)) {
+        continue;
+      }
+      if (stmts.get(i) instanceof VariableTree v) {
+        declaredHere.add(v.getName().toString());
       }
       statement(stmts.get(i), out);
     }
@@ -182,6 +191,49 @@ public final class MethodLowering {
 
   /** The array variables enclosing for-each loops iterate over (a swap must not change them). */
   private final java.util.Deque<Variable> iterated = new java.util.ArrayDeque<>();
+
+  /**
+   * {@code h = next;} in a loop, where {@code next} is a one-dimensional array declared earlier in
+   * this block (allocated afresh on every iteration) and nothing after it in the block writes
+   * into either: Java makes {@code h} hold {@code next}'s array, which nothing else will change,
+   * so copying the elements into {@code h}'s own array gives the same values (a length mismatch
+   * throws IllegalStateException). False, with nothing lowered, for other arrays.
+   */
+  private boolean handOver(String[] names, Tree at, List<Stmt> out) {
+    Variable h = scope.lookup(names[0]);
+    Variable next = scope.lookup(names[1]);
+    if (h == null || next == null || h == next || !h.type().equals(next.type())
+        || !h.type().isArray() || h.type().elementType().isArray() || !isLocalArray(h)
+        || !isLocalArray(next) || scope.synonym(names[0]) != null
+        || scope.synonym(names[1]) != null || iterated.contains(h) || iterated.contains(next)) {
+      return false;
+    }
+    Expr target = new Expr.VarRef(h, at);
+    Expr source = new Expr.VarRef(next, at);
+    javax.lang.model.element.TypeElement error = symbols.elements()
+        .getTypeElement("java.lang.IllegalStateException");
+    Expr message = new Expr.Literal(IrType.STRING, "\"Adjoint copies the elements of '"
+        + next.sourceName() + "' into '" + h.sourceName() + "', which needs arrays of one"
+        + " length\"", at);
+    Expr differ = new Expr.Binary(dev.adjoint.processor.ir.BinaryOp.NOT_EQUAL,
+        new Expr.ArrayLength(target, at), new Expr.ArrayLength(source, at), IrType.BOOLEAN, at);
+    out.add(new Stmt.If(differ, new Stmt.Block(null, List.of(new Stmt.Throw(
+        new Expr.NewObject(error.asType(), List.of(message), symbols.irType(error.asType()), at),
+        at)), at), new Stmt.Block(null, List.of(), at), at));
+    Variable index = newTemporary("k", IrType.INT, at);
+    Expr k = new Expr.VarRef(index, at);
+    IrType element = h.type().elementType();
+    List<Stmt> loop = new ArrayList<>();
+    loop.add(new Stmt.Assign(index, Expr.Literal.ofInt(0), true, at));
+    Expr condition = new Expr.Binary(dev.adjoint.processor.ir.BinaryOp.LESS, k,
+        new Expr.ArrayLength(target, at), IrType.BOOLEAN, at);
+    Stmt copy = new Stmt.ArrayWrite(target, k, new Expr.ArrayRead(source, k, element, at), at);
+    loop.add(new Stmt.Loop(Label.synthetic("loop"), condition, new Stmt.Block(null,
+        List.of(copy), at), List.of(increment(index, at)), true,
+        new Stmt.Counter(index, Expr.Literal.ofInt(0), 1), at));
+    out.add(new Stmt.Block(null, loop, at));
+    return true;
+  }
 
   private static boolean isLocalArray(Variable v) {
     return v.origin() == Variable.Origin.LOCAL || v.origin() == Variable.Origin.TEMPORARY;

@@ -72,6 +72,8 @@ final class CorpusCases {
         add(NaturalJavaCorpus.class, "assignInCondition", 1.3);
         add(NaturalJavaCorpus.class, "arrayInLoop", vec(4, 1.2), 6);
         add(NaturalJavaCorpus.class, "arrayInLoop", vec(3, 0.8), 2);
+        add(NaturalJavaCorpus.class, "heatSwap", vec(7, 1), 0.2, 10);
+        add(NaturalJavaCorpus.class, "heatSwap", vec(5, 2), 0.4, 3);
     }
 
     static List<Case> all() {

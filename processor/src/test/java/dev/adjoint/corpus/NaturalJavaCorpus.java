@@ -4,8 +4,8 @@ import dev.adjoint.Differentiable;
 
 /**
  * Corpus programs once rejected, accepted since issue 13's front end: an increment inside an
- * index, an assignment inside a loop condition, normalising the input array in place, and a
- * scratch array declared inside a loop.
+ * index, an assignment inside a loop condition, normalising the input array in place, a
+ * scratch array declared inside a loop, and the buffer swap of a stencil code.
  */
 final class NaturalJavaCorpus {
     private NaturalJavaCorpus() {
@@ -58,5 +58,28 @@ final class NaturalJavaCorpus {
             s += tmp[t % x.length];
         }
         return s;
+    }
+
+    /** Heat equation with the buffer swap every numerical programmer writes. */
+    @Differentiable
+    static double heatSwap(double[] u0, double kappa, int steps) {
+        int n = u0.length;
+        double[] u = u0.clone();
+        double[] v = new double[n];
+        for (int s = 0; s < steps; s++) {
+            for (int i = 1; i < n - 1; i++) {
+                v[i] = u[i] + kappa * (u[i - 1] - 2 * u[i] + u[i + 1]);
+            }
+            v[0] = u[0];
+            v[n - 1] = u[n - 1];
+            double[] t = u;
+            u = v;
+            v = t;
+        }
+        double e = 0;
+        for (double x : u) {
+            e += x * x;
+        }
+        return e;
     }
 }

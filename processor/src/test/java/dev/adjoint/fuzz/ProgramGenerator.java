@@ -74,7 +74,9 @@ final class ProgramGenerator {
      * Arrays allocated inside loops and branches: new double[n] accumulated into (relying on
      * the zeroed allocation), initializers, clones, matrices, new arrays as arguments.
      */
-    LOOP_ALLOC("loopAlloc");
+    LOOP_ALLOC("loopAlloc"),
+    /** The buffer swap {@code double[] t = u; u = v; v = t;}, or {@code h = next;}, in a loop. */
+    SWAP("swap");
 
     final String flag;
 
@@ -828,6 +830,7 @@ final class ProgramGenerator {
       case FMA -> fmaStmts(scope);
       case PARAM_WRITE -> paramWrite(scope);
       case LOOP_ALLOC -> loopAlloc(scope);
+      case SWAP -> swap(scope);
     };
     for (Node n : out) {
       if (n.shape == null) {
@@ -1704,6 +1707,54 @@ final class ProgramGenerator {
         + sr(len) + "]) + " + h + "[" + sr(len) + "] * " + h + ".length;"));
     out.add(Node.stmt("for (int " + t + " = 0; " + t + " < " + (1 + sr(3)) + "; " + t
         + "++) @0@", Node.block(body)));
+    result(scope, z);
+    return out;
+  }
+
+  // 15. buffer swaps
+
+  private List<Node> swap(Scope scope) {
+    String k = sfx();
+    String z = "z" + k;
+    String u = "zu" + k;
+    String v = "zw" + k;
+    String s = "zs" + k;
+    String i = "zi" + k;
+    int len = 2 + sr(3);
+    List<Node> out = new ArrayList<>();
+    out.add(Node.stmt("double[] " + u + " = new double[" + len + "];"));
+    out.add(Node.stmt("double[] " + v + " = new double[" + len + "];"));
+    out.add(Node.stmt(u + "[" + sr(len) + "] = @0@;", active(scope, 2)));
+    Scope in = scope.child();
+    in.ints.add(s);
+    in.loops++;
+    in.inSwitch = false;
+    Scope in2 = in.child();
+    in2.ints.add(i);
+    in2.loops++;
+    List<Node> body = new ArrayList<>();
+    // a swap of two buffers, or a hand-over h = next of a fresh array
+    boolean handOver = sr(2) == 0;
+    String target = handOver ? "zn" + k : v;
+    if (handOver) {
+      body.add(Node.stmt("double[] " + target + " = new double[" + len + "];"));
+    }
+    body.add(Node.stmt("for (int " + i + " = 0; " + i + " < " + len + "; " + i + "++) @0@",
+        Node.block(List.of(Node.stmt(target + "[" + i + "] = " + spick("Math.sin(", "Math.tanh(",
+            "0.5 * (") + u + "[" + i + "])" + (sr(2) == 0 ? "" : " * " + u + "[(" + i + " + 1) % "
+            + len + "]") + " + @0@;", expr(in2, 1))))));
+    if (handOver) {
+      body.add(Node.stmt(u + " = " + target + ";"));
+      body.add(Node.stmt(v + "[" + sr(len) + "] += " + target + "[" + sr(len) + "];"));
+    } else {
+      body.add(Node.stmt("double[] zt" + k + " = " + u + ";"));
+      body.add(Node.stmt(u + " = " + v + ";"));
+      body.add(Node.stmt(v + " = zt" + k + ";"));
+    }
+    out.add(Node.stmt("for (int " + s + " = 0; " + s + " < " + (1 + sr(4)) + "; " + s
+        + "++) @0@", Node.block(body)));
+    out.add(Node.stmt("double " + z + " = " + u + "[" + sr(len) + "] * " + v + "[" + sr(len)
+        + "] + " + u + "[" + sr(len) + "];"));
     result(scope, z);
     return out;
   }

@@ -879,6 +879,84 @@ class DiagnosticsTest {
   }
 
   @Test
+  void swapOfParameterArraysStaysAnError() {
+    TestSource src = t("""
+        final class T {
+          @Differentiable
+          static double loss(double[] x, double[] y) {
+            double[] t = x;
+            x = y;
+            y = t;
+            return x[0] * y[1];
+          }
+        }
+        """);
+    Compilation c = compile(src);
+    assertThat(c).failed();
+    assertThat(c).hadErrorCount(3);
+    assertThat(c).hadErrorContaining("array 't' must be initialized with new or an initializer"
+        + " {...}: aliasing another array is not supported")
+        .inFile(src.file).onLine(src.line("double[] t = x;"));
+    assertThat(c).hadErrorContaining("array variables cannot be reassigned")
+        .inFile(src.file).onLine(src.line("x = y;"));
+    assertThat(c).hadErrorContaining("array variables cannot be reassigned")
+        .inFile(src.file).onLine(src.line("y = t;"));
+  }
+
+  @Test
+  void swapInsideAForEachOverTheSwappedArray() {
+    TestSource src = t("""
+        final class T {
+          @Differentiable
+          static double loss(double a) {
+            double[] u = {a, 2 * a};
+            double[] v = {3 * a, a * a};
+            double s = 0;
+            for (double e : u) {
+              s += e * v[0];
+              double[] t = u;
+              u = v;
+              v = t;
+            }
+            return s;
+          }
+        }
+        """);
+    Compilation c = compile(src);
+    assertThat(c).failed();
+    assertThat(c).hadErrorCount(1);
+    assertThat(c).hadErrorContaining("this swap is lowered to a swap of the elements of 'u' and"
+        + " 'v', but an enclosing for-each iterates over 'u', which Java goes on reading from the"
+        + " array it started with; iterate with an index instead")
+        .inFile(src.file).onLine(src.line("double[] t = u;"));
+  }
+
+  @Test
+  void handOverFollowedByAWriteStaysAnError() {
+    TestSource src = t("""
+        final class T {
+          @Differentiable
+          static double loss(double a) {
+            double[] h = {a, a};
+            for (int t = 0; t < 3; t++) {
+              double[] next = new double[2];
+              next[0] = h[1] * a;
+              next[1] = h[0];
+              h = next;
+              next[1] = 2 * a;
+            }
+            return h[0] * h[1];
+          }
+        }
+        """);
+    Compilation c = compile(src);
+    assertThat(c).failed();
+    assertThat(c).hadErrorCount(1);
+    assertThat(c).hadErrorContaining("array variables cannot be reassigned")
+        .inFile(src.file).onLine(src.line("h = next;"));
+  }
+
+  @Test
   void writingIntoARowOfAParameterMatrix() {
     TestSource src = t("""
         final class T {

@@ -371,8 +371,8 @@ class RecordDiagnosticsTest {
     Compilation c = compile(src);
     assertThat(c).failed();
     assertThat(c).hadErrorCount(1);
-    assertThat(c).hadErrorContaining("no derivative is known for Activation.apply, and an active"
-        + " value flows into it").inFile(src.file)
+    assertThat(c).hadErrorContaining("an active value is passed to Activation.apply, a method of"
+        + " an object, where no derivative can follow it").inFile(src.file)
         .onLine(src.line("return act.apply("));
   }
 }

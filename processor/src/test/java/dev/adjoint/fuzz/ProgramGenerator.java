@@ -62,8 +62,9 @@ final class ProgramGenerator {
     ARRAY_UTIL("arrayUtil"),
     /**
      * A record parameter {@code r} of {@code Rec(double r0, double r1, double[] rv, int rn)}, read
-     * through accessors and fields ({@code r.r0()}, {@code r.r1}, {@code r.rv()[k]}), and calls of
-     * its instance method {@code r.g(u)}, which reads the fields by their simple names.
+     * through accessors and fields ({@code r.r0()}, {@code r.r1}, {@code r.rv()[k]}) and a local
+     * alias, calls of its instance method {@code r.g(u)}, which reads the fields by their simple
+     * names, and a local {@code Pt(double a, double b)} reassigned with a new record in a loop.
      */
     RECORD("record");
 
@@ -287,8 +288,8 @@ final class ProgramGenerator {
         "this.r0 * rv[1] - u * u * r1()",
         "Math.exp(0.2 * rv()[0]) * u + r0 * r1",
         "rn > 2 ? u * rv[rv.length - 1] : r1 * u + r0"};
-    records.clear();
-    records.add(RecordArgs.declaration(bodies[shapeRnd.nextInt(bodies.length)]));
+    records.removeIf(r -> r.startsWith("record " + Program.RECORD_TYPE + "("));
+    records.add(0, RecordArgs.declaration(bodies[shapeRnd.nextInt(bodies.length)]));
     scope.reads.add(p.name() + ".r0()");
     scope.reads.add(p.name() + ".r1");
     scope.reads.add(p.name() + ".g(" + p.name() + ".r0())");
@@ -838,7 +839,22 @@ final class ProgramGenerator {
     List<Node> out = new ArrayList<>();
     String s = "rs" + fresh++;
     String w = "rw" + fresh++;
-    switch (shapeRnd.nextInt(3)) {
+    switch (shapeRnd.nextInt(4)) {
+      case 3 -> {
+        // a local record of scalars, reassigned with a new record in a loop
+        String pt = "pt" + fresh++;
+        String k = "kp" + fresh++;
+        String decl = "record Pt(double a, double b) { }";
+        if (!records.contains(decl)) {
+          records.add(decl);
+        }
+        out.add(Node.stmt("Pt " + pt + " = new Pt(@0@, @1@);", expr(scope, 1), expr(scope, 1)));
+        out.add(Node.stmt("for (int " + k + " = 0; " + k + " < 3; " + k + "++) { " + pt
+            + " = new Pt(" + pt + ".b() * 0.5 + @0@, Math.sin(" + pt + ".a()) * r.r0()); }",
+            expr(scope, 1)));
+        out.add(Node.stmt("double " + s + " = " + pt + ".a() * " + pt + ".b + r.g(" + pt
+            + ".a());"));
+      }
       case 0 -> {
         out.add(Node.stmt("double " + s + " = @0@;", expr(scope, 1)));
         out.add(Node.stmt("for (double v" + fresh + " : r.rv()) { " + s + " += v" + fresh

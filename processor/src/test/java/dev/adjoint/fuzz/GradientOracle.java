@@ -65,9 +65,14 @@ final class GradientOracle {
     Report report = new Report();
     Method original;
     Method gradient;
-    Class<?>[] types = params.stream().map(Param::type).toArray(Class<?>[]::new);
+    Class<?>[] types = new Class<?>[params.size()];
     Method reset;
     try {
+      for (int i = 0; i < types.length; i++) {
+        types[i] = params.get(i).kind() == Kind.RECORD
+            ? Class.forName(className + "$" + Program.RECORD_TYPE, true, loader)
+            : params.get(i).type();
+      }
       Class<?> cls = Class.forName(className, true, loader);
       original = cls.getDeclaredMethod(entry, types);
       original.setAccessible(true);
@@ -78,7 +83,7 @@ final class GradientOracle {
     }
     SplittableRandom rnd = new SplittableRandom(pointSeed);
     for (int pt = 0; pt < points; pt++) {
-      Object[] args = randomArgs(params, rnd);
+      Object[] args = randomArgs(params, types, rnd);
       double v0;
       try {
         v0 = call(original, reset, args);
@@ -112,7 +117,8 @@ final class GradientOracle {
       } catch (ReflectiveOperationException e) {
         return report.fail(Verdict.INVALID, "original throws " + e);
       }
-      if (!Arrays.deepEquals(copy, afterOriginal)) {
+      if (!Arrays.deepEquals(RecordArgs.comparable(copy),
+          RecordArgs.comparable(afterOriginal))) {
         return report.fail(Verdict.INPUT_MUTATED, "at " + show(params, args) + " the gradient "
             + "left its inputs as " + show(params, copy) + ", the original as "
             + show(params, afterOriginal));
@@ -137,7 +143,8 @@ final class GradientOracle {
         } catch (RuntimeException e) {
           return report.fail(Verdict.MISSING_ACCESSOR, "no accessor " + param.name() + "(): " + e);
         }
-        if (!Arrays.deepEquals(new Object[] {g}, new Object[] {g2})) {
+        if (!Arrays.deepEquals(RecordArgs.comparable(new Object[] {g}),
+            RecordArgs.comparable(new Object[] {g2}))) {
           return report.fail(Verdict.NONDETERMINISTIC, "two calls at " + show(params, args)
               + " gave " + deepToString(g) + " and " + deepToString(g2));
         }
@@ -218,7 +225,7 @@ final class GradientOracle {
     return new double[] {(-a + 8 * b - 8 * c + d) / (12 * h), m};
   }
 
-  static Object[] randomArgs(List<Param> params, SplittableRandom rnd) {
+  static Object[] randomArgs(List<Param> params, Class<?>[] types, SplittableRandom rnd) {
     Object[] args = new Object[params.size()];
     for (int i = 0; i < args.length; i++) {
       Param p = params.get(i);
@@ -241,6 +248,7 @@ final class GradientOracle {
           yield m;
         }
         case INT -> p.intValue();
+        case RECORD -> RecordArgs.random(types[i], p, rnd);
       };
     }
     return args;
@@ -252,6 +260,7 @@ final class GradientOracle {
       case ARRAY -> p.rows();
       case MATRIX -> p.rows() * p.cols();
       case INT -> 0;
+      case RECORD -> RecordArgs.coordinates(p);
     };
   }
 
@@ -261,6 +270,7 @@ final class GradientOracle {
       case ARRAY -> ((double[]) v)[c];
       case MATRIX -> ((double[][]) v)[c / p.cols()][c % p.cols()];
       case INT -> throw new AssertionError();
+      case RECORD -> RecordArgs.get(v, c);
     };
   }
 
@@ -271,6 +281,9 @@ final class GradientOracle {
       }
       case ARRAY -> ((double[]) v)[c] = t;
       case MATRIX -> ((double[][]) v)[c / p.cols()][c % p.cols()] = t;
+      case RECORD -> {
+        return RecordArgs.set(v, c, t);
+      }
       default -> throw new AssertionError();
     }
     return v;
@@ -282,6 +295,7 @@ final class GradientOracle {
       case ARRAY -> p.name() + "[" + c + "]";
       case MATRIX -> p.name() + "[" + c / p.cols() + "][" + c % p.cols() + "]";
       case INT -> p.name();
+      case RECORD -> p.name() + RecordArgs.label(c);
     };
   }
 
@@ -376,6 +390,8 @@ final class GradientOracle {
           n[r] = m[r].clone();
         }
         c[i] = n;
+      } else if (c[i] instanceof Record r) {
+        c[i] = RecordArgs.copy(r);
       }
     }
     return c;
@@ -391,7 +407,8 @@ final class GradientOracle {
   }
 
   static String deepToString(Object o) {
-    return Arrays.deepToString(new Object[] {o}).replaceAll("^\\[|\\]$", "");
+    return Arrays.deepToString(RecordArgs.comparable(new Object[] {o}))
+        .replaceAll("^\\[|\\]$", "");
   }
 
   private static String stack(Throwable t) {

@@ -5,7 +5,10 @@ import java.util.List;
 
 /** A generated class: the entry method {@code f} (always {@code @Differentiable}) and helpers. */
 final class Program {
-  enum Kind { DOUBLE, ARRAY, MATRIX, INT }
+  enum Kind { DOUBLE, ARRAY, MATRIX, INT, RECORD }
+
+  /** The record type of a {@link Kind#RECORD} parameter, nested in the program's class. */
+  static final String RECORD_TYPE = "Rec";
 
   /** A parameter; arrays have fixed shapes, int parameters a fixed value, for evaluation. */
   record Param(String name, Kind kind, int rows, int cols, int intValue) {
@@ -15,6 +18,7 @@ final class Program {
         case ARRAY -> "double[]";
         case MATRIX -> "double[][]";
         case INT -> "int";
+        case RECORD -> RECORD_TYPE;
       };
     }
 
@@ -24,6 +28,7 @@ final class Program {
         case ARRAY -> double[].class;
         case MATRIX -> double[][].class;
         case INT -> int.class;
+        case RECORD -> throw new IllegalStateException("a record's class is the program's own");
       };
     }
   }
@@ -70,6 +75,8 @@ final class Program {
   final List<String> fields = new ArrayList<>();
   /** Imports besides {@code dev.adjoint.Differentiable}. */
   final List<String> imports = new ArrayList<>();
+  /** Nested record declarations (the {@code record} shape), one line each. */
+  final List<String> records = new ArrayList<>();
 
   Program(String pkg, String className, List<Method> methods, long seed) {
     this.pkg = pkg;
@@ -82,6 +89,7 @@ final class Program {
     Program p = new Program(pkg, className, m, seed);
     p.fields.addAll(fields);
     p.imports.addAll(imports);
+    p.records.addAll(records);
     return p;
   }
 
@@ -116,6 +124,7 @@ final class Program {
     Program p = new Program(pkg, className, copy().methods, seed);
     p.fields.addAll(fields);
     p.imports.addAll(imports);
+    p.records.addAll(records);
     return p;
   }
 
@@ -147,6 +156,9 @@ final class Program {
       sb.append("  ").append(f).append('\n');
     }
     sb.append("  private ").append(className).append("() {}\n");
+    for (String r : records) {
+      sb.append('\n').append("  ").append(r).append('\n');
+    }
     for (Method m : methods) {
       sb.append('\n');
       if (m.differentiable) {

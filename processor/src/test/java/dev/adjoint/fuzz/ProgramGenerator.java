@@ -76,7 +76,14 @@ final class ProgramGenerator {
      */
     LOOP_ALLOC("loopAlloc"),
     /** The buffer swap {@code double[] t = u; u = v; v = t;}, or {@code h = next;}, in a loop. */
-    SWAP("swap");
+    SWAP("swap"),
+    /**
+     * A record parameter {@code r} of {@code Rec(double r0, double r1, double[] rv, int rn)}, read
+     * through accessors and fields ({@code r.r0()}, {@code r.r1}, {@code r.rv()[k]}) and a local
+     * alias, calls of its instance method {@code r.g(u)}, which reads the fields by their simple
+     * names, and a local {@code Pt(double a, double b)} reassigned with a new record in a loop.
+     */
+    RECORD("record");
 
     final String flag;
 
@@ -125,6 +132,8 @@ final class ProgramGenerator {
   private final List<Method> shapeHelpers = new ArrayList<>();
   private final java.util.Set<String> fields = new java.util.LinkedHashSet<>();
   private final java.util.Set<String> imports = new java.util.LinkedHashSet<>();
+  /** Nested record declarations of the {@code record} shape. */
+  private final List<String> records = new ArrayList<>();
   private boolean impureState;
   /** Generating a shape helper's body: no nested shapes there. */
   private int inShapeHelper;
@@ -206,6 +215,11 @@ final class ProgramGenerator {
     if (rnd.nextInt(4) == 0) {
       params.add(new Param("n", Kind.INT, 0, 0, rnd.nextInt(1, 5)));
     }
+    Param record = null;
+    if (chosen.contains(Feature.RECORD)) {
+      record = new Param("r", Kind.RECORD, shapeRnd.nextInt(2, 4), 0, shapeRnd.nextInt(1, 4));
+      params.add(record);
+    }
     shuffle(params);
     Scope scope = new Scope();
     scope.helperLimit = helpers.size();
@@ -220,6 +234,7 @@ final class ProgramGenerator {
         case ARRAY -> scope.arrays.add(new Arr(p.name(), 1, p.rows(), 0, false));
         case MATRIX -> scope.arrays.add(new Arr(p.name(), 2, p.rows(), p.cols(), false));
         case INT -> scope.ints.add(p.name());
+        case RECORD -> recordParameter(p, scope);
         default -> throw new AssertionError();
       }
     }
@@ -276,7 +291,28 @@ final class ProgramGenerator {
     Program program = new Program(pkg, className, methods, seed);
     program.fields.addAll(fields);
     program.imports.addAll(imports);
+    program.records.addAll(records);
     return program;
+  }
+
+  /**
+   * The {@code record} shape: the record's declaration, and its components and method as values
+   * the body reads (never writes: a record's components are the gradient's parameters).
+   */
+  private void recordParameter(Param p, Scope scope) {
+    String[] bodies = {
+        "u * r0 + Math.sin(r1 * u) + rv[0] * rn",
+        "this.r0 * rv[1] - u * u * r1()",
+        "Math.exp(0.2 * rv()[0]) * u + r0 * r1",
+        "rn > 2 ? u * rv[rv.length - 1] : r1 * u + r0"};
+    records.removeIf(r -> r.startsWith("record " + Program.RECORD_TYPE + "("));
+    records.add(0, RecordArgs.declaration(bodies[shapeRnd.nextInt(bodies.length)]));
+    scope.reads.add(p.name() + ".r0()");
+    scope.reads.add(p.name() + ".r1");
+    scope.reads.add(p.name() + ".g(" + p.name() + ".r0())");
+    String arg = scope.reads.stream().filter(r -> r.matches("p\\d")).findFirst().orElse("0.5");
+    scope.reads.add(p.name() + ".g(" + arg + ")");
+    scope.arrays.add(new Arr(p.name() + ".rv()", 1, p.rows(), 0, false));
   }
 
   private Method helper(int index) {
@@ -335,7 +371,10 @@ final class ProgramGenerator {
         // no array-declaring shapes inside loops (a documented limitation with its own error)
         List<Feature> fs = chosen.stream().filter(f -> scope.loops == 0 || f == Feature.LOOP_CHAIN
             || f == Feature.BOXED || f == Feature.IMPURE || f == Feature.VARARGS
-            || f == Feature.FMA).toList();
+            || f == Feature.FMA)
+            .filter(f -> f != Feature.RECORD || scope.arrays.stream()
+                .anyMatch(a -> a.name().equals("r.rv()")))
+            .toList();
         if (!fs.isEmpty()) {
           out.addAll(shapeStmts(fs.get(shapeRnd.nextInt(fs.size())), scope));
           continue;
@@ -810,6 +849,52 @@ final class ProgramGenerator {
     return name;
   }
 
+  /**
+   * Statements over the record parameter: a local standing for its array component, an enhanced
+   * for over it, and a call of its method with a value computed here.
+   */
+  private List<Node> recordStmts(Scope scope) {
+    List<Node> out = new ArrayList<>();
+    String s = "rs" + fresh++;
+    String w = "rw" + fresh++;
+    switch (shapeRnd.nextInt(4)) {
+      case 3 -> {
+        // a local record of scalars, reassigned with a new record in a loop
+        String pt = "pt" + fresh++;
+        String k = "kp" + fresh++;
+        String decl = "record Pt(double a, double b) { }";
+        if (!records.contains(decl)) {
+          records.add(decl);
+        }
+        out.add(Node.stmt("Pt " + pt + " = new Pt(@0@, @1@);", expr(scope, 1), expr(scope, 1)));
+        out.add(Node.stmt("for (int " + k + " = 0; " + k + " < 3; " + k + "++) { " + pt
+            + " = new Pt(" + pt + ".b() * 0.5 + @0@, Math.sin(" + pt + ".a()) * r.r0()); }",
+            expr(scope, 1)));
+        out.add(Node.stmt("double " + s + " = " + pt + ".a() * " + pt + ".b + r.g(" + pt
+            + ".a());"));
+      }
+      case 0 -> {
+        out.add(Node.stmt("double " + s + " = @0@;", expr(scope, 1)));
+        out.add(Node.stmt("for (double v" + fresh + " : r.rv()) { " + s + " += v" + fresh
+            + " * r.r1(); }"));
+        fresh++;
+      }
+      case 1 -> {
+        out.add(Node.stmt("double[] " + w + " = r.rv();"));
+        out.add(Node.stmt("double " + s + " = " + w + "[0] * @0@ + " + w + "[" + w
+            + ".length - 1];", expr(scope, 1)));
+      }
+      default -> {
+        out.add(Node.stmt("double " + s + " = r.g(@0@);", expr(scope, 1)));
+        out.add(Node.stmt(s + " = r.g(" + s + " * 0.5) + r.r0;"));
+      }
+    }
+    scope.reads.add(s);
+    scope.writes.add(s);
+    shapeResult = s;
+    return out;
+  }
+
   private boolean hasHelper(String name) {
     return shapeHelpers.stream().anyMatch(m -> m.name.equals(name));
   }
@@ -831,6 +916,7 @@ final class ProgramGenerator {
       case PARAM_WRITE -> paramWrite(scope);
       case LOOP_ALLOC -> loopAlloc(scope);
       case SWAP -> swap(scope);
+      case RECORD -> recordStmts(scope);
     };
     for (Node n : out) {
       if (n.shape == null) {

@@ -78,14 +78,15 @@ class RecordDiagnosticsTest {
         record Outer(Inner in, double b) {}
 
         final class T {
+          static double helper(Inner i) { return i.a(); }
+
           @Differentiable
           static double loss(Outer o) {
-            Inner i = o.in();
-            return o.b() * o.in().a();
+            return o.b() * helper(o.in());
           }
         }
         """);
-    oneError(src, "the record o.in can be used", "Inner i = o.in();", "();");
+    oneError(src, "the record o.in can be used", "helper(o.in())", "());");
   }
 
   @Test
@@ -371,7 +372,49 @@ class RecordDiagnosticsTest {
     Compilation c = compile(src);
     assertThat(c).failed();
     assertThat(c).hadErrorCount(1);
-    assertThat(c).hadErrorContaining("Activation.apply").inFile(src.file)
+    assertThat(c).hadErrorContaining("an active value is passed to Activation.apply, a method of"
+        + " an object, where no derivative can follow it").inFile(src.file)
         .onLine(src.line("return act.apply("));
+  }
+
+  @Test
+  void recordReturnedByAHelperIsAnError() {
+    TestSource src = t("""
+        record State(double x, double v) {}
+
+        final class T {
+          static State step(State s, double dt) {
+            return new State(s.x() + dt * s.v(), s.v());
+          }
+
+          @Differentiable
+          static double loss(double x0) {
+            State s = new State(x0, 1.0);
+            s = step(s, 0.1);
+            return s.x();
+          }
+        }
+        """);
+    Compilation c = compile(src);
+    assertThat(c).failed();
+    assertThat(c).hadErrorContaining("a local State can be given only a new State(...) or another"
+        + " State").inFile(src.file).onLine(src.line("s = step(s, 0.1);"));
+  }
+
+  @Test
+  void localRecordWithAnArrayComponentIsAnError() {
+    TestSource src = t("""
+        record L(double[] w, double b) {}
+
+        final class T {
+          @Differentiable
+          static double loss(double[] w, double b) {
+            L l = new L(w, b);
+            return l.b() * b;
+          }
+        }
+        """);
+    oneError(src, "a local L has an array component (w), and only records of scalars", "L l = new",
+        "l = new");
   }
 }

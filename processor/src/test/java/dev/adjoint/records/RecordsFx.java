@@ -162,4 +162,18 @@ final class RecordsFx {
         double[][] kk = {{k}};
         return k * sumOfSquares(l.w()) + sumOfSquares(kk);
     }
+
+    /** An object passed in, whose final field is read as a value without a derivative. */
+    static final class Config {
+        final double rate;
+
+        Config(double rate) {
+            this.rate = rate;
+        }
+    }
+
+    @Differentiable
+    static double withConfig(Affine p, Config config, double x) {
+        return config.rate * p.w() * x + p.b();
+    }
 }

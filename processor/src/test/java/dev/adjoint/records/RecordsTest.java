@@ -146,6 +146,16 @@ class RecordsTest {
         assertEquals(2 * 1.5 * 0.4, g.l().w()[1][1], 1e-15);
     }
 
+    @Test
+    void finalFieldOfAnObjectPassedIn() {
+        // f = rate w x + b: df/dw = rate x, df/db = 1, df/dx = rate w
+        RecordsFxGrad.WithConfigGradient g =
+                RecordsFxGrad.withConfig(new Affine(2, 1), new RecordsFx.Config(0.5), 3);
+        assertEquals(4.0, g.value());
+        assertEquals(new Affine(1.5, 1), g.p());
+        assertEquals(1.0, g.x());
+    }
+
     // ------------------------------------------------------------------------------ helpers
 
     static Mlp randomMlp(Random r, int in, int hidden, int classes) {

@@ -57,6 +57,7 @@ public final class MethodLowering {
   private final List<Variable> locals = new ArrayList<>();
   private final ExpressionLowering expressions;
   private final RecordLowering records;
+  private final RecordLocals recordLocals;
   private final Variable result;
   private int loopDepth;
 
@@ -74,6 +75,7 @@ public final class MethodLowering {
     symbols.declareTypeParameters(element.getTypeParameters());
     this.records = new RecordLowering(problems, scope);
     this.expressions = new ExpressionLowering(symbols, problems, scope, this, records);
+    this.recordLocals = new RecordLocals(symbols, problems, records, expressions, this);
     this.result = new Variable("value", symbols.irType(element.getReturnType()),
         Variable.Origin.RESULT, tree);
   }
@@ -341,6 +343,9 @@ public final class MethodLowering {
    * alias, no aliasing of another array) as {@code double[] y = ...}.
    */
   private void variable(VariableTree v, List<Stmt> out) {
+    if (recordLocals.declaration(v, isVar(v), out)) {
+      return;
+    }
     IrType type;
     Expr lowered = null;
     if (isVar(v)) {
@@ -1012,6 +1017,12 @@ public final class MethodLowering {
     return v.getType() == null || v.getType().toString().equals("var");
   }
 
+  /** Declares a local the front end derives from the user's (a record local's component). */
+  void declareLocal(Variable local) {
+    scope.declare(local);
+    locals.add(local);
+  }
+
   private Variable declareLocal(VariableTree v, IrType type) {
     Variable local = new Variable(v.getName().toString(), type, Variable.Origin.LOCAL, v);
     scope.declare(local);
@@ -1024,8 +1035,12 @@ public final class MethodLowering {
       case ASSIGNMENT, PREFIX_INCREMENT, POSTFIX_INCREMENT, PREFIX_DECREMENT, POSTFIX_DECREMENT,
           PLUS_ASSIGNMENT, MINUS_ASSIGNMENT, MULTIPLY_ASSIGNMENT, DIVIDE_ASSIGNMENT,
           REMAINDER_ASSIGNMENT, AND_ASSIGNMENT, OR_ASSIGNMENT, XOR_ASSIGNMENT,
-          LEFT_SHIFT_ASSIGNMENT, RIGHT_SHIFT_ASSIGNMENT, UNSIGNED_RIGHT_SHIFT_ASSIGNMENT ->
+          LEFT_SHIFT_ASSIGNMENT, RIGHT_SHIFT_ASSIGNMENT, UNSIGNED_RIGHT_SHIFT_ASSIGNMENT -> {
+        if (!(e instanceof com.sun.source.tree.AssignmentTree a
+            && recordLocals.assignment(a, out))) {
           expressions.assignment(e, out);
+        }
+      }
       case METHOD_INVOCATION -> {
         if (!arrayUtilityStatement((MethodInvocationTree) e, out)) {
           out.add(new Stmt.Eval(expressions.lower(e, out), e));

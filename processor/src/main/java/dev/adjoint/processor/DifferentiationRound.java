@@ -805,11 +805,6 @@ final class DifferentiationRound implements AdjointProvider {
   }
 
   /**
-   * The body of the method's computation-graph trace, with every double parameter as an input,
-   * or null where there is none (arrays, or a parameter outside wrt that reaches a call without
-   * a derivative).
-   */
-  /**
    * Adds the graph method when {@code @Differentiable(graph = true)} or {@code -Aadjoint.graph}
    * asks for one. A method that asks for it by its annotation and cannot have one is an error
    * there: the user would otherwise find a missing {@code mGraph} method at its first call.
@@ -822,9 +817,10 @@ final class DifferentiationRound implements AdjointProvider {
     }
     if (requested != null && plan.graph == null) {
       diagnostics.error(plan.method, mirror, requested, "'" + plan.method.getSimpleName()
-          + "' cannot have a computation graph: graphs record scalar code only (no array"
-          + " parameters, locals or calls that pass arrays) and at most a few hundred"
-          + " statements; remove graph = true, or graph a scalar part of it");
+          + "' cannot have a computation graph: graphs record scalar code only (no arrays),"
+          + " take every double parameter as an input (each must reach only calls with a"
+          + " derivative) and hold at most a few hundred statements; remove graph = true, or"
+          + " graph a scalar part of it");
     }
   }
 
@@ -842,6 +838,11 @@ final class DifferentiationRound implements AdjointProvider {
     return null;
   }
 
+  /**
+   * The body of the method's computation-graph trace, with every double parameter as an input,
+   * or null where there is none (arrays, or a parameter outside wrt that reaches a call without
+   * a derivative).
+   */
   private CodeBlock graph(MethodIr ir, CompilationUnitTree unit, MethodTree tree) {
     List<Variable> doubles = ir.parameters().stream()
         .filter(p -> p.type().kind() == dev.adjoint.processor.ir.IrType.Kind.DOUBLE).toList();

@@ -11,6 +11,8 @@
 # ratios per round as min / median / max), whose ratios are the ones to quote on a shared machine.
 #
 # The raw JMH jar works too: java -jar bench/target/benchmarks.jar -prof gc RosenbrockBench
+# DJL (PyTorch, CPU, one thread) as a peer on Rosenbrock and the MLP: bench/djl/run.sh (fetches
+# DJL's jars, about 110 MB, into bench/djl/target the first time; outside this build).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

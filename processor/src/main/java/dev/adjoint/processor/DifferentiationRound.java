@@ -909,9 +909,10 @@ final class DifferentiationRound implements AdjointProvider {
     }
     if (requested != null && plan.graph == null) {
       diagnostics.error(plan.method, mirror, requested, "'" + plan.method.getSimpleName()
-          + "' cannot have a computation graph: graphs record scalar code only (no array"
-          + " parameters, locals or calls that pass arrays) and at most a few hundred"
-          + " statements; remove graph = true, or graph a scalar part of it");
+          + "' cannot have a computation graph: graphs record scalar code only (no arrays),"
+          + " take every double parameter as an input (each must reach only calls with a"
+          + " derivative) and hold at most a few hundred statements; remove graph = true, or"
+          + " graph a scalar part of it");
     }
   }
 

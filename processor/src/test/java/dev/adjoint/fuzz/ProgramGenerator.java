@@ -681,8 +681,14 @@ final class ProgramGenerator {
       };
     }
     if (r < 76) {
-      return Node.expr(pick("Math.max", "Math.min") + "(@0@, @1@)", expr(scope, d),
-          expr(scope, d));
+      // Piecewise calls whose reverse sweep is a select (c ? seed : 0.0), not a product.
+      return switch (rnd.nextInt(6)) {
+        case 0 -> Node.expr("dev.adjoint.Activations.relu(@0@)", expr(scope, d));
+        case 1 -> Node.expr("dev.adjoint.Activations.leakyRelu(@0@, @1@)", expr(scope, d),
+            expr(scope, d));
+        default -> Node.expr(pick("Math.max", "Math.min") + "(@0@, @1@)", expr(scope, d),
+            expr(scope, d));
+      };
     }
     if (r < 78) {
       return Node.expr("Math.abs(@0@)", expr(scope, d));

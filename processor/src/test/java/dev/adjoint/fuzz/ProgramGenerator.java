@@ -368,10 +368,13 @@ final class ProgramGenerator {
     for (int i = 0; i < n && statementBudget > 0; i++) {
       statementBudget--;
       if (!chosen.isEmpty() && inShapeHelper == 0 && shapeRnd.nextInt(100) < 6) {
-        // no array-declaring shapes inside loops (a documented limitation with its own error)
+        // Shapes that declare arrays may stand inside loops since issue 13 (allocations are
+        // hoisted); those that declare helpers or fields stay outside.
         List<Feature> fs = chosen.stream().filter(f -> scope.loops == 0 || f == Feature.LOOP_CHAIN
             || f == Feature.BOXED || f == Feature.IMPURE || f == Feature.VARARGS
-            || f == Feature.FMA)
+            || f == Feature.FMA || f == Feature.INCR_IN_EXPR || f == Feature.LOOP_ALLOC
+            || f == Feature.SWAP || f == Feature.PARAM_WRITE || f == Feature.ARRAY_UTIL
+            || f == Feature.VAR_NEW)
             .filter(f -> f != Feature.RECORD || scope.arrays.stream()
                 .anyMatch(a -> a.name().equals("r.rv()")))
             .toList();

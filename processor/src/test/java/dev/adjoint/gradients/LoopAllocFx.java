@@ -100,4 +100,20 @@ final class LoopAllocFx {
     static double[] polar(double r, double theta) {
         return new double[] {r * Math.cos(theta), r * Math.sin(theta)};
     }
+
+    /** A size computed inside the loop from values the loop does not change. */
+    @Differentiable
+    static double localSize(double[] x, int trips) {
+        double s = 0;
+        for (int t = 0; t < trips; t++) {
+            int n = x.length;
+            int m = 2 * n - 1;
+            double[] buf = new double[m];
+            for (int i = 0; i < n; i++) {
+                buf[2 * i] += x[i] * (t + 1);
+            }
+            s += Math.sin(buf[m - 1]) + buf[0] * buf.length;
+        }
+        return s;
+    }
 }

@@ -54,6 +54,15 @@ class LoopAllocTest {
     }
 
     @Test
+    void sizeComputedInsideTheLoopFromInvariantValues() {
+        for (int trips : new int[] {0, 1, 3}) {
+            var g = LoopAllocFxGrad.localSize(X, trips);
+            Check.sameValue(LoopAllocFx.localSize(X, trips), g.value());
+            Check.fd(p -> LoopAllocFx.localSize(p, trips), X, g.x());
+        }
+    }
+
+    @Test
     void returningANewArrayOfScalars() {
         double r = 1.7;
         double theta = 0.6;

@@ -957,6 +957,27 @@ class DiagnosticsTest {
   }
 
   @Test
+  void writingIntoAParameterArrayOfAPublicMethod() {
+    TestSource src = t("""
+        public final class T {
+          @Differentiable
+          public static double loss(double a, double[] xs) {
+            xs[0] = a;
+            return a * xs[0];
+          }
+        }
+        """);
+    Compilation c = compile(src);
+    assertThat(c).failed();
+    assertThat(c).hadErrorCount(1);
+    assertThat(c).hadErrorContaining("writing into parameter array 'xs' is supported only in a"
+        + " method that is not public or protected: a gradient compiled elsewhere could call"
+        + " 'loss' without seeing the write; make it package-private, or copy 'xs' into a local"
+        + " array first")
+        .inFile(src.file).onLine(src.line("xs[0] = a;")).atColumn(src.column("xs[0] = a;", "[0]"));
+  }
+
+  @Test
   void writingIntoARowOfAParameterMatrix() {
     TestSource src = t("""
         final class T {

@@ -951,7 +951,7 @@ final class ExpressionLowering {
           + " @Differentiable method");
       return null;
     }
-    String parameterProblem = ParameterWrites.problem(root, array);
+    String parameterProblem = ParameterWrites.problem(root, array, statements.method());
     if (parameterProblem != null) {
       problems.error(access, parameterProblem);
       return null;

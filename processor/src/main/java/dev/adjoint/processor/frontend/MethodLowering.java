@@ -143,6 +143,11 @@ public final class MethodLowering {
     return v;
   }
 
+  /** The method being lowered. */
+  ExecutableElement method() {
+    return element;
+  }
+
   /** Whether the statement being lowered is inside a loop body or update. */
   boolean inLoop() {
     return loopDepth > 0;
@@ -774,7 +779,7 @@ public final class MethodLowering {
           + " one) in a @Differentiable method; assign the array to a local first");
       return null;
     }
-    String parameterProblem = ParameterWrites.problem(root, array);
+    String parameterProblem = ParameterWrites.problem(root, array, element);
     if (parameterProblem != null) {
       problems.error(tree, parameterProblem);
       return null;

@@ -2,19 +2,26 @@ package dev.adjoint.processor.frontend;
 
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.Variable;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
 
 /**
  * Which writes into a parameter's array the front end accepts: elements of a one-dimensional
  * parameter array, which {@code normalize.ParameterArrayCopies} redirects to a local copy taken at
  * entry (so that the gradient is with respect to the values on entry) and writes through to the
  * caller's array. A matrix parameter's rows cannot be copied that way (they may be ragged or
- * shared), so writing into them stays an error.
+ * shared), so writing into them stays an error. Callers in this compilation see the write (and
+ * refuse to pass an active array); callers compiled elsewhere would not, so the method may not be
+ * public or protected.
  */
 final class ParameterWrites {
   private ParameterWrites() {}
 
-  /** The error for writing into {@code array} (rooted at parameter {@code root}), or null. */
-  static String problem(Variable root, Expr array) {
+  /**
+   * The error for writing into {@code array} (rooted at parameter {@code root}) in
+   * {@code method}, or null.
+   */
+  static String problem(Variable root, Expr array, ExecutableElement method) {
     if (root.origin() != Variable.Origin.PARAMETER) {
       return null;
     }
@@ -25,6 +32,16 @@ final class ParameterWrites {
           + " local array first";
     }
     if (array instanceof Expr.VarRef && !root.type().elementType().isArray()) {
+      if (method.getModifiers().contains(Modifier.PUBLIC)
+          || method.getModifiers().contains(Modifier.PROTECTED)) {
+        // A gradient compiled elsewhere sees only the class file, not that this method writes
+        // into the array it passes; its reverse sweep would call the adjoint with the array
+        // as the call left it.
+        return "writing into parameter array '" + root.sourceName() + "' is supported only in"
+            + " a method that is not public or protected: a gradient compiled elsewhere could"
+            + " call '" + method.getSimpleName() + "' without seeing the write; make it"
+            + " package-private, or copy '" + root.sourceName() + "' into a local array first";
+      }
       return null;
     }
     return "writing into the rows of parameter matrix '" + root.sourceName() + "' is not"

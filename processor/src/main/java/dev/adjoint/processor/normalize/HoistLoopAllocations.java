@@ -104,18 +104,72 @@ public final class HoistLoopAllocations {
     final List<Stmt> hoisted = new ArrayList<>();
     final Set<Variable> assigned = new HashSet<>();
     final Set<Variable> written = new HashSet<>();
+    /** Each variable assigned in the loop, with its assignments there. */
+    final java.util.Map<Variable, List<Stmt.Assign>> assignments = new java.util.HashMap<>();
 
     Loop(Stmt.Loop l) {
       IrWalk.statements(l, s -> {
         if (s instanceof Stmt.Assign a) {
           assigned.add(a.target());
+          assignments.computeIfAbsent(a.target(), v -> new ArrayList<>()).add(a);
         } else if (s instanceof Stmt.ArrayWrite w && IrWalk.root(w.array()) != null) {
           written.add(IrWalk.root(w.array()));
         }
       });
       if (l.counter() != null) {
         assigned.add(l.counter().variable());
+        assignments.computeIfAbsent(l.counter().variable(), v -> new ArrayList<>()).add(null);
       }
+    }
+
+    /**
+     * The value of an int local the loop declares once ({@code int m = n * 2;}) from values it
+     * does not change, by operations that cannot throw, so that it can be computed before the
+     * loop as well; null for any other variable.
+     */
+    private Expr definition(Variable v, Set<Variable> visiting) {
+      List<Stmt.Assign> defs = assignments.get(v);
+      if (defs == null || defs.size() != 1 || defs.get(0) == null || !defs.get(0).declaration()
+          || !v.type().isPrimitive() || !visiting.add(v)) {
+        return null;
+      }
+      Expr value = defs.get(0).value();
+      boolean[] ok = {true};
+      IrWalk.expressions(value, n -> ok[0] &= n instanceof Expr.Literal
+          || n instanceof Expr.VarRef || n instanceof Expr.Cast || n instanceof Expr.Unary
+          || n instanceof Expr.ArrayLength a && a.array() instanceof Expr.VarRef
+          || n instanceof Expr.Binary b && (b.op() == BinaryOp.PLUS || b.op() == BinaryOp.MINUS
+              || b.op() == BinaryOp.TIMES));
+      Expr inlined = ok[0] ? hoistable(value, visiting) : null;
+      visiting.remove(v);
+      return inlined;
+    }
+
+    /**
+     * {@code e} as it can be computed before the loop, with the loop's own invariant
+     * definitions put in for their variables; null when the loop may change its value.
+     */
+    private Expr hoistable(Expr e, Set<Variable> visiting) {
+      if (e instanceof Expr.VarRef r && assigned.contains(r.variable())) {
+        return definition(r.variable(), visiting);
+      }
+      if (e instanceof Expr.ArrayRead read && (IrWalk.root(read.array()) == null
+              || written.contains(IrWalk.root(read.array())))
+          || e instanceof Expr.FieldRef f && !f.field().getModifiers().contains(Modifier.FINAL)
+          || e instanceof Expr.Call || e instanceof Expr.NewObject
+          || e instanceof Expr.NewArray) {
+        return null;
+      }
+      boolean[] failed = {false};
+      Expr rebuilt = dev.adjoint.processor.ir.Rewrite.operands(e, o -> {
+        Expr h = failed[0] ? o : hoistable(o, visiting);
+        if (h == null) {
+          failed[0] = true;
+          return o;
+        }
+        return h;
+      });
+      return failed[0] ? null : rebuilt;
     }
 
     Stmt inside(Stmt s) {
@@ -165,7 +219,8 @@ public final class HoistLoopAllocations {
       }
       List<Expr> dims = new ArrayList<>();
       for (Expr d : allocation.dimensions()) {
-        if (!invariant(d)) {
+        Expr before = hoistable(d, new HashSet<>());
+        if (before == null) {
           problems.error(d.tree() != null ? d.tree() : at, "an array allocated inside a loop"
               + " is allocated once, before the loop, and zeroed on every iteration; its size "
               + d.tree() + " may change inside the loop, so it cannot be: declare '"
@@ -174,12 +229,12 @@ public final class HoistLoopAllocations {
           out.add(a);
           return;
         }
-        if (d instanceof Expr.Literal || d instanceof Expr.ArrayLength) {
-          dims.add(d);
+        if (before instanceof Expr.Literal || before instanceof Expr.ArrayLength) {
+          dims.add(before);
         } else {
           // Java throws for a negative size only when the allocation runs.
-          dims.add(new Expr.Call(intMax, null, List.of(d, Expr.Literal.ofInt(0)), IrType.INT,
-              d.tree()));
+          dims.add(new Expr.Call(intMax, null, List.of(before, Expr.Literal.ofInt(0)),
+              IrType.INT, d.tree()));
           out.add(throwIfNegative(d, at));
         }
       }
@@ -188,22 +243,6 @@ public final class HoistLoopAllocations {
       if (!fullyInitialized(array, allocation, following)) {
         out.add(zero(array, at));
       }
-    }
-
-    /** Whether {@code e} has the same value on every iteration of the loop. */
-    private boolean invariant(Expr e) {
-      boolean[] ok = {true};
-      IrWalk.expressions(e, n -> {
-        if (n instanceof Expr.VarRef r && assigned.contains(r.variable())
-            || n instanceof Expr.ArrayRead read && (IrWalk.root(read.array()) == null
-                || written.contains(IrWalk.root(read.array())))
-            || n instanceof Expr.FieldRef f && !f.field().getModifiers().contains(Modifier.FINAL)
-            || n instanceof Expr.Call || n instanceof Expr.NewObject
-            || n instanceof Expr.NewArray) {
-          ok[0] = false;
-        }
-      });
-      return ok[0];
     }
   }
 

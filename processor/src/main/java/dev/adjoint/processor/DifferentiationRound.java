@@ -286,11 +286,15 @@ final class DifferentiationRound implements AdjointProvider {
           type.getEnclosedElements())) {
         if (helper.getSimpleName().contentEquals(helperName) && !plans.containsKey(helper)
             && differentiableMirror(helper) == null
-            && helper.getModifiers().contains(Modifier.STATIC)
+            && (helper.getModifiers().contains(Modifier.STATIC)
+                || dev.adjoint.processor.abi.FlatParameters.selfRecord(helper).isPresent())
             && !helper.getModifiers().contains(Modifier.ABSTRACT)
             && returnsDifferentiable(helper) && trees.getTree(helper) != null
             && adjoint.descriptor().startsWith("(" + descriptorOf(helper))) {
-          queue(plan(helper, false, differentiableParameters(helper)));
+          Plan plan = plan(helper, false, helperParameters(helper));
+          // a record's method is also called through its copy over the components
+          plan.needsPrimalCopy = !helper.getModifiers().contains(Modifier.STATIC);
+          queue(plan);
         }
       }
     }

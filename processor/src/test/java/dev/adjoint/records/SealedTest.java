@@ -38,7 +38,8 @@ class SealedTest {
     void dispatchedInsideALoopForEveryPair() {
         for (Activation first : ALL) {
             for (Activation second : ALL) {
-                SealedFxGrad.TwoLayersGradient g = SealedFxGrad.twoLayers(first, second, 0.9, 0.6, 4);
+                SealedFxGrad.TwoLayersGradient g =
+                        SealedFxGrad.twoLayers(first, second, 0.9, 0.6, 4);
                 assertEquals(SealedFx.twoLayers(first, second, 0.9, 0.6, 4), g.value(), 0.0);
                 GradientCheck.compare(v -> SealedFx.twoLayers(first, second, v[0], v[1], 4),
                         new double[] {0.9, 0.6}, new double[] {g.w(), g.x()}, "w", "x")

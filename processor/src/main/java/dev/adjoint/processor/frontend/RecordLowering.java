@@ -104,8 +104,9 @@ final class RecordLowering {
 
   /**
    * Whether {@code method} is an instance method of a differentiable record returning double or
-   * double[], other than a component's accessor: a call to it passes the receiver's leaves after its arguments, and
-   * calls the method's adjoint (and, for its value, a copy of it over the leaves).
+   * double[], other than a component's accessor: a call to it passes the receiver's leaves after
+   * its arguments, and calls the method's adjoint (and, for its value, a copy of it over the
+   * leaves).
    */
   static boolean isRecordMethod(ExecutableElement method) {
     if (FlatParameters.selfRecord(method).isEmpty()) {

@@ -700,6 +700,11 @@ final class DifferentiationRound implements AdjointProvider {
    * adjoint entry point is on the class path, and is called as it is, not derived again.
    */
   private Optional<AdjointCallRule> compiledAdjoint(ExecutableElement callee) {
+    if (!callee.getModifiers().contains(Modifier.STATIC)) {
+      // A record's method compiled elsewhere: its entry point's layout (the receiver's
+      // components, which of them are differentiated) and its copy are not known here.
+      return Optional.empty();
+    }
     TypeElement owner = (TypeElement) callee.getEnclosingElement();
     TypeElement grad = elements.getTypeElement(
         GradClassWriter.gradClassOf(owner, options.suffix()).canonicalName());

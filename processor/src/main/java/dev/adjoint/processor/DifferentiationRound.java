@@ -753,6 +753,7 @@ final class DifferentiationRound implements AdjointProvider {
       TypeElement owner = (TypeElement) method.getEnclosingElement();
       Symbols symbols = new Symbols(elements, types, unit, owner);
       MethodIr ir = new MethodLowering(symbols, problems, method, tree, unit)
+          .checkingRecords(r -> RecordParameters.problemWith(r, elements, trees))
           .lower(plan.differentiated);
       if (problems.failedSilently()) {
         return; // javac's own error stands alone
@@ -884,6 +885,7 @@ final class DifferentiationRound implements AdjointProvider {
       Symbols symbols = new Symbols(elements, types, unit,
           (TypeElement) method.getEnclosingElement());
       MethodIr ir = new MethodLowering(symbols, problems, method, tree, unit)
+          .checkingRecords(r -> RecordParameters.problemWith(r, elements, trees))
           .lower(Set.of());
       requirePrimalCopies(ir);
       requireTableCopies(ir, problems);

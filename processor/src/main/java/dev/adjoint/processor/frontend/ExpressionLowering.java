@@ -632,7 +632,7 @@ final class ExpressionLowering {
     Optional<List<TypeElement>> sealed = receiver == null || isStatic ? Optional.empty()
         : SealedDispatch.permittedRecords(receiver.type());
     if (sealed.isPresent()) {
-      Expr dispatched = new SealedDispatch(symbols, problems, statements).call(call,
+      Expr dispatched = new SealedDispatch(symbols, problems, statements, records).call(call,
           method.get(), receiver, args, sealed.get(), noHoisting == 0, out);
       return dispatched == null ? poison(call) : dispatched;
     }

@@ -31,11 +31,14 @@ final class SealedDispatch {
   private final Symbols symbols;
   private final MethodProblems problems;
   private final MethodLowering statements;
+  private final RecordLowering records;
 
-  SealedDispatch(Symbols symbols, MethodProblems problems, MethodLowering statements) {
+  SealedDispatch(Symbols symbols, MethodProblems problems, MethodLowering statements,
+      RecordLowering records) {
     this.symbols = symbols;
     this.problems = problems;
     this.statements = statements;
+    this.records = records;
   }
 
   /** The records a sealed interface permits, when {@code type} is such an interface. */
@@ -76,6 +79,11 @@ final class SealedDispatch {
     }
     List<ExecutableElement> implementations = new ArrayList<>();
     for (TypeElement r : records) {
+      Optional<String> problem = this.records.problemWith(r);
+      if (problem.isPresent()) {
+        problems.error(tree, problem.get());
+        return null;
+      }
       Optional<ExecutableElement> impl = ElementFilter.methodsIn(r.getEnclosedElements()).stream()
           .filter(m -> m.getSimpleName().equals(method.getSimpleName())
               && m.getParameters().size() == method.getParameters().size()

@@ -289,11 +289,15 @@ final class DifferentiationRound implements AdjointProvider {
           type.getEnclosedElements())) {
         if (helper.getSimpleName().contentEquals(helperName) && !plans.containsKey(helper)
             && differentiableMirror(helper) == null
-            && helper.getModifiers().contains(Modifier.STATIC)
+            && (helper.getModifiers().contains(Modifier.STATIC)
+                || dev.adjoint.processor.abi.FlatParameters.selfRecord(helper).isPresent())
             && !helper.getModifiers().contains(Modifier.ABSTRACT)
             && returnsDifferentiable(helper) && trees.getTree(helper) != null
             && adjoint.descriptor().startsWith("(" + descriptorOf(helper))) {
-          queue(plan(helper, false, differentiableParameters(helper)));
+          Plan plan = plan(helper, false, helperParameters(helper));
+          // a record's method is also called through its copy over the components
+          plan.needsPrimalCopy = !helper.getModifiers().contains(Modifier.STATIC);
+          queue(plan);
         }
       }
     }
@@ -699,6 +703,11 @@ final class DifferentiationRound implements AdjointProvider {
    * adjoint entry point is on the class path, and is called as it is, not derived again.
    */
   private Optional<AdjointCallRule> compiledAdjoint(ExecutableElement callee) {
+    if (!callee.getModifiers().contains(Modifier.STATIC)) {
+      // A record's method compiled elsewhere: its entry point's layout (the receiver's
+      // components, which of them are differentiated) and its copy are not known here.
+      return Optional.empty();
+    }
     TypeElement owner = (TypeElement) callee.getEnclosingElement();
     TypeElement grad = elements.getTypeElement(
         GradClassWriter.gradClassOf(owner, options.suffix()).canonicalName());
@@ -747,6 +756,7 @@ final class DifferentiationRound implements AdjointProvider {
       TypeElement owner = (TypeElement) method.getEnclosingElement();
       Symbols symbols = new Symbols(elements, types, unit, owner);
       MethodIr ir = new MethodLowering(symbols, problems, method, tree, unit)
+          .checkingRecords(r -> RecordParameters.problemWith(r, elements, trees))
           .lower(plan.differentiated);
       if (problems.failedSilently()) {
         return; // javac's own error stands alone
@@ -878,6 +888,7 @@ final class DifferentiationRound implements AdjointProvider {
       Symbols symbols = new Symbols(elements, types, unit,
           (TypeElement) method.getEnclosingElement());
       MethodIr ir = new MethodLowering(symbols, problems, method, tree, unit)
+          .checkingRecords(r -> RecordParameters.problemWith(r, elements, trees))
           .lower(Set.of());
       requirePrimalCopies(ir);
       requireTableCopies(ir, problems);

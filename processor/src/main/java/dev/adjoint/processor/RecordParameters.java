@@ -40,7 +40,8 @@ final class RecordParameters {
   static Optional<String> wrtPathProblem(ExecutableElement method, String path) {
     String root = path.substring(0, path.indexOf('.'));
     Set<String> records = method.getParameters().stream().filter(RecordParameters::isRecord)
-        .map(p -> p.getSimpleName().toString()).collect(Collectors.toCollection(java.util.HashSet::new));
+        .map(p -> p.getSimpleName().toString())
+        .collect(Collectors.toCollection(java.util.HashSet::new));
     if (FlatParameters.selfRecord(method).isPresent()) {
       records.add(FlatParameters.SELF);
     }

@@ -159,4 +159,44 @@ class SingleFileRecompileTest {
   void aClassWithItsOwnGradientKeepsItsHelpersWhenRecompiledAlone() throws Exception {
     recompileOnlyTheHelper(true);
   }
+
+  private static final String A_WITH_RECORD = """
+      package s;
+
+      import dev.adjoint.Differentiable;
+
+      final class A {
+        @Differentiable
+        static double f(double x) {
+          P p = new P(x, 2.0);
+          return p.h(x) + x;
+        }
+      }
+      """;
+
+  private static String p(String helperBody) {
+    return """
+        package s;
+
+        record P(double a, double b) {
+          double h(double u) {
+            return %s;
+          }
+        }
+        """.formatted(helperBody);
+  }
+
+  @Test
+  void aRecordRecompiledAloneKeepsItsMethodsAdjointAndCopy() throws Exception {
+    Path out1 = tmp.resolve("out1");
+    javac(out1, null, write("src1", "s/A.java", A_WITH_RECORD), write("src1", "s/P.java",
+        p("a * u")));
+    assertEquals(2 * 1.5 + 1, gradient(out1, out1, "s.AGrad", "f", 1.5), 1e-12);
+
+    Path out2 = tmp.resolve("out2");
+    javac(out2, out1.toString(), write("src2", "s/P.java", p("Math.sin(a) * u")));
+    assertTrue(Files.exists(out2.resolve("s/PGrad.class")), "PGrad is regenerated");
+    assertEquals(Math.cos(1.5) * 1.5 + Math.sin(1.5) + 1,
+        gradient(out1, out2, "s.AGrad", "f", 1.5), 1e-12);
+  }
 }

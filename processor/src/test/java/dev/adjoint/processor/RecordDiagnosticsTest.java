@@ -417,4 +417,99 @@ class RecordDiagnosticsTest {
     oneError(src, "a local L has an array component (w), and only records of scalars", "L l = new",
         "l = new");
   }
+
+  @Test
+  void sealedDispatchInsideAConditionalOperandIsAnError() {
+    TestSource src = t("""
+        sealed interface Act permits Id, Sq {
+          double apply(double z);
+        }
+
+        record Id() implements Act {
+          public double apply(double z) { return z; }
+        }
+
+        record Sq() implements Act {
+          public double apply(double z) { return z * z; }
+        }
+
+        final class T {
+          @Differentiable
+          static double loss(Act act, double w) {
+            return w > 0 ? act.apply(w) : w;
+          }
+        }
+        """);
+    oneError(src, "a call dispatched on the sealed interface Act is not supported inside ?:, &&"
+        + " or ||", "return w > 0 ?", "(w) :");
+  }
+
+  @Test
+  void sealedRecordWithoutItsOwnImplementationIsAnError() {
+    TestSource src = t("""
+        sealed interface Act permits Id, Sq {
+          default double apply(double z) { return z; }
+        }
+
+        record Id() implements Act {}
+
+        record Sq() implements Act {
+          public double apply(double z) { return z * z; }
+        }
+
+        final class T {
+          @Differentiable
+          static double loss(Act act, double w) {
+            return act.apply(w);
+          }
+        }
+        """);
+    oneError(src, "is differentiated when every permitted record implements 'apply' itself and it"
+        + " returns double; Id does not", "return act.apply(w);", "(w);");
+  }
+
+  @Test
+  void localRecordWithAnAccessorOfItsOwnIsAnError() {
+    TestSource src = t("""
+        record P(double x) {
+          public double x() { return 2 * x; }
+        }
+
+        final class T {
+          @Differentiable
+          static double loss(double a) {
+            P p = new P(a);
+            return p.x() * a;
+          }
+        }
+        """);
+    oneError(src, "record P declares its own accessor x(), which returns something other than the"
+        + " component", "P p = new P(a);", "p = new");
+  }
+
+  @Test
+  void sealedRecordWithAnAccessorOfItsOwnIsAnError() {
+    TestSource src = t("""
+        sealed interface Act permits Id, Scaled {
+          double apply(double z);
+        }
+
+        record Id() implements Act {
+          public double apply(double z) { return z; }
+        }
+
+        record Scaled(double k) implements Act {
+          public double k() { return -k; }
+          public double apply(double z) { return k * z; }
+        }
+
+        final class T {
+          @Differentiable
+          static double loss(Act act, double w) {
+            return act.apply(w);
+          }
+        }
+        """);
+    oneError(src, "record Scaled declares its own accessor k()", "return act.apply(w);", "(w);");
+  }
 }

@@ -107,6 +107,17 @@ class InstanceTest {
                 flatten(g.self())).assertWithin(TOL);
     }
 
+    @Test
+    void wrtAComponentPathOfSelf() {
+        ModelFx m = model(new Random(13));
+        ModelFxGrad.BiasGradient g = ModelFxGrad.bias(m, 2.0);
+        assertEquals(m.bias(2.0), g.value(), 0.0);
+        // d/db2[0] = t^2, d/db2[1] = w1[0][0], everything else outside wrt: zeros
+        assertArrayEquals(new double[] {4.0, m.w1()[0][0], 0.0}, g.self().b2(), 0.0);
+        assertArrayEquals(new double[4], g.self().b1(), 0.0);
+        assertEquals(0.0, g.self().w1()[0][0]);
+    }
+
     // ------------------------------------------------------------------------------ helpers
 
     static double[][] random(Random r, int rows, int cols) {

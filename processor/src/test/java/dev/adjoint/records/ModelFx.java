@@ -73,4 +73,10 @@ record ModelFx(double[][] w1, double[] b1, double[][] w2, double[] b2, String na
         }
         return sum / labels.length;
     }
+
+    /** A component path of the receiver in wrt. */
+    @Differentiable(wrt = {"self.b2"})
+    double bias(double t) {
+        return b2[0] * t * t + w1[0][0] * b2[1];
+    }
 }

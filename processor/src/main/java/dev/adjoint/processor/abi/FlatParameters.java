@@ -90,7 +90,16 @@ public final class FlatParameters {
         || !(method.getEnclosingElement() instanceof TypeElement owner)) {
       return Optional.empty();
     }
-    return differentiableRecord(owner.asType());
+    Optional<TypeElement> differentiable = differentiableRecord(owner.asType());
+    if (differentiable.isPresent()) {
+      return differentiable;
+    }
+    // A record of a sealed interface, whose methods a dispatched call reaches, even without a
+    // component that carries derivatives (record Relu() implements Activation).
+    boolean ofSealed = owner.getKind() == ElementKind.RECORD && owner.getTypeParameters().isEmpty()
+        && owner.getInterfaces().stream().anyMatch(i -> i instanceof DeclaredType d
+            && d.asElement().getModifiers().contains(javax.lang.model.element.Modifier.SEALED));
+    return ofSealed ? Optional.of(owner) : Optional.empty();
   }
 
   /**

@@ -666,6 +666,13 @@ final class ExpressionLowering {
       }
       return recordMethodCall(call, method.get(), args, flattened.get(), out);
     }
+    Optional<List<TypeElement>> sealed = receiver == null || isStatic ? Optional.empty()
+        : SealedDispatch.permittedRecords(receiver.type());
+    if (sealed.isPresent()) {
+      Expr dispatched = new SealedDispatch(symbols, problems, statements, records).call(call,
+          method.get(), receiver, args, sealed.get(), noHoisting == 0, out);
+      return dispatched == null ? poison(call) : dispatched;
+    }
     if (!isStatic && receiver != null && RecordLowering.isRecordMethod(method.get())) {
       records.opaqueReceiver(call, method.get());
       return poison(call);

@@ -80,6 +80,18 @@ public final class MethodLowering {
         Variable.Origin.RESULT, tree);
   }
 
+  /**
+   * Sets what is wrong with a record Adjoint would flatten in the body (a local, a sealed
+   * interface's record), or empty when nothing is: an accessor of its own returning something
+   * else than its field, say, which only the record's source shows.
+   */
+  public MethodLowering checkingRecords(
+      java.util.function.Function<javax.lang.model.element.TypeElement,
+          java.util.Optional<String>> check) {
+    records.checkingRecords(check);
+    return this;
+  }
+
   /** Lowers the method; {@code differentiatedNames} are the parameters to differentiate. */
   public MethodIr lower(Set<String> differentiatedNames) {
     List<Variable> parameters = new ArrayList<>();

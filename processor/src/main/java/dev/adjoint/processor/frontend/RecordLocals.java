@@ -135,6 +135,10 @@ final class RecordLocals {
 
   /** Why a local of this record type is not supported, or empty. */
   private Optional<String> problem(TypeElement record) {
+    Optional<String> own = records.problemWith(record);
+    if (own.isPresent()) {
+      return own;
+    }
     for (RecordComponentElement c : record.getRecordComponents()) {
       if (c.asType().getKind() == TypeKind.ARRAY) {
         return Optional.of("a local " + record.getSimpleName() + " has an array component ("

@@ -60,6 +60,17 @@ final class RecordLowering {
   /** A flattened record a method is called on: its type and its leaves, in order. */
   record Receiver(TypeElement type, List<Expr> leaves) {}
 
+  private java.util.function.Function<TypeElement, Optional<String>> check = r -> Optional.empty();
+
+  void checkingRecords(java.util.function.Function<TypeElement, Optional<String>> check) {
+    this.check = check;
+  }
+
+  /** What is wrong with flattening {@code record} in the body, or empty. */
+  Optional<String> problemWith(TypeElement record) {
+    return check.apply(record);
+  }
+
   /** The receiver of the method being lowered, when it is an instance method of a record. */
   Optional<Receiver> self(Tree at) {
     return self == null ? Optional.empty() : Optional.of(receiverOf(self, at));
@@ -104,8 +115,9 @@ final class RecordLowering {
 
   /**
    * Whether {@code method} is an instance method of a differentiable record returning double or
-   * double[], other than a component's accessor: a call to it passes the receiver's leaves after its arguments, and
-   * calls the method's adjoint (and, for its value, a copy of it over the leaves).
+   * double[], other than a component's accessor: a call to it passes the receiver's leaves after
+   * its arguments, and calls the method's adjoint (and, for its value, a copy of it over the
+   * leaves).
    */
   static boolean isRecordMethod(ExecutableElement method) {
     if (FlatParameters.selfRecord(method).isEmpty()) {

@@ -276,7 +276,7 @@ public final class JavaExpressions {
 
   /** The name of the copy of a private method that the generated class holds. */
   public static String primalCopyName(javax.lang.model.element.ExecutableElement method) {
-    return method.getSimpleName() + "Primal";
+    return AdjointAbi.primalCopyName(method.getSimpleName());
   }
 
   /** The Java type for an IR type: see {@link JavaTypes#typeName}. */

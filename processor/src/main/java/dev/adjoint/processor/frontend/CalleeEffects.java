@@ -13,6 +13,7 @@ import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreeScanner;
 import com.sun.source.util.Trees;
+import dev.adjoint.processor.abi.RuntimeTypes;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -36,8 +37,10 @@ public final class CalleeEffects {
   /** Library methods known to only read the arrays they receive. */
   private static final Set<String> READERS = Set.of("Arrays.copyOf", "Arrays.copyOfRange",
       "Arrays.toString", "Arrays.deepToString", "Arrays.equals", "Arrays.deepEquals",
-      "Arrays.hashCode", "Arrays.stream", "Losses.mse", "Losses.softmaxCrossEntropy",
-      "Activations.softmax", "AdjointArrays.dot");
+      "Arrays.hashCode", "Arrays.stream", RuntimeTypes.LOSSES.simpleName() + ".mse",
+      RuntimeTypes.LOSSES.simpleName() + ".softmaxCrossEntropy",
+      RuntimeTypes.ACTIVATIONS.simpleName() + ".softmax",
+      RuntimeTypes.ADJOINT_ARRAYS.simpleName() + ".dot");
 
   private final Trees trees;
   private final javax.lang.model.util.Elements elements;

@@ -7,6 +7,7 @@ import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.VariableTree;
+import dev.adjoint.processor.abi.RuntimeTypes;
 import java.util.HashSet;
 import java.util.Set;
 import javax.lang.model.element.ExecutableElement;
@@ -21,8 +22,8 @@ import javax.lang.model.util.ElementFilter;
 final class EffectScan extends WriteScanner {
   /** Static methods of these classes compute functions of their arguments. */
   private static final Set<String> PURE_QUALIFIERS = Set.of("Math", "StrictMath", "Double",
-      "Float", "Integer", "Long", "Boolean", "Character", "String", "Objects", "Activations",
-      "Losses");
+      "Float", "Integer", "Long", "Boolean", "Character", "String", "Objects",
+      RuntimeTypes.ACTIVATIONS.simpleName(), RuntimeTypes.LOSSES.simpleName());
 
   /** Methods of an object that only read it. */
   private static final Set<String> PURE_RECEIVER_METHODS = Set.of("clone", "length", "charAt",

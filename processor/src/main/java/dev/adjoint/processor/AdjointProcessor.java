@@ -18,14 +18,14 @@ import javax.lang.model.element.TypeElement;
  * Generates {@code <Class>Grad} for every class with {@code @Differentiable} methods, and checks
  * every derivative declared with {@code @Partial} or {@code @Pullback}.
  *
- * <p>It claims those annotations, and the {@code @Generated} on its own output, so that
- * {@code -Xlint:processing} has nothing to say about them. Its companion
+ * <p>It claims those annotations, its own ({@code dev.adjoint}), and the {@code @Generated} on
+ * its own output only: see {@link Claims}. Its companion
  * {@link HelperRefreshProcessor} runs on rounds without them (a helper's file recompiled on
  * its own); whichever of the two runs first in a round does the round's work.
  */
 @AutoService(Processor.class)
 @SupportedAnnotationTypes({RuntimeTypes.DIFFERENTIABLE, RuntimeTypes.PARTIAL,
-    RuntimeTypes.PULLBACK, "javax.annotation.processing.Generated"})
+    RuntimeTypes.PULLBACK, RuntimeTypes.GENERATED})
 public final class AdjointProcessor extends AbstractProcessor {
 
   @Override
@@ -47,10 +47,10 @@ public final class AdjointProcessor extends AbstractProcessor {
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-    if (!annotations.isEmpty() || !round.getRootElements().isEmpty()) {
+    if (!annotations.isEmpty() || !round.getRootElements().isEmpty() || round.processingOver()) {
       runOnce(processingEnv, round);
     }
-    return true;
+    return Claims.claim(annotations, round);
   }
 
   /** The rounds whose work is done, by this processor or its companion. */
@@ -61,12 +61,24 @@ public final class AdjointProcessor extends AbstractProcessor {
   private static final Map<ProcessingEnvironment, ProcessorOptions> OPTIONS =
       Collections.synchronizedMap(new WeakHashMap<>());
 
-  /** Runs the round's work unless the other of the two processors already has. */
+  /** The classes of each compilation that wait for a type generated in a later round. */
+  private static final Map<ProcessingEnvironment, Deferral> DEFERRALS =
+      Collections.synchronizedMap(new WeakHashMap<>());
+
+  /**
+   * Runs the round's work unless the other of the two processors already has: on the classes
+   * whose types are complete, the others being deferred ({@link Deferral}). The last round
+   * runs only for classes still deferred.
+   */
   static void runOnce(ProcessingEnvironment env, RoundEnvironment round) {
+    Deferral deferral = DEFERRALS.computeIfAbsent(env, e -> new Deferral());
+    if (round.processingOver() && !deferral.hasWaiting()) {
+      return;
+    }
     if (DONE.putIfAbsent(round, Boolean.TRUE) == null) {
       ProcessorOptions options = OPTIONS.computeIfAbsent(env,
           e -> ProcessorOptions.read(e.getOptions(), e.getMessager()));
-      onLargeStack(() -> new DifferentiationRound(env, options).run(round));
+      onLargeStack(() -> new DifferentiationRound(env, options).run(deferral.ready(env, round)));
     }
   }
 

@@ -27,7 +27,7 @@ public final class HelperRefreshProcessor extends AbstractProcessor {
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-    if (!round.getRootElements().isEmpty()) {
+    if (!round.getRootElements().isEmpty() || round.processingOver()) {
       AdjointProcessor.runOnce(processingEnv, round);
     }
     return false;

@@ -47,6 +47,14 @@ public final class AdjointAbi {
     return method + SUFFIX;
   }
 
+  /**
+   * The name of the copy of a private method that the generated class holds, for generated code
+   * that cannot call the original.
+   */
+  public static String primalCopyName(CharSequence method) {
+    return method + "Primal";
+  }
+
   /** The method an entry point named {@code entry} belongs to, or null if it is none. */
   public static String methodOf(String entry) {
     return entry.endsWith(SUFFIX) ? entry.substring(0, entry.length() - SUFFIX.length()) : null;

@@ -4,7 +4,7 @@ import com.palantir.javapoet.ClassName;
 
 /**
  * The one place that names the runtime library's types ({@code dev.adjoint}): the annotations the
- * processor reads and the classes generated code uses.
+ * processor reads and the classes generated code uses; and the {@code @Generated} it writes.
  */
 public final class RuntimeTypes {
   private RuntimeTypes() {}
@@ -18,12 +18,21 @@ public final class RuntimeTypes {
   public static final String NON_DIFFERENTIABLE = PACKAGE + ".NonDifferentiable";
   public static final String CHECKPOINTED = PACKAGE + ".Checkpointed";
 
+  /** The annotation on every generated class (not the runtime's: the JDK's). */
+  public static final String GENERATED = "javax.annotation.processing.Generated";
+  /** The {@code value} of {@link #GENERATED} on Adjoint's output: its processor's name. */
+  public static final String GENERATOR = "dev.adjoint.processor.AdjointProcessor";
+
   /** The tape generated code records on; the last parameter of every adjoint entry point. */
   public static final ClassName TAPE = ClassName.get(PACKAGE, "Tape");
   /** Helpers over adjoint arrays: {@code addInto}, {@code zerosLike}, {@code NO_SCALARS}. */
   public static final ClassName ADJOINT_ARRAYS = ClassName.get(PACKAGE, "AdjointArrays");
   /** Vector operations on gradients' array components, for records' generated algebra. */
   public static final ClassName GRADIENT_ALGEBRA = ClassName.get(PACKAGE, "GradientAlgebra");
+  /** Loss functions with derivatives of their own, which only read the arrays they receive. */
+  public static final ClassName LOSSES = ClassName.get(PACKAGE, "Losses");
+  /** Activation functions with derivatives of their own. */
+  public static final ClassName ACTIVATIONS = ClassName.get(PACKAGE, "Activations");
   /** What a graph method returns. */
   public static final ClassName COMPUTATION_GRAPH = ClassName.get(PACKAGE, "ComputationGraph");
 

@@ -11,7 +11,6 @@ import dev.adjoint.processor.ir.IrType;
 import dev.adjoint.processor.ir.NameTable;
 import dev.adjoint.processor.ir.UnaryOp;
 import java.util.function.Function;
-import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 
 /**
@@ -19,9 +18,9 @@ import javax.lang.model.element.TypeElement;
  * evaluation order (floating-point addition is not associative, so neither is the printer).
  */
 public final class JavaExpressions {
-  private static final int PRIMARY = 15;
-  private static final int PREFIX = 13;
-  private static final int CONDITIONAL = 2;
+  private static final int PRIMARY = Precedence.PRIMARY;
+  private static final int PREFIX = Precedence.PREFIX;
+  private static final int CONDITIONAL = Precedence.CONDITIONAL;
 
   private final NameTable names;
   private final Function<TypeElement, ClassName> generatedClass;
@@ -56,7 +55,7 @@ public final class JavaExpressions {
       // (double) a of a double a: javac's -Xlint:cast calls it redundant; the value is the same.
       return print(c.operand(), context);
     }
-    int own = precedence(e);
+    int own = Precedence.of(e);
     CodeBlock body = printBare(e);
     return own < context ? CodeBlock.of("($L)", body) : body;
   }
@@ -83,83 +82,6 @@ public final class JavaExpressions {
     }
     return false;
   }
-
-  private static int precedence(Expr e) {
-    return e.accept(PRECEDENCE);
-  }
-
-  /** How tightly each expression binds, as Java's operator precedence. */
-  private static final Expr.Visitor<Integer> PRECEDENCE = new Expr.Visitor<>() {
-    @Override
-    public Integer visitLiteral(Expr.Literal node) {
-      return node.text().startsWith("-") ? PREFIX : PRIMARY;
-    }
-
-    @Override
-    public Integer visitVarRef(Expr.VarRef node) {
-      return PRIMARY;
-    }
-
-    @Override
-    public Integer visitFieldRef(Expr.FieldRef node) {
-      return PRIMARY;
-    }
-
-    @Override
-    public Integer visitBinary(Expr.Binary node) {
-      return node.op().precedence();
-    }
-
-    @Override
-    public Integer visitUnary(Expr.Unary node) {
-      return PREFIX;
-    }
-
-    @Override
-    public Integer visitCast(Expr.Cast node) {
-      return PREFIX;
-    }
-
-    @Override
-    public Integer visitConditional(Expr.Conditional node) {
-      return CONDITIONAL;
-    }
-
-    @Override
-    public Integer visitCall(Expr.Call node) {
-      return PRIMARY;
-    }
-
-    @Override
-    public Integer visitArrayRead(Expr.ArrayRead node) {
-      return PRIMARY;
-    }
-
-    @Override
-    public Integer visitArrayLength(Expr.ArrayLength node) {
-      return PRIMARY;
-    }
-
-    @Override
-    public Integer visitNewArray(Expr.NewArray node) {
-      return PRIMARY;
-    }
-
-    @Override
-    public Integer visitNewObject(Expr.NewObject node) {
-      return PRIMARY;
-    }
-
-    @Override
-    public Integer visitAdjointCall(Expr.AdjointCall node) {
-      return PRIMARY;
-    }
-
-    @Override
-    public Integer visitIntrinsic(Expr.Intrinsic node) {
-      return PRIMARY;
-    }
-  };
 
   private CodeBlock printBare(Expr e) {
     return e.accept(bare);
@@ -273,7 +195,7 @@ public final class JavaExpressions {
         case CLEAR_SLOTS -> CodeBlock.of("$T.fill($L, 0, $L, 0.0)", java.util.Arrays.class,
             print(i.args().get(0), 0), print(i.args().get(1), 0));
         case ZEROS_LIKE -> zerosLike(print(i.args().get(0), 0), i.args().get(0).type());
-        case POP -> pop(print(i.args().get(0), 0), i.type());
+        case POP -> JavaTypes.pop(print(i.args().get(0), 0), i.type());
         case COPY -> copy(i.args().get(0));
         case NEW_TAPE -> CodeBlock.of("new $T()", RuntimeTypes.TAPE);
         case GRAPH_NEW -> CodeBlock.of("new $T($L)", RuntimeTypes.COMPUTATION_GRAPH,
@@ -357,68 +279,17 @@ public final class JavaExpressions {
 
   /** The name of the copy of a private method that the generated class holds. */
   public static String primalCopyName(javax.lang.model.element.ExecutableElement method) {
-    return method.getSimpleName() + "Primal";
+    return AdjointAbi.primalCopyName(method.getSimpleName());
   }
 
-  /** The Java type for an IR type. */
+  /** The Java type for an IR type: see {@link JavaTypes#typeName}. */
   public static TypeName typeName(IrType type) {
-    return switch (type.kind()) {
-      case BOOLEAN -> TypeName.BOOLEAN;
-      case BYTE -> TypeName.BYTE;
-      case SHORT -> TypeName.SHORT;
-      case CHAR -> TypeName.CHAR;
-      case INT -> TypeName.INT;
-      case LONG -> TypeName.LONG;
-      case FLOAT -> TypeName.FLOAT;
-      case DOUBLE -> TypeName.DOUBLE;
-      case STRING -> ClassName.get(String.class);
-      case DOUBLE_ARRAY -> com.palantir.javapoet.ArrayTypeName.of(TypeName.DOUBLE);
-      case DOUBLE_MATRIX -> com.palantir.javapoet.ArrayTypeName.of(
-          com.palantir.javapoet.ArrayTypeName.of(TypeName.DOUBLE));
-      case INT_ARRAY -> com.palantir.javapoet.ArrayTypeName.of(TypeName.INT);
-      case BOOLEAN_ARRAY -> com.palantir.javapoet.ArrayTypeName.of(TypeName.BOOLEAN);
-      case OTHER -> TypeName.get(type.mirror());
-      case TAPE -> RuntimeTypes.TAPE;
-      case GRAPH -> RuntimeTypes.COMPUTATION_GRAPH;
-      default -> throw new IllegalArgumentException("no Java type for " + type);
-    };
+    return JavaTypes.typeName(type);
   }
 
-  /** A new zero array with the shape of {@code array}, of type {@code type}: an adjoint. */
+  /** A new zero array with the shape of {@code array}: see {@link JavaTypes#zerosLike}. */
   public static CodeBlock zerosLike(CodeBlock array, IrType type) {
-    if (type.kind() == IrType.Kind.DOUBLE_MATRIX) {
-      return CodeBlock.of("$T.zerosLike($L)", RuntimeTypes.ADJOINT_ARRAYS,
-          array);
-    }
-    return CodeBlock.of("new double[$L.length]", array);
-  }
-
-  /**
-   * Pops a value of {@code type} off {@code tape}: doubles and floats are kept as doubles,
-   * booleans as booleans, a long as two ints, other integers as ints.
-   */
-  public static CodeBlock pop(CodeBlock tape, IrType type) {
-    return switch (type.kind()) {
-      case DOUBLE -> CodeBlock.of("$L.popDouble()", tape);
-      case FLOAT -> CodeBlock.of("(float) $L.popDouble()", tape);
-      case BOOLEAN -> CodeBlock.of("$L.popBoolean()", tape);
-      case INT -> CodeBlock.of("$L.popInt()", tape);
-      case LONG -> CodeBlock.of("((long) $L.popInt() << 32) | ($L.popInt() & 0xFFFFFFFFL)", tape,
-          tape);
-      default -> CodeBlock.of("($T) $L.popInt()", typeName(type), tape);
-    };
-  }
-
-  /** The default value a hoisted declaration starts from. */
-  public static String zero(IrType type) {
-    return switch (type.kind()) {
-      case BOOLEAN -> "false";
-      case DOUBLE -> "0.0";
-      case FLOAT -> "0.0F";
-      case LONG -> "0L";
-      case BYTE, SHORT, CHAR, INT -> "0";
-      default -> "null";
-    };
+    return JavaTypes.zerosLike(array, type);
   }
 
   static boolean isNegativeLiteral(Expr e) {

@@ -61,7 +61,7 @@ public final class JavaStatements {
     @Override
     public Void visitAssign(Stmt.Assign a) {
       if (a.declaration()) {
-        out.addStatement("$T $N = $L", JavaExpressions.typeName(a.target().type()),
+        out.addStatement("$T $N = $L", JavaTypes.typeName(a.target().type()),
             names.of(a.target()), expr(a.value()));
       } else {
         out.addStatement("$N = $L", names.of(a.target()), expr(a.value()));

@@ -13,6 +13,7 @@ import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreeScanner;
 import com.sun.source.util.Trees;
+import dev.adjoint.processor.abi.RuntimeTypes;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -36,8 +37,10 @@ public final class CalleeEffects {
   /** Library methods known to only read the arrays they receive. */
   private static final Set<String> READERS = Set.of("Arrays.copyOf", "Arrays.copyOfRange",
       "Arrays.toString", "Arrays.deepToString", "Arrays.equals", "Arrays.deepEquals",
-      "Arrays.hashCode", "Arrays.stream", "Losses.mse", "Losses.softmaxCrossEntropy",
-      "Activations.softmax", "AdjointArrays.dot");
+      "Arrays.hashCode", "Arrays.stream", RuntimeTypes.LOSSES.simpleName() + ".mse",
+      RuntimeTypes.LOSSES.simpleName() + ".softmaxCrossEntropy",
+      RuntimeTypes.ACTIVATIONS.simpleName() + ".softmax",
+      RuntimeTypes.ADJOINT_ARRAYS.simpleName() + ".dot");
 
   private final Trees trees;
   private final javax.lang.model.util.Elements elements;
@@ -67,16 +70,6 @@ public final class CalleeEffects {
     return answer;
   }
 
-  /** Static methods of these classes compute functions of their arguments. */
-  private static final Set<String> PURE_QUALIFIERS = Set.of("Math", "StrictMath", "Double",
-      "Float", "Integer", "Long", "Boolean", "Character", "String", "Objects", "Activations",
-      "Losses");
-
-  /** Methods of an object that only read it. */
-  private static final Set<String> PURE_RECEIVER_METHODS = Set.of("clone", "length", "charAt",
-      "equals", "compareTo", "isEmpty", "doubleValue", "intValue", "longValue", "hashCode",
-      "toString");
-
   /**
    * Whether running {@code method} may do anything but compute its result: write a field or an
    * array it received, or call a method not known to be pure ({@code Math.random()}, a method of
@@ -86,31 +79,14 @@ public final class CalleeEffects {
     return mayHaveEffects(method, new HashSet<>());
   }
 
-  private boolean mayHaveEffects(ExecutableElement method, Set<String> visiting) {
+  boolean mayHaveEffects(ExecutableElement method, Set<String> visiting) {
     return cached(method.getEnclosingElement() + "#" + method + "#effects", visiting, () -> {
       MethodTree tree = trees.getTree(method);
       if (tree == null && isRecordAccessor(method)) {
         return false; // javac's own accessor returns its field
       }
       return tree == null || tree.getBody() == null
-          || new EffectScan(method, tree, visiting).found();
-    });
-  }
-
-
-  /**
-   * Whether running {@code method} may read state a call elsewhere could change: a field that is
-   * not final, or any array held in a field, directly or through a helper with source.
-   */
-  public boolean readsMutableState(ExecutableElement method) {
-    return readsMutableState(method, new HashSet<>());
-  }
-
-  private boolean readsMutableState(ExecutableElement method, Set<String> visiting) {
-    return cached(method.getEnclosingElement() + "#" + method + "#reads", visiting, () -> {
-      MethodTree tree = trees.getTree(method);
-      return tree != null && tree.getBody() != null
-          && new StateReadScan(method, tree, visiting).found;
+          || new EffectScan(this, method, tree, visiting).found();
     });
   }
 
@@ -124,15 +100,31 @@ public final class CalleeEffects {
    * The component names of the differentiable record whose instance method {@code method} is,
    * or none.
    */
-  private static Set<String> ownComponents(ExecutableElement method) {
+  static Set<String> ownComponents(ExecutableElement method) {
     Set<String> names = new HashSet<>();
     dev.adjoint.processor.abi.FlatParameters.selfRecord(method).ifPresent(r ->
         r.getRecordComponents().forEach(c -> names.add(c.getSimpleName().toString())));
     return names;
   }
 
+  /**
+   * Whether running {@code method} may read state a call elsewhere could change: a field that is
+   * not final, or any array held in a field, directly or through a helper with source.
+   */
+  public boolean readsMutableState(ExecutableElement method) {
+    return readsMutableState(method, new HashSet<>());
+  }
+
+  boolean readsMutableState(ExecutableElement method, Set<String> visiting) {
+    return cached(method.getEnclosingElement() + "#" + method + "#reads", visiting, () -> {
+      MethodTree tree = trees.getTree(method);
+      return tree != null && tree.getBody() != null
+          && new StateReadScan(this, method, tree, visiting).found();
+    });
+  }
+
   /** The names of the variables a method's body declares. */
-  private static Set<String> declaredLocals(MethodTree tree) {
+  static Set<String> declaredLocals(MethodTree tree) {
     Set<String> names = new HashSet<>();
     new TreeScanner<Void, Void>() {
       @Override
@@ -142,173 +134,6 @@ public final class CalleeEffects {
       }
     }.scan(tree.getBody(), null);
     return names;
-  }
-
-  /** Looks for reads of fields that are not final, or that hold arrays. */
-  private final class StateReadScan extends TreeScanner<Void, Void> {
-    private final ExecutableElement method;
-    private final Set<String> visiting;
-    private final Set<String> locals = new HashSet<>();
-    private boolean found;
-
-    StateReadScan(ExecutableElement method, MethodTree tree, Set<String> visiting) {
-      this.method = method;
-      this.visiting = visiting;
-      for (VariableTree p : tree.getParameters()) {
-        locals.add(p.getName().toString());
-      }
-      locals.addAll(declaredLocals(tree));
-      // The fields of a record whose instance method this is are its receiver's components,
-      // which the method's gradient takes as parameters (FlatParameters), not state.
-      locals.addAll(ownComponents(method));
-      scan(tree.getBody(), null);
-    }
-
-    private void field(TypeElement owner, String name) {
-      for (TypeElement t = owner; t != null && !found; t = enclosingType(t)) {
-        for (javax.lang.model.element.VariableElement f
-            : ElementFilter.fieldsIn(t.getEnclosedElements())) {
-          if (f.getSimpleName().contentEquals(name)) {
-            found = !f.getModifiers().contains(javax.lang.model.element.Modifier.FINAL)
-                || f.asType() instanceof ArrayType;
-            return;
-          }
-        }
-      }
-    }
-
-    @Override
-    public Void visitIdentifier(IdentifierTree node, Void unused) {
-      if (!locals.contains(node.getName().toString())) {
-        field((TypeElement) method.getEnclosingElement(), node.getName().toString());
-      }
-      return null;
-    }
-
-    @Override
-    public Void visitMemberSelect(MemberSelectTree node, Void unused) {
-      String qualifier = node.getExpression().toString();
-      TypeElement owner = new Scan(method, visiting)
-          .sameCompilationType(qualifier.substring(qualifier.lastIndexOf('.') + 1));
-      if (owner != null) {
-        field(owner, node.getIdentifier().toString());
-        return null;
-      }
-      return super.visitMemberSelect(node, unused);
-    }
-
-    @Override
-    public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
-      ExpressionTree select = node.getMethodSelect();
-      TypeElement owner = null;
-      String name = null;
-      if (select instanceof IdentifierTree id) {
-        owner = (TypeElement) method.getEnclosingElement();
-        name = id.getName().toString();
-      } else if (select instanceof MemberSelectTree m) {
-        String qualifier = m.getExpression().toString();
-        owner = new Scan(method, visiting)
-            .sameCompilationType(qualifier.substring(qualifier.lastIndexOf('.') + 1));
-        name = m.getIdentifier().toString();
-        if (owner == null) {
-          scan(m.getExpression(), null);
-        }
-      }
-      for (TypeElement t = owner; t != null && !found; t = enclosingType(t)) {
-        for (ExecutableElement m : ElementFilter.methodsIn(t.getEnclosedElements())) {
-          if (m.getSimpleName().contentEquals(name) && readsMutableState(m, visiting)) {
-            found = true;
-          }
-        }
-      }
-      scan(node.getArguments(), null);
-      return null;
-    }
-  }
-
-  /** Looks for writes outside the method's own locals and for calls not known to be pure. */
-  private final class EffectScan extends WriteScanner {
-    private final ExecutableElement method;
-    private final Set<String> visiting;
-    private final Set<String> parameters = new HashSet<>();
-    private final Set<String> locals = new HashSet<>();
-    private boolean found;
-
-    EffectScan(ExecutableElement method, MethodTree tree, Set<String> visiting) {
-      this.method = method;
-      this.visiting = visiting;
-      for (VariableTree p : tree.getParameters()) {
-        parameters.add(p.getName().toString());
-      }
-      locals.addAll(declaredLocals(tree));
-      scan(tree.getBody(), null);
-    }
-
-    boolean found() {
-      return found;
-    }
-
-    @Override
-    protected void written(ExpressionTree target) {
-      ExpressionTree t = target;
-      boolean element = false;
-      while (t instanceof ArrayAccessTree a) {
-        t = a.getExpression();
-        element = true;
-      }
-      if (!(t instanceof IdentifierTree id)) {
-        found = true; // a field of something
-        return;
-      }
-      String name = id.getName().toString();
-      boolean own = locals.contains(name) || parameters.contains(name) && !element;
-      found |= !own;
-    }
-
-    @Override
-    public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
-      ExpressionTree select = node.getMethodSelect();
-      if (select instanceof IdentifierTree id) {
-        found |= !sourceMethodsArePure((TypeElement) method.getEnclosingElement(),
-            id.getName().toString());
-      } else if (select instanceof MemberSelectTree m) {
-        String name = m.getIdentifier().toString();
-        String qualifier = m.getExpression().toString();
-        String simple = qualifier.substring(qualifier.lastIndexOf('.') + 1);
-        TypeElement owner = qualifier.equals("this") && !ownComponents(method).isEmpty()
-            ? (TypeElement) method.getEnclosingElement()
-            : new Scan(method, visiting).sameCompilationType(simple);
-        if (owner != null) {
-          found |= !sourceMethodsArePure(owner, name);
-        } else if (PURE_QUALIFIERS.contains(simple)) {
-          found |= name.equals("random");
-        } else {
-          found |= !PURE_RECEIVER_METHODS.contains(name);
-        }
-      } else {
-        found = true;
-      }
-      return super.visitMethodInvocation(node, unused);
-    }
-
-    /** Whether every method named {@code name} around {@code owner} has source and is pure. */
-    private boolean sourceMethodsArePure(TypeElement owner, String name) {
-      for (TypeElement t = owner; t != null; t = enclosingType(t)) {
-        boolean any = false;
-        for (ExecutableElement m : ElementFilter.methodsIn(t.getEnclosedElements())) {
-          if (m.getSimpleName().contentEquals(name)) {
-            any = true;
-            if (mayHaveEffects(m, visiting)) {
-              return false;
-            }
-          }
-        }
-        if (any) {
-          return true;
-        }
-      }
-      return false;
-    }
   }
 
   /** Whether {@code method} may return an array it received, or a row of one. */
@@ -483,7 +308,7 @@ public final class CalleeEffects {
         if (READERS.contains(simple + "." + name)) {
           return false;
         }
-        owner = sameCompilationType(simple);
+        owner = sameCompilationType(method, simple);
         if (owner == null) {
           return true;
         }
@@ -509,37 +334,37 @@ public final class CalleeEffects {
       }
       return true;
     }
-
-    /** A type named {@code simple} beside or around the method's class, or null. */
-    private TypeElement sameCompilationType(String simple) {
-      TypeElement own = (TypeElement) method.getEnclosingElement();
-      for (TypeElement t = own; t != null; t = enclosingType(t)) {
-        if (t.getSimpleName().contentEquals(simple)) {
-          return t;
-        }
-        for (TypeElement member : ElementFilter.typesIn(t.getEnclosedElements())) {
-          if (member.getSimpleName().contentEquals(simple)) {
-            return member;
-          }
-        }
-      }
-      // Look the name up, never list the package: listing would load every class file in it.
-      Element pkg = own;
-      while (pkg != null && !(pkg instanceof javax.lang.model.element.PackageElement)) {
-        pkg = pkg.getEnclosingElement();
-      }
-      if (pkg instanceof javax.lang.model.element.PackageElement p) {
-        String prefix = p.isUnnamed() ? "" : p.getQualifiedName() + ".";
-        TypeElement t = elements.getTypeElement(prefix + simple);
-        if (t != null && trees.getTree(t) != null) {
-          return t;
-        }
-      }
-      return null;
-    }
   }
 
-  private static TypeElement enclosingType(TypeElement t) {
+  /** A type named {@code simple} beside or around the method's class, or null. */
+  TypeElement sameCompilationType(ExecutableElement method, String simple) {
+    TypeElement own = (TypeElement) method.getEnclosingElement();
+    for (TypeElement t = own; t != null; t = enclosingType(t)) {
+      if (t.getSimpleName().contentEquals(simple)) {
+        return t;
+      }
+      for (TypeElement member : ElementFilter.typesIn(t.getEnclosedElements())) {
+        if (member.getSimpleName().contentEquals(simple)) {
+          return member;
+        }
+      }
+    }
+    // Look the name up, never list the package: listing would load every class file in it.
+    Element pkg = own;
+    while (pkg != null && !(pkg instanceof javax.lang.model.element.PackageElement)) {
+      pkg = pkg.getEnclosingElement();
+    }
+    if (pkg instanceof javax.lang.model.element.PackageElement p) {
+      String prefix = p.isUnnamed() ? "" : p.getQualifiedName() + ".";
+      TypeElement t = elements.getTypeElement(prefix + simple);
+      if (t != null && trees.getTree(t) != null) {
+        return t;
+      }
+    }
+    return null;
+  }
+
+  static TypeElement enclosingType(TypeElement t) {
     Element e = t.getEnclosingElement();
     return e instanceof TypeElement outer ? outer : null;
   }

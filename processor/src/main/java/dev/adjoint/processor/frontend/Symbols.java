@@ -17,14 +17,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.lang.model.element.Element;
-import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.TypeParameterElement;
 import javax.lang.model.element.VariableElement;
-import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
@@ -45,12 +43,16 @@ public final class Symbols {
   private final TypeElement enclosing;
   /** The differentiated method's type variables, by name: they hide types of the same name. */
   private final Map<String, TypeMirror> typeVariables = new HashMap<>();
+  private final TypeMapping mapping;
+  private final Overloads overloads;
 
   public Symbols(Elements elements, Types types, CompilationUnitTree unit, TypeElement enclosing) {
     this.elements = elements;
     this.types = types;
     this.unit = unit;
     this.enclosing = enclosing;
+    this.mapping = new TypeMapping(elements, types);
+    this.overloads = new Overloads(types, mapping);
   }
 
   public Types types() {
@@ -189,25 +191,7 @@ public final class Symbols {
 
   /** {@code java.lang.Double.class} for a class literal's type; empty for a local class. */
   public Optional<String> classLiteralText(TypeMirror type) {
-    if (type.getKind().isPrimitive() || type.getKind() == TypeKind.VOID) {
-      return Optional.of(type.getKind().name().toLowerCase(java.util.Locale.ROOT) + ".class");
-    }
-    StringBuilder dims = new StringBuilder();
-    TypeMirror t = type;
-    while (t instanceof ArrayType a) {
-      dims.append("[]");
-      t = a.getComponentType();
-    }
-    if (t.getKind().isPrimitive()) {
-      return Optional.of(t.getKind().name().toLowerCase(java.util.Locale.ROOT) + dims + ".class");
-    }
-    if (t instanceof DeclaredType d && d.asElement() instanceof TypeElement e
-        && e.getNestingKind() != javax.lang.model.element.NestingKind.LOCAL
-        && e.getNestingKind() != javax.lang.model.element.NestingKind.ANONYMOUS
-        && !isPrivate(e)) {
-      return Optional.of(e.getQualifiedName() + dims.toString() + ".class");
-    }
-    return Optional.empty();
+    return TypeMapping.classLiteralText(type);
   }
 
   /** Resolves a type name written as an identifier or a qualified name. */
@@ -276,69 +260,16 @@ public final class Symbols {
     return Optional.empty();
   }
 
-  /** The IR type of a javac type. */
+/** The IR type of a javac type. */
   public IrType irType(TypeMirror mirror) {
-    switch (mirror.getKind()) {
-      case BOOLEAN: return IrType.BOOLEAN;
-      case BYTE: return IrType.BYTE;
-      case SHORT: return IrType.SHORT;
-      case CHAR: return IrType.CHAR;
-      case INT: return IrType.INT;
-      case LONG: return IrType.LONG;
-      case FLOAT: return IrType.FLOAT;
-      case DOUBLE: return IrType.DOUBLE;
-      case VOID: return IrType.VOID;
-      case ARRAY: {
-        TypeMirror component = ((ArrayType) mirror).getComponentType();
-        if (component.getKind() == TypeKind.DOUBLE) {
-          return IrType.DOUBLE_ARRAY;
-        }
-        if (component.getKind() == TypeKind.INT) {
-          return IrType.INT_ARRAY;
-        }
-        if (component.getKind() == TypeKind.BOOLEAN) {
-          return IrType.BOOLEAN_ARRAY;
-        }
-        if (component instanceof ArrayType inner
-            && inner.getComponentType().getKind() == TypeKind.DOUBLE) {
-          return IrType.DOUBLE_MATRIX;
-        }
-        return IrType.other(mirror);
-      }
-      case DECLARED: {
-        TypeElement element = (TypeElement) ((DeclaredType) mirror).asElement();
-        if (element.getQualifiedName().contentEquals("java.lang.String")) {
-          return IrType.STRING;
-        }
-        return IrType.other(mirror);
-      }
-      default:
-        return IrType.other(mirror);
-    }
+    return mapping.irType(mirror);
   }
 
   /** A javac type for an IR type, for overload resolution. */
   public TypeMirror mirror(IrType type) {
-    switch (type.kind()) {
-      case BOOLEAN: return types.getPrimitiveType(TypeKind.BOOLEAN);
-      case BYTE: return types.getPrimitiveType(TypeKind.BYTE);
-      case SHORT: return types.getPrimitiveType(TypeKind.SHORT);
-      case CHAR: return types.getPrimitiveType(TypeKind.CHAR);
-      case INT: return types.getPrimitiveType(TypeKind.INT);
-      case LONG: return types.getPrimitiveType(TypeKind.LONG);
-      case FLOAT: return types.getPrimitiveType(TypeKind.FLOAT);
-      case DOUBLE: return types.getPrimitiveType(TypeKind.DOUBLE);
-      case STRING: return elements.getTypeElement("java.lang.String").asType();
-      case DOUBLE_ARRAY: return types.getArrayType(types.getPrimitiveType(TypeKind.DOUBLE));
-      case DOUBLE_MATRIX:
-        return types.getArrayType(types.getArrayType(types.getPrimitiveType(TypeKind.DOUBLE)));
-      case INT_ARRAY: return types.getArrayType(types.getPrimitiveType(TypeKind.INT));
-      case BOOLEAN_ARRAY: return types.getArrayType(types.getPrimitiveType(TypeKind.BOOLEAN));
-      case NULL: return types.getNullType();
-      case VOID: return types.getNoType(TypeKind.VOID);
-      default: return type.mirror();
-    }
+    return mapping.mirror(type);
   }
+
 
   // --------------------------------------------------------------------------------- fields
 
@@ -415,172 +346,30 @@ public final class Symbols {
     return owners;
   }
 
-  /**
+/**
    * Picks the most specific applicable overload for arguments of the given types: exact and
    * widening primitive conversions first, then boxing, then varargs. Empty if none applies.
    */
   public Optional<ExecutableElement> selectOverload(
       List<ExecutableElement> candidates, List<IrType> argTypes) {
-    ExecutableElement best = null;
-    int bestCost = Integer.MAX_VALUE;
-    for (ExecutableElement candidate : candidates) {
-      int cost = applicabilityCost(candidate, argTypes);
-      if (cost < bestCost || cost == bestCost && cost < Integer.MAX_VALUE
-          && moreSpecific(candidate, best)) {
-        best = candidate;
-        bestCost = cost;
-      }
-    }
-    return Optional.ofNullable(best);
+    return overloads.selectOverload(candidates, argTypes);
   }
 
-  /**
-   * Whether every parameter of {@code a} converts to the one of {@code b} and not all the other
-   * way round: {@code f(String)} over {@code f(Object)}, {@code f(Double)} over {@code f(Object)}.
-   */
-  private boolean moreSpecific(ExecutableElement a, ExecutableElement b) {
-    List<? extends VariableElement> pa = a.getParameters();
-    List<? extends VariableElement> pb = b.getParameters();
-    if (pa.size() != pb.size() || a.isVarArgs() != b.isVarArgs()) {
-      return false;
-    }
-    boolean strictly = false;
-    for (int i = 0; i < pa.size(); i++) {
-      TypeMirror ta = types.erasure(pa.get(i).asType());
-      TypeMirror tb = types.erasure(pb.get(i).asType());
-      if (!types.isAssignable(ta, tb)) {
-        return false;
-      }
-      strictly |= !types.isSameType(ta, tb);
-    }
-    return strictly;
-  }
-
-  /**
-   * Whether a failed overload resolution may be the processor's own limit (generic inference,
-   * say), to be reported as such: an argument's type, or a parameter's of a candidate taking
-   * that many arguments, has a type variable or type arguments. When false, every type involved
-   * is compared exactly, no overload applies, and javac rejects the call too.
-   */
+  /** See {@link Overloads#overloadsBeyondModel}. */
   public boolean overloadsBeyondModel(List<ExecutableElement> candidates, List<IrType> args) {
-    for (IrType arg : args) {
-      if (arg.kind() == IrType.Kind.OTHER && !isPlain(arg.mirror())) {
-        return true;
-      }
-    }
-    for (ExecutableElement m : candidates) {
-      if (arityFits(m, args.size())
-          && m.getParameters().stream().anyMatch(p -> !isPlain(p.asType()))) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** A type with no type variable or wildcard in it: compared exactly by the processor. */
-  private static boolean isPlain(TypeMirror type) {
-    if (type.getKind().isPrimitive()) {
-      return true;
-    }
-    if (type instanceof ArrayType a) {
-      return isPlain(a.getComponentType());
-    }
-    if (type instanceof DeclaredType d) {
-      return d.getTypeArguments().isEmpty();
-    }
-    return false;
+    return overloads.overloadsBeyondModel(candidates, args);
   }
 
   /** Whether a call with {@code count} arguments could be a call of {@code method}. */
   public static boolean arityFits(ExecutableElement method, int count) {
-    int fixed = method.getParameters().size();
-    return method.isVarArgs() ? count >= fixed - 1 : count == fixed;
+    return Overloads.arityFits(method, count);
   }
 
-  /**
-   * Whether a call of varargs {@code method} with these arguments passes the trailing ones
-   * separately (packed into a new array by Java) rather than one array.
-   */
+  /** See {@link Overloads#passesVarargsSeparately}. */
   public boolean passesVarargsSeparately(ExecutableElement method, List<IrType> args) {
-    if (!method.isVarArgs()) {
-      return false;
-    }
-    List<? extends VariableElement> params = method.getParameters();
-    int fixed = params.size();
-    return args.size() != fixed
-        || conversionCost(args.get(fixed - 1), params.get(fixed - 1).asType()) == Integer.MAX_VALUE;
+    return overloads.passesVarargsSeparately(method, args);
   }
 
-  private int applicabilityCost(ExecutableElement method, List<IrType> args) {
-    List<? extends VariableElement> params = method.getParameters();
-    int fixed = params.size();
-    boolean varargs = method.isVarArgs();
-    if (!varargs && args.size() != fixed) {
-      return Integer.MAX_VALUE;
-    }
-    if (varargs && args.size() < fixed - 1) {
-      return Integer.MAX_VALUE;
-    }
-    int cost = 0;
-    for (int i = 0; i < args.size(); i++) {
-      TypeMirror param;
-      if (varargs && i >= fixed - 1) {
-        TypeMirror last = params.get(fixed - 1).asType();
-        boolean passesArray = args.size() == fixed && i == fixed - 1
-            && conversionCost(args.get(i), last) < Integer.MAX_VALUE;
-        param = passesArray ? last : ((ArrayType) last).getComponentType();
-        cost += passesArray ? 0 : 100;
-      } else {
-        param = params.get(i).asType();
-      }
-      int c = conversionCost(args.get(i), param);
-      if (c == Integer.MAX_VALUE) {
-        return Integer.MAX_VALUE;
-      }
-      cost += c;
-    }
-    return cost;
-  }
-
-  private int conversionCost(IrType arg, TypeMirror declared) {
-    // Generic parameters are compared by erasure: good enough to pick among overloads.
-    TypeMirror param = types.erasure(declared);
-    IrType paramType = irType(param);
-    if (arg.isPrimitive() && paramType.isPrimitive()) {
-      if (arg.kind() == IrType.Kind.BOOLEAN || paramType.kind() == IrType.Kind.BOOLEAN) {
-        return arg.kind() == paramType.kind() ? 0 : Integer.MAX_VALUE;
-      }
-      if (arg.kind() == IrType.Kind.CHAR && paramType.kind() == IrType.Kind.SHORT) {
-        return Integer.MAX_VALUE;
-      }
-      int distance = paramType.wideningRank() - arg.wideningRank();
-      return distance >= 0 ? distance : Integer.MAX_VALUE;
-    }
-    if (arg.isPrimitive()) {
-      TypeMirror boxed = types.boxedClass(types.getPrimitiveType(primitiveKind(arg))).asType();
-      return types.isAssignable(boxed, param) ? 10 : Integer.MAX_VALUE;
-    }
-    if (paramType.isPrimitive()) {
-      // Unboxing, then widening: Math.sqrt(d) for a Double d.
-      if (arg.kind() != IrType.Kind.OTHER) {
-        return Integer.MAX_VALUE;
-      }
-      try {
-        int widening = conversionCost(irType(types.unboxedType(arg.mirror())), param);
-        return widening == Integer.MAX_VALUE ? widening : 10 + widening;
-      } catch (IllegalArgumentException notBoxed) {
-        return Integer.MAX_VALUE;
-      }
-    }
-    if (arg.kind() == IrType.Kind.NULL) {
-      return 1;
-    }
-    return types.isAssignable(types.erasure(mirror(arg)), param) ? 1 : Integer.MAX_VALUE;
-  }
-
-  private static TypeKind primitiveKind(IrType type) {
-    return TypeKind.valueOf(type.kind().name());
-  }
 
   /** Whether values of this type are arrays: the modelled ones and any other, String[] say. */
   public static boolean isAnyArray(IrType type) {

@@ -5,13 +5,10 @@ import com.sun.source.tree.Tree;
 import dev.adjoint.processor.diag.MethodProblems;
 import dev.adjoint.processor.ir.BinaryOp;
 import dev.adjoint.processor.ir.Expr;
+import dev.adjoint.processor.ir.IrWalk;
 import dev.adjoint.processor.ir.MethodIr;
 import dev.adjoint.processor.ir.Stmt;
 import dev.adjoint.processor.ir.Variable;
-import dev.adjoint.processor.rules.AdjointCallRule;
-import dev.adjoint.processor.rules.DerivativeRule;
-import dev.adjoint.processor.rules.PartialsRule;
-import dev.adjoint.processor.rules.PullbackRule;
 import dev.adjoint.processor.rules.RuleTable;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +26,7 @@ import java.util.Optional;
  * {@code @Partial} or {@code @Pullback} promises a function.
  */
 public final class EvaluateOnce {
-  private final RuleTable rules;
+  private final CallPurity purity;
   private final MethodProblems problems;
   private final List<Variable> temporaries = new ArrayList<>();
   /**
@@ -46,16 +43,16 @@ public final class EvaluateOnce {
   private boolean fieldsMayChange;
 
   private EvaluateOnce(RuleTable rules, MethodProblems problems) {
-    this.rules = rules;
+    this.purity = new CallPurity(rules);
     this.problems = problems;
   }
 
   /** {@code ir} with impure nested calls moved into temporaries; {@code ir} itself if none. */
   public static MethodIr apply(MethodIr ir, RuleTable rules, MethodProblems problems) {
     EvaluateOnce pass = new EvaluateOnce(rules, problems);
-    pass.fieldsMayChange = firstImpureCall(ir, rules).isPresent();
-    if (pass.fieldsMayChange) {
-      pass.rejectHelpersReadingState(ir);
+    pass.fieldsMayChange = pass.purity.firstImpureCall(ir).isPresent();
+    if (pass.fieldsMayChange && problems != null) {
+      pass.purity.rejectHelpersReadingState(ir, problems);
     }
     Stmt.Block body = pass.block(ir.body());
     if (pass.temporaries.isEmpty()) {
@@ -68,63 +65,11 @@ public final class EvaluateOnce {
   }
 
   /**
-   * The first call in {@code ir} that is not known to be pure, or empty; calls made only to
-   * build a thrown exception do not count. A method whose adjoint another gradient calls is run
-   * again inside that adjoint, so it must not contain one: not even as a statement of its own,
-   * whose effect (a counter bumped) the second run would repeat and then read.
+   * The first call in {@code ir} that is not known to be pure, or empty: see
+   * {@link CallPurity#firstImpureCall}.
    */
   public static Optional<Tree> firstImpureCall(MethodIr ir, RuleTable rules) {
-    Tree[] found = {null};
-    EvaluateOnce pass = new EvaluateOnce(rules, null);
-    dev.adjoint.processor.ir.IrWalk.statements(ir.body(), s -> {
-      if (s instanceof Stmt.Throw) {
-        return; // a throw ends the run
-      }
-      dev.adjoint.processor.ir.IrWalk.ownExpressions(s, e ->
-            dev.adjoint.processor.ir.IrWalk.expressions(e, n -> {
-              if (found[0] == null && n instanceof Expr.Call c && !pass.isPure(c)) {
-                found[0] = c.tree();
-              }
-            }));
-    });
-    return Optional.ofNullable(found[0]);
-  }
-
-  /**
-   * A helper whose adjoint a gradient calls runs again in the reverse sweep: if it reads a field
-   * that this method's impure calls may change, it would see the changed value then.
-   */
-  private void rejectHelpersReadingState(MethodIr ir) {
-    dev.adjoint.processor.ir.IrWalk.statements(ir.body(), s ->
-        dev.adjoint.processor.ir.IrWalk.ownExpressions(s, e ->
-            dev.adjoint.processor.ir.IrWalk.expressions(e, n -> {
-              // (A call without arguments has no adjoint to run; an impure helper's own
-              // differentiation reports what it does.)
-              if (n instanceof Expr.Call c && c.receiver() == null && !c.args().isEmpty()
-                  && rules.ruleFor(c.method()).orElse(null) instanceof AdjointCallRule
-                  && isPure(c) && rules.readsMutableState(c.method()) && problems != null) {
-                problems.error(c.tree(), "'" + c.method().getSimpleName() + "' reads a field"
-                    + " that is not final (or holds an array), and this method calls something"
-                    + " that is not pure, which may change it; the adjoint of '"
-                    + c.method().getSimpleName() + "' runs it again in the reverse sweep and would"
-                    + " see the changed value: pass the field's value to it as a parameter");
-              }
-            })));
-  }
-
-  private boolean isPure(Expr.Call c) {
-    if (RuleTable.isPure(c.method())) {
-      return true;
-    }
-    if (c.receiver() != null) {
-      return false;
-    }
-    Optional<DerivativeRule> rule = rules.ruleFor(c.method());
-    if (rule.isPresent() && rule.get() instanceof AdjointCallRule) {
-      return !rules.mayHaveEffects(c.method());
-    }
-    return rule.isPresent() && (rule.get() instanceof PartialsRule
-        || rule.get() instanceof PullbackRule);
+    return new CallPurity(rules).firstImpureCall(ir);
   }
 
   private Stmt.Block block(Stmt.Block b) {
@@ -153,7 +98,7 @@ public final class EvaluateOnce {
         return unchanged(a); // values without derivatives are never evaluated again
       }
       // The whole value is evaluated by the forward sweep only: only nested calls move.
-      keepOrder = movesImpureCall(a.value(), true);
+      keepOrder = purity.movesImpureCall(a.value(), true);
       Expr value = a.value() instanceof Expr.Call c ? withArgs(c, out) : nested(a.value(), out);
       keepOrder = false;
       out.add(value == a.value() ? a : new Stmt.Assign(a.target(), value, a.declaration(),
@@ -166,7 +111,7 @@ public final class EvaluateOnce {
       if (!w.value().type().carriesDerivative()) {
         return unchanged(w);
       }
-      keepOrder = movesImpureCall(w.value(), true);
+      keepOrder = purity.movesImpureCall(w.value(), true);
       Expr value = w.value() instanceof Expr.Call c ? withArgs(c, out) : nested(w.value(), out);
       keepOrder = false;
       out.add(value == w.value() ? w : new Stmt.ArrayWrite(w.array(), w.index(), value,
@@ -271,38 +216,6 @@ public final class EvaluateOnce {
     return changed ? new Expr.Call(c.method(), c.receiver(), args, c.type(), c.tree()) : c;
   }
 
-  /** Whether {@link #nested} would move an impure call out of {@code e}. */
-  private boolean movesImpureCall(Expr e, boolean root) {
-    if (e instanceof Expr.Call c) {
-      if (!root && !isPure(c) && (isHoldable(c.type()) || c.type().isArray())) {
-        return true;
-      }
-      for (Expr a : c.args()) {
-        if (movesImpureCall(a, false)) {
-          return true;
-        }
-      }
-      return false;
-    }
-    if (e instanceof Expr.Binary b) {
-      return movesImpureCall(b.left(), false) || b.op() != BinaryOp.AND
-          && b.op() != BinaryOp.OR && movesImpureCall(b.right(), false);
-    }
-    if (e instanceof Expr.Unary u) {
-      return movesImpureCall(u.operand(), false);
-    }
-    if (e instanceof Expr.Cast c) {
-      return movesImpureCall(c.operand(), false);
-    }
-    if (e instanceof Expr.Conditional c) {
-      return movesImpureCall(c.condition(), false);
-    }
-    if (e instanceof Expr.ArrayRead a) {
-      return movesImpureCall(a.array(), false) || movesImpureCall(a.index(), false);
-    }
-    return false;
-  }
-
   /** Whether an element read reads an array held in a field: {@code W[i]}, {@code M[i][j]}. */
   private static boolean rootedAtField(Expr e) {
     Expr a = e;
@@ -310,11 +223,6 @@ public final class EvaluateOnce {
       a = r.array();
     }
     return a instanceof Expr.FieldRef;
-  }
-
-  /** Whether a value of this type can be held in a temporary of generated code. */
-  private static boolean isHoldable(dev.adjoint.processor.ir.IrType type) {
-    return type.isPrimitive() || type.kind() == dev.adjoint.processor.ir.IrType.Kind.STRING;
   }
 
   /** {@code value} in a new temporary, assigned just before the statement. */
@@ -355,7 +263,7 @@ public final class EvaluateOnce {
 
     @Override
     public Expr visitFieldRef(Expr.FieldRef f) {
-      boolean held = (keepOrder || fieldsMayChange) && isHoldable(f.type())
+      boolean held = (keepOrder || fieldsMayChange) && CallPurity.isHoldable(f.type())
           && !f.field().getModifiers().contains(javax.lang.model.element.Modifier.FINAL);
       return held ? hold(f, f, out) : f;
     }
@@ -393,7 +301,8 @@ public final class EvaluateOnce {
     @Override
     public Expr visitCall(Expr.Call c) {
       Expr.Call withArgs = (Expr.Call) withArgs(c, out);
-      if (isPure(c) && !keepOrder || !isHoldable(c.type()) && !c.type().isArray()) {
+      if (purity.isPure(c) && !keepOrder
+          || !CallPurity.isHoldable(c.type()) && !c.type().isArray()) {
         // An object is held by the call that reads a number out of it, which is moved instead.
         return withArgs;
       }
@@ -407,7 +316,7 @@ public final class EvaluateOnce {
       Expr read = array == a.array() && index == a.index() ? a
           : new Expr.ArrayRead(array, index, a.type(), a.tree());
       boolean held = keepOrder || fieldsMayChange && rootedAtField(a);
-      return held && isHoldable(a.type()) ? hold(read, a, out) : read;
+      return held && CallPurity.isHoldable(a.type()) ? hold(read, a, out) : read;
     }
 
     @Override
@@ -441,8 +350,8 @@ public final class EvaluateOnce {
    * calls cannot move before the statement, so they are reported.
    */
   private Expr onlySometimes(Expr e) {
-    dev.adjoint.processor.ir.IrWalk.expressions(e, n -> {
-      if (n instanceof Expr.Call c && !isPure(c)) {
+    IrWalk.expressions(e, n -> {
+      if (n instanceof Expr.Call c && !purity.isPure(c)) {
         report(c.tree(), "a conditional operand (?:, && or ||)");
       }
     });

@@ -1,0 +1,144 @@
+package dev.adjoint.processor.analysis;
+
+import dev.adjoint.processor.diag.MethodProblems;
+import dev.adjoint.processor.ir.Expr;
+import dev.adjoint.processor.ir.IrType;
+import dev.adjoint.processor.ir.IrWalk;
+import dev.adjoint.processor.ir.Stmt;
+import dev.adjoint.processor.ir.Variable;
+import dev.adjoint.processor.rules.AdjointCallRule;
+import dev.adjoint.processor.rules.DerivativeRule;
+import dev.adjoint.processor.rules.PullbackRule;
+import dev.adjoint.processor.rules.RuleTable;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * Finds where {@link Activity}'s facts say a derivative would be lost, statement by statement
+ * (an active value passed where no derivative can follow it: a method of an object, a float, a
+ * helper without a derivative) and reports it, because a silently wrong gradient is the worst
+ * outcome.
+ */
+final class LostDerivatives {
+  private final Predicate<Expr> varied;
+  private final Predicate<Variable> useful;
+  private final RuleTable rules;
+
+  /**
+   * @param varied whether an expression depends on a differentiated parameter
+   * @param useful whether the result depends on a variable
+   */
+  LostDerivatives(Predicate<Expr> varied, Predicate<Variable> useful, RuleTable rules) {
+    this.varied = varied;
+    this.useful = useful;
+    this.rules = rules;
+  }
+
+  /** Reports where statement {@code s} loses a derivative. */
+  void check(Stmt s, MethodProblems problems) {
+    boolean needed = s instanceof Stmt.Assign a && useful.test(a.target())
+        || s instanceof Stmt.ArrayWrite w && useful.test(IrWalk.root(w.array()));
+    Expr arrayRoot = s instanceof Stmt.Assign a && a.target().type().isArray() ? a.value() : null;
+    IrWalk.ownExpressions(s, e -> IrWalk.expressions(e, node -> {
+      if (node instanceof Expr.Call c && c.type().isArray() && node != arrayRoot
+          && varied.test(node)) {
+        problems.error(c.tree(), "a differentiated call returning an array is supported only"
+            + " as the initializer of a local array (double[] h = layer(x, w);) or as the"
+            + " returned value: only there can its adjoint array be named");
+      }
+      if (node instanceof Expr.Call c) {
+        checkCall(c, needed, problems);
+      } else if (node instanceof Expr.Cast cast && cast.type().kind() == IrType.Kind.FLOAT
+          && varied.test(cast.operand())) {
+        problems.error(cast.tree(), "casting an active value to float loses its derivative;"
+            + " Adjoint differentiates double only, so keep it double");
+      } else if (node instanceof Expr.NewObject n) {
+        for (Expr arg : n.args()) {
+          if (varied.test(arg)) {
+            problems.error(arg.tree(), "an active value flows into a new " + n.type()
+                + ", where no derivative can follow it; keep differentiable values in double"
+                + " locals");
+          }
+        }
+      }
+    }));
+    if (s instanceof Stmt.Assign a && !a.target().type().carriesDerivative()
+        && varied.test(a.value())) {
+      problems.error(a.value().tree() != null ? a.value().tree() : a.tree(),
+          "an active value is stored in '" + a.target().sourceName() + "' of type "
+          + a.target().type() + ", which cannot carry a derivative; declare it double");
+    }
+  }
+
+  private void checkCall(Expr.Call c, boolean resultNeeded, MethodProblems problems) {
+    String name = c.method().getEnclosingElement().getSimpleName() + "." + c.method()
+        .getSimpleName();
+    if (c.receiver() != null) {
+      for (Expr arg : c.args()) {
+        if (varied.test(arg)) {
+          problems.error(arg.tree(), "an active value is passed to " + name + ", a method of"
+              + " an object, where no derivative can follow it (into a collection or a field,"
+              + " say); keep differentiable values in double locals and static methods");
+        }
+      }
+      return;
+    }
+    Optional<DerivativeRule> rule = rules.ruleFor(c.method());
+    boolean arrayAware = rule.isPresent() && (rule.get() instanceof AdjointCallRule
+        || rule.get() instanceof PullbackRule);
+    if (c.type().isArray() && rule.isPresent() && rule.get() instanceof AdjointCallRule
+        && rules.mayReturnArrayArgument(c.method())) {
+      problems.error(c.tree(), name + " may return an array it received (or a row of one):"
+          + " the gradient would treat the result as a new array, and writes through either"
+          + " name would not reach the other's adjoint; return a new array from the helper"
+          + " (copy the elements into new double[n]), or index the original directly");
+      return;
+    }
+    for (int i = 0; i < c.args().size(); i++) {
+      Expr arg = c.args().get(i);
+      if (arg.type().isArray() && !arrayAware) {
+        problems.error(arg.tree(), "arrays can be passed only to @Differentiable methods, to"
+            + " methods with source in this compilation and to helpers with a @Pullback;"
+            + " Adjoint cannot see whether " + name + " changes the array");
+        return;
+      }
+      if (arg.type().isArray() && rule.get() instanceof AdjointCallRule
+          && i < c.method().getParameters().size() && rules.mayWriteArrayArgument(c.method(), i)) {
+        problems.error(arg.tree(), name + " may write into the array passed here (its parameter"
+            + " '" + c.method().getParameters().get(i).getSimpleName() + "'), and Adjoint does not"
+            + " follow writes through a helper's array parameters: return a new array from the"
+            + " helper instead, or write the elements in the @Differentiable method itself");
+        return;
+      }
+    }
+
+    if (!c.type().carriesDerivative() || !resultNeeded) {
+      return;
+    }
+    if (c.type().isArray() && rule.isPresent() && rule.get() instanceof AdjointCallRule
+        && rules.mayReturnArrayArgument(c.method())) {
+      problems.error(c.tree(), name + " may return an array it received (or a row of one):"
+          + " the gradient would treat the result as a new array, and writes through either"
+          + " name would not reach the other's adjoint; return a new array from the helper"
+          + " (copy the elements into new double[n]), or index the original directly");
+      return;
+    }
+    for (int i = 0; i < c.args().size(); i++) {
+      Expr arg = c.args().get(i);
+      if (!varied.test(arg)) {
+        continue;
+      }
+      if (rule.isEmpty()) {
+        problems.error(arg.tree(), "no derivative is known for " + name + ", and an active"
+            + " value flows into it; give it a derivative with @Partial, write it as a static"
+            + " method with source in this compilation, or pass only constants to it");
+        return;
+      }
+      if (!rule.get().differentiableIn(i)) {
+        String param = c.method().getParameters().get(i).getSimpleName().toString();
+        problems.error(arg.tree(), name + " is not differentiable with respect to '" + param
+            + "', and an active value flows into it; its derivative would be lost");
+      }
+    }
+  }
+}

@@ -78,7 +78,8 @@ public final class AdjointProcessor extends AbstractProcessor {
     if (DONE.putIfAbsent(round, Boolean.TRUE) == null) {
       ProcessorOptions options = OPTIONS.computeIfAbsent(env,
           e -> ProcessorOptions.read(e.getOptions(), e.getMessager()));
-      onLargeStack(() -> new DifferentiationRound(env, options).run(deferral.ready(env, round)));
+      onLargeStack(() -> new DifferentiationRound(env, options)
+          .run(deferral.ready(env, round, options.suffix())));
     }
   }
 

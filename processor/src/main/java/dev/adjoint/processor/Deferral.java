@@ -47,7 +47,7 @@ final class Deferral {
    * deferred ones, but for those still waiting for a type, which are remembered for the next
    * round (unless this is the last).
    */
-  RoundEnvironment ready(ProcessingEnvironment env, RoundEnvironment round) {
+  RoundEnvironment ready(ProcessingEnvironment env, RoundEnvironment round, String suffix) {
     Elements elements = env.getElementUtils();
     TypeElement annotation = elements.getTypeElement(RuntimeTypes.DIFFERENTIABLE);
     Map<String, TypeElement> candidates = new LinkedHashMap<>();
@@ -70,7 +70,8 @@ final class Deferral {
     if (round.processingOver()) {
       return new DeferredRound(round, elements, Set.of(), earlier);
     }
-    MissingTypes missing = new MissingTypes(elements, env.getTypeUtils(), Trees.instance(env));
+    MissingTypes missing = new MissingTypes(elements, env.getTypeUtils(), Trees.instance(env),
+        suffix);
     for (Map.Entry<String, TypeElement> c : candidates.entrySet()) {
       Optional<String> type = missing.in(c.getValue());
       type.ifPresent(t -> waiting.put(c.getKey(), t));

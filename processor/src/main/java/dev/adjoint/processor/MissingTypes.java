@@ -48,11 +48,28 @@ final class MissingTypes {
   private final Elements elements;
   private final Types types;
   private final Trees trees;
+  /** The suffix of the classes Adjoint generates, which code may use before they exist. */
+  private final String suffix;
 
-  MissingTypes(Elements elements, Types types, Trees trees) {
+  MissingTypes(Elements elements, Types types, Trees trees, String suffix) {
     this.elements = elements;
     this.types = types;
     this.trees = trees;
+    this.suffix = suffix;
+  }
+
+  /**
+   * Whether {@code name} (simple or qualified) may be a class Adjoint itself generates in this
+   * round ({@code CGrad}, {@code Outer_InnerGrad}, or a member of one): code that calls its own
+   * gradients names them before they exist, and waiting for them would wait forever.
+   */
+  private boolean ownOutput(String name) {
+    for (String segment : name.split("\\.")) {
+      if (segment.endsWith(suffix) && segment.length() > suffix.length()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The first missing type's name in {@code type}, or empty when every type it uses exists. */
@@ -100,15 +117,16 @@ final class MissingTypes {
           return found;
         }
       } else if (member instanceof ExecutableElement m) {
-        if (isMissing(m.getReturnType())) {
+        if (isMissing(m.getReturnType()) && !ownOutput(m.getReturnType().toString())) {
           return Optional.of(m.getReturnType().toString());
         }
         for (VariableElement p : m.getParameters()) {
-          if (isMissing(p.asType())) {
+          if (isMissing(p.asType()) && !ownOutput(p.asType().toString())) {
             return Optional.of(p.asType().toString());
           }
         }
-      } else if (member instanceof VariableElement f && isMissing(f.asType())) {
+      } else if (member instanceof VariableElement f && isMissing(f.asType())
+          && !ownOutput(f.asType().toString())) {
         return Optional.of(f.asType().toString());
       }
     }
@@ -253,7 +271,7 @@ final class MissingTypes {
       String name = id.getName().toString();
       // Type names start with a capital by convention; packages and variables do not.
       if (missing != null || scopes.isEmpty() || declared.contains(name)
-          || !Character.isUpperCase(name.charAt(0))) {
+          || !Character.isUpperCase(name.charAt(0)) || ownOutput(name)) {
         return;
       }
       Symbols symbols = scopes.peek();

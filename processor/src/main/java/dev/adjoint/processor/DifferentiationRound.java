@@ -12,6 +12,7 @@ import com.sun.source.util.Trees;
 import dev.adjoint.processor.analysis.Activity;
 import dev.adjoint.processor.codegen.CodeSize;
 import dev.adjoint.processor.codegen.GradClassWriter;
+import dev.adjoint.processor.codegen.TangentMethodWriter;
 import dev.adjoint.processor.diag.Diagnostics;
 import dev.adjoint.processor.diag.MethodProblems;
 import dev.adjoint.processor.frontend.MethodLowering;
@@ -87,6 +88,7 @@ final class DifferentiationRound implements AdjointProvider {
   private final dev.adjoint.processor.frontend.CalleeEffects calleeEffects;
   private final dev.adjoint.processor.frontend.PrivateTables privateTables;
   private final Deque<Plan> work = new ArrayDeque<>();
+  private final ForwardModes forward;
   /** Owners (qualified names) with a method that failed validation or differentiation. */
   private final Set<String> failedOwners = new HashSet<>();
   /** The plan being differentiated, whose generated code {@link #require} calls belong to. */
@@ -117,6 +119,17 @@ final class DifferentiationRound implements AdjointProvider {
      * errors are reported in one compilation, but never transformed.
      */
     boolean checkOnly;
+    /** What to generate besides the gradient ({@code TANGENT}, {@code HESSIAN}, …). */
+    Set<String> modes = Set.of();
+    /** The lowered, normalised method and its activity, kept for the forward-mode stage. */
+    MethodIr ir;
+    Activity activity;
+    MethodTree tree;
+    /** Set when this method's tangent entry point is generated (its modes or a caller's). */
+    boolean wantsJvp;
+    boolean forwardDone;
+    /** Its forward-mode and second-order members. */
+    TangentMethodWriter.Members forward = TangentMethodWriter.Members.none();
 
     Plan(ExecutableElement method, boolean publicApi, Set<String> differentiated,
         AdjointCallRule rule) {
@@ -142,6 +155,7 @@ final class DifferentiationRound implements AdjointProvider {
     this.rules = new RuleTable(elements, declarations, this);
     this.calleeEffects = new dev.adjoint.processor.frontend.CalleeEffects(trees, elements);
     this.privateTables = new dev.adjoint.processor.frontend.PrivateTables(trees);
+    this.forward = new ForwardModes(diagnostics, rules, this::generatedClassOf);
   }
 
   @Override
@@ -200,6 +214,18 @@ final class DifferentiationRound implements AdjointProvider {
     for (TypeElement root : rootTypes(round.getRootElements())) {
       replanHelpers(root);
     }
+    do {
+      differentiateQueued();
+      forwardModes();
+    } while (!work.isEmpty());
+    calleesArePure();
+    // A method whose code javac itself rejects fails silently, so that javac's error stands
+    // alone; its owner is not generated, nor any class whose code would call it.
+    generate();
+  }
+
+  /** Differentiates every queued plan, and the callees they find. */
+  private void differentiateQueued() {
     while (!work.isEmpty()) {
       Plan plan = work.poll();
       int errorsBefore = diagnostics.errorCount();
@@ -223,10 +249,66 @@ final class DifferentiationRound implements AdjointProvider {
         failedOwners.add(ownerName(plan.method));
       }
     }
-    calleesArePure();
-    // A method whose code javac itself rejects fails silently, so that javac's error stands
-    // alone; its owner is not generated, nor any class whose code would call it.
-    generate();
+  }
+
+  /**
+   * Generates the forward-mode and second-order members that plans' modes ask for, and the
+   * tangent entry points of the methods their tangents call (transitively; recursion included).
+   */
+  private void forwardModes() {
+    Deque<Plan> pending = new ArrayDeque<>();
+    for (Plan plan : plans.values()) {
+      if (plan.publicApi && !plan.modes.isEmpty()) {
+        plan.wantsJvp |= plan.modes.contains("TANGENT") || plan.modes.contains("JACOBIAN");
+        pending.add(plan);
+      } else if (plan.wantsJvp) {
+        pending.add(plan);
+      }
+    }
+    while (!pending.isEmpty()) {
+      Plan plan = pending.poll();
+      if (plan.forwardDone || plan.body == null || plan.ir == null) {
+        continue;
+      }
+      plan.forwardDone = true;
+      int errorsBefore = diagnostics.errorCount();
+      current = plan;
+      try {
+        ForwardModes.Result result = forward.generate(plan.method, plan.ir, plan.activity,
+            plan.unit, plan.tree, plan.rule, plan.publicApi ? plan.modes : Set.of(),
+            plan.wantsJvp, resultBase(plan), checkpointEvery(plan.method),
+            List.copyOf(plan.differentiated));
+        plan.forward = result.members();
+        for (AdjointCallRule callee : result.callees()) {
+          Plan target = plans.get(callee.method());
+          if (target != null) {
+            target.wantsJvp = true;
+            pending.add(target);
+            plan.callees.add(target);
+          }
+        }
+      } finally {
+        current = null;
+      }
+      if (diagnostics.errorCount() > errorsBefore) {
+        plan.body = null;
+        failedOwners.add(ownerName(plan.method));
+      }
+    }
+  }
+
+  /** The base of the names of {@code plan}'s result records: {@code M} for {@code m}. */
+  private String resultBase(Plan plan) {
+    String name = plan.method.getSimpleName().toString();
+    int overload = 0;
+    for (Plan other : plans.values()) {
+      if (other.method.getEnclosingElement().equals(plan.method.getEnclosingElement())
+          && other.method.getSimpleName().contentEquals(name) && other.publicApi
+          && sortKey(other.method).compareTo(sortKey(plan.method)) <= 0) {
+        overload++;
+      }
+    }
+    return capitalize(name) + (overload > 1 ? String.valueOf(overload) : "");
   }
 
   private static List<TypeElement> rootTypes(Iterable<? extends Element> elements) {
@@ -317,7 +399,7 @@ final class DifferentiationRound implements AdjointProvider {
       List<ExecutableElement> annotated) {
     Set<TypeElement> local = new java.util.TreeSet<>(
         Comparator.comparing(t -> t.getQualifiedName().toString()));
-    for (String name : List.of(PARTIAL, PULLBACK)) {
+    for (String name : List.of(PARTIAL, PULLBACK, RuntimeTypes.TANGENT)) {
       TypeElement annotation = elements.getTypeElement(name);
       if (annotation != null) {
         for (Element e : round.getElementsAnnotatedWith(annotation)) {
@@ -500,6 +582,29 @@ final class DifferentiationRound implements AdjointProvider {
     return names;
   }
 
+  /**
+   * The modes {@code @Differentiable(modes = …)} names, or the compilation's default; only
+   * those besides the gradient, which is always generated.
+   */
+  private Set<String> modes(ExecutableElement method) {
+    Set<String> modes = new LinkedHashSet<>(options.modes());
+    AnnotationMirror mirror = differentiableMirror(method);
+    if (mirror != null) {
+      for (var e : mirror.getElementValues().entrySet()) {
+        if (e.getKey().getSimpleName().contentEquals("modes")) {
+          modes.clear();
+          @SuppressWarnings("unchecked")
+          List<AnnotationValue> values = (List<AnnotationValue>) e.getValue().getValue();
+          for (AnnotationValue v : values) {
+            modes.add(String.valueOf(v.getValue()));
+          }
+        }
+      }
+    }
+    modes.remove("GRADIENT");
+    return modes;
+  }
+
   private AnnotationMirror differentiableMirror(ExecutableElement method) {
     for (AnnotationMirror a : method.getAnnotationMirrors()) {
       if (((TypeElement) a.getAnnotationType().asElement()).getQualifiedName()
@@ -586,6 +691,9 @@ final class DifferentiationRound implements AdjointProvider {
 
   private Plan plan(ExecutableElement method, boolean publicApi, Set<String> wrt) {
     Plan plan = new Plan(method, publicApi, wrt, rule(method, wrt));
+    if (publicApi) {
+      plan.modes = modes(method);
+    }
     plans.put(method, plan);
     return plan;
   }
@@ -690,6 +798,9 @@ final class DifferentiationRound implements AdjointProvider {
         return;
       }
       warnAboutDeadParameters(plan, ir, activity);
+      plan.ir = ir;
+      plan.activity = activity;
+      plan.tree = tree;
       plan.body = ReverseTransform.transform(ir, activity, rules, problems, identifiers(tree),
           labels(tree), checkpointEvery(method));
       if (!problems.any()
@@ -876,7 +987,7 @@ final class DifferentiationRound implements AdjointProvider {
     }
   }
 
-  private static Set<String> identifiers(MethodTree tree) {
+  static Set<String> identifiers(MethodTree tree) {
     Set<String> names = new HashSet<>();
     new TreeScanner<Void, Void>() {
       @Override
@@ -894,7 +1005,7 @@ final class DifferentiationRound implements AdjointProvider {
     return names;
   }
 
-  private static Set<String> labels(MethodTree tree) {
+  static Set<String> labels(MethodTree tree) {
     Set<String> names = new HashSet<>();
     new TreeScanner<Void, Void>() {
       @Override
@@ -997,7 +1108,7 @@ final class DifferentiationRound implements AdjointProvider {
       CodeBlock graph = ownerMethods.contains(name + "Graph") ? null : plan.graph;
       entries.add(new GradClassWriter.Entry(plan.method, plan.body, plan.publicApi,
           n == 1 ? base : base + n, plan.rule.abi(),
-          List.copyOf(plan.differentiated), graph, plan.primal));
+          List.copyOf(plan.differentiated), graph, plan.primal, plan.forward));
       List<String> params = new ArrayList<>();
       for (VariableElement p : plan.method.getParameters()) {
         params.add(types.erasure(p.asType()).toString());
@@ -1014,6 +1125,7 @@ final class DifferentiationRound implements AdjointProvider {
               ? types.erasure(plan.method.getReturnType()).toString() : "double",
           "double[]", params::get, RuntimeTypes.TAPE.toString());
       mine.put(signature(plan.rule.adjointName(), adjointParams), "adjoint entry point");
+      ForwardModes.signatures(plan.forward).forEach((k, v) -> mine.put(k, v));
       for (Map.Entry<String, String> m : mine.entrySet()) {
         String what = "the " + m.getValue() + " " + m.getKey() + " of '" + name + "'";
         String other = members.putIfAbsent(m.getKey(), what);

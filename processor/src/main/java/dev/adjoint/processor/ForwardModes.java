@@ -1,0 +1,116 @@
+package dev.adjoint.processor;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.MethodSpec;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.MethodTree;
+import dev.adjoint.processor.analysis.Activity;
+import dev.adjoint.processor.codegen.HessianMethodWriter;
+import dev.adjoint.processor.codegen.TangentMethodWriter;
+import dev.adjoint.processor.codegen.TangentMethodWriter.Members;
+import dev.adjoint.processor.codegen.TangentMethodWriter.TangentCode;
+import dev.adjoint.processor.diag.Diagnostics;
+import dev.adjoint.processor.diag.MethodProblems;
+import dev.adjoint.processor.forward.ReverseOverForward;
+import dev.adjoint.processor.forward.TangentIr;
+import dev.adjoint.processor.forward.TangentPrinter;
+import dev.adjoint.processor.forward.TangentTransform;
+import dev.adjoint.processor.ir.MethodIr;
+import dev.adjoint.processor.rules.AdjointCallRule;
+import dev.adjoint.processor.rules.RuleTable;
+import dev.adjoint.processor.transform.AdjointBody;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * The forward-mode and second-order stage of one method, after its gradient: the tangent
+ * transformation, then the members its modes ask for ({@code mJvp}, {@code mTangent},
+ * {@code mHvp}, {@code mHessian}, {@code mJacobian}).
+ */
+final class ForwardModes {
+  private final Diagnostics diagnostics;
+  private final RuleTable rules;
+  private final Function<TypeElement, ClassName> generatedClass;
+
+  /** What the stage made: the members, and the callees whose tangent entry points they call. */
+  record Result(Members members, List<AdjointCallRule> callees) {}
+
+  ForwardModes(Diagnostics diagnostics, RuleTable rules,
+      Function<TypeElement, ClassName> generatedClass) {
+    this.diagnostics = diagnostics;
+    this.rules = rules;
+    this.generatedClass = generatedClass;
+  }
+
+  Result generate(ExecutableElement method, MethodIr ir, Activity activity,
+      CompilationUnitTree unit, MethodTree tree, AdjointCallRule rule, Set<String> modes,
+      boolean wantsJvp, String resultBase, int checkpointEvery,
+      List<String> differentiatedNames) {
+    MethodProblems problems = new MethodProblems(diagnostics, unit);
+    Set<String> names = DifferentiationRound.identifiers(tree);
+    Set<String> labels = DifferentiationRound.labels(tree);
+    try {
+      TangentIr tangent = TangentTransform.transform(ir, activity, rules, problems, names);
+      if (problems.any()) {
+        return new Result(Members.none(), List.of());
+      }
+      ClassName grad = generatedClass.apply((TypeElement) method.getEnclosingElement());
+      Members members = Members.none();
+      if (wantsJvp) {
+        TangentCode code = TangentPrinter.print(tangent, names, labels, generatedClass);
+        members = members.plus(new Members(List.of(),
+            List.of(TangentMethodWriter.jvp(method, rule.abi(), code))));
+        if (modes.contains("TANGENT")) {
+          members = members.plus(TangentMethodWriter.tangent(grad, method, rule.abi(), code,
+              resultBase + "Tangent"));
+        }
+      }
+      if (modes.contains("HESSIAN")) {
+        members = members.plus(secondOrder(method, tangent, unit, tree, differentiatedNames,
+            grad, resultBase, checkpointEvery, problems));
+      }
+      return new Result(members, tangent.callees());
+    } catch (RuntimeException | StackOverflowError e) {
+      diagnostics.error(method, "Adjoint could not generate the forward mode of '"
+          + method.getSimpleName() + "' because of an internal error (" + e + "); please"
+          + " report it with this method's source\n" + DifferentiationRound.stackTrace(e));
+      return new Result(Members.none(), List.of());
+    }
+  }
+
+  private Members secondOrder(ExecutableElement method, TangentIr tangent,
+      CompilationUnitTree unit, MethodTree tree, List<String> differentiatedNames,
+      ClassName grad, String resultBase, int checkpointEvery, MethodProblems problems) {
+    if (!method.getReturnType().toString().equals("double")) {
+      diagnostics.error(method, "Mode.HESSIAN needs a method returning double; '"
+          + method.getSimpleName() + "' returns " + method.getReturnType() + ": use"
+          + " Mode.JACOBIAN for a method returning double[]");
+      return Members.none();
+    }
+    Set<String> names = new java.util.HashSet<>(DifferentiationRound.identifiers(tree));
+    tangent.directions().forEach(d -> names.add(d.sourceName()));
+    AdjointBody body = ReverseOverForward.transform(tangent, rules, problems, names,
+        DifferentiationRound.labels(tree), checkpointEvery);
+    if (body == null || problems.any()) {
+      return Members.none();
+    }
+    return HessianMethodWriter.write(grad, method, body, tangent.primalResult(),
+        differentiatedNames, resultBase, names);
+  }
+
+  /** The signatures of {@code members}' methods, for the collision check of generated members. */
+  static Map<String, String> signatures(Members members) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (MethodSpec m : members.methods()) {
+      out.put(m.name() + "(" + m.parameters().stream().map(p -> p.type().toString())
+          .collect(Collectors.joining(", ")) + ")", "forward-mode method");
+    }
+    return out;
+  }
+}

@@ -276,7 +276,7 @@ final class DifferentiationRound implements AdjointProvider {
       try {
         ForwardModes.Result result = forward.generate(plan.method, plan.ir, plan.activity,
             plan.unit, plan.tree, plan.rule, plan.publicApi ? plan.modes : Set.of(),
-            plan.wantsJvp, resultBase(plan), checkpointEvery(plan.method),
+            plan.wantsJvp, recordNames(plan), checkpointEvery(plan.method),
             List.copyOf(plan.differentiated));
         plan.forward = result.members();
         for (AdjointCallRule callee : result.callees()) {
@@ -297,18 +297,23 @@ final class DifferentiationRound implements AdjointProvider {
     }
   }
 
-  /** The base of the names of {@code plan}'s result records: {@code M} for {@code m}. */
-  private String resultBase(Plan plan) {
+  /**
+   * Names {@code plan}'s result records as its gradient's is named: {@code MGradient},
+   * {@code MTangent}, … for {@code m}, with the same number for the n-th overload.
+   */
+  private java.util.function.Function<String, String> recordNames(Plan plan) {
     String name = plan.method.getSimpleName().toString();
     int overload = 0;
     for (Plan other : plans.values()) {
-      if (other.method.getEnclosingElement().equals(plan.method.getEnclosingElement())
-          && other.method.getSimpleName().contentEquals(name) && other.publicApi
+      if (other.queued
+          && other.method.getEnclosingElement().equals(plan.method.getEnclosingElement())
+          && other.method.getSimpleName().contentEquals(name)
           && sortKey(other.method).compareTo(sortKey(plan.method)) <= 0) {
         overload++;
       }
     }
-    return capitalize(name) + (overload > 1 ? String.valueOf(overload) : "");
+    String number = overload > 1 ? String.valueOf(overload) : "";
+    return kind -> capitalize(name) + kind + number;
   }
 
   private static List<TypeElement> rootTypes(Iterable<? extends Element> elements) {

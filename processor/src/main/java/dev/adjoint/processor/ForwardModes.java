@@ -6,6 +6,7 @@ import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.MethodTree;
 import dev.adjoint.processor.analysis.Activity;
 import dev.adjoint.processor.codegen.HessianMethodWriter;
+import dev.adjoint.processor.codegen.JacobianMethodWriter;
 import dev.adjoint.processor.codegen.TangentMethodWriter;
 import dev.adjoint.processor.codegen.TangentMethodWriter.Members;
 import dev.adjoint.processor.codegen.TangentMethodWriter.TangentCode;
@@ -50,7 +51,7 @@ final class ForwardModes {
 
   Result generate(ExecutableElement method, MethodIr ir, Activity activity,
       CompilationUnitTree unit, MethodTree tree, AdjointCallRule rule, Set<String> modes,
-      boolean wantsJvp, String resultBase, int checkpointEvery,
+      boolean wantsJvp, Function<String, String> recordName, int checkpointEvery,
       List<String> differentiatedNames) {
     MethodProblems problems = new MethodProblems(diagnostics, unit);
     Set<String> names = DifferentiationRound.identifiers(tree);
@@ -62,18 +63,22 @@ final class ForwardModes {
       }
       ClassName grad = generatedClass.apply((TypeElement) method.getEnclosingElement());
       Members members = Members.none();
+      TangentCode code = null;
       if (wantsJvp) {
-        TangentCode code = TangentPrinter.print(tangent, names, labels, generatedClass);
+        code = TangentPrinter.print(tangent, names, labels, generatedClass);
         members = members.plus(new Members(List.of(),
             List.of(TangentMethodWriter.jvp(method, rule.abi(), code))));
         if (modes.contains("TANGENT")) {
           members = members.plus(TangentMethodWriter.tangent(grad, method, rule.abi(), code,
-              resultBase + "Tangent"));
+              recordName.apply("Tangent")));
         }
       }
       if (modes.contains("HESSIAN")) {
         members = members.plus(secondOrder(method, tangent, unit, tree, differentiatedNames,
-            grad, resultBase, checkpointEvery, problems));
+            grad, recordName, checkpointEvery, problems));
+      }
+      if (modes.contains("JACOBIAN")) {
+        members = members.plus(jacobian(method, rule, code, grad, recordName));
       }
       return new Result(members, tangent.callees());
     } catch (RuntimeException | StackOverflowError e) {
@@ -86,7 +91,8 @@ final class ForwardModes {
 
   private Members secondOrder(ExecutableElement method, TangentIr tangent,
       CompilationUnitTree unit, MethodTree tree, List<String> differentiatedNames,
-      ClassName grad, String resultBase, int checkpointEvery, MethodProblems problems) {
+      ClassName grad, Function<String, String> recordName, int checkpointEvery,
+      MethodProblems problems) {
     if (!method.getReturnType().toString().equals("double")) {
       diagnostics.error(method, "Mode.HESSIAN needs a method returning double; '"
           + method.getSimpleName() + "' returns " + method.getReturnType() + ": use"
@@ -101,7 +107,19 @@ final class ForwardModes {
       return Members.none();
     }
     return HessianMethodWriter.write(grad, method, body, tangent.primalResult(),
-        differentiatedNames, resultBase, names);
+        differentiatedNames, recordName.apply("Hvp"), recordName.apply("Hessian"), names);
+  }
+
+  private Members jacobian(ExecutableElement method, AdjointCallRule rule, TangentCode code,
+      ClassName grad, Function<String, String> recordName) {
+    if (!method.getReturnType().toString().equals("double[]")) {
+      diagnostics.error(method, "Mode.JACOBIAN needs a method returning double[]; '"
+          + method.getSimpleName() + "' returns " + method.getReturnType() + ": its gradient is"
+          + " its Jacobian (use Mode.HESSIAN for second derivatives)");
+      return Members.none();
+    }
+    return JacobianMethodWriter.write(grad, method, rule.abi(), code,
+        recordName.apply("Jacobian"), recordName.apply("Gradient"));
   }
 
   /** The signatures of {@code members}' methods, for the collision check of generated members. */

@@ -1,6 +1,7 @@
 package dev.adjoint.forward;
 
 import dev.adjoint.Activations;
+import dev.adjoint.Checkpointed;
 import dev.adjoint.Differentiable;
 import dev.adjoint.Losses;
 import dev.adjoint.Mode;
@@ -103,5 +104,38 @@ final class TangentFx {
     @Differentiable(modes = {Mode.TANGENT, Mode.HESSIAN})
     static double losses(double[] p, double[] t) {
         return Losses.mse(p, t) + Losses.softmaxCrossEntropy(p, 1);
+    }
+
+    @Differentiable(modes = {Mode.TANGENT, Mode.HESSIAN})
+    @Checkpointed(every = 3)
+    static double checkpointed(double x, double a, int n) {
+        double s = x;
+        for (int i = 0; i < n; i++) {
+            s = Math.sin(s) * a + 0.1 * s * s;
+        }
+        return s;
+    }
+
+    /** Residuals of an exponential model at four times: more outputs than inputs. */
+    @Differentiable(modes = {Mode.JACOBIAN, Mode.TANGENT}, wrt = {"p"})
+    static double[] residuals(double[] p, double[] times, double[] observed) {
+        double[] r = new double[times.length];
+        for (int i = 0; i < times.length; i++) {
+            r[i] = p[0] * Math.exp(p[1] * times[i]) + p[2] - observed[i];
+        }
+        return r;
+    }
+
+    /** Two outputs of five inputs: reverse sweeps are fewer. */
+    @Differentiable(modes = {Mode.JACOBIAN})
+    static double[] pair(double[] x, double scale) {
+        double[] out = new double[2];
+        double s = 0;
+        for (int i = 0; i < x.length; i++) {
+            s += x[i] * x[i];
+            out[1] += Math.sin(x[i] * scale);
+        }
+        out[0] = Math.sqrt(s) * scale;
+        return out;
     }
 }

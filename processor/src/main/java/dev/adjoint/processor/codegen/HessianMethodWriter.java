@@ -44,10 +44,10 @@ public final class HessianMethodWriter {
    * @param reserved identifiers generated locals must not take
    */
   public static Members write(ClassName grad, ExecutableElement method, AdjointBody body,
-      Variable primalResult, List<String> differentiatedNames, String recordBase,
-      Set<String> reserved) {
-    ClassName hvpRecord = grad.nestedClass(recordBase + "Hvp");
-    ClassName hessianRecord = grad.nestedClass(recordBase + "Hessian");
+      Variable primalResult, List<String> differentiatedNames, String hvpName,
+      String hessianName, Set<String> reserved) {
+    ClassName hvpRecord = grad.nestedClass(hvpName);
+    ClassName hessianRecord = grad.nestedClass(hessianName);
     int count = differentiatedNames.size();
     List<Variable> originals = body.differentiated().subList(0, count);
     List<Variable> directions = body.differentiated().subList(count, 2 * count);

@@ -81,7 +81,7 @@ final class ForwardModes {
         members = members.plus(jacobian(method, rule, code, grad, recordName));
       }
       return new Result(members, tangent.callees());
-    } catch (RuntimeException | StackOverflowError e) {
+    } catch (RuntimeException | StackOverflowError | AssertionError e) {
       diagnostics.error(method, "Adjoint could not generate the forward mode of '"
           + method.getSimpleName() + "' because of an internal error (" + e + "); please"
           + " report it with this method's source\n" + DifferentiationRound.stackTrace(e));

@@ -141,4 +141,41 @@ class HessianTest {
             }
         }
     }
+
+    /**
+     * The seed's network at the seed's point (x = 1, y = 5, w1 = 2, b1 = 0, w2 = 3, b2 = 1), by
+     * hand: both ReLUs are active, so near the point J = ½e² with e = w2 (w1 x + b1) + b2 - y = 2;
+     * H = g gᵀ + e ∇²a2 with g = ∇e = (w2 w1, -1, w2 x, w2, a1, 1) = (6, -1, 3, 3, 2, 1), and
+     * ∇²a2 has w2 = 3 at (x, w1), w1 = 2 at (x, w2), x = 1 at (w1, w2) and 1 at (b1, w2).
+     */
+    @Test
+    void seedNetworkByHand() {
+        TangentFxGrad.SeedHessian h = TangentFxGrad.seedHessian(1, 5, 2, 0, 3, 1);
+        assertEquals(2, h.value(), 0.0);
+        double[] g = {6, -1, 3, 3, 2, 1};
+        double[][] expected = new double[6][6];
+        for (int i = 0; i < 6; i++) {
+            for (int j = 0; j < 6; j++) {
+                expected[i][j] = g[i] * g[j];
+            }
+        }
+        double e = 2;
+        int x = 0;
+        int w1 = 2;
+        int b1 = 3;
+        int w2 = 4;
+        expected[x][w1] += e * 3;
+        expected[w1][x] += e * 3;
+        expected[x][w2] += e * 2;
+        expected[w2][x] += e * 2;
+        expected[w1][w2] += e * 1;
+        expected[w2][w1] += e * 1;
+        expected[b1][w2] += e * 1;
+        expected[w2][b1] += e * 1;
+        for (int i = 0; i < 6; i++) {
+            exact(expected[i], h.hessian()[i], "row " + i);
+        }
+        exact(new double[] {12, -2, 6, 6, 4, 2},
+                new double[] {h.x(), h.y(), h.w1(), h.b1(), h.w2(), h.b2()}, "gradient e·g");
+    }
 }

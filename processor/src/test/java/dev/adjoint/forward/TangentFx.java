@@ -138,4 +138,14 @@ final class TangentFx {
         out[0] = Math.sqrt(s) * scale;
         return out;
     }
+
+    /** The seed's two-layer network, as the seed writes it. */
+    @Differentiable(modes = Mode.HESSIAN)
+    static double seed(double x, double y, double w1, double b1, double w2, double b2) {
+        double z1 = w1 * x + b1;
+        double a1 = Activations.relu(z1);
+        double z2 = w2 * a1 + b2;
+        double a2 = Activations.relu(z2);
+        return Losses.squaredError(a2, y);
+    }
 }

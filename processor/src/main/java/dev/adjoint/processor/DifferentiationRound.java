@@ -155,7 +155,8 @@ final class DifferentiationRound implements AdjointProvider {
     this.rules = new RuleTable(elements, declarations, this);
     this.calleeEffects = new dev.adjoint.processor.frontend.CalleeEffects(trees, elements);
     this.privateTables = new dev.adjoint.processor.frontend.PrivateTables(trees);
-    this.forward = new ForwardModes(diagnostics, rules, this::generatedClassOf);
+    this.forward = new ForwardModes(diagnostics, rules, this::generatedClassOf,
+        this::jvpAvailable);
   }
 
   @Override
@@ -295,6 +296,22 @@ final class DifferentiationRound implements AdjointProvider {
         failedOwners.add(ownerName(plan.method));
       }
     }
+  }
+
+  /**
+   * Whether {@code callee}'s tangent entry point is generated in this compilation, or exists in
+   * its class compiled earlier (another module).
+   */
+  private boolean jvpAvailable(ExecutableElement callee) {
+    Plan plan = plans.get(callee);
+    if (plan != null) {
+      return !plan.checkOnly;
+    }
+    TypeElement grad = elements.getTypeElement(generatedClassOf(
+        (TypeElement) callee.getEnclosingElement()).canonicalName());
+    return grad != null && javax.lang.model.util.ElementFilter.methodsIn(
+        grad.getEnclosedElements()).stream().anyMatch(m -> m.getSimpleName().contentEquals(
+            dev.adjoint.processor.abi.TangentAbi.entryName(callee.getSimpleName())));
   }
 
   /**

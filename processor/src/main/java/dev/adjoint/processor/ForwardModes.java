@@ -43,10 +43,32 @@ final class ForwardModes {
   record Result(Members members, List<AdjointCallRule> callees) {}
 
   ForwardModes(Diagnostics diagnostics, RuleTable rules,
-      Function<TypeElement, ClassName> generatedClass) {
+      Function<TypeElement, ClassName> generatedClass,
+      java.util.function.Predicate<ExecutableElement> jvpAvailable) {
     this.diagnostics = diagnostics;
     this.rules = rules;
     this.generatedClass = generatedClass;
+    this.jvpAvailable = jvpAvailable;
+  }
+
+  /** Whether a callee's tangent entry point is (or will be) generated. */
+  private final java.util.function.Predicate<ExecutableElement> jvpAvailable;
+
+  /**
+   * Reports each call to a callee compiled elsewhere without a tangent entry point: its class
+   * must be compiled with the tangent mode too.
+   */
+  private void calleesHaveTangents(TangentIr tangent, MethodProblems problems) {
+    tangent.origins().forEach((node, at) -> {
+      if (node instanceof dev.adjoint.processor.ir.Expr.AdjointCall call
+          && !jvpAvailable.test(call.callee())) {
+        problems.error(at, "forward mode calls '" + call.callee().getSimpleName() + "', which"
+            + " was compiled without its tangent entry point "
+            + dev.adjoint.processor.abi.TangentAbi.entryName(call.callee().getSimpleName())
+            + "; compile its class with @Differentiable(modes = Mode.TANGENT) or"
+            + " -Aadjoint.modes=gradient,tangent");
+      }
+    });
   }
 
   Result generate(ExecutableElement method, MethodIr ir, Activity activity,
@@ -58,6 +80,7 @@ final class ForwardModes {
     Set<String> labels = DifferentiationRound.labels(tree);
     try {
       TangentIr tangent = TangentTransform.transform(ir, activity, rules, problems, names);
+      calleesHaveTangents(tangent, problems);
       if (problems.any()) {
         return new Result(Members.none(), List.of());
       }

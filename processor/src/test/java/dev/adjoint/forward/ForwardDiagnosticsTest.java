@@ -203,4 +203,75 @@ class ForwardDiagnosticsTest {
                 + " which is not a mode");
         assertEquals(1, c.errors().size());
     }
+
+    /**
+     * A @Differentiable method of another module is called through its tangent entry point when
+     * its class was compiled with the tangent mode, and is an error at the call otherwise.
+     */
+    @Test
+    void calleesOfAnotherModule(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        String caller = """
+                package app;
+
+                import dev.adjoint.Differentiable;
+                import dev.adjoint.Mode;
+                import lib.Layers;
+
+                final class Model {
+                  @Differentiable(modes = Mode.TANGENT)
+                  static double loss(double w) {
+                    return Layers.softplusScaled(2 * w, w) + w;
+                  }
+                }
+                """;
+        for (String modes : new String[] {"", "(modes = dev.adjoint.Mode.TANGENT)"}) {
+            java.nio.file.Path classes = dir.resolve(modes.isEmpty() ? "plain" : "tangent");
+            Compilation library = compile(JavaFileObjects.forSourceString("lib.Layers", """
+                    package lib;
+
+                    import dev.adjoint.Differentiable;
+
+                    public final class Layers {
+                      private Layers() {}
+
+                      @Differentiable%s
+                      public static double softplusScaled(double x, double scale) {
+                        return scale * Math.log1p(Math.exp(x));
+                      }
+                    }
+                    """.formatted(modes)));
+            assertThat(library).succeededWithoutWarnings();
+            for (JavaFileObject f : library.generatedFiles()) {
+                if (f.getKind() == JavaFileObject.Kind.CLASS) {
+                    String path = f.toUri().getPath();
+                    java.nio.file.Path out = classes.resolve(
+                            path.substring(path.indexOf("/lib/") + 1));
+                    java.nio.file.Files.createDirectories(out.getParent());
+                    try (java.io.InputStream in = f.openInputStream()) {
+                        java.nio.file.Files.write(out, in.readAllBytes());
+                    }
+                }
+            }
+            java.util.List<java.io.File> classpath = new java.util.ArrayList<>();
+            classpath.add(classes.toFile());
+            for (String entry : System.getProperty("java.class.path")
+                    .split(java.io.File.pathSeparator)) {
+                classpath.add(new java.io.File(entry));
+            }
+            JavaFileObject file = JavaFileObjects.forSourceString("app.Model", caller);
+            Compilation c = Compiler.javac().withProcessors(new AdjointProcessor())
+                    .withClasspath(classpath).compile(file);
+            if (modes.isEmpty()) {
+                assertThat(c).hadErrorCount(1);
+                assertThat(c).hadErrorContaining("forward mode calls 'softplusScaled', which was"
+                        + " compiled without its tangent entry point softplusScaledJvp")
+                        .inFile(file).onLine(10);
+            } else {
+                assertThat(c).succeededWithoutWarnings();
+                assertThat(c).generatedSourceFile("app.ModelGrad").contentsAsUtf8String()
+                        .contains("LayersGrad.softplusScaledJvp(");
+            }
+        }
+    }
 }

@@ -89,6 +89,9 @@ final class ForwardModes {
       TangentCode code = null;
       if (wantsJvp) {
         code = TangentPrinter.print(tangent, names, labels, generatedClass);
+        if (tooLarge(method, "its tangent", code.body())) {
+          return new Result(Members.none(), List.of());
+        }
         members = members.plus(new Members(List.of(),
             List.of(TangentMethodWriter.jvp(method, rule.abi(), code))));
         if (modes.contains("TANGENT")) {
@@ -126,7 +129,8 @@ final class ForwardModes {
     tangent.directions().forEach(d -> names.add(d.sourceName()));
     AdjointBody body = ReverseOverForward.transform(tangent, rules, problems, names,
         DifferentiationRound.labels(tree), checkpointEvery);
-    if (body == null || problems.any()) {
+    if (body == null || problems.any()
+        || tooLarge(method, "its Hessian-vector product", body.forward(), body.reverse())) {
       return Members.none();
     }
     return HessianMethodWriter.write(grad, method, body, tangent.primalResult(),
@@ -143,6 +147,28 @@ final class ForwardModes {
     }
     return JacobianMethodWriter.write(grad, method, rule.abi(), code,
         recordName.apply("Jacobian"), recordName.apply("Gradient"));
+  }
+
+  /**
+   * The limit of {@code DifferentiationRound}'s gradients (tokens of generated code that keep a
+   * method within the JVM's 64 KB of bytecode), for the tangent and the HVP bodies.
+   */
+  private static final long TOKEN_LIMIT = 38_000;
+
+  /** Reports a body too large to compile as one method. */
+  private boolean tooLarge(ExecutableElement method, String what,
+      com.palantir.javapoet.CodeBlock... parts) {
+    long tokens = 0;
+    for (com.palantir.javapoet.CodeBlock part : parts) {
+      tokens += dev.adjoint.processor.codegen.CodeSize.tokens(part.toString());
+    }
+    if (tokens <= TOKEN_LIMIT) {
+      return false;
+    }
+    diagnostics.error(method, "'" + method.getSimpleName() + "' is too large for " + what
+        + " to be one method: it would exceed the JVM's 64 KB limit on the bytecode of a"
+        + " method; split it into smaller methods, or leave out the modes beyond the gradient");
+    return true;
   }
 
   /** The signatures of {@code members}' methods, for the collision check of generated members. */

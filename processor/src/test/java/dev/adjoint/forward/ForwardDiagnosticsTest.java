@@ -274,4 +274,28 @@ class ForwardDiagnosticsTest {
             }
         }
     }
+
+    /** A method whose gradient fits in a JVM method but whose HVP would not gets an error. */
+    @Test
+    void secondOrderTooLargeForOneMethod() {
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < 110; i++) {
+            body.append("    s = Math.sin(s * x) * Math.exp(x - s) + s * x;\n");
+        }
+        String text = """
+                final class T {
+                  @Differentiable(modes = Mode.HESSIAN)
+                  static double big(double x) {
+                    double s = x;
+                %s    return s;
+                  }
+                }
+                """.formatted(body);
+        JavaFileObject file = source(text);
+        Compilation c = compile(file);
+        assertThat(c).failed();
+        assertThat(c).hadErrorCount(1);
+        assertThat(c).hadErrorContaining("'big' is too large for its Hessian-vector product to be"
+                + " one method").inFile(file).onLine(line(text, "static double big("));
+    }
 }

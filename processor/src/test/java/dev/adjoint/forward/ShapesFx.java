@@ -2,6 +2,7 @@ package dev.adjoint.forward;
 
 import dev.adjoint.Differentiable;
 import dev.adjoint.Mode;
+import dev.adjoint.Partial;
 import java.util.Arrays;
 
 /** More shapes under forward mode: array-returning calls, switch, private helpers, rows. */
@@ -52,5 +53,25 @@ final class ShapesFx {
             }
         }
         return total;
+    }
+
+    @Differentiable(modes = {Mode.TANGENT, Mode.HESSIAN})
+    static double over(double x) {
+        return softClip(x) * x;
+    }
+
+    @Differentiable(modes = {Mode.TANGENT, Mode.HESSIAN}, wrt = "y")
+    static double over(double x, double y) {
+        return softClip(x * y) + y * y * x;
+    }
+
+    static double softClip(double u) {
+        return u / (1 + Math.abs(u));
+    }
+
+    @Partial(of = "softClip", wrt = "u")
+    static double softClipDerivative(double u) {
+        double d = 1 + Math.abs(u);
+        return 1 / (d * d);
     }
 }

@@ -49,4 +49,20 @@ class ShapesTest {
             exact(t.tangent()[i], dot(j.jacobian()[i], V), "J v, row " + i);
         }
     }
+
+    @ParameterizedTest
+    @ValueSource(doubles = {0.7, -1.3})
+    void overloadsWrtAndAPrivatePartial(double x) {
+        ShapesFxGrad.OverTangent t = ShapesFxGrad.overTangent(x, 0.5);
+        exact(0.5 * ShapesFxGrad.over(x).x(), t.tangent(), "over(x)");
+        ShapesFxGrad.OverTangent2 t2 = ShapesFxGrad.overTangent(x, 0.9, -2);
+        exact(-2 * ShapesFxGrad.over(x, 0.9).y(), t2.tangent(), "over(x, y) wrt y only");
+        ShapesFxGrad.OverHessian2 h = ShapesFxGrad.overHessian(x, 0.9);
+        assertEquals(1, h.hessian().length);
+        close(directional(p -> ShapesFxGrad.over(x, p[0]).y(), new double[] {0.9},
+                new double[] {1}, 1e-4), h.hessian()[0][0], "d2/dy2");
+        ShapesFxGrad.OverHvp hv = ShapesFxGrad.overHvp(x, 1);
+        close(directional(p -> ShapesFxGrad.over(p[0]).x(), new double[] {x},
+                new double[] {1}, 1e-4), hv.xHvp(), "d2/dx2");
+    }
 }

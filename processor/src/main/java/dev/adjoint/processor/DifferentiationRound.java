@@ -873,17 +873,38 @@ final class DifferentiationRound implements AdjointProvider {
     dev.adjoint.processor.analysis.IrWalk.statements(ir.body(), s ->
         dev.adjoint.processor.analysis.IrWalk.ownExpressions(s, e ->
             dev.adjoint.processor.analysis.IrWalk.expressions(e, n -> {
-              if (n instanceof dev.adjoint.processor.ir.Expr.Call c && c.receiver() == null
-                  && Symbols.isPrivate(c.method()) && trees.getTree(c.method()) != null) {
-                Plan callee = plans.get(c.method());
-                if (callee == null) {
-                  callee = plan(c.method(), false, returnsDifferentiable(c.method())
-                      ? differentiableParameters(c.method()) : Set.of());
+              if (n instanceof dev.adjoint.processor.ir.Expr.Call c && c.receiver() == null) {
+                requirePrimalCopy(c.method());
+                // a private @Partial is called by the derivatives of its original
+                if (rules.ruleFor(c.method()).orElse(null)
+                        instanceof dev.adjoint.processor.rules.PartialsRule partials) {
+                  for (int i = 0; i < c.args().size(); i++) {
+                    if (partials.differentiableIn(i)) {
+                      dev.adjoint.processor.analysis.IrWalk.expressions(
+                          partials.partial(i, c.args()), d -> {
+                            if (d instanceof dev.adjoint.processor.ir.Expr.Call p
+                                && p.receiver() == null) {
+                              requirePrimalCopy(p.method());
+                            }
+                          });
+                    }
+                  }
                 }
-                callee.needsPrimalCopy = true;
-                queue(callee);
               }
             })));
+  }
+
+  /** Generated code calls {@code method}: if it is private, it calls a copy of it. */
+  private void requirePrimalCopy(ExecutableElement method) {
+    if (Symbols.isPrivate(method) && trees.getTree(method) != null) {
+      Plan callee = plans.get(method);
+      if (callee == null) {
+        callee = plan(method, false, returnsDifferentiable(method)
+            ? differentiableParameters(method) : Set.of());
+      }
+      callee.needsPrimalCopy = true;
+      queue(callee);
+    }
   }
 
   /**

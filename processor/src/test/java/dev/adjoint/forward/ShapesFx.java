@@ -70,7 +70,7 @@ final class ShapesFx {
     }
 
     @Partial(of = "softClip", wrt = "u")
-    static double softClipDerivative(double u) {
+    private static double softClipDerivative(double u) {
         double d = 1 + Math.abs(u);
         return 1 / (d * d);
     }

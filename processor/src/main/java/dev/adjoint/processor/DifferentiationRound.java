@@ -1118,7 +1118,7 @@ final class DifferentiationRound implements AdjointProvider {
    * estimated at 57,500 bytes (680 statements) compile and 58,300 (690) do not; graph traces of
    * 68,000 compile and 68,900 do not. The margins are 4% and 6%.
    */
-  private static final long GRADIENT_BYTECODE_LIMIT = 55_000;
+  static final long GRADIENT_BYTECODE_LIMIT = 55_000;
 
   private static final long GRAPH_BYTECODE_LIMIT = 64_000;
 

@@ -14,12 +14,16 @@ import dev.adjoint.processor.diag.Diagnostics;
 import dev.adjoint.processor.diag.MethodProblems;
 import dev.adjoint.processor.forward.ReverseOverForward;
 import dev.adjoint.processor.forward.TangentIr;
-import dev.adjoint.processor.forward.TangentPrinter;
+import dev.adjoint.processor.forward.TangentLowering;
 import dev.adjoint.processor.forward.TangentTransform;
 import dev.adjoint.processor.ir.MethodIr;
 import dev.adjoint.processor.rules.AdjointCallRule;
 import dev.adjoint.processor.rules.RuleTable;
+import dev.adjoint.processor.codegen.BytecodeSize;
 import dev.adjoint.processor.ir.AdjointBody;
+import dev.adjoint.processor.ir.Expr;
+import dev.adjoint.processor.ir.Stmt;
+import dev.adjoint.processor.ir.TangentBody;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +64,7 @@ final class ForwardModes {
    */
   private void calleesHaveTangents(TangentIr tangent, MethodProblems problems) {
     tangent.origins().forEach((node, at) -> {
-      if (node instanceof dev.adjoint.processor.ir.Expr.AdjointCall call
+      if (node instanceof Expr.TangentCall call
           && !jvpAvailable.test(call.callee())) {
         problems.error(at, "forward mode calls '" + call.callee().getSimpleName() + "', which"
             + " was compiled without its tangent entry point "
@@ -88,10 +92,11 @@ final class ForwardModes {
       Members members = Members.none();
       TangentCode code = null;
       if (wantsJvp) {
-        code = TangentPrinter.print(tangent, names, labels, generatedClass);
-        if (tooLarge(method, "its tangent", code.body())) {
+        TangentBody body = TangentLowering.lower(tangent, rules, problems, names, labels);
+        if (problems.any() || tooLarge(method, "its tangent", body.body().stmts())) {
           return new Result(Members.none(), List.of());
         }
+        code = TangentCode.of(body, generatedClass);
         members = members.plus(new Members(List.of(),
             List.of(TangentMethodWriter.jvp(method, rule.abi(), code))));
         if (modes.contains("TANGENT")) {
@@ -130,11 +135,12 @@ final class ForwardModes {
     AdjointBody body = ReverseOverForward.transform(tangent, rules, problems, names,
         DifferentiationRound.labels(tree), checkpointEvery);
     if (body == null || problems.any()
-        || tooLarge(method, "its Hessian-vector product", body.forward(), body.reverse())) {
+        || tooLarge(method, "its Hessian-vector product", body.all())) {
       return Members.none();
     }
     return HessianMethodWriter.write(grad, method, body, tangent.primalResult(),
-        differentiatedNames, recordName.apply("Hvp"), recordName.apply("Hessian"), names);
+        differentiatedNames, recordName.apply("Hvp"), recordName.apply("Hessian"), names,
+        generatedClass);
   }
 
   private Members jacobian(ExecutableElement method, AdjointCallRule rule, TangentCode code,
@@ -149,20 +155,9 @@ final class ForwardModes {
         recordName.apply("Jacobian"), recordName.apply("Gradient"));
   }
 
-  /**
-   * The limit of {@code DifferentiationRound}'s gradients (tokens of generated code that keep a
-   * method within the JVM's 64 KB of bytecode), for the tangent and the HVP bodies.
-   */
-  private static final long TOKEN_LIMIT = 38_000;
-
-  /** Reports a body too large to compile as one method. */
-  private boolean tooLarge(ExecutableElement method, String what,
-      com.palantir.javapoet.CodeBlock... parts) {
-    long tokens = 0;
-    for (com.palantir.javapoet.CodeBlock part : parts) {
-      tokens += dev.adjoint.processor.codegen.CodeSize.tokens(part.toString());
-    }
-    if (tokens <= TOKEN_LIMIT) {
+  /** Reports a body too large to compile as one method, by the gradient's bytecode limit. */
+  private boolean tooLarge(ExecutableElement method, String what, List<Stmt> stmts) {
+    if (BytecodeSize.of(stmts) <= DifferentiationRound.GRADIENT_BYTECODE_LIMIT) {
       return false;
     }
     diagnostics.error(method, "'" + method.getSimpleName() + "' is too large for " + what

@@ -87,8 +87,9 @@ final class GradientOracle {
       reset = resetMethod(cls);
       gradient = Class.forName(className + "Grad", true, loader).getMethod(entry, types);
       tangent = tangentMethod(Class.forName(className + "Grad", true, loader), entry, params,
-          "Tangent");
-      hvp = tangentMethod(Class.forName(className + "Grad", true, loader), entry, params, "Hvp");
+          types, "Tangent");
+      hvp = tangentMethod(Class.forName(className + "Grad", true, loader), entry, params, types,
+          "Hvp");
     } catch (ReflectiveOperationException | LinkageError e) {
       return report.fail(Verdict.GENERATED_CODE_ERROR, "cannot load: " + e);
     }
@@ -211,7 +212,7 @@ final class GradientOracle {
         }
       }
       if (tangent != null && compared > 0 && skipped == 0) {
-        Report r = checkTangent(tangent, reset, params, args, rec, v0,
+        Report r = checkTangent(tangent, reset, params, types, args, rec, v0,
             new SplittableRandom(Double.doubleToLongBits(v0)), report);
         if (r != null) {
           return r;
@@ -219,7 +220,7 @@ final class GradientOracle {
         report.tangentsCompared++;
       }
       if (hvp != null && compared > 0 && skipped == 0) {
-        Report r = checkHvp(hvp, gradient, reset, params, args, rec, v0,
+        Report r = checkHvp(hvp, gradient, reset, params, types, args, rec, v0,
             new SplittableRandom(Double.doubleToLongBits(v0) + 1), report);
         if (r != null) {
           return r;
@@ -242,10 +243,9 @@ final class GradientOracle {
 
   /** {@code entryTangent(params..., directions...)}, or null when it is not generated. */
   private static Method tangentMethod(Class<?> grad, String entry, List<Param> params,
-      String kind) {
-    List<Class<?>> types = new java.util.ArrayList<>();
-    params.forEach(p -> types.add(p.type()));
-    params.stream().filter(p -> p.kind() != Kind.INT).forEach(p -> types.add(p.type()));
+      Class<?>[] paramTypes, String kind) {
+    List<Class<?>> types = new java.util.ArrayList<>(Arrays.asList(paramTypes));
+    types.addAll(Arrays.asList(directedTypes(params, paramTypes)));
     try {
       return grad.getMethod(entry + kind, types.toArray(Class<?>[]::new));
     } catch (NoSuchMethodException e) {
@@ -253,15 +253,26 @@ final class GradientOracle {
     }
   }
 
+  /** The types of the parameters that get a direction (every one but the ints). */
+  private static Class<?>[] directedTypes(List<Param> params, Class<?>[] types) {
+    List<Class<?>> out = new java.util.ArrayList<>();
+    for (int i = 0; i < params.size(); i++) {
+      if (params.get(i).kind() != Kind.INT) {
+        out.add(types[i]);
+      }
+    }
+    return out.toArray(Class<?>[]::new);
+  }
+
   /**
    * The tangent along a random direction must be the original's value and the gradient (already
    * compared with finite differences at this point) times the direction; null when it is.
    */
   private static Report checkTangent(Method tangent, Method reset, List<Param> params,
-      Object[] args,
+      Class<?>[] types, Object[] args,
       Object rec, double v0, SplittableRandom rnd, Report report) {
     List<Param> directed = params.stream().filter(p -> p.kind() != Kind.INT).toList();
-    Object[] directions = randomArgs(directed, rnd);
+    Object[] directions = randomArgs(directed, directedTypes(params, types), rnd);
     Object[] all = new Object[args.length + directions.length];
     Object[] copy = deepCopy(args);
     System.arraycopy(copy, 0, all, 0, args.length);
@@ -311,9 +322,9 @@ final class GradientOracle {
    * the original's and the gradient's. Coordinates where steps h and h/2 disagree are skipped.
    */
   private static Report checkHvp(Method hvp, Method gradient, Method reset, List<Param> params,
-      Object[] args, Object rec, double v0, SplittableRandom rnd, Report report) {
+      Class<?>[] types, Object[] args, Object rec, double v0, SplittableRandom rnd, Report report) {
     List<Param> directed = params.stream().filter(p -> p.kind() != Kind.INT).toList();
-    Object[] directions = randomArgs(directed, rnd);
+    Object[] directions = randomArgs(directed, directedTypes(params, types), rnd);
     Object[] all = new Object[args.length + directions.length];
     System.arraycopy(deepCopy(args), 0, all, 0, args.length);
     System.arraycopy(deepCopy(directions), 0, all, args.length, directions.length);

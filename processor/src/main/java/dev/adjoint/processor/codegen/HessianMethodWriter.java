@@ -14,14 +14,16 @@ import dev.adjoint.processor.abi.RuntimeTypes;
 import dev.adjoint.processor.codegen.TangentMethodWriter.Members;
 import dev.adjoint.processor.ir.Variable;
 import dev.adjoint.processor.ir.AdjointBody;
-import dev.adjoint.processor.transform.Namer;
+import dev.adjoint.processor.ir.Namer;
 import dev.adjoint.processor.ir.TapeUse;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 
 /**
@@ -42,10 +44,11 @@ public final class HessianMethodWriter {
    * @param primalResult the variable holding the value after the body's forward sweep
    * @param differentiatedNames the user's names of the differentiated parameters, in order
    * @param reserved identifiers generated locals must not take
+   * @param generated the class generated for a class, whose members the body calls
    */
   public static Members write(ClassName grad, ExecutableElement method, AdjointBody body,
       Variable primalResult, List<String> differentiatedNames, String hvpName,
-      String hessianName, Set<String> reserved) {
+      String hessianName, Set<String> reserved, Function<TypeElement, ClassName> generated) {
     ClassName hvpRecord = grad.nestedClass(hvpName);
     ClassName hessianRecord = grad.nestedClass(hessianName);
     int count = differentiatedNames.size();
@@ -92,7 +95,8 @@ public final class HessianMethodWriter {
       taken.add(body.nameOf(p));
     }
     return new Members(List.of(hvp, hessian), List.of(
-        hvpMethod(method, body, primalResult, hvpRecord, originals, directions, taken),
+        hvpMethod(method, body, primalResult, hvpRecord, originals, directions, taken,
+            generated),
         hessianMethod(method, body, hvpRecord, hessianRecord, differentiatedNames, originals,
             directions, new Namer(taken))));
   }
@@ -110,7 +114,8 @@ public final class HessianMethodWriter {
 
   private static MethodSpec hvpMethod(ExecutableElement method, AdjointBody body,
       Variable primalResult, ClassName record, List<Variable> originals,
-      List<Variable> directions, Set<String> taken) {
+      List<Variable> directions, Set<String> taken,
+      Function<TypeElement, ClassName> generated) {
     MethodSpec.Builder m = MethodSpec.methodBuilder(method.getSimpleName() + "Hvp")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .addTypeVariables(typeVariables(method))
@@ -125,9 +130,9 @@ public final class HessianMethodWriter {
         + " and shape.\n\n@return the value, the gradient and the Hessian times the vector\n",
         link(method)));
     if (body.tapeUse() == TapeUse.RECORDS) {
-      m.addStatement("$T $N = new $T()", RuntimeTypes.TAPE, body.tape(), RuntimeTypes.TAPE);
+      m.addStatement("$T $N = new $T()", RuntimeTypes.TAPE, body.tapeName(), RuntimeTypes.TAPE);
     } else if (body.tapeUse() == TapeUse.PASSES_ON) {
-      m.addStatement("$T $N = null", RuntimeTypes.TAPE, body.tape());
+      m.addStatement("$T $N = null", RuntimeTypes.TAPE, body.tapeName());
     }
     for (int k = 0; k < body.differentiated().size(); k++) {
       Variable p = body.differentiated().get(k);
@@ -137,17 +142,18 @@ public final class HessianMethodWriter {
             JavaExpressions.zerosLike(CodeBlock.of("$N", body.nameOf(p)), p.type()));
       }
     }
+    JavaStatements printer = new JavaStatements(JavaExpressions.plain(body.names(), generated),
+        body.names());
     if (!body.prologue().isEmpty()) {
-      m.addCode(body.prologue());
+      m.addCode(printer.print(body.prologue()));
     }
     String value = new Namer(taken).claim("primalValue");
     m.addComment("forward sweep: the value and its tangent");
-    m.addCode(body.forward());
+    m.addCode(printer.print(body.forward()));
     m.addStatement("double $N = $N", value, body.nameOf(primalResult));
     m.addComment("reverse sweep: the tangent's gradient is H·v (parameters) and ∇ (directions)");
     m.addStatement("double $N = 1.0", body.nameOf(body.resultAdjoint()));
-    m.addCode(body.adjoints());
-    m.addCode(body.reverse());
+    m.addCode(printer.print(body.reverse()));
     List<CodeBlock> args = new ArrayList<>();
     args.add(CodeBlock.of("$N", value));
     for (Variable d : directions) {

@@ -16,7 +16,7 @@ import dev.adjoint.processor.abi.RuntimeTypes;
 import dev.adjoint.processor.abi.TangentAbi;
 import dev.adjoint.processor.codegen.TangentMethodWriter.Members;
 import dev.adjoint.processor.codegen.TangentMethodWriter.TangentCode;
-import dev.adjoint.processor.transform.Namer;
+import dev.adjoint.processor.ir.Namer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

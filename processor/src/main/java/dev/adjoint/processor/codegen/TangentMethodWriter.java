@@ -10,8 +10,11 @@ import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.TypeVariableName;
 import dev.adjoint.processor.abi.AdjointAbi;
 import dev.adjoint.processor.abi.TangentAbi;
+import dev.adjoint.processor.ir.TangentBody;
+import dev.adjoint.processor.ir.Variable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
@@ -32,7 +35,18 @@ public final class TangentMethodWriter {
    * @param tangentOut the name of the entry point's last parameter
    * @param body the entry point's body
    */
-  public record TangentCode(List<String> parameters, String tangentOut, CodeBlock body) {}
+  public record TangentCode(List<String> parameters, String tangentOut, CodeBlock body) {
+    /** {@code tangent} printed, calls to other classes' members through {@code generated}. */
+    public static TangentCode of(TangentBody tangent,
+        Function<TypeElement, ClassName> generated) {
+      List<String> names = new ArrayList<>();
+      for (Variable p : tangent.parameters()) {
+        names.add(tangent.nameOf(p));
+      }
+      return new TangentCode(names, tangent.nameOf(tangent.out()),
+          GradClassWriter.print(tangent.body(), generated));
+    }
+  }
 
   /** The members {@code m} gets: record types and methods. */
   public record Members(List<TypeSpec> types, List<MethodSpec> methods) {

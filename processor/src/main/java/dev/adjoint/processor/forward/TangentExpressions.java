@@ -232,6 +232,11 @@ final class TangentExpressions implements Expr.Visitor<Expr> {
   }
 
   @Override
+  public Expr visitTangentCall(Expr.TangentCall node) {
+    throw new IllegalStateException("the tangent transformation met " + node + " in its input");
+  }
+
+  @Override
   public Expr visitIntrinsic(Expr.Intrinsic node) {
     throw AdjointOnly.in("the tangent transformation", node);
   }

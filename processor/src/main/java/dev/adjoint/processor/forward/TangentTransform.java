@@ -3,11 +3,11 @@ package dev.adjoint.processor.forward;
 import com.sun.source.tree.Tree;
 import dev.adjoint.processor.abi.TangentAbi;
 import dev.adjoint.processor.analysis.Activity;
-import dev.adjoint.processor.ir.IrWalk;
 import dev.adjoint.processor.diag.MethodProblems;
 import dev.adjoint.processor.ir.AdjointOnly;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.IrType;
+import dev.adjoint.processor.ir.IrWalk;
 import dev.adjoint.processor.ir.MethodIr;
 import dev.adjoint.processor.ir.Rewrite;
 import dev.adjoint.processor.ir.Stmt;
@@ -30,7 +30,7 @@ import java.util.Set;
  * early returns and jumps are kept as they are. No tape: one sweep.
  *
  * <p>A call to a method whose derivative Adjoint generates is lifted into a temporary assigned
- * from the callee's tangent entry point ({@link TangentAbi}), which returns the value and stores
+ * from the callee's tangent entry point ({@link TangentAbi}, an {@link Expr.TangentCall}), which returns the value and stores
  * the tangent; a conditional expression holding such a call becomes an {@code if}, so that the
  * callee runs only where the original runs it.
  */
@@ -79,6 +79,12 @@ public final class TangentTransform implements Stmt.Visitor<List<Stmt>> {
       directions.add(direction);
       tangents.put(p, direction);
     }
+    String outName = "tangent";
+    for (int i = 2; !taken.add(outName); i++) {
+      outName = "tangent" + i;
+    }
+    Variable out = new Variable(outName, ir.result().type().isArray() ? IrType.DOUBLE_MATRIX
+        : IrType.DOUBLE_ARRAY, Variable.Origin.PARAMETER, null);
     List<Variable> primal = new ArrayList<>(ir.locals());
     primal.add(ir.result());
     for (Variable v : primal) {
@@ -104,8 +110,8 @@ public final class TangentTransform implements Stmt.Visitor<List<Stmt>> {
     MethodIr tangent = new MethodIr(ir.element(), ir.tree(), ir.unit(), parameters,
         differentiated, locals, tangentResult,
         new Stmt.Block(ir.body().label(), body, ir.body().tree()));
-    return new TangentIr(tangent, directions, ir.result(), tangentResult, List.copyOf(callees),
-        origins);
+    return new TangentIr(tangent, directions, out, ir.result(), tangentResult,
+        List.copyOf(callees), origins);
   }
 
   private Variable local(String name, IrType type) {
@@ -229,6 +235,21 @@ public final class TangentTransform implements Stmt.Visitor<List<Stmt>> {
     return List.of(node);
   }
 
+  @Override
+  public List<Stmt> visitPush(Stmt.Push node) {
+    throw AdjointOnly.in("the tangent transformation", node);
+  }
+
+  @Override
+  public List<Stmt> visitIncrement(Stmt.Increment node) {
+    throw AdjointOnly.in("the tangent transformation", node);
+  }
+
+  @Override
+  public List<Stmt> visitIndexLoop(Stmt.IndexLoop node) {
+    throw AdjointOnly.in("the tangent transformation", node);
+  }
+
   // ------------------------------------------------------------------------------- lifting
 
   /**
@@ -285,7 +306,7 @@ public final class TangentTransform implements Stmt.Visitor<List<Stmt>> {
         ? directions.get(i)
         : c.args().get(i).type().isArray() ? TangentExpressions.zerosLike(c.args().get(i))
         : Expr.Literal.ofDouble(0), new Expr.VarRef(buffer));
-    Expr.AdjointCall call = new Expr.AdjointCall(c.method(), args, c.type(), null);
+    Expr.TangentCall call = new Expr.TangentCall(c.method(), args, c.type(), null);
     origins.put(call, c.tree());
     Variable value = local("t", c.type());
     Variable tangent = local("dt", c.type());

@@ -1,4 +1,4 @@
-package dev.adjoint.processor.transform;
+package dev.adjoint.processor.ir;
 
 import java.util.HashSet;
 import java.util.Set;

@@ -674,10 +674,19 @@ final class DifferentiationRound implements AdjointProvider {
 
   /**
    * The modes {@code @Differentiable(modes = …)} names, or the compilation's default; only
-   * those besides the gradient, which is always generated.
+   * those besides the gradient, which is always generated. The default gives a method only the
+   * modes that apply to it (Hessians to methods returning {@code double}, Jacobians to methods
+   * returning {@code double[]}); a mode a method names that does not apply is an error later.
    */
   private Set<String> modes(ExecutableElement method) {
     Set<String> modes = new LinkedHashSet<>(options.modes());
+    String returned = method.getReturnType().toString();
+    if (!returned.equals("double")) {
+      modes.remove("HESSIAN");
+    }
+    if (!returned.equals("double[]")) {
+      modes.remove("JACOBIAN");
+    }
     AnnotationMirror mirror = differentiableMirror(method);
     if (mirror != null) {
       for (var e : mirror.getElementValues().entrySet()) {

@@ -58,7 +58,7 @@ public final class ReverseOverForward {
           if (at == null) {
             return;
           }
-          if (n instanceof Expr.AdjointCall c) {
+          if (n instanceof Expr.TangentCall c) {
             problems.error(at, "mHvp and mHessian cannot differentiate through a call to '"
                 + c.callee().getSimpleName() + "' yet (a method whose derivatives Adjoint"
                 + " generates): second order covers methods that call java.lang.Math and"

@@ -98,7 +98,7 @@ public final class TangentTransform implements Stmt.Visitor<List<Stmt>> {
       tangents.put(ir.result(), tangentResult);
     }
     introduced.remove(tangentResult);
-    List<Stmt> body = new ArrayList<>(transform(ir.body()));
+    List<Stmt> body = new ArrayList<>(transform(ir.body().stmts()));
     body.addAll(0, buffers);
     List<Variable> parameters = new ArrayList<>(ir.parameters());
     parameters.addAll(directions);
@@ -153,7 +153,8 @@ public final class TangentTransform implements Stmt.Visitor<List<Stmt>> {
     Expr value = lift(a.value(), out);
     // declared where the primal is: the reverse sweep treats an array's declaration as its one
     // definition
-    out.add(new Stmt.Assign(tangent, tangentOrZero(value), a.declaration(), null));
+    boolean declares = a.declaration() || a.target().origin() == Variable.Origin.RESULT;
+    out.add(new Stmt.Assign(tangent, tangentOrZero(value), declares, null));
     out.add(new Stmt.Assign(a.target(), value, a.declaration(), a.tree()));
     return out;
   }
@@ -327,7 +328,7 @@ public final class TangentTransform implements Stmt.Visitor<List<Stmt>> {
     IrType bufferType = array ? IrType.DOUBLE_MATRIX : IrType.DOUBLE_ARRAY;
     Variable buffer = local("tangentOut", bufferType);
     buffers.add(new Stmt.Assign(buffer,
-        new Expr.NewArray(bufferType, List.of(Expr.Literal.ofInt(1)), null), false, null));
+        new Expr.NewArray(bufferType, List.of(Expr.Literal.ofInt(1)), null), true, null));
     if (array) {
       arrayBuffer = buffer;
     } else {

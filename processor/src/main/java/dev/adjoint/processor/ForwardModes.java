@@ -79,6 +79,15 @@ final class ForwardModes {
       CompilationUnitTree unit, MethodTree tree, AdjointCallRule rule, Set<String> modes,
       boolean wantsJvp, Function<String, String> recordName, int checkpointEvery,
       List<String> differentiatedNames) {
+    if (hasRecords(method)) {
+      diagnostics.error(method, "forward mode and second order (mTangent, mHvp, mHessian,"
+          + " mJacobian, and the tangent entry point callers need) do not support records yet: '"
+          + method.getSimpleName() + "' " + (method.getModifiers().contains(
+              javax.lang.model.element.Modifier.STATIC) ? "takes a record parameter"
+              : "is an instance method") + "; pass the components as double and double[]"
+          + " parameters, or leave out the modes beyond the gradient");
+      return new Result(Members.none(), List.of());
+    }
     MethodProblems problems = new MethodProblems(diagnostics, unit);
     Set<String> names = DifferentiationRound.identifiers(tree);
     Set<String> labels = DifferentiationRound.labels(tree);
@@ -118,6 +127,16 @@ final class ForwardModes {
           + " report it with this method's source\n" + DifferentiationRound.stackTrace(e));
       return new Result(Members.none(), List.of());
     }
+  }
+
+  /** Whether {@code method} is an instance method or takes a record (flattened by reverse mode). */
+  private static boolean hasRecords(ExecutableElement method) {
+    if (!method.getModifiers().contains(javax.lang.model.element.Modifier.STATIC)) {
+      return true;
+    }
+    return method.getParameters().stream().anyMatch(p -> p.asType().getKind()
+        == javax.lang.model.type.TypeKind.DECLARED && ((javax.lang.model.type.DeclaredType)
+            p.asType()).asElement().getKind() == javax.lang.model.element.ElementKind.RECORD);
   }
 
   private Members secondOrder(ExecutableElement method, TangentIr tangent,

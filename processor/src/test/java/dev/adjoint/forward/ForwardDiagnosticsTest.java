@@ -196,6 +196,65 @@ class ForwardDiagnosticsTest {
     }
 
     @Test
+    void theOptionGivesEachMethodTheModesThatApplyToIt() {
+        JavaFileObject mixed = source("""
+                final class T {
+                  @Differentiable
+                  static double loss(double w, double b) {
+                    return w * w * b;
+                  }
+
+                  @Differentiable
+                  static double[] residuals(double[] p) {
+                    return new double[] {p[0] * p[1], p[1] - p[0]};
+                  }
+                }
+                """);
+        JavaFileObject user = JavaFileObjects.forSourceString("t.U", """
+                package t;
+
+                final class U {
+                  static double use() {
+                    return TGrad.lossHessian(1, 2).hessian()[0][1]
+                        + TGrad.residualsJacobian(new double[] {1, 2}).jacobian()[0][1]
+                        + TGrad.residualsTangent(new double[] {1, 2}, new double[] {1, 0})
+                            .tangent()[0];
+                  }
+                }
+                """);
+        Compilation c = compile(mixed, "-Aadjoint.modes=gradient,tangent,hessian,jacobian");
+        assertThat(c).succeededWithoutWarnings();
+        Compilation both = Compiler.javac().withProcessors(new AdjointProcessor())
+                .withOptions("-Aadjoint.modes=gradient,tangent,hessian,jacobian")
+                .compile(mixed, user);
+        assertThat(both).succeededWithoutWarnings();
+    }
+
+    @Test
+    void recordsAreRefusedByForwardModeAtTheMethod() {
+        String text = """
+                final class T {
+                  record P(double a, double b) {}
+
+                  @Differentiable(modes = Mode.TANGENT)
+                  static double norm(P p, double s) {
+                    return s * (p.a() * p.a() + p.b() * p.b());
+                  }
+                }
+                """;
+        JavaFileObject file = source(text);
+        Compilation c = compile(file);
+        assertThat(c).failed();
+        assertThat(c).hadErrorCount(1);
+        assertThat(c).hadErrorContaining("forward mode and second order (mTangent, mHvp, mHessian,"
+                + " mJacobian, and the tangent entry point callers need) do not support records"
+                + " yet: 'norm' takes a record parameter")
+                .inFile(file).onLine(line(text, "static double norm("));
+        Compilation gradientOnly = compile(source(text.replace("(modes = Mode.TANGENT)", "")));
+        assertThat(gradientOnly).succeededWithoutWarnings();
+    }
+
+    @Test
     void aBadModeIsAnError() {
         Compilation c = compile(source(NET), "-Aadjoint.modes=gradient,hessians");
         assertThat(c).failed();

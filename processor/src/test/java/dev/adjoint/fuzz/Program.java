@@ -169,7 +169,9 @@ final class Program {
         // forward mode too: the oracle checks mTangent against the gradient
         // second order too where nothing but java.lang.Math is called (mHvp does not go
         // through calls to generated derivatives yet)
-        sb.append(!TANGENT ? "  @Differentiable\n" : methods.size() == 1
+        // (records: forward mode refuses them, with an error, so they keep to the gradient)
+        boolean records = m.params.stream().anyMatch(p -> p.kind() == Kind.RECORD);
+        sb.append(!TANGENT || records ? "  @Differentiable\n" : methods.size() == 1
             ? "  @Differentiable(modes = {dev.adjoint.Mode.TANGENT, dev.adjoint.Mode.HESSIAN})\n"
             : "  @Differentiable(modes = dev.adjoint.Mode.TANGENT)\n");
       }

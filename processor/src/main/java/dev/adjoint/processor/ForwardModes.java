@@ -4,6 +4,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.MethodSpec;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.MethodTree;
+import dev.adjoint.processor.abi.TangentAbi;
 import dev.adjoint.processor.analysis.Activity;
 import dev.adjoint.processor.codegen.HessianMethodWriter;
 import dev.adjoint.processor.codegen.JacobianMethodWriter;
@@ -30,8 +31,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
 
 /**
  * The forward-mode and second-order stage of one method, after its gradient: the tangent
@@ -68,7 +73,7 @@ final class ForwardModes {
           && !jvpAvailable.test(call.callee())) {
         problems.error(at, "forward mode calls '" + call.callee().getSimpleName() + "', which"
             + " was compiled without its tangent entry point "
-            + dev.adjoint.processor.abi.TangentAbi.entryName(call.callee().getSimpleName())
+            + TangentAbi.entryName(call.callee().getSimpleName())
             + "; compile its class with @Differentiable(modes = Mode.TANGENT) or"
             + " -Aadjoint.modes=gradient,tangent");
       }
@@ -80,12 +85,13 @@ final class ForwardModes {
       boolean wantsJvp, Function<String, String> recordName, int checkpointEvery,
       List<String> differentiatedNames) {
     if (hasRecords(method)) {
+      String what = method.getModifiers().contains(Modifier.STATIC)
+          ? "takes a record parameter" : "is an instance method";
       diagnostics.error(method, "forward mode and second order (mTangent, mHvp, mHessian,"
-          + " mJacobian, and the tangent entry point callers need) do not support records yet: '"
-          + method.getSimpleName() + "' " + (method.getModifiers().contains(
-              javax.lang.model.element.Modifier.STATIC) ? "takes a record parameter"
-              : "is an instance method") + "; pass the components as double and double[]"
-          + " parameters, or leave out the modes beyond the gradient");
+          + " mJacobian, and the tangent entry point callers need) do not support record"
+          + " parameters or instance methods yet: '" + method.getSimpleName() + "' " + what
+          + "; pass the components as double and double[] parameters, or leave out the modes"
+          + " beyond the gradient");
       return new Result(Members.none(), List.of());
     }
     MethodProblems problems = new MethodProblems(diagnostics, unit);
@@ -131,12 +137,12 @@ final class ForwardModes {
 
   /** Whether {@code method} is an instance method or takes a record (flattened by reverse mode). */
   private static boolean hasRecords(ExecutableElement method) {
-    if (!method.getModifiers().contains(javax.lang.model.element.Modifier.STATIC)) {
+    if (!method.getModifiers().contains(Modifier.STATIC)) {
       return true;
     }
     return method.getParameters().stream().anyMatch(p -> p.asType().getKind()
-        == javax.lang.model.type.TypeKind.DECLARED && ((javax.lang.model.type.DeclaredType)
-            p.asType()).asElement().getKind() == javax.lang.model.element.ElementKind.RECORD);
+        == TypeKind.DECLARED && ((DeclaredType)
+            p.asType()).asElement().getKind() == ElementKind.RECORD);
   }
 
   private Members secondOrder(ExecutableElement method, TangentIr tangent,

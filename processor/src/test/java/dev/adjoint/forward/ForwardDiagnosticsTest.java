@@ -247,8 +247,8 @@ class ForwardDiagnosticsTest {
         assertThat(c).failed();
         assertThat(c).hadErrorCount(1);
         assertThat(c).hadErrorContaining("forward mode and second order (mTangent, mHvp, mHessian,"
-                + " mJacobian, and the tangent entry point callers need) do not support records"
-                + " yet: 'norm' takes a record parameter")
+                + " mJacobian, and the tangent entry point callers need) do not support record"
+                + " parameters or instance methods yet: 'norm' takes a record parameter")
                 .inFile(file).onLine(line(text, "static double norm("));
         Compilation gradientOnly = compile(source(text.replace("(modes = Mode.TANGENT)", "")));
         assertThat(gradientOnly).succeededWithoutWarnings();

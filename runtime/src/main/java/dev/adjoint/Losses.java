@@ -101,6 +101,71 @@ public final class Losses {
     }
 
     /**
+     * Second derivative of {@link #binaryCrossEntropy(double, double)} with respect to
+     * {@code probability}: {@code label/p² + (1-label)/(1-p)²}, with the loss's {@code 0·x = 0}
+     * convention for each term.
+     *
+     * @param probability the predicted probability {@code p}
+     * @param label the target
+     * @return the derivative of {@link #binaryCrossEntropyDerivative(double, double)} with
+     *     respect to {@code probability}
+     */
+    @Partial(of = "binaryCrossEntropyDerivative", wrt = "probability")
+    public static double binaryCrossEntropySecondDerivative(double probability, double label) {
+        double d = 0.0;
+        if (label != 0.0) {
+            d += label / (probability * probability);
+        }
+        if (label != 1.0) {
+            double q = 1.0 - probability;
+            d += (1.0 - label) / (q * q);
+        }
+        return d;
+    }
+
+    /**
+     * Mixed second derivative of {@link #binaryCrossEntropy(double, double)}:
+     * {@code -1/p - 1/(1-p)}, the derivative of {@link #binaryCrossEntropyDerivative} with
+     * respect to {@code label}.
+     *
+     * @param probability the predicted probability {@code p}
+     * @param label the target (unused: the mixed derivative does not depend on it)
+     * @return {@code -1/(p(1-p))}
+     */
+    @Partial(of = "binaryCrossEntropyDerivative", wrt = "label")
+    public static double binaryCrossEntropyMixedDerivative(double probability, double label) {
+        return -1.0 / probability - 1.0 / (1.0 - probability);
+    }
+
+    /**
+     * The derivative of {@link #binaryCrossEntropyLabelDerivative} with respect to
+     * {@code probability}: the same mixed derivative, {@code -1/p - 1/(1-p)}.
+     *
+     * @param probability the predicted probability {@code p}
+     * @param label the target (unused)
+     * @return {@code -1/(p(1-p))}
+     */
+    @Partial(of = "binaryCrossEntropyLabelDerivative", wrt = "probability")
+    public static double binaryCrossEntropyLabelMixedDerivative(double probability,
+            double label) {
+        return binaryCrossEntropyMixedDerivative(probability, label);
+    }
+
+    /**
+     * The derivative of {@link #binaryCrossEntropyLabelDerivative} with respect to
+     * {@code label}: the loss is linear in the label, so 0.
+     *
+     * @param probability the predicted probability (unused)
+     * @param label the target (unused)
+     * @return 0
+     */
+    @Partial(of = "binaryCrossEntropyLabelDerivative", wrt = "label")
+    public static double binaryCrossEntropyLabelSecondDerivative(double probability,
+            double label) {
+        return 0.0;
+    }
+
+    /**
      * Mean squared error {@code (1/n)·Σ(predictions[i] - targets[i])²}.
      *
      * @param predictions the predicted values

@@ -29,6 +29,7 @@ public final class Activations {
      * @return {@code 1} if {@code x > 0}, otherwise {@code 0}
      */
     @Partial(of = "relu", wrt = "x")
+    @NonDifferentiable
     public static double reluDerivative(double x) {
         return x > 0.0 ? 1.0 : 0.0;
     }
@@ -118,5 +119,83 @@ public final class Activations {
     @Partial(of = "softplus", wrt = "x")
     public static double softplusDerivative(double x) {
         return sigmoid(x);
+    }
+
+    // Second derivatives: the partials of the partials above, which second order (mHvp,
+    // mHessian) differentiates. ReLU's derivative is piecewise constant (@NonDifferentiable).
+
+    /**
+     * Partial derivative of {@link #leakyReluDerivative(double, double)} with respect to
+     * {@code x}: the derivative is piecewise constant in {@code x}.
+     *
+     * @param x the input
+     * @param slope the slope used for {@code x <= 0}
+     * @return {@code 0}
+     */
+    @Partial(of = "leakyReluDerivative", wrt = "x")
+    public static double leakyReluDerivativeDx(double x, double slope) {
+        return 0.0;
+    }
+
+    /**
+     * Partial derivative of {@link #leakyReluDerivative(double, double)} with respect to
+     * {@code slope}.
+     *
+     * @param x the input
+     * @param slope the slope used for {@code x <= 0}
+     * @return {@code 0} if {@code x > 0}, otherwise {@code 1}
+     */
+    @Partial(of = "leakyReluDerivative", wrt = "slope")
+    public static double leakyReluDerivativeDslope(double x, double slope) {
+        return x > 0.0 ? 0.0 : 1.0;
+    }
+
+    /**
+     * Partial derivative of {@link #leakyReluSlopeDerivative(double, double)} with respect to
+     * {@code x}.
+     *
+     * @param x the input
+     * @param slope the slope used for {@code x <= 0}
+     * @return {@code 0} if {@code x > 0}, otherwise {@code 1}
+     */
+    @Partial(of = "leakyReluSlopeDerivative", wrt = "x")
+    public static double leakyReluSlopeDerivativeDx(double x, double slope) {
+        return x > 0.0 ? 0.0 : 1.0;
+    }
+
+    /**
+     * Partial derivative of {@link #leakyReluSlopeDerivative(double, double)} with respect to
+     * {@code slope}.
+     *
+     * @param x the input
+     * @param slope the slope used for {@code x <= 0}
+     * @return {@code 0}
+     */
+    @Partial(of = "leakyReluSlopeDerivative", wrt = "slope")
+    public static double leakyReluSlopeDerivativeDslope(double x, double slope) {
+        return 0.0;
+    }
+
+    /**
+     * Second derivative of {@link #sigmoid(double)}: {@code s(1-s)(1-2s)}, computed as
+     * {@code s(1-s)·(sigmoid(-x) - sigmoid(x))}.
+     *
+     * @param x the input
+     * @return the derivative of {@link #sigmoidDerivative(double)}
+     */
+    @Partial(of = "sigmoidDerivative", wrt = "x")
+    public static double sigmoidSecondDerivative(double x) {
+        return sigmoidDerivative(x) * (sigmoid(-x) - sigmoid(x));
+    }
+
+    /**
+     * Second derivative of {@link #softplus(double)}: {@code sigmoid'(x)}.
+     *
+     * @param x the input
+     * @return the derivative of {@link #softplusDerivative(double)}
+     */
+    @Partial(of = "softplusDerivative", wrt = "x")
+    public static double softplusSecondDerivative(double x) {
+        return sigmoidDerivative(x);
     }
 }

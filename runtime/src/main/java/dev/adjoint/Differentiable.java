@@ -36,4 +36,15 @@ public @interface Differentiable {
      *     out, which keeps the generated class smaller and faster to compile
      */
     boolean graph() default false;
+
+    /**
+     * What to generate besides the gradient: {@link Mode#TANGENT} adds {@code mTangent},
+     * {@link Mode#HESSIAN} adds {@code mHvp} and {@code mHessian}, {@link Mode#JACOBIAN} adds
+     * {@code mJacobian}. Empty, the default, means the compilation's default, set with the
+     * processor option {@code -Aadjoint.modes=gradient,tangent,hessian,jacobian} (gradient only
+     * when it is not given).
+     *
+     * @return the modes to generate, or an empty array for the compilation's default
+     */
+    Mode[] modes() default {};
 }

@@ -101,6 +101,71 @@ public final class Losses {
     }
 
     /**
+     * Second derivative of {@link #binaryCrossEntropy(double, double)} with respect to
+     * {@code probability}: {@code label/p² + (1-label)/(1-p)²}, with the loss's {@code 0·x = 0}
+     * convention for each term.
+     *
+     * @param probability the predicted probability {@code p}
+     * @param label the target
+     * @return the derivative of {@link #binaryCrossEntropyDerivative(double, double)} with
+     *     respect to {@code probability}
+     */
+    @Partial(of = "binaryCrossEntropyDerivative", wrt = "probability")
+    public static double binaryCrossEntropySecondDerivative(double probability, double label) {
+        double d = 0.0;
+        if (label != 0.0) {
+            d += label / (probability * probability);
+        }
+        if (label != 1.0) {
+            double q = 1.0 - probability;
+            d += (1.0 - label) / (q * q);
+        }
+        return d;
+    }
+
+    /**
+     * Mixed second derivative of {@link #binaryCrossEntropy(double, double)}:
+     * {@code -1/p - 1/(1-p)}, the derivative of {@link #binaryCrossEntropyDerivative} with
+     * respect to {@code label}.
+     *
+     * @param probability the predicted probability {@code p}
+     * @param label the target (unused: the mixed derivative does not depend on it)
+     * @return {@code -1/(p(1-p))}
+     */
+    @Partial(of = "binaryCrossEntropyDerivative", wrt = "label")
+    public static double binaryCrossEntropyMixedDerivative(double probability, double label) {
+        return -1.0 / probability - 1.0 / (1.0 - probability);
+    }
+
+    /**
+     * The derivative of {@link #binaryCrossEntropyLabelDerivative} with respect to
+     * {@code probability}: the same mixed derivative, {@code -1/p - 1/(1-p)}.
+     *
+     * @param probability the predicted probability {@code p}
+     * @param label the target (unused)
+     * @return {@code -1/(p(1-p))}
+     */
+    @Partial(of = "binaryCrossEntropyLabelDerivative", wrt = "probability")
+    public static double binaryCrossEntropyLabelMixedDerivative(double probability,
+            double label) {
+        return binaryCrossEntropyMixedDerivative(probability, label);
+    }
+
+    /**
+     * The derivative of {@link #binaryCrossEntropyLabelDerivative} with respect to
+     * {@code label}: the loss is linear in the label, so 0.
+     *
+     * @param probability the predicted probability (unused)
+     * @param label the target (unused)
+     * @return 0
+     */
+    @Partial(of = "binaryCrossEntropyLabelDerivative", wrt = "label")
+    public static double binaryCrossEntropyLabelSecondDerivative(double probability,
+            double label) {
+        return 0.0;
+    }
+
+    /**
      * Mean squared error {@code (1/n)·Σ(predictions[i] - targets[i])²}.
      *
      * @param predictions the predicted values
@@ -269,6 +334,176 @@ public final class Losses {
         if (adjoint != null && adjoint.length != n) {
             throw new IllegalArgumentException(
                     name + " has length " + adjoint.length + ", expected " + n);
+        }
+    }
+
+    // Forward mode (@Tangent) of the array losses, and second derivatives: what mTangent, mHvp
+    // and mHessian use. A null direction is zero.
+
+    /**
+     * Second partial derivative of {@link #squaredError(double, double)}: the derivative of
+     * {@link #squaredErrorDerivative(double, double)} with respect to {@code prediction}.
+     *
+     * @param prediction the predicted value
+     * @param target the target value
+     * @return {@code 1}
+     */
+    @Partial(of = "squaredErrorDerivative", wrt = "prediction")
+    public static double squaredErrorSecondDerivative(double prediction, double target) {
+        return 1.0;
+    }
+
+    /**
+     * The derivative of {@link #squaredErrorDerivative(double, double)} with respect to
+     * {@code target}.
+     *
+     * @param prediction the predicted value
+     * @param target the target value
+     * @return {@code -1}
+     */
+    @Partial(of = "squaredErrorDerivative", wrt = "target")
+    public static double squaredErrorMixedDerivative(double prediction, double target) {
+        return -1.0;
+    }
+
+    /**
+     * The derivative of {@link #squaredErrorTargetDerivative(double, double)} with respect to
+     * {@code prediction}.
+     *
+     * @param prediction the predicted value
+     * @param target the target value
+     * @return {@code -1}
+     */
+    @Partial(of = "squaredErrorTargetDerivative", wrt = "prediction")
+    public static double squaredErrorTargetMixedDerivative(double prediction, double target) {
+        return -1.0;
+    }
+
+    /**
+     * The derivative of {@link #squaredErrorTargetDerivative(double, double)} with respect to
+     * {@code target}.
+     *
+     * @param prediction the predicted value
+     * @param target the target value
+     * @return {@code 1}
+     */
+    @Partial(of = "squaredErrorTargetDerivative", wrt = "target")
+    public static double squaredErrorTargetSecondDerivative(double prediction, double target) {
+        return 1.0;
+    }
+
+    /**
+     * Tangent of {@link #mse(double[], double[])}: {@code (2/n)·Σ(p[i] - t[i])(dp[i] - dt[i])}.
+     *
+     * @param predictions the predicted values
+     * @param targets the target values
+     * @param predictionsDot the direction of {@code predictions}, or {@code null} for zero
+     * @param targetsDot the direction of {@code targets}, or {@code null} for zero
+     * @return the directional derivative of the mean squared error
+     * @throws IllegalArgumentException if the arrays are empty or differ in length
+     */
+    @Tangent(of = "mse")
+    public static double mseTangent(double[] predictions, double[] targets,
+            double[] predictionsDot, double[] targetsDot) {
+        int n = commonLength(predictions, targets);
+        checkAdjoint(predictionsDot, n, "predictionsDot");
+        checkAdjoint(targetsDot, n, "targetsDot");
+        double sum = 0.0;
+        for (int i = 0; i < n; i++) {
+            sum += (predictions[i] - targets[i]) * (at(predictionsDot, i) - at(targetsDot, i));
+        }
+        return 2.0 * sum / n;
+    }
+
+    /**
+     * Pullback of {@link #mseTangent(double[], double[], double[], double[])}, for second order.
+     *
+     * @param predictions the predicted values
+     * @param targets the target values
+     * @param predictionsDot the direction of {@code predictions}, or {@code null} for zero
+     * @param targetsDot the direction of {@code targets}, or {@code null} for zero
+     * @param seed the adjoint of the result
+     * @param predictionsAdj adjoint of {@code predictions} to accumulate into, or {@code null}
+     * @param targetsAdj adjoint of {@code targets} to accumulate into, or {@code null}
+     * @param predictionsDotAdj adjoint of {@code predictionsDot}, or {@code null}
+     * @param targetsDotAdj adjoint of {@code targetsDot}, or {@code null}
+     */
+    @Pullback(of = "mseTangent")
+    public static void mseTangentPullback(double[] predictions, double[] targets,
+            double[] predictionsDot, double[] targetsDot, double seed, double[] predictionsAdj,
+            double[] targetsAdj, double[] predictionsDotAdj, double[] targetsDotAdj) {
+        int n = commonLength(predictions, targets);
+        double scale = 2.0 * seed / n;
+        for (int i = 0; i < n; i++) {
+            double d = scale * (at(predictionsDot, i) - at(targetsDot, i));
+            double e = scale * (predictions[i] - targets[i]);
+            add(predictionsAdj, i, d);
+            add(targetsAdj, i, -d);
+            add(predictionsDotAdj, i, e);
+            add(targetsDotAdj, i, -e);
+        }
+    }
+
+    /**
+     * Tangent of {@link #softmaxCrossEntropy(double[], int)}:
+     * {@code Σ(softmax(logits)[i] - [i == label])·dlogits[i]}.
+     *
+     * @param logits the unnormalised log-probabilities
+     * @param label index of the correct class
+     * @param logitsDot the direction of {@code logits}, or {@code null} for zero
+     * @return the directional derivative of the loss
+     * @throws IllegalArgumentException if {@code label} is not a valid index of {@code logits}
+     */
+    @Tangent(of = "softmaxCrossEntropy")
+    public static double softmaxCrossEntropyTangent(double[] logits, int label,
+            double[] logitsDot) {
+        checkLabel(logits, label);
+        if (logitsDot == null) {
+            return 0.0;
+        }
+        checkAdjoint(logitsDot, logits.length, "logitsDot");
+        double[] s = softmax(logits);
+        double sum = -logitsDot[label];
+        for (int i = 0; i < s.length; i++) {
+            sum += s[i] * logitsDot[i];
+        }
+        return sum;
+    }
+
+    /**
+     * Pullback of {@link #softmaxCrossEntropyTangent(double[], int, double[])}, for second
+     * order: adds {@code seed·s[j](dl[j] - s·dl)} into {@code logitsAdj[j]} and
+     * {@code seed·(s[j] - [j == label])} into {@code logitsDotAdj[j]}.
+     *
+     * @param logits the unnormalised log-probabilities
+     * @param label index of the correct class
+     * @param logitsDot the direction of {@code logits}, or {@code null} for zero
+     * @param seed the adjoint of the result
+     * @param logitsAdj adjoint of {@code logits} to accumulate into, or {@code null}
+     * @param logitsDotAdj adjoint of {@code logitsDot} to accumulate into, or {@code null}
+     */
+    @Pullback(of = "softmaxCrossEntropyTangent")
+    public static void softmaxCrossEntropyTangentPullback(double[] logits, int label,
+            double[] logitsDot, double seed, double[] logitsAdj, double[] logitsDotAdj) {
+        checkLabel(logits, label);
+        double[] s = softmax(logits);
+        double dot = 0.0;
+        for (int i = 0; i < s.length; i++) {
+            dot += s[i] * at(logitsDot, i);
+        }
+        for (int j = 0; j < s.length; j++) {
+            add(logitsAdj, j, seed * s[j] * (at(logitsDot, j) - dot));
+            add(logitsDotAdj, j, seed * (s[j] - (j == label ? 1.0 : 0.0)));
+        }
+    }
+
+    private static double at(double[] direction, int i) {
+        return direction == null ? 0.0 : direction[i];
+    }
+
+    private static void add(double[] adjoint, int i, double value) {
+        if (adjoint != null) {
+            adjoint[i] += value;
         }
     }
 }

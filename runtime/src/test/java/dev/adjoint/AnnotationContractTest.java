@@ -53,15 +53,26 @@ class AnnotationContractTest {
     private static final List<Class<?>> HELPERS = List.of(Activations.class, Losses.class);
 
     /** Parameter names of every differentiable original, in declaration order. */
-    private static final Map<String, List<String>> PARAMETER_NAMES = Map.of(
-            "Activations.relu", List.of("x"),
-            "Activations.leakyRelu", List.of("x", "slope"),
-            "Activations.sigmoid", List.of("x"),
-            "Activations.softplus", List.of("x"),
-            "Losses.squaredError", List.of("prediction", "target"),
-            "Losses.binaryCrossEntropy", List.of("probability", "label"),
-            "Losses.mse", List.of("predictions", "targets"),
-            "Losses.softmaxCrossEntropy", List.of("logits", "label"));
+    private static final Map<String, List<String>> PARAMETER_NAMES = Map.ofEntries(
+            Map.entry("Activations.relu", List.of("x")),
+            Map.entry("Activations.leakyRelu", List.of("x", "slope")),
+            Map.entry("Activations.sigmoid", List.of("x")),
+            Map.entry("Activations.softplus", List.of("x")),
+            Map.entry("Losses.squaredError", List.of("prediction", "target")),
+            Map.entry("Losses.binaryCrossEntropy", List.of("probability", "label")),
+            Map.entry("Losses.mse", List.of("predictions", "targets")),
+            Map.entry("Losses.softmaxCrossEntropy", List.of("logits", "label")),
+            // first derivatives, differentiated again by second order
+            Map.entry("Activations.leakyReluDerivative", List.of("x", "slope")),
+            Map.entry("Activations.leakyReluSlopeDerivative", List.of("x", "slope")),
+            Map.entry("Activations.sigmoidDerivative", List.of("x")),
+            Map.entry("Activations.softplusDerivative", List.of("x")),
+            Map.entry("Losses.squaredErrorDerivative", List.of("prediction", "target")),
+            Map.entry("Losses.squaredErrorTargetDerivative", List.of("prediction", "target")),
+            Map.entry("Losses.mseTangent",
+                    List.of("predictions", "targets", "predictionsDot", "targetsDot")),
+            Map.entry("Losses.softmaxCrossEntropyTangent",
+                    List.of("logits", "label", "logitsDot")));
 
     private static final Set<String> EXPECTED_PARTIALS = Set.of(
             "Activations.reluDerivative -> relu wrt x",
@@ -72,11 +83,29 @@ class AnnotationContractTest {
             "Losses.squaredErrorDerivative -> squaredError wrt prediction",
             "Losses.squaredErrorTargetDerivative -> squaredError wrt target",
             "Losses.binaryCrossEntropyDerivative -> binaryCrossEntropy wrt probability",
-            "Losses.binaryCrossEntropyLabelDerivative -> binaryCrossEntropy wrt label");
+            "Losses.binaryCrossEntropyLabelDerivative -> binaryCrossEntropy wrt label",
+            "Activations.leakyReluDerivativeDx -> leakyReluDerivative wrt x",
+            "Activations.leakyReluDerivativeDslope -> leakyReluDerivative wrt slope",
+            "Activations.leakyReluSlopeDerivativeDx -> leakyReluSlopeDerivative wrt x",
+            "Activations.leakyReluSlopeDerivativeDslope -> leakyReluSlopeDerivative wrt slope",
+            "Activations.sigmoidSecondDerivative -> sigmoidDerivative wrt x",
+            "Activations.softplusSecondDerivative -> softplusDerivative wrt x",
+            "Losses.squaredErrorSecondDerivative -> squaredErrorDerivative wrt prediction",
+            "Losses.squaredErrorMixedDerivative -> squaredErrorDerivative wrt target",
+            "Losses.squaredErrorTargetMixedDerivative -> squaredErrorTargetDerivative wrt"
+                    + " prediction",
+            "Losses.squaredErrorTargetSecondDerivative -> squaredErrorTargetDerivative wrt"
+                    + " target");
 
     private static final Set<String> EXPECTED_PULLBACKS = Set.of(
             "Losses.msePullback -> mse",
-            "Losses.softmaxCrossEntropyPullback -> softmaxCrossEntropy");
+            "Losses.softmaxCrossEntropyPullback -> softmaxCrossEntropy",
+            "Losses.mseTangentPullback -> mseTangent",
+            "Losses.softmaxCrossEntropyTangentPullback -> softmaxCrossEntropyTangent");
+
+    private static final Set<String> EXPECTED_TANGENTS = Set.of(
+            "Losses.mseTangent -> mse",
+            "Losses.softmaxCrossEntropyTangent -> softmaxCrossEntropy");
 
     /** Public static methods deliberately without derivatives. */
     private static final Set<String> NOT_DIFFERENTIABLE = Set.of("Losses.softmax");
@@ -129,6 +158,9 @@ class AnnotationContractTest {
                         } else if (annotation.equals(Pullback.class.getName())) {
                             ANNOTATED.add(new Annotated(helper, m.getSimpleName().toString(),
                                     "pullback", values.get("of"), null));
+                        } else if (annotation.equals(Tangent.class.getName())) {
+                            ANNOTATED.add(new Annotated(helper, m.getSimpleName().toString(),
+                                    "tangent", values.get("of"), null));
                         }
                     }
                 }
@@ -160,7 +192,8 @@ class AnnotationContractTest {
 
     @Test
     void annotationsAreClassRetainedMethodAnnotations() throws Exception {
-        for (Class<?> a : List.of(Differentiable.class, Partial.class, Pullback.class)) {
+        for (Class<?> a : List.of(Differentiable.class, Partial.class, Pullback.class,
+                Tangent.class)) {
             assertTrue(a.isAnnotation());
             assertEquals(RetentionPolicy.CLASS, a.getAnnotation(Retention.class).value(), a + "");
             assertArrayEquals(new ElementType[] {ElementType.METHOD},
@@ -180,25 +213,56 @@ class AnnotationContractTest {
         assertEquals(boolean.class, Differentiable.class.getMethod("graph").getReturnType());
         assertEquals(false, Differentiable.class.getMethod("graph").getDefaultValue(),
                 "graph methods only on request");
-        assertEquals(2, Differentiable.class.getDeclaredMethods().length);
+        assertEquals(3, Differentiable.class.getDeclaredMethods().length);
+        assertArrayEquals(new Mode[0],
+                (Mode[]) Differentiable.class.getMethod("modes").getDefaultValue());
+        assertEquals(2, Tangent.class.getDeclaredMethods().length);
+        assertEquals(void.class, Tangent.class.getMethod("in").getDefaultValue());
     }
 
     @Test
     void expectedDerivativesAreDeclared() {
         Set<String> partials = new TreeSet<>();
         Set<String> pullbacks = new TreeSet<>();
+        Set<String> tangents = new TreeSet<>();
         for (Annotated a : ANNOTATED) {
             String key = a.owner().getSimpleName() + "." + a.method() + " -> " + a.of();
             if (a.kind().equals("partial")) {
                 partials.add(key + " wrt " + a.wrt());
+            } else if (a.kind().equals("tangent")) {
+                tangents.add(key);
             } else {
                 pullbacks.add(key);
             }
         }
         assertEquals(new TreeSet<>(EXPECTED_PARTIALS), partials);
         assertEquals(new TreeSet<>(EXPECTED_PULLBACKS), pullbacks);
-        assertEquals(EXPECTED_PARTIALS.size() + EXPECTED_PULLBACKS.size(), ANNOTATED.size(),
-                "duplicate annotations");
+        assertEquals(new TreeSet<>(EXPECTED_TANGENTS), tangents);
+        assertEquals(EXPECTED_PARTIALS.size() + EXPECTED_PULLBACKS.size()
+                + EXPECTED_TANGENTS.size(), ANNOTATED.size(), "duplicate annotations");
+    }
+
+    @Test
+    void everyTangentMatchesItsOriginal() throws Exception {
+        for (Annotated a : ANNOTATED) {
+            if (!a.kind().equals("tangent")) {
+                continue;
+            }
+            String where = "@Tangent on " + a.owner().getSimpleName() + "." + a.method();
+            Method original = uniqueMethod(a.owner(), a.of(), where);
+            Method tangent = uniqueMethod(a.owner(), a.method(), where);
+            assertPublicStatic(original, where);
+            assertPublicStatic(tangent, where);
+            assertEquals(original.getReturnType(), tangent.getReturnType(), where);
+            List<Class<?>> expected = new ArrayList<>(Arrays.asList(original.getParameterTypes()));
+            for (Class<?> p : original.getParameterTypes()) {
+                if (p == double[].class) {
+                    expected.add(double[].class); // one direction per double[] parameter
+                }
+            }
+            assertEquals(expected, Arrays.asList(tangent.getParameterTypes()), where);
+            parameterNames(a.owner(), original);
+        }
     }
 
     @Test
@@ -272,6 +336,7 @@ class AnnotationContractTest {
             }
         }
         Set<String> expected = new TreeSet<>(withDerivative);
+        expected.removeAll(annotated); // first derivatives, with derivatives of their own
         expected.addAll(NOT_DIFFERENTIABLE);
         assertEquals(expected, plain);
         assertEquals(new TreeSet<>(PARAMETER_NAMES.keySet()), withDerivative);

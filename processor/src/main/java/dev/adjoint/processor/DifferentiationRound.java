@@ -11,6 +11,7 @@ import com.sun.source.util.TreeScanner;
 import com.sun.source.util.Trees;
 import dev.adjoint.processor.analysis.Activity;
 import dev.adjoint.processor.codegen.GradClassWriter;
+import dev.adjoint.processor.codegen.TangentMethodWriter;
 import dev.adjoint.processor.diag.Diagnostics;
 import dev.adjoint.processor.diag.MethodProblems;
 import dev.adjoint.processor.frontend.MethodLowering;
@@ -92,6 +93,7 @@ final class DifferentiationRound implements AdjointProvider {
   private final Deque<Plan> work = new ArrayDeque<>();
   /** Plans differentiated before a caller found it needs a copy of them (a record's method). */
   private final Deque<Plan> pendingCopies = new ArrayDeque<>();
+  private final ForwardModes forward;
   /** Owners (qualified names) with a method that failed validation or differentiation. */
   private final Set<String> failedOwners = new HashSet<>();
   /** The plan being differentiated, whose generated code {@link #require} calls belong to. */
@@ -122,6 +124,17 @@ final class DifferentiationRound implements AdjointProvider {
      * errors are reported in one compilation, but never transformed.
      */
     boolean checkOnly;
+    /** What to generate besides the gradient ({@code TANGENT}, {@code HESSIAN}, …). */
+    Set<String> modes = Set.of();
+    /** The lowered, normalised method and its activity, kept for the forward-mode stage. */
+    MethodIr ir;
+    Activity activity;
+    MethodTree tree;
+    /** Set when this method's tangent entry point is generated (its modes or a caller's). */
+    boolean wantsJvp;
+    boolean forwardDone;
+    /** Its forward-mode and second-order members. */
+    TangentMethodWriter.Members forward = TangentMethodWriter.Members.none();
 
     Plan(ExecutableElement method, boolean publicApi, Set<String> differentiated,
         AdjointCallRule rule) {
@@ -147,6 +160,8 @@ final class DifferentiationRound implements AdjointProvider {
     this.rules = new RuleTable(elements, declarations, this);
     this.calleeEffects = new dev.adjoint.processor.frontend.CalleeEffects(trees, elements);
     this.privateTables = new dev.adjoint.processor.frontend.PrivateTables(trees);
+    this.forward = new ForwardModes(diagnostics, rules, this::generatedClassOf,
+        this::jvpAvailable);
   }
 
   @Override
@@ -209,6 +224,21 @@ final class DifferentiationRound implements AdjointProvider {
     for (TypeElement root : rootTypes(round.getRootElements())) {
       replanHelpers(root);
     }
+    do {
+      differentiateQueued();
+      forwardModes();
+    } while (!work.isEmpty() || !pendingCopies.isEmpty());
+    calleesArePure();
+    // A method whose code javac itself rejects fails silently, so that javac's error stands
+    // alone; its owner is not generated, nor any class whose code would call it.
+    generate();
+  }
+
+  /**
+   * Differentiates every queued plan, and the callees they find; then copies the methods that a
+   * caller found it needs a copy of after they were differentiated.
+   */
+  private void differentiateQueued() {
     while (!work.isEmpty() || !pendingCopies.isEmpty()) {
       if (work.isEmpty()) {
         Plan plan = pendingCopies.poll();
@@ -245,10 +275,87 @@ final class DifferentiationRound implements AdjointProvider {
         failedOwners.add(ownerName(plan.method));
       }
     }
-    calleesArePure();
-    // A method whose code javac itself rejects fails silently, so that javac's error stands
-    // alone; its owner is not generated, nor any class whose code would call it.
-    generate();
+  }
+
+  /**
+   * Generates the forward-mode and second-order members that plans' modes ask for, and the
+   * tangent entry points of the methods their tangents call (transitively; recursion included).
+   */
+  private void forwardModes() {
+    Deque<Plan> pending = new ArrayDeque<>();
+    for (Plan plan : plans.values()) {
+      if (plan.publicApi && !plan.modes.isEmpty()) {
+        plan.wantsJvp |= plan.modes.contains("TANGENT") || plan.modes.contains("JACOBIAN");
+        pending.add(plan);
+      } else if (plan.wantsJvp) {
+        pending.add(plan);
+      }
+    }
+    while (!pending.isEmpty()) {
+      Plan plan = pending.poll();
+      if (plan.forwardDone || plan.body == null || plan.ir == null) {
+        continue;
+      }
+      plan.forwardDone = true;
+      int errorsBefore = diagnostics.errorCount();
+      current = plan;
+      try {
+        ForwardModes.Result result = forward.generate(plan.method, plan.ir, plan.activity,
+            plan.unit, plan.tree, plan.rule, plan.publicApi ? plan.modes : Set.of(),
+            plan.wantsJvp, recordNames(plan), checkpointEvery(plan.method),
+            List.copyOf(plan.differentiated));
+        plan.forward = result.members();
+        for (AdjointCallRule callee : result.callees()) {
+          Plan target = plans.get(callee.method());
+          if (target != null) {
+            target.wantsJvp = true;
+            pending.add(target);
+            plan.callees.add(target);
+          }
+        }
+      } finally {
+        current = null;
+      }
+      if (diagnostics.errorCount() > errorsBefore) {
+        plan.body = null;
+        failedOwners.add(ownerName(plan.method));
+      }
+    }
+  }
+
+  /**
+   * Whether {@code callee}'s tangent entry point is generated in this compilation, or exists in
+   * its class compiled earlier (another module).
+   */
+  private boolean jvpAvailable(ExecutableElement callee) {
+    Plan plan = plans.get(callee);
+    if (plan != null) {
+      return !plan.checkOnly;
+    }
+    TypeElement grad = elements.getTypeElement(generatedClassOf(
+        (TypeElement) callee.getEnclosingElement()).canonicalName());
+    return grad != null && javax.lang.model.util.ElementFilter.methodsIn(
+        grad.getEnclosedElements()).stream().anyMatch(m -> m.getSimpleName().contentEquals(
+            dev.adjoint.processor.abi.TangentAbi.entryName(callee.getSimpleName())));
+  }
+
+  /**
+   * Names {@code plan}'s result records as its gradient's is named: {@code MGradient},
+   * {@code MTangent}, … for {@code m}, with the same number for the n-th overload.
+   */
+  private java.util.function.Function<String, String> recordNames(Plan plan) {
+    String name = plan.method.getSimpleName().toString();
+    int overload = 0;
+    for (Plan other : plans.values()) {
+      if (other.queued
+          && other.method.getEnclosingElement().equals(plan.method.getEnclosingElement())
+          && other.method.getSimpleName().contentEquals(name)
+          && sortKey(other.method).compareTo(sortKey(plan.method)) <= 0) {
+        overload++;
+      }
+    }
+    String number = overload > 1 ? String.valueOf(overload) : "";
+    return kind -> capitalize(name) + kind + number;
   }
 
   private static List<TypeElement> rootTypes(Iterable<? extends Element> elements) {
@@ -343,7 +450,7 @@ final class DifferentiationRound implements AdjointProvider {
       List<ExecutableElement> annotated) {
     Set<TypeElement> local = new java.util.TreeSet<>(
         Comparator.comparing(t -> t.getQualifiedName().toString()));
-    for (String name : List.of(PARTIAL, PULLBACK)) {
+    for (String name : List.of(PARTIAL, PULLBACK, RuntimeTypes.TANGENT)) {
       TypeElement annotation = elements.getTypeElement(name);
       if (annotation != null) {
         for (Element e : round.getElementsAnnotatedWith(annotation)) {
@@ -569,6 +676,38 @@ final class DifferentiationRound implements AdjointProvider {
     return names;
   }
 
+  /**
+   * The modes {@code @Differentiable(modes = …)} names, or the compilation's default; only
+   * those besides the gradient, which is always generated. The default gives a method only the
+   * modes that apply to it (Hessians to methods returning {@code double}, Jacobians to methods
+   * returning {@code double[]}); a mode a method names that does not apply is an error later.
+   */
+  private Set<String> modes(ExecutableElement method) {
+    Set<String> modes = new LinkedHashSet<>(options.modes());
+    String returned = method.getReturnType().toString();
+    if (!returned.equals("double")) {
+      modes.remove("HESSIAN");
+    }
+    if (!returned.equals("double[]")) {
+      modes.remove("JACOBIAN");
+    }
+    AnnotationMirror mirror = differentiableMirror(method);
+    if (mirror != null) {
+      for (var e : mirror.getElementValues().entrySet()) {
+        if (e.getKey().getSimpleName().contentEquals("modes")) {
+          modes.clear();
+          @SuppressWarnings("unchecked")
+          List<AnnotationValue> values = (List<AnnotationValue>) e.getValue().getValue();
+          for (AnnotationValue v : values) {
+            modes.add(String.valueOf(v.getValue()));
+          }
+        }
+      }
+    }
+    modes.remove("GRADIENT");
+    return modes;
+  }
+
   private AnnotationMirror differentiableMirror(ExecutableElement method) {
     for (AnnotationMirror a : method.getAnnotationMirrors()) {
       if (((TypeElement) a.getAnnotationType().asElement()).getQualifiedName()
@@ -661,6 +800,9 @@ final class DifferentiationRound implements AdjointProvider {
 
   private Plan plan(ExecutableElement method, boolean publicApi, Set<String> wrt) {
     Plan plan = new Plan(method, publicApi, wrt, rule(method, wrt));
+    if (publicApi) {
+      plan.modes = modes(method);
+    }
     plans.put(method, plan);
     return plan;
   }
@@ -783,6 +925,9 @@ final class DifferentiationRound implements AdjointProvider {
         return;
       }
       warnAboutDeadParameters(plan, ir, activity);
+      plan.ir = ir;
+      plan.activity = activity;
+      plan.tree = tree;
       plan.body = ReverseTransform.transform(ir, activity, rules, problems, identifiers(tree),
           labels(tree), checkpointEvery(method));
       if (!problems.any()
@@ -833,24 +978,47 @@ final class DifferentiationRound implements AdjointProvider {
     dev.adjoint.processor.ir.IrWalk.statements(ir.body(), s ->
         dev.adjoint.processor.ir.IrWalk.ownExpressions(s, e ->
             dev.adjoint.processor.ir.IrWalk.expressions(e, n -> {
-              if (n instanceof dev.adjoint.processor.ir.Expr.Call c && c.receiver() == null
-                  && (Symbols.isPrivate(c.method())
-                      || !c.method().getModifiers().contains(Modifier.STATIC))
-                  && trees.getTree(c.method()) != null) {
-                Plan callee = plans.get(c.method());
-                if (callee == null) {
-                  callee = plan(c.method(), false, returnsDifferentiable(c.method())
-                      ? helperParameters(c.method()) : Set.of());
+              if (n instanceof dev.adjoint.processor.ir.Expr.Call c && c.receiver() == null) {
+                requirePrimalCopy(c.method());
+                // a private @Partial is called by the derivatives of its original
+                if (rules.ruleFor(c.method()).orElse(null)
+                        instanceof dev.adjoint.processor.rules.PartialsRule partials) {
+                  for (int i = 0; i < c.args().size(); i++) {
+                    if (partials.differentiableIn(i)) {
+                      dev.adjoint.processor.ir.IrWalk.expressions(
+                          partials.partial(i, c.args()), d -> {
+                            if (d instanceof dev.adjoint.processor.ir.Expr.Call p
+                                && p.receiver() == null) {
+                              requirePrimalCopy(p.method());
+                            }
+                          });
+                    }
+                  }
                 }
-                if (!callee.needsPrimalCopy && callee.queued && callee != current
-                    && !work.contains(callee)) {
-                  // already differentiated: its copy is written after the work list
-                  pendingCopies.add(callee);
-                }
-                callee.needsPrimalCopy = true;
-                queue(callee);
               }
             })));
+  }
+
+  /**
+   * Generated code calls {@code method}: if it is private (or a record's instance method), it
+   * calls a copy of it.
+   */
+  private void requirePrimalCopy(ExecutableElement method) {
+    if ((Symbols.isPrivate(method) || !method.getModifiers().contains(Modifier.STATIC))
+        && trees.getTree(method) != null) {
+      Plan callee = plans.get(method);
+      if (callee == null) {
+        callee = plan(method, false, returnsDifferentiable(method)
+            ? helperParameters(method) : Set.of());
+      }
+      if (!callee.needsPrimalCopy && callee.queued && callee != current
+          && !work.contains(callee)) {
+        // already differentiated: its copy is written after the work list
+        pendingCopies.add(callee);
+      }
+      callee.needsPrimalCopy = true;
+      queue(callee);
+    }
   }
 
   /**
@@ -970,7 +1138,7 @@ final class DifferentiationRound implements AdjointProvider {
    * estimated at 57,500 bytes (680 statements) compile and 58,300 (690) do not; graph traces of
    * 68,000 compile and 68,900 do not. The margins are 4% and 6%.
    */
-  private static final long GRADIENT_BYTECODE_LIMIT = 55_000;
+  static final long GRADIENT_BYTECODE_LIMIT = 55_000;
 
   private static final long GRAPH_BYTECODE_LIMIT = 64_000;
 
@@ -1027,7 +1195,7 @@ final class DifferentiationRound implements AdjointProvider {
     }
   }
 
-  private static Set<String> identifiers(MethodTree tree) {
+  static Set<String> identifiers(MethodTree tree) {
     Set<String> names = new HashSet<>();
     new TreeScanner<Void, Void>() {
       @Override
@@ -1045,7 +1213,7 @@ final class DifferentiationRound implements AdjointProvider {
     return names;
   }
 
-  private static Set<String> labels(MethodTree tree) {
+  static Set<String> labels(MethodTree tree) {
     Set<String> names = new HashSet<>();
     new TreeScanner<Void, Void>() {
       @Override
@@ -1157,7 +1325,8 @@ final class DifferentiationRound implements AdjointProvider {
       entries.add(new GradClassWriter.Entry(plan.method, plan.body, plan.publicApi,
           n == 1 ? base : base + n, plan.rule.abi(),
           List.copyOf(plan.differentiated), graph, plan.primal,
-          dev.adjoint.processor.abi.FlatParameters.of(plan.method, plan.differentiated)));
+          dev.adjoint.processor.abi.FlatParameters.of(plan.method, plan.differentiated),
+          plan.forward));
       List<String> params = new ArrayList<>();
       for (VariableElement p : plan.method.getParameters()) {
         params.add(types.erasure(p.asType()).toString());
@@ -1181,6 +1350,7 @@ final class DifferentiationRound implements AdjointProvider {
               ? types.erasure(plan.method.getReturnType()).toString() : "double",
           "double[]", leafParams::get, RuntimeTypes.TAPE.toString());
       mine.put(signature(plan.rule.adjointName(), adjointParams), "adjoint entry point");
+      ForwardModes.signatures(plan.forward).forEach((k, v) -> mine.put(k, v));
       for (Map.Entry<String, String> m : mine.entrySet()) {
         String what = "the " + m.getValue() + " " + m.getKey() + " of '" + name + "'";
         String other = members.putIfAbsent(m.getKey(), what);

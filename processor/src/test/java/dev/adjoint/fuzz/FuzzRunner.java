@@ -49,6 +49,8 @@ final class FuzzRunner {
     int pointsSkipped;
     int coordinatesCompared;
     int coordinatesSkipped;
+    int tangentsCompared;
+    int hvpsCompared;
     int nonFiniteAdjoints;
     int skippedPrograms;
     int invalid;
@@ -79,10 +81,12 @@ final class FuzzRunner {
           + " %d mismatches/failures (%d distinct), %d programs skipped, %d points skipped"
           + " (%d coordinates, %d of them NaN/infinite adjoints where a value overflowed),"
           + " %d rejected by the processor (a located error: not a finding),"
-          + " %d invalid (generator bugs), %d lint warnings in generated code, javac %d ms",
+          + " %d invalid (generator bugs), %d lint warnings in generated code, javac %d ms;"
+          + " mTangent checked at %d points, mHvp at %d",
           programs, checked, pointsCompared, coordinatesCompared, findings.size(),
           signatures.size(), skippedPrograms, pointsSkipped, coordinatesSkipped,
-          nonFiniteAdjoints, rejected, invalid, lintWarnings, compileMillis);
+          nonFiniteAdjoints, rejected, invalid, lintWarnings, compileMillis, tangentsCompared,
+          hvpsCompared);
     }
   }
 
@@ -127,6 +131,8 @@ final class FuzzRunner {
         stats.pointsSkipped += report.pointsSkipped;
         stats.coordinatesCompared += report.coordinatesCompared;
         stats.coordinatesSkipped += report.coordinatesSkipped;
+        stats.tangentsCompared += report.tangentsCompared;
+        stats.hvpsCompared += report.hvpsCompared;
         stats.nonFiniteAdjoints += report.nonFiniteAdjoints;
         switch (report.verdict) {
           case OK -> stats.checked++;

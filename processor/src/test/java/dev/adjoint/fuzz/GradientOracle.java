@@ -30,6 +30,8 @@ final class GradientOracle {
     int coordinatesCompared;
     int coordinatesSkipped;
     int nonFiniteAdjoints;
+    int tangentsCompared;
+    int hvpsCompared;
 
     Report fail(Verdict v, String d) {
       if (verdict == Verdict.OK || verdict == Verdict.SKIPPED) {
@@ -49,7 +51,11 @@ final class GradientOracle {
     PROCESSOR_ERROR, GENERATED_CODE_ERROR,
     /** No error, yet no {@code Grad} class was generated. */
     NO_OUTPUT,
-    GRADIENT_MISMATCH, VALUE_MISMATCH, GRADIENT_THROWS, INPUT_MUTATED, NONDETERMINISTIC, HANG,
+    GRADIENT_MISMATCH,
+    /** mTangent disagrees with the (finite-difference checked) gradient along a direction. */
+    TANGENT_MISMATCH,
+    /** mHvp disagrees with finite differences of the generated gradient along a direction. */
+    HVP_MISMATCH, VALUE_MISMATCH, GRADIENT_THROWS, INPUT_MUTATED, NONDETERMINISTIC, HANG,
     MISSING_ACCESSOR;
 
     boolean isFinding() {
@@ -67,6 +73,8 @@ final class GradientOracle {
     Method gradient;
     Class<?>[] types = new Class<?>[params.size()];
     Method reset;
+    Method tangent;
+    Method hvp;
     try {
       for (int i = 0; i < types.length; i++) {
         types[i] = params.get(i).kind() == Kind.RECORD
@@ -78,6 +86,10 @@ final class GradientOracle {
       original.setAccessible(true);
       reset = resetMethod(cls);
       gradient = Class.forName(className + "Grad", true, loader).getMethod(entry, types);
+      tangent = tangentMethod(Class.forName(className + "Grad", true, loader), entry, params,
+          types, "Tangent");
+      hvp = tangentMethod(Class.forName(className + "Grad", true, loader), entry, params, types,
+          "Hvp");
     } catch (ReflectiveOperationException | LinkageError e) {
       return report.fail(Verdict.GENERATED_CODE_ERROR, "cannot load: " + e);
     }
@@ -199,6 +211,21 @@ final class GradientOracle {
           }
         }
       }
+      if (tangent != null && compared > 0 && skipped == 0) {
+        Report r = checkTangent(tangent, reset, params, types, args, afterOriginal, rec, v0,
+            new SplittableRandom(Double.doubleToLongBits(v0)), report);
+        if (r != null) {
+          return r;
+        }
+        report.tangentsCompared++;
+      }
+      if (hvp != null && compared > 0 && skipped == 0) {
+        Report r = checkHvp(hvp, gradient, reset, params, types, args, afterOriginal, rec, v0,
+            new SplittableRandom(Double.doubleToLongBits(v0) + 1), report);
+        if (r != null) {
+          return r;
+        }
+      }
       report.coordinatesCompared += compared;
       report.coordinatesSkipped += skipped;
       if (compared > 0) {
@@ -212,6 +239,198 @@ final class GradientOracle {
       report.detail = "no smooth finite point";
     }
     return report;
+  }
+
+  /** {@code entryTangent(params..., directions...)}, or null when it is not generated. */
+  private static Method tangentMethod(Class<?> grad, String entry, List<Param> params,
+      Class<?>[] paramTypes, String kind) {
+    List<Class<?>> types = new java.util.ArrayList<>(Arrays.asList(paramTypes));
+    types.addAll(Arrays.asList(directedTypes(params, paramTypes)));
+    try {
+      return grad.getMethod(entry + kind, types.toArray(Class<?>[]::new));
+    } catch (NoSuchMethodException e) {
+      return null;
+    }
+  }
+
+  /** The types of the parameters that get a direction (every one but the ints). */
+  private static Class<?>[] directedTypes(List<Param> params, Class<?>[] types) {
+    List<Class<?>> out = new java.util.ArrayList<>();
+    for (int i = 0; i < params.size(); i++) {
+      if (params.get(i).kind() != Kind.INT) {
+        out.add(types[i]);
+      }
+    }
+    return out.toArray(Class<?>[]::new);
+  }
+
+  /**
+   * The tangent along a random direction must be the original's value and the gradient (already
+   * compared with finite differences at this point) times the direction; null when it is.
+   */
+  private static Report checkTangent(Method tangent, Method reset, List<Param> params,
+      Class<?>[] types, Object[] args, Object[] afterOriginal,
+      Object rec, double v0, SplittableRandom rnd, Report report) {
+    List<Param> directed = params.stream().filter(p -> p.kind() != Kind.INT).toList();
+    Object[] directions = randomArgs(directed, directedTypes(params, types), rnd);
+    Object[] all = new Object[args.length + directions.length];
+    Object[] copy = deepCopy(args);
+    System.arraycopy(copy, 0, all, 0, args.length);
+    System.arraycopy(deepCopy(directions), 0, all, args.length, directions.length);
+    Object t;
+    try {
+      fresh(reset);
+      t = tangent.invoke(null, all);
+    } catch (InvocationTargetException e) {
+      return report.fail(Verdict.GRADIENT_THROWS, "mTangent at " + show(params, args) + ": "
+          + stack(e.getCause()));
+    } catch (ReflectiveOperationException e) {
+      return report.fail(Verdict.GENERATED_CODE_ERROR, e.toString());
+    }
+    // like the gradient, mTangent leaves its inputs as the original does (which may write into
+    // its array parameters)
+    if (!Arrays.deepEquals(RecordArgs.comparable(copy), RecordArgs.comparable(afterOriginal))) {
+      return report.fail(Verdict.INPUT_MUTATED, "at " + show(params, args) + " mTangent left its"
+          + " inputs as " + show(params, copy) + ", the original as "
+          + show(params, afterOriginal));
+    }
+    double value = (double) component(t, "value");
+    if (value != v0 && !(Double.isNaN(value) && Double.isNaN(v0))) {
+      return report.fail(Verdict.VALUE_MISMATCH, "mTangent at " + show(params, args)
+          + ": value() = " + value + " but f = " + v0);
+    }
+    double expected = 0;
+    double scale = 1;
+    for (int k = 0; k < directed.size(); k++) {
+      Param p = directed.get(k);
+      Object g = component(rec, p.name());
+      for (int c = 0; c < coordinates(p); c++) {
+        double term = get(g, p, c) * get(directions[k], p, c);
+        expected += term;
+        scale += Math.abs(term);
+      }
+    }
+    double actual = (double) component(t, "tangent");
+    if (Double.isFinite(expected) && !(Math.abs(actual - expected) <= 1e-9 * scale)) {
+      return report.fail(Verdict.TANGENT_MISMATCH, "at " + show(params, args) + " along "
+          + show(directed, directions) + ": tangent() = " + actual + " but gradient · direction"
+          + " = " + expected);
+    }
+    return null;
+  }
+
+  /**
+   * H·v from mHvp against the 5-point difference of the generated gradient (checked against
+   * finite differences of the original at this point) along v; its value and gradient against
+   * the original's and the gradient's. Coordinates where steps h and h/2 disagree are skipped.
+   */
+  private static Report checkHvp(Method hvp, Method gradient, Method reset, List<Param> params,
+      Class<?>[] types, Object[] args, Object[] afterOriginal, Object rec, double v0, SplittableRandom rnd, Report report) {
+    List<Param> directed = params.stream().filter(p -> p.kind() != Kind.INT).toList();
+    Object[] directions = randomArgs(directed, directedTypes(params, types), rnd);
+    Object[] all = new Object[args.length + directions.length];
+    Object[] copy = deepCopy(args);
+    System.arraycopy(copy, 0, all, 0, args.length);
+    System.arraycopy(deepCopy(directions), 0, all, args.length, directions.length);
+    Object h;
+    try {
+      fresh(reset);
+      h = hvp.invoke(null, all);
+    } catch (InvocationTargetException e) {
+      return report.fail(Verdict.GRADIENT_THROWS, "mHvp at " + show(params, args) + ": "
+          + stack(e.getCause()));
+    } catch (ReflectiveOperationException e) {
+      return report.fail(Verdict.GENERATED_CODE_ERROR, e.toString());
+    }
+    if (!Arrays.deepEquals(RecordArgs.comparable(copy), RecordArgs.comparable(afterOriginal))) {
+      return report.fail(Verdict.INPUT_MUTATED, "at " + show(params, args) + " mHvp left its"
+          + " inputs as " + show(params, copy) + ", the original as "
+          + show(params, afterOriginal));
+    }
+    double value = (double) component(h, "value");
+    if (value != v0 && !(Double.isNaN(value) && Double.isNaN(v0))) {
+      return report.fail(Verdict.VALUE_MISMATCH, "mHvp at " + show(params, args)
+          + ": value() = " + value + " but f = " + v0);
+    }
+    for (Param p : directed) {
+      Object g = component(rec, p.name());
+      Object g2 = component(h, p.name());
+      for (int c = 0; c < coordinates(p); c++) {
+        double a = get(g, p, c);
+        double b = get(g2, p, c);
+        if (Double.isFinite(a) && !(Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a)))) {
+          return report.fail(Verdict.HVP_MISMATCH, "mHvp at " + show(params, args)
+              + ": gradient " + label(p, c) + " = " + b + " but the gradient gives " + a);
+        }
+      }
+    }
+    double[][] fd = new double[2][];
+    double[] steps = {1e-3, 5e-4};
+    for (int s = 0; s < 2; s++) {
+      double[] sum = null;
+      double[] weights = {-1, 8, -8, 1};
+      double[] at = {2, 1, -1, -2};
+      for (int k = 0; k < 4; k++) {
+        Object[] moved = deepCopy(args);
+        int j = 0;
+        for (int p = 0; p < params.size(); p++) {
+          Param param = params.get(p);
+          if (param.kind() == Kind.INT) {
+            continue;
+          }
+          for (int c = 0; c < coordinates(param); c++) {
+            moved[p] = set(moved[p], param, c, get(moved[p], param, c)
+                + at[k] * steps[s] * get(directions[j], param, c));
+          }
+          j++;
+        }
+        double[] g;
+        try {
+          fresh(reset);
+          g = flatGradient(gradient.invoke(null, moved), directed);
+        } catch (ReflectiveOperationException e) {
+          return null; // the gradient throws near the point: nothing to compare
+        }
+        if (sum == null) {
+          sum = new double[g.length];
+        }
+        for (int i = 0; i < g.length; i++) {
+          sum[i] += weights[k] * g[i] / (12 * steps[s]);
+        }
+      }
+      fd[s] = sum;
+    }
+    double[] actual = flatGradient(h, directed, "Hvp");
+    for (int i = 0; i < actual.length; i++) {
+      double f1 = fd[0][i];
+      double f2 = fd[1][i];
+      if (!Double.isFinite(f1) || !Double.isFinite(f2) || !Double.isFinite(actual[i])
+          || Math.abs(f1 - f2) > SMOOTHNESS * Math.max(1, Math.abs(f2)) + 1e-8) {
+        continue;
+      }
+      if (!(Math.abs(actual[i] - f2) <= TOLERANCE * Math.max(1, Math.abs(f2)) + 1e-8)) {
+        return report.fail(Verdict.HVP_MISMATCH, "at " + show(params, args) + " along "
+            + show(directed, directions) + ": H·v[" + i + "] = " + actual[i]
+            + " but differences of the gradient give " + f2 + " (h=1e-3: " + f1 + ")");
+      }
+    }
+    report.hvpsCompared++;
+    return null;
+  }
+
+  private static double[] flatGradient(Object record, List<Param> directed) {
+    return flatGradient(record, directed, "");
+  }
+
+  private static double[] flatGradient(Object record, List<Param> directed, String suffix) {
+    List<Double> out = new java.util.ArrayList<>();
+    for (Param p : directed) {
+      Object g = component(record, p.name() + suffix);
+      for (int c = 0; c < coordinates(p); c++) {
+        out.add(get(g, p, c));
+      }
+    }
+    return out.stream().mapToDouble(Double::doubleValue).toArray();
   }
 
   /** {derivative, max |f|} of the 5-point central difference. */

@@ -140,6 +140,10 @@ final class Program {
     return n;
   }
 
+  /** Whether programs also get {@code mTangent} ({@code -Dfuzz.tangent=false} turns it off). */
+  static final boolean TANGENT =
+      !"false".equals(System.getProperty("fuzz.tangent", "true"));
+
   String render() {
     StringBuilder sb = new StringBuilder();
     if (!pkg.isEmpty()) {
@@ -162,7 +166,14 @@ final class Program {
     for (Method m : methods) {
       sb.append('\n');
       if (m.differentiable) {
-        sb.append("  @Differentiable\n");
+        // forward mode too: the oracle checks mTangent against the gradient
+        // second order too where nothing but java.lang.Math is called (mHvp does not go
+        // through calls to generated derivatives yet)
+        // (records: forward mode refuses them, with an error, so they keep to the gradient)
+        boolean records = m.params.stream().anyMatch(p -> p.kind() == Kind.RECORD);
+        sb.append(!TANGENT || records ? "  @Differentiable\n" : methods.size() == 1
+            ? "  @Differentiable(modes = {dev.adjoint.Mode.TANGENT, dev.adjoint.Mode.HESSIAN})\n"
+            : "  @Differentiable(modes = dev.adjoint.Mode.TANGENT)\n");
       }
       if (m.header != null) {
         sb.append("  ").append(m.header).append(' ');

@@ -51,7 +51,9 @@ class Issue14GeneratedCodeTest {
     assertTrue(text.contains("@Generated"), "@Generated missing");
     String[] lines = text.split("\n");
     for (ShapesFixture.Shape shape : ShapesFixture.shapes()) {
-      for (String suffix : new String[] {"Tangent", "Hvp", "Hessian"}) {
+      boolean hvp = !ShapesFixture.THROUGH_GENERATED_CALLS.contains(shape.method());
+      for (String suffix : hvp ? new String[] {"Tangent", "Hvp", "Hessian"}
+          : new String[] {"Tangent"}) {
         String name = shape.method() + suffix + "(";
         int found = -1;
         for (int i = 0; i < lines.length; i++) {

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 @RequiresIssue14
 class Issue14HvpTest {
   static List<ShapesFixture.Shape> shapes() {
-    return ShapesFixture.shapes();
+    return ShapesFixture.hvpShapes();
   }
 
   @ParameterizedTest(name = "{0}")

@@ -85,7 +85,7 @@ final class ShapesFixture {
           return s + c * c * x[0] * x[n - 1];
         }
 
-        @Differentiable(MODES)
+        @Differentiable(CALL_SET)
         static double calls(double x, double y) {
           double u = Help.sq(x - y) + Help.soft(x * y);
           return inner(u, x) * Math.sin(y) + inner(y, u);
@@ -96,7 +96,7 @@ final class ShapesFixture {
           return p * Math.exp(-0.3 * q) + q * q * p;
         }
 
-        @Differentiable(MODES)
+        @Differentiable(CALL_SET)
         static double recursion(double x, double y, int n) {
           if (n == 0) {
             return Math.cos(y) + x;
@@ -135,12 +135,41 @@ final class ShapesFixture {
       }
       """;
 
+  /**
+   * The shapes whose methods call methods Adjoint differentiates itself ({@code calls} and
+   * {@code recursion}, marked {@code CALL_SET} in the template): mHvp and mHessian through such
+   * calls are not built yet (a located error, ForwardDiagnosticsTest), so these two get every
+   * requested mode but the Hessian.
+   */
+  static final List<String> THROUGH_GENERATED_CALLS = List.of("calls", "recursion");
+
   /** The sources with {@code modes} (none: the annotation without the element). */
   static Map<String, String> sources(String... modes) {
+    String[] callModes = java.util.Arrays.stream(modes).filter(m -> !m.equals("hessian"))
+        .toArray(String[]::new);
+    String rendered = Modes14.render(TEMPLATE, modes);
+    rendered = Modes14.render(rendered.replace("CALL_SET", "MODES"), callModes);
     Map<String, String> s = new LinkedHashMap<>();
-    s.put(CLS, Modes14.render(TEMPLATE, modes));
+    s.put(CLS, rendered);
     s.put(HELP, HELP_SOURCE);
     return s;
+  }
+
+  /** The sources without the methods that call generated methods, for a compilation-wide mode. */
+  static Map<String, String> sourcesWithoutGeneratedCalls() {
+    String template = TEMPLATE.replaceAll(
+        "(?s)  @Differentiable\\(CALL_SET\\)\n  static double \\w+\\(.*?\n  }\n\n",
+        "");
+    Map<String, String> s = new LinkedHashMap<>();
+    s.put(CLS, Modes14.render(template));
+    s.put(HELP, HELP_SOURCE);
+    return s;
+  }
+
+  /** The shapes with mHvp and mHessian (all but those through generated calls). */
+  static List<Shape> hvpShapes() {
+    return shapes().stream().filter(s -> !THROUGH_GENERATED_CALLS.contains(s.method()))
+        .toList();
   }
 
   /** One method and its points; {@code ds} transcribes it for Hipparchus, or is null. */

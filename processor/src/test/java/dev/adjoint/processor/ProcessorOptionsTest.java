@@ -82,7 +82,7 @@ class ProcessorOptionsTest {
   @Test
   void theProcessorDeclaresItsOptions() {
     assertThat(new AdjointProcessor().getSupportedOptions())
-        .containsExactly("adjoint.graph", "adjoint.suffix", "adjoint.summary");
+        .containsExactly("adjoint.graph", "adjoint.modes", "adjoint.suffix", "adjoint.summary");
   }
 
   @Test

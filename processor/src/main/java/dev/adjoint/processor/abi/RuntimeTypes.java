@@ -14,6 +14,8 @@ public final class RuntimeTypes {
   public static final String DIFFERENTIABLE = PACKAGE + ".Differentiable";
   public static final String PARTIAL = PACKAGE + ".Partial";
   public static final String PULLBACK = PACKAGE + ".Pullback";
+  public static final String TANGENT = PACKAGE + ".Tangent";
+  public static final String MODE = PACKAGE + ".Mode";
   public static final String USE_DERIVATIVES = PACKAGE + ".UseDerivatives";
   public static final String NON_DIFFERENTIABLE = PACKAGE + ".NonDifferentiable";
   public static final String CHECKPOINTED = PACKAGE + ".Checkpointed";

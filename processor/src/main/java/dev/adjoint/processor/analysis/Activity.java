@@ -200,7 +200,22 @@ public final class Activity {
     }
 
     @Override
+    public Boolean visitTangentCall(Expr.TangentCall node) {
+      // the tangent IR's call of a callee's tangent entry point: derivatives flow through its
+      // arguments (reverse mode over it is refused before activity runs)
+      for (Expr arg : node.args()) {
+        if (flows(arg, source)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    @Override
     public Boolean visitIntrinsic(Expr.Intrinsic node) {
+      if (node.op() == Expr.Intrinsic.Op.ZEROS_LIKE) {
+        return false; // fresh zeros (the tangent IR's): no derivative
+      }
       throw AdjointOnly.in("activity analysis", node);
     }
 
@@ -298,7 +313,16 @@ public final class Activity {
     }
 
     @Override
+    public Void visitTangentCall(Expr.TangentCall node) {
+      node.args().forEach(arg -> derivativeSources(arg, out));
+      return null;
+    }
+
+    @Override
     public Void visitIntrinsic(Expr.Intrinsic node) {
+      if (node.op() == Expr.Intrinsic.Op.ZEROS_LIKE) {
+        return null; // fresh zeros (the tangent IR's): no derivative
+      }
       throw AdjointOnly.in("activity analysis", node);
     }
 

@@ -200,7 +200,15 @@ final class DroppedDerivatives {
     }
 
     @Override
+    public Boolean visitTangentCall(Expr.TangentCall node) {
+      return false;
+    }
+
+    @Override
     public Boolean visitIntrinsic(Expr.Intrinsic node) {
+      if (node.op() == Expr.Intrinsic.Op.ZEROS_LIKE) {
+        return false; // fresh zeros (the tangent IR's): no derivative
+      }
       throw AdjointOnly.in("the dropped-derivative analysis", node);
     }
 
@@ -336,7 +344,15 @@ final class DroppedDerivatives {
     }
 
     @Override
+    public List<Expr> visitTangentCall(Expr.TangentCall node) {
+      return List.of();
+    }
+
+    @Override
     public List<Expr> visitIntrinsic(Expr.Intrinsic node) {
+      if (node.op() == Expr.Intrinsic.Op.ZEROS_LIKE) {
+        return List.of(); // fresh zeros (the tangent IR's): no derivative
+      }
       throw AdjointOnly.in("the dropped-derivative analysis", node);
     }
 

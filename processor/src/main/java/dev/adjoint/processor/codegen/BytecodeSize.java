@@ -206,6 +206,11 @@ public final class BytecodeSize {
     }
 
     @Override
+    public Integer visitTangentCall(Expr.TangentCall node) {
+      return POOL_REFERENCE;
+    }
+
+    @Override
     public Integer visitIntrinsic(Expr.Intrinsic node) {
       return switch (node.op()) {
         case NO_SCALARS, ZEROS_LIKE, CLEAR_SLOTS, GRAPH_NEW, GRAPH_INPUT, GRAPH_BACKWARD ->

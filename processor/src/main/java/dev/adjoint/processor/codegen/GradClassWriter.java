@@ -35,10 +35,15 @@ public final class GradClassWriter {
       ClassName.get("javax.annotation.processing", "Generated");
   private static final String PROCESSOR = "dev.adjoint.processor.AdjointProcessor";
 
-  /** One method to write: its generated body, and whether users see its gradient API. */
+  /**
+   * One method to write: its generated body, and whether users see its gradient API;
+   * {@code forward} holds its forward-mode and second-order members ({@code mJvp},
+   * {@code mTangent}, {@code mHvp}, …), empty unless its modes or a caller's ask for them.
+   */
   public record Entry(ExecutableElement method, AdjointBody body, boolean publicApi,
       String resultName, AdjointAbi abi, List<String> differentiatedNames,
-      MethodBody graph, MethodBody primal, dev.adjoint.processor.abi.FlatParameters flat) {
+      MethodBody graph, MethodBody primal, dev.adjoint.processor.abi.FlatParameters flat,
+      TangentMethodWriter.Members forward) {
     /** The name of the method's adjoint entry point. */
     public String adjointName() {
       return AdjointAbi.entryName(method.getSimpleName());
@@ -208,6 +213,8 @@ public final class GradClassWriter {
           type.addMethod(graphMethod(e, generated));
         }
       }
+      e.forward().types().forEach(type::addType);
+      e.forward().methods().forEach(type::addMethod);
     }
     for (Entry e : entries) {
       if (e.body() != null) {

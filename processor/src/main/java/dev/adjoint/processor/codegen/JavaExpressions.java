@@ -5,6 +5,7 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.TypeName;
 import dev.adjoint.processor.abi.AdjointAbi;
 import dev.adjoint.processor.abi.RuntimeTypes;
+import dev.adjoint.processor.abi.TangentAbi;
 import dev.adjoint.processor.ir.BinaryOp;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.IrType;
@@ -186,6 +187,13 @@ public final class JavaExpressions {
       TypeElement owner = (TypeElement) c.callee().getEnclosingElement();
       return CodeBlock.of("$T.$N($L)", generatedClass.apply(owner),
           AdjointAbi.entryName(c.callee().getSimpleName()), arguments(c.args()));
+    }
+
+    @Override
+    public CodeBlock visitTangentCall(Expr.TangentCall node) {
+      TypeElement owner = (TypeElement) node.callee().getEnclosingElement();
+      return CodeBlock.of("$T.$N($L)", generatedClass.apply(owner),
+          TangentAbi.entryName(node.callee().getSimpleName()), arguments(node.args()));
     }
 
     @Override

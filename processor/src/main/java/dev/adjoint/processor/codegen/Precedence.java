@@ -87,6 +87,11 @@ final class Precedence {
     }
 
     @Override
+    public Integer visitTangentCall(Expr.TangentCall node) {
+      return PRIMARY;
+    }
+
+    @Override
     public Integer visitIntrinsic(Expr.Intrinsic node) {
       return PRIMARY;
     }

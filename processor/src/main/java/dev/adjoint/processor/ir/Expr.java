@@ -51,6 +51,8 @@ public sealed interface Expr {
 
     R visitAdjointCall(AdjointCall node);
 
+    R visitTangentCall(TangentCall node);
+
     R visitIntrinsic(Intrinsic node);
   }
 
@@ -229,6 +231,20 @@ public sealed interface Expr {
     @Override
     public <R> R accept(Visitor<R> visitor) {
       return visitor.visitAdjointCall(this);
+    }
+  }
+
+  /**
+   * A call to the tangent entry point generated for {@code callee}, with the arguments its
+   * {@code TangentAbi} lays out: it returns the value and stores the tangent into its last
+   * argument. Only the tangent transformation builds it; the tangent IR is otherwise ordinary
+   * method IR.
+   */
+  record TangentCall(ExecutableElement callee, List<Expr> args, IrType type, Tree tree)
+      implements Expr {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitTangentCall(this);
     }
   }
 

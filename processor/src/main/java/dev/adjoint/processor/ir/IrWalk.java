@@ -274,6 +274,11 @@ public final class IrWalk {
     }
 
     @Override
+    public List<Expr> visitTangentCall(Expr.TangentCall node) {
+      return node.args();
+    }
+
+    @Override
     public List<Expr> visitIntrinsic(Expr.Intrinsic node) {
       return node.args();
     }

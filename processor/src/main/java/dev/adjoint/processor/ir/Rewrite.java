@@ -117,6 +117,13 @@ public final class Rewrite {
     }
 
     @Override
+    public Expr visitTangentCall(Expr.TangentCall node) {
+      List<Expr> args = all(node.args(), f);
+      return args == node.args() ? node
+          : new Expr.TangentCall(node.callee(), args, node.type(), node.tree());
+    }
+
+    @Override
     public Expr visitIntrinsic(Expr.Intrinsic n) {
       List<Expr> args = all(n.args(), f);
       return args == n.args() ? n : new Expr.Intrinsic(n.op(), args, n.type(), n.tree());

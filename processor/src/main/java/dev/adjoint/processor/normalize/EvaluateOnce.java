@@ -335,6 +335,11 @@ public final class EvaluateOnce {
     }
 
     @Override
+    public Expr visitTangentCall(Expr.TangentCall node) {
+      throw new IllegalStateException("evaluate-once met " + node + ", a node of the tangent IR only");
+    }
+
+    @Override
     public Expr visitIntrinsic(Expr.Intrinsic node) {
       throw AdjointOnly.in("evaluate-once", node);
     }

@@ -31,6 +31,7 @@ import javax.lang.model.util.Types;
 public final class DerivativeDeclarations {
   static final String PARTIAL = RuntimeTypes.PARTIAL;
   static final String PULLBACK = RuntimeTypes.PULLBACK;
+  static final String TANGENT = RuntimeTypes.TANGENT;
 
   private final Types types;
   private final Diagnostics diagnostics;
@@ -38,6 +39,7 @@ public final class DerivativeDeclarations {
   private final Map<ExecutableElement, Map<Integer, ExecutableElement>> partials =
       new LinkedHashMap<>();
   private final Map<ExecutableElement, ExecutableElement> pullbacks = new HashMap<>();
+  private final Map<ExecutableElement, ExecutableElement> tangents = new HashMap<>();
 
   public DerivativeDeclarations(Types types, Diagnostics diagnostics) {
     this.types = types;
@@ -58,6 +60,12 @@ public final class DerivativeDeclarations {
     return Optional.empty();
   }
 
+  /** The {@code @Tangent} declared for {@code original}, if any. */
+  Optional<ExecutableElement> tangentFor(ExecutableElement original) {
+    index((TypeElement) original.getEnclosingElement(), false);
+    return Optional.ofNullable(tangents.get(original));
+  }
+
   /**
    * Reads every declaration in {@code rules}. With {@code report}, a declaration that matches no
    * method, or repeats one already declared, is an error at the declaration; otherwise it is
@@ -75,6 +83,10 @@ public final class DerivativeDeclarations {
       AnnotationMirror pullback = annotation(m, PULLBACK);
       if (pullback != null) {
         declarePullback(rules, m, pullback, report);
+      }
+      AnnotationMirror tangent = annotation(m, TANGENT);
+      if (tangent != null) {
+        declareTangent(rules, m, tangent, report);
       }
     }
   }
@@ -139,6 +151,58 @@ public final class DerivativeDeclarations {
           + ((TypeElement) previous.getEnclosingElement()).getSimpleName() + "."
           + previous.getSimpleName());
     }
+  }
+
+  private void declareTangent(TypeElement rules, ExecutableElement m, AnnotationMirror a,
+      boolean report) {
+    String of = String.valueOf(value(a, "of"));
+    TypeElement owner = owner(rules, a);
+    ExecutableElement original = null;
+    for (ExecutableElement candidate : ElementFilter.methodsIn(owner.getEnclosedElements())) {
+      if (candidate.getSimpleName().contentEquals(of)
+          && tangentMatches(candidate, m.getParameters())) {
+        original = candidate;
+      }
+    }
+    if (original == null) {
+      fail(report, m, a, "@Tangent(of = \"" + of + "\") matches no static method " + of
+          + " in " + owner.getQualifiedName() + "; a tangent takes the original's parameters,"
+          + " then one double[] direction per double[] parameter, and returns the original's"
+          + " type");
+      return;
+    }
+    if (!checkShape(m, a, report, original.getReturnType().getKind(),
+        "a tangent returns what the original returns")
+        || !types.isSameType(m.getReturnType(), original.getReturnType())) {
+      return;
+    }
+    ExecutableElement previous = tangents.putIfAbsent(original, m);
+    if (previous != null && !previous.equals(m)) {
+      fail(report, m, a, "a tangent of " + owner.getSimpleName() + "." + of
+          + " is already declared by "
+          + ((TypeElement) previous.getEnclosingElement()).getSimpleName() + "."
+          + previous.getSimpleName());
+    }
+  }
+
+  private boolean tangentMatches(ExecutableElement original,
+      List<? extends VariableElement> tangent) {
+    List<? extends VariableElement> params = original.getParameters();
+    List<Integer> arrays = arrayParameters(original);
+    if (tangent.size() != params.size() + arrays.size()) {
+      return false;
+    }
+    for (int i = 0; i < params.size(); i++) {
+      if (!types.isSameType(params.get(i).asType(), tangent.get(i).asType())) {
+        return false;
+      }
+    }
+    for (int k = 0; k < arrays.size(); k++) {
+      if (!tangent.get(params.size() + k).asType().toString().equals("double[]")) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private boolean checkShape(ExecutableElement m, AnnotationMirror a, boolean report,

@@ -95,6 +95,15 @@ public final class RuleTable {
     adjoints.require(rule);
   }
 
+  /**
+   * The forward-mode rule declared with {@code @Tangent} for {@code method}, a helper over
+   * arrays whose rule is a {@link PullbackRule}: called with the helper's arguments and one
+   * direction per {@code double[]} parameter, it returns the directional derivative.
+   */
+  public Optional<ExecutableElement> tangentOf(ExecutableElement method) {
+    return declarations.tangentFor(method);
+  }
+
   /** The rule for {@code method}, or empty when no derivative is known. */
   public Optional<DerivativeRule> ruleFor(ExecutableElement method) {
     Optional<DerivativeRule> cached = cache.get(method);

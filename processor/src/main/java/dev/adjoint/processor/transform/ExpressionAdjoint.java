@@ -191,6 +191,12 @@ final class ExpressionAdjoint {
     }
 
     @Override
+    public Void visitTangentCall(Expr.TangentCall node) {
+      throw new IllegalStateException("the reverse transformation has no adjoint for " + node
+          + ", a call of a tangent entry point");
+    }
+
+    @Override
     public Void visitIntrinsic(Expr.Intrinsic node) {
       return inactive(node);
     }

@@ -1,5 +1,6 @@
 package dev.adjoint.processor.transform;
 
+import dev.adjoint.processor.ir.Namer;
 import dev.adjoint.processor.ir.IrWalk;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.MethodIr;
@@ -18,11 +19,11 @@ import javax.lang.model.element.ElementKind;
  * Names the variables of the original computation in generated code: a user's name where it is
  * unique and obscures nothing, otherwise a fresh one; the result variable is {@code value}.
  */
-final class PrimalNames {
+public final class PrimalNames {
   private PrimalNames() {}
 
   /** The names of {@code ir}'s parameters, locals and result, claimed from {@code names}. */
-  static NameTable assign(MethodIr ir, Namer names) {
+  public static NameTable assign(MethodIr ir, Namer names) {
     Map<Variable, String> table = new IdentityHashMap<>();
     Set<String> obscuring = obscuringNames(ir);
     Set<String> seen = new HashSet<>();

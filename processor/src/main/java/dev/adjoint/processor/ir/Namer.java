@@ -1,4 +1,4 @@
-package dev.adjoint.processor.transform;
+package dev.adjoint.processor.ir;
 
 import java.util.HashSet;
 import java.util.Set;
@@ -8,14 +8,14 @@ import java.util.Set;
  * otherwise the preferred name with the smallest free numeric suffix. Deterministic, so generated
  * code is the same on every build.
  */
-final class Namer {
+public final class Namer {
   private final Set<String> taken = new HashSet<>();
 
-  Namer(Set<String> reserved) {
+  public Namer(Set<String> reserved) {
     taken.addAll(reserved);
   }
 
-  String claim(String preferred) {
+  public String claim(String preferred) {
     if (taken.add(preferred)) {
       return preferred;
     }

@@ -1,0 +1,203 @@
+package dev.adjoint.processor;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.MethodSpec;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.MethodTree;
+import dev.adjoint.processor.abi.TangentAbi;
+import dev.adjoint.processor.analysis.Activity;
+import dev.adjoint.processor.codegen.HessianMethodWriter;
+import dev.adjoint.processor.codegen.JacobianMethodWriter;
+import dev.adjoint.processor.codegen.TangentMethodWriter;
+import dev.adjoint.processor.codegen.TangentMethodWriter.Members;
+import dev.adjoint.processor.codegen.TangentMethodWriter.TangentCode;
+import dev.adjoint.processor.diag.Diagnostics;
+import dev.adjoint.processor.diag.MethodProblems;
+import dev.adjoint.processor.forward.ReverseOverForward;
+import dev.adjoint.processor.forward.TangentIr;
+import dev.adjoint.processor.forward.TangentLowering;
+import dev.adjoint.processor.forward.TangentTransform;
+import dev.adjoint.processor.ir.MethodIr;
+import dev.adjoint.processor.rules.AdjointCallRule;
+import dev.adjoint.processor.rules.RuleTable;
+import dev.adjoint.processor.codegen.BytecodeSize;
+import dev.adjoint.processor.ir.AdjointBody;
+import dev.adjoint.processor.ir.Expr;
+import dev.adjoint.processor.ir.Stmt;
+import dev.adjoint.processor.ir.TangentBody;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+
+/**
+ * The forward-mode and second-order stage of one method, after its gradient: the tangent
+ * transformation, then the members its modes ask for ({@code mJvp}, {@code mTangent},
+ * {@code mHvp}, {@code mHessian}, {@code mJacobian}).
+ */
+final class ForwardModes {
+  private final Diagnostics diagnostics;
+  private final RuleTable rules;
+  private final Function<TypeElement, ClassName> generatedClass;
+
+  /** What the stage made: the members, and the callees whose tangent entry points they call. */
+  record Result(Members members, List<AdjointCallRule> callees) {}
+
+  ForwardModes(Diagnostics diagnostics, RuleTable rules,
+      Function<TypeElement, ClassName> generatedClass,
+      java.util.function.Predicate<ExecutableElement> jvpAvailable) {
+    this.diagnostics = diagnostics;
+    this.rules = rules;
+    this.generatedClass = generatedClass;
+    this.jvpAvailable = jvpAvailable;
+  }
+
+  /** Whether a callee's tangent entry point is (or will be) generated. */
+  private final java.util.function.Predicate<ExecutableElement> jvpAvailable;
+
+  /**
+   * Reports each call to a callee compiled elsewhere without a tangent entry point: its class
+   * must be compiled with the tangent mode too.
+   */
+  private void calleesHaveTangents(TangentIr tangent, MethodProblems problems) {
+    tangent.origins().forEach((node, at) -> {
+      if (node instanceof Expr.TangentCall call
+          && !jvpAvailable.test(call.callee())) {
+        problems.error(at, "forward mode calls '" + call.callee().getSimpleName() + "', which"
+            + " was compiled without its tangent entry point "
+            + TangentAbi.entryName(call.callee().getSimpleName())
+            + "; compile its class with @Differentiable(modes = Mode.TANGENT) or"
+            + " -Aadjoint.modes=gradient,tangent");
+      }
+    });
+  }
+
+  Result generate(ExecutableElement method, MethodIr ir, Activity activity,
+      CompilationUnitTree unit, MethodTree tree, AdjointCallRule rule, Set<String> modes,
+      boolean wantsJvp, Function<String, String> recordName, int checkpointEvery,
+      List<String> differentiatedNames) {
+    if (hasRecords(method)) {
+      String what = method.getModifiers().contains(Modifier.STATIC)
+          ? "takes a record parameter" : "is an instance method";
+      diagnostics.error(method, "forward mode and second order (mTangent, mHvp, mHessian,"
+          + " mJacobian, and the tangent entry point callers need) do not support record"
+          + " parameters or instance methods yet: '" + method.getSimpleName() + "' " + what
+          + "; pass the components as double and double[] parameters, or leave out the modes"
+          + " beyond the gradient");
+      return new Result(Members.none(), List.of());
+    }
+    MethodProblems problems = new MethodProblems(diagnostics, unit);
+    Set<String> names = DifferentiationRound.identifiers(tree);
+    Set<String> labels = DifferentiationRound.labels(tree);
+    try {
+      TangentIr tangent = TangentTransform.transform(ir, activity, rules, problems, names);
+      calleesHaveTangents(tangent, problems);
+      if (problems.any()) {
+        return new Result(Members.none(), List.of());
+      }
+      ClassName grad = generatedClass.apply((TypeElement) method.getEnclosingElement());
+      Members members = Members.none();
+      TangentCode code = null;
+      if (wantsJvp) {
+        TangentBody body = TangentLowering.lower(tangent, rules, problems, names, labels);
+        if (problems.any() || tooLarge(method, "its tangent", body.body().stmts())) {
+          return new Result(Members.none(), List.of());
+        }
+        code = TangentCode.of(body, generatedClass);
+        members = members.plus(new Members(List.of(),
+            List.of(TangentMethodWriter.jvp(method, rule.abi(), code))));
+        if (modes.contains("TANGENT")) {
+          members = members.plus(TangentMethodWriter.tangent(grad, method, rule.abi(), code,
+              recordName.apply("Tangent")));
+        }
+      }
+      if (modes.contains("HESSIAN")) {
+        members = members.plus(secondOrder(method, tangent, unit, tree, differentiatedNames,
+            grad, recordName, checkpointEvery, problems));
+      }
+      if (modes.contains("JACOBIAN")) {
+        members = members.plus(jacobian(method, rule, code, grad, recordName));
+      }
+      return new Result(members, tangent.callees());
+    } catch (RuntimeException | StackOverflowError | AssertionError e) {
+      diagnostics.error(method, "Adjoint could not generate the forward mode of '"
+          + method.getSimpleName() + "' because of an internal error (" + e + "); please"
+          + " report it with this method's source\n" + DifferentiationRound.stackTrace(e));
+      return new Result(Members.none(), List.of());
+    }
+  }
+
+  /** Whether {@code method} is an instance method or takes a record (flattened by reverse mode). */
+  private static boolean hasRecords(ExecutableElement method) {
+    if (!method.getModifiers().contains(Modifier.STATIC)) {
+      return true;
+    }
+    return method.getParameters().stream().anyMatch(p -> p.asType().getKind()
+        == TypeKind.DECLARED && ((DeclaredType)
+            p.asType()).asElement().getKind() == ElementKind.RECORD);
+  }
+
+  private Members secondOrder(ExecutableElement method, TangentIr tangent,
+      CompilationUnitTree unit, MethodTree tree, List<String> differentiatedNames,
+      ClassName grad, Function<String, String> recordName, int checkpointEvery,
+      MethodProblems problems) {
+    if (!method.getReturnType().toString().equals("double")) {
+      diagnostics.error(method, "Mode.HESSIAN needs a method returning double; '"
+          + method.getSimpleName() + "' returns " + method.getReturnType() + ": use"
+          + " Mode.JACOBIAN for a method returning double[]");
+      return Members.none();
+    }
+    Set<String> names = new java.util.HashSet<>(DifferentiationRound.identifiers(tree));
+    tangent.directions().forEach(d -> names.add(d.sourceName()));
+    AdjointBody body = ReverseOverForward.transform(tangent, rules, problems, names,
+        DifferentiationRound.labels(tree), checkpointEvery);
+    if (body == null || problems.any()
+        || tooLarge(method, "its Hessian-vector product", body.all())) {
+      return Members.none();
+    }
+    return HessianMethodWriter.write(grad, method, body, tangent.primalResult(),
+        differentiatedNames, recordName.apply("Hvp"), recordName.apply("Hessian"), names,
+        generatedClass);
+  }
+
+  private Members jacobian(ExecutableElement method, AdjointCallRule rule, TangentCode code,
+      ClassName grad, Function<String, String> recordName) {
+    if (!method.getReturnType().toString().equals("double[]")) {
+      diagnostics.error(method, "Mode.JACOBIAN needs a method returning double[]; '"
+          + method.getSimpleName() + "' returns " + method.getReturnType() + ": its gradient is"
+          + " its Jacobian (use Mode.HESSIAN for second derivatives)");
+      return Members.none();
+    }
+    return JacobianMethodWriter.write(grad, method, rule.abi(), code,
+        recordName.apply("Jacobian"), recordName.apply("Gradient"));
+  }
+
+  /** Reports a body too large to compile as one method, by the gradient's bytecode limit. */
+  private boolean tooLarge(ExecutableElement method, String what, List<Stmt> stmts) {
+    if (BytecodeSize.of(stmts) <= DifferentiationRound.GRADIENT_BYTECODE_LIMIT) {
+      return false;
+    }
+    diagnostics.error(method, "'" + method.getSimpleName() + "' is too large for " + what
+        + " to be one method: it would exceed the JVM's 64 KB limit on the bytecode of a"
+        + " method; split it into smaller methods, or leave out the modes beyond the gradient");
+    return true;
+  }
+
+  /** The signatures of {@code members}' methods, for the collision check of generated members. */
+  static Map<String, String> signatures(Members members) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (MethodSpec m : members.methods()) {
+      out.put(m.name() + "(" + m.parameters().stream().map(p -> p.type().toString())
+          .collect(Collectors.joining(", ")) + ")", "forward-mode method");
+    }
+    return out;
+  }
+}

@@ -81,7 +81,8 @@ final class ProgramGenerator {
      * A record parameter {@code r} of {@code Rec(double r0, double r1, double[] rv, int rn)}, read
      * through accessors and fields ({@code r.r0()}, {@code r.r1}, {@code r.rv()[k]}) and a local
      * alias, calls of its instance method {@code r.g(u)}, which reads the fields by their simple
-     * names, and a local {@code Pt(double a, double b)} reassigned with a new record in a loop.
+     * names, and a local {@code Pt(double a, double b)} reassigned in a loop with a new record or
+     * with the one a static helper {@code ptStep(Pt, double, double)} returns (inlined).
      */
     RECORD("record");
 
@@ -866,7 +867,29 @@ final class ProgramGenerator {
     List<Node> out = new ArrayList<>();
     String s = "rs" + fresh++;
     String w = "rw" + fresh++;
-    switch (shapeRnd.nextInt(4)) {
+    switch (shapeRnd.nextInt(5)) {
+      case 4 -> {
+        // a local record of scalars stepped by a static helper returning a new record (inlined)
+        String pt = "pt" + fresh++;
+        String pq = "pq" + fresh++;
+        String k = "kp" + fresh++;
+        String decl = "record Pt(double a, double b) { }";
+        if (!records.contains(decl)) {
+          records.add(decl);
+        }
+        String helper = "static Pt ptStep(Pt p, double c, double k) { return new Pt(p.b() * k + c,"
+            + " Math.sin(p.a()) * c - p.b()); }";
+        if (!records.contains(helper)) {
+          records.add(helper); // a class member beside the record it returns
+        }
+        out.add(Node.stmt("Pt " + pt + " = new Pt(@0@, @1@);", expr(scope, 1), expr(scope, 1)));
+        out.add(Node.stmt("for (int " + k + " = 0; " + k + " < 3; " + k + "++) { " + pt
+            + " = ptStep(" + pt + ", @0@, r.r0()); }", expr(scope, 1)));
+        out.add(Node.stmt("var " + pq + " = ptStep(new Pt(" + pt + ".b(), @0@), 0.5, " + pt
+            + ".a());", expr(scope, 1)));
+        out.add(Node.stmt("double " + s + " = " + pq + ".a() * " + pt + ".b() + " + pq
+            + ".b();"));
+      }
       case 3 -> {
         // a local record of scalars, reassigned with a new record in a loop
         String pt = "pt" + fresh++;

@@ -378,7 +378,7 @@ class RecordDiagnosticsTest {
   }
 
   @Test
-  void recordReturnedByAHelperIsAnError() {
+  void recordReturnedByAStaticHelperIsInlined() {
     TestSource src = t("""
         record State(double x, double v) {}
 
@@ -395,10 +395,98 @@ class RecordDiagnosticsTest {
           }
         }
         """);
+    assertThat(compile(src)).succeededWithoutWarnings();
+  }
+
+  private static TestSource helper(String helper, String call) {
+    return t("""
+        record State(double x, double v) {}
+
+        final class T {
+          static final double K = 2.0;
+
+          %s
+
+          @Differentiable
+          static double loss(double x0, double[] w) {
+            State s = new State(x0, 1.0);
+            %s
+            return s.x();
+          }
+        }
+        """.formatted(helper, call));
+  }
+
+  private static void helperError(TestSource src, String message, String line) {
     Compilation c = compile(src);
     assertThat(c).failed();
-    assertThat(c).hadErrorContaining("a local State can be given only a new State(...) or another"
-        + " State").inFile(src.file).onLine(src.line("s = step(s, 0.1);"));
+    assertThat(c).hadErrorCount(1);
+    assertThat(c).hadErrorContaining(message).inFile(src.file).onLine(src.line(line));
+  }
+
+  @Test
+  void helperWithMoreThanAReturnIsAnError() {
+    helperError(helper("""
+        static State step(State s, double dt) {
+            double v = s.v();
+            return new State(s.x() + dt * v, v);
+          }""", "s = step(s, 0.1);"),
+        "the record State returned by 'step' can be inlined only when its body is the single"
+            + " statement 'return new State(...);'", "s = step(s, 0.1);");
+  }
+
+  @Test
+  void helperReadingAFieldIsAnError() {
+    helperError(helper("""
+        static State step(State s) {
+            return new State(K * s.x(), s.v());
+          }""", "s = step(s);"),
+        "its 'return new State(...)' reads 'K', which is not one of its parameters; pass it in",
+        "s = step(s);");
+  }
+
+  @Test
+  void helperTakingAnArrayIsAnError() {
+    helperError(helper("""
+        static State step(State s, double[] w) {
+            return new State(w[0] * s.x(), s.v());
+          }""", "s = step(s, w);"),
+        "its parameter 'w' is an array; only scalars and records of scalars can be passed",
+        "s = step(s, w);");
+  }
+
+  @Test
+  void overloadedHelperIsAnError() {
+    helperError(helper("""
+        static State step(State s) {
+            return new State(s.x(), s.v());
+          }
+
+          static State step(State s, double dt) {
+            return new State(s.x() + dt, s.v());
+          }""", "s = step(s, 0.5);"),
+        "can be inlined only from a method declared once in T (not overloaded, not inherited)",
+        "s = step(s, 0.5);");
+  }
+
+  @Test
+  void instanceHelperIsAnError() {
+    TestSource src = t("""
+        record State(double x, double v) {
+          State next(double dt) {
+            return new State(x + dt * v, v);
+          }
+
+          @Differentiable
+          double loss(double dt) {
+            State s = new State(x, v);
+            s = next(dt);
+            return s.x();
+          }
+        }
+        """);
+    helperError(src, "can be inlined only from a static method; make 'next' static",
+        "s = next(dt);");
   }
 
   @Test

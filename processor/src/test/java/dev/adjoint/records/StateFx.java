@@ -57,4 +57,42 @@ final class StateFx {
         }
         return st.s().x() * st.s().v() + st.t();
     }
+
+    /** One step of symplectic Euler, returned as a new record (inlined into its callers). */
+    static State step(State s, Spring p, double dt) {
+        return new State(s.x() + dt * (s.v() - dt * (p.k() * s.x() + p.damping() * s.v())),
+                s.v() - dt * (p.k() * s.x() + p.damping() * s.v()));
+    }
+
+    /** {@link #simulate} with the step written as a helper returning the next state. */
+    @Differentiable
+    static double simulateWithHelper(Spring p, double x0, double v0, int steps) {
+        State s = new State(x0, v0);
+        for (int i = 0; i < steps; i++) {
+            s = step(s, p, 0.05);
+        }
+        return s.energy(p.k()) + s.x;
+    }
+
+    /** A kick whose parameter names are also the caller's names, with other meanings there. */
+    static State kick(State s, double x) {
+        return new State(Math.sin(s.x()) * Math.PI, s.v() + x * x);
+    }
+
+    /** Stamps a state: a helper returning a nested record that builds its own State. */
+    static Stamped stamp(State s, double t, int n) {
+        return new Stamped(kick(s, t), t + 1, n + 1);
+    }
+
+    /** Helpers called with expressions, a new record and names the helpers reuse. */
+    @Differentiable
+    static double helpersWithSharedNames(double a, double b, int steps) {
+        State s = new State(a, b);
+        double x = 0.25 * b;
+        for (int i = 0; i < steps; i++) {
+            s = kick(new State(s.v(), s.x()), s.x() * x);
+        }
+        var st = stamp(s, a * x, 2);
+        return st.s().x() * st.t() + st.s().v() + st.step() + s.x();
+    }
 }

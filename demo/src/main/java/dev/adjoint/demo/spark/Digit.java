@@ -23,8 +23,8 @@ public record Digit(double[] x, int label) implements Serializable {
 
     /** The demo's {@code Mlp.exampleLoss} through its generated entry point: one line. */
     public static final ExampleLoss<Digit> MLP_LOSS = (d, p, g, tape) ->
-            MlpGrad.exampleLossAdjoint(p.matrix(0), p.vector(1), p.matrix(2), p.vector(3), d.x(),
-                    d.label(), 1.0, NO_SCALARS, g.matrix(0), g.vector(1), g.matrix(2),
+            MlpGrad.exampleLossAdjoint(d.x(), d.label(), p.matrix(0), p.vector(1), p.matrix(2),
+                    p.vector(3), 1.0, NO_SCALARS, g.matrix(0), g.vector(1), g.matrix(2),
                     g.vector(3), tape);
 
     /**

@@ -1,7 +1,7 @@
 package dev.adjoint.demo.spark;
 
 import dev.adjoint.demo.train.Dataset;
-import dev.adjoint.demo.train.Network;
+import dev.adjoint.demo.train.Mlp;
 import dev.adjoint.demo.train.Trainer;
 import dev.adjoint.demo.train.Training;
 import dev.adjoint.spark.DistributedGradient;
@@ -162,7 +162,7 @@ public final class Examples {
 
         Dataset train = split.train();
         SplittableRandom random = new SplittableRandom(c.seed());
-        Network net = Network.initial(train.featureCount(), c.hidden(), train.classes().size(),
+        Mlp net = Mlp.initial(train.featureCount(), c.hidden(), train.classes().size(),
                 random);
         int n = train.size();
         int batch = Math.min(c.batch(), n);
@@ -193,7 +193,7 @@ public final class Examples {
                         epochLoss[0] += s.meanLoss();
                         if (s.step() == s.steps() - 1) {
                             double seconds = (System.nanoTime() - epochStart[0]) / 1e9;
-                            Network now = network(p);
+                            Mlp now = network(p);
                             double[] tr = now.lossAndCorrect(train, 0, n);
                             double[] te = now.lossAndCorrect(split.test(), 0,
                                     split.test().size());
@@ -216,7 +216,7 @@ public final class Examples {
         try (Trainer t = new Trainer(localConfig)) {
             local = t.train(train, split.test(), e -> { });
         }
-        Network ln = local.network();
+        Mlp ln = local.network();
         double maxDiff = 0.0;
         double[] a = Params.of(ln.w1(), ln.b1(), ln.w2(), ln.b2()).toArray();
         double[] b = params.toArray();
@@ -228,8 +228,8 @@ public final class Examples {
                 c.epochs(), local.last().elapsedSeconds(), maxDiff);
     }
 
-    private static Network network(Params p) {
-        return new Network(p.matrix(0), p.vector(1), p.matrix(2), p.vector(3));
+    private static Mlp network(Params p) {
+        return new Mlp(p.matrix(0), p.vector(1), p.matrix(2), p.vector(3));
     }
 
     private static final double[] NO_SCALARS = new double[0];
@@ -372,7 +372,7 @@ public final class Examples {
         int repeats = intOption(o, "repeats", 5);
         Dataset.Split split = Training.data(Training.defaults("mnist"));
         List<Digit> digits = Digit.of(split.train());
-        Network net = Network.initial(784, 64, 10, new SplittableRandom(1));
+        Mlp net = Mlp.initial(784, 64, 10, new SplittableRandom(1));
         Params params = Params.of(net.w1(), net.b1(), net.w2(), net.b2());
         int n = digits.size();
         OUT.println();

@@ -71,7 +71,7 @@ public abstract class Optimizer {
      * @return the optimizer
      * @throws IllegalArgumentException for another name
      */
-    public static Optimizer named(String name, double learningRate, Network like) {
+    public static Optimizer named(String name, double learningRate, Mlp like) {
         return switch (name.toLowerCase(Locale.ROOT)) {
             case "adam" -> new Adam(learningRate, like);
             case "momentum" -> new Momentum(learningRate, 0.9, like);
@@ -87,7 +87,7 @@ public abstract class Optimizer {
      * @param parameters updated in place
      * @param gradient {@code ∂J/∂parameters}, same shapes
      */
-    public final void step(Network parameters, Network gradient) {
+    public final void step(Mlp parameters, Mlp gradient) {
         learningRate = currentRate();
         steps++;
         begin();
@@ -126,7 +126,7 @@ public abstract class Optimizer {
     protected abstract void update(double[] p, double[] g, int tensor, int row);
 
     /** Row {@code row} of tensor {@code tensor} of a state network. */
-    static double[] row(Network state, int tensor, int row) {
+    static double[] row(Mlp state, int tensor, int row) {
         return switch (tensor) {
             case 0 -> state.w1()[row];
             case 1 -> state.b1();
@@ -138,9 +138,9 @@ public abstract class Optimizer {
     /** Gradient descent with (heavy-ball) momentum: {@code v ← μv + g, p ← p - αv}. */
     static final class Momentum extends Optimizer {
         private final double mu;
-        private final Network velocity;
+        private final Mlp velocity;
 
-        Momentum(double learningRate, double mu, Network like) {
+        Momentum(double learningRate, double mu, Mlp like) {
             super(learningRate);
             this.mu = mu;
             this.velocity = like.zerosLike();
@@ -165,13 +165,13 @@ public abstract class Optimizer {
         private static final double BETA1 = 0.9;
         private static final double BETA2 = 0.999;
         private static final double EPSILON = 1e-8;
-        private final Network m;
-        private final Network v;
+        private final Mlp m;
+        private final Mlp v;
         private int t;
         private double stepSize;
         private double correction2;
 
-        Adam(double learningRate, Network like) {
+        Adam(double learningRate, Mlp like) {
             super(learningRate);
             this.m = like.zerosLike();
             this.v = like.zerosLike();

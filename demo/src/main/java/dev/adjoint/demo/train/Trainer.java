@@ -77,7 +77,7 @@ public final class Trainer implements AutoCloseable {
      * @param stepLosses the mean loss of every mini-batch, in order
      * @param stepsPerEpoch mini-batches per epoch
      */
-    public record Result(Network network, List<Epoch> epochs, double[] stepLosses,
+    public record Result(Mlp network, List<Epoch> epochs, double[] stepLosses,
             int stepsPerEpoch) {
 
         /**
@@ -119,11 +119,11 @@ public final class Trainer implements AutoCloseable {
      */
     public Result train(Dataset train, Dataset test, Consumer<Epoch> progress) {
         SplittableRandom random = new SplittableRandom(config.seed());
-        Network net = Network.initial(train.featureCount(), config.hidden(),
+        Mlp net = Mlp.initial(train.featureCount(), config.hidden(),
                 train.classes().size(), random);
         int threads = config.threads();
-        Network gradient = net.zerosLike();
-        Network[] partial = new Network[threads];
+        Mlp gradient = net.zerosLike();
+        Mlp[] partial = new Mlp[threads];
         Tape[] tapes = new Tape[threads];
         for (int t = 0; t < threads; t++) {
             partial[t] = net.zerosLike();
@@ -153,7 +153,7 @@ public final class Trainer implements AutoCloseable {
                 int to = Math.min(n, from + batch);
                 double loss = gradientStep(net, inputs, labels, order, from, to, partial, tapes);
                 gradient.clear();
-                for (Network p : partial) {
+                for (Mlp p : partial) {
                     gradient.add(p);
                 }
                 optimizer.step(net, gradient);
@@ -175,8 +175,8 @@ public final class Trainer implements AutoCloseable {
      * Fills {@code partial[t]} with thread {@code t}'s share of the batch-mean gradient and
      * returns the batch-mean loss.
      */
-    private double gradientStep(Network net, double[][] inputs, int[] labels, int[] order,
-            int from, int to, Network[] partial, Tape[] tapes) {
+    private double gradientStep(Mlp net, double[][] inputs, int[] labels, int[] order,
+            int from, int to, Mlp[] partial, Tape[] tapes) {
         int threads = partial.length;
         int size = to - from;
         if (threads == 1 || size < threads) {
@@ -189,7 +189,7 @@ public final class Trainer implements AutoCloseable {
         for (int t = 0; t < threads; t++) {
             int a = from + size * t / threads;
             int b = from + size * (t + 1) / threads;
-            Network buffer = partial[t];
+            Mlp buffer = partial[t];
             Tape tape = tapes[t];
             tasks.add(() -> slice(net, inputs, labels, order, a, b, size, buffer, tape));
         }
@@ -211,13 +211,13 @@ public final class Trainer implements AutoCloseable {
      * Clears {@code buffer} and adds into it {@code (slice/batch)·∂(slice mean)/∂θ}, the slice's
      * share of the batch mean's gradient; returns the slice's share of the batch-mean loss.
      */
-    private static double slice(Network net, double[][] inputs, int[] labels, int[] order,
-            int from, int to, int batch, Network buffer, Tape tape) {
+    private static double slice(Mlp net, double[][] inputs, int[] labels, int[] order,
+            int from, int to, int batch, Mlp buffer, Tape tape) {
         buffer.clear();
         double share = (double) (to - from) / batch;
-        double mean = MlpGrad.batchLossAdjoint(net.w1(), net.b1(), net.w2(), net.b2(), inputs,
-                labels, order, from, to, share, NO_SCALARS, buffer.w1(), buffer.b1(), buffer.w2(),
-                buffer.b2(), tape);
+        double mean = MlpGrad.batchLossAdjoint(inputs, labels, order, from, to, net.w1(),
+                net.b1(), net.w2(), net.b2(), share, NO_SCALARS, buffer.w1(), buffer.b1(),
+                buffer.w2(), buffer.b2(), tape);
         return share * mean;
     }
 
@@ -230,7 +230,7 @@ public final class Trainer implements AutoCloseable {
      * @param data the examples
      * @return {@code {mean loss, accuracy}}
      */
-    public double[] evaluate(Network net, Dataset data) {
+    public double[] evaluate(Mlp net, Dataset data) {
         int n = data.size();
         double loss = 0.0;
         double correct = 0.0;

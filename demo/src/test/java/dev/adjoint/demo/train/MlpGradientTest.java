@@ -19,7 +19,7 @@ class MlpGradientTest {
     private static final int EXAMPLES = 6;
 
     private final SplittableRandom random = new SplittableRandom(7);
-    private final Network net = Network.initial(INPUTS, HIDDEN, CLASSES, random);
+    private final Mlp net = Mlp.initial(INPUTS, HIDDEN, CLASSES, random);
     private final double[][] inputs = new double[EXAMPLES][INPUTS];
     private final int[] labels = new int[EXAMPLES];
     private final int[] order = {3, 0, 5, 1, 4, 2};
@@ -38,53 +38,75 @@ class MlpGradientTest {
 
     @Test
     void batchLossGradientMatchesCentralDifferences() {
-        MlpGrad.BatchLossGradient g = MlpGrad.batchLoss(net.w1(), net.b1(), net.w2(), net.b2(),
-                inputs, labels, order, 1, 5);
-        assertEquals(Mlp.batchLoss(net.w1(), net.b1(), net.w2(), net.b2(), inputs, labels, order,
-                1, 5), g.value(), 0.0);
-        double[] flat = flatten(net);
-        double[] analytic = flatten(new Network(g.w1(), g.b1(), g.w2(), g.b2()));
-        GradientCheck.compare(p -> {
-            Network q = unflatten(p);
-            return Mlp.batchLoss(q.w1(), q.b1(), q.w2(), q.b2(), inputs, labels, order, 1, 5);
-        }, flat, analytic).assertWithin(1e-7);
+        MlpGrad.BatchLossGradient g = MlpGrad.batchLoss(net, inputs, labels, order, 1, 5);
+        assertEquals(net.batchLoss(inputs, labels, order, 1, 5), g.value(), 0.0);
+        GradientCheck.compare(p -> unflatten(p).batchLoss(inputs, labels, order, 1, 5),
+                flatten(net), flatten(g.self())).assertWithin(1e-7);
+    }
+
+    @Test
+    void exampleLossSelfGradientMatchesCentralDifferences() {
+        for (int n = 0; n < EXAMPLES; n++) {
+            double[] x = inputs[n];
+            int label = labels[n];
+            MlpGrad.ExampleLossGradient g = MlpGrad.exampleLoss(net, x, label);
+            assertEquals(net.exampleLoss(x, label), g.value(), 0.0);
+            GradientCheck.compare(p -> unflatten(p).exampleLoss(x, label), flatten(net),
+                    flatten(g.self())).assertWithin(1e-7);
+        }
+    }
+
+    @Test
+    void gradientDescentStepThroughSelfLowersTheLoss() {
+        double before = net.batchLoss(inputs, labels, order, 0, EXAMPLES);
+        Mlp gradient = MlpGrad.batchLoss(net, inputs, labels, order, 0, EXAMPLES).self();
+        double rate = 0.05;
+        Mlp next = MlpGrad.axpy(-rate, gradient, net);
+        double[] expected = flatten(net);
+        double[] g = flatten(gradient);
+        for (int i = 0; i < expected.length; i++) {
+            expected[i] -= rate * g[i];
+        }
+        assertClose(unflatten(expected), next, 1e-15);
+        double squared = MlpGrad.squaredNorm(gradient);
+        double after = next.batchLoss(inputs, labels, order, 0, EXAMPLES);
+        // first order: the loss falls by about rate·|g|², to within the curvature term
+        assertEquals(-rate * squared, after - before, 0.1 * rate * squared);
     }
 
     @Test
     void exampleLossGradientEqualsHandWrittenBackpropagation() {
         for (int n = 0; n < EXAMPLES; n++) {
-            MlpGrad.ExampleLossGradient g = MlpGrad.exampleLoss(net.w1(), net.b1(), net.w2(),
-                    net.b2(), inputs[n], labels[n]);
-            Network hand = handBackprop(net, inputs[n], labels[n]);
-            assertClose(hand, new Network(g.w1(), g.b1(), g.w2(), g.b2()), 1e-15);
+            MlpGrad.ExampleLossGradient g = MlpGrad.exampleLoss(net, inputs[n], labels[n]);
+            assertClose(handBackprop(net, inputs[n], labels[n]), g.self(), 1e-15);
         }
     }
 
     @Test
     void adjointEntryPointAddsSeedTimesGradientIntoTheBuffers() {
-        MlpGrad.BatchLossGradient whole = MlpGrad.batchLoss(net.w1(), net.b1(), net.w2(),
-                net.b2(), inputs, labels, order, 0, EXAMPLES);
+        MlpGrad.BatchLossGradient whole = MlpGrad.batchLoss(net, inputs, labels, order, 0,
+                EXAMPLES);
         // Two slices with seeds 2/6 and 4/6 add up to the gradient of the mean over all six.
-        Network buffer = net.zerosLike();
+        Mlp buffer = net.zerosLike();
         Tape tape = new Tape();
-        double first = MlpGrad.batchLossAdjoint(net.w1(), net.b1(), net.w2(), net.b2(), inputs,
-                labels, order, 0, 2, 2.0 / 6, new double[0], buffer.w1(), buffer.b1(),
-                buffer.w2(), buffer.b2(), tape);
-        double second = MlpGrad.batchLossAdjoint(net.w1(), net.b1(), net.w2(), net.b2(), inputs,
-                labels, order, 2, 6, 4.0 / 6, new double[0], buffer.w1(), buffer.b1(),
-                buffer.w2(), buffer.b2(), tape);
+        double first = MlpGrad.batchLossAdjoint(inputs, labels, order, 0, 2, net.w1(), net.b1(),
+                net.w2(), net.b2(), 2.0 / 6, new double[0], buffer.w1(), buffer.b1(), buffer.w2(),
+                buffer.b2(), tape);
+        double second = MlpGrad.batchLossAdjoint(inputs, labels, order, 2, 6, net.w1(), net.b1(),
+                net.w2(), net.b2(), 4.0 / 6, new double[0], buffer.w1(), buffer.b1(), buffer.w2(),
+                buffer.b2(), tape);
         assertEquals(whole.value(), (2 * first + 4 * second) / 6, 1e-15);
-        assertClose(new Network(whole.w1(), whole.b1(), whole.w2(), whole.b2()), buffer, 1e-15);
+        assertClose(whole.self(), buffer, 1e-15);
         assertEquals(0, tape.doubles().size(), "the tape is left as it was found");
     }
 
     /** Backpropagation of {@link Mlp#exampleLoss} written out by hand. */
-    static Network handBackprop(Network net, double[] x, int label) {
+    static Mlp handBackprop(Mlp net, double[] x, int label) {
         double[] hidden = new double[HIDDEN];
         double[] logits = new double[CLASSES];
-        Mlp.logits(net.w1(), net.b1(), net.w2(), net.b2(), x, hidden, logits);
+        net.logits(x, hidden, logits);
         double[] p = dev.adjoint.Losses.softmax(logits);
-        Network g = net.zerosLike();
+        Mlp g = net.zerosLike();
         double[] dHidden = new double[HIDDEN];
         for (int c = 0; c < CLASSES; c++) {
             double dLogit = p[c] - (c == label ? 1 : 0);
@@ -104,7 +126,7 @@ class MlpGradientTest {
         return g;
     }
 
-    private static void assertClose(Network expected, Network actual, double tolerance) {
+    private static void assertClose(Mlp expected, Mlp actual, double tolerance) {
         double[] e = flatten(expected);
         double[] a = flatten(actual);
         for (int i = 0; i < e.length; i++) {
@@ -112,7 +134,7 @@ class MlpGradientTest {
         }
     }
 
-    private static double[] flatten(Network n) {
+    private static double[] flatten(Mlp n) {
         double[] flat = new double[n.parameterCount()];
         int k = 0;
         for (double[] row : n.w1()) {
@@ -134,8 +156,8 @@ class MlpGradientTest {
         return flat;
     }
 
-    private static Network unflatten(double[] flat) {
-        Network n = new Network(new double[HIDDEN][INPUTS], new double[HIDDEN],
+    private static Mlp unflatten(double[] flat) {
+        Mlp n = new Mlp(new double[HIDDEN][INPUTS], new double[HIDDEN],
                 new double[CLASSES][HIDDEN], new double[CLASSES]);
         int k = 0;
         for (double[] row : n.w1()) {

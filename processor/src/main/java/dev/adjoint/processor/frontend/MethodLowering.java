@@ -75,7 +75,8 @@ public final class MethodLowering {
     symbols.declareTypeParameters(element.getTypeParameters());
     this.records = new RecordLowering(problems, scope);
     this.expressions = new ExpressionLowering(symbols, problems, scope, this, records);
-    this.recordLocals = new RecordLocals(symbols, problems, records, expressions, this);
+    this.recordLocals = new RecordLocals(symbols, problems, records, expressions, this, scope,
+        unit);
     this.result = new Variable("value", symbols.irType(element.getReturnType()),
         Variable.Origin.RESULT, tree);
   }

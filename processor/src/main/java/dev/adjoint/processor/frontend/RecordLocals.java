@@ -1,8 +1,10 @@
 package dev.adjoint.processor.frontend;
 
 import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
@@ -33,7 +35,7 @@ import javax.lang.model.util.Elements;
  * record assign them (all values first, then the components, as Java evaluates the constructor's
  * arguments before the record changes), and reads go through {@link RecordLowering}.
  */
-final class RecordLocals {
+final class RecordLocals implements RecordHelpers.Flattening {
   /** Leaf numbers of locals, apart from the parameters' (which count from 0). */
   private static final int FIRST_LEAF = 1 << 20;
 
@@ -44,10 +46,14 @@ final class RecordLocals {
   private final MethodLowering statements;
   private final Map<String, FlatParameters.RecordNode> locals = new HashMap<>();
   private final Map<Integer, Variable> variables = new HashMap<>();
+  private final RecordHelpers helpers;
   private int nextLeaf = FIRST_LEAF;
 
   RecordLocals(Symbols symbols, MethodProblems problems, RecordLowering records,
-      ExpressionLowering expressions, MethodLowering statements) {
+      ExpressionLowering expressions, MethodLowering statements, Scope scope,
+      CompilationUnitTree unit) {
+    this.helpers = new RecordHelpers(symbols, problems, records, expressions, statements, scope,
+        unit);
     this.symbols = symbols;
     this.problems = problems;
     this.records = records;
@@ -115,7 +121,12 @@ final class RecordLocals {
   private Optional<TypeElement> recordType(VariableTree v, boolean isVar) {
     TypeMirror mirror;
     if (isVar) {
-      if (!(MethodLowering.stripParentheses(v.getInitializer()) instanceof NewClassTree n)) {
+      ExpressionTree init = MethodLowering.stripParentheses(v.getInitializer());
+      if (RecordHelpers.isCandidate(init)) {
+        return helpers.returnType((MethodInvocationTree) init)
+            .flatMap(FlatParameters::differentiableRecord);
+      }
+      if (!(init instanceof NewClassTree n)) {
         return Optional.empty();
       }
       Optional<TypeElement> t = symbols.resolveType(n.getIdentifier());
@@ -133,8 +144,14 @@ final class RecordLocals {
     return FlatParameters.differentiableRecord(mirror);
   }
 
+  @Override
+  public void bind(String name, FlatParameters.RecordNode node) {
+    records.declare(name, node, variables);
+  }
+
   /** Why a local of this record type is not supported, or empty. */
-  private Optional<String> problem(TypeElement record) {
+  @Override
+  public Optional<String> problem(TypeElement record) {
     Optional<String> own = records.problemWith(record);
     if (own.isPresent()) {
       return own;
@@ -166,7 +183,8 @@ final class RecordLocals {
     return Optional.empty();
   }
 
-  private FlatParameters.RecordNode node(TypeElement record, String path, Tree at) {
+  @Override
+  public FlatParameters.RecordNode node(TypeElement record, String path, Tree at) {
     List<String> names = new ArrayList<>();
     List<FlatParameters.Node> components = new ArrayList<>();
     for (RecordComponentElement c : record.getRecordComponents()) {
@@ -186,7 +204,8 @@ final class RecordLocals {
     return new FlatParameters.RecordNode(record, names, components);
   }
 
-  private List<Variable> leaves(FlatParameters.Node node) {
+  @Override
+  public List<Variable> leaves(FlatParameters.Node node) {
     List<Variable> out = new ArrayList<>();
     if (node instanceof FlatParameters.LeafNode l) {
       out.add(variables.get(l.leaf()));
@@ -203,7 +222,8 @@ final class RecordLocals {
    * (nested ones included), or another record of the type (a local, a parameter, a component of
    * one). Null after an error.
    */
-  private List<Expr> leafValues(ExpressionTree tree, FlatParameters.RecordNode node,
+  @Override
+  public List<Expr> leafValues(ExpressionTree tree, FlatParameters.RecordNode node,
       List<Stmt> out) {
     ExpressionTree e = MethodLowering.stripParentheses(tree);
     if (e instanceof NewClassTree n && n.getClassBody() == null
@@ -232,10 +252,14 @@ final class RecordLocals {
     if (other.isPresent() && other.get().type().equals(node.type())) {
       return new ArrayList<>(other.get().leaves());
     }
+    if (RecordHelpers.isCandidate(e)) {
+      return helpers.inline((MethodInvocationTree) e, node, this, out);
+    }
     problems.error(tree, "a local " + node.type().getSimpleName() + " can be given only a new "
-        + node.type().getSimpleName() + "(...) or another " + node.type().getSimpleName()
-        + " (a local, a parameter or a component of one) in a @Differentiable method; records"
-        + " returned by methods are not supported yet");
+        + node.type().getSimpleName() + "(...), another " + node.type().getSimpleName()
+        + " (a local, a parameter or a component of one) or the result of a static helper of"
+        + " this class whose body is 'return new " + node.type().getSimpleName() + "(...);'"
+        + " in a @Differentiable method");
     return null;
   }
 }

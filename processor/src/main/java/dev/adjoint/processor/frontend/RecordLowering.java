@@ -57,6 +57,29 @@ final class RecordLowering {
     leafVariables.putAll(variables);
   }
 
+  /**
+   * Hides the records named {@code names} (an inlined helper's parameters, which may reuse the
+   * caller's names) and returns what {@link #restoreRoots} needs to bring them back.
+   */
+  Map<String, FlatParameters.Node> saveRoots(List<String> names) {
+    Map<String, FlatParameters.Node> saved = new HashMap<>();
+    for (String name : names) {
+      saved.put(name, roots.remove(name));
+    }
+    return saved;
+  }
+
+  /** Undoes {@link #saveRoots}: the names mean again what they meant before. */
+  void restoreRoots(Map<String, FlatParameters.Node> saved) {
+    saved.forEach((name, node) -> {
+      if (node == null) {
+        roots.remove(name);
+      } else {
+        roots.put(name, node);
+      }
+    });
+  }
+
   /** A flattened record a method is called on: its type and its leaves, in order. */
   record Receiver(TypeElement type, List<Expr> leaves) {}
 

@@ -1,0 +1,348 @@
+package dev.adjoint.processor.frontend;
+
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.CompoundAssignmentTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.SwitchExpressionTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.UnaryTree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreeScanner;
+import dev.adjoint.processor.diag.MethodProblems;
+import dev.adjoint.processor.ir.Expr;
+import dev.adjoint.processor.ir.Stmt;
+import dev.adjoint.processor.ir.Variable;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeKind;
+
+/**
+ * Helpers that return a record, inlined where a record local takes their value:
+ * {@code s = step(s, dt);} with {@code static State step(State s, double dt) { return new
+ * State(...); }} in the same class. The subset inlined is the one whose meaning is plain: a
+ * static, non-overloaded, non-recursive method of the class being differentiated whose body is
+ * the single statement {@code return new R(...);}, reading only its parameters (scalars, or
+ * records of scalars) and calling methods. The arguments are evaluated first, in order, into
+ * fresh locals, as Java passes them; the helper's parameter names then stand for those locals
+ * while its {@code new R(...)} is lowered like one written in place. Anything else is an error
+ * at the call saying what to write instead.
+ */
+final class RecordHelpers {
+  private final Symbols symbols;
+  private final MethodProblems problems;
+  private final RecordLowering records;
+  private final ExpressionLowering expressions;
+  private final MethodLowering statements;
+  private final Scope scope;
+  private final CompilationUnitTree unit;
+  private final Set<String> inlining = new HashSet<>();
+  private int copies;
+
+  RecordHelpers(Symbols symbols, MethodProblems problems, RecordLowering records,
+      ExpressionLowering expressions, MethodLowering statements, Scope scope,
+      CompilationUnitTree unit) {
+    this.symbols = symbols;
+    this.problems = problems;
+    this.records = records;
+    this.expressions = expressions;
+    this.statements = statements;
+    this.scope = scope;
+    this.unit = unit;
+  }
+
+  /** What the inlined helper needs from {@link RecordLocals}: flattening its record parameters. */
+  interface Flattening {
+    /** A fresh node of locals for {@code record}, named from {@code path}. */
+    dev.adjoint.processor.abi.FlatParameters.RecordNode node(TypeElement record, String path,
+        Tree at);
+
+    /** The locals of a node, in order. */
+    List<Variable> leaves(dev.adjoint.processor.abi.FlatParameters.Node node);
+
+    /** Why a record of this type cannot be flattened into locals, or empty. */
+    Optional<String> problem(TypeElement record);
+
+    /** Makes {@code name} stand for {@code node} (until the roots are restored). */
+    void bind(String name, dev.adjoint.processor.abi.FlatParameters.RecordNode node);
+
+    /** The leaf values of {@code tree} for {@code node}, or null after an error. */
+    List<Expr> leafValues(ExpressionTree tree,
+        dev.adjoint.processor.abi.FlatParameters.RecordNode node, List<Stmt> out);
+  }
+
+  /**
+   * Whether {@code call} is an unqualified call of a method of this class returning
+   * {@code record}: one this class may try to inline.
+   */
+  static boolean isCandidate(ExpressionTree call) {
+    return call instanceof MethodInvocationTree m
+        && m.getMethodSelect() instanceof IdentifierTree;
+  }
+
+  /**
+   * The return type of the one method of this class that {@code call} (a candidate) can mean,
+   * for {@code var} locals; empty when there is not exactly one.
+   */
+  Optional<javax.lang.model.type.TypeMirror> returnType(MethodInvocationTree call) {
+    String name = ((IdentifierTree) call.getMethodSelect()).getName().toString();
+    List<ExecutableElement> candidates = ownMethods(name);
+    return candidates.size() == 1 ? Optional.of(candidates.get(0).getReturnType())
+        : Optional.empty();
+  }
+
+  private List<ExecutableElement> ownMethods(String name) {
+    Element owner = statements.method().getEnclosingElement();
+    return symbols.unqualifiedMethods(name).stream()
+        .filter(m -> m.getEnclosingElement().equals(owner)).toList();
+  }
+
+  /** The leaf values of the record {@code call} returns, or null after an error. */
+  List<Expr> inline(MethodInvocationTree call,
+      dev.adjoint.processor.abi.FlatParameters.RecordNode node, Flattening flat,
+      List<Stmt> out) {
+    String name = ((IdentifierTree) call.getMethodSelect()).getName().toString();
+    Element owner = statements.method().getEnclosingElement();
+    List<ExecutableElement> candidates = ownMethods(name);
+    String what = "the record " + node.type().getSimpleName() + " returned by '" + name + "'";
+    if (candidates.size() != 1) {
+      return fail(call, what + " can be inlined only from a method declared once in "
+          + owner.getSimpleName() + " (not overloaded, not inherited)");
+    }
+    ExecutableElement helper = candidates.get(0);
+    if (!helper.getModifiers().contains(Modifier.STATIC)) {
+      return fail(call, what + " can be inlined only from a static method; make '" + name
+          + "' static and pass it what it reads");
+    }
+    if (helper.getParameters().size() != call.getArguments().size() || helper.isVarArgs()) {
+      return fail(call, what + " cannot be inlined: a varargs helper is not supported");
+    }
+    if (inlining.contains(name)) {
+      return fail(call, what + " cannot be inlined: '" + name + "' calls itself; write the"
+          + " steps as a loop that reassigns the record");
+    }
+    Optional<MethodTree> tree = methodTree(owner, helper);
+    Optional<NewClassTree> built = tree.flatMap(RecordHelpers::returnedNewRecord);
+    if (built.isEmpty()) {
+      return fail(call, what + " can be inlined only when its body is the single statement"
+          + " 'return new " + node.type().getSimpleName() + "(...);'; compute the components in"
+          + " the arguments of that constructor");
+    }
+    Set<String> parameters = new HashSet<>();
+    for (VariableElement p : helper.getParameters()) {
+      parameters.add(p.getSimpleName().toString());
+    }
+    Optional<String> reads = new BodyCheck(parameters).problem(built.get());
+    if (reads.isPresent()) {
+      return fail(call, what + " cannot be inlined: its 'return new "
+          + node.type().getSimpleName() + "(...)' " + reads.get());
+    }
+    return bindAndLower(call, helper, built.get(), node, flat, out);
+  }
+
+  private List<Expr> bindAndLower(MethodInvocationTree call, ExecutableElement helper,
+      NewClassTree built, dev.adjoint.processor.abi.FlatParameters.RecordNode node,
+      Flattening flat, List<Stmt> out) {
+    String name = helper.getSimpleName().toString();
+    int id = ++copies;
+    List<Runnable> bindings = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < helper.getParameters().size(); i++) {
+      VariableElement p = helper.getParameters().get(i);
+      ExpressionTree arg = call.getArguments().get(i);
+      String pname = p.getSimpleName().toString();
+      names.add(pname);
+      Optional<TypeElement> record =
+          dev.adjoint.processor.abi.FlatParameters.differentiableRecord(p.asType());
+      if (record.isPresent()) {
+        Optional<String> problem = flat.problem(record.get());
+        if (problem.isPresent()) {
+          return fail(arg, problem.get());
+        }
+        var copy = flat.node(record.get(), name + id + "$" + pname, arg);
+        List<Expr> values = flat.leafValues(arg, copy, out);
+        if (values == null) {
+          return null;
+        }
+        List<Variable> leaves = flat.leaves(copy);
+        for (int k = 0; k < leaves.size(); k++) {
+          out.add(new Stmt.Assign(leaves.get(k), values.get(k), true, arg));
+        }
+        bindings.add(() -> flat.bind(pname, copy));
+      } else if (p.asType().getKind().isPrimitive()) {
+        Expr value = expressions.lower(arg, out);
+        if (ExpressionLowering.isPoison(value)) {
+          return null;
+        }
+        Variable local = statements.newTemporary(name + id + "$" + pname,
+            symbols.irType(p.asType()), arg);
+        out.add(new Stmt.Assign(local, value, true, arg));
+        bindings.add(() -> scope.declareSynonym(pname, new Expr.VarRef(local, arg)));
+      } else {
+        String kind = p.asType().getKind() == TypeKind.ARRAY ? "an array" : "an object";
+        return fail(arg, "the record returned by '" + name + "' cannot be inlined: its"
+            + " parameter '" + pname + "' is " + kind + "; only scalars and records of scalars"
+            + " can be passed to a helper whose record is inlined");
+      }
+    }
+    scope.push();
+    var saved = records.saveRoots(names);
+    inlining.add(name);
+    try {
+      bindings.forEach(Runnable::run);
+      return flat.leafValues(built, node, out);
+    } finally {
+      inlining.remove(name);
+      records.restoreRoots(saved);
+      scope.pop();
+    }
+  }
+
+  private List<Expr> fail(Tree at, String message) {
+    problems.error(at, message);
+    return null;
+  }
+
+  /** The source of {@code helper}, a method of {@code owner}, when it is in this file. */
+  private Optional<MethodTree> methodTree(Element owner, ExecutableElement helper) {
+    List<MethodTree> found = new ArrayList<>();
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitClass(ClassTree c, Void unused) {
+        if (c.getSimpleName().contentEquals(owner.getSimpleName())) {
+          for (Tree member : c.getMembers()) {
+            if (member instanceof MethodTree m
+                && m.getName().contentEquals(helper.getSimpleName())
+                && m.getParameters().size() == helper.getParameters().size()) {
+              found.add(m);
+            }
+          }
+        }
+        return super.visitClass(c, null);
+      }
+    }.scan(unit, null);
+    return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
+  }
+
+  /** The {@code new R(...)} of a body that is exactly {@code return new R(...);}. */
+  private static Optional<NewClassTree> returnedNewRecord(MethodTree m) {
+    BlockTree body = m.getBody();
+    if (body == null || body.getStatements().size() != 1
+        || !(body.getStatements().get(0) instanceof ReturnTree r) || r.getExpression() == null
+        || !(MethodLowering.stripParentheses(r.getExpression()) instanceof NewClassTree n)
+        || n.getClassBody() != null) {
+      return Optional.empty();
+    }
+    return Optional.of(n);
+  }
+
+  /**
+   * Checks that an inlined expression reads nothing but the helper's parameters (so no name can
+   * mean something else at the call) and assigns nothing.
+   */
+  private final class BodyCheck extends TreeScanner<String, Void> {
+    private final Set<String> parameters;
+
+    BodyCheck(Set<String> parameters) {
+      this.parameters = parameters;
+    }
+
+    Optional<String> problem(Tree tree) {
+      return Optional.ofNullable(scan(tree, null));
+    }
+
+    @Override
+    public String reduce(String a, String b) {
+      return a != null ? a : b;
+    }
+
+    @Override
+    public String visitIdentifier(IdentifierTree id, Void unused) {
+      String name = id.getName().toString();
+      return parameters.contains(name) ? null
+          : "reads '" + name + "', which is not one of its parameters; pass it in";
+    }
+
+    @Override
+    public String visitMemberSelect(MemberSelectTree m, Void unused) {
+      if (m.getExpression() instanceof IdentifierTree q
+          && !parameters.contains(q.getName().toString())
+          && symbols.resolveType(q).isPresent()) {
+        return null; // Math.PI, a constant of a named type
+      }
+      return scan(m.getExpression(), null);
+    }
+
+    @Override
+    public String visitMethodInvocation(MethodInvocationTree call, Void unused) {
+      String args = scan(call.getArguments(), null);
+      if (args != null) {
+        return args;
+      }
+      return call.getMethodSelect() instanceof IdentifierTree ? null
+          : scan(call.getMethodSelect(), null);
+    }
+
+    @Override
+    public String visitNewClass(NewClassTree n, Void unused) {
+      return n.getClassBody() != null ? "declares a class" : scan(n.getArguments(), null);
+    }
+
+    @Override
+    public String visitAssignment(AssignmentTree a, Void unused) {
+      return "assigns a variable";
+    }
+
+    @Override
+    public String visitCompoundAssignment(CompoundAssignmentTree a, Void unused) {
+      return "assigns a variable";
+    }
+
+    @Override
+    public String visitUnary(UnaryTree u, Void unused) {
+      return switch (u.getKind()) {
+        case PREFIX_INCREMENT, PREFIX_DECREMENT, POSTFIX_INCREMENT, POSTFIX_DECREMENT ->
+            "assigns a variable";
+        default -> super.visitUnary(u, null);
+      };
+    }
+
+    @Override
+    public String visitLambdaExpression(LambdaExpressionTree l, Void unused) {
+      return "holds a lambda";
+    }
+
+    @Override
+    public String visitMemberReference(MemberReferenceTree m, Void unused) {
+      return "holds a method reference";
+    }
+
+    @Override
+    public String visitSwitchExpression(SwitchExpressionTree s, Void unused) {
+      return "holds a switch expression";
+    }
+
+    @Override
+    public String visitVariable(VariableTree v, Void unused) {
+      return "declares a variable";
+    }
+  }
+}

@@ -69,6 +69,9 @@ class AnnotationContractTest {
             Map.entry("Activations.softplusDerivative", List.of("x")),
             Map.entry("Losses.squaredErrorDerivative", List.of("prediction", "target")),
             Map.entry("Losses.squaredErrorTargetDerivative", List.of("prediction", "target")),
+            Map.entry("Losses.binaryCrossEntropyDerivative", List.of("probability", "label")),
+            Map.entry("Losses.binaryCrossEntropyLabelDerivative",
+                    List.of("probability", "label")),
             Map.entry("Losses.mseTangent",
                     List.of("predictions", "targets", "predictionsDot", "targetsDot")),
             Map.entry("Losses.softmaxCrossEntropyTangent",
@@ -95,7 +98,14 @@ class AnnotationContractTest {
             "Losses.squaredErrorTargetMixedDerivative -> squaredErrorTargetDerivative wrt"
                     + " prediction",
             "Losses.squaredErrorTargetSecondDerivative -> squaredErrorTargetDerivative wrt"
-                    + " target");
+                    + " target",
+            "Losses.binaryCrossEntropySecondDerivative -> binaryCrossEntropyDerivative wrt"
+                    + " probability",
+            "Losses.binaryCrossEntropyMixedDerivative -> binaryCrossEntropyDerivative wrt label",
+            "Losses.binaryCrossEntropyLabelMixedDerivative -> binaryCrossEntropyLabelDerivative"
+                    + " wrt probability",
+            "Losses.binaryCrossEntropyLabelSecondDerivative -> binaryCrossEntropyLabelDerivative"
+                    + " wrt label");
 
     private static final Set<String> EXPECTED_PULLBACKS = Set.of(
             "Losses.msePullback -> mse",

@@ -399,6 +399,7 @@ final class DifferentiationRound implements AdjointProvider {
             && (helper.getModifiers().contains(Modifier.STATIC)
                 || dev.adjoint.processor.abi.FlatParameters.selfRecord(helper).isPresent())
             && !helper.getModifiers().contains(Modifier.ABSTRACT)
+            && !helper.getModifiers().contains(Modifier.NATIVE)
             && returnsDifferentiable(helper) && trees.getTree(helper) != null
             && adjoint.descriptor().startsWith("(" + descriptorOf(helper))) {
           Plan plan = plan(helper, false, helperParameters(helper));
@@ -820,6 +821,7 @@ final class DifferentiationRound implements AdjointProvider {
     boolean eligible = (callee.getModifiers().contains(Modifier.STATIC)
             || dev.adjoint.processor.abi.FlatParameters.selfRecord(callee).isPresent())
         && !callee.getModifiers().contains(Modifier.ABSTRACT)
+        && !callee.getModifiers().contains(Modifier.NATIVE) // no body to differentiate
         && returnsDifferentiable(callee);
     if (!eligible) {
       return Optional.empty();

@@ -9,6 +9,8 @@
 # Two parts: JMH (dev.adjoint.bench.Report, one fork per benchmark) and the same-JVM comparison
 # (dev.adjoint.bench.SameJvm: primal, API, entry and hand-written in rotated rounds in one JVM,
 # ratios per round as min / median / max), whose ratios are the ones to quote on a shared machine.
+# SameJvm then prints the second-order table (issue 14: tangent/primal, HVP/gradient, HVP against a
+# hand-written one and Hipparchus' order 2); `SameJvm --include second-order` prints only that.
 #
 # The raw JMH jar works too: java -jar bench/target/benchmarks.jar -prof gc RosenbrockBench
 # DJL (PyTorch, CPU, one thread) as a peer on Rosenbrock and the MLP: bench/djl/run.sh (fetches

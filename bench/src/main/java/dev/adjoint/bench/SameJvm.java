@@ -22,7 +22,9 @@ import java.util.regex.Pattern;
  *
  * <p>Run it with a fixed heap: {@code java -Xms2g -Xmx2g -XX:+AlwaysPreTouch -cp
  * bench/target/benchmarks.jar dev.adjoint.bench.SameJvm [--rounds N] [--warmup-ms MS]
- * [--slice-ms MS] [--include REGEX] [--out FILE]}. {@code bench/run.sh} does.
+ * [--slice-ms MS] [--include REGEX] [--out FILE]}. {@code bench/run.sh} does. The
+ * second-order table ({@link SecondOrderSameJvm}) follows; {@code --include second-order} runs
+ * only it.
  */
 public final class SameJvm {
   private SameJvm() {}
@@ -41,52 +43,84 @@ public final class SameJvm {
 
   static final String[] FORMS = {"primal", "API", "entry", "hand"};
 
-  public static void main(String[] args) throws IOException {
-    int rounds = 15;
-    long warmupMs = 1500;
-    long sliceMs = 50;
-    Pattern include = Pattern.compile(".*");
-    Path out = null;
-    for (int i = 0; i < args.length; i++) {
-      switch (args[i]) {
-        case "--rounds" -> rounds = Integer.parseInt(args[++i]);
-        case "--warmup-ms" -> warmupMs = Long.parseLong(args[++i]);
-        case "--slice-ms" -> sliceMs = Long.parseLong(args[++i]);
-        case "--include" -> include = Pattern.compile(args[++i]);
-        case "--out" -> out = Path.of(args[++i]);
-        default -> throw new IllegalArgumentException("unknown argument " + args[i]
-            + "; expected --rounds N, --warmup-ms MS, --slice-ms MS, --include REGEX, --out FILE");
+  /**
+   * The command line: {@code --rounds N --warmup-ms MS --slice-ms MS --include REGEX --out FILE}.
+   */
+  record Options(int rounds, long warmupMs, long sliceMs, Pattern include, String out) {
+    static Options parse(String[] args) {
+      int rounds = 15;
+      long warmupMs = 1500;
+      long sliceMs = 50;
+      Pattern include = Pattern.compile(".*");
+      String out = null;
+      for (int i = 0; i < args.length; i++) {
+        switch (args[i]) {
+          case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+          case "--warmup-ms" -> warmupMs = Long.parseLong(args[++i]);
+          case "--slice-ms" -> sliceMs = Long.parseLong(args[++i]);
+          case "--include" -> include = Pattern.compile(args[++i]);
+          case "--out" -> out = args[++i];
+          default -> throw new IllegalArgumentException("unknown argument " + args[i]
+              + "; expected --rounds N, --warmup-ms MS, --slice-ms MS, --include REGEX,"
+              + " --out FILE");
+        }
       }
-    }
-    StringBuilder sb = new StringBuilder();
-    sb.append("Same-JVM rotated rounds: ").append(Runtime.getRuntime().availableProcessors())
-        .append(" cores, ").append(Report.cpuModel()).append("; JDK ")
-        .append(System.getProperty("java.runtime.version")).append("; ").append(LocalDate.now())
-        .append("; JVM args ").append(String.join(" ",
-            java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()))
-        .append("; ").append(rounds).append(" rounds of ").append(sliceMs)
-        .append(" ms per form after ").append(warmupMs).append(" ms warm-up per form.\n\n")
-        .append("Times: median over rounds (ns/op). Ratios: per round, then min / **median** / max"
-            + " over rounds. API = `CGrad.m(…)`, entry = `mAdjoint(…)` with reused tape and"
-            + " buffers, hand = hand-written.\n\n")
-        .append("| workload | size | primal | API | entry | hand | entry/hand | API/hand"
-            + " | entry/primal | hand/primal |\n")
-        .append("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|\n");
-    System.out.print(sb);
-    for (Workload w : workloads()) {
-      if (!include.matcher(w.name()).find()) {
-        continue;
-      }
-      String row = measure(w, rounds, warmupMs, sliceMs);
-      System.out.print(row);
-      sb.append(row);
-    }
-    if (out != null) {
-      Files.writeString(out, sb.toString());
+      return new Options(rounds, warmupMs, sliceMs, include, out);
     }
   }
 
-  static String measure(Workload w, int rounds, long warmupMs, long sliceMs) {
+  /** The machine, the JVM and the settings, printed above the tables. */
+  static String preamble(Options o) {
+    String text = "Same-JVM rotated rounds: " + Runtime.getRuntime().availableProcessors()
+        + " cores, " + Report.cpuModel() + "; JDK " + System.getProperty("java.runtime.version")
+        + "; " + LocalDate.now() + "; JVM args " + String.join(" ",
+            java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments())
+        + "; " + o.rounds() + " rounds of " + o.sliceMs() + " ms per form after " + o.warmupMs()
+        + " ms warm-up per form.\n\n";
+    System.out.print(text);
+    return text;
+  }
+
+  public static void main(String[] args) throws IOException {
+    Options o = Options.parse(args);
+    StringBuilder sb = new StringBuilder(preamble(o));
+    boolean first = true;
+    for (Workload w : workloads()) {
+      if (!o.include().matcher(w.name()).find()) {
+        continue;
+      }
+      if (first) {
+        String header = "Times: median over rounds (ns/op). Ratios: per round, then min /"
+            + " **median** / max over rounds. API = `CGrad.m(…)`, entry = `mAdjoint(…)` with"
+            + " reused tape and buffers, hand = hand-written.\n\n"
+            + "| workload | size | primal | API | entry | hand | entry/hand | API/hand"
+            + " | entry/primal | hand/primal |\n"
+            + "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|\n";
+        System.out.print(header);
+        sb.append(header);
+        first = false;
+      }
+      String row = measure(w, o.rounds(), o.warmupMs(), o.sliceMs());
+      System.out.print(row);
+      sb.append(row);
+    }
+    if (!first) {
+      System.out.println();
+      sb.append('\n');
+    }
+    sb.append(SecondOrderSameJvm.table(o));
+    if (o.out() != null) {
+      Files.writeString(Path.of(o.out()), sb.toString());
+    }
+  }
+
+  /**
+   * Warms every form up, then runs {@code rounds} rotated rounds (round r starts with form r mod
+   * f) after two more of warm-up.
+   *
+   * @return ns per operation, indexed by form then round
+   */
+  static double[][] rotatedRounds(Workload w, int rounds, long warmupMs, long sliceMs) {
     int f = w.forms().size();
     for (Form form : w.forms()) {
       slice(form.batch(), warmupMs);
@@ -101,6 +135,12 @@ public final class SameJvm {
         }
       }
     }
+    return ns;
+  }
+
+  static String measure(Workload w, int rounds, long warmupMs, long sliceMs) {
+    int f = w.forms().size();
+    double[][] ns = rotatedRounds(w, rounds, warmupMs, sliceMs);
     StringBuilder sb = new StringBuilder();
     sb.append("| ").append(w.name()).append(" | ").append(w.size());
     for (int j = 0; j < f; j++) {

@@ -9,13 +9,17 @@ import picocli.CommandLine.Command;
 /**
  * The demo's command line: {@code walkthrough} (the default) prints the seed document's examples
  * with the gradients Adjoint generated for them; {@code train} trains an MLP on MNIST or Iris
- * with a generated gradient; {@code graph} prints a seed example's computation graph.
+ * with a generated gradient; {@code graph} prints a seed example's computation graph;
+ * {@code newton} and {@code curvefit} use the generated Hessian and Jacobian (Newton's method,
+ * and a Levenberg–Marquardt fit through Hipparchus' optimiser).
  *
  * <pre>
  * mvn -q -pl demo -am compile exec:java                                   # the walkthrough
  * mvn -q -pl demo -am compile exec:java -Dexec.args="train --plot loss.png"
  * mvn -q -pl demo -am compile exec:java -Dexec.args="train --spark local[*]"
  * mvn -q -pl demo -am compile exec:java -Dexec.args="spark greeks"
+ * mvn -q -pl demo -am compile exec:java -Dexec.args="newton"
+ * mvn -q -pl demo -am compile exec:java -Dexec.args="curvefit"
  * mvn -q -pl demo -am compile exec:java -Dexec.args="--help"
  * </pre>
  */
@@ -24,7 +28,8 @@ import picocli.CommandLine.Command;
         description = {"Backpropagation on the JVM with Adjoint: gradients generated at compile"
                 + " time from ordinary Java.", "Without a command, runs the walkthrough."},
         subcommands = {WalkthroughCommand.class, TrainCommand.class, GraphCommand.class,
-            SparkCommand.class, CommandLine.HelpCommand.class})
+            SparkCommand.class, NewtonCommand.class, CurveFitCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Demo implements Callable<Integer> {
 
     /**

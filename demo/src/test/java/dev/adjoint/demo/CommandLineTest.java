@@ -50,7 +50,8 @@ class CommandLineTest {
     void helpListsTheCommands() {
         String[] r = run("--help");
         assertEquals("0", r[0]);
-        for (String command : new String[] {"walkthrough", "train", "graph"}) {
+        for (String command : new String[] {"walkthrough", "train", "graph", "newton",
+            "curvefit"}) {
             assertTrue(r[1].contains(command), r[1]);
         }
         String train = run("train", "--help")[1];
@@ -77,6 +78,17 @@ class CommandLineTest {
         String mermaid = run("graph", "--example", "square", "--format", "mermaid")[1];
         assertTrue(mermaid.startsWith("flowchart LR"), mermaid);
         assertTrue(mermaid.contains("dsquare/dw 6"), mermaid);
+    }
+
+    @Test
+    void newtonAndCurvefitPrintTheirSections() {
+        String[] newton = run("newton");
+        assertEquals("0", newton[0]);
+        assertEquals(dev.adjoint.demo.second.NewtonSection.render(), newton[1]);
+        String[] fit = run("curvefit");
+        assertEquals("0", fit[0]);
+        assertEquals(dev.adjoint.demo.second.CurveFitSection.render(), fit[1]);
+        assertTrue(fit[1].contains("a = 2.50"), fit[1]);
     }
 
     @Test

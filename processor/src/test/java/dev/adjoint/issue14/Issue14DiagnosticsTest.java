@@ -86,19 +86,16 @@ class Issue14DiagnosticsTest {
         new double[] {1.0, -3.0, 4.0, 1.4}, 1e-15, 0);
   }
 
-  @RequiresIssue14
   @Test
   void tangentModeThroughAPullbackOnlyHelperIsAnErrorAtTheCall() {
     assertPullbackError(Javac14.withProcessor(sources("gradient", "tangent")));
   }
 
-  @RequiresIssue14
   @Test
   void hessianModeThroughAPullbackOnlyHelperIsAnErrorAtTheCall() {
     assertPullbackError(Javac14.withProcessor(sources("gradient", "hessian")));
   }
 
-  @RequiresIssue14
   @Test
   void theOptionAsksForTheSameAndGetsTheSameError() {
     assertPullbackError(Javac14.withProcessor(sources(), "-Aadjoint.modes=gradient,tangent"));

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
  * compilation, every new public method documented, and the generated class still
  * {@code @Generated}.
  */
-@RequiresIssue14
 class Issue14GeneratedCodeTest {
   private static final String GRAD_PATH = "iss/ShapesGrad.java";
 

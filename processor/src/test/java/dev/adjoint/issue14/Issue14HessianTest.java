@@ -16,7 +16,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * row-major, and a wrt restriction); and the seed's two-layer network against its Hessian
  * derived by hand ({@link SeedFixture#twoLayerHessian()}).
  */
-@RequiresIssue14
 class Issue14HessianTest {
   static List<MghFixture.Problem> problems() {
     return MghFixture.problems();

@@ -13,7 +13,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * of the parameters; H is symmetric (u·Hv = v·Hu); and, on the scalar fixtures, H·v agrees with
  * Hipparchus {@link DerivativeStructure} of order 2.
  */
-@RequiresIssue14
 class Issue14HvpTest {
   static List<ShapesFixture.Shape> shapes() {
     return ShapesFixture.hvpShapes();

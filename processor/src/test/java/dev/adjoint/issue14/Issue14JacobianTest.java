@@ -12,7 +12,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * against the analytic Jacobians, central differences of the primal, and the rows of the existing
  * vector–Jacobian entry point {@code CGrad.m(p1, …, seed)} with unit seeds.
  */
-@RequiresIssue14
 class Issue14JacobianTest {
   static List<VecFixture.VecCase> cases() {
     return VecFixture.cases();

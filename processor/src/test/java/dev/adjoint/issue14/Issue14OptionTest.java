@@ -25,7 +25,6 @@ class Issue14OptionTest {
     assertFalse(v.generatedHas("fewerJacobian"), "fewerJacobian without being asked for");
   }
 
-  @RequiresIssue14
   @Test
   void theOptionTurnsEveryModeOnForTheWholeCompilation() {
     Javac14.Result run = Javac14.withProcessor(ShapesFixture.sourcesWithoutGeneratedCalls(),
@@ -48,7 +47,6 @@ class Issue14OptionTest {
         VecFixture.fewerJacobian(f.flat(x)), 1e-12, 1e-12);
   }
 
-  @RequiresIssue14
   @Test
   void theModesElementAddsToTheGradientPerMethod() {
     // only mathLine asks for more; loopTrips in the same class keeps its gradient alone
@@ -71,7 +69,6 @@ class Issue14OptionTest {
    * a compile error that names it. An inference from the project's conventions, not the issue's
    * text.
    */
-  @RequiresIssue14
   @Test
   void aMisspeltModeIsAnError() {
     Javac14.Result run = Javac14.withProcessor(ShapesFixture.sources(),

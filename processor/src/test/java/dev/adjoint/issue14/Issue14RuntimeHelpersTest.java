@@ -41,7 +41,6 @@ class Issue14RuntimeHelpersTest {
     }
   }
 
-  @RequiresIssue14
   @Test
   void activationsAndScalarLossesHaveSecondDerivatives() {
     Subject s = Subject.of(compiled(), RuntimeFixture.CLS, "act", 2);
@@ -55,7 +54,6 @@ class Issue14RuntimeHelpersTest {
     }
   }
 
-  @RequiresIssue14
   @Test
   void pullbackHelpersOfTheRuntimeHaveSecondDerivatives() {
     Subject s = Subject.of(compiled(), RuntimeFixture.CLS, "losses", 2, "p");

@@ -10,7 +10,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * direction and against ∇f·d from the existing generated gradient {@code CGrad.m}, at several
  * points and directions; value() is the primal bit for bit.
  */
-@RequiresIssue14
 class Issue14TangentTest {
   static List<ShapesFixture.Shape> shapes() {
     return ShapesFixture.shapes();

@@ -5,18 +5,14 @@ import java.util.Arrays;
 /**
  * Growable LIFO stack of primitive {@code boolean} values, one of the three stacks of a {@link Tape}.
  *
- * <p>Backed by chunks of {@code boolean}s (see {@link PrimitiveStack}): pushes are O(1) with no boxing,
- * growing allocates a new chunk and copies nothing, and a stack reused after being popped empty
- * allocates nothing. Not thread-safe.
+ * <p>Backed by a {@code boolean[]} that starts at 16 entries and doubles when full, so pushes are
+ * amortised O(1) with no boxing and no allocation beyond growth. Not thread-safe.
  */
 public final class BooleanStack extends PrimitiveStack {
-    private static final boolean[] NONE = new boolean[0];
-    private static final boolean[][] NO_CHUNKS = new boolean[0][];
 
-    private boolean[][] chunks = NO_CHUNKS;
-    private boolean[] chunk = NONE;
+    private boolean[] data = new boolean[INITIAL_CAPACITY];
 
-    /** Creates an empty stack; its first chunk is allocated by the first push. */
+    /** Creates an empty stack with capacity 16. */
     public BooleanStack() {
     }
 
@@ -26,10 +22,10 @@ public final class BooleanStack extends PrimitiveStack {
      * @param x the value to push
      */
     public void push(boolean x) {
-        if (top == chunk.length) {
-            nextChunk();
+        if (size == data.length) {
+            data = Arrays.copyOf(data, grownCapacity(data.length));
         }
-        chunk[top++] = x;
+        data[size++] = x;
         pushed();
     }
 
@@ -40,36 +36,12 @@ public final class BooleanStack extends PrimitiveStack {
      * @throws IllegalStateException with message {@code "tape underflow"} if the stack is empty
      */
     public boolean pop() {
-        if (top == 0) {
-            previousChunk();
-        }
-        return chunk[--top];
+        checkNotEmpty();
+        return data[--size];
     }
 
-    /** Moves to the chunk after the current, full one, allocating it the first time. */
-    private void nextChunk() {
-        int next = chunkIndex + 1;
-        if (next == chunks.length) {
-            chunks = Arrays.copyOf(chunks, grownChunkCount(chunks.length));
-        }
-        boolean[] c = chunks[next];
-        if (c == null) {
-            c = new boolean[newChunkLength(chunk.length)];
-            chunks[next] = c;
-        }
-        base += top;
-        chunkIndex = next;
-        chunk = c;
-        top = 0;
-    }
-
-    /** Moves to the full chunk below the current, empty one. */
-    private void previousChunk() {
-        if (chunkIndex <= 0) {
-            throw Tape.underflow();
-        }
-        chunk = chunks[--chunkIndex];
-        top = chunk.length;
-        base -= top;
+    @Override
+    public int capacity() {
+        return data.length;
     }
 }

@@ -1,61 +1,39 @@
 package dev.adjoint;
 
 /**
- * What the three primitive stacks of a {@link Tape} share: size, statistics and the chunk policy.
- * Each subclass keeps its own primitive chunks, so nothing is boxed.
- *
- * <p>A stack is a list of chunks: the first push allocates 16 entries, each further chunk is
- * twice the previous one up to {@value #MAX_CHUNK} entries, and then every chunk has that size.
- * Growing never copies what is already on the stack, so a tape created per call (the public API
- * form of every gradient) costs its entries once instead of about three times with a doubling
- * array (allocation of twice the final size plus the copies). Chunks are kept when popped empty,
- * so a tape reused across calls allocates nothing after its first call. Creating a stack
- * allocates no chunk at all, so an unused stack of a tape costs a small object.
+ * What the three primitive stacks of a {@link Tape} share: size, statistics and the growth
+ * policy. Each subclass keeps its own primitive array, so nothing is boxed.
  */
 abstract class PrimitiveStack {
-    static final int FIRST_CHUNK = 16;
-    /** Largest chunk: 64 KB of doubles, small enough to come from a thread-local buffer. */
-    static final int MAX_CHUNK = 8192;
-    private static final int MAX_SIZE = Integer.MAX_VALUE - MAX_CHUNK;
+    static final int INITIAL_CAPACITY = 16;
+    private static final int MAX_CAPACITY = Integer.MAX_VALUE - 8;
 
-    /** Entries in the current chunk; subclasses index their chunk with it. */
-    int top;
-    /** Entries in the chunks below the current one. */
-    int base;
-    /** Index of the current chunk, -1 before the first push. */
-    int chunkIndex = -1;
-    /** Sum of the lengths of all chunks allocated so far. */
-    private long capacity;
+    /** Number of values on the stack; subclasses index their array with it. */
+    int size;
     private int peakSize;
     private long pushes;
 
-    /** Records one push that has just raised {@link #top}. */
+    /** Records one push that has just raised {@link #size}. */
     final void pushed() {
         pushes++;
-        int size = base + top;
         if (size > peakSize) {
             peakSize = size;
         }
     }
 
-    /**
-     * The length of the chunk to allocate after a full one of {@code previous} entries (0 before
-     * the first), counted into {@link #capacity()}.
-     *
-     * @throws IllegalStateException when the stack would hold more than about 2³¹ entries
-     */
-    final int newChunkLength(int previous) {
-        if (base + previous > MAX_SIZE) {
-            throw new IllegalStateException("tape overflow: more than " + MAX_SIZE + " entries");
+    /** Checks there is something to pop. */
+    final void checkNotEmpty() {
+        if (size == 0) {
+            throw Tape.underflow();
         }
-        int length = previous == 0 ? FIRST_CHUNK : Math.min(2 * previous, MAX_CHUNK);
-        capacity += length;
-        return length;
     }
 
-    /** The chunk array after {@code chunks} (of {@code length} slots) is full: twice as long. */
-    static int grownChunkCount(int length) {
-        return length == 0 ? 4 : 2 * length;
+    /** The capacity after growing a full array of {@code capacity} entries: twice as much. */
+    static int grownCapacity(int capacity) {
+        if (capacity >= MAX_CAPACITY) {
+            throw new IllegalStateException("tape overflow: more than " + MAX_CAPACITY + " entries");
+        }
+        return capacity > MAX_CAPACITY / 2 ? MAX_CAPACITY : capacity * 2;
     }
 
     /**
@@ -64,7 +42,7 @@ abstract class PrimitiveStack {
      * @return the current size
      */
     public final int size() {
-        return base + top;
+        return size;
     }
 
     /**
@@ -73,7 +51,7 @@ abstract class PrimitiveStack {
      * @return {@code true} if {@link #size()} is 0
      */
     public final boolean isEmpty() {
-        return size() == 0;
+        return size == 0;
     }
 
     /**
@@ -95,12 +73,9 @@ abstract class PrimitiveStack {
     }
 
     /**
-     * Returns the number of entries the stack's chunks can hold without allocating: 0 before the
-     * first push, then the sum of the chunk lengths (chunks are kept when popped empty).
+     * Returns the length of the backing array.
      *
      * @return the current capacity
      */
-    public final int capacity() {
-        return (int) Math.min(capacity, Integer.MAX_VALUE);
-    }
+    public abstract int capacity();
 }

@@ -5,9 +5,7 @@ package dev.adjoint;
  * {@link BooleanStack} that the forward sweep pushes to and the reverse sweep pops from.
  *
  * <p>A tape is owned by a single gradient call. It is not thread-safe and must not be shared
- * between threads. Creating one allocates no backing storage; its stacks grow in chunks that are
- * never copied and are kept when popped, so a caller that passes the same tape to every call of an
- * adjoint entry point allocates nothing after the first call.
+ * between threads.
  */
 public final class Tape {
 

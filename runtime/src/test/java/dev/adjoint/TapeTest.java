@@ -68,70 +68,19 @@ class TapeTest {
     }
 
     @Test
-    void chunksStartAt16DoubleUpTo8192AndAreAllocatedByTheFirstPush() {
+    void capacityStartsAt16AndDoubles() {
         DoubleStack s = new DoubleStack();
-        assertEquals(0, s.capacity(), "creating a stack allocates no chunk");
-        s.push(0);
         assertEquals(16, s.capacity());
-        for (int i = 1; i < 16; i++) {
+        for (int i = 0; i < 16; i++) {
             s.push(i);
         }
         assertEquals(16, s.capacity(), "no growth until full");
         s.push(16);
-        assertEquals(16 + 32, s.capacity(), "a second chunk, nothing copied");
-        while (s.size() < 16 + 32 + 64 + 128 + 256 + 512 + 1024 + 2048 + 4096 + 8192) {
-            s.push(s.size());
-        }
-        long doubling = s.capacity();
-        assertEquals(16 + 32 + 64 + 128 + 256 + 512 + 1024 + 2048 + 4096 + 8192, doubling);
-        s.push(-1.0);
-        assertEquals(doubling + 8192, s.capacity(), "chunks stop growing at 8192 entries");
-        assertEquals(0, new IntStack().capacity());
-        assertEquals(0, new BooleanStack().capacity());
-    }
-
-    @Test
-    void chunksAreKeptWhenPoppedSoAReusedStackAllocatesNothing() {
-        IntStack s = new IntStack();
-        for (int round = 0; round < 3; round++) {
-            for (int i = 0; i < 100_000; i++) {
-                s.push(i + round);
-            }
-            int capacity = s.capacity();
-            for (int i = 100_000 - 1; i >= 0; i--) {
-                if (s.pop() != i + round) {
-                    throw new AssertionError("wrong value popped at " + i + " in round " + round);
-                }
-            }
-            assertTrue(s.isEmpty());
-            assertEquals(capacity, s.capacity());
-            assertUnderflow(s::pop);
-        }
-        assertEquals(100_000, s.peakSize());
-        assertEquals(300_000, s.pushes());
-        assertTrue(s.capacity() < 100_000 + 8192, "no second set of chunks: " + s.capacity());
-    }
-
-    @Test
-    void pushesAndPopsAcrossAChunkBoundaryKeepOrder() {
-        DoubleStack s = new DoubleStack();
-        for (int i = 0; i < 16; i++) {
-            s.push(i);
-        }
-        for (int k = 0; k < 5; k++) {
-            s.push(100 + k);
-            assertEquals(17, s.size());
-            assertEquals(100 + k, s.pop());
-            assertEquals(15, s.pop());
-            s.push(15);
-        }
-        for (int i = 15; i >= 0; i--) {
-            assertEquals(i, s.pop());
-        }
-        assertUnderflow(s::pop);
-        assertEquals(0, s.size(), "a failed pop leaves the stack intact");
-        s.push(7);
-        assertEquals(7, s.pop());
+        assertEquals(32, s.capacity());
+        IntStack ints = new IntStack();
+        BooleanStack booleans = new BooleanStack();
+        assertEquals(16, ints.capacity());
+        assertEquals(16, booleans.capacity());
     }
 
     @Test
@@ -143,8 +92,7 @@ class TapeTest {
         assertEquals(MANY, s.size());
         assertEquals(MANY, s.peakSize());
         assertEquals(MANY, s.pushes());
-        assertTrue(s.capacity() >= MANY && s.capacity() < MANY + 8192,
-                "chunks hold every entry and waste less than one chunk: " + s.capacity());
+        assertEquals(16 << 17, s.capacity(), "doubling from 16 reaches 2^21 for 1.5M entries");
         for (int i = MANY - 1; i >= 0; i--) {
             if (s.pop() != i * 0.5) {
                 throw new AssertionError("wrong value popped at " + i);
@@ -241,7 +189,7 @@ class TapeTest {
     @Test
     void tapeMemoryIsLinearInEntries() {
         Tape tape = new Tape();
-        assertEquals(0, tape.memoryBytes(), "an unused tape allocates no chunk");
+        assertEquals(8 * 16 + 4 * 16 + 16, tape.memoryBytes());
         for (int n : new int[] {1_000, 100_000, 1_000_000}) {
             Tape t = new Tape();
             for (int i = 0; i < n; i++) {
@@ -251,8 +199,8 @@ class TapeTest {
             }
             long perEntryTriple = 8 + 4 + 1;
             assertTrue(t.memoryBytes() >= perEntryTriple * n, "backing arrays hold every entry");
-            assertTrue(t.memoryBytes() <= perEntryTriple * Math.max(2L * n, n + 8192L),
-                    "chunked growth wastes at most a factor 2 or one chunk: " + t.memoryBytes());
+            assertTrue(t.memoryBytes() <= 2 * perEntryTriple * n + 208,
+                    "doubling growth wastes at most a factor 2: " + t.memoryBytes());
             assertEquals(3L * n, t.pushes());
             assertEquals(3L * n, t.size());
         }

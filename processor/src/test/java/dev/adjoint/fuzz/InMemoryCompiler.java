@@ -34,7 +34,7 @@ import javax.tools.ToolProvider;
  * sources of the runtime, the processor and JavaPoet, for surefire's manifest-only jars), and
  * loads the result.
  */
-final class InMemoryCompiler {
+public final class InMemoryCompiler {
   private static final JavaCompiler JAVAC = ToolProvider.getSystemJavaCompiler();
   private static final String CLASS_PATH = classPath();
 
@@ -130,6 +130,40 @@ final class InMemoryCompiler {
     }
     result.millis = (System.nanoTime() - t0) / 1_000_000;
     return result;
+  }
+
+  /** What one javac run left in memory, for harnesses in other packages. */
+  public record Output(boolean success, Throwable crash,
+      List<Diagnostic<? extends JavaFileObject>> diagnostics, Map<String, String> generated,
+      Map<String, byte[]> classes) {}
+
+  /**
+   * Runs javac on {@code sources} (qualified class name → source, in order) with exactly
+   * {@code options}: no processor or class path is added.
+   */
+  public static Output run(Map<String, String> sources, List<String> options) {
+    Result result = new Result();
+    DiagnosticCollector<JavaFileObject> diags = new DiagnosticCollector<>();
+    StandardJavaFileManager std = JAVAC.getStandardFileManager(diags, Locale.ROOT,
+        StandardCharsets.UTF_8);
+    List<JavaFileObject> units = new ArrayList<>();
+    for (Map.Entry<String, String> e : sources.entrySet()) {
+      units.add(new Source(e.getKey(), e.getValue()));
+    }
+    try {
+      result.success = JAVAC.getTask(new StringWriter(), new MemFileManager(std, result), diags,
+          options, null, units).call();
+    } catch (RuntimeException | Error t) {
+      result.crash = t;
+      result.success = false;
+    }
+    return new Output(result.success, result.crash, diags.getDiagnostics(), result.generated,
+        result.classes);
+  }
+
+  /** A loader of {@code classes} over {@code parent}. */
+  public static ClassLoader loader(Map<String, byte[]> classes, ClassLoader parent) {
+    return new MemLoader(classes, parent);
   }
 
   private static String classPath() {

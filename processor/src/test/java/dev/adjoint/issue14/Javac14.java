@@ -2,15 +2,8 @@ package dev.adjoint.issue14;
 
 import dev.adjoint.Differentiable;
 import dev.adjoint.processor.AdjointProcessor;
-import java.io.ByteArrayOutputStream;
 import java.io.File;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.StringWriter;
-import java.io.Writer;
-import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -19,14 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import javax.tools.Diagnostic;
-import javax.tools.DiagnosticCollector;
-import javax.tools.FileObject;
-import javax.tools.ForwardingJavaFileManager;
-import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
-import javax.tools.SimpleJavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
 
 /**
  * Compiles issue-14 fixtures in memory, with the Adjoint processor and extra javac options
@@ -34,7 +20,6 @@ import javax.tools.ToolProvider;
  * self-checks can run the fixtures' primal methods before the feature exists.
  */
 final class Javac14 {
-  private static final JavaCompiler JAVAC = ToolProvider.getSystemJavaCompiler();
   private static final String CLASS_PATH = classPath();
 
   private Javac14() {}
@@ -76,7 +61,8 @@ final class Javac14 {
     /** One loader per compilation, so classes load once. */
     synchronized ClassLoader loader() {
       if (loader == null) {
-        loader = new MemLoader(classes, Javac14.class.getClassLoader());
+        loader = dev.adjoint.fuzz.InMemoryCompiler.loader(classes,
+            Javac14.class.getClassLoader());
       }
       return loader;
     }
@@ -139,24 +125,16 @@ final class Javac14 {
 
   private static Result compile(Map<String, String> sources, List<String> extra) {
     Result result = new Result(sources);
-    DiagnosticCollector<JavaFileObject> diags = new DiagnosticCollector<>();
-    StandardJavaFileManager std = JAVAC.getStandardFileManager(diags, Locale.ROOT,
-        StandardCharsets.UTF_8);
-    List<JavaFileObject> units = new ArrayList<>();
-    for (Map.Entry<String, String> e : sources.entrySet()) {
-      units.add(new Source(e.getKey(), e.getValue()));
-    }
     List<String> options = new ArrayList<>(List.of("-classpath", CLASS_PATH, "-Xlint:all",
         "-parameters", "-implicit:none"));
     options.addAll(extra);
-    try {
-      result.success = JAVAC.getTask(new StringWriter(), new MemFiles(std, result), diags,
-          options, null, units).call();
-    } catch (RuntimeException | Error t) {
-      result.crash = t;
-      result.success = false;
-    }
-    for (Diagnostic<? extends JavaFileObject> d : diags.getDiagnostics()) {
+    dev.adjoint.fuzz.InMemoryCompiler.Output out =
+        dev.adjoint.fuzz.InMemoryCompiler.run(sources, options);
+    result.success = out.success();
+    result.crash = out.crash();
+    result.generated.putAll(out.generated());
+    result.classes.putAll(out.classes());
+    for (Diagnostic<? extends JavaFileObject> d : out.diagnostics()) {
       String file = d.getSource() == null ? null : d.getSource().getName();
       result.diagnostics.add(new Diag(d.getKind(), d.getCode(), file, d.getLineNumber(),
           d.getMessage(Locale.ROOT)));
@@ -182,126 +160,5 @@ final class Javac14 {
       }
     }
     return String.join(File.pathSeparator, entries);
-  }
-
-  private static final class Source extends SimpleJavaFileObject {
-    private final String code;
-
-    Source(String qualifiedName, String code) {
-      super(URI.create("mem:///" + qualifiedName.replace('.', '/') + ".java"), Kind.SOURCE);
-      this.code = code;
-    }
-
-    @Override
-    public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-      return code;
-    }
-  }
-
-  /** Keeps class files and generated sources in memory. */
-  private static final class MemFiles extends ForwardingJavaFileManager<StandardJavaFileManager> {
-    private final Result result;
-
-    MemFiles(StandardJavaFileManager fm, Result result) {
-      super(fm);
-      this.result = result;
-    }
-
-    @Override
-    public JavaFileObject getJavaFileForOutput(Location location, String className,
-        JavaFileObject.Kind kind, FileObject sibling) {
-      if (kind == JavaFileObject.Kind.CLASS) {
-        return new SimpleJavaFileObject(URI.create("mem:///out/" + className.replace('.', '/')
-            + ".class"), kind) {
-          @Override
-          public OutputStream openOutputStream() {
-            return new ByteArrayOutputStream() {
-              @Override
-              public void close() throws IOException {
-                super.close();
-                result.classes.put(className, toByteArray());
-              }
-            };
-          }
-        };
-      }
-      String path = className.replace('.', '/') + kind.extension;
-      return new SimpleJavaFileObject(URI.create("mem:///gen/" + path), kind) {
-        private String text;
-
-        @Override
-        public Writer openWriter() {
-          return new StringWriter() {
-            @Override
-            public void close() throws IOException {
-              super.close();
-              text = toString();
-              result.generated.put(path, text);
-            }
-          };
-        }
-
-        @Override
-        public OutputStream openOutputStream() {
-          return new ByteArrayOutputStream() {
-            @Override
-            public void close() throws IOException {
-              super.close();
-              text = toString(StandardCharsets.UTF_8);
-              result.generated.put(path, text);
-            }
-          };
-        }
-
-        @Override
-        public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-          return text;
-        }
-      };
-    }
-
-    @Override
-    public FileObject getFileForOutput(Location location, String packageName,
-        String relativeName, FileObject sibling) {
-      String path = (packageName.isEmpty() ? "" : packageName.replace('.', '/') + "/")
-          + relativeName;
-      return new SimpleJavaFileObject(URI.create("mem:///res/" + path),
-          JavaFileObject.Kind.OTHER) {
-        @Override
-        public Writer openWriter() {
-          return new StringWriter() {
-            @Override
-            public void close() throws IOException {
-              super.close();
-              result.generated.put(path, toString());
-            }
-          };
-        }
-      };
-    }
-
-    @Override
-    public boolean isSameFile(FileObject a, FileObject b) {
-      return a.toUri().equals(b.toUri());
-    }
-  }
-
-  /** Loads the compiled classes; everything else comes from the test class path. */
-  private static final class MemLoader extends ClassLoader {
-    private final Map<String, byte[]> classes;
-
-    MemLoader(Map<String, byte[]> classes, ClassLoader parent) {
-      super(parent);
-      this.classes = classes;
-    }
-
-    @Override
-    protected Class<?> findClass(String name) throws ClassNotFoundException {
-      byte[] b = classes.get(name);
-      if (b == null) {
-        throw new ClassNotFoundException(name);
-      }
-      return defineClass(name, b, 0, b.length);
-    }
   }
 }

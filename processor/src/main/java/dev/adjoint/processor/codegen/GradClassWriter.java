@@ -138,9 +138,7 @@ public final class GradClassWriter {
    * {@code Grad} by default): {@code Outer.Inner} becomes {@code Outer_InnerGrad}.
    */
   public static ClassName gradClassOf(TypeElement owner, String suffix) {
-    ClassName original = ClassName.get(owner);
-    String flat = String.join("_", original.simpleNames());
-    return ClassName.get(original.packageName(), flat + suffix);
+    return AdjointAbi.generatedClassOf(owner, suffix);
   }
 
   /**

@@ -95,8 +95,8 @@ final class ForwardModes {
       return new Result(Members.none(), List.of());
     }
     MethodProblems problems = new MethodProblems(diagnostics, unit);
-    Set<String> names = DifferentiationRound.identifiers(tree);
-    Set<String> labels = DifferentiationRound.labels(tree);
+    Set<String> names = SourceNames.identifiers(tree);
+    Set<String> labels = SourceNames.labels(tree);
     try {
       TangentIr tangent = TangentTransform.transform(ir, activity, rules, problems, names);
       calleesHaveTangents(tangent, problems);
@@ -130,7 +130,7 @@ final class ForwardModes {
     } catch (RuntimeException | StackOverflowError | AssertionError e) {
       diagnostics.error(method, "Adjoint could not generate the forward mode of '"
           + method.getSimpleName() + "' because of an internal error (" + e + "); please"
-          + " report it with this method's source\n" + DifferentiationRound.stackTrace(e));
+          + " report it with this method's source\n" + InternalFailures.stackTrace(e));
       return new Result(Members.none(), List.of());
     }
   }
@@ -155,10 +155,10 @@ final class ForwardModes {
           + " Mode.JACOBIAN for a method returning double[]");
       return Members.none();
     }
-    Set<String> names = new java.util.HashSet<>(DifferentiationRound.identifiers(tree));
+    Set<String> names = new java.util.HashSet<>(SourceNames.identifiers(tree));
     tangent.directions().forEach(d -> names.add(d.sourceName()));
     AdjointBody body = ReverseOverForward.transform(tangent, rules, problems, names,
-        DifferentiationRound.labels(tree), checkpointEvery);
+        SourceNames.labels(tree), checkpointEvery);
     if (body == null || problems.any()
         || tooLarge(method, "its Hessian-vector product", body.all())) {
       return Members.none();
@@ -182,7 +182,7 @@ final class ForwardModes {
 
   /** Reports a body too large to compile as one method, by the gradient's bytecode limit. */
   private boolean tooLarge(ExecutableElement method, String what, List<Stmt> stmts) {
-    if (BytecodeSize.of(stmts) <= DifferentiationRound.GRADIENT_BYTECODE_LIMIT) {
+    if (BytecodeSize.of(stmts) <= BytecodeLimits.GRADIENT_BYTECODE_LIMIT) {
       return false;
     }
     diagnostics.error(method, "'" + method.getSimpleName() + "' is too large for " + what

@@ -1,8 +1,12 @@
 package dev.adjoint.processor.abi;
 
+import com.palantir.javapoet.ClassName;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Types;
 
 /**
  * The calling convention of the adjoint entry point Adjoint generates for every differentiated
@@ -18,8 +22,8 @@ import java.util.function.IntFunction;
  * order, into the array passed for it; records on {@code tape}, or on its own when that is null.
  *
  * <p>Generated callers, the generated entry point itself, the collision check of generated
- * members and the recognition of entry points compiled earlier (class files on the class path)
- * all follow this class, and nothing else spells the convention out.
+ * members and the recognition of entry points compiled earlier (class files on the class path,
+ * {@link CompiledAdjoints}) all follow this class, and nothing else spells the convention out.
  */
 public final class AdjointAbi {
   private static final String SUFFIX = "Adjoint";
@@ -40,6 +44,17 @@ public final class AdjointAbi {
   public AdjointAbi(List<Boolean> differentiated, List<Boolean> arrays) {
     this.differentiated = List.copyOf(differentiated);
     this.arrays = List.copyOf(arrays);
+  }
+
+  /**
+   * The class generated for {@code owner}, which holds the entry points of its methods: its
+   * simple names joined by {@code _}, then {@code suffix} ({@code Grad} unless an option says
+   * otherwise), in its package.
+   */
+  public static ClassName generatedClassOf(TypeElement owner, String suffix) {
+    ClassName original = ClassName.get(owner);
+    String flat = String.join("_", original.simpleNames());
+    return ClassName.get(original.packageName(), flat + suffix);
   }
 
   /** The entry point's name for a method named {@code method}. */
@@ -77,6 +92,34 @@ public final class AdjointAbi {
   /** Whether an entry point with {@code parameters} parameters can belong to a method of arity. */
   public static boolean fitsArity(int parameters, int arity) {
     return parameters >= arity + FIXED_PARAMETERS;
+  }
+
+  /**
+   * Whether {@code candidate}, a method of a generated class compiled earlier, is the adjoint
+   * entry point of {@code method}: its name, then the original's parameters, of the same types.
+   */
+  public static boolean isEntryPointOf(ExecutableElement candidate, ExecutableElement method,
+      Types types) {
+    String name = entryName(method.getSimpleName());
+    int arity = method.getParameters().size();
+    if (!candidate.getSimpleName().contentEquals(name)
+        || !fitsArity(candidate.getParameters().size(), arity)) {
+      return false;
+    }
+    boolean same = true;
+    for (int i = 0; i < arity; i++) {
+      same &= types.isSameType(candidate.getParameters().get(i).asType(),
+          method.getParameters().get(i).asType());
+    }
+    return same;
+  }
+
+  /**
+   * Whether an entry point's JVM descriptor starts with the original's parameters, given as
+   * their descriptors ({@code D[D}).
+   */
+  public static boolean takesFirst(String entryDescriptor, String parameterDescriptors) {
+    return entryDescriptor.startsWith("(" + parameterDescriptors);
   }
 
   public boolean isDifferentiated(int index) {

@@ -24,6 +24,8 @@ public final class RuntimeTypes {
   public static final String GENERATED = "javax.annotation.processing.Generated";
   /** The {@code value} of {@link #GENERATED} on Adjoint's output: its processor's name. */
   public static final String GENERATOR = "dev.adjoint.processor.AdjointProcessor";
+  /** {@link #GENERATED} as generated code names it. */
+  public static final ClassName GENERATED_TYPE = ClassName.bestGuess(GENERATED);
 
   /** The tape generated code records on; the last parameter of every adjoint entry point. */
   public static final ClassName TAPE = ClassName.get(PACKAGE, "Tape");

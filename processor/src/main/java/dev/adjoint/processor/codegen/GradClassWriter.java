@@ -31,9 +31,8 @@ import javax.lang.model.element.VariableElement;
  * low-level adjoint entry point that generated callers use.
  */
 public final class GradClassWriter {
-  private static final ClassName GENERATED =
-      ClassName.get("javax.annotation.processing", "Generated");
-  private static final String PROCESSOR = "dev.adjoint.processor.AdjointProcessor";
+  private static final ClassName GENERATED = RuntimeTypes.GENERATED_TYPE;
+  private static final String PROCESSOR = RuntimeTypes.GENERATOR;
 
   /**
    * One method to write: its generated body, and whether users see its gradient API;
@@ -138,9 +137,7 @@ public final class GradClassWriter {
    * {@code Grad} by default): {@code Outer.Inner} becomes {@code Outer_InnerGrad}.
    */
   public static ClassName gradClassOf(TypeElement owner, String suffix) {
-    ClassName original = ClassName.get(owner);
-    String flat = String.join("_", original.simpleNames());
-    return ClassName.get(original.packageName(), flat + suffix);
+    return AdjointAbi.generatedClassOf(owner, suffix);
   }
 
   /**

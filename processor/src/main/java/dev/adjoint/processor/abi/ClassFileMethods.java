@@ -1,4 +1,4 @@
-package dev.adjoint.processor;
+package dev.adjoint.processor.abi;
 
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -12,9 +12,9 @@ import java.util.List;
  * members there (its nested result records) before it is generated again makes JDK 17's javac
  * crash in {@code Lower.generateMandatedAccessors}.
  */
-final class ClassFileMethods {
+public final class ClassFileMethods {
   /** One method of the class file. */
-  record Method(String name, String descriptor) {}
+  public record Method(String name, String descriptor) {}
 
   private ClassFileMethods() {}
 

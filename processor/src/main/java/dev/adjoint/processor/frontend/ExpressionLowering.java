@@ -41,17 +41,17 @@ final class ExpressionLowering {
   private final Symbols symbols;
   private final MethodProblems problems;
   private final Scope scope;
-  private final MethodLowering statements;
+  private final LoweringContext context;
   private final RecordLowering records;
   /** Depth of operands evaluated only sometimes or repeatedly, where nothing can be hoisted. */
   private int noHoisting;
 
   ExpressionLowering(Symbols symbols, MethodProblems problems, Scope scope,
-      MethodLowering statements, RecordLowering records) {
+      LoweringContext context, RecordLowering records) {
     this.symbols = symbols;
     this.problems = problems;
     this.scope = scope;
-    this.statements = statements;
+    this.context = context;
     this.records = records;
   }
 
@@ -115,7 +115,7 @@ final class ExpressionLowering {
       case NEW_CLASS:
         return newObject((NewClassTree) tree, out);
       case SWITCH_EXPRESSION:
-        return statements.switchExpression((SwitchExpressionTree) tree, out);
+        return context.switches().switchExpression((SwitchExpressionTree) tree, out);
       case LAMBDA_EXPRESSION:
       case MEMBER_REFERENCE:
         return unsupported(tree, "lambdas and method references are not supported in a"
@@ -427,7 +427,7 @@ final class ExpressionLowering {
           + " because that operand is evaluated only sometimes; declare it as a local array"
           + " first");
     }
-    IrType type = statements.newArrayType(n);
+    IrType type = context.declarations().newArrayType(n);
     if (type == null) {
       return poison(n);
     }
@@ -440,9 +440,9 @@ final class ExpressionLowering {
     if (isPoison(init)) {
       return init;
     }
-    Variable array = statements.newTemporary("array", type, n);
+    Variable array = context.newTemporary("array", type, n);
     out.add(new Stmt.Assign(array, init, true, n));
-    statements.initializeElements(array, (Expr.NewArray) init, elements, n, out);
+    context.declarations().initializeElements(array, (Expr.NewArray) init, elements, n, out);
     return new Expr.VarRef(array, n);
   }
 
@@ -669,7 +669,7 @@ final class ExpressionLowering {
     Optional<List<TypeElement>> sealed = receiver == null || isStatic ? Optional.empty()
         : SealedDispatch.permittedRecords(receiver.type());
     if (sealed.isPresent()) {
-      Expr dispatched = new SealedDispatch(symbols, problems, statements, records).call(call,
+      Expr dispatched = new SealedDispatch(symbols, problems, context, records).call(call,
           method.get(), receiver, args, sealed.get(), noHoisting == 0, out);
       return dispatched == null ? poison(call) : dispatched;
     }
@@ -742,7 +742,7 @@ final class ExpressionLowering {
           + " it to " + method.getSimpleName());
       return null;
     }
-    Variable packed = statements.newTemporary(last.getSimpleName().toString(), arrayType, call);
+    Variable packed = context.newTemporary(last.getSimpleName().toString(), arrayType, call);
     int fixed = params.size() - 1;
     List<Expr> elements = args.subList(fixed, args.size());
     out.add(new Stmt.Assign(packed, new Expr.NewArray(arrayType,
@@ -875,7 +875,7 @@ final class ExpressionLowering {
     } else {
       targetTree = ((UnaryTree) tree).getExpression();
     }
-    targetTree = MethodLowering.stripParentheses(targetTree);
+    targetTree = TreeShapes.stripParentheses(targetTree);
     if (targetTree instanceof ArrayAccessTree access) {
       return elementAssignment(tree, access, out, asValue);
     }
@@ -900,7 +900,7 @@ final class ExpressionLowering {
 
   /** {@code value} in a new temporary appended to {@code out}. */
   private Expr hold(Expr value, Tree tree, List<Stmt> out) {
-    Variable held = statements.newTemporary("evaluated", value.type(), tree);
+    Variable held = context.newTemporary("evaluated", value.type(), tree);
     out.add(new Stmt.Assign(held, value, true, tree));
     return new Expr.VarRef(held, tree);
   }
@@ -958,7 +958,7 @@ final class ExpressionLowering {
           + " @Differentiable method");
       return null;
     }
-    String parameterProblem = ParameterWrites.problem(root, array, statements.method());
+    String parameterProblem = ParameterWrites.problem(root, array, context.method());
     if (parameterProblem != null) {
       problems.error(access, parameterProblem);
       return null;
@@ -1040,7 +1040,7 @@ final class ExpressionLowering {
     if (out.size() == mark || earlier.isEmpty()) {
       return earlier;
     }
-    EvaluationOrder order = new EvaluationOrder(out, mark, statements);
+    EvaluationOrder order = new EvaluationOrder(out, mark, context);
     if (order.changesNothing()) {
       return earlier;
     }

@@ -77,7 +77,7 @@ final class ArrayCopies {
    */
   ExpressionTree copyOfSource(ExpressionTree tree) {
     if (tree instanceof MethodInvocationTree call) {
-      String utility = expressions.jdkArrayUtility(call);
+      String utility = context.names().jdkArrayUtility(call);
       int arity = "Arrays.copyOf".equals(utility) ? 2
           : "Arrays.copyOfRange".equals(utility) ? 3 : -1;
       if (call.getArguments().size() == arity) {
@@ -135,7 +135,7 @@ final class ArrayCopies {
 
   /** {@code if (condition) throw new E();}, the check a JDK method makes before it copies. */
   private void throwIf(Expr condition, String errorClass, Tree tree, List<Stmt> out) {
-    Stmt thrown = new Stmt.Throw(expressions.newError(errorClass, tree), tree);
+    Stmt thrown = new Stmt.Throw(context.calls().newError(errorClass, tree), tree);
     out.add(new Stmt.If(condition, new Stmt.Block(null, List.of(thrown), tree),
         new Stmt.Block(null, List.of(), tree), tree));
   }
@@ -233,7 +233,7 @@ final class ArrayCopies {
    * expression.
    */
   boolean arrayUtilityStatement(MethodInvocationTree call, List<Stmt> out) {
-    String utility = expressions.jdkArrayUtility(call);
+    String utility = context.names().jdkArrayUtility(call);
     List<? extends ExpressionTree> args = call.getArguments();
     if ("Arrays.fill".equals(utility) && (args.size() == 2 || args.size() == 4)) {
       IrType array = expressions.peekType(args.get(0));

@@ -25,6 +25,7 @@ final class LocalDeclarations {
   private final MethodProblems problems;
   private final Scope scope;
   private final ExpressionLowering expressions;
+  private final ArrayExpressions arrayExpressions;
   private final RecordLowering records;
   private final RecordLocals recordLocals;
   private final ArrayCopies arrays;
@@ -35,6 +36,7 @@ final class LocalDeclarations {
     this.problems = context.problems();
     this.scope = context.scope();
     this.expressions = context.expressions();
+    this.arrayExpressions = context.arrayExpressions();
     this.records = context.records();
     this.recordLocals = context.recordLocals();
     this.arrays = context.arrays();
@@ -163,7 +165,7 @@ final class LocalDeclarations {
       return;
     }
     List<Expr> elements = new ArrayList<>();
-    Expr init = lowered == null ? expressions.newArray(initTree, type, out, elements) : null;
+    Expr init = lowered == null ? arrayExpressions.newArray(initTree, type, out, elements) : null;
     if (init == null && initTree instanceof MethodInvocationTree) {
       init = lowered != null ? lowered : expressions.arrayValue(initTree, out);
       if (ExpressionLowering.isPoison(init)) {

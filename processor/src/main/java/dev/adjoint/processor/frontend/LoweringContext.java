@@ -32,6 +32,10 @@ final class LoweringContext {
   private final Deque<Variable> iterated = new ArrayDeque<>();
   private final RecordLowering records;
   private final ExpressionLowering expressions;
+  private final NameLowering names;
+  private final ArrayExpressions arrayExpressions;
+  private final CallLowering calls;
+  private final AssignmentLowering assignments;
   private final RecordLocals recordLocals;
   private final Variable result;
   private final ArrayCopies arrays;
@@ -52,6 +56,10 @@ final class LoweringContext {
     symbols.declareTypeParameters(element.getTypeParameters());
     this.records = new RecordLowering(problems, scope);
     this.expressions = new ExpressionLowering(symbols, problems, scope, this, records);
+    this.names = new NameLowering(this);
+    this.arrayExpressions = new ArrayExpressions(this);
+    this.calls = new CallLowering(this);
+    this.assignments = new AssignmentLowering(this);
     this.recordLocals = new RecordLocals(symbols, problems, records, expressions, this, scope,
         unit);
     this.result = new Variable("value", symbols.irType(element.getReturnType()),
@@ -150,6 +158,22 @@ final class LoweringContext {
 
   ExpressionLowering expressions() {
     return expressions;
+  }
+
+  NameLowering names() {
+    return names;
+  }
+
+  ArrayExpressions arrayExpressions() {
+    return arrayExpressions;
+  }
+
+  CallLowering calls() {
+    return calls;
+  }
+
+  AssignmentLowering assignments() {
+    return assignments;
   }
 
   RecordLocals recordLocals() {

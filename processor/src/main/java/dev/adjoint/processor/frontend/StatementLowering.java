@@ -149,7 +149,7 @@ final class StatementLowering {
           LEFT_SHIFT_ASSIGNMENT, RIGHT_SHIFT_ASSIGNMENT, UNSIGNED_RIGHT_SHIFT_ASSIGNMENT -> {
         if (!(e instanceof com.sun.source.tree.AssignmentTree a
             && recordLocals.assignment(a, out))) {
-          expressions.assignment(e, out);
+          context.assignments().assignment(e, out);
         }
       }
       case METHOD_INVOCATION -> {

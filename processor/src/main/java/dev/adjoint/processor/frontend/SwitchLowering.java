@@ -93,7 +93,7 @@ final class SwitchLowering {
     Expr selector = expressions.lower(selectorTree, out);
     if (enumOf(selector.type()) != null) {
       // A switch on a null enum throws NullPointerException; comparisons with == would not.
-      selector = expressions.requireNonNull(selector, selectorTree);
+      selector = context.calls().requireNonNull(selector, selectorTree);
     } else if (selector instanceof Expr.VarRef) {
       return selector;
     }
@@ -134,7 +134,7 @@ final class SwitchLowering {
     if (defaultBody == null && isExpression) {
       // An exhaustive switch expression over an enum: a constant added after compilation
       // matches no case, and Java throws.
-      defaultBody = new Stmt.Block(null, List.of(new Stmt.Throw(expressions.newError(
+      defaultBody = new Stmt.Block(null, List.of(new Stmt.Throw(context.calls().newError(
           "java.lang.IncompatibleClassChangeError", selector.tree()), selector.tree())), null);
     }
     Stmt.Block chain = defaultBody != null ? defaultBody : new Stmt.Block(null, List.of(), null);
@@ -158,10 +158,10 @@ final class SwitchLowering {
   private Expr caseMatch(Expr selector, ExpressionTree label) {
     javax.lang.model.element.TypeElement enumType = enumOf(selector.type());
     Expr constant = enumType != null && label instanceof com.sun.source.tree.IdentifierTree id
-        ? expressions.enumConstant(enumType, id)
+        ? context.calls().enumConstant(enumType, id)
         : expressions.lower(label, new ArrayList<>());
     if (selector.type().kind() == IrType.Kind.STRING) {
-      return expressions.stringEquals(selector, constant, label);
+      return context.calls().stringEquals(selector, constant, label);
     }
     return new Expr.Binary(dev.adjoint.processor.ir.BinaryOp.EQUAL, selector, constant,
         IrType.BOOLEAN, label);

@@ -7,10 +7,8 @@ import com.sun.source.tree.VariableTree;
 import dev.adjoint.processor.diag.MethodProblems;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.IrType;
-import dev.adjoint.processor.ir.Label;
 import dev.adjoint.processor.ir.Stmt;
 import dev.adjoint.processor.ir.Variable;
-import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.ExecutableElement;
 
@@ -55,17 +53,12 @@ final class ArrayCopies {
     out.add(new Stmt.Assign(copy, new Expr.NewArray(type,
         List.of(new Expr.ArrayLength(source, sourceTree)), v.getInitializer()), true, v));
     Variable index = context.newTemporary("k", IrType.INT, v);
-    List<Stmt> loop = new ArrayList<>();
-    loop.add(new Stmt.Assign(index, Expr.Literal.ofInt(0), true, v));
     Expr condition = new Expr.Binary(dev.adjoint.processor.ir.BinaryOp.LESS,
         new Expr.VarRef(index), new Expr.ArrayLength(new Expr.VarRef(copy), v), IrType.BOOLEAN,
         v);
     Stmt write = new Stmt.ArrayWrite(new Expr.VarRef(copy, v), new Expr.VarRef(index),
         new Expr.ArrayRead(source, new Expr.VarRef(index), type.elementType(), sourceTree), v);
-    loop.add(new Stmt.Loop(Label.synthetic("loop"), condition,
-        new Stmt.Block(null, List.of(write), v), List.of(CountedLoops.increment(index, v)), true,
-        new Stmt.Counter(index, Expr.Literal.ofInt(0), 1), v));
-    out.add(new Stmt.Block(null, loop, v));
+    out.add(CountedLoops.fromZero(index, condition, List.of(write), v));
     return true;
   }
 
@@ -141,6 +134,21 @@ final class ArrayCopies {
   }
 
   /**
+   * The JDK's checks of a range {@code [from, to)}: IllegalArgumentException when
+   * {@code from > to}, ArrayIndexOutOfBoundsException when {@code from < 0} or
+   * {@code last > length} ({@code last} is {@code from} for copyOfRange, {@code to} for fill).
+   */
+  private void checkRange(Expr from, Expr to, Expr last, Expr length, Tree call,
+      List<Stmt> out) {
+    throwIf(binary(dev.adjoint.processor.ir.BinaryOp.GREATER, from, to, call),
+        "java.lang.IllegalArgumentException", call, out);
+    throwIf(binary(dev.adjoint.processor.ir.BinaryOp.OR,
+        binary(dev.adjoint.processor.ir.BinaryOp.LESS, from, Expr.Literal.ofInt(0), call),
+        binary(dev.adjoint.processor.ir.BinaryOp.GREATER, last, length, call), call),
+        "java.lang.ArrayIndexOutOfBoundsException", call, out);
+  }
+
+  /**
    * {@code for (int k = 0; k < count; k++) target[targetStart + k] = source[sourceStart + k]},
    * or, {@code backward}, the same copies from the last to the first (index
    * {@code start + count - 1 - k}). {@code source} null writes {@code value} instead.
@@ -148,8 +156,6 @@ final class ArrayCopies {
   private Stmt copyLoop(Expr target, Expr targetStart, Expr source, Expr sourceStart,
       Expr value, Expr count, boolean backward, Tree tree) {
     Variable index = context.newTemporary("k", IrType.INT, tree);
-    List<Stmt> loop = new ArrayList<>();
-    loop.add(new Stmt.Assign(index, Expr.Literal.ofInt(0), true, tree));
     Expr condition = binary(dev.adjoint.processor.ir.BinaryOp.LESS, new Expr.VarRef(index),
         count, tree);
     Expr offset = new Expr.VarRef(index, tree);
@@ -164,10 +170,7 @@ final class ArrayCopies {
           source.type().elementType(), tree);
     }
     Stmt write = new Stmt.ArrayWrite(target, shifted(targetStart, offset, tree), element, tree);
-    loop.add(new Stmt.Loop(Label.synthetic("loop"), condition,
-        new Stmt.Block(null, List.of(write), tree), List.of(CountedLoops.increment(index, tree)),
-        true, new Stmt.Counter(index, Expr.Literal.ofInt(0), 1), tree));
-    return new Stmt.Block(null, loop, tree);
+    return CountedLoops.fromZero(index, condition, List.of(write), tree);
   }
 
   private static Expr shifted(Expr start, Expr offset, Tree tree) {
@@ -207,13 +210,7 @@ final class ArrayCopies {
     Expr length = end;
     Expr available = new Expr.ArrayLength(source, sourceTree);
     if (range) {
-      throwIf(binary(dev.adjoint.processor.ir.BinaryOp.GREATER, from, end, call),
-          "java.lang.IllegalArgumentException", call, out);
-      throwIf(binary(dev.adjoint.processor.ir.BinaryOp.OR,
-          binary(dev.adjoint.processor.ir.BinaryOp.LESS, from, Expr.Literal.ofInt(0), call),
-          binary(dev.adjoint.processor.ir.BinaryOp.GREATER, from,
-              new Expr.ArrayLength(source, sourceTree), call), call),
-          "java.lang.ArrayIndexOutOfBoundsException", call, out);
+      checkRange(from, end, from, new Expr.ArrayLength(source, sourceTree), call, out);
       length = binary(dev.adjoint.processor.ir.BinaryOp.MINUS, end, from, call);
       available = binary(dev.adjoint.processor.ir.BinaryOp.MINUS, available, from, call);
     }
@@ -299,13 +296,7 @@ final class ArrayCopies {
     Expr held = once("fill", value, arrayType.elementType(), call, out);
     Expr count = new Expr.ArrayLength(array, args.get(0));
     if (range) {
-      throwIf(binary(dev.adjoint.processor.ir.BinaryOp.GREATER, from, to, call),
-          "java.lang.IllegalArgumentException", call, out);
-      throwIf(binary(dev.adjoint.processor.ir.BinaryOp.OR,
-          binary(dev.adjoint.processor.ir.BinaryOp.LESS, from, Expr.Literal.ofInt(0), call),
-          binary(dev.adjoint.processor.ir.BinaryOp.GREATER, to,
-              new Expr.ArrayLength(array, args.get(0)), call), call),
-          "java.lang.ArrayIndexOutOfBoundsException", call, out);
+      checkRange(from, to, to, new Expr.ArrayLength(array, args.get(0)), call, out);
       count = binary(dev.adjoint.processor.ir.BinaryOp.MINUS, to, from, call);
     }
     out.add(copyLoop(array, from, null, null, held, count, false, call));

@@ -4,10 +4,8 @@ import com.sun.source.tree.Tree;
 import dev.adjoint.processor.diag.MethodProblems;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.IrType;
-import dev.adjoint.processor.ir.Label;
 import dev.adjoint.processor.ir.Stmt;
 import dev.adjoint.processor.ir.Variable;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -55,16 +53,9 @@ final class ArraySwapLowering {
     }
     Expr first = new Expr.VarRef(u, at);
     Expr second = new Expr.VarRef(v, at);
-    javax.lang.model.element.TypeElement error = symbols.elements()
-        .getTypeElement("java.lang.IllegalStateException");
-    Expr message = new Expr.Literal(IrType.STRING, "\"Adjoint swaps the elements of '"
+    requireSameLength(first, second, "\"Adjoint swaps the elements of '"
         + u.sourceName() + "' and '" + v.sourceName() + "', which needs arrays of one length\"",
-        at);
-    Expr differ = new Expr.Binary(dev.adjoint.processor.ir.BinaryOp.NOT_EQUAL,
-        new Expr.ArrayLength(first, at), new Expr.ArrayLength(second, at), IrType.BOOLEAN, at);
-    out.add(new Stmt.If(differ, new Stmt.Block(null, List.of(new Stmt.Throw(
-        new Expr.NewObject(error.asType(), List.of(message), symbols.irType(error.asType()), at),
-        at)), at), new Stmt.Block(null, List.of(), at), at));
+        at, out);
     Variable index = context.newTemporary("k", IrType.INT, at);
     Variable held = context.newTemporary(swap.temp(), u.type().elementType(), at);
     Expr k = new Expr.VarRef(index, at);
@@ -73,14 +64,9 @@ final class ArraySwapLowering {
         new Stmt.Assign(held, new Expr.ArrayRead(first, k, element, at), true, at),
         new Stmt.ArrayWrite(first, k, new Expr.ArrayRead(second, k, element, at), at),
         new Stmt.ArrayWrite(second, k, new Expr.VarRef(held, at), at));
-    List<Stmt> loop = new ArrayList<>();
-    loop.add(new Stmt.Assign(index, Expr.Literal.ofInt(0), true, at));
     Expr condition = new Expr.Binary(dev.adjoint.processor.ir.BinaryOp.LESS, k,
         new Expr.ArrayLength(first, at), IrType.BOOLEAN, at);
-    loop.add(new Stmt.Loop(Label.synthetic("loop"), condition, new Stmt.Block(null, body, at),
-        List.of(CountedLoops.increment(index, at)), true,
-        new Stmt.Counter(index, Expr.Literal.ofInt(0), 1), at));
-    out.add(new Stmt.Block(null, loop, at));
+    out.add(CountedLoops.fromZero(index, condition, body, at));
     return true;
   }
 
@@ -102,29 +88,32 @@ final class ArraySwapLowering {
     }
     Expr target = new Expr.VarRef(h, at);
     Expr source = new Expr.VarRef(next, at);
-    javax.lang.model.element.TypeElement error = symbols.elements()
-        .getTypeElement("java.lang.IllegalStateException");
-    Expr message = new Expr.Literal(IrType.STRING, "\"Adjoint copies the elements of '"
+    requireSameLength(target, source, "\"Adjoint copies the elements of '"
         + next.sourceName() + "' into '" + h.sourceName() + "', which needs arrays of one"
-        + " length\"", at);
-    Expr differ = new Expr.Binary(dev.adjoint.processor.ir.BinaryOp.NOT_EQUAL,
-        new Expr.ArrayLength(target, at), new Expr.ArrayLength(source, at), IrType.BOOLEAN, at);
-    out.add(new Stmt.If(differ, new Stmt.Block(null, List.of(new Stmt.Throw(
-        new Expr.NewObject(error.asType(), List.of(message), symbols.irType(error.asType()), at),
-        at)), at), new Stmt.Block(null, List.of(), at), at));
+        + " length\"", at, out);
     Variable index = context.newTemporary("k", IrType.INT, at);
     Expr k = new Expr.VarRef(index, at);
     IrType element = h.type().elementType();
-    List<Stmt> loop = new ArrayList<>();
-    loop.add(new Stmt.Assign(index, Expr.Literal.ofInt(0), true, at));
     Expr condition = new Expr.Binary(dev.adjoint.processor.ir.BinaryOp.LESS, k,
         new Expr.ArrayLength(target, at), IrType.BOOLEAN, at);
     Stmt copy = new Stmt.ArrayWrite(target, k, new Expr.ArrayRead(source, k, element, at), at);
-    loop.add(new Stmt.Loop(Label.synthetic("loop"), condition, new Stmt.Block(null,
-        List.of(copy), at), List.of(CountedLoops.increment(index, at)), true,
-        new Stmt.Counter(index, Expr.Literal.ofInt(0), 1), at));
-    out.add(new Stmt.Block(null, loop, at));
+    out.add(CountedLoops.fromZero(index, condition, List.of(copy), at));
     return true;
+  }
+
+  /**
+   * {@code if (a.length != b.length) throw new IllegalStateException(message);}, where
+   * {@code message} is the text of a string literal.
+   */
+  private void requireSameLength(Expr a, Expr b, String message, Tree at, List<Stmt> out) {
+    javax.lang.model.element.TypeElement error = symbols.elements()
+        .getTypeElement("java.lang.IllegalStateException");
+    Expr text = new Expr.Literal(IrType.STRING, message, at);
+    Expr differ = new Expr.Binary(dev.adjoint.processor.ir.BinaryOp.NOT_EQUAL,
+        new Expr.ArrayLength(a, at), new Expr.ArrayLength(b, at), IrType.BOOLEAN, at);
+    out.add(new Stmt.If(differ, new Stmt.Block(null, List.of(new Stmt.Throw(
+        new Expr.NewObject(error.asType(), List.of(text), symbols.irType(error.asType()), at),
+        at)), at), new Stmt.Block(null, List.of(), at), at));
   }
 
   private static boolean isLocalArray(Variable v) {

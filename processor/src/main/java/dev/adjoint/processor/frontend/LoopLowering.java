@@ -109,11 +109,7 @@ final class LoopLowering {
   void whileLoop(WhileLoopTree s, String userLabel, List<Stmt> out) {
     LoopTest test = loopTest(s.getCondition());
     Label label = (userLabel != null ? Label.user(userLabel) : Label.synthetic("loop"));
-    jumps.push(JumpTargets.Kind.LOOP, label, userLabel);
-    context.enterLoop();
-    Stmt.Block body = context.statements().asBlock(s.getStatement());
-    context.leaveLoop();
-    jumps.pop();
+    Stmt.Block body = body(s.getStatement(), label, userLabel);
     if (test.before().isEmpty()) {
       out.add(new Stmt.Loop(label, test.condition(), body, List.of(), true, null, s));
     } else {
@@ -124,11 +120,7 @@ final class LoopLowering {
 
   void doWhileLoop(DoWhileLoopTree s, String userLabel, List<Stmt> out) {
     Label label = (userLabel != null ? Label.user(userLabel) : Label.synthetic("loop"));
-    jumps.push(JumpTargets.Kind.LOOP, label, userLabel);
-    context.enterLoop();
-    Stmt.Block body = context.statements().asBlock(s.getStatement());
-    context.leaveLoop();
-    jumps.pop();
+    Stmt.Block body = body(s.getStatement(), label, userLabel);
     LoopTest test = loopTest(s.getCondition());
     if (test.before().isEmpty()) {
       out.add(new Stmt.Loop(label, test.condition(), body, List.of(), false, null, s));
@@ -146,6 +138,16 @@ final class LoopLowering {
     iteration.add(body);
     out.add(new Stmt.Loop(label, null, new Stmt.Block(null, iteration, s), List.of(), true, null,
         s));
+  }
+
+  /** A loop's body, lowered where {@code break} and {@code continue} reach {@code label}. */
+  private Stmt.Block body(StatementTree statement, Label label, String userLabel) {
+    jumps.push(JumpTargets.Kind.LOOP, label, userLabel);
+    context.enterLoop();
+    Stmt.Block body = context.statements().asBlock(statement);
+    context.leaveLoop();
+    jumps.pop();
+    return body;
   }
 
   /**

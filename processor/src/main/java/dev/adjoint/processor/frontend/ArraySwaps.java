@@ -28,7 +28,7 @@ final class ArraySwaps {
       return null;
     }
     String temp = decl.getName().toString();
-    String first = name(MethodLowering.stripParentheses(decl.getInitializer()));
+    String first = name(TreeShapes.stripParentheses(decl.getInitializer()));
     String[] second = assignment(stmts.get(i + 1));
     String[] third = assignment(stmts.get(i + 2));
     if (first == null || second == null || third == null || !second[0].equals(first)
@@ -69,9 +69,9 @@ final class ArraySwaps {
     new WriteScanner() {
       @Override
       protected void written(ExpressionTree target) {
-        ExpressionTree t = MethodLowering.stripParentheses(target);
+        ExpressionTree t = TreeShapes.stripParentheses(target);
         while (t instanceof com.sun.source.tree.ArrayAccessTree a) {
-          t = MethodLowering.stripParentheses(a.getExpression());
+          t = TreeShapes.stripParentheses(a.getExpression());
         }
         found[0] |= t instanceof IdentifierTree id && id.getName().contentEquals(name);
       }
@@ -90,15 +90,15 @@ final class ArraySwaps {
   }
 
   private static boolean mentionsName(ExpressionTree e, String name) {
-    ExpressionTree t = MethodLowering.stripParentheses(e);
+    ExpressionTree t = TreeShapes.stripParentheses(e);
     return t instanceof IdentifierTree id && id.getName().contentEquals(name);
   }
 
   /** {@code {target, source}} of a statement {@code target = source;} between two names. */
   private static String[] assignment(StatementTree s) {
     if (s instanceof ExpressionStatementTree e && e.getExpression() instanceof AssignmentTree a) {
-      String target = name(MethodLowering.stripParentheses(a.getVariable()));
-      String source = name(MethodLowering.stripParentheses(a.getExpression()));
+      String target = name(TreeShapes.stripParentheses(a.getVariable()));
+      String source = name(TreeShapes.stripParentheses(a.getExpression()));
       return target == null || source == null ? null : new String[] {target, source};
     }
     return null;

@@ -22,16 +22,16 @@ import javax.lang.model.element.Modifier;
  */
 final class EvaluationOrder {
   private final List<Stmt> out;
-  private final MethodLowering statements;
+  private final LoweringContext context;
   private final Set<Variable> assigned = new HashSet<>();
   private final Set<Variable> writtenArrays = new HashSet<>();
   private boolean calls;
   private int insertAt;
 
   /** The statements appended to {@code out} from {@code mark} on are those the operand ran. */
-  EvaluationOrder(List<Stmt> out, int mark, MethodLowering statements) {
+  EvaluationOrder(List<Stmt> out, int mark, LoweringContext context) {
     this.out = out;
-    this.statements = statements;
+    this.context = context;
     this.insertAt = mark;
     for (Stmt s : out.subList(mark, out.size())) {
       IrWalk.statements(s, c -> {
@@ -68,7 +68,7 @@ final class EvaluationOrder {
     }
     IrType type = earlier.type();
     if (isHoldable(type)) {
-      Variable held = statements.newTemporary("evaluated", type, earlier.tree());
+      Variable held = context.newTemporary("evaluated", type, earlier.tree());
       out.add(insertAt++, new Stmt.Assign(held, earlier, true, earlier.tree()));
       return new Expr.VarRef(held, earlier.tree());
     }

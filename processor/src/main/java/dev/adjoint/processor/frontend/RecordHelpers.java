@@ -51,20 +51,20 @@ final class RecordHelpers {
   private final MethodProblems problems;
   private final RecordLowering records;
   private final ExpressionLowering expressions;
-  private final MethodLowering statements;
+  private final LoweringContext context;
   private final Scope scope;
   private final CompilationUnitTree unit;
   private final Set<String> inlining = new HashSet<>();
   private int copies;
 
   RecordHelpers(Symbols symbols, MethodProblems problems, RecordLowering records,
-      ExpressionLowering expressions, MethodLowering statements, Scope scope,
+      ExpressionLowering expressions, LoweringContext context, Scope scope,
       CompilationUnitTree unit) {
     this.symbols = symbols;
     this.problems = problems;
     this.records = records;
     this.expressions = expressions;
-    this.statements = statements;
+    this.context = context;
     this.scope = scope;
     this.unit = unit;
   }
@@ -110,7 +110,7 @@ final class RecordHelpers {
   }
 
   private List<ExecutableElement> ownMethods(String name) {
-    Element owner = statements.method().getEnclosingElement();
+    Element owner = context.method().getEnclosingElement();
     return symbols.unqualifiedMethods(name).stream()
         .filter(m -> m.getEnclosingElement().equals(owner)).toList();
   }
@@ -120,7 +120,7 @@ final class RecordHelpers {
       dev.adjoint.processor.abi.FlatParameters.RecordNode node, Flattening flat,
       List<Stmt> out) {
     String name = ((IdentifierTree) call.getMethodSelect()).getName().toString();
-    Element owner = statements.method().getEnclosingElement();
+    Element owner = context.method().getEnclosingElement();
     List<ExecutableElement> candidates = ownMethods(name);
     String what = "the record " + node.type().getSimpleName() + " returned by '" + name + "'";
     if (candidates.size() != 1) {
@@ -192,7 +192,7 @@ final class RecordHelpers {
         if (ExpressionLowering.isPoison(value)) {
           return null;
         }
-        Variable local = statements.newTemporary(name + id + "$" + pname,
+        Variable local = context.newTemporary(name + id + "$" + pname,
             symbols.irType(p.asType()), arg);
         out.add(new Stmt.Assign(local, value, true, arg));
         bindings.add(() -> scope.declareSynonym(pname, new Expr.VarRef(local, arg)));
@@ -247,7 +247,7 @@ final class RecordHelpers {
     BlockTree body = m.getBody();
     if (body == null || body.getStatements().size() != 1
         || !(body.getStatements().get(0) instanceof ReturnTree r) || r.getExpression() == null
-        || !(MethodLowering.stripParentheses(r.getExpression()) instanceof NewClassTree n)
+        || !(TreeShapes.stripParentheses(r.getExpression()) instanceof NewClassTree n)
         || n.getClassBody() != null) {
       return Optional.empty();
     }

@@ -43,22 +43,22 @@ final class RecordLocals implements RecordHelpers.Flattening {
   private final MethodProblems problems;
   private final RecordLowering records;
   private final ExpressionLowering expressions;
-  private final MethodLowering statements;
+  private final LoweringContext context;
   private final Map<String, FlatParameters.RecordNode> locals = new HashMap<>();
   private final Map<Integer, Variable> variables = new HashMap<>();
   private final RecordHelpers helpers;
   private int nextLeaf = FIRST_LEAF;
 
   RecordLocals(Symbols symbols, MethodProblems problems, RecordLowering records,
-      ExpressionLowering expressions, MethodLowering statements, Scope scope,
+      ExpressionLowering expressions, LoweringContext context, Scope scope,
       CompilationUnitTree unit) {
-    this.helpers = new RecordHelpers(symbols, problems, records, expressions, statements, scope,
+    this.helpers = new RecordHelpers(symbols, problems, records, expressions, context, scope,
         unit);
     this.symbols = symbols;
     this.problems = problems;
     this.records = records;
     this.expressions = expressions;
-    this.statements = statements;
+    this.context = context;
   }
 
   /** Lowers {@code v} when it declares a record local, and says whether it did. */
@@ -108,7 +108,7 @@ final class RecordLocals implements RecordHelpers.Flattening {
     List<Variable> leaves = leaves(node);
     List<Variable> temporaries = new ArrayList<>();
     for (int i = 0; i < leaves.size(); i++) {
-      Variable t = statements.newTemporary(id.getName() + "Next", leaves.get(i).type(), a);
+      Variable t = context.newTemporary(id.getName() + "Next", leaves.get(i).type(), a);
       out.add(new Stmt.Assign(t, values.get(i), true, a));
       temporaries.add(t);
     }
@@ -121,7 +121,7 @@ final class RecordLocals implements RecordHelpers.Flattening {
   private Optional<TypeElement> recordType(VariableTree v, boolean isVar) {
     TypeMirror mirror;
     if (isVar) {
-      ExpressionTree init = MethodLowering.stripParentheses(v.getInitializer());
+      ExpressionTree init = TreeShapes.stripParentheses(v.getInitializer());
       if (RecordHelpers.isCandidate(init)) {
         return helpers.returnType((MethodInvocationTree) init)
             .flatMap(FlatParameters::differentiableRecord);
@@ -196,7 +196,7 @@ final class RecordLocals implements RecordHelpers.Flattening {
       } else {
         int leaf = nextLeaf++;
         Variable v = new Variable(child, symbols.irType(c.asType()), Variable.Origin.LOCAL, at);
-        statements.declareLocal(v);
+        context.declareLocal(v);
         variables.put(leaf, v);
         components.add(new FlatParameters.LeafNode(leaf));
       }
@@ -225,7 +225,7 @@ final class RecordLocals implements RecordHelpers.Flattening {
   @Override
   public List<Expr> leafValues(ExpressionTree tree, FlatParameters.RecordNode node,
       List<Stmt> out) {
-    ExpressionTree e = MethodLowering.stripParentheses(tree);
+    ExpressionTree e = TreeShapes.stripParentheses(tree);
     if (e instanceof NewClassTree n && n.getClassBody() == null
         && symbols.resolveType(n.getIdentifier()).filter(node.type()::equals).isPresent()
         && n.getArguments().size() == node.components().size()) {

@@ -30,14 +30,14 @@ import javax.lang.model.util.ElementFilter;
 final class SealedDispatch {
   private final Symbols symbols;
   private final MethodProblems problems;
-  private final MethodLowering statements;
+  private final LoweringContext context;
   private final RecordLowering records;
 
-  SealedDispatch(Symbols symbols, MethodProblems problems, MethodLowering statements,
+  SealedDispatch(Symbols symbols, MethodProblems problems, LoweringContext context,
       RecordLowering records) {
     this.symbols = symbols;
     this.problems = problems;
-    this.statements = statements;
+    this.context = context;
     this.records = records;
   }
 
@@ -100,7 +100,7 @@ final class SealedDispatch {
       }
       implementations.add(impl.get());
     }
-    Variable result = statements.newTemporary("dispatched", IrType.DOUBLE, tree);
+    Variable result = context.newTemporary("dispatched", IrType.DOUBLE, tree);
     ExecutableElement getClass = symbols.methods(
         symbols.elements().getTypeElement("java.lang.Object"), "getClass").get(0);
     Stmt.Block chain = null;

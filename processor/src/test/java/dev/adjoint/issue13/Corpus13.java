@@ -16,7 +16,8 @@ final class Corpus13 {
   static final Set<String> REJECTED_TODAY = Set.of(
       "GruSequence", "Attention", "Rk4LotkaVolterra", "GradbenchOde", "AdbenchGmm",
       "AdbenchLstm", "BundleAdjustment", "DeterminantLu", "PingPongSmoother", "PolicyRollout",
-      "StandardizeInPlace", "ExtendedRosenbrock");
+      "StandardizeInPlace", "ExtendedRosenbrock", "SoftKMeans", "PowerIteration",
+      "PiecewiseLinear");
 
   private Corpus13() {}
 
@@ -27,6 +28,7 @@ final class Corpus13 {
     all.addAll(BenchmarkPrograms13.all());
     all.addAll(StatsPrograms13.all());
     all.addAll(MghPrograms13.all());
+    all.addAll(AliasPrograms13.all());
     return all;
   }
 

@@ -10,7 +10,8 @@ final class AliasPrograms13 {
   private AliasPrograms13() {}
 
   static List<Program13> all() {
-    return List.of(softKMeans(), holtForecast(), powerIteration(), piecewiseLinear());
+    return List.of(softKMeans(), holtForecast(), powerIteration(), piecewiseLinear(),
+        polylineLength(), softClip());
   }
 
   /** Soft k-means energy: {@code var c = centroids[k];} and a helper returning a row. */
@@ -153,6 +154,50 @@ final class AliasPrograms13 {
         """)
         .at(vec(5, 201), new double[] {0.1, 0.4, 0.66, 0.9}, true)
         .at(vec(4, 202), new double[] {0.1, 0.4, 0.66, 0.9}, false)
+        .build();
+  }
+
+  /** Polyline length: a point initializer {@code {…}} in the loop, handed over as prev. */
+  static Program13 polylineLength() {
+    return Program13.of("PolylineLength", "length of a polyline on a circle", "length", "", """
+        @Differentiable
+        static double length(double[] angles, double radius) {
+          double[] prev = {radius, 0};
+          double len = 0;
+          for (int i = 0; i < angles.length; i++) {
+            double[] p = {radius * Math.cos(angles[i]), radius * Math.sin(angles[i])};
+            len += Math.hypot(p[0] - prev[0], p[1] - prev[1]);
+            prev = p;
+          }
+          return len;
+        }
+        """)
+        .at(new double[] {0.3, 0.9, 1.4, 2.2}, 1.5)
+        .build();
+  }
+
+  /** A helper that writes into the array it receives and returns it. */
+  static Program13 softClip() {
+    return Program13.of("SoftClip", "tanh soft clipping in place, helper returns its argument",
+        "loss", "", """
+        static double[] softClipInPlace(double[] v, double c) {
+          for (int i = 0; i < v.length; i++) {
+            v[i] = c * Math.tanh(v[i] / c);
+          }
+          return v;
+        }
+
+        @Differentiable
+        static double loss(double[] x, double c) {
+          double[] y = softClipInPlace(x.clone(), c);
+          double s = 0;
+          for (double v : y) {
+            s += v * v;
+          }
+          return s;
+        }
+        """)
+        .at(vec(5, 211, 2.5), 1.2)
         .build();
   }
 }

@@ -17,7 +17,7 @@ final class Corpus13 {
       "GruSequence", "Attention", "Rk4LotkaVolterra", "GradbenchOde", "AdbenchGmm",
       "AdbenchLstm", "BundleAdjustment", "DeterminantLu", "PingPongSmoother", "PolicyRollout",
       "StandardizeInPlace", "ExtendedRosenbrock", "SoftKMeans", "PowerIteration",
-      "PiecewiseLinear");
+      "PiecewiseLinear", "SoftClip");
 
   private Corpus13() {}
 

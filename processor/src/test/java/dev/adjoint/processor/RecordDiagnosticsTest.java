@@ -296,8 +296,8 @@ class RecordDiagnosticsTest {
           }
         }
         """);
-    oneError(src, "@Differentiable method 'loss' must be static, or an instance method of a"
-        + " record of doubles", "double loss(", "loss(");
+    oneError(src, "field 'rate' of T is not final, and Adjoint differentiates an instance method"
+        + " of a class only when every field of it is final", "double loss(", "loss(");
   }
 
   @Test

@@ -673,7 +673,7 @@ final class ExpressionLowering {
           method.get(), receiver, args, sealed.get(), noHoisting == 0, out);
       return dispatched == null ? poison(call) : dispatched;
     }
-    if (!isStatic && receiver != null && RecordLowering.isRecordMethod(method.get())) {
+    if (!isStatic && receiver != null && RecordLowering.isOpaqueRecordMethod(method.get())) {
       records.opaqueReceiver(call, method.get());
       return poison(call);
     }

@@ -313,6 +313,11 @@ public final class MethodLowering {
     return new Stmt.Block(null, out, s);
   }
 
+  /** Lowers one statement into {@code out} (an inlined helper's: {@link RecordHelpers}). */
+  void lowerStatement(StatementTree s, List<Stmt> out) {
+    statement(s, out);
+  }
+
   private void statement(StatementTree s, List<Stmt> out) {
     switch (s.getKind()) {
       case BLOCK -> out.add(block((BlockTree) s, null));

@@ -177,18 +177,25 @@ class ClassModelDiagnosticsTest {
           double twice() {
             return 2 * w;
           }
+
+          double scaled(double u) {
+            return u * w;
+          }
         }
 
         final class T {
           @Differentiable
           static double loss(Model m, double x) {
-            return m.w * x + m.twice() * x;
+            return m.w * x + m.twice() * x + m.scaled(2.0) * x;
           }
         }
         """);
     Compilation c = compile(src);
     assertThat(c).succeededWithoutWarnings();
     assertThat(c).generatedSourceFile("t.TGrad");
+    // the other object's method is evaluated as it is, not differentiated
+    org.junit.jupiter.api.Assertions.assertFalse(
+        c.generatedSourceFile("t.ModelGrad").isPresent());
   }
 
   @Test

@@ -199,6 +199,27 @@ class ClassModelDiagnosticsTest {
   }
 
   @Test
+  void callingAMethodThatDoesNotDifferentiateSelfIsAnError() {
+    TestSource src = t("""
+        final class T {
+          final double w = 2;
+
+          @Differentiable(wrt = "t")
+          double scaled(double t) {
+            return w * t;
+          }
+
+          @Differentiable
+          double loss(double t) {
+            return scaled(t) * t;
+          }
+        }
+        """);
+    oneError(src, "T.scaled is not differentiable with respect to 'self', and an active value flows"
+        + " into it; its derivative would be lost", "return scaled(t) * t;", "(t) * t");
+  }
+
+  @Test
   void assigningAFieldInAMethodOfTheClassIsAnError() {
     TestSource src = t("""
         final class T {

@@ -114,10 +114,26 @@ final class RecordParameters {
           + owner.getSimpleName() + ", which has no double, double[] or double[][] component"
           + " (nor a record of them) to differentiate; make it static";
     }
-    return "@Differentiable method '" + name + "' must be static, or an instance method of a"
-        + " record of doubles, double[] and double[][] (whose fields are final); Adjoint does not"
-        + " follow derivatives through the mutable fields of " + owner.getSimpleName() + ", so"
-        + " make it a record or pass the object's state in as parameters";
+    return dev.adjoint.processor.abi.ModelClasses.notAModelMessage(name, owner);
+  }
+
+  /** What keeps the receiver of a class's instance method from being differentiated. */
+  private static Optional<String> classProblem(TypeElement type, Elements elements,
+      Trees trees) {
+    Optional<String> own = dev.adjoint.processor.abi.ModelClasses.problemWith(type);
+    if (own.isPresent()) {
+      return own;
+    }
+    for (VariableElement f : dev.adjoint.processor.abi.ModelClasses.fields(type)) {
+      Optional<TypeElement> nested = FlatParameters.differentiableRecord(f.asType());
+      if (nested.isPresent()) {
+        Optional<String> inner = problemWith(nested.get(), elements, trees);
+        if (inner.isPresent()) {
+          return inner;
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /**
@@ -126,6 +142,9 @@ final class RecordParameters {
    * constructor of its own), or empty when it can; nested records included.
    */
   static Optional<String> problemWith(TypeElement record, Elements elements, Trees trees) {
+    if (record.getKind() == javax.lang.model.element.ElementKind.CLASS) {
+      return classProblem(record, elements, trees);
+    }
     for (javax.lang.model.element.Element e = record; e instanceof TypeElement t;
         e = t.getEnclosingElement()) {
       if (t.getModifiers().contains(Modifier.PRIVATE)) {

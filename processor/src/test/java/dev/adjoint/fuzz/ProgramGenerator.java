@@ -82,7 +82,8 @@ final class ProgramGenerator {
      * through accessors and fields ({@code r.r0()}, {@code r.r1}, {@code r.rv()[k]}) and a local
      * alias, calls of its instance method {@code r.g(u)}, which reads the fields by their simple
      * names, and a local {@code Pt(double a, double b)} reassigned in a loop with a new record or
-     * with the one a static helper {@code ptStep(Pt, double, double)} returns (inlined).
+     * with the one a static helper {@code ptStep(Pt, double, double)} returns (inlined), or
+     * {@code ptLeap}, whose body computes locals in a loop and a local array first.
      */
     RECORD("record");
 
@@ -882,9 +883,19 @@ final class ProgramGenerator {
         if (!records.contains(helper)) {
           records.add(helper); // a class member beside the record it returns
         }
+        // or a helper of several statements: locals (named like the caller's), a loop, inlined
+        // (chosen by the counter, not a draw, so that the other shapes' seeds stay as they were)
+        boolean leap = fresh % 2 == 0;
+        String leapHelper = "static Pt ptLeap(Pt p, double c, double k) { double a = p.a() * k;"
+            + " double b = p.b(); for (int i = 0; i < 2; i++) { b += Math.sin(a) * c;"
+            + " a -= 0.25 * b; } double[] t = {a, b}; t[1] *= 0.5;"
+            + " return new Pt(t[0], t[1] + c); }";
+        if (leap && !records.contains(leapHelper)) {
+          records.add(leapHelper);
+        }
         out.add(Node.stmt("Pt " + pt + " = new Pt(@0@, @1@);", expr(scope, 1), expr(scope, 1)));
         out.add(Node.stmt("for (int " + k + " = 0; " + k + " < 3; " + k + "++) { " + pt
-            + " = ptStep(" + pt + ", @0@, r.r0()); }", expr(scope, 1)));
+            + " = " + (leap ? "ptLeap(" : "ptStep(") + pt + ", @0@, r.r0()); }", expr(scope, 1)));
         out.add(Node.stmt("var " + pq + " = ptStep(new Pt(" + pt + ".b(), @0@), 0.5, " + pt
             + ".a());", expr(scope, 1)));
         out.add(Node.stmt("double " + s + " = " + pq + ".a() * " + pt + ".b() + " + pq

@@ -296,8 +296,8 @@ class RecordDiagnosticsTest {
           }
         }
         """);
-    oneError(src, "@Differentiable method 'loss' must be static, or an instance method of a"
-        + " record of doubles", "double loss(", "loss(");
+    oneError(src, "field 'rate' of T is not final, and Adjoint differentiates an instance method"
+        + " of a class only when every field of it is final", "double loss(", "loss(");
   }
 
   @Test
@@ -425,14 +425,49 @@ class RecordDiagnosticsTest {
   }
 
   @Test
-  void helperWithMoreThanAReturnIsAnError() {
+  void helperNotEndingWithANewRecordIsAnError() {
     helperError(helper("""
         static State step(State s, double dt) {
+            State next = new State(s.x() + dt * s.v(), s.v());
+            return next;
+          }""", "s = step(s, 0.1);"),
+        "the record State returned by 'step' can be inlined only when its body ends with"
+            + " 'return new State(...);'", "s = step(s, 0.1);");
+  }
+
+  @Test
+  void helperReturningEarlyIsAnError() {
+    helperError(helper("""
+        static State step(State s, double dt) {
+            if (dt > 1) {
+              return s;
+            }
             double v = s.v();
             return new State(s.x() + dt * v, v);
           }""", "s = step(s, 0.1);"),
-        "the record State returned by 'step' can be inlined only when its body is the single"
-            + " statement 'return new State(...);'", "s = step(s, 0.1);");
+        "cannot be inlined: its body returns before its last statement", "s = step(s, 0.1);");
+  }
+
+  @Test
+  void helperAssigningAParameterIsAnError() {
+    helperError(helper("""
+        static State step(State s, double dt) {
+            dt = dt / 2;
+            return new State(s.x() + dt * s.v(), s.v());
+          }""", "s = step(s, 0.1);"),
+        "cannot be inlined: its body assigns 'dt', which is not one of its own locals",
+        "s = step(s, 0.1);");
+  }
+
+  @Test
+  void helperWithLocalsReadingAFieldIsAnError() {
+    helperError(helper("""
+        static State step(State s, double dt) {
+            double v = s.v() * K;
+            return new State(s.x() + dt * v, v);
+          }""", "s = step(s, 0.1);"),
+        "cannot be inlined: its body reads 'K', which is not one of its parameters nor one of"
+            + " its locals; pass it in", "s = step(s, 0.1);");
   }
 
   @Test

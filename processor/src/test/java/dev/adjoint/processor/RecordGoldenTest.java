@@ -98,6 +98,37 @@ class RecordGoldenTest {
       }
       """;
 
+  /** A class whose fields are final: self() is a generated LinearGrad.Gradient. */
+  static final String LINEAR = """
+      package golden;
+
+      import dev.adjoint.Differentiable;
+
+      /** A linear model with a name, as a class whose fields are final. */
+      public final class Linear {
+        final double[] w;
+        final double b;
+        final String name;
+
+        Linear(double[] w, double b, String name) {
+          this.w = w.clone();
+          this.b = b;
+          this.name = name;
+        }
+
+        /** The squared error of one example. */
+        @Differentiable
+        double loss(double[] x, double y) {
+          double z = b;
+          for (int i = 0; i < w.length; i++) {
+            z += w[i] * x[i];
+          }
+          double r = z - y;
+          return 0.5 * r * r;
+        }
+      }
+      """;
+
   private static final boolean UPDATE = Boolean.getBoolean("adjoint.updateGolden");
 
   private static Path goldenDir() {
@@ -135,6 +166,11 @@ class RecordGoldenTest {
   @Test
   void mlpRecordMatchesGolden() throws IOException {
     check("Mlp", MLP, "MlpGrad");
+  }
+
+  @Test
+  void classWithFinalFieldsMatchesGolden() throws IOException {
+    check("Linear", LINEAR, "LinearGrad");
   }
 
   @Test

@@ -37,12 +37,20 @@ public final class FlatParameters {
    * @param type the leaf's type
    * @param accessors the accessors that read it from the parameter, outermost first
    * @param differentiated whether the entry point differentiates it
+   * @param field the field of a class's receiver it is read from before {@code accessors}
+   *     ({@code self.w}, see {@link ModelClasses}), or null
    */
   public record Leaf(int root, String path, String variableName, TypeMirror type,
-      List<ExecutableElement> accessors, boolean differentiated) {
-    /** Whether the leaf belongs to a record parameter. */
+      List<ExecutableElement> accessors, boolean differentiated, VariableElement field) {
+    /** A leaf of a record parameter, or a parameter of its own. */
+    public Leaf(int root, String path, String variableName, TypeMirror type,
+        List<ExecutableElement> accessors, boolean differentiated) {
+      this(root, path, variableName, type, accessors, differentiated, null);
+    }
+
+    /** Whether the leaf belongs to a record parameter (or a class's receiver). */
     public boolean inRecord() {
-      return !accessors.isEmpty();
+      return !accessors.isEmpty() || field != null;
     }
   }
 
@@ -94,6 +102,9 @@ public final class FlatParameters {
     if (differentiable.isPresent()) {
       return differentiable;
     }
+    if (ModelClasses.isModelClass(owner)) {
+      return Optional.of(owner); // a class of final fields (ModelClasses)
+    }
     // A record of a sealed interface, whose methods a dispatched call reaches, even without a
     // component that carries derivatives (record Relu() implements Activation).
     boolean ofSealed = owner.getKind() == ElementKind.RECORD && owner.getTypeParameters().isEmpty()
@@ -135,8 +146,10 @@ public final class FlatParameters {
       // parameters; its fields are read as leaves whatever wrt says: it is always flattened.
       names.add(SELF);
       types.add(self.get().asType());
-      roots.add(flatten(params.size(), self.get(), SELF, List.of(),
-          differentiated.contains(SELF), differentiated, leaves));
+      roots.add(self.get().getKind() == ElementKind.CLASS
+          ? flattenClass(params.size(), self.get(), differentiated, leaves)
+          : flatten(params.size(), self.get(), SELF, List.of(), differentiated.contains(SELF),
+              differentiated, leaves));
     }
     return new FlatParameters(names, types, roots, leaves, self.isPresent());
   }
@@ -164,6 +177,48 @@ public final class FlatParameters {
       }
     }
     return new RecordNode(record, names, components);
+  }
+
+  /** The receiver of an instance method of a class ({@link ModelClasses}): one node per field. */
+  private static Node flattenClass(int root, TypeElement type, Set<String> differentiated,
+      List<Leaf> leaves) {
+    boolean all = differentiated.contains(SELF);
+    List<String> names = new ArrayList<>();
+    List<Node> components = new ArrayList<>();
+    for (VariableElement f : ModelClasses.fields(type)) {
+      String name = f.getSimpleName().toString();
+      String path = SELF + "." + name;
+      boolean childAll = all || differentiated.contains(path);
+      names.add(name);
+      Optional<TypeElement> nested = differentiableRecord(f.asType());
+      List<Leaf> inner = new ArrayList<>();
+      Node node = nested.isPresent()
+          ? flatten(root, nested.get(), path, List.of(), childAll, differentiated, inner)
+          : null;
+      if (node == null) {
+        leaves.add(new Leaf(root, path, path.replace('.', '$'), f.asType(), List.of(),
+            childAll && carriesDerivative(f.asType()), f));
+        components.add(new LeafNode(leaves.size() - 1));
+        continue;
+      }
+      // The nested record's leaves, renumbered after the ones already taken, read from the field.
+      int offset = leaves.size();
+      for (Leaf l : inner) {
+        leaves.add(new Leaf(l.root(), l.path(), l.variableName(), l.type(), l.accessors(),
+            l.differentiated(), f));
+      }
+      components.add(shift(node, offset));
+    }
+    return new RecordNode(type, names, components);
+  }
+
+  private static Node shift(Node node, int offset) {
+    if (node instanceof LeafNode l) {
+      return new LeafNode(l.leaf() + offset);
+    }
+    RecordNode r = (RecordNode) node;
+    return new RecordNode(r.type(), r.names(),
+        r.components().stream().map(c -> shift(c, offset)).toList());
   }
 
   /** Whether a value of this type is a {@code double}, {@code double[]} or {@code double[][]}. */

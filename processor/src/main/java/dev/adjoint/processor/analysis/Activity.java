@@ -115,8 +115,11 @@ public final class Activity {
 
   /** The rule of a static call through which derivatives flow, or null. */
   private DerivativeRule differentiableRule(Expr.Call c) {
+    if (c.receiver() != null) {
+      return null; // a method of an object (looking its rule up would differentiate it)
+    }
     Optional<DerivativeRule> rule = rules.ruleFor(c.method());
-    if (rule.isEmpty() || rule.get() instanceof ZeroDerivativeRule || c.receiver() != null) {
+    if (rule.isEmpty() || rule.get() instanceof ZeroDerivativeRule) {
       return null;
     }
     return rule.get();

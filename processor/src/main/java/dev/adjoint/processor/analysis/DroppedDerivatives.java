@@ -169,7 +169,7 @@ final class DroppedDerivatives {
 
     @Override
     public Boolean visitCall(Expr.Call c) {
-      if (isPiecewiseConstant(c.method())) {
+      if (isPiecewiseConstant(c.method(), c.receiver() != null)) {
         return false;
       }
       boolean any = c.receiver() != null && leaves(c.receiver());
@@ -223,12 +223,13 @@ final class DroppedDerivatives {
     return e.type().carriesDerivative() ? varied.test(e) : carries(e);
   }
 
-  private boolean isPiecewiseConstant(ExecutableElement m) {
+  private boolean isPiecewiseConstant(ExecutableElement m, boolean onObject) {
     TypeKind returned = m.getReturnType().getKind();
     if (returned == TypeKind.BOOLEAN) {
       return true;
     }
-    Optional<DerivativeRule> rule = rules.ruleFor(m);
+    // (a method of an object has no rule: looking one up would differentiate a class's method)
+    Optional<DerivativeRule> rule = onObject ? Optional.empty() : rules.ruleFor(m);
     boolean stopGradient = rule.isPresent() && rule.get() instanceof ZeroDerivativeRule
         && m.getAnnotationMirrors().stream().anyMatch(a -> a.getAnnotationType().toString()
             .equals(RuntimeTypes.NON_DIFFERENTIABLE));

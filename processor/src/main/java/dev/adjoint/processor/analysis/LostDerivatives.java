@@ -135,7 +135,9 @@ final class LostDerivatives {
         return;
       }
       if (!rule.get().differentiableIn(i)) {
-        String param = c.method().getParameters().get(i).getSimpleName().toString();
+        // (arguments after the parameters are the components of a record's or class's receiver)
+        String param = i < c.method().getParameters().size()
+            ? c.method().getParameters().get(i).getSimpleName().toString() : "self";
         problems.error(arg.tree(), name + " is not differentiable with respect to '" + param
             + "', and an active value flows into it; its derivative would be lost");
       }

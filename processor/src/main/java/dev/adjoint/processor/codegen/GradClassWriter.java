@@ -226,6 +226,7 @@ public final class GradClassWriter {
     for (TypeElement record : RecordAlgebra.recordTypes(entries)) {
       RecordAlgebra.methods(record).forEach(type::addMethod);
     }
+    ClassGradient.addTo(type, entries);
 
     return JavaFile.builder(grad.packageName(), type.build())
         .skipJavaLangImports(true)

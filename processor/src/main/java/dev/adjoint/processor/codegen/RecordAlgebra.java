@@ -52,7 +52,9 @@ final class RecordAlgebra {
   }
 
   private static void collect(FlatParameters.RecordNode node, Map<String, TypeElement> found) {
-    found.put(node.type().getQualifiedName().toString(), node.type());
+    if (!RecordApi.isClass(node)) { // a class's gradient is its Gradient (ClassGradient)
+      found.put(node.type().getQualifiedName().toString(), node.type());
+    }
     for (FlatParameters.Node c : node.components()) {
       if (c instanceof FlatParameters.RecordNode r) {
         collect(r, found);
@@ -60,10 +62,20 @@ final class RecordAlgebra {
     }
   }
 
+  /** A component of a record the algebra works on: its name and type. */
+  record Component(String name, javax.lang.model.type.TypeMirror type) {}
+
   /** The five methods for {@code record}. */
   static List<MethodSpec> methods(TypeElement record) {
-    ClassName type = ClassName.get(record);
-    String name = record.getSimpleName().toString();
+    List<Component> components = new ArrayList<>();
+    for (RecordComponentElement c : record.getRecordComponents()) {
+      components.add(new Component(c.getSimpleName().toString(), c.asType()));
+    }
+    return methods(ClassName.get(record), record.getSimpleName().toString(), components);
+  }
+
+  /** The five methods for a record of type {@code type}, named {@code name} in their docs. */
+  static List<MethodSpec> methods(TypeName type, String name, List<Component> record) {
     List<MethodSpec> out = new ArrayList<>();
     out.add(MethodSpec.methodBuilder("add")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
@@ -123,12 +135,12 @@ final class RecordAlgebra {
   }
 
   /** The canonical constructor's arguments of {@code scale} or {@code axpy}. */
-  private static CodeBlock components(TypeElement record, String op) {
+  private static CodeBlock components(List<Component> record, String op) {
     List<CodeBlock> parts = new ArrayList<>();
-    for (RecordComponentElement c : record.getRecordComponents()) {
-      String get = c.getSimpleName() + "()";
-      String t = c.asType().toString();
-      Optional<TypeElement> nested = FlatParameters.differentiableRecord(c.asType());
+    for (Component c : record) {
+      String get = c.name() + "()";
+      String t = c.type().toString();
+      Optional<TypeElement> nested = FlatParameters.differentiableRecord(c.type());
       boolean scale = op.equals("scale");
       if (nested.isPresent()) {
         parts.add(scale ? CodeBlock.of("scale(x.$L, k)", get)
@@ -136,7 +148,7 @@ final class RecordAlgebra {
       } else if (t.equals("double")) {
         parts.add(scale ? CodeBlock.of("k * x.$L", get)
             : CodeBlock.of("alpha * x.$L + y.$L", get, get));
-      } else if (FlatParameters.carriesDerivative(c.asType())) {
+      } else if (FlatParameters.carriesDerivative(c.type())) {
         parts.add(scale ? CodeBlock.of("$T.scale(k, x.$L)", RuntimeTypes.GRADIENT_ALGEBRA, get)
             : CodeBlock.of("$T.axpy(alpha, x.$L, y.$L)", RuntimeTypes.GRADIENT_ALGEBRA, get,
                 get));
@@ -148,15 +160,15 @@ final class RecordAlgebra {
   }
 
   /** The sum of squares of a record's differentiable components. */
-  private static CodeBlock squares(TypeElement record) {
+  private static CodeBlock squares(List<Component> record) {
     List<CodeBlock> parts = new ArrayList<>();
-    for (RecordComponentElement c : record.getRecordComponents()) {
-      String get = c.getSimpleName() + "()";
-      if (FlatParameters.differentiableRecord(c.asType()).isPresent()) {
+    for (Component c : record) {
+      String get = c.name() + "()";
+      if (FlatParameters.differentiableRecord(c.type()).isPresent()) {
         parts.add(CodeBlock.of("squaredNorm(x.$L)", get));
-      } else if (c.asType().toString().equals("double")) {
+      } else if (c.type().toString().equals("double")) {
         parts.add(CodeBlock.of("x.$L * x.$L", get, get));
-      } else if (FlatParameters.carriesDerivative(c.asType())) {
+      } else if (FlatParameters.carriesDerivative(c.type())) {
         parts.add(CodeBlock.of("$T.sumOfSquares(x.$L)", RuntimeTypes.GRADIENT_ALGEBRA, get));
       }
     }

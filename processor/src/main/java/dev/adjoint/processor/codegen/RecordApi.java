@@ -8,6 +8,7 @@ import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.adjoint.processor.abi.FlatParameters;
+import dev.adjoint.processor.abi.ModelClasses;
 import dev.adjoint.processor.ir.Variable;
 import dev.adjoint.processor.ir.AdjointBody;
 import java.util.ArrayList;
@@ -40,8 +41,12 @@ final class RecordApi {
       }
       String name = flat.rootNames().get(i);
       javax.lang.model.type.TypeMirror type = flat.rootTypes().get(i);
-      constructor.addParameter(TypeName.get(type), name);
-      String what = node instanceof FlatParameters.RecordNode r
+      constructor.addParameter(apiType(node, type), name);
+      String what = node instanceof FlatParameters.RecordNode r && isClass(r)
+          ? "the gradient with respect to the fields of {@code %s}, as a " + ModelClasses.GRADIENT
+              + ": one component per field that carries a derivative (arrays fresh, of the"
+              + " field's shape; fields outside wrt hold zeros)"
+          : node instanceof FlatParameters.RecordNode r
           ? "the gradient with respect to {@code %s}, as a " + r.type().getSimpleName()
               + ": each differentiated component holds its gradient (arrays fresh, of the"
               + " component's shape), components outside wrt hold zeros, and those that carry no"
@@ -50,7 +55,7 @@ final class RecordApi {
               ? "the gradient with respect to {@code %s}, a fresh array of its shape"
               : "the partial derivative with respect to {@code %s}";
       doc.append("@param ").append(name).append(' ')
-          .append(String.format(what, name, name)).append('\n');
+          .append(what.replace("%s", name)).append('\n');
     }
     return TypeSpec.recordBuilder(e.resultName())
         .addModifiers(Modifier.PUBLIC)
@@ -152,6 +157,9 @@ final class RecordApi {
   /** {@code model.inner().a()}: the leaf read from its record parameter. */
   private static CodeBlock read(FlatParameters flat, FlatParameters.Leaf leaf) {
     CodeBlock.Builder b = CodeBlock.builder().add("$N", flat.rootNames().get(leaf.root()));
+    if (leaf.field() != null) {
+      b.add(".$N", leaf.field().getSimpleName().toString()); // a class's field: self.w
+    }
     for (ExecutableElement accessor : leaf.accessors()) {
       b.add(".$N()", accessor.getSimpleName().toString());
     }
@@ -163,10 +171,14 @@ final class RecordApi {
     AdjointBody body = e.body();
     if (node instanceof FlatParameters.RecordNode r) {
       List<CodeBlock> parts = new ArrayList<>();
-      for (FlatParameters.Node c : r.components()) {
-        parts.add(gradientOf(c, e));
+      for (int i = 0; i < r.components().size(); i++) {
+        FlatParameters.Node c = r.components().get(i);
+        if (!isClass(r) || ModelClasses.carries(fieldType(r, i))) {
+          parts.add(gradientOf(c, e)); // a class's Gradient leaves out fields without one
+        }
       }
-      return CodeBlock.of("new $T($L)", ClassName.get(r.type()), CodeBlock.join(parts, ", "));
+      return CodeBlock.of("new $T($L)", isClass(r) ? ClassGradient.NAME : ClassName.get(r.type()),
+          CodeBlock.join(parts, ", "));
     }
     int k = ((FlatParameters.LeafNode) node).leaf();
     FlatParameters.Leaf leaf = e.flat().leaves().get(k);
@@ -181,6 +193,22 @@ final class RecordApi {
           : CodeBlock.of("0.0");
     }
     return CodeBlock.of("$N", leafName(body, k)); // carries no derivative: copied
+  }
+
+  /** Whether {@code node} is the receiver of a class's method, whose gradient is a Gradient. */
+  static boolean isClass(FlatParameters.RecordNode node) {
+    return node.type().getKind() == javax.lang.model.element.ElementKind.CLASS;
+  }
+
+  /** The type the API gives a root: a class's receiver's gradient is its Gradient. */
+  private static TypeName apiType(FlatParameters.Node node, javax.lang.model.type.TypeMirror type) {
+    return node instanceof FlatParameters.RecordNode r && isClass(r) ? ClassGradient.NAME
+        : TypeName.get(type);
+  }
+
+  /** The type of component {@code i} of a class's receiver node. */
+  private static javax.lang.model.type.TypeMirror fieldType(FlatParameters.RecordNode r, int i) {
+    return ModelClasses.fields(r.type()).get(i).asType();
   }
 
   /** The adjoint variable of leaf {@code k}, which the body differentiates. */

@@ -142,7 +142,7 @@ final class CallLowering {
           method.get(), receiver, args, sealed.get(), expressions.canHoist(), out);
       return dispatched == null ? poison(call) : dispatched;
     }
-    if (!isStatic && receiver != null && RecordLowering.isRecordMethod(method.get())) {
+    if (!isStatic && receiver != null && RecordLowering.isOpaqueRecordMethod(method.get())) {
       records.opaqueReceiver(call, method.get());
       return poison(call);
     }

@@ -103,7 +103,7 @@ public final class CalleeEffects {
   static Set<String> ownComponents(ExecutableElement method) {
     Set<String> names = new HashSet<>();
     dev.adjoint.processor.abi.FlatParameters.selfRecord(method).ifPresent(r ->
-        r.getRecordComponents().forEach(c -> names.add(c.getSimpleName().toString())));
+        names.addAll(dev.adjoint.processor.abi.ModelClasses.componentNames(r)));
     return names;
   }
 

@@ -1,23 +1,13 @@
 package dev.adjoint.processor.frontend;
 
-import com.sun.source.tree.AssignmentTree;
-import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
-import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
-import com.sun.source.tree.LambdaExpressionTree;
-import com.sun.source.tree.MemberReferenceTree;
-import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
-import com.sun.source.tree.ReturnTree;
-import com.sun.source.tree.SwitchExpressionTree;
 import com.sun.source.tree.Tree;
-import com.sun.source.tree.UnaryTree;
-import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreeScanner;
 import dev.adjoint.processor.diag.MethodProblems;
 import dev.adjoint.processor.ir.Expr;
@@ -84,6 +74,12 @@ final class RecordHelpers {
     /** Makes {@code name} stand for {@code node} (until the roots are restored). */
     void bind(String name, dev.adjoint.processor.abi.FlatParameters.RecordNode node);
 
+    /**
+     * Hides the record locals named {@code names} (an inlined body's, which may reuse the
+     * caller's names); the result brings them back.
+     */
+    Runnable hideLocals(List<String> names);
+
     /** The leaf values of {@code tree} for {@code node}, or null after an error. */
     List<Expr> leafValues(ExpressionTree tree,
         dev.adjoint.processor.abi.FlatParameters.RecordNode node, List<Stmt> out);
@@ -139,27 +135,28 @@ final class RecordHelpers {
       return fail(call, what + " cannot be inlined: '" + name + "' calls itself; write the"
           + " steps as a loop that reassigns the record");
     }
-    Optional<MethodTree> tree = methodTree(owner, helper);
-    Optional<NewClassTree> built = tree.flatMap(RecordHelpers::returnedNewRecord);
-    if (built.isEmpty()) {
-      return fail(call, what + " can be inlined only when its body is the single statement"
-          + " 'return new " + node.type().getSimpleName() + "(...);'; compute the components in"
-          + " the arguments of that constructor");
+    Optional<RecordHelperBody> body = methodTree(owner, helper).flatMap(RecordHelperBody::of);
+    if (body.isEmpty()) {
+      return fail(call, what + " can be inlined only when its body ends with 'return new "
+          + node.type().getSimpleName() + "(...);' (after statements that compute locals, if"
+          + " any)");
     }
     Set<String> parameters = new HashSet<>();
     for (VariableElement p : helper.getParameters()) {
       parameters.add(p.getSimpleName().toString());
     }
-    Optional<String> reads = new BodyCheck(parameters).problem(built.get());
+    Optional<String> reads = body.get().problem(parameters,
+        q -> symbols.resolveType(q).isPresent());
     if (reads.isPresent()) {
-      return fail(call, what + " cannot be inlined: its 'return new "
-          + node.type().getSimpleName() + "(...)' " + reads.get());
+      return fail(call, what + " cannot be inlined: " + (body.get().statements().isEmpty()
+          ? "its 'return new " + node.type().getSimpleName() + "(...)' " : "its body ")
+          + reads.get());
     }
-    return bindAndLower(call, helper, built.get(), node, flat, out);
+    return bindAndLower(call, helper, body.get(), node, flat, out);
   }
 
   private List<Expr> bindAndLower(MethodInvocationTree call, ExecutableElement helper,
-      NewClassTree built, dev.adjoint.processor.abi.FlatParameters.RecordNode node,
+      RecordHelperBody body, dev.adjoint.processor.abi.FlatParameters.RecordNode node,
       Flattening flat, List<Stmt> out) {
     String name = helper.getSimpleName().toString();
     int id = ++copies;
@@ -203,14 +200,21 @@ final class RecordHelpers {
             + " can be passed to a helper whose record is inlined");
       }
     }
+    names.addAll(body.locals());
     scope.push();
     var saved = records.saveRoots(names);
+    Runnable restoreLocals = flat.hideLocals(names);
     inlining.add(name);
     try {
       bindings.forEach(Runnable::run);
-      return flat.leafValues(built, node, out);
+      // The body's statements run where the call stands, its locals in this scope.
+      for (com.sun.source.tree.StatementTree st : body.statements()) {
+        context.statements().statement(st, out);
+      }
+      return flat.leafValues(body.built(), node, out);
     } finally {
       inlining.remove(name);
+      restoreLocals.run();
       records.restoreRoots(saved);
       scope.pop();
     }
@@ -240,109 +244,5 @@ final class RecordHelpers {
       }
     }.scan(unit, null);
     return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
-  }
-
-  /** The {@code new R(...)} of a body that is exactly {@code return new R(...);}. */
-  private static Optional<NewClassTree> returnedNewRecord(MethodTree m) {
-    BlockTree body = m.getBody();
-    if (body == null || body.getStatements().size() != 1
-        || !(body.getStatements().get(0) instanceof ReturnTree r) || r.getExpression() == null
-        || !(TreeShapes.stripParentheses(r.getExpression()) instanceof NewClassTree n)
-        || n.getClassBody() != null) {
-      return Optional.empty();
-    }
-    return Optional.of(n);
-  }
-
-  /**
-   * Checks that an inlined expression reads nothing but the helper's parameters (so no name can
-   * mean something else at the call) and assigns nothing.
-   */
-  private final class BodyCheck extends TreeScanner<String, Void> {
-    private final Set<String> parameters;
-
-    BodyCheck(Set<String> parameters) {
-      this.parameters = parameters;
-    }
-
-    Optional<String> problem(Tree tree) {
-      return Optional.ofNullable(scan(tree, null));
-    }
-
-    @Override
-    public String reduce(String a, String b) {
-      return a != null ? a : b;
-    }
-
-    @Override
-    public String visitIdentifier(IdentifierTree id, Void unused) {
-      String name = id.getName().toString();
-      return parameters.contains(name) ? null
-          : "reads '" + name + "', which is not one of its parameters; pass it in";
-    }
-
-    @Override
-    public String visitMemberSelect(MemberSelectTree m, Void unused) {
-      if (m.getExpression() instanceof IdentifierTree q
-          && !parameters.contains(q.getName().toString())
-          && symbols.resolveType(q).isPresent()) {
-        return null; // Math.PI, a constant of a named type
-      }
-      return scan(m.getExpression(), null);
-    }
-
-    @Override
-    public String visitMethodInvocation(MethodInvocationTree call, Void unused) {
-      String args = scan(call.getArguments(), null);
-      if (args != null) {
-        return args;
-      }
-      return call.getMethodSelect() instanceof IdentifierTree ? null
-          : scan(call.getMethodSelect(), null);
-    }
-
-    @Override
-    public String visitNewClass(NewClassTree n, Void unused) {
-      return n.getClassBody() != null ? "declares a class" : scan(n.getArguments(), null);
-    }
-
-    @Override
-    public String visitAssignment(AssignmentTree a, Void unused) {
-      return "assigns a variable";
-    }
-
-    @Override
-    public String visitCompoundAssignment(CompoundAssignmentTree a, Void unused) {
-      return "assigns a variable";
-    }
-
-    @Override
-    public String visitUnary(UnaryTree u, Void unused) {
-      return switch (u.getKind()) {
-        case PREFIX_INCREMENT, PREFIX_DECREMENT, POSTFIX_INCREMENT, POSTFIX_DECREMENT ->
-            "assigns a variable";
-        default -> super.visitUnary(u, null);
-      };
-    }
-
-    @Override
-    public String visitLambdaExpression(LambdaExpressionTree l, Void unused) {
-      return "holds a lambda";
-    }
-
-    @Override
-    public String visitMemberReference(MemberReferenceTree m, Void unused) {
-      return "holds a method reference";
-    }
-
-    @Override
-    public String visitSwitchExpression(SwitchExpressionTree s, Void unused) {
-      return "holds a switch expression";
-    }
-
-    @Override
-    public String visitVariable(VariableTree v, Void unused) {
-      return "declares a variable";
-    }
   }
 }

@@ -145,6 +145,21 @@ final class RecordLocals implements RecordHelpers.Flattening {
   }
 
   @Override
+  public Runnable hideLocals(List<String> names) {
+    Map<String, FlatParameters.RecordNode> saved = new HashMap<>();
+    for (String name : names) {
+      FlatParameters.RecordNode node = locals.remove(name);
+      if (node != null) {
+        saved.put(name, node);
+      }
+    }
+    return () -> {
+      names.forEach(locals::remove);
+      locals.putAll(saved);
+    };
+  }
+
+  @Override
   public void bind(String name, FlatParameters.RecordNode node) {
     records.declare(name, node, variables);
   }
@@ -258,8 +273,8 @@ final class RecordLocals implements RecordHelpers.Flattening {
     problems.error(tree, "a local " + node.type().getSimpleName() + " can be given only a new "
         + node.type().getSimpleName() + "(...), another " + node.type().getSimpleName()
         + " (a local, a parameter or a component of one) or the result of a static helper of"
-        + " this class whose body is 'return new " + node.type().getSimpleName() + "(...);'"
-        + " in a @Differentiable method");
+        + " this class whose body ends with 'return new " + node.type().getSimpleName()
+        + "(...);' in a @Differentiable method");
     return null;
   }
 }

@@ -153,6 +153,16 @@ final class RecordLowering {
   }
 
   /**
+   * Whether a call of {@code method} on a value Adjoint does not flatten is an error: a record's
+   * method (a class's method called on another object is evaluated as is, a method of an
+   * object).
+   */
+  static boolean isOpaqueRecordMethod(ExecutableElement method) {
+    return isRecordMethod(method) && method.getEnclosingElement().getKind()
+        == javax.lang.model.element.ElementKind.RECORD;
+  }
+
+  /**
    * Reports a call of a record's method on a value Adjoint does not flatten (a record parameter
    * outside wrt, a field, a local).
    */
@@ -271,8 +281,8 @@ final class RecordLowering {
         return null;
       }
       select = call.getMethodSelect();
-      if (select instanceof IdentifierTree accessor
-          && self != null && self.component(accessor.getName().toString()).isPresent()) {
+      if (select instanceof IdentifierTree accessor && self != null && isRecord(self)
+          && self.component(accessor.getName().toString()).isPresent()) {
         List<String> path = new ArrayList<>();
         path.add(THIS); // w(): the receiver's accessor
         path.add(accessor.getName().toString());
@@ -281,12 +291,28 @@ final class RecordLowering {
     }
     if (select instanceof MemberSelectTree member) {
       List<String> path = path(member.getExpression());
+      if (path != null && select != tree && !selectsRecord(path)) {
+        return null; // this.w() on a class: a method, not a component's accessor
+      }
       if (path != null) {
         path.add(member.getIdentifier().toString());
       }
       return path;
     }
     return null;
+  }
+
+  private static boolean isRecord(FlatParameters.RecordNode node) {
+    return node.type().getKind() == javax.lang.model.element.ElementKind.RECORD;
+  }
+
+  /** Whether {@code path} names a flattened record (not a class's receiver) or a leaf. */
+  private boolean selectsRecord(List<String> path) {
+    FlatParameters.Node node = roots.get(path.get(0));
+    for (int i = 1; i < path.size() && node instanceof FlatParameters.RecordNode r; i++) {
+      node = r.component(path.get(i)).orElse(null);
+    }
+    return !(node instanceof FlatParameters.RecordNode r) || isRecord(r);
   }
 
   /** Whether {@code name} is a component of the receiver that no local or parameter hides. */

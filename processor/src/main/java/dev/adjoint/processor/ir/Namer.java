@@ -15,6 +15,14 @@ public final class Namer {
     taken.addAll(reserved);
   }
 
+  /**
+   * Marks {@code name} as taken, as a user's name kept as it is: a local of an inlined helper
+   * is not among the names of the method's own source, which the reserved set holds.
+   */
+  public void reserve(String name) {
+    taken.add(name);
+  }
+
   public String claim(String preferred) {
     if (taken.add(preferred)) {
       return preferred;

@@ -36,6 +36,7 @@ public final class PrimalNames {
       if (v.origin() == Variable.Origin.LOCAL && !obscuring.contains(v.sourceName())
           && seen.add(v.sourceName())) {
         table.put(v, v.sourceName());
+        names.reserve(v.sourceName());
       } else {
         table.put(v, names.claim((obscuring.contains(v.sourceName()) ? "_" : "")
             + v.sourceName()));

@@ -22,6 +22,7 @@ import dev.adjoint.processor.normalize.EvaluateOnce;
 import dev.adjoint.processor.normalize.HoistLoopAllocations;
 import dev.adjoint.processor.normalize.ParameterArrayCopies;
 import dev.adjoint.processor.abi.AdjointAbi;
+import dev.adjoint.processor.analysis.WritingCalls;
 import dev.adjoint.processor.abi.RuntimeTypes;
 import dev.adjoint.processor.rules.AdjointCallRule;
 import dev.adjoint.processor.rules.AdjointProvider;
@@ -257,7 +258,7 @@ final class DifferentiationRound implements AdjointProvider {
       int errorsBefore = diagnostics.errorCount();
       current = plan;
       try {
-        if (returnsDifferentiable(plan.method)) {
+        if (WritingCalls.hasAdjoint(plan.method)) {
           differentiate(plan);
         }
         if (plan.needsPrimalCopy) {
@@ -268,7 +269,7 @@ final class DifferentiationRound implements AdjointProvider {
       }
       // Any error reported while differentiating the method (its own, or one on a derivative
       // declaration it uses) keeps its owner from being generated.
-      if (returnsDifferentiable(plan.method) && plan.body == null || plan.checkOnly
+      if (WritingCalls.hasAdjoint(plan.method) && plan.body == null || plan.checkOnly
           || plan.needsPrimalCopy && plan.primal == null
           || diagnostics.errorCount() > errorsBefore) {
         plan.body = null;
@@ -822,7 +823,7 @@ final class DifferentiationRound implements AdjointProvider {
             || dev.adjoint.processor.abi.FlatParameters.selfRecord(callee).isPresent())
         && !callee.getModifiers().contains(Modifier.ABSTRACT)
         && !callee.getModifiers().contains(Modifier.NATIVE) // no body to differentiate
-        && returnsDifferentiable(callee);
+        && WritingCalls.hasAdjoint(callee);
     if (!eligible) {
       return Optional.empty();
     }
@@ -918,7 +919,7 @@ final class DifferentiationRound implements AdjointProvider {
         return;
       }
       ir = HoistLoopAllocations.apply(ir, elements, problems);
-      ir = ParameterArrayCopies.apply(ir, elements);
+      ir = plan.publicApi ? ParameterArrayCopies.apply(ir, elements) : ir;
       ir = EvaluateOnce.apply(ir, rules, problems);
       plan.unit = unit;
       plan.impureCall = EvaluateOnce.firstImpureCall(ir, rules).orElse(null);
@@ -1010,7 +1011,7 @@ final class DifferentiationRound implements AdjointProvider {
         && trees.getTree(method) != null) {
       Plan callee = plans.get(method);
       if (callee == null) {
-        callee = plan(method, false, returnsDifferentiable(method)
+        callee = plan(method, false, WritingCalls.hasAdjoint(method)
             ? helperParameters(method) : Set.of());
       }
       if (!callee.needsPrimalCopy && callee.queued && callee != current

@@ -77,8 +77,8 @@ public final class MethodLowering {
     this.expressions = new ExpressionLowering(symbols, problems, scope, this, records);
     this.recordLocals = new RecordLocals(symbols, problems, records, expressions, this, scope,
         unit);
-    this.result = new Variable("value", symbols.irType(element.getReturnType()),
-        Variable.Origin.RESULT, tree);
+    this.result = new Variable("value", VoidHelpers.resultType(symbols.irType(
+        element.getReturnType())), Variable.Origin.RESULT, tree);
   }
 
   /**

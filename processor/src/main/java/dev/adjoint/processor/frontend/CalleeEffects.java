@@ -71,9 +71,10 @@ public final class CalleeEffects {
   }
 
   /**
-   * Whether running {@code method} may do anything but compute its result: write a field or an
-   * array it received, or call a method not known to be pure ({@code Math.random()}, a method of
-   * an object, a method without source). Such a method must not be run twice for one call.
+   * Whether running {@code method} may do anything but compute its result and write into the
+   * arrays it received (which callers follow, see {@link #mayWrite}): write a field, or call a
+   * method not known to be pure ({@code Math.random()}, a method of an object, a method without
+   * source). Such a method must not be run twice for one call.
    */
   public boolean mayHaveEffects(ExecutableElement method) {
     return mayHaveEffects(method, new HashSet<>());

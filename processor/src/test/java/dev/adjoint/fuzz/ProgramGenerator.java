@@ -1330,7 +1330,7 @@ final class ProgramGenerator {
         default -> Node.stmt(chainHelper() + "(" + spick(y + ", " + w, w + ", " + y)
             + ", @0@);", active(scope, 1));
       };
-      if (sr(4) == 0) {
+      if (sr(4) == 0 && !call.template.startsWith("double ")) {
         String i = "zi" + sfx();
         out.add(Node.stmt("for (int " + i + " = 0; " + i + " < " + (2 + sr(2)) + "; " + i
             + "++) @0@", Node.block(List.of(call))));

@@ -169,6 +169,12 @@ public final class CalleeEffects {
     return cached(method.getEnclosingElement() + "#" + method + "#" + index, visiting, () -> {
       MethodTree tree = trees.getTree(method);
       TypeMirror type = method.getParameters().get(index).asType();
+      if (tree == null && type instanceof ArrayType) {
+        // A helper compiled elsewhere (its adjoint on the class path): it may write, and its
+        // adjoint then restores what it wrote; the gradient saves and restores the argument.
+        // A @Differentiable method's gradient works on a copy of an array it writes.
+        return !dev.adjoint.processor.analysis.WritingCalls.isDifferentiable(method);
+      }
       return tree != null && tree.getBody() != null && type instanceof ArrayType
           && new Scan(method, visiting).writes(
               method.getParameters().get(index).getSimpleName().toString(), dims(type), tree);

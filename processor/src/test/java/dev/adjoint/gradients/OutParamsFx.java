@@ -205,4 +205,22 @@ final class OutParamsFx {
         clampInto(x, d, hi);
         return d[0] + d[1] * d[2] + before * d[1];
     }
+
+    /** Writes into {@code idx} the index of the larger of each pair, and scales {@code v}. */
+    static void pick(double[] v, int[] idx, double c) {
+        for (int i = 0; i + 1 < v.length; i += 2) {
+            idx[i / 2] = v[i] > v[i + 1] ? i : i + 1;
+            v[i] *= c;
+        }
+    }
+
+    /** An int[] written by a helper, read as indices before and after the call. */
+    @Differentiable(wrt = {"x", "c"})
+    static double viaIndices(double[] x, double c) {
+        double[] v = x.clone();
+        int[] idx = {1, 0};
+        double before = v[idx[0]] * v[idx[1]];
+        pick(v, idx, c);
+        return before * v[idx[0]] + Math.sin(v[idx[1]]) * c;
+    }
 }

@@ -108,6 +108,15 @@ class OutParamsTest {
     }
 
     @Test
+    void intArrayWrittenByAHelper() {
+        double[] x = {0.7, -0.3, 0.2, 0.9};
+        var g = OutParamsFxGrad.viaIndices(x, 1.3);
+        Check.sameValue(OutParamsFx.viaIndices(x.clone(), 1.3), g.value());
+        Check.fd(p -> OutParamsFx.viaIndices(Arrays.copyOf(p, 4), p[4]), concat(x, 1.3),
+                concat(g.x(), g.c()));
+    }
+
+    @Test
     void rk4AgainstHipparchus() {
         double h = 0.05;
         int steps = 30;

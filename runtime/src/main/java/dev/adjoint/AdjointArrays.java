@@ -29,4 +29,49 @@ public final class AdjointArrays {
     }
     return zeros;
   }
+
+  /**
+   * Pushes every element of {@code a} on {@code tape}, first to last: the contents a call that
+   * may write into {@code a} destroys, which {@link #pop(Tape, double[])} puts back.
+   */
+  public static void push(Tape tape, double[] a) {
+    for (double v : a) {
+      tape.pushDouble(v);
+    }
+  }
+
+  /** Pops into {@code a} the elements {@link #push(Tape, double[])} pushed, last to first. */
+  public static void pop(Tape tape, double[] a) {
+    for (int i = a.length - 1; i >= 0; i--) {
+      a[i] = tape.popDouble();
+    }
+  }
+
+  /** Pushes every element of every row of {@code m} on {@code tape}, row by row. */
+  public static void push(Tape tape, double[][] m) {
+    for (double[] row : m) {
+      push(tape, row);
+    }
+  }
+
+  /** Pops into {@code m} what {@link #push(Tape, double[][])} pushed. */
+  public static void pop(Tape tape, double[][] m) {
+    for (int i = m.length - 1; i >= 0; i--) {
+      pop(tape, m[i]);
+    }
+  }
+
+  /** Pushes every element of {@code a} on {@code tape}, first to last. */
+  public static void push(Tape tape, int[] a) {
+    for (int v : a) {
+      tape.pushInt(v);
+    }
+  }
+
+  /** Pops into {@code a} the elements {@link #push(Tape, int[])} pushed, last to first. */
+  public static void pop(Tape tape, int[] a) {
+    for (int i = a.length - 1; i >= 0; i--) {
+      a[i] = tape.popInt();
+    }
+  }
 }

@@ -8,6 +8,7 @@ import static dev.adjoint.processor.ParameterSelection.helperParameters;
 import static dev.adjoint.processor.ParameterSelection.returnsDifferentiable;
 
 import com.sun.source.util.Trees;
+import dev.adjoint.processor.analysis.WritingCalls;
 import dev.adjoint.processor.abi.AdjointAbi;
 import dev.adjoint.processor.abi.ClassFileMethods;
 import dev.adjoint.processor.abi.CompiledAdjoints;
@@ -166,7 +167,7 @@ final class CalleeScheduler implements AdjointProvider {
             || dev.adjoint.processor.abi.FlatParameters.selfRecord(callee).isPresent())
         && !callee.getModifiers().contains(Modifier.ABSTRACT)
         && !callee.getModifiers().contains(Modifier.NATIVE) // no body to differentiate
-        && returnsDifferentiable(callee);
+        && WritingCalls.hasAdjoint(callee);
     if (!eligible) {
       return Optional.empty();
     }
@@ -219,7 +220,7 @@ final class CalleeScheduler implements AdjointProvider {
         && trees.getTree(method) != null) {
       Plan callee = plans.get(method);
       if (callee == null) {
-        callee = plan(method, false, returnsDifferentiable(method)
+        callee = plan(method, false, WritingCalls.hasAdjoint(method)
             ? helperParameters(method) : Set.of());
       }
       if (!callee.needsPrimalCopy && callee.queued && callee != current

@@ -9,6 +9,7 @@ import static dev.adjoint.processor.ParameterSelection.publicParameters;
 import static dev.adjoint.processor.ParameterSelection.returnsDifferentiable;
 
 import com.sun.source.util.Trees;
+import dev.adjoint.processor.analysis.WritingCalls;
 import dev.adjoint.processor.abi.CompiledAdjoints;
 import dev.adjoint.processor.abi.RuntimeTypes;
 import dev.adjoint.processor.diag.Diagnostics;
@@ -161,7 +162,7 @@ final class DifferentiationRound {
       int errorsBefore = diagnostics.errorCount();
       schedule.setCurrent(plan);
       try {
-        if (returnsDifferentiable(plan.method)) {
+        if (WritingCalls.hasAdjoint(plan.method)) {
           differentiation.differentiate(plan);
         }
         if (plan.needsPrimalCopy) {
@@ -172,7 +173,7 @@ final class DifferentiationRound {
       }
       // Any error reported while differentiating the method (its own, or one on a derivative
       // declaration it uses) keeps its owner from being generated.
-      if (returnsDifferentiable(plan.method) && plan.body == null || plan.checkOnly
+      if (WritingCalls.hasAdjoint(plan.method) && plan.body == null || plan.checkOnly
           || plan.needsPrimalCopy && plan.primal == null
           || diagnostics.errorCount() > errorsBefore) {
         plan.body = null;

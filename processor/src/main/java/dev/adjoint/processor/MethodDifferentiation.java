@@ -94,7 +94,7 @@ final class MethodDifferentiation {
         return;
       }
       ir = HoistLoopAllocations.apply(ir, elements, problems);
-      ir = ParameterArrayCopies.apply(ir, elements);
+      ir = plan.publicApi ? ParameterArrayCopies.apply(ir, elements) : ir;
       ir = EvaluateOnce.apply(ir, rules, problems);
       plan.unit = unit;
       plan.impureCall = EvaluateOnce.firstImpureCall(ir, rules).orElse(null);

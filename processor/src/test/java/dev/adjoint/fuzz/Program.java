@@ -171,6 +171,9 @@ final class Program {
         // through calls to generated derivatives yet)
         // (records: forward mode refuses them, with an error, so they keep to the gradient)
         boolean records = m.params.stream().anyMatch(p -> p.kind() == Kind.RECORD);
+        // (helpers writing into their arrays: forward mode refuses calls to them, likewise)
+        records |= methods.stream().anyMatch(x -> x.body != null
+            && "outParam".equals(x.body.shape));
         sb.append(!TANGENT || records ? "  @Differentiable\n" : methods.size() == 1
             ? "  @Differentiable(modes = {dev.adjoint.Mode.TANGENT, dev.adjoint.Mode.HESSIAN})\n"
             : "  @Differentiable(modes = dev.adjoint.Mode.TANGENT)\n");

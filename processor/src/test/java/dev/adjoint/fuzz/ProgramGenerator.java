@@ -40,7 +40,11 @@ final class ProgramGenerator {
     BOXED("boxed"),
     /** Local arrays aliased through var, an identity helper, a row helper or a row. */
     ALIAS("alias"),
-    /** Helpers writing into their array parameter (result unused) and void out-parameters. */
+    /**
+     * Helpers writing into the arrays they receive: results used or not, void out-parameters
+     * from one array into another, accumulations, rows of a matrix, chains of void helpers, in
+     * loops; as a near miss, one array passed for both parameters (rejected at the call).
+     */
     OUT_PARAM("outParam"),
     /** Enhanced for over a row whose index the body changes, or over a call result. */
     FOREACH_EXPR("foreachExpr"),
@@ -1265,6 +1269,31 @@ final class ProgramGenerator {
     return addHelper(n, "static void " + n + "(double[] v, double s)", Feature.OUT_PARAM, body);
   }
 
+  /** A helper writing {@code dst} from {@code src}: a pure out-parameter or an accumulation. */
+  private String mapHelper() {
+    String n = "zmap" + sfx();
+    Node[] body = switch (sr(3)) {
+      case 0 -> new Node[] {Node.stmt("for (int i = 0; i < dst.length; i++) {\n"
+          + "  dst[i] = src[i] * s + Math.sin(src[(i + 1) % src.length]);\n}")};
+      case 1 -> new Node[] {Node.stmt("dst[0] += s * src[1];"),
+          Node.stmt("dst[1] = src[0] * dst[1] + s;")};
+      default -> new Node[] {Node.stmt("double t = 0;"), Node.stmt("for (int i = 0; i < src.length;"
+          + " i++) {\n  t += src[i] * src[i];\n}"), Node.stmt("dst[0] = Math.sqrt(t + 1.0) * s;"),
+          Node.stmt("dst[1] -= t * 0.25;")};
+    };
+    return addHelper(n, "static void " + n + "(double[] src, double[] dst, double s)",
+        Feature.OUT_PARAM, body);
+  }
+
+  /** A void helper calling two writing helpers: a chain. */
+  private String chainHelper() {
+    String n = "zchain" + sfx();
+    String put = putHelper();
+    String map = mapHelper();
+    return addHelper(n, "static void " + n + "(double[] v, double[] u, double s)",
+        Feature.OUT_PARAM, Node.stmt(put + "(v, s);"), Node.stmt(map + "(v, u, s * 0.5);"));
+  }
+
   private List<Node> outParam(Scope scope) {
     String k = sfx();
     String y = "zy" + k;
@@ -1276,24 +1305,58 @@ final class ProgramGenerator {
     if (sr(2) == 0) {
       out.add(Node.stmt(y + "[1] = @0@;", active(scope, 1)));
     }
+    String w = "zw" + k;
+    boolean two = sr(2) == 0;
+    if (two) {
+      out.add(Node.stmt("double[] " + w + " = new double[" + len + "];"));
+      out.add(Node.stmt(w + "[0] = @0@;", active(scope, 1)));
+    }
+    String zm = "zm" + k;
+    boolean matrix = sr(4) == 0;
+    if (matrix) {
+      out.add(Node.stmt("double[][] " + zm + " = new double[2][" + len + "];"));
+      out.add(Node.stmt(zm + "[" + sr(2) + "][1] = @0@;", active(scope, 1)));
+    }
+    String r = "zr" + k;
+    boolean result = false;
     int calls = 1 + sr(2);
     for (int c = 0; c < calls; c++) {
-      if (sr(2) == 0) {
-        String fn = fillHelper();
-        if (sr(4) == 0) {
-          String i = "zi" + sfx();
-          out.add(Node.stmt("for (int " + i + " = 0; " + i + " < " + (2 + sr(2)) + "; " + i
-              + "++) @0@", Node.block(List.of(Node.stmt(fn + "(" + y + ", " + y
-              + "[0] * 0.5 + @0@);", active(scope, 1))))));
-        } else {
-          out.add(Node.stmt(fn + "(" + y + ", @0@);", active(scope, 2)));
+      Node call = switch (two ? sr(5) : sr(3)) {
+        case 0 -> {
+          String fn = fillHelper();
+          if (!result && sr(2) == 0) {
+            result = true;
+            yield Node.stmt("double " + r + " = " + fn + "(" + y + ", @0@);", active(scope, 2));
+          }
+          yield Node.stmt(fn + "(" + y + ", @0@);", active(scope, 2));
         }
+        case 1 -> Node.stmt(fillHelper() + "(" + y + ", " + y + "[0] * 0.5 + @0@);",
+            active(scope, 1));
+        case 2 -> Node.stmt(putHelper() + "(" + (matrix && sr(2) == 0 ? zm + "[" + sr(2) + "]" : y)
+            + ", @0@);", active(scope, 2));
+        case 3 -> sr(5) == 0 // near miss: one array for both parameters (rejected at the call)
+            ? Node.stmt(mapHelper() + "(" + y + ", " + y + ", @0@);", active(scope, 1))
+            : Node.stmt(mapHelper() + "(" + spick(y + ", " + w, w + ", " + y) + ", @0@);",
+                active(scope, 1));
+        default -> Node.stmt(chainHelper() + "(" + spick(y + ", " + w, w + ", " + y)
+            + ", @0@);", active(scope, 1));
+      };
+      if (sr(4) == 0 && !call.template.startsWith("double ")) {
+        String i = "zi" + sfx();
+        out.add(Node.stmt("for (int " + i + " = 0; " + i + " < " + (2 + sr(2)) + "; " + i
+            + "++) @0@", Node.block(List.of(call))));
       } else {
-        out.add(Node.stmt(putHelper() + "(" + y + ", @0@);", active(scope, 2)));
+        out.add(call);
       }
     }
-    out.add(Node.stmt("double " + z + " = " + y + "[0] * @0@ + " + y + "[1];", expr(scope, 1)));
+    String read = y + "[0] * @0@ + " + y + "[1]" + (two ? " + " + w + "[1] * " + w + "[0]" : "")
+        + (matrix ? " + " + zm + "[0][1] * " + zm + "[1][0] + " + zm + "[1][1]" : "")
+        + (result ? " + " + r : "");
+    out.add(Node.stmt("double " + z + " = " + read + ";", expr(scope, 1)));
     scope.arrays.add(new Arr(y, 1, len, 0, true));
+    if (two) {
+      scope.arrays.add(new Arr(w, 1, len, 0, true));
+    }
     result(scope, z);
     return out;
   }

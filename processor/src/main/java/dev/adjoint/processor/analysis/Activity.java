@@ -48,6 +48,17 @@ public final class Activity {
       } else if (s instanceof Stmt.ArrayWrite w && IrWalk.root(w.array()) != null) {
         definitions.add(new Definition(IrWalk.root(w.array()), w.value()));
       }
+      Expr.Call writing = WritingCalls.of(s, rules);
+      if (writing != null) {
+        // the call defines the arrays it may write from all its arguments (void or not)
+        for (Variable root : WritingCalls.writtenRoots(writing, rules)) {
+          for (int i = 0; i < writing.args().size(); i++) {
+            if (rules.ruleFor(writing.method()).get().differentiableIn(i)) {
+              definitions.add(new Definition(root, writing.args().get(i)));
+            }
+          }
+        }
+      }
     });
     activity.varied.addAll(method.differentiated());
     boolean changed = true;
@@ -61,6 +72,10 @@ public final class Activity {
       }
     }
     activity.useful.add(method.result());
+    // a helper's caller reads what it writes into its parameters' arrays
+    definitions.stream().map(Definition::target)
+        .filter(v -> v.origin() == Variable.Origin.PARAMETER && v.type().isArray())
+        .forEach(activity.useful::add);
     changed = true;
     while (changed) {
       changed = false;
@@ -78,6 +93,7 @@ public final class Activity {
         new LostDerivatives(activity::isVaried, activity.useful::contains, rules);
     for (Stmt s : all) {
       lost.check(s, problems);
+      WritingCallChecks.check(method, s, rules, problems);
     }
     new DroppedDerivatives(method, activity::isVaried, rules).report(problems);
     return activity;

@@ -102,14 +102,7 @@ final class LostDerivatives {
             + " Adjoint cannot see whether " + name + " changes the array");
         return;
       }
-      if (arg.type().isArray() && rule.get() instanceof AdjointCallRule
-          && i < c.method().getParameters().size() && rules.mayWriteArrayArgument(c.method(), i)) {
-        problems.error(arg.tree(), name + " may write into the array passed here (its parameter"
-            + " '" + c.method().getParameters().get(i).getSimpleName() + "'), and Adjoint does not"
-            + " follow writes through a helper's array parameters: return a new array from the"
-            + " helper instead, or write the elements in the @Differentiable method itself");
-        return;
-      }
+      // a helper that may write into it: see WritingCallChecks
     }
 
     if (!c.type().carriesDerivative() || !resultNeeded) {

@@ -125,7 +125,8 @@ public final class ToBeRecorded {
 
     @Override
     public Set<Variable> visitEval(Stmt.Eval node) {
-      return in;
+      // the adjoint of a call that may write into arrays (WritingCalls) reads its arguments
+      return union(in, readsOf(node));
     }
 
     @Override

@@ -213,7 +213,8 @@ public final class BytecodeSize {
     @Override
     public Integer visitIntrinsic(Expr.Intrinsic node) {
       return switch (node.op()) {
-        case NO_SCALARS, ZEROS_LIKE, CLEAR_SLOTS, GRAPH_NEW, GRAPH_INPUT, GRAPH_BACKWARD ->
+        case NO_SCALARS, ZEROS_LIKE, CLEAR_SLOTS, GRAPH_NEW, GRAPH_INPUT, GRAPH_BACKWARD,
+            PUSH_ELEMENTS, POP_ELEMENTS ->
             2 * POOL_REFERENCE + 2;
         case POP -> node.type().kind() == IrType.Kind.LONG ? 4 * POOL_REFERENCE + 8
             : POOL_REFERENCE;

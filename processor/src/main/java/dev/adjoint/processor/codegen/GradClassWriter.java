@@ -251,7 +251,7 @@ public final class GradClassWriter {
     for (VariableElement p : e.method().getParameters()) {
       m.addParameter(TypeName.get(p.asType()), p.getSimpleName().toString());
     }
-    return m.addCode(print(e.primal(), generated)).build();
+    return m.addCode(VoidPrimalCopies.body(e.method(), e.primal(), generated)).build();
   }
 
   private static String link(ExecutableElement method) {

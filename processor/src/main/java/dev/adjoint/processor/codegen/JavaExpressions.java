@@ -213,6 +213,9 @@ public final class JavaExpressions {
         case GRAPH_NODE -> graphNode(i.args());
         case GRAPH_BACKWARD -> CodeBlock.of("$L.backward($L)", print(i.args().get(0), PRIMARY),
             print(i.args().get(1), 0));
+        case PUSH_ELEMENTS, POP_ELEMENTS -> CodeBlock.of("$T.$L($L, $L)",
+            RuntimeTypes.ADJOINT_ARRAYS, i.op() == Expr.Intrinsic.Op.PUSH_ELEMENTS ? "push" : "pop",
+            print(i.args().get(0), 0), print(i.args().get(1), 0));
       };
     }
   };

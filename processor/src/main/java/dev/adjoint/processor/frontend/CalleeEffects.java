@@ -71,9 +71,10 @@ public final class CalleeEffects {
   }
 
   /**
-   * Whether running {@code method} may do anything but compute its result: write a field or an
-   * array it received, or call a method not known to be pure ({@code Math.random()}, a method of
-   * an object, a method without source). Such a method must not be run twice for one call.
+   * Whether running {@code method} may do anything but compute its result and write into the
+   * arrays it received (which callers follow, see {@link #mayWrite}): write a field, or call a
+   * method not known to be pure ({@code Math.random()}, a method of an object, a method without
+   * source). Such a method must not be run twice for one call.
    */
   public boolean mayHaveEffects(ExecutableElement method) {
     return mayHaveEffects(method, new HashSet<>());
@@ -168,6 +169,12 @@ public final class CalleeEffects {
     return cached(method.getEnclosingElement() + "#" + method + "#" + index, visiting, () -> {
       MethodTree tree = trees.getTree(method);
       TypeMirror type = method.getParameters().get(index).asType();
+      if (tree == null && type instanceof ArrayType) {
+        // A helper compiled elsewhere (its adjoint on the class path): it may write, and its
+        // adjoint then restores what it wrote; the gradient saves and restores the argument.
+        // A @Differentiable method's gradient works on a copy of an array it writes.
+        return !dev.adjoint.processor.analysis.WritingCalls.isDifferentiable(method);
+      }
       return tree != null && tree.getBody() != null && type instanceof ArrayType
           && new Scan(method, visiting).writes(
               method.getParameters().get(index).getSimpleName().toString(), dims(type), tree);

@@ -56,17 +56,18 @@ final class EffectScan extends WriteScanner {
   @Override
   protected void written(ExpressionTree target) {
     ExpressionTree t = target;
-    boolean element = false;
     while (t instanceof ArrayAccessTree a) {
       t = a.getExpression();
-      element = true;
     }
     if (!(t instanceof IdentifierTree id)) {
       found = true; // a field of something
       return;
     }
     String name = id.getName().toString();
-    boolean own = locals.contains(name) || parameters.contains(name) && !element;
+    // Writes into the elements of an array received are followed by every caller
+    // (analysis.WritingCalls), whose reverse sweep puts the contents back before this method's
+    // adjoint runs it again.
+    boolean own = locals.contains(name) || parameters.contains(name);
     found |= !own;
   }
 

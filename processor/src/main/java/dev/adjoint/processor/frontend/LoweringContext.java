@@ -62,8 +62,9 @@ final class LoweringContext {
     this.assignments = new AssignmentLowering(this);
     this.recordLocals = new RecordLocals(symbols, problems, records, expressions, this, scope,
         unit);
-    this.result = new Variable("value", symbols.irType(element.getReturnType()),
-        Variable.Origin.RESULT, tree);
+    this.result = new Variable("value",
+        VoidHelpers.resultType(symbols.irType(element.getReturnType())), Variable.Origin.RESULT,
+        tree);
     this.arrays = new ArrayCopies(this);
     this.swaps = new ArraySwapLowering(this);
     this.declarations = new LocalDeclarations(this);

@@ -31,7 +31,10 @@ final class ParameterWrites {
           + " supported: the gradient call would change the caller's array; copy it into a"
           + " local array first";
     }
-    if (array instanceof Expr.VarRef && !root.type().elementType().isArray()) {
+    boolean helper = !dev.adjoint.processor.analysis.WritingCalls.isDifferentiable(method);
+    if (helper || array instanceof Expr.VarRef && !root.type().elementType().isArray()) {
+      // a helper writes into its caller's arrays, rows included, and restores them in its
+      // adjoint (transform.WritingCallAdjoint)
       if (method.getModifiers().contains(Modifier.PUBLIC)
           || method.getModifiers().contains(Modifier.PROTECTED)) {
         // A gradient compiled elsewhere sees only the class file, not that this method writes

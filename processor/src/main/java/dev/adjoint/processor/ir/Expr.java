@@ -282,7 +282,14 @@ public sealed interface Expr {
        * Propagates adjoints back over the graph {@code args[0]} from its node {@code args[1]},
        * seeded with 1; the graph itself, adjoints filled in.
        */
-      GRAPH_BACKWARD
+      GRAPH_BACKWARD,
+      /**
+       * Pushes every element of the array {@code args[1]} (double[], double[][] or int[]) on the
+       * tape {@code args[0]}: what a call that may write into it destroys; void.
+       */
+      PUSH_ELEMENTS,
+      /** Pops into the array {@code args[1]} what {@link #PUSH_ELEMENTS} pushed; void. */
+      POP_ELEMENTS
     }
 
     public Intrinsic(Op op, List<Expr> args, IrType type) {

@@ -126,7 +126,8 @@ public final class RuleTable {
       return Optional.of(new ZeroDerivativeRule());
     }
     String returned = method.getReturnType().toString();
-    if (!returned.equals("double") && !returned.equals("double[]")) {
+    if (!returned.equals("double") && !returned.equals("double[]")
+        && !dev.adjoint.processor.analysis.WritingCalls.isVoidWithArrays(method)) {
       return Optional.of(new ZeroDerivativeRule());
     }
     TypeElement owner = (TypeElement) method.getEnclosingElement();

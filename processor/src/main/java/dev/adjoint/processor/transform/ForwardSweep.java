@@ -129,6 +129,7 @@ final class ForwardSweep {
 
     @Override
     public Void visitEval(Stmt.Eval e) {
+      snapshot(e, out);
       out.add(new Stmt.Eval(e.expr(), e.tree()));
       return null;
     }
@@ -226,6 +227,7 @@ final class ForwardSweep {
   }
 
   private void assign(Stmt.Assign a, List<Stmt> out) {
+    snapshot(a, out); // before the target's own save, which the reverse sweep restores first
     Variable target = a.target();
     boolean declares = plan.declaredInline(target)
         && (a.declaration() || target.origin() == Variable.Origin.RESULT);
@@ -384,6 +386,13 @@ final class ForwardSweep {
     }
     if (jump != plan.finalReturn()) {
       out.add(new Stmt.Break(plan.forwardLabel(), jump.tree()));
+    }
+  }
+
+  /** Saves the arrays a call of {@code s} may write into (see {@link WritingCallAdjoint}). */
+  private void snapshot(Stmt s, List<Stmt> out) {
+    if (recording) {
+      out.addAll(plan.snapshot(s));
     }
   }
 

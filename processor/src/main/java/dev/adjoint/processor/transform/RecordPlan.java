@@ -34,6 +34,7 @@ final class RecordPlan {
     final Map<Stmt.Loop, LoopRecord> loopRecords = new IdentityHashMap<>();
     final Map<Stmt.Loop, List<Stmt.Assign>> recomputed = new IdentityHashMap<>();
     final Map<Stmt, Slot> saveSlots = new IdentityHashMap<>();
+    final Map<Stmt, List<Stmt>> snapshots = new IdentityHashMap<>();
     final Map<Stmt.Loop, List<Variable>> checkpointed = new IdentityHashMap<>();
     Set<Variable> inline;
     List<Variable> hoisted;
@@ -98,6 +99,11 @@ final class RecordPlan {
   /** The loop temporaries the reverse sweep recomputes at the start of each iteration. */
   List<Stmt.Assign> recomputed(Stmt.Loop l) {
     return parts.recomputed.getOrDefault(l, List.of());
+  }
+
+  /** The pushes of the arrays a call of the statement may write into, before it; or none. */
+  List<Stmt> snapshot(Stmt s) {
+    return parts.snapshots.getOrDefault(s, List.of());
   }
 
   /** Where the definition saves the value it overwrites, or null. */

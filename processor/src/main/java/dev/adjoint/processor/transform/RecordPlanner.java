@@ -35,6 +35,8 @@ final class RecordPlanner {
   private final SweepNames names;
   private final ControlFlow flow;
   private final DefinitionAdjoint definitions;
+  private final WritingCallAdjoint writingCalls;
+  private final RuleTable rules;
   private final int checkpointEvery;
   private final RecordPlan.Parts parts = new RecordPlan.Parts();
   private final RecordPlan plan;
@@ -48,6 +50,8 @@ final class RecordPlanner {
     this.names = names;
     this.flow = new ControlFlow(ir.body());
     this.definitions = new DefinitionAdjoint(activity, rules);
+    this.writingCalls = new WritingCallAdjoint(activity, rules);
+    this.rules = rules;
     this.checkpointEvery = checkpointEvery;
     this.plan = new RecordPlan(parts, flow, checkpointEvery);
   }
@@ -68,7 +72,15 @@ final class RecordPlanner {
     IrWalk.statements(ir.body(), s -> {
       Set<Variable> r = new LinkedHashSet<>();
       boolean inLoop = parts.depth.get(s) > 0;
-      if (s instanceof Stmt.Assign a) {
+      Expr.Call writing = ir.differentiated().isEmpty() ? null
+          : dev.adjoint.processor.analysis.WritingCalls.of(s, rules);
+      if (writing != null) {
+        names.recordsOnTape();
+        parts.fragments.put(s, writingCalls.of(s, writing, names.forExpressions(inLoop),
+            names.tape(), inLoop, r));
+        parts.snapshots.put(s, WritingCallAdjoint.saves(writing, rules, names.tape()));
+        reads.put(s, r);
+      } else if (s instanceof Stmt.Assign a) {
         parts.fragments.put(a, definitions.of(a, names.forExpressions(inLoop), inLoop, r));
         reads.put(a, r);
       } else if (s instanceof Stmt.ArrayWrite w) {
@@ -94,6 +106,8 @@ final class RecordPlanner {
           return u;
         }));
     saves = ToBeRecorded.analyze(ir.body(), reads);
+    WritingCallAdjoint.restoreParameterWrites(ir, saves, parts.snapshots.keySet(),
+        parts.checkpointed.keySet(), problems);
     candidates.forEach((loop, prefix) -> {
       List<Stmt.Assign> chosen = new ArrayList<>();
       for (Stmt.Assign a : prefix.assignments()) {

@@ -58,7 +58,8 @@ final class ReverseSweep {
 
     @Override
     public List<Stmt> visitEval(Stmt.Eval node) {
-      return noAdjoint(node);
+      // a call that may write into its array arguments is a definition of them
+      return plan.fragment(node) != null ? definition(node) : noAdjoint(node);
     }
 
     @Override

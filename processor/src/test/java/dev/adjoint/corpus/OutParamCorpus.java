@@ -1,8 +1,15 @@
-package rej;
+package dev.adjoint.corpus;
 
 import dev.adjoint.Differentiable;
 
-final class HelperWritesBuffer {
+/**
+ * A corpus program once rejected, accepted since issue 13: a helper that writes its output into
+ * a caller's buffer ({@code softmaxInto}, once {@code rejected/HelperWritesBuffer}).
+ */
+final class OutParamCorpus {
+    private OutParamCorpus() {
+    }
+
     /** A helper that writes its output into a caller's buffer. */
     static void softmaxInto(double[] z, double[] out) {
         double m = z[0];
@@ -19,6 +26,7 @@ final class HelperWritesBuffer {
         }
     }
 
+    /** The negative log-likelihood of a label through the buffer. */
     @Differentiable
     static double useBuffer(double[] z, int label) {
         double[] p = new double[z.length];
@@ -26,4 +34,3 @@ final class HelperWritesBuffer {
         return -Math.log(p[label]);
     }
 }
-// EXPECT-ERROR 25 cannot see whether HelperWritesBuffer.softmaxInto changes the array

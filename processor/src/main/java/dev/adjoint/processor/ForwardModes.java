@@ -13,7 +13,7 @@ import dev.adjoint.processor.codegen.TangentMethodWriter.Members;
 import dev.adjoint.processor.codegen.TangentMethodWriter.TangentCode;
 import dev.adjoint.processor.diag.Diagnostics;
 import dev.adjoint.processor.diag.MethodProblems;
-import dev.adjoint.processor.forward.ReverseOverForward;
+import dev.adjoint.processor.forward.ForwardOverReverse;
 import dev.adjoint.processor.forward.TangentIr;
 import dev.adjoint.processor.forward.TangentLowering;
 import dev.adjoint.processor.forward.TangentTransform;
@@ -21,7 +21,7 @@ import dev.adjoint.processor.ir.MethodIr;
 import dev.adjoint.processor.rules.AdjointCallRule;
 import dev.adjoint.processor.rules.RuleTable;
 import dev.adjoint.processor.codegen.BytecodeSize;
-import dev.adjoint.processor.ir.AdjointBody;
+import dev.adjoint.processor.ir.HvpBody;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.Stmt;
 import dev.adjoint.processor.ir.TangentBody;
@@ -105,6 +105,7 @@ final class ForwardModes {
       }
       ClassName grad = generatedClass.apply((TypeElement) method.getEnclosingElement());
       Members members = Members.none();
+      Set<AdjointCallRule> callees = new java.util.LinkedHashSet<>(tangent.callees());
       TangentCode code = null;
       if (wantsJvp) {
         TangentBody body = TangentLowering.lower(tangent, rules, problems, names, labels);
@@ -120,13 +121,13 @@ final class ForwardModes {
         }
       }
       if (modes.contains("HESSIAN")) {
-        members = members.plus(secondOrder(method, tangent, unit, tree, differentiatedNames,
-            grad, recordName, checkpointEvery, problems));
+        members = members.plus(secondOrder(method, ir, activity, tangent, tree,
+            differentiatedNames, grad, recordName, checkpointEvery, problems, callees));
       }
       if (modes.contains("JACOBIAN")) {
         members = members.plus(jacobian(method, rule, code, grad, recordName));
       }
-      return new Result(members, tangent.callees());
+      return new Result(members, List.copyOf(callees));
     } catch (RuntimeException | StackOverflowError | AssertionError e) {
       diagnostics.error(method, "Adjoint could not generate the forward mode of '"
           + method.getSimpleName() + "' because of an internal error (" + e + "); please"
@@ -145,27 +146,35 @@ final class ForwardModes {
             p.asType()).asElement().getKind() == ElementKind.RECORD);
   }
 
-  private Members secondOrder(ExecutableElement method, TangentIr tangent,
-      CompilationUnitTree unit, MethodTree tree, List<String> differentiatedNames,
-      ClassName grad, Function<String, String> recordName, int checkpointEvery,
-      MethodProblems problems) {
+  private Members secondOrder(ExecutableElement method, MethodIr ir, Activity activity,
+      TangentIr tangent, MethodTree tree, List<String> differentiatedNames, ClassName grad,
+      Function<String, String> recordName, int checkpointEvery, MethodProblems problems,
+      Set<AdjointCallRule> secondOrderCallees) {
     if (!method.getReturnType().toString().equals("double")) {
       diagnostics.error(method, "Mode.HESSIAN needs a method returning double; '"
           + method.getSimpleName() + "' returns " + method.getReturnType() + ": use"
           + " Mode.JACOBIAN for a method returning double[]");
       return Members.none();
     }
-    Set<String> names = new java.util.HashSet<>(DifferentiationRound.identifiers(tree));
-    tangent.directions().forEach(d -> names.add(d.sourceName()));
-    AdjointBody body = ReverseOverForward.transform(tangent, rules, problems, names,
-        DifferentiationRound.labels(tree), checkpointEvery);
-    if (body == null || problems.any()
-        || tooLarge(method, "its Hessian-vector product", body.all())) {
+    Set<String> names = DifferentiationRound.identifiers(tree);
+    ForwardOverReverse.Result hvp = ForwardOverReverse.transform(ir, activity, tangent, rules,
+        problems, names, DifferentiationRound.labels(tree), checkpointEvery);
+    if (hvp == null || problems.any()
+        || tooLarge(method, "its Hessian-vector product", hvp.body().all())) {
       return Members.none();
     }
-    return HessianMethodWriter.write(grad, method, body, tangent.primalResult(),
-        differentiatedNames, recordName.apply("Hvp"), recordName.apply("Hessian"), names,
-        generatedClass);
+    for (AdjointCallRule callee : hvp.callees()) {
+      if (!jvpAvailable.test(callee.method())) {
+        diagnostics.error(method, "mHvp of '" + method.getSimpleName() + "' calls the tangent"
+            + " entry point of '" + callee.method().getSimpleName() + "', which was compiled"
+            + " without it; compile its class with @Differentiable(modes = Mode.TANGENT) or"
+            + " -Aadjoint.modes=gradient,tangent");
+        return Members.none();
+      }
+    }
+    secondOrderCallees.addAll(hvp.callees());
+    return HessianMethodWriter.write(grad, method, hvp.body(), differentiatedNames,
+        recordName.apply("Hvp"), recordName.apply("Hessian"), names, generatedClass);
   }
 
   private Members jacobian(ExecutableElement method, AdjointCallRule rule, TangentCode code,

@@ -15,6 +15,11 @@ public final class Namer {
     taken.addAll(reserved);
   }
 
+  /** Every name taken: the reserved ones and those handed out. */
+  public Set<String> claimed() {
+    return java.util.Collections.unmodifiableSet(taken);
+  }
+
   public String claim(String preferred) {
     if (taken.add(preferred)) {
       return preferred;

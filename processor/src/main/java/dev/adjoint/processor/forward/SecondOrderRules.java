@@ -1,56 +1,26 @@
 package dev.adjoint.processor.forward;
 
 import com.sun.source.tree.Tree;
-import dev.adjoint.processor.analysis.Activity;
-import dev.adjoint.processor.ir.IrWalk;
 import dev.adjoint.processor.diag.MethodProblems;
 import dev.adjoint.processor.ir.Expr;
-import dev.adjoint.processor.ir.MethodIr;
+import dev.adjoint.processor.ir.IrWalk;
 import dev.adjoint.processor.rules.DerivativeRule;
 import dev.adjoint.processor.rules.RuleTable;
 import dev.adjoint.processor.rules.ZeroDerivativeRule;
-import dev.adjoint.processor.ir.AdjointBody;
-import dev.adjoint.processor.transform.ReverseTransform;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * Second order as a composition of the two transformations, in one place so that it can be
- * swapped: today <em>reverse over forward</em>. The gradient pipeline (activity, then the
- * reverse transformation) runs on the tangent IR {@code t(x, v) = ∇f(x)·v}, differentiated with
- * respect to both the parameters and the directions: one reverse sweep seeded with 1 gives
- * {@code ∂t/∂x = H·v} and {@code ∂t/∂v = ∇f(x)}. (Forward over reverse, the tangent of the
- * adjoint IR, replaces this once the reverse sweep's structure is IR too.)
+ * Whether the first derivatives a method uses can be differentiated once more, checked on its
+ * tangent IR, where each call carries the source call it comes from: the partial derivatives of
+ * {@code @Partial} helpers and the {@code @Tangent} of {@code @Pullback} helpers are the ones the
+ * adjoint IR uses too, so each one without a derivative of its own is reported at the source
+ * call that needs it.
  */
-public final class ReverseOverForward {
-  private ReverseOverForward() {}
+final class SecondOrderRules {
+  private SecondOrderRules() {}
 
-  /**
-   * The adjoint body of {@code tangent}'s method, or null after an error: the body's
-   * differentiated parameters are the original's then the directions; its result is the
-   * tangent, and {@code tangent.primalResult()} holds the value after its forward sweep.
-   */
-  public static AdjointBody transform(TangentIr tangent, RuleTable rules,
-      MethodProblems problems, Set<String> reservedNames, Set<String> reservedLabels,
-      int checkpointEvery) {
-    MethodIr ir = tangent.ir();
-    if (!differentiable(tangent, rules, problems)) {
-      return null;
-    }
-    Activity activity = Activity.analyze(ir, rules, problems);
-    if (problems.any()) {
-      return null;
-    }
-    return ReverseTransform.transform(ir, activity, rules, problems, reservedNames,
-        reservedLabels, checkpointEvery);
-  }
-
-  /**
-   * Whether every call the tangent made can be differentiated once more; reports each one that
-   * cannot at the source call it comes from.
-   */
-  private static boolean differentiable(TangentIr tangent, RuleTable rules,
-      MethodProblems problems) {
+  /** Whether every call of {@code tangent} can be differentiated once more; reports the others. */
+  static boolean check(TangentIr tangent, RuleTable rules, MethodProblems problems) {
     boolean[] ok = {true};
     IrWalk.statements(tangent.ir().body(), s -> IrWalk.ownExpressions(s, e ->
         IrWalk.expressions(e, n -> {

@@ -57,15 +57,21 @@ final class AdjointActivity {
       if (depends(a.value())) {
         mark(IrWalk.root(a.target()));
       }
-    } else if (s instanceof Stmt.Eval e && e.expr() instanceof Expr.Call c
-        && c.args().stream().anyMatch(this::depends)) {
-      // a call may write into the arrays it is given (a pullback adds into adjoints)
-      for (Expr arg : c.args()) {
+    } else if (s instanceof Stmt.Eval e && callArguments(e.expr()) != null
+        && callArguments(e.expr()).stream().anyMatch(this::depends)) {
+      // a call may write into the arrays it is given (a pullback or an adjoint entry point
+      // adds into adjoints)
+      for (Expr arg : callArguments(e.expr())) {
         if (arg.type().isArray()) {
           mark(IrWalk.root(arg));
         }
       }
     }
+  }
+
+  private static List<Expr> callArguments(Expr e) {
+    return e instanceof Expr.Call c ? c.args()
+        : e instanceof Expr.AdjointCall c ? c.args() : null;
   }
 
   /** Makes {@code targets} and every array variable {@code value} may be active together. */

@@ -66,7 +66,9 @@ final class AdjointTangentTransform implements Stmt.Visitor<List<Stmt>> {
     Variable tangent = tangents.get(a.target());
     List<Stmt> out = new ArrayList<>();
     if (isDoublePop(a.value())) {
-      out.add(new Stmt.Assign(required(tangent, a), pop(a.value()), a.declaration(), null));
+      // the tangent, pushed after the value, comes off first (dropped when nothing needs it)
+      out.add(tangent == null ? new Stmt.Eval(pop(a.value()), null)
+          : new Stmt.Assign(tangent, pop(a.value()), a.declaration(), null));
       out.add(a);
       return out;
     }
@@ -105,7 +107,8 @@ final class AdjointTangentTransform implements Stmt.Visitor<List<Stmt>> {
     }
     Expr tangentArray = expressions.of(w.array());
     if (isDoublePop(w.value())) {
-      out.add(new Stmt.ArrayWrite(required(tangentArray, w), index, pop(w.value()), null));
+      out.add(tangentArray == null ? new Stmt.Eval(pop(w.value()), null)
+          : new Stmt.ArrayWrite(tangentArray, index, pop(w.value()), null));
       out.add(new Stmt.ArrayWrite(w.array(), index, w.value(), w.tree()));
       return out;
     }
@@ -136,11 +139,14 @@ final class AdjointTangentTransform implements Stmt.Visitor<List<Stmt>> {
   public List<Stmt> visitAccumulate(Stmt.Accumulate a) {
     noPops(a.target(), a);
     List<Stmt> out = new ArrayList<>();
-    Expr value = calls.lift(liftPops(a.value(), out), out);
-    Expr t = expressions.of(value);
-    if (t != null) {
-      out.add(new Stmt.Accumulate(required(expressions.of(a.target()), a), t, a.wholeArray(),
-          null));
+    Expr target = expressions.of(a.target());
+    Expr value = liftPops(a.value(), out);
+    if (target != null) {
+      value = calls.lift(value, out);
+      Expr t = expressions.of(value);
+      if (t != null) {
+        out.add(new Stmt.Accumulate(target, t, a.wholeArray(), null));
+      }
     }
     out.add(new Stmt.Accumulate(a.target(), value, a.wholeArray(), a.tree()));
     return out;
@@ -165,9 +171,16 @@ final class AdjointTangentTransform implements Stmt.Visitor<List<Stmt>> {
     List<Stmt> out = new ArrayList<>();
     Expr expr = liftPops(e.expr(), out);
     if (expr instanceof Expr.AdjointCall call) {
-      adjointCalls.tangent(call, out);
-    } else if (expr instanceof Expr.Call call) {
+      // the tangent of the callee's adjoint entry point does its work too
+      out.add(new Stmt.Eval(adjointCalls.tangent(call), e.tree()));
+      return out;
+    }
+    if (expr instanceof Expr.Call call) {
       pullbacks.tangent(call, out);
+    } else if (expr instanceof Expr.Intrinsic i && i.op() == Expr.Intrinsic.Op.CLEAR_SLOTS
+        && expressions.of(i.args().get(0)) != null) {
+      out.add(new Stmt.Eval(new Expr.Intrinsic(i.op(), List.of(expressions.of(i.args().get(0)),
+          i.args().get(1)), i.type()), null));
     }
     out.add(expr == e.expr() ? e : new Stmt.Eval(expr, e.tree()));
     return out;
@@ -290,13 +303,6 @@ final class AdjointTangentTransform implements Stmt.Visitor<List<Stmt>> {
 
   private Variable temporary(String base, IrType type) {
     return new Variable(namer.claim(base), type, Variable.Origin.SCRATCH, null);
-  }
-
-  private static <T> T required(T tangent, Object where) {
-    if (tangent == null) {
-      throw new IllegalStateException("forward over reverse found no tangent for " + where);
-    }
-    return tangent;
   }
 
   @Override

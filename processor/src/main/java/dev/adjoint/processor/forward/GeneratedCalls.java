@@ -34,6 +34,7 @@ final class GeneratedCalls {
   private final BiFunction<String, IrType, Variable> local;
   private final Map<Expr, Tree> origins;
   private final Set<AdjointCallRule> callees = new LinkedHashSet<>();
+  private final Set<AdjointCallRule> adjointCallees = new LinkedHashSet<>();
   private final List<Stmt> buffers = new ArrayList<>();
   private Variable scalarBuffer;
   private Variable arrayBuffer;
@@ -56,6 +57,18 @@ final class GeneratedCalls {
   /** The methods whose tangent entry points the lifted calls call. */
   List<AdjointCallRule> callees() {
     return List.copyOf(callees);
+  }
+
+  /** The methods whose tangent of the adjoint entry point the code calls, a part of those. */
+  List<AdjointCallRule> adjointCallees() {
+    return List.copyOf(adjointCallees);
+  }
+
+  /** Records that the generated code calls the tangent of {@code rule}'s adjoint entry point. */
+  void requireAdjoint(AdjointCallRule rule) {
+    callees.add(rule);
+    adjointCallees.add(rule);
+    rules.require(rule);
   }
 
   /** The declarations of the buffers receiving callees' tangents, for the top of the body. */

@@ -28,8 +28,8 @@ import javax.lang.model.element.VariableElement;
 
 /**
  * Writes {@code mHvp} (value, gradient and Hessian-vector product, from the tangent of the
- * adjoint body: forward over reverse) and {@code mHessian} (the dense Hessian, one {@code mHvp} per entry of the
- * flattened differentiated parameters), with their result records.
+ * adjoint body: forward over reverse) and {@code mHessian} (the dense Hessian, one
+ * {@code mHvp} per entry of the flattened differentiated parameters), with their result records.
  */
 public final class HessianMethodWriter {
   private static final ClassName BASIS = ClassName.get(RuntimeTypes.PACKAGE, "Basis");

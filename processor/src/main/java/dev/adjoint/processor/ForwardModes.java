@@ -6,14 +6,12 @@ import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.MethodTree;
 import dev.adjoint.processor.abi.TangentAbi;
 import dev.adjoint.processor.analysis.Activity;
-import dev.adjoint.processor.codegen.HessianMethodWriter;
 import dev.adjoint.processor.codegen.JacobianMethodWriter;
 import dev.adjoint.processor.codegen.TangentMethodWriter;
 import dev.adjoint.processor.codegen.TangentMethodWriter.Members;
 import dev.adjoint.processor.codegen.TangentMethodWriter.TangentCode;
 import dev.adjoint.processor.diag.Diagnostics;
 import dev.adjoint.processor.diag.MethodProblems;
-import dev.adjoint.processor.forward.ReverseOverForward;
 import dev.adjoint.processor.forward.TangentIr;
 import dev.adjoint.processor.forward.TangentLowering;
 import dev.adjoint.processor.forward.TangentTransform;
@@ -21,7 +19,6 @@ import dev.adjoint.processor.ir.MethodIr;
 import dev.adjoint.processor.rules.AdjointCallRule;
 import dev.adjoint.processor.rules.RuleTable;
 import dev.adjoint.processor.codegen.BytecodeSize;
-import dev.adjoint.processor.ir.AdjointBody;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.Stmt;
 import dev.adjoint.processor.ir.TangentBody;
@@ -58,7 +55,10 @@ final class ForwardModes {
     this.rules = rules;
     this.generatedClass = generatedClass;
     this.jvpAvailable = jvpAvailable;
+    this.secondOrder = new SecondOrderModes(diagnostics, rules, generatedClass, jvpAvailable);
   }
+
+  private final SecondOrderModes secondOrder;
 
   /** Whether a callee's tangent entry point is (or will be) generated. */
   private final java.util.function.Predicate<ExecutableElement> jvpAvailable;
@@ -108,8 +108,11 @@ final class ForwardModes {
       }
       ClassName grad = generatedClass.apply((TypeElement) method.getEnclosingElement());
       Members members = Members.none();
+      Set<AdjointCallRule> callees = new java.util.LinkedHashSet<>(tangent.callees());
       TangentCode code = null;
-      if (wantsJvp) {
+      // a method with mHvp gets the tangent entry points that its own calls would need
+      boolean jvp = wantsJvp || modes.contains("HESSIAN");
+      if (jvp) {
         TangentBody body = TangentLowering.lower(tangent, rules, problems, names, labels);
         if (problems.any() || tooLarge(method, "its tangent", body.body().stmts())) {
           return new Result(Members.none(), List.of());
@@ -122,14 +125,22 @@ final class ForwardModes {
               recordName.apply("Tangent")));
         }
       }
+      if (jvp) {
+        Members adjointJvp = secondOrder.adjointTangent(method, ir, activity, tangent, unit,
+            tree, rule.abi(), checkpointEvery, callees);
+        if (adjointJvp == null) {
+          return new Result(Members.none(), List.of());
+        }
+        members = members.plus(adjointJvp);
+      }
       if (modes.contains("HESSIAN")) {
-        members = members.plus(secondOrder(method, tangent, unit, tree, differentiatedNames,
-            grad, recordName, checkpointEvery, problems));
+        members = members.plus(secondOrder.hessian(method, ir, activity, tangent, tree,
+            differentiatedNames, grad, recordName, checkpointEvery, problems, callees));
       }
       if (modes.contains("JACOBIAN")) {
         members = members.plus(jacobian(method, rule, code, grad, recordName));
       }
-      return new Result(members, tangent.callees());
+      return new Result(members, List.copyOf(callees));
     } catch (RuntimeException | StackOverflowError | AssertionError e) {
       diagnostics.error(method, "Adjoint could not generate the forward mode of '"
           + method.getSimpleName() + "' because of an internal error (" + e + "); please"
@@ -146,29 +157,6 @@ final class ForwardModes {
     return method.getParameters().stream().anyMatch(p -> p.asType().getKind()
         == TypeKind.DECLARED && ((DeclaredType)
             p.asType()).asElement().getKind() == ElementKind.RECORD);
-  }
-
-  private Members secondOrder(ExecutableElement method, TangentIr tangent,
-      CompilationUnitTree unit, MethodTree tree, List<String> differentiatedNames,
-      ClassName grad, Function<String, String> recordName, int checkpointEvery,
-      MethodProblems problems) {
-    if (!method.getReturnType().toString().equals("double")) {
-      diagnostics.error(method, "Mode.HESSIAN needs a method returning double; '"
-          + method.getSimpleName() + "' returns " + method.getReturnType() + ": use"
-          + " Mode.JACOBIAN for a method returning double[]");
-      return Members.none();
-    }
-    Set<String> names = new java.util.HashSet<>(SourceNames.identifiers(tree));
-    tangent.directions().forEach(d -> names.add(d.sourceName()));
-    AdjointBody body = ReverseOverForward.transform(tangent, rules, problems, names,
-        SourceNames.labels(tree), checkpointEvery);
-    if (body == null || problems.any()
-        || tooLarge(method, "its Hessian-vector product", body.all())) {
-      return Members.none();
-    }
-    return HessianMethodWriter.write(grad, method, body, tangent.primalResult(),
-        differentiatedNames, recordName.apply("Hvp"), recordName.apply("Hessian"), names,
-        generatedClass);
   }
 
   private Members jacobian(ExecutableElement method, AdjointCallRule rule, TangentCode code,

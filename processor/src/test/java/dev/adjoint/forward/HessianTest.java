@@ -5,6 +5,7 @@ import static dev.adjoint.forward.ForwardCheck.directionalVector;
 import static dev.adjoint.forward.ForwardCheck.exact;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import org.hipparchus.analysis.differentiation.DerivativeStructure;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -107,6 +108,36 @@ class HessianTest {
                 new double[][] {{p[3], p[4], p[5]}, {p[6], p[7], p[8]}}, p[9]);
         return new double[] {g.x()[0], g.x()[1], g.x()[2], g.w()[0][0], g.w()[0][1],
             g.w()[0][2], g.w()[1][0], g.w()[1][1], g.w()[1][2], g.scale()};
+    }
+
+    /**
+     * Forward over reverse through a checkpointed loop: the reverse sweep restores snapshots and
+     * recomputes segments, pushing and popping values with their tangents again.
+     */
+    @ParameterizedTest
+    @CsvSource({"0.4, 1.3, 7, 0.5, -1", "-0.9, 0.6, 10, 1, 0.25", "0.2, -1.1, 2, -0.3, 0.8",
+            "0.7, 0.9, 0, 1, 1"})
+    void checkpointedLoop(double x, double a, int n, double vx, double va) {
+        TangentFxGrad.CheckpointedHvp h = TangentFxGrad.checkpointedHvp(x, a, n, vx, va);
+        assertEquals(TangentFx.checkpointed(x, a, n), h.value(), 0.0, "value() is the original's");
+        TangentFxGrad.CheckpointedGradient g = TangentFxGrad.checkpointed(x, a, n);
+        exact(g.x(), h.x(), "gradient x");
+        exact(g.a(), h.a(), "gradient a");
+        close(directionalVector(p -> {
+            TangentFxGrad.CheckpointedGradient q = TangentFxGrad.checkpointed(p[0], p[1], n);
+            return new double[] {q.x(), q.a()};
+        }, new double[] {x, a}, new double[] {vx, va}, 1e-4),
+                new double[] {h.xHvp(), h.aHvp()}, "FD of ∇");
+        ForwardCheck.Second ds = ForwardCheck.hipparchus(d -> {
+            DerivativeStructure s = d[0];
+            for (int i = 0; i < n; i++) {
+                s = s.sin().multiply(d[1]).add(s.multiply(s).multiply(0.1));
+            }
+            return s;
+        }, x, a);
+        double[] hv = ds.times(new double[] {vx, va});
+        assertEquals(hv[0], h.xHvp(), 1e-10 * Math.max(1, Math.abs(hv[0])), "Hipparchus x");
+        assertEquals(hv[1], h.aHvp(), 1e-10 * Math.max(1, Math.abs(hv[1])), "Hipparchus a");
     }
 
     @Test

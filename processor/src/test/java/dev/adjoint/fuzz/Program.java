@@ -166,15 +166,14 @@ final class Program {
     for (Method m : methods) {
       sb.append('\n');
       if (m.differentiable) {
-        // forward mode too: the oracle checks mTangent against the gradient
-        // second order too where nothing but java.lang.Math is called (mHvp does not go
-        // through calls to generated derivatives yet)
+        // forward mode too: the oracle checks mTangent against the gradient, and second order
+        // (through the helpers' adjoint entry points) on every method returning double
         // (records: forward mode refuses them, with an error, so they keep to the gradient)
         boolean records = m.params.stream().anyMatch(p -> p.kind() == Kind.RECORD);
         // (helpers writing into their arrays: forward mode refuses calls to them, likewise)
         records |= methods.stream().anyMatch(x -> x.body != null
             && "outParam".equals(x.body.shape));
-        sb.append(!TANGENT || records ? "  @Differentiable\n" : methods.size() == 1
+        sb.append(!TANGENT || records ? "  @Differentiable\n" : m.header == null
             ? "  @Differentiable(modes = {dev.adjoint.Mode.TANGENT, dev.adjoint.Mode.HESSIAN})\n"
             : "  @Differentiable(modes = dev.adjoint.Mode.TANGENT)\n");
       }

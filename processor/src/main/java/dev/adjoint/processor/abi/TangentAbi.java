@@ -18,6 +18,20 @@ import java.util.function.IntFunction;
  * receives the tangent of the result: {@code double[]} for a scalar method, {@code double[][]}
  * for a method returning {@code double[]}. It runs {@code m} once, returns its value and stores
  * the directional derivative into {@code tangent[0]}. No tape.
+ *
+ * <p>Beside it, for a static method that does not return {@code double[]}, the tangent of its
+ * adjoint entry point ({@link AdjointAbi}), which forward over reverse ({@code mHvp}) calls for
+ * second order through calls:
+ *
+ * <pre>{@code
+ * static R mAdjointJvp(P1 p1, ..., Pn pn, D dp, ..., R seed, R seedDot, double[] adjoints,
+ *     double[] adjointsDot, A1 a1Adj, A1 a1AdjDot, ..., Tape tape)
+ * }</pre>
+ *
+ * <p>It does what {@code mAdjoint} does, and adds into {@code adjointsDot} and each
+ * {@code aAdjDot} the tangents of what it adds into {@code adjoints} and {@code aAdj}: the
+ * derivative of {@code seed·∇m} along the directions and {@code seedDot}, that is
+ * {@code seedDot·∇m + seed·H·d}. It records on {@code tape} as {@code mAdjoint} does.
  */
 public final class TangentAbi {
   private static final String SUFFIX = "Jvp";
@@ -27,6 +41,41 @@ public final class TangentAbi {
   /** The tangent entry point's name for a method named {@code method}. */
   public static String entryName(CharSequence method) {
     return method + SUFFIX;
+  }
+
+  /** The tangent of the adjoint entry point's name: {@code mAdjointJvp}. */
+  public static String adjointEntryName(CharSequence method) {
+    return AdjointAbi.entryName(method) + SUFFIX;
+  }
+
+  /**
+   * The parameters of the tangent of the adjoint entry point (or a call's arguments): the
+   * original's, one direction per differentiated parameter, the seed and its tangent, the scalar
+   * accumulator and its tangent, for each parameter with an adjoint array that array and its
+   * tangent, then the tape.
+   */
+  public static <T> List<T> adjointLayout(AdjointAbi abi, List<? extends T> originals,
+      IntFunction<? extends T> directionOf, T seed, T seedDot, T adjoints, T adjointsDot,
+      IntFunction<? extends T> arrayAdjointOf, IntFunction<? extends T> arrayAdjointDotOf,
+      T tape) {
+    List<T> all = new ArrayList<>(originals);
+    for (int i = 0; i < originals.size(); i++) {
+      if (abi.isDifferentiated(i)) {
+        all.add(directionOf.apply(i));
+      }
+    }
+    all.add(seed);
+    all.add(seedDot);
+    all.add(adjoints);
+    all.add(adjointsDot);
+    for (int i = 0; i < originals.size(); i++) {
+      if (abi.hasArrayAdjoint(i)) {
+        all.add(arrayAdjointOf.apply(i));
+        all.add(arrayAdjointDotOf.apply(i));
+      }
+    }
+    all.add(tape);
+    return all;
   }
 
   /** The public forward-mode method's name: {@code mTangent}. */

@@ -13,7 +13,7 @@ import com.palantir.javapoet.TypeSpec;
 import dev.adjoint.processor.abi.RuntimeTypes;
 import dev.adjoint.processor.codegen.TangentMethodWriter.Members;
 import dev.adjoint.processor.ir.Variable;
-import dev.adjoint.processor.ir.AdjointBody;
+import dev.adjoint.processor.ir.HvpBody;
 import dev.adjoint.processor.ir.Namer;
 import dev.adjoint.processor.ir.TapeUse;
 import java.util.ArrayList;
@@ -27,9 +27,9 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 
 /**
- * Writes {@code mHvp} (value, gradient and Hessian-vector product, from the adjoint body of the
- * tangent method) and {@code mHessian} (the dense Hessian, one {@code mHvp} per entry of the
- * flattened differentiated parameters), with their result records.
+ * Writes {@code mHvp} (value, gradient and Hessian-vector product, from the tangent of the
+ * adjoint body: forward over reverse) and {@code mHessian} (the dense Hessian, one
+ * {@code mHvp} per entry of the flattened differentiated parameters), with their result records.
  */
 public final class HessianMethodWriter {
   private static final ClassName BASIS = ClassName.get(RuntimeTypes.PACKAGE, "Basis");
@@ -39,21 +39,19 @@ public final class HessianMethodWriter {
   /**
    * The members.
    *
-   * @param body the adjoint body of the tangent method: its parameters are the original's then
-   *     the directions, its differentiated ones the original's then the directions
-   * @param primalResult the variable holding the value after the body's forward sweep
+   * @param body the tangent of the adjoint body
    * @param differentiatedNames the user's names of the differentiated parameters, in order
    * @param reserved identifiers generated locals must not take
    * @param generated the class generated for a class, whose members the body calls
    */
-  public static Members write(ClassName grad, ExecutableElement method, AdjointBody body,
-      Variable primalResult, List<String> differentiatedNames, String hvpName,
+  public static Members write(ClassName grad, ExecutableElement method, HvpBody body,
+      List<String> differentiatedNames, String hvpName,
       String hessianName, Set<String> reserved, Function<TypeElement, ClassName> generated) {
     ClassName hvpRecord = grad.nestedClass(hvpName);
     ClassName hessianRecord = grad.nestedClass(hessianName);
     int count = differentiatedNames.size();
-    List<Variable> originals = body.differentiated().subList(0, count);
-    List<Variable> directions = body.differentiated().subList(count, 2 * count);
+    List<Variable> originals = body.differentiated();
+    List<Variable> directions = body.directions();
     TypeSpec.Builder hvpType = TypeSpec.recordBuilder(hvpRecord.simpleName())
         .addModifiers(Modifier.PUBLIC);
     MethodSpec.Builder hvpConstructor = MethodSpec.constructorBuilder()
@@ -91,18 +89,18 @@ public final class HessianMethodWriter {
         .recordConstructor(hessianConstructor.build())
         .addJavadoc("$L", GradClassWriter.reflow(hessianDoc.toString(), 95)).build();
     Set<String> taken = new HashSet<>(reserved);
+    taken.addAll(body.taken());
     for (Variable p : body.parameters()) {
       taken.add(body.nameOf(p));
     }
     return new Members(List.of(hvp, hessian), List.of(
-        hvpMethod(method, body, primalResult, hvpRecord, originals, directions, taken,
-            generated),
+        hvpMethod(method, body, hvpRecord, directions, taken, generated),
         hessianMethod(method, body, hvpRecord, hessianRecord, differentiatedNames, originals,
             directions, new Namer(taken))));
   }
 
   private static List<ParameterSpec> originalParameters(ExecutableElement method,
-      AdjointBody body) {
+      HvpBody body) {
     List<ParameterSpec> params = new ArrayList<>();
     List<? extends VariableElement> declared = method.getParameters();
     for (int i = 0; i < declared.size(); i++) {
@@ -112,9 +110,8 @@ public final class HessianMethodWriter {
     return params;
   }
 
-  private static MethodSpec hvpMethod(ExecutableElement method, AdjointBody body,
-      Variable primalResult, ClassName record, List<Variable> originals,
-      List<Variable> directions, Set<String> taken,
+  private static MethodSpec hvpMethod(ExecutableElement method, HvpBody body,
+      ClassName record, List<Variable> directions, Set<String> taken,
       Function<TypeElement, ClassName> generated) {
     MethodSpec.Builder m = MethodSpec.methodBuilder(method.getSimpleName() + "Hvp")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
@@ -125,58 +122,50 @@ public final class HessianMethodWriter {
       m.addParameter(JavaExpressions.typeName(d.type()), body.nameOf(d));
     }
     m.addJavadoc(doc("Value, gradient and Hessian-vector product of $L, in one forward and one"
-        + " reverse sweep (reverse mode over the method's tangent). After the method's"
-        + " parameters come the vector's parts, one per differentiated parameter, of its type"
-        + " and shape.\n\n@return the value, the gradient and the Hessian times the vector\n",
-        link(method)));
+        + " reverse sweep (forward mode over the gradient's sweeps: the tangent of the gradient"
+        + " along the vector is H·v). After the method's parameters come the vector's parts,"
+        + " one per differentiated parameter, of its type and shape.\n\n@return the value, the"
+        + " gradient and the Hessian times the vector\n", link(method)));
     if (body.tapeUse() == TapeUse.RECORDS) {
-      m.addStatement("$T $N = new $T()", RuntimeTypes.TAPE, body.tapeName(), RuntimeTypes.TAPE);
+      m.addStatement("$T $N = new $T()", RuntimeTypes.TAPE, body.nameOf(body.tape()),
+          RuntimeTypes.TAPE);
     } else if (body.tapeUse() == TapeUse.PASSES_ON) {
-      m.addStatement("$T $N = null", RuntimeTypes.TAPE, body.tapeName());
-    }
-    for (int k = 0; k < body.differentiated().size(); k++) {
-      Variable p = body.differentiated().get(k);
-      Variable adjoint = body.parameterAdjoints().get(k);
-      if (p.type().isArray() && adjoint != null) {
-        m.addStatement("$T $N = $L", JavaExpressions.typeName(p.type()), body.nameOf(adjoint),
-            JavaExpressions.zerosLike(CodeBlock.of("$N", body.nameOf(p)), p.type()));
-      }
+      m.addStatement("$T $N = null", RuntimeTypes.TAPE, body.nameOf(body.tape()));
     }
     JavaStatements printer = new JavaStatements(JavaExpressions.plain(body.names(), generated),
         body.names());
-    if (!body.prologue().isEmpty()) {
-      m.addCode(printer.print(body.prologue()));
+    if (!body.setup().isEmpty()) {
+      m.addCode(printer.print(body.setup()));
     }
     String value = new Namer(taken).claim("primalValue");
-    m.addComment("forward sweep: the value and its tangent");
+    m.addComment("forward sweep: the value, and the tangents of what the reverse sweep reads");
     m.addCode(printer.print(body.forward()));
-    m.addStatement("double $N = $N", value, body.nameOf(primalResult));
-    m.addComment("reverse sweep: the tangent's gradient is H·v (parameters) and ∇ (directions)");
-    m.addStatement("double $N = 1.0", body.nameOf(body.resultAdjoint()));
+    m.addStatement("double $N = $N", value, body.nameOf(body.value()));
+    m.addComment("reverse sweep: the adjoints are the gradient, their tangents H·v");
     m.addCode(printer.print(body.reverse()));
     List<CodeBlock> args = new ArrayList<>();
     args.add(CodeBlock.of("$N", value));
-    for (Variable d : directions) {
-      args.add(adjointOrZero(body, d));
+    for (int k = 0; k < body.differentiated().size(); k++) {
+      args.add(orZero(body, body.gradients().get(k), body.differentiated().get(k)));
     }
-    for (Variable p : originals) {
-      args.add(adjointOrZero(body, p));
+    for (int k = 0; k < body.differentiated().size(); k++) {
+      args.add(orZero(body, body.products().get(k), body.differentiated().get(k)));
     }
     m.addStatement("return new $T($L)", record, CodeBlock.join(args, ", "));
     return m.build();
   }
 
-  private static CodeBlock adjointOrZero(AdjointBody body, Variable p) {
-    Variable adjoint = body.parameterAdjoints().get(body.differentiated().indexOf(p));
-    if (adjoint != null) {
-      return CodeBlock.of("$N", body.nameOf(adjoint));
+  /** {@code v}, or zeros of {@code p}'s shape when it is null. */
+  private static CodeBlock orZero(HvpBody body, Variable v, Variable p) {
+    if (v != null) {
+      return CodeBlock.of("$N", body.nameOf(v));
     }
     return p.type().isArray()
         ? JavaExpressions.zerosLike(CodeBlock.of("$N", body.nameOf(p)), p.type())
         : CodeBlock.of("0.0");
   }
 
-  private static MethodSpec hessianMethod(ExecutableElement method, AdjointBody body,
+  private static MethodSpec hessianMethod(ExecutableElement method, HvpBody body,
       ClassName hvpRecord, ClassName record, List<String> names, List<Variable> originals,
       List<Variable> directions, Namer namer) {
     String n = namer.claim("n");
@@ -217,6 +206,9 @@ public final class HessianMethodWriter {
     List<CodeBlock> args = new ArrayList<>();
     for (Variable p : body.parameters()) {
       args.add(CodeBlock.of("$N", body.nameOf(p)));
+    }
+    for (Variable d : directions) {
+      args.add(CodeBlock.of("$N", body.nameOf(d)));
     }
     m.addStatement("$N = $N($L)", hvp, method.getSimpleName() + "Hvp",
         CodeBlock.join(args, ", "));

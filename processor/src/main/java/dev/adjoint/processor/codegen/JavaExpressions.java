@@ -192,8 +192,9 @@ public final class JavaExpressions {
     @Override
     public CodeBlock visitTangentCall(Expr.TangentCall node) {
       TypeElement owner = (TypeElement) node.callee().getEnclosingElement();
-      return CodeBlock.of("$T.$N($L)", generatedClass.apply(owner),
-          TangentAbi.entryName(node.callee().getSimpleName()), arguments(node.args()));
+      return CodeBlock.of("$T.$N($L)", generatedClass.apply(owner), node.ofAdjoint()
+          ? TangentAbi.adjointEntryName(node.callee().getSimpleName())
+          : TangentAbi.entryName(node.callee().getSimpleName()), arguments(node.args()));
     }
 
     @Override

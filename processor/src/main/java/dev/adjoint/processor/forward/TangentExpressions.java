@@ -236,8 +236,21 @@ final class TangentExpressions implements Expr.Visitor<Expr> {
     throw new IllegalStateException("the tangent transformation met " + node + " in its input");
   }
 
+  /**
+   * Intrinsics of the adjoint IR, met by forward over reverse: a copy's tangent is the copy of
+   * the tangent; fresh zeros and the tape's bookkeeping have none. A value popped off the tape
+   * never reaches here: the transformation lifts it, with its tangent, into a temporary.
+   */
   @Override
   public Expr visitIntrinsic(Expr.Intrinsic node) {
-    throw AdjointOnly.in("the tangent transformation", node);
+    return switch (node.op()) {
+      case COPY -> {
+        Expr d = of(node.args().get(0));
+        yield d == null ? null : new Expr.Intrinsic(Expr.Intrinsic.Op.COPY, List.of(d),
+            node.type());
+      }
+      case ZEROS_LIKE, NO_SCALARS, CLEAR_SLOTS, NEW_TAPE -> null;
+      default -> throw AdjointOnly.in("the tangent transformation", node);
+    };
   }
 }

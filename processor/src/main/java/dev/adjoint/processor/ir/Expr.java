@@ -238,10 +238,15 @@ public sealed interface Expr {
    * A call to the tangent entry point generated for {@code callee}, with the arguments its
    * {@code TangentAbi} lays out: it returns the value and stores the tangent into its last
    * argument. Only the tangent transformation builds it; the tangent IR is otherwise ordinary
-   * method IR.
+   * method IR. With {@code ofAdjoint}, the call is to the tangent of the callee's adjoint entry
+   * point ({@code TangentAbi.adjointLayout}), which forward over reverse calls.
    */
-  record TangentCall(ExecutableElement callee, List<Expr> args, IrType type, Tree tree)
-      implements Expr {
+  record TangentCall(ExecutableElement callee, List<Expr> args, IrType type, Tree tree,
+      boolean ofAdjoint) implements Expr {
+    public TangentCall(ExecutableElement callee, List<Expr> args, IrType type, Tree tree) {
+      this(callee, args, type, tree, false);
+    }
+
     @Override
     public <R> R accept(Visitor<R> visitor) {
       return visitor.visitTangentCall(this);

@@ -23,6 +23,11 @@ public final class Namer {
     taken.add(name);
   }
 
+  /** Every name taken: the reserved ones and those handed out. */
+  public Set<String> claimed() {
+    return java.util.Collections.unmodifiableSet(taken);
+  }
+
   public String claim(String preferred) {
     if (taken.add(preferred)) {
       return preferred;

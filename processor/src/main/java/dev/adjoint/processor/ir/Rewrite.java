@@ -120,7 +120,8 @@ public final class Rewrite {
     public Expr visitTangentCall(Expr.TangentCall node) {
       List<Expr> args = all(node.args(), f);
       return args == node.args() ? node
-          : new Expr.TangentCall(node.callee(), args, node.type(), node.tree());
+          : new Expr.TangentCall(node.callee(), args, node.type(), node.tree(),
+              node.ofAdjoint());
     }
 
     @Override

@@ -60,6 +60,12 @@ public final class DerivativeDeclarations {
     return Optional.empty();
   }
 
+  /** The method whose {@code @Pullback} {@code pullback} is, among those indexed, if any. */
+  Optional<ExecutableElement> originalOfPullback(ExecutableElement pullback) {
+    return pullbacks.entrySet().stream().filter(e -> e.getValue().equals(pullback))
+        .map(Map.Entry::getKey).findFirst();
+  }
+
   /** The {@code @Tangent} declared for {@code original}, if any. */
   Optional<ExecutableElement> tangentFor(ExecutableElement original) {
     index((TypeElement) original.getEnclosingElement(), false);

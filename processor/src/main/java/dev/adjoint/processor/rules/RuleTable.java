@@ -104,6 +104,14 @@ public final class RuleTable {
     return declarations.tangentFor(method);
   }
 
+  /**
+   * The helper whose {@code @Pullback} {@code pullback} is, when the helper's rule was looked up
+   * already (as the reverse sweep that calls the pullback did).
+   */
+  public Optional<ExecutableElement> originalOfPullback(ExecutableElement pullback) {
+    return declarations.originalOfPullback(pullback);
+  }
+
   /** The rule for {@code method}, or empty when no derivative is known. */
   public Optional<DerivativeRule> ruleFor(ExecutableElement method) {
     Optional<DerivativeRule> cached = cache.get(method);

@@ -1,0 +1,176 @@
+package dev.adjoint.processor;
+
+import com.palantir.javapoet.ClassName;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.MethodTree;
+import dev.adjoint.processor.abi.AdjointAbi;
+import dev.adjoint.processor.analysis.Activity;
+import dev.adjoint.processor.codegen.AdjointTangentWriter;
+import dev.adjoint.processor.codegen.BytecodeSize;
+import dev.adjoint.processor.codegen.HessianMethodWriter;
+import dev.adjoint.processor.codegen.TangentMethodWriter.Members;
+import dev.adjoint.processor.diag.Diagnostics;
+import dev.adjoint.processor.diag.MethodProblems;
+import dev.adjoint.processor.forward.AdjointEntryTangent;
+import dev.adjoint.processor.forward.ForwardOverReverse;
+import dev.adjoint.processor.forward.TangentIr;
+import dev.adjoint.processor.ir.MethodIr;
+import dev.adjoint.processor.ir.Stmt;
+import dev.adjoint.processor.rules.AdjointCallRule;
+import dev.adjoint.processor.rules.RuleTable;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+
+/**
+ * The second-order members of the methods of one round, by forward over reverse: {@code mHvp}
+ * and {@code mHessian} for {@code Mode.HESSIAN}, and the tangent of the adjoint entry point
+ * ({@code mAdjointJvp}) beside every tangent entry point, which the {@code mHvp} of callers call
+ * (transitively, recursion included). A method's {@code mAdjointJvp} is required, with its
+ * errors reported, when a second-order body met so far calls it; otherwise it is made when it
+ * can be, silently, and a caller met later that needs the missing one reports it.
+ */
+final class SecondOrderModes {
+  private final Diagnostics diagnostics;
+  private final RuleTable rules;
+  private final Function<TypeElement, ClassName> generatedClass;
+  private final Predicate<ExecutableElement> jvpAvailable;
+  private final Set<ExecutableElement> required = new HashSet<>();
+  private final Set<ExecutableElement> without = new HashSet<>();
+
+  SecondOrderModes(Diagnostics diagnostics, RuleTable rules,
+      Function<TypeElement, ClassName> generatedClass, Predicate<ExecutableElement> jvpAvailable) {
+    this.diagnostics = diagnostics;
+    this.rules = rules;
+    this.generatedClass = generatedClass;
+    this.jvpAvailable = jvpAvailable;
+  }
+
+  /**
+   * {@code mAdjointJvp} of {@code method}, or none when it is not required and cannot be made;
+   * null after an error. Adds the callees it calls to {@code callees}.
+   */
+  Members adjointTangent(ExecutableElement method, MethodIr ir, Activity activity,
+      TangentIr tangent, CompilationUnitTree unit, MethodTree tree, AdjointAbi abi,
+      int checkpointEvery, Set<AdjointCallRule> callees) {
+    // an mHvp of its own does not call it (unless through recursion, which requires it)
+    boolean needed = required.contains(method);
+    MethodProblems problems = new MethodProblems(diagnostics, unit);
+    if (!needed) {
+      problems.mute();
+    }
+    AdjointEntryTangent.Result made;
+    try {
+      made = AdjointEntryTangent.transform(ir, activity, tangent, abi, rules, problems,
+          SourceNames.identifiers(tree), SourceNames.labels(tree),
+          checkpointEvery);
+    } catch (RuntimeException e) {
+      if (needed) {
+        throw e;
+      }
+      made = null;
+    }
+    if (made == null || problems.any() || !needed && tooLarge(made.body().all())
+        || !callable(method, made.adjointCallees(), needed)) {
+      without.add(method);
+      return needed ? null : Members.none();
+    }
+    if (needed && tooLarge(method, "the tangent of its adjoint", made.body().all())) {
+      return null;
+    }
+    callees.addAll(made.callees());
+    made.adjointCallees().forEach(c -> required.add(c.method()));
+    return new Members(List.of(), List.of(AdjointTangentWriter.write(method, abi, made.body(),
+        generatedClass)));
+  }
+
+  /** {@code mHvp} and {@code mHessian}, or none after an error. */
+  Members hessian(ExecutableElement method, MethodIr ir, Activity activity, TangentIr tangent,
+      MethodTree tree, List<String> differentiatedNames, ClassName grad,
+      Function<String, String> recordName, int checkpointEvery, MethodProblems problems,
+      Set<AdjointCallRule> callees) {
+    if (!method.getReturnType().toString().equals("double")) {
+      diagnostics.error(method, "Mode.HESSIAN needs a method returning double; '"
+          + method.getSimpleName() + "' returns " + method.getReturnType() + ": use"
+          + " Mode.JACOBIAN for a method returning double[]");
+      return Members.none();
+    }
+    Set<String> names = SourceNames.identifiers(tree);
+    ForwardOverReverse.Result hvp = ForwardOverReverse.transform(ir, activity, tangent, rules,
+        problems, names, SourceNames.labels(tree), checkpointEvery);
+    if (hvp == null || problems.any()
+        || tooLarge(method, "its Hessian-vector product", hvp.body().all())
+        || !callable(method, hvp.adjointCallees(), true)) {
+      return Members.none();
+    }
+    for (AdjointCallRule callee : hvp.callees()) {
+      if (!jvpAvailable.test(callee.method())) {
+        diagnostics.error(method, "mHvp of '" + method.getSimpleName() + "' calls the tangent"
+            + " entry point of '" + callee.method().getSimpleName() + "', which was compiled"
+            + " without it; compile its class with @Differentiable(modes = Mode.TANGENT) or"
+            + " -Aadjoint.modes=gradient,tangent");
+        return Members.none();
+      }
+    }
+    callees.addAll(hvp.callees());
+    hvp.adjointCallees().forEach(c -> required.add(c.method()));
+    return HessianMethodWriter.write(grad, method, hvp.body(), differentiatedNames,
+        recordName.apply("Hvp"), recordName.apply("Hessian"), names, generatedClass);
+  }
+
+  /**
+   * Whether each callee's {@code mAdjointJvp} can be called; with {@code report}, an error on
+   * {@code method} for each that cannot.
+   */
+  private boolean callable(ExecutableElement method, List<AdjointCallRule> callees,
+      boolean report) {
+    boolean ok = true;
+    for (AdjointCallRule callee : callees) {
+      ExecutableElement g = callee.method();
+      String why = !isStaticWithoutRecords(g)
+          ? "an instance method or one with record parameters, which second order does not"
+              + " cover yet; pass the components as double and double[] parameters"
+          : without.contains(g) ? "its own second derivatives cannot be generated; give '"
+              + g.getSimpleName() + "' @Differentiable(modes = Mode.HESSIAN) to see why"
+          : null;
+      if (why != null) {
+        ok = false;
+        if (report) {
+          diagnostics.error(method, "mHvp and mHessian of '" + method.getSimpleName()
+              + "' cannot differentiate through its call to '" + g.getSimpleName() + "': "
+              + why);
+        }
+      }
+    }
+    return ok;
+  }
+
+  static boolean isStaticWithoutRecords(ExecutableElement method) {
+    return method.getModifiers().contains(Modifier.STATIC) && method.getParameters().stream()
+        .noneMatch(p -> p.asType().getKind() == TypeKind.DECLARED && ((DeclaredType)
+            p.asType()).asElement().getKind() == ElementKind.RECORD);
+  }
+
+  private static boolean tooLarge(List<Stmt> stmts) {
+    return BytecodeSize.of(stmts) > BytecodeLimits.GRADIENT_BYTECODE_LIMIT;
+  }
+
+  /** Reports a body too large to compile as one method, by the gradient's bytecode limit. */
+  private boolean tooLarge(ExecutableElement method, String what, List<Stmt> stmts) {
+    if (!tooLarge(stmts)) {
+      return false;
+    }
+    diagnostics.error(method, "'" + method.getSimpleName() + "' is too large for " + what
+        + " to be one method: it would exceed the JVM's 64 KB limit on the bytecode of a"
+        + " method; split it into smaller methods, or leave out the modes beyond the gradient");
+    return true;
+  }
+}

@@ -55,7 +55,9 @@ final class DefinitionAdjoint {
   Fragment of(Stmt.Assign a, ExpressionAdjoint.Names names, boolean inLoop,
       Set<Variable> reads) {
     Variable v = a.target();
-    if (!activity.isActive(v)) {
+    if (!activity.isActive(v) || v.type().isArray() && v.origin() != Variable.Origin.RESULT
+        && !(a.value() instanceof Expr.Call)) {
+      // a reference assignment: the shadow follows the array (Shadows), nothing flows
       return Fragment.EMPTY;
     }
     ExpressionAdjoint adjoint = new ExpressionAdjoint(activity, rules, names, reads);
@@ -66,7 +68,8 @@ final class DefinitionAdjoint {
     if (!ExpressionAdjoint.references(value, v)) {
       adjoint.propagate(value, new Expr.VarRef(g), before);
       boolean firstDefinition = a.declaration() && !inLoop;
-      if (!firstDefinition && v.origin() != Variable.Origin.RESULT) {
+      if (!firstDefinition && v.origin() != Variable.Origin.RESULT && !v.type().isArray()) {
+        // (an array's shadow goes back to the old array's with the reference)
         before.add(clear(g));
       }
     } else if (isAccumulation(value, v)) {
@@ -93,8 +96,8 @@ final class DefinitionAdjoint {
     for (Expr e = element; e instanceof Expr.ArrayRead read; e = read.array()) {
       adjoint.evaluated(read.index()); // the restore and the adjoint both index with it
     }
-    if (!activity.isActive(root)) {
-      return Fragment.EMPTY;
+    if (!activity.isActive(root) || w.value().type().isArray()) {
+      return Fragment.EMPTY; // a row write is a reference assignment: see Shadows
     }
     Expr g = adjoint.adjointOf(element);
     List<Stmt> before = new ArrayList<>();

@@ -1,6 +1,7 @@
 package dev.adjoint.processor.transform;
 
 import dev.adjoint.processor.analysis.Activity;
+import dev.adjoint.processor.analysis.ArrayAliases;
 import dev.adjoint.processor.analysis.ControlFlow;
 import dev.adjoint.processor.analysis.RecomputablePrefixes;
 import dev.adjoint.processor.analysis.ToBeRecorded;
@@ -39,6 +40,7 @@ final class RecordPlanner {
   private final RecordPlan.Parts parts = new RecordPlan.Parts();
   private final RecordPlan plan;
   private Set<Stmt> saves;
+  private ArrayAliases aliases;
 
   private RecordPlanner(MethodIr ir, Activity activity, RuleTable rules, MethodProblems problems,
       SweepNames names, int checkpointEvery) {
@@ -64,6 +66,7 @@ final class RecordPlanner {
   private RecordPlan run() {
     declareBoundaryAdjoints();
     computeDepths(ir.body(), 0);
+    aliases = ArrayAliases.of(ir.body());
     Map<Stmt, Set<Variable>> reads = parts.fragmentReads;
     IrWalk.statements(ir.body(), s -> {
       Set<Variable> r = new LinkedHashSet<>();
@@ -85,7 +88,7 @@ final class RecordPlanner {
       }
     }
     Map<Stmt.Loop, RecomputablePrefixes.Prefix> candidates =
-        RecomputablePrefixes.find(ir.body(), parts.checkpointed.keySet());
+        RecomputablePrefixes.find(ir.body(), parts.checkpointed.keySet(), aliases);
     // What they read must be restored by the time the loop is reversed.
     candidates.forEach((loop, prefix) -> reads.merge(loop, new LinkedHashSet<>(prefix.reads()),
         (x, y) -> {
@@ -93,7 +96,9 @@ final class RecordPlanner {
           u.addAll(y);
           return u;
         }));
-    saves = ToBeRecorded.analyze(ir.body(), reads);
+    saves = ToBeRecorded.analyze(ir.body(), reads, aliases);
+    saves.addAll(ReferenceRecords.overwritten(ir.body(), reads, aliases, activity,
+        s -> parts.depth.get(s) > 0));
     candidates.forEach((loop, prefix) -> {
       List<Stmt.Assign> chosen = new ArrayList<>();
       for (Stmt.Assign a : prefix.assignments()) {
@@ -255,6 +260,11 @@ final class RecordPlanner {
       return;
     }
     Variable target = ToBeRecorded.target(s);
+    if (ArrayAliases.assignsReference(s) && activity.isActive(target)) {
+      // the shadow is pointed back with the array
+      parts.shadowSaveSlots.put(s, slot("saved" + capitalize(names.name(target)) + "Adj", type,
+          s));
+    }
     if (plan.inLoop(s) && !Slot.canTape(type)) {
       problems.error(s.tree(), "'" + target.sourceName() + "' of type " + type + " is"
           + " overwritten in a loop and needed by the gradient; only primitive values can be"

@@ -21,6 +21,7 @@ import dev.adjoint.processor.ir.Variable;
 import dev.adjoint.processor.normalize.EvaluateOnce;
 import dev.adjoint.processor.normalize.HoistLoopAllocations;
 import dev.adjoint.processor.normalize.ParameterArrayCopies;
+import dev.adjoint.processor.normalize.ParameterReferences;
 import dev.adjoint.processor.abi.AdjointAbi;
 import dev.adjoint.processor.abi.RuntimeTypes;
 import dev.adjoint.processor.rules.AdjointCallRule;
@@ -918,7 +919,7 @@ final class DifferentiationRound implements AdjointProvider {
         return;
       }
       ir = HoistLoopAllocations.apply(ir, elements, problems);
-      ir = ParameterArrayCopies.apply(ir, elements);
+      ir = ParameterArrayCopies.apply(ParameterReferences.apply(ir, problems), elements);
       ir = EvaluateOnce.apply(ir, rules, problems);
       plan.unit = unit;
       plan.impureCall = EvaluateOnce.firstImpureCall(ir, rules).orElse(null);

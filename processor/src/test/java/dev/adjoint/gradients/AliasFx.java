@@ -172,10 +172,11 @@ final class AliasFx {
     @Differentiable
     static double raggedInLoop(double[] x, double a) {
         double s = 0;
+        double[] xs = x.clone();
         for (int k = 0; k < 3; k++) {
             double[][] m = new double[2][];
             m[0] = new double[k + 1];
-            m[1] = x;
+            m[1] = xs;
             m[0][k] = a * m[1][k];
             s += m[0][k] * m[1][0] + m[0][0];
         }

@@ -182,4 +182,65 @@ final class AliasFx {
         }
         return s;
     }
+
+    static double[] twice(double a) {
+        return new double[] {a, 2 * a};
+    }
+
+    /** An array a call returns, held in an array declared inside a loop. */
+    @Differentiable
+    static double callInLoop(double a, int n) {
+        double r = 0;
+        for (int i = 0; i < n; i++) {
+            double[] h = twice(a * (i + 1));
+            r = r + h[0] * h[1];
+        }
+        return r;
+    }
+
+    /** An array variable given a new array of another size. */
+    @Differentiable
+    static double reallocated(double a) {
+        double[] h = new double[2];
+        h[1] = a * a;
+        double s = h[1];
+        h = new double[3];
+        h[0] = a;
+        return h[0] * s + h.length;
+    }
+
+    /** A parameter array read through another name. */
+    @Differentiable
+    static double parameterAlias(double a, double[] xs) {
+        double[] ys = xs;
+        return a * ys[0] + ys[1] * xs[0];
+    }
+
+    /** A swap inside a for-each over one of the swapped arrays: Java iterates the first. */
+    @Differentiable
+    static double swapInForEach(double a) {
+        double[] u = {a, 2 * a, 0.5};
+        double[] v = {3 * a, a * a};
+        double s = 0;
+        for (double e : u) {
+            s += e * v[0];
+            double[] t = u;
+            u = v;
+            v = t;
+        }
+        return s + u[0];
+    }
+
+    /** A for-each over the rows of a matrix whose rows the body reassigns. */
+    @Differentiable
+    static double rowsReassignedInForEach(double a, double[] x) {
+        double[][] m = {{a, x[0]}, {x[1], a * x[2]}};
+        double s = 0;
+        for (double[] row : m) {
+            m[0] = m[1];
+            s += row[0] * row[1];
+            row[1] = Math.sin(s);
+        }
+        return s + m[0][1] * m[1][0];
+    }
 }

@@ -136,6 +136,31 @@ class AliasTest {
         }
     }
 
+    @Test
+    void formerlyRefusedReferencePatterns() {
+        for (double a : new double[] {0.6, -1.1}) {
+            var g = AliasFxGrad.callInLoop(a, 3);
+            Check.sameValue(AliasFx.callInLoop(a, 3), g.value());
+            // sum over i of 2 (a (i+1))^2: derivative 4 a sum (i+1)^2 = 56 a
+            Check.exact(56 * a, g.a(), "d/da callInLoop");
+            var r = AliasFxGrad.reallocated(a);
+            Check.sameValue(AliasFx.reallocated(a), r.value());
+            Check.exact(3 * a * a, r.a(), "d(a^3 + 3)/da");
+            double[] xs = {0.3, -0.9};
+            var p = AliasFxGrad.parameterAlias(a, xs);
+            Check.sameValue(AliasFx.parameterAlias(a, xs), p.value());
+            Check.exact(new double[] {a + xs[1], xs[0]}, p.xs(), "d/dxs parameterAlias");
+            Check.exact(xs[0], p.a(), "d/da parameterAlias");
+            var w = AliasFxGrad.swapInForEach(a);
+            Check.sameValue(AliasFx.swapInForEach(a), w.value());
+            Check.fd(q -> AliasFx.swapInForEach(q[0]), new double[] {a}, new double[] {w.a()});
+            var m = AliasFxGrad.rowsReassignedInForEach(a, X);
+            Check.sameValue(AliasFx.rowsReassignedInForEach(a, X), m.value());
+            Check.fd(q -> AliasFx.rowsReassignedInForEach(q[3], Arrays.copyOf(q, 3)),
+                    concat(X, a), concat(m.x(), m.a()));
+        }
+    }
+
     static double[] concat(double[] a, double... b) {
         double[] r = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, r, a.length, b.length);

@@ -889,6 +889,9 @@ final class ExpressionLowering {
       old = hold(current, tree, out);
     }
     Expr value = assignedValue(tree, current, out);
+    if (ArrayReferenceValues.rejected(target.type(), value, tree, problems)) {
+      return null;
+    }
     out.add(new Stmt.Assign(target, value, false, tree));
     return !asValue ? null : old != null ? old : new Expr.VarRef(target, tree);
   }
@@ -964,6 +967,9 @@ final class ExpressionLowering {
       int valueMark = out.size();
       Expr value = assignedValue(tree, null, out);
       value = value.type().isArray() && value instanceof Expr.Call ? hold(value, tree, out) : value;
+      if (ArrayReferenceValues.rejected(elementType, value, tree, problems)) {
+        return null;
+      }
       List<Expr> place = evaluatedBefore(List.of(array, index), out, valueMark,
           ((AssignmentTree) tree).getExpression());
       array = place.get(0);

@@ -23,7 +23,7 @@ import java.util.Set;
  *
  * <ul>
  *   <li>A parameter the method points elsewhere ({@code x = other;}) is, from there on, a local
- *       reference like any other: it becomes a local taken at entry ({@code double[] xRef = x;}),
+ *       reference like any other: it becomes a local of the same name taken at entry (printed {@code x2}),
  *       whose shadow starts as the parameter's adjoint, and the parameter keeps its entry array.
  *   <li>A write through another name that may refer to a parameter's array ({@code y = x;
  *       y[0] = a;}, or through {@code x} before {@code x = other;}) would change the caller's
@@ -40,7 +40,7 @@ public final class ParameterReferences {
     IrWalk.statements(ir.body(), s -> {
       if (s instanceof Stmt.Assign a && a.target().origin() == Variable.Origin.PARAMETER
           && a.target().type().isArray() && !locals.containsKey(a.target())) {
-        locals.put(a.target(), new Variable(a.target().sourceName() + "Ref", a.target().type(),
+        locals.put(a.target(), new Variable(a.target().sourceName(), a.target().type(),
             Variable.Origin.TEMPORARY, a.target().declaration()));
       }
     });

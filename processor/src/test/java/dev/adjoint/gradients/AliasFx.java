@@ -243,4 +243,24 @@ final class AliasFx {
         }
         return s + m[0][1] * m[1][0];
     }
+
+    static double[] doubled(double[] x) {
+        double[] y = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            y[i] = 2 * x[i] * x[i];
+        }
+        return y;
+    }
+
+    /** A for-each over the array a call returns, inside a loop. */
+    @Differentiable
+    static double forEachOverCallInLoop(double[] x) {
+        double s = 0;
+        for (int t = 0; t < 2; t++) {
+            for (double v : doubled(x)) {
+                s += v * (t + 1);
+            }
+        }
+        return s;
+    }
 }

@@ -161,6 +161,14 @@ class AliasTest {
         }
     }
 
+    @Test
+    void forEachOverACallInALoop() {
+        var g = AliasFxGrad.forEachOverCallInLoop(X);
+        Check.sameValue(AliasFx.forEachOverCallInLoop(X), g.value());
+        // sum over t of (t + 1) sum 2 x^2 = 6 sum x^2: gradient 12 x
+        Check.exact(new double[] {12 * X[0], 12 * X[1], 12 * X[2]}, g.x(), "d/dx");
+    }
+
     static double[] concat(double[] a, double... b) {
         double[] r = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, r, a.length, b.length);

@@ -1,6 +1,7 @@
 package dev.adjoint.processor.transform;
 
 import dev.adjoint.processor.analysis.Activity;
+import dev.adjoint.processor.analysis.ArrayAliases;
 import dev.adjoint.processor.ir.IrWalk;
 import dev.adjoint.processor.cleanup.ClearThenAccumulate;
 import dev.adjoint.processor.ir.BinaryOp;
@@ -42,10 +43,12 @@ final class DefinitionAdjoint {
 
   private final Activity activity;
   private final RuleTable rules;
+  private final ArrayAliases aliases;
 
-  DefinitionAdjoint(Activity activity, RuleTable rules) {
+  DefinitionAdjoint(Activity activity, RuleTable rules, ArrayAliases aliases) {
     this.activity = activity;
     this.rules = rules;
+    this.aliases = aliases;
   }
 
   /**
@@ -105,7 +108,8 @@ final class DefinitionAdjoint {
     Expr value = w.value();
     if (value instanceof Expr.Binary b && (b.op() == BinaryOp.PLUS || b.op() == BinaryOp.MINUS)
         && b.left() instanceof Expr.ArrayRead r && r.array() == w.array() && r.index() == w.index()
-        && !ExpressionAdjoint.references(b.right(), root)) {
+        && !readsClassOf(b.right(), root)) {
+      // (an element the rest reads through an alias would see its seed change under it)
       adjoint.propagate(b.right(), b.op() == BinaryOp.MINUS ? MathCalls.neg(g) : g, after);
       return new Fragment(before, after);
     }
@@ -116,6 +120,15 @@ final class DefinitionAdjoint {
         null));
     adjoint.propagate(value, new Expr.VarRef(held), after);
     return new Fragment(before, after);
+  }
+
+  /** Whether {@code e} reads {@code array} or an array that may alias it. */
+  private boolean readsClassOf(Expr e, Variable array) {
+    boolean[] found = {false};
+    IrWalk.expressions(e, n -> found[0] |= n instanceof Expr.VarRef r
+        && (r.variable() == array || r.variable().type().isArray()
+            && aliases.canonical(r.variable()) == aliases.canonical(array)));
+    return found[0];
   }
 
   private static Stmt clear(Variable adjoint) {

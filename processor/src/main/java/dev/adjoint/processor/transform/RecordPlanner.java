@@ -40,7 +40,7 @@ final class RecordPlanner {
   private final RecordPlan.Parts parts = new RecordPlan.Parts();
   private final RecordPlan plan;
   private Set<Stmt> saves;
-  private ArrayAliases aliases;
+  private final ArrayAliases aliases;
 
   private RecordPlanner(MethodIr ir, Activity activity, RuleTable rules, MethodProblems problems,
       SweepNames names, int checkpointEvery) {
@@ -49,7 +49,8 @@ final class RecordPlanner {
     this.problems = problems;
     this.names = names;
     this.flow = new ControlFlow(ir.body());
-    this.definitions = new DefinitionAdjoint(activity, rules);
+    this.aliases = ArrayAliases.of(ir.body());
+    this.definitions = new DefinitionAdjoint(activity, rules, aliases);
     this.checkpointEvery = checkpointEvery;
     this.plan = new RecordPlan(parts, flow, checkpointEvery);
   }
@@ -66,7 +67,6 @@ final class RecordPlanner {
   private RecordPlan run() {
     declareBoundaryAdjoints();
     computeDepths(ir.body(), 0);
-    aliases = ArrayAliases.of(ir.body());
     Map<Stmt, Set<Variable>> reads = parts.fragmentReads;
     IrWalk.statements(ir.body(), s -> {
       Set<Variable> r = new LinkedHashSet<>();

@@ -58,13 +58,16 @@ final class DefinitionAdjoint {
   Fragment of(Stmt.Assign a, ExpressionAdjoint.Names names, boolean inLoop,
       Set<Variable> reads) {
     Variable v = a.target();
-    if (!activity.isActive(v) || v.type().isArray() && v.origin() != Variable.Origin.RESULT
+    if (!activity.isActive(v)) {
+      return Fragment.EMPTY;
+    }
+    Variable g = names.adjointOf(v);
+    if (v.type().isArray() && v.origin() != Variable.Origin.RESULT
         && !(a.value() instanceof Expr.Call)) {
       // a reference assignment: the shadow follows the array (Shadows), nothing flows
       return Fragment.EMPTY;
     }
     ExpressionAdjoint adjoint = new ExpressionAdjoint(activity, rules, names, reads);
-    Variable g = names.adjointOf(v);
     Expr value = a.value();
     List<Stmt> before = new ArrayList<>();
     List<Stmt> after = new ArrayList<>();

@@ -97,8 +97,8 @@ final class RecordPlanner {
           return u;
         }));
     saves = ToBeRecorded.analyze(ir.body(), reads, aliases);
-    saves.addAll(ReferenceRecords.overwritten(ir.body(), reads, aliases, activity,
-        s -> parts.depth.get(s) > 0));
+    saves.addAll(ReferenceRecords.overwritten(ir.body(), reads, List.copyOf(saves), aliases,
+        activity, s -> parts.depth.get(s) > 0));
     candidates.forEach((loop, prefix) -> {
       List<Stmt.Assign> chosen = new ArrayList<>();
       for (Stmt.Assign a : prefix.assignments()) {

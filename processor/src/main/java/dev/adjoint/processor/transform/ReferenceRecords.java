@@ -20,17 +20,20 @@ import java.util.function.Predicate;
  * forward sweep saw there. A first assignment that runs at most once (a declaration outside
  * loops) overwrites nothing. Any other saves when the reverse sweep can touch the array: it is
  * active (its shadow receives adjoints), or reverse code reads or restores elements of some
- * array of its may-alias class. So code whose arrays are allocated once records nothing new.
+ * array of its may-alias class. (A primal copy, where nothing is differentiated, records none.) So code whose arrays are allocated once records nothing new.
  */
 final class ReferenceRecords {
   private ReferenceRecords() {}
 
   /**
    * @param reads the original's variables each statement's reverse code reads
+   * @param elementSaves the statements that save an element they overwrite (restored by the
+   *     reverse sweep through the array's name)
    * @param inLoop whether a statement may run more than once per call
    */
   static Set<Stmt> overwritten(Stmt.Block body, Map<Stmt, Set<Variable>> reads,
-      ArrayAliases aliases, Activity activity, Predicate<Stmt> inLoop) {
+      Collection<Stmt> elementSaves, ArrayAliases aliases, Activity activity,
+      Predicate<Stmt> inLoop) {
     Set<Variable> touched = new HashSet<>();
     for (Collection<Variable> r : reads.values()) {
       for (Variable v : r) {
@@ -39,12 +42,12 @@ final class ReferenceRecords {
         }
       }
     }
-    IrWalk.statements(body, s -> {
+    for (Stmt s : elementSaves) {
       if (s instanceof Stmt.ArrayWrite w && IrWalk.root(w.array()) != null) {
-        // element writes may be restored, through whichever array the name holds then
+        // a restored element goes back into whichever array the name holds then
         touched.add(aliases.canonical(IrWalk.root(w.array())));
       }
-    });
+    }
     Set<Stmt> saves = Collections.newSetFromMap(new IdentityHashMap<>());
     IrWalk.statements(body, s -> {
       if (!ArrayAliases.assignsReference(s)

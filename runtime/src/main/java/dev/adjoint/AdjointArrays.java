@@ -25,7 +25,8 @@ public final class AdjointArrays {
   public static double[][] zerosLike(double[][] m) {
     double[][] zeros = new double[m.length][];
     for (int i = 0; i < m.length; i++) {
-      zeros[i] = new double[m[i].length];
+      // a row not assigned yet (new double[n][]) has no shadow yet either
+      zeros[i] = m[i] == null ? null : new double[m[i].length];
     }
     return zeros;
   }

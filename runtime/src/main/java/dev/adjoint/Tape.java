@@ -12,6 +12,8 @@ public final class Tape {
     private final DoubleStack doubles = new DoubleStack();
     private final IntStack ints = new IntStack();
     private final BooleanStack booleans = new BooleanStack();
+    private Object[] references = new Object[0];
+    private int referenceCount;
 
     /** Creates an empty tape. */
     public Tape() {
@@ -75,6 +77,35 @@ public final class Tape {
     }
 
     /**
+     * Pushes an array reference: an array variable (or its adjoint) that the forward sweep is
+     * about to point elsewhere, which the reverse sweep points back.
+     *
+     * @param reference the array, or null
+     */
+    public void pushRef(Object reference) {
+        if (referenceCount == references.length) {
+            references = java.util.Arrays.copyOf(references,
+                Math.max(16, 2 * references.length));
+        }
+        references[referenceCount++] = reference;
+    }
+
+    /**
+     * Pops the most recently pushed array reference; the tape keeps no hold on it.
+     *
+     * @return the reference, for the caller to cast back to its array type
+     * @throws IllegalStateException if no reference is on the tape
+     */
+    public Object popRef() {
+        if (referenceCount == 0) {
+            throw underflow();
+        }
+        Object reference = references[--referenceCount];
+        references[referenceCount] = null;
+        return reference;
+    }
+
+    /**
      * Returns the double stack.
      *
      * @return the stack of doubles
@@ -104,10 +135,10 @@ public final class Tape {
     /**
      * Returns the number of entries currently on the tape.
      *
-     * @return the sum of the three stacks' sizes
+     * @return the sum of the stacks' sizes, array references included
      */
     public long size() {
-        return (long) doubles.size() + ints.size() + booleans.size();
+        return (long) doubles.size() + ints.size() + booleans.size() + referenceCount;
     }
 
     /**
@@ -122,10 +153,12 @@ public final class Tape {
     /**
      * Returns the approximate memory of the backing arrays, in bytes.
      *
-     * @return {@code 8·doubles.capacity() + 4·ints.capacity() + booleans.capacity()}
+     * @return {@code 8·doubles.capacity() + 4·ints.capacity() + booleans.capacity()}, plus 8
+     *     bytes per slot of array references
      */
     public long memoryBytes() {
-        return 8L * doubles.capacity() + 4L * ints.capacity() + booleans.capacity();
+        return 8L * doubles.capacity() + 4L * ints.capacity() + booleans.capacity()
+            + 8L * references.length;
     }
 
     /** Creates the exception thrown when popping an empty stack; kept out of line. */

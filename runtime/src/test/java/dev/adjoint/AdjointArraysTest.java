@@ -26,4 +26,14 @@ class AdjointArraysTest {
     assertArrayEquals(new double[0], z[2]);
     assertNotSame(m[0], z[0]);
   }
+
+  @Test
+  void zerosLikeKeepsRowsNotAssignedYetNull() {
+    double[][] ragged = new double[3][];
+    ragged[1] = new double[] {1.0, 2.0};
+    double[][] zeros = AdjointArrays.zerosLike(ragged);
+    assertEquals(null, zeros[0]);
+    assertArrayEquals(new double[2], zeros[1]);
+    assertEquals(null, zeros[2]);
+  }
 }

@@ -1,6 +1,8 @@
 package dev.adjoint;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -204,5 +206,25 @@ class TapeTest {
             assertEquals(3L * n, t.pushes());
             assertEquals(3L * n, t.size());
         }
+    }
+
+    @Test
+    void arrayReferencesComeBackLastPushedFirstAndAreReleased() {
+        Tape tape = new Tape();
+        double[] a = {1.0};
+        double[][] m = {{2.0}};
+        for (int i = 0; i < 40; i++) {
+            tape.pushRef(a);
+        }
+        tape.pushRef(null);
+        tape.pushRef(m);
+        assertEquals(42, tape.size());
+        assertSame(m, (double[][]) tape.popRef());
+        assertNull(tape.popRef());
+        for (int i = 0; i < 40; i++) {
+            assertSame(a, (double[]) tape.popRef());
+        }
+        assertEquals(0, tape.size());
+        assertUnderflow(tape::popRef);
     }
 }

@@ -21,6 +21,7 @@ import dev.adjoint.processor.ir.Variable;
 import dev.adjoint.processor.normalize.EvaluateOnce;
 import dev.adjoint.processor.normalize.HoistLoopAllocations;
 import dev.adjoint.processor.normalize.ParameterArrayCopies;
+import dev.adjoint.processor.normalize.ParameterReferences;
 import dev.adjoint.processor.rules.RuleTable;
 import dev.adjoint.processor.transform.GraphTrace;
 import dev.adjoint.processor.transform.ReverseTransform;
@@ -94,6 +95,7 @@ final class MethodDifferentiation {
         return;
       }
       ir = HoistLoopAllocations.apply(ir, elements, problems);
+      ir = ParameterReferences.apply(ir, problems);
       ir = plan.publicApi ? ParameterArrayCopies.apply(ir, elements) : ir;
       ir = EvaluateOnce.apply(ir, rules, problems);
       plan.unit = unit;

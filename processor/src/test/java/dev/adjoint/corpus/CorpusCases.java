@@ -73,6 +73,7 @@ final class CorpusCases {
         add(NaturalJavaCorpus.class, "arrayInLoop", vec(4, 1.2), 6);
         add(NaturalJavaCorpus.class, "arrayInLoop", vec(3, 0.8), 2);
         add(NaturalJavaCorpus.class, "heatSwap", vec(7, 1), 0.2, 10);
+        add(NaturalJavaCorpus.class, "pendulumRk4Helper", 0.4, 1.3, 0.05, 12);
         add(NaturalJavaCorpus.class, "heatSwap", vec(5, 2), 0.4, 3);
         add(OutParamCorpus.class, "useBuffer", vec(4, 1.3), 2); // a helper writing a buffer
         add(OutParamCorpus.class, "useBuffer", vec(3, 0.7), 0);

@@ -82,4 +82,23 @@ final class NaturalJavaCorpus {
         }
         return e;
     }
+
+    static double[] pendulumRhs(double theta, double omega, double g, double len, double damping) {
+        double[] d = new double[2];
+        d[0] = omega;
+        d[1] = -g / len * Math.sin(theta) - damping * omega;
+        return d;
+    }
+
+    /** Euler steps with a right-hand side returning double[], held in the loop (rejected/ once). */
+    @Differentiable(wrt = {"theta0", "len"})
+    static double pendulumRk4Helper(double theta0, double len, double dt, int steps) {
+        double[] state = {theta0, 0.0};
+        for (int s = 0; s < steps; s++) {
+            double[] k1 = pendulumRhs(state[0], state[1], 9.81, len, 0.1);
+            state[0] += dt * k1[0];
+            state[1] += dt * k1[1];
+        }
+        return state[0] * state[0] + state[1];
+    }
 }

@@ -89,7 +89,13 @@ final class ProgramGenerator {
      * with the one a static helper {@code ptStep(Pt, double, double)} returns (inlined), or
      * {@code ptLeap}, whose body computes locals in a loop and a local array first.
      */
-    RECORD("record");
+    RECORD("record"),
+    /**
+     * Local arrays as references (issue 13): aliases, reassignment in loops and branches, arrays
+     * chosen by ?:, swaps of different lengths, ragged matrices with rows assigned and moved,
+     * sizes that change in a loop ({@link ReferenceShapes}).
+     */
+    REFERENCE("reference");
 
     final String flag;
 
@@ -380,7 +386,7 @@ final class ProgramGenerator {
             || f == Feature.BOXED || f == Feature.IMPURE || f == Feature.VARARGS
             || f == Feature.FMA || f == Feature.INCR_IN_EXPR || f == Feature.LOOP_ALLOC
             || f == Feature.SWAP || f == Feature.PARAM_WRITE || f == Feature.ARRAY_UTIL
-            || f == Feature.VAR_NEW)
+            || f == Feature.VAR_NEW || f == Feature.REFERENCE)
             .filter(f -> f != Feature.RECORD || scope.arrays.stream()
                 .anyMatch(a -> a.name().equals("r.rv()")))
             .toList();
@@ -964,6 +970,7 @@ final class ProgramGenerator {
       case LOOP_ALLOC -> loopAlloc(scope);
       case SWAP -> swap(scope);
       case RECORD -> recordStmts(scope);
+      case REFERENCE -> references(scope);
     };
     for (Node n : out) {
       if (n.shape == null) {
@@ -1900,6 +1907,44 @@ final class ProgramGenerator {
     out.add(Node.stmt("for (int " + t + " = 0; " + t + " < " + (1 + sr(3)) + "; " + t
         + "++) @0@", Node.block(body)));
     result(scope, z);
+    return out;
+  }
+
+  // 16. arrays as references (the shapes are in ReferenceShapes)
+
+  private List<Node> references(Scope scope) {
+    String[] z = new String[1];
+    List<Node> out = new ReferenceShapes(new ReferenceShapes.Generator() {
+      @Override
+      public int sr(int n) {
+        return ProgramGenerator.this.sr(n);
+      }
+
+      @Override
+      public String sfx() {
+        return ProgramGenerator.this.sfx();
+      }
+
+      @Override
+      public String spick(String... options) {
+        return ProgramGenerator.this.spick(options);
+      }
+
+      @Override
+      public Node active(int depth) {
+        return ProgramGenerator.this.active(scope, depth);
+      }
+
+      @Override
+      public Node activeIn(String counter, int depth) {
+        Scope in = scope.child();
+        in.ints.add(counter);
+        in.loops++;
+        in.inSwitch = false;
+        return ProgramGenerator.this.active(in, depth);
+      }
+    }).build(z);
+    result(scope, z[0]);
     return out;
   }
 

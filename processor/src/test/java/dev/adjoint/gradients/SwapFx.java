@@ -51,7 +51,7 @@ final class SwapFx {
         return u[0] * w[1] + u[2] * p[1] + w[2] * q[2];
     }
 
-    /** Arrays of different lengths: Java swaps them, the gradient refuses loudly. */
+    /** Arrays of different lengths: Java swaps the references, and so does the gradient. */
     @Differentiable
     static double swapLengths(double a) {
         double[] u = {a, a};

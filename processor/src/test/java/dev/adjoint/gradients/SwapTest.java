@@ -1,7 +1,6 @@
 package dev.adjoint.gradients;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -49,12 +48,14 @@ class SwapTest {
     }
 
     @Test
-    void swapOfArraysOfDifferentLengthsIsRefused() {
+    void swapOfArraysOfDifferentLengthsSwapsReferences() {
+        // u = {a}, v = {a, a} after the swap: u[0] * v[1] = a * a
         assertEquals(0.25, SwapFx.swapLengths(0.5));
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> SwapFxGrad.swapLengths(0.5));
-        assertEquals("Adjoint swaps the elements of 'u' and 'v', which needs arrays of one length",
-                e.getMessage());
+        var g = SwapFxGrad.swapLengths(0.5);
+        Check.sameValue(0.25, g.value());
+        Check.exact(1.0, g.a(), "d(a*a)/da");
+        Check.fd(p -> SwapFx.swapLengths(p[0]), new double[] {-1.3}, new double[] {
+            SwapFxGrad.swapLengths(-1.3).a()});
     }
 
     private static double[] concat(double[] a, double... b) {

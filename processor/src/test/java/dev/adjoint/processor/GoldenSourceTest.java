@@ -181,7 +181,7 @@ class GoldenSourceTest {
     return JavaFileObjects.forSourceString("golden.Caller", CALLER);
   }
 
-  private static Compilation compile(JavaFileObject... files) {
+  static Compilation compile(JavaFileObject... files) {
     // The goldens show graph methods too, which are off by default.
     Compilation c = adjoint().withOptions("-Xlint:all", "-Aadjoint.graph=true").compile(files);
     assertNoCrash(c);
@@ -201,7 +201,7 @@ class GoldenSourceTest {
     }
   }
 
-  private static void checkGolden(Compilation c, String qualifiedName, String goldenFile) {
+  static void checkGolden(Compilation c, String qualifiedName, String goldenFile) {
     String actual = generatedText(c, qualifiedName);
     Path golden = goldenDir().resolve(goldenFile);
     try {

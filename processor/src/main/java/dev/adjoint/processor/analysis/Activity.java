@@ -59,6 +59,7 @@ public final class Activity {
           }
         }
       }
+      aliasDefinitions(s, definitions);
     });
     activity.varied.addAll(method.differentiated());
     boolean changed = true;
@@ -97,6 +98,23 @@ public final class Activity {
     }
     new DroppedDerivatives(method, activity::isVaried, rules).report(problems);
     return activity;
+  }
+
+  /**
+   * A reference assignment ({@code y = x}, {@code y = m[i]}, {@code m[i] = row}) makes two names
+   * refer to one array: a write through either is seen through both, so derivatives flow both
+   * ways. The assignment itself is a definition of the target; this adds the other direction.
+   */
+  private static void aliasDefinitions(Stmt s, List<Definition> definitions) {
+    if (!ArrayAliases.assignsReference(s)) {
+      return;
+    }
+    Variable target = s instanceof Stmt.Assign a ? a.target()
+        : IrWalk.root(((Stmt.ArrayWrite) s).array());
+    for (Variable source : ArrayAliases.sources(s instanceof Stmt.Assign a ? a.value()
+        : ((Stmt.ArrayWrite) s).value())) {
+      definitions.add(new Definition(source, new Expr.VarRef(target)));
+    }
   }
 
   /** Whether {@code v} carries an adjoint. */

@@ -35,7 +35,8 @@ public final class RecomputablePrefixes {
    * extended Rosenbrock's {@code t1} and {@code t2}, a for-each's element.) Loops in
    * {@code skipped} (re-run by the reverse sweep) have none.
    */
-  public static Map<Stmt.Loop, Prefix> find(Stmt.Block body, Set<Stmt.Loop> skipped) {
+  public static Map<Stmt.Loop, Prefix> find(Stmt.Block body, Set<Stmt.Loop> skipped,
+      ArrayAliases aliases) {
     Map<Stmt.Loop, Prefix> found = new IdentityHashMap<>();
     IrWalk.statements(body, s -> {
       if (!(s instanceof Stmt.Loop l) || skipped.contains(l)) {
@@ -47,9 +48,17 @@ public final class RecomputablePrefixes {
         if (c instanceof Stmt.Assign a) {
           assignments.merge(a.target(), 1, Integer::sum);
         } else if (c instanceof Stmt.ArrayWrite w) {
-          written.add(IrWalk.root(w.array()));
+          written.add(aliases.canonical(IrWalk.root(w.array())));
         }
       });
+      // a write through an alias changes every array of its class
+      Set<Variable> writtenOrAliased = new HashSet<>(written);
+      IrWalk.statements(l, c -> IrWalk.ownExpressions(c, e -> IrWalk.expressions(e, n -> {
+        if (n instanceof Expr.VarRef r && r.variable().type().isArray()
+            && written.contains(aliases.canonical(r.variable()))) {
+          writtenOrAliased.add(r.variable());
+        }
+      })));
       Variable counter = l.counter() == null ? null : l.counter().variable();
       List<Stmt.Assign> prefix = new ArrayList<>();
       Set<Variable> available = new HashSet<>();
@@ -57,7 +66,8 @@ public final class RecomputablePrefixes {
       for (Stmt c : l.body().stmts()) {
         if (!(c instanceof Stmt.Assign a) || !a.declaration() || !a.target().type().isPrimitive()
             || assignments.get(a.target()) != 1
-            || !isRecomputable(a.value(), counter, assignments, written, available, read)) {
+            || !isRecomputable(a.value(), counter, assignments, writtenOrAliased, available,
+                read)) {
           break;
         }
         prefix.add(a);

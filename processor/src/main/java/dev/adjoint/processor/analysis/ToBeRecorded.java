@@ -28,21 +28,28 @@ import java.util.Set;
  */
 public final class ToBeRecorded {
   private final Map<Stmt, Set<Variable>> reads;
+  private final ArrayAliases aliases;
   private final Set<Stmt> saves = Collections.newSetFromMap(new IdentityHashMap<>());
   private final Set<Variable> counters = new HashSet<>();
   private final Deque<Set<Variable>> seen = new ArrayDeque<>();
 
-  private ToBeRecorded(Map<Stmt, Set<Variable>> reads) {
+  private ToBeRecorded(Map<Stmt, Set<Variable>> reads, ArrayAliases aliases) {
     this.reads = reads;
+    this.aliases = aliases;
   }
 
   /**
    * @param reads for each assignment and element write, the variables its reverse code reads
    *     (after the restore of its own target, for those that read it)
-   * @return the assignments and element writes that must save the value they overwrite
+   * @param aliases the may-alias classes of the arrays: an array stands for its class, so a
+   *     write through any member counts as a write to every member
+   * @return the assignments and element writes that must save the value they overwrite;
+   *     never a reference assignment ({@link ArrayAliases#assignsReference}), whose record the
+   *     planner decides
    */
-  public static Set<Stmt> analyze(Stmt.Block body, Map<Stmt, Set<Variable>> reads) {
-    ToBeRecorded tbr = new ToBeRecorded(reads);
+  public static Set<Stmt> analyze(Stmt.Block body, Map<Stmt, Set<Variable>> reads,
+      ArrayAliases aliases) {
+    ToBeRecorded tbr = new ToBeRecorded(reads, aliases);
     IrWalk.statements(body, s -> {
       if (s instanceof Stmt.Loop l && l.counter() != null) {
         tbr.counters.add(l.counter().variable());
@@ -64,7 +71,15 @@ public final class ToBeRecorded {
   }
 
   private Set<Variable> readsOf(Stmt s) {
-    return reads.getOrDefault(s, Set.of());
+    Set<Variable> here = reads.getOrDefault(s, Set.of());
+    if (aliases.isEmpty()) {
+      return here;
+    }
+    Set<Variable> canonical = new HashSet<>();
+    for (Variable v : here) {
+      canonical.add(v.type().isArray() ? aliases.canonical(v) : v);
+    }
+    return canonical;
   }
 
   /**
@@ -103,7 +118,7 @@ public final class ToBeRecorded {
       }
       Set<Variable> out = new HashSet<>(in);
       out.addAll(readsOnEntry(stmt));
-      if (!counters.contains(target)
+      if (!counters.contains(target) && !ArrayAliases.assignsReference(stmt)
           && (out.contains(target) || readsOf(stmt).contains(target))) {
         saves.add(stmt);
       }
@@ -115,12 +130,18 @@ public final class ToBeRecorded {
 
     @Override
     public Set<Variable> visitAssign(Stmt.Assign a) {
+      if (a.target().type().isArray()) {
+        // A new array for a name nothing else refers to: its old contents are out of reach.
+        Variable array = aliases.canonical(a.target());
+        return definition(a, array, !aliases.isAliased(array));
+      }
       return definition(a, a.target(), true);
     }
 
     @Override
     public Set<Variable> visitArrayWrite(Stmt.ArrayWrite w) {
-      return definition(w, IrWalk.root(w.array()), false);
+      Variable root = IrWalk.root(w.array());
+      return definition(w, root == null ? null : aliases.canonical(root), false);
     }
 
     @Override
@@ -155,7 +176,8 @@ public final class ToBeRecorded {
       // reversed, what it lists here: those values must be restored by then.
       Set<Variable> out = union(loop(l, in), readsOf(l));
       Variable overwritten = overwritesEveryElement(l);
-      if (overwritten != null && !readsOf(l).contains(overwritten)) {
+      if (overwritten != null && !aliases.isAliased(overwritten)
+          && !readsOf(l).contains(overwritten)) {
         // No value the array held before the loop can be read after it: as for a variable
         // assigned anew, what later code reads comes from the loop's own writes.
         out.remove(overwritten);

@@ -217,7 +217,7 @@ public final class BytecodeSize {
             PUSH_ELEMENTS, POP_ELEMENTS ->
             2 * POOL_REFERENCE + 2;
         case POP -> node.type().kind() == IrType.Kind.LONG ? 4 * POOL_REFERENCE + 8
-            : POOL_REFERENCE;
+            : node.type().isArray() ? 2 * POOL_REFERENCE : POOL_REFERENCE;
         case COPY -> 2 * POOL_REFERENCE;
         case NEW_TAPE -> 2 * POOL_REFERENCE;
         // Two array initializers: per element a dup, an index and a store.

@@ -175,6 +175,8 @@ public final class JavaStatements {
           out.addStatement("$L.pushInt((int) $L)", tape, value)
               .addStatement("$L.pushInt((int) ($L >>> 32))", tape, value);
         }
+        case DOUBLE_ARRAY, DOUBLE_MATRIX, INT_ARRAY, BOOLEAN_ARRAY ->
+            out.addStatement("$L.pushRef($L)", tape, expr(p.value()));
         default -> out.addStatement("$L.pushInt($L)", tape, expr(p.value()));
       }
       return null;

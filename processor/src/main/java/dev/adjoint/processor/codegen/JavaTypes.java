@@ -49,7 +49,7 @@ final class JavaTypes {
 
   /**
    * Pops a value of {@code type} off {@code tape}: doubles and floats are kept as doubles,
-   * booleans as booleans, a long as two ints, other integers as ints.
+   * booleans as booleans, a long as two ints, other integers as ints, arrays as references.
    */
   static CodeBlock pop(CodeBlock tape, IrType type) {
     return switch (type.kind()) {
@@ -59,6 +59,8 @@ final class JavaTypes {
       case INT -> CodeBlock.of("$L.popInt()", tape);
       case LONG -> CodeBlock.of("((long) $L.popInt() << 32) | ($L.popInt() & 0xFFFFFFFFL)", tape,
           tape);
+      case DOUBLE_ARRAY, DOUBLE_MATRIX, INT_ARRAY, BOOLEAN_ARRAY ->
+          CodeBlock.of("($T) $L.popRef()", typeName(type), tape);
       default -> CodeBlock.of("($T) $L.popInt()", typeName(type), tape);
     };
   }

@@ -16,6 +16,15 @@ import java.util.List;
  * element writes); {@code t} must not be used afterwards (it would still hold an array).
  */
 final class ArraySwaps {
+  /**
+   * The transform now follows array references (Enzyme's shadows: a swap or a hand-over is a
+   * few reference assignments, of arrays of any lengths, aliased or not), which is cheaper than
+   * copying elements and right where the element copy was not (an array another name also
+   * refers to). Nothing is matched; this class and the lowering of its matches in
+   * MethodLowering are left for the split of that file (issue 12) to delete.
+   */
+  private static final boolean REFERENCES_FOLLOWED = true;
+
   private ArraySwaps() {}
 
   /** The names of a swap: {@code temp} holds {@code first} while it takes {@code second}. */
@@ -23,6 +32,9 @@ final class ArraySwaps {
 
   /** The swap made of {@code stmts[i..i+2]}, or null. */
   static Swap match(List<? extends StatementTree> stmts, int i) {
+    if (REFERENCES_FOLLOWED) {
+      return null;
+    }
     if (i + 2 >= stmts.size() || !(stmts.get(i) instanceof VariableTree decl)
         || decl.getInitializer() == null) {
       return null;
@@ -51,6 +63,9 @@ final class ArraySwaps {
    */
   static String[] matchHandOver(List<? extends StatementTree> stmts, int i,
       java.util.Set<String> declaredHere) {
+    if (REFERENCES_FOLLOWED) {
+      return null;
+    }
     String[] names = assignment(stmts.get(i));
     if (names == null || !declaredHere.contains(names[1]) || declaredHere.contains(names[0])) {
       return null;

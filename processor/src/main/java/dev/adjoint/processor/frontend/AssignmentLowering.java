@@ -97,17 +97,15 @@ final class AssignmentLowering {
     if (target == null) {
       return null;
     }
-    if (target.type().isArray()) {
-      problems.error(tree, "array variables cannot be reassigned in a @Differentiable method:"
-          + " that would alias two arrays; declare a new array and copy the elements");
-      return null;
-    }
     Expr current = new Expr.VarRef(target, targetTree);
     Expr old = null;
     if (asValue && isPostfix(tree)) {
       old = hold(current, tree, out);
     }
     Expr value = assignedValue(tree, current, out);
+    if (ArrayReferenceValues.rejected(target.type(), value, tree, problems)) {
+      return null;
+    }
     out.add(new Stmt.Assign(target, value, false, tree));
     return !asValue ? null : old != null ? old : new Expr.VarRef(target, tree);
   }
@@ -178,15 +176,15 @@ final class AssignmentLowering {
       return null;
     }
     IrType elementType = array.type().elementType();
-    if (elementType.isArray()) {
-      problems.error(access, "rows cannot be assigned in a @Differentiable method: that would"
-          + " alias arrays; assign elements m[i][j] instead");
-      return null;
-    }
     if (tree instanceof AssignmentTree) {
       // Java evaluates the array and the index, then the right-hand side.
       int valueMark = out.size();
       Expr value = assignedValue(tree, null, out);
+      value = value.type().isArray() && value instanceof Expr.Call ? hold(value, tree, out)
+          : value;
+      if (ArrayReferenceValues.rejected(elementType, value, tree, problems)) {
+        return null;
+      }
       List<Expr> place = expressions.evaluatedBefore(List.of(array, index), out, valueMark,
           ((AssignmentTree) tree).getExpression());
       array = place.get(0);

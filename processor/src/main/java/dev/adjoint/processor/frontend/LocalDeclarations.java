@@ -173,18 +173,8 @@ final class LocalDeclarations {
         return;
       }
     }
-    if (init == null) {
-      problems.error(v.getInitializer(), "array '" + v.getName() + "' must be initialized with"
-          + " new or an initializer {...}: aliasing another array is not supported; copy the"
-          + " elements instead");
-      context.declareLocal(v, type);
-      return;
-    }
-    if (context.inLoop() && !(init instanceof Expr.NewArray)) {
-      problems.error(v, "an array a call returns cannot be held in an array declared inside a"
-          + " loop: each iteration would bring a new array, which the reverse sweep cannot"
-          + " follow; declare '" + v.getName() + "' before the loop with new double[n] and copy"
-          + " the call's elements into it, or make the helper write scalars");
+    init = init != null ? init : expressions.lower(initTree, out); // a reference: ArrayAliases
+    if (ArrayReferenceValues.rejected(type, init, v.getInitializer(), problems)) {
       context.declareLocal(v, type);
       return;
     }
@@ -233,10 +223,9 @@ final class LocalDeclarations {
       context.declareLocal(v, IrType.DOUBLE_ARRAY);
       return;
     }
-    if (!(row instanceof Expr.ArrayRead read) || !read.type().isArray()) {
-      problems.error(v.getInitializer(), "array '" + v.getName() + "' must be initialized with"
-          + " new, an initializer {...} or a row m[i] of a matrix");
-      context.declareLocal(v, IrType.DOUBLE_ARRAY);
+    if (!(row instanceof Expr.ArrayRead read) || !read.type().isArray()
+        || RowReferences.needsVariable(v, context.tree())) {
+      out.add(new Stmt.Assign(context.declareLocal(v, IrType.DOUBLE_ARRAY), row, true, v));
       return;
     }
     scope.declareSynonym(v.getName().toString(), row);

@@ -206,6 +206,10 @@ final class LoopLowering {
     }
     // Java evaluates the array expression once, before the first iteration.
     Expr array = lowered.type().isArray() ? arrays.stableArray(lowered, outer) : null;
+    boolean rows = lowered instanceof Expr.ArrayRead
+        || IrType.DOUBLE_MATRIX.equals(lowered.type());
+    array = array != null && RowReferences.changedInBody(s, rows) ? arrayOfCall(s, array, outer)
+        : array;
     if (array == null && lowered instanceof Expr.Call && lowered.type().isArray()) {
       array = arrayOfCall(s, lowered, outer);
       if (array == null) {
@@ -232,7 +236,7 @@ final class LoopLowering {
     VariableTree element = s.getVariable();
     IrType elementType = array.type().elementType();
     Expr current = new Expr.ArrayRead(array, new Expr.VarRef(index), elementType, element);
-    if (elementType.isArray()) {
+    if (elementType.isArray() && !RowReferences.changedInBody(s, true)) {
       scope.declareSynonym(element.getName().toString(), current);
     } else {
       // for (double v : ints) declares a double: the element is converted to the declared type.
@@ -264,16 +268,10 @@ final class LoopLowering {
   }
 
   /**
-   * The array a call returns, for a for-each over it: held in a local array, which is declared
-   * once, outside loops, like any other. Null after an error.
+   * The array a call returns, or an array variable the body reassigns, for a for-each over it:
+   * held in a local array, as Java evaluates it once.
    */
   private Expr arrayOfCall(EnhancedForLoopTree s, Expr call, List<Stmt> out) {
-    if (context.inLoop()) {
-      problems.error(s.getExpression(), "a for-each over the array a call returns needs a local"
-          + " array, and arrays cannot be declared inside a loop; declare double[] a = "
-          + s.getExpression() + "; before the loop and iterate over it");
-      return null;
-    }
     Variable held = context.newTemporary("array", call.type(), s.getExpression());
     out.add(new Stmt.Assign(held, call, true, s.getExpression()));
     return new Expr.VarRef(held, s.getExpression());

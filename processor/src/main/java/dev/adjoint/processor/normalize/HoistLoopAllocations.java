@@ -2,6 +2,7 @@ package dev.adjoint.processor.normalize;
 
 import com.sun.source.tree.Tree;
 import dev.adjoint.processor.ir.IrWalk;
+import dev.adjoint.processor.analysis.ArrayAliases;
 import dev.adjoint.processor.diag.MethodProblems;
 import dev.adjoint.processor.ir.BinaryOp;
 import dev.adjoint.processor.ir.Expr;
@@ -22,26 +23,27 @@ import javax.lang.model.util.Elements;
 
 /**
  * Arrays allocated inside a loop ({@code double[] h = new double[H];} in the per-sample loop,
- * an initializer {@code {a, b}}, a {@code clone()}, a varargs call's packed arguments). The
- * transform handles arrays allocated once, outside loops; Java allocates a fresh, zeroed array
- * on every iteration. When the dimensions cannot change inside the outermost enclosing loop, the
- * allocation moves in front of that loop, and the old place zeroes the array instead (element
- * loops, which the transform handles like any writes). Nothing can tell the two apart: the
- * array's variable is scoped to the iteration, and the front end rejects every way an array
- * could outlive it (aliases, row assignments, fields, helpers returning their argument).
+ * an initializer {@code {a, b}}, a {@code clone()}, a varargs call's packed arguments). Java
+ * allocates a fresh, zeroed array on every iteration, and so can the transform (it records the
+ * reference each allocation replaces: {@code ReferenceRecords}), but reusing one array is
+ * faster. When the dimensions cannot change inside the outermost enclosing loop and no other
+ * name may refer to the array ({@link ArrayAliases}), the allocation moves in front of that
+ * loop, and the old place zeroes the array instead (element loops, which the transform handles
+ * like any writes). Nothing can tell the two apart: the array's variable is scoped to the
+ * iteration, and nothing else holds the array. Other allocations stay where they are.
  *
  * <p>A negative dimension throws NegativeArraySizeException where Java would, not before the
  * loop: the hoisted allocation uses {@code max(n, 0)} and the old place checks {@code n}.
- * Dimensions that the loop may change are an error at the declaration.
  */
 public final class HoistLoopAllocations {
-  private final MethodProblems problems;
+  private final ArrayAliases aliases;
   private final List<Variable> introduced = new ArrayList<>();
   private final ExecutableElement intMax;
   private final TypeMirror negativeSize;
 
-  private HoistLoopAllocations(Elements elements, MethodProblems problems) {
-    this.problems = problems;
+  private HoistLoopAllocations(Elements elements, MethodProblems problems,
+      ArrayAliases aliases) {
+    this.aliases = aliases;
     this.negativeSize = elements.getTypeElement("java.lang.NegativeArraySizeException").asType();
     ExecutableElement max = null;
     for (ExecutableElement m : ElementFilter.methodsIn(
@@ -65,7 +67,8 @@ public final class HoistLoopAllocations {
     if (!any[0]) {
       return ir;
     }
-    HoistLoopAllocations pass = new HoistLoopAllocations(elements, problems);
+    HoistLoopAllocations pass = new HoistLoopAllocations(elements, problems,
+        ArrayAliases.of(ir.body()));
     Stmt.Block body = pass.outside(ir.body());
     List<Variable> locals = new ArrayList<>(ir.locals());
     locals.addAll(pass.introduced);
@@ -195,7 +198,7 @@ public final class HoistLoopAllocations {
       List<Stmt> stmts = b.stmts();
       for (int i = 0; i < stmts.size(); i++) {
         Stmt s = stmts.get(i);
-        if (isAllocation(s)) {
+        if (isAllocation(s) && !aliases.isAliased(((Stmt.Assign) s).target())) {
           hoist((Stmt.Assign) s, stmts.subList(i + 1, stmts.size()), out);
         } else {
           out.add(inside(s));
@@ -211,22 +214,14 @@ public final class HoistLoopAllocations {
       Tree at = a.tree();
       boolean matrix = array.type().elementType().isArray();
       if (matrix && allocation.dimensions().size() < 2) {
-        problems.error(at, "a matrix with rows left to be assigned (new double[n][]) cannot be"
-            + " allocated inside a loop; allocate it with both dimensions, new double[n][m], or"
-            + " declare it before the loop");
-        out.add(a);
+        out.add(a); // rows to be assigned: allocated where Java allocates it (ReferenceRecords)
         return;
       }
       List<Expr> dims = new ArrayList<>();
       for (Expr d : allocation.dimensions()) {
         Expr before = hoistable(d, new HashSet<>());
         if (before == null) {
-          problems.error(d.tree() != null ? d.tree() : at, "an array allocated inside a loop"
-              + " is allocated once, before the loop, and zeroed on every iteration; its size "
-              + d.tree() + " may change inside the loop, so it cannot be: declare '"
-              + array.sourceName() + "' before the loop with its largest size, or compute the"
-              + " size before the loop");
-          out.add(a);
+          out.add(a); // a size the loop changes: allocated anew each time (ReferenceRecords)
           return;
         }
         if (before instanceof Expr.Literal || before instanceof Expr.ArrayLength) {

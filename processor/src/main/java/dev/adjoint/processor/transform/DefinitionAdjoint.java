@@ -1,6 +1,7 @@
 package dev.adjoint.processor.transform;
 
 import dev.adjoint.processor.analysis.Activity;
+import dev.adjoint.processor.analysis.ArrayAliases;
 import dev.adjoint.processor.ir.IrWalk;
 import dev.adjoint.processor.cleanup.ClearThenAccumulate;
 import dev.adjoint.processor.ir.BinaryOp;
@@ -42,10 +43,12 @@ final class DefinitionAdjoint {
 
   private final Activity activity;
   private final RuleTable rules;
+  private final ArrayAliases aliases;
 
-  DefinitionAdjoint(Activity activity, RuleTable rules) {
+  DefinitionAdjoint(Activity activity, RuleTable rules, ArrayAliases aliases) {
     this.activity = activity;
     this.rules = rules;
+    this.aliases = aliases;
   }
 
   /**
@@ -58,15 +61,21 @@ final class DefinitionAdjoint {
     if (!activity.isActive(v)) {
       return Fragment.EMPTY;
     }
-    ExpressionAdjoint adjoint = new ExpressionAdjoint(activity, rules, names, reads);
     Variable g = names.adjointOf(v);
+    if (v.type().isArray() && v.origin() != Variable.Origin.RESULT
+        && !(a.value() instanceof Expr.Call)) {
+      // a reference assignment: the shadow follows the array (Shadows), nothing flows
+      return Fragment.EMPTY;
+    }
+    ExpressionAdjoint adjoint = new ExpressionAdjoint(activity, rules, names, reads);
     Expr value = a.value();
     List<Stmt> before = new ArrayList<>();
     List<Stmt> after = new ArrayList<>();
     if (!ExpressionAdjoint.references(value, v)) {
       adjoint.propagate(value, new Expr.VarRef(g), before);
       boolean firstDefinition = a.declaration() && !inLoop;
-      if (!firstDefinition && v.origin() != Variable.Origin.RESULT) {
+      if (!firstDefinition && v.origin() != Variable.Origin.RESULT && !v.type().isArray()) {
+        // (an array's shadow goes back to the old array's with the reference)
         before.add(clear(g));
       }
     } else if (isAccumulation(value, v)) {
@@ -93,8 +102,8 @@ final class DefinitionAdjoint {
     for (Expr e = element; e instanceof Expr.ArrayRead read; e = read.array()) {
       adjoint.evaluated(read.index()); // the restore and the adjoint both index with it
     }
-    if (!activity.isActive(root)) {
-      return Fragment.EMPTY;
+    if (!activity.isActive(root) || w.value().type().isArray()) {
+      return Fragment.EMPTY; // a row write is a reference assignment: see Shadows
     }
     Expr g = adjoint.adjointOf(element);
     List<Stmt> before = new ArrayList<>();
@@ -102,7 +111,8 @@ final class DefinitionAdjoint {
     Expr value = w.value();
     if (value instanceof Expr.Binary b && (b.op() == BinaryOp.PLUS || b.op() == BinaryOp.MINUS)
         && b.left() instanceof Expr.ArrayRead r && r.array() == w.array() && r.index() == w.index()
-        && !ExpressionAdjoint.references(b.right(), root)) {
+        && !readsClassOf(b.right(), root)) {
+      // (an element the rest reads through an alias would see its seed change under it)
       adjoint.propagate(b.right(), b.op() == BinaryOp.MINUS ? MathCalls.neg(g) : g, after);
       return new Fragment(before, after);
     }
@@ -113,6 +123,15 @@ final class DefinitionAdjoint {
         null));
     adjoint.propagate(value, new Expr.VarRef(held), after);
     return new Fragment(before, after);
+  }
+
+  /** Whether {@code e} reads {@code array} or an array that may alias it. */
+  private boolean readsClassOf(Expr e, Variable array) {
+    boolean[] found = {false};
+    IrWalk.expressions(e, n -> found[0] |= n instanceof Expr.VarRef r
+        && (r.variable() == array || r.variable().type().isArray()
+            && aliases.canonical(r.variable()) == aliases.canonical(array)));
+    return found[0];
   }
 
   private static Stmt clear(Variable adjoint) {

@@ -6,6 +6,7 @@ import dev.adjoint.processor.ir.AdjointOnly;
 import dev.adjoint.processor.ir.BinaryOp;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.IrType;
+import dev.adjoint.processor.ir.IrWalk;
 import dev.adjoint.processor.ir.Label;
 import dev.adjoint.processor.ir.MethodIr;
 import dev.adjoint.processor.ir.Stmt;
@@ -123,7 +124,16 @@ final class ForwardSweep {
         record(out, save, new Expr.ArrayRead(w.array(), w.index(),
             w.array().type().elementType(), null));
       }
-      out.add(new Stmt.ArrayWrite(w.array(), w.index(), w.value(), w.tree()));
+      Slot shadowSave = plan.shadowSave(w);
+      if (shadowSave != null) {
+        record(out, shadowSave, new Expr.ArrayRead(Shadows.of(w.array(), names), w.index(),
+            w.array().type().elementType(), null));
+      }
+      if (w.value().type().isArray() && activity.isActive(IrWalk.root(w.array()))) {
+        out.addAll(Shadows.forward(w, w.value(), names));
+      } else {
+        out.add(new Stmt.ArrayWrite(w.array(), w.index(), w.value(), w.tree()));
+      }
       return null;
     }
 
@@ -239,19 +249,22 @@ final class ForwardSweep {
     if (save != null) {
       record(out, save, new Expr.VarRef(target));
     }
+    Slot shadowSave = plan.shadowSave(a);
+    if (shadowSave != null) {
+      record(out, shadowSave, new Expr.VarRef(names.adjointOf(target)));
+    }
     Expr value = a.value();
     if (target.origin() == Variable.Origin.RESULT && target.type().isArray()
         && !(value instanceof Expr.Call)) {
       // The reverse sweep may restore elements of the array returned: hand out a copy.
       value = new Expr.Intrinsic(Expr.Intrinsic.Op.COPY, List.of(value), target.type());
     }
-    out.add(new Stmt.Assign(target, value, declares, a.tree()));
-    if ((a.value() instanceof Expr.NewArray || a.value() instanceof Expr.Call)
-        && target.type().isArray() && target.origin() != Variable.Origin.RESULT
+    if (target.type().isArray() && target.origin() != Variable.Origin.RESULT
         && activity.isActive(target)) {
-      out.add(new Stmt.Assign(names.adjointOf(target), new Expr.Intrinsic(
-          Expr.Intrinsic.Op.ZEROS_LIKE, List.of(new Expr.VarRef(target)), target.type()),
-          false, null));
+      out.addAll(Shadows.forward(new Stmt.Assign(target, value, declares, a.tree()), value,
+          names));
+    } else {
+      out.add(new Stmt.Assign(target, value, declares, a.tree()));
     }
   }
 

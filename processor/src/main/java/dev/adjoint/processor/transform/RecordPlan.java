@@ -35,6 +35,7 @@ final class RecordPlan {
     final Map<Stmt.Loop, List<Stmt.Assign>> recomputed = new IdentityHashMap<>();
     final Map<Stmt, Slot> saveSlots = new IdentityHashMap<>();
     final Map<Stmt, List<Stmt>> snapshots = new IdentityHashMap<>();
+    final Map<Stmt, Slot> shadowSaveSlots = new IdentityHashMap<>();
     final Map<Stmt.Loop, List<Variable>> checkpointed = new IdentityHashMap<>();
     Set<Variable> inline;
     List<Variable> hoisted;
@@ -109,6 +110,14 @@ final class RecordPlan {
   /** Where the definition saves the value it overwrites, or null. */
   Slot save(Stmt s) {
     return parts.saveSlots.get(s);
+  }
+
+  /**
+   * Where a reference assignment saves the shadow of the reference it overwrites (pushed after,
+   * popped before, the primal one), or null.
+   */
+  Slot shadowSave(Stmt s) {
+    return parts.shadowSaveSlots.get(s);
   }
 
   /** The scalar state a checkpointed loop's snapshots keep, or null when it is not one. */

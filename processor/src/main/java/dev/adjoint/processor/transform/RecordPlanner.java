@@ -1,6 +1,7 @@
 package dev.adjoint.processor.transform;
 
 import dev.adjoint.processor.analysis.Activity;
+import dev.adjoint.processor.analysis.ArrayAliases;
 import dev.adjoint.processor.analysis.ControlFlow;
 import dev.adjoint.processor.analysis.RecomputablePrefixes;
 import dev.adjoint.processor.analysis.ToBeRecorded;
@@ -41,6 +42,7 @@ final class RecordPlanner {
   private final RecordPlan.Parts parts = new RecordPlan.Parts();
   private final RecordPlan plan;
   private Set<Stmt> saves;
+  private final ArrayAliases aliases;
 
   private RecordPlanner(MethodIr ir, Activity activity, RuleTable rules, MethodProblems problems,
       SweepNames names, int checkpointEvery) {
@@ -49,7 +51,8 @@ final class RecordPlanner {
     this.problems = problems;
     this.names = names;
     this.flow = new ControlFlow(ir.body());
-    this.definitions = new DefinitionAdjoint(activity, rules);
+    this.aliases = ArrayAliases.of(ir.body());
+    this.definitions = new DefinitionAdjoint(activity, rules, aliases);
     this.writingCalls = new WritingCallAdjoint(activity, rules);
     this.rules = rules;
     this.checkpointEvery = checkpointEvery;
@@ -97,7 +100,7 @@ final class RecordPlanner {
       }
     }
     Map<Stmt.Loop, RecomputablePrefixes.Prefix> candidates =
-        RecomputablePrefixes.find(ir.body(), parts.checkpointed.keySet());
+        RecomputablePrefixes.find(ir.body(), parts.checkpointed.keySet(), aliases);
     // What they read must be restored by the time the loop is reversed.
     candidates.forEach((loop, prefix) -> reads.merge(loop, new LinkedHashSet<>(prefix.reads()),
         (x, y) -> {
@@ -105,7 +108,9 @@ final class RecordPlanner {
           u.addAll(y);
           return u;
         }));
-    saves = ToBeRecorded.analyze(ir.body(), reads);
+    saves = ToBeRecorded.analyze(ir.body(), reads, aliases);
+    saves.addAll(ReferenceRecords.overwritten(ir.body(), reads, List.copyOf(saves), aliases,
+        activity, s -> parts.depth.get(s) > 0));
     WritingCallAdjoint.restoreParameterWrites(ir, saves, parts.snapshots.keySet(),
         parts.checkpointed.keySet(), problems);
     candidates.forEach((loop, prefix) -> {
@@ -269,6 +274,11 @@ final class RecordPlanner {
       return;
     }
     Variable target = ToBeRecorded.target(s);
+    if (ArrayAliases.assignsReference(s) && activity.isActive(target)) {
+      // the shadow is pointed back with the array
+      parts.shadowSaveSlots.put(s, slot("saved" + capitalize(names.name(target)) + "Adj", type,
+          s));
+    }
     if (plan.inLoop(s) && !Slot.canTape(type)) {
       problems.error(s.tree(), "'" + target.sourceName() + "' of type " + type + " is"
           + " overwritten in a loop and needed by the gradient; only primitive values can be"

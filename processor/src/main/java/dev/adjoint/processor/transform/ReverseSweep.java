@@ -135,6 +135,14 @@ final class ReverseSweep {
       code.add(new Stmt.Comment(describe(s), null));
     }
     code.addAll(f.beforeRestore());
+    Slot shadowSave = plan.shadowSave(s);
+    if (shadowSave != null) {
+      // popped before the array itself, which the forward sweep pushed first
+      code.add(s instanceof Stmt.ArrayWrite w
+          ? new Stmt.ArrayWrite(Shadows.of(w.array(), names), w.index(), shadowSave.value(), null)
+          : new Stmt.Assign(names.adjointOf(((Stmt.Assign) s).target()), shadowSave.value(),
+              false, null));
+    }
     Slot save = plan.save(s);
     if (save != null) {
       code.add(s instanceof Stmt.ArrayWrite w

@@ -99,6 +99,11 @@ public final class ReverseTransform {
         adjointDecls.add(new Stmt.Assign(e.getValue(), Expr.Literal.ofDouble(0.0), true, null));
       } else if (primal.origin() != Variable.Origin.PARAMETER) {
         prologue.add(new Stmt.Assign(e.getValue(), Expr.Literal.ofNull(), true, null));
+      } else if (!ir.differentiated().contains(primal)) {
+        // an array not differentiated, active through an alias: a shadow nobody reads back
+        prologue.add(new Stmt.Assign(e.getValue(), new Expr.Intrinsic(
+            Expr.Intrinsic.Op.ZEROS_LIKE, List.of(new Expr.VarRef(primal)), primal.type()),
+            true, null));
       }
     }
     Variable callBuffer = names.callBuffer();

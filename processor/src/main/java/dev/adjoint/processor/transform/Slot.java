@@ -47,7 +47,7 @@ final class Slot {
   }
 
   static boolean canTape(IrType type) {
-    return type.isPrimitive();
+    return type.isPrimitive() || type.isArray();
   }
 
   /** The recorded value: the local, or a pop off the tape (evaluate it once). */

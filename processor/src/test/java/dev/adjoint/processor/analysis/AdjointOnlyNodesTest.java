@@ -37,7 +37,7 @@ class AdjointOnlyNodesTest {
           () -> new ControlFlow(body(s)).completesNormally(s));
       assertThat(flow).hasMessageThat().contains("adjoint IR only");
       IllegalStateException recorded = assertThrows(IllegalStateException.class,
-          () -> ToBeRecorded.analyze(body(s), Map.of()));
+          () -> ToBeRecorded.analyze(body(s), Map.of(), ArrayAliases.of(body(s))));
       assertThat(recorded).hasMessageThat().contains("adjoint IR only");
     }
   }

@@ -1,0 +1,158 @@
+package dev.adjoint.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.adjoint.processor.TestSource.adjoint;
+import static dev.adjoint.processor.TestSource.assertNoCrash;
+
+import com.google.testing.compile.Compilation;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The errors that remain now that local arrays are references (issue 13): what the shadow
+ * model cannot follow, each at its expression, alone; and that javac's own type errors in an
+ * array assignment stand alone.
+ */
+class ArrayReferenceDiagnosticsTest {
+
+  private static TestSource t(String classText) {
+    return TestSource.of("t.T", "package t;\n\nimport dev.adjoint.Differentiable;\n\n"
+        + classText);
+  }
+
+  private static Compilation compile(TestSource src) {
+    Compilation c = adjoint().compile(src.file);
+    assertNoCrash(c);
+    return c;
+  }
+
+  @Test
+  void writeThroughAnAliasOfAParameterArray() {
+    TestSource src = t("""
+        final class T {
+          @Differentiable
+          static double loss(double a, double[] xs) {
+            double[] ys = xs;
+            ys[0] = a * ys[1];
+            return ys[0];
+          }
+        }
+        """);
+    Compilation c = compile(src);
+    assertThat(c).failed();
+    assertThat(c).hadErrorCount(1);
+    assertThat(c).hadErrorContaining("'ys' may refer to the array of parameter 'xs' here, and"
+        + " Adjoint follows writes into a parameter's array only through the parameter's own"
+        + " name (before any reassignment of it); write through 'xs', or copy it first"
+        + " (xs.clone())")
+        .inFile(src.file).onLine(src.line("ys[0] = a * ys[1];"))
+        .atColumn(src.column("ys[0] = a * ys[1];", "= a"));
+  }
+
+  @Test
+  void writeThroughAParameterBeforeItIsReassigned() {
+    TestSource src = t("""
+        final class T {
+          @Differentiable
+          static double loss(double a, double[] xs) {
+            double[] other = {a, a};
+            if (a > 0) {
+              xs[0] = a;
+            }
+            xs = other;
+            xs[1] = a * a;
+            return xs[0] + xs[1];
+          }
+        }
+        """);
+    Compilation c = compile(src);
+    assertThat(c).failed();
+    assertThat(c).hadErrorCount(1);
+    assertThat(c).hadErrorContaining("'xs' may refer to the array of parameter 'xs' here")
+        .inFile(src.file).onLine(src.line("xs[0] = a;"));
+  }
+
+  @Test
+  void aRowOfAParameterMatrixHeldInALocalMatrix() {
+    TestSource src = t("""
+        final class T {
+          @Differentiable
+          static double loss(double a, double[] xs) {
+            double[][] m = new double[2][];
+            m[0] = new double[2];
+            m[1] = xs;
+            m[0][1] = a * m[1][0];
+            return m[0][1];
+          }
+        }
+        """);
+    Compilation c = compile(src);
+    assertThat(c).failed();
+    assertThat(c).hadErrorCount(1);
+    assertThat(c).hadErrorContaining("'m' may refer to the array of parameter 'xs' here")
+        .inFile(src.file).onLine(src.line("m[0][1] = a * m[1][0];"));
+  }
+
+  @Test
+  void anArrayHeldInAFieldGivenALocalName() {
+    TestSource src = t("""
+        final class T {
+          static final double[] TABLE = {1.0, 2.0};
+
+          @Differentiable
+          static double loss(double a) {
+            double[] t = TABLE;
+            t[0] = a;
+            return t[0] * t[1];
+          }
+        }
+        """);
+    Compilation c = compile(src);
+    assertThat(c).failed();
+    assertThat(c).hadErrorCount(1);
+    assertThat(c).hadErrorContaining("'TABLE' is an array held in a field, which Adjoint cannot"
+        + " follow through another name: a write through it would change the field; index the"
+        + " field directly, or copy it (TABLE.clone())")
+        .inFile(src.file).onLine(src.line("double[] t = TABLE;"))
+        .atColumn(src.column("double[] t = TABLE;", "TABLE;"));
+  }
+
+  @Test
+  void anArraySetToNull() {
+    TestSource src = t("""
+        final class T {
+          @Differentiable
+          static double loss(double a) {
+            double[] h = {a};
+            double s = h[0] * a;
+            h = null;
+            return s;
+          }
+        }
+        """);
+    Compilation c = compile(src);
+    assertThat(c).failed();
+    assertThat(c).hadErrorCount(1);
+    assertThat(c).hadErrorContaining("an array variable cannot be set to null in a"
+        + " @Differentiable method")
+        .inFile(src.file).onLine(src.line("h = null;"));
+  }
+
+  @Test
+  void aTypeMismatchIsJavacsErrorAlone() {
+    TestSource src = t("""
+        final class T {
+          @Differentiable
+          static double loss(double a) {
+            double[] h = {a};
+            h = a;
+            return h[0];
+          }
+        }
+        """);
+    Compilation c = compile(src);
+    assertThat(c).failed();
+    assertThat(c).hadErrorCount(1);
+    assertThat(c).hadErrorContaining("incompatible types").inFile(src.file)
+        .onLine(src.line("h = a;"));
+  }
+}

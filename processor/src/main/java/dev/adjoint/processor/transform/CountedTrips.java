@@ -28,16 +28,19 @@ import java.util.Set;
  * <p>A value is fixed for the whole call when nothing can change it between the loop and its
  * reverse: a parameter assigned nowhere in the body, or a local assigned only once, by a
  * top-level statement (it runs once, and before any read of the local); {@code a.length} of
- * such an array.
+ * such an array; {@code m[k].length} of such a matrix that the body only indexes or measures
+ * (no row is replaced: it is never written, passed or aliased), for a stable {@code k}.
  */
 final class CountedTrips {
   private final Set<Variable> fixed;
+  private final Set<Variable> rowsFixed;
   private final Map<Stmt.Loop, Set<Variable>> enclosingCounters;
   private final ControlFlow flow;
 
-  private CountedTrips(Set<Variable> fixed, Map<Stmt.Loop, Set<Variable>> enclosingCounters,
-      ControlFlow flow) {
+  private CountedTrips(Set<Variable> fixed, Set<Variable> rowsFixed,
+      Map<Stmt.Loop, Set<Variable>> enclosingCounters, ControlFlow flow) {
     this.fixed = fixed;
+    this.rowsFixed = rowsFixed;
     this.enclosingCounters = enclosingCounters;
     this.flow = flow;
   }
@@ -63,9 +66,28 @@ final class CountedTrips {
         fixed.add(r.variable());
       }
     })));
+    // Arrays whose rows keep their lengths: every use indexes them or takes their length.
+    Map<Variable, Integer> uses = new HashMap<>();
+    Map<Variable, Integer> reads = new HashMap<>();
+    IrWalk.statements(body, s -> IrWalk.ownExpressions(s, e -> IrWalk.expressions(e, x -> {
+      if (x instanceof Expr.VarRef r) {
+        uses.merge(r.variable(), 1, Integer::sum);
+      } else if ((x instanceof Expr.ArrayRead ar ? ar.array() : x instanceof Expr.ArrayLength al
+          ? al.array() : null) instanceof Expr.VarRef r) {
+        reads.merge(r.variable(), 1, Integer::sum);
+      }
+    })));
+    Set<Variable> rowsFixed = new HashSet<>();
+    for (Variable v : fixed) {
+      if (v.type().kind() == IrType.Kind.DOUBLE_MATRIX && uses.get(v) != null
+          && uses.get(v).equals(reads.get(v))) {
+        rowsFixed.add(v);
+      }
+    }
     Map<Stmt.Loop, Set<Variable>> counters = new IdentityHashMap<>();
     collectCounters(body, new ArrayDeque<>(), counters);
-    return new CountedTrips(Collections.unmodifiableSet(fixed), counters, flow);
+    return new CountedTrips(Collections.unmodifiableSet(fixed),
+        Collections.unmodifiableSet(rowsFixed), counters, flow);
   }
 
   private static void collectCounters(Stmt s, Deque<Variable> open,
@@ -123,7 +145,9 @@ final class CountedTrips {
           && (fixed.contains(r.variable()) || counters.contains(r.variable()));
     }
     if (e instanceof Expr.ArrayLength n) {
-      return n.array() instanceof Expr.VarRef a && fixed.contains(a.variable());
+      return n.array() instanceof Expr.VarRef a && fixed.contains(a.variable())
+          || n.array() instanceof Expr.ArrayRead row && row.array() instanceof Expr.VarRef m
+              && rowsFixed.contains(m.variable()) && isStable(row.index(), counters);
     }
     if (e instanceof Expr.Binary b) {
       return (b.op() == BinaryOp.PLUS || b.op() == BinaryOp.MINUS || b.op() == BinaryOp.TIMES)

@@ -1017,7 +1017,13 @@ final class ProgramGenerator {
     String j = "zj" + k;
     int len = 2 + sr(3);
     List<Node> out = new ArrayList<>();
-    out.add(Node.stmt("double[] " + z + " = new double[" + len + "];"));
+    // Sized by a variable, loops bounded by it cover the array as z.length does (ArrayLengths).
+    String n = sr(2) == 0 ? "zn" + k : null;
+    if (n != null) {
+      out.add(Node.stmt("int " + n + " = " + len + ";"));
+    }
+    String size = n != null ? n : z + ".length";
+    out.add(Node.stmt("double[] " + z + " = new double[" + (n != null ? n : len) + "];"));
     out.add(Node.stmt("double " + acc + " = 0.0;"));
     Scope outer = scope.child();
     outer.inSwitch = false;
@@ -1027,18 +1033,33 @@ final class ProgramGenerator {
     in.ints.add(j);
     in.loops++;
     String bound = switch (sr(4)) {
-      case 0 -> z + ".length - 1"; // near miss: the last element keeps its old value
-      default -> z + ".length";
+      case 0 -> size + " - 1"; // near miss: the last element keeps its old value
+      default -> size;
     };
     Node reset = Node.stmt("for (int " + j + " = 0; " + j + " < " + bound + "; " + j
         + "++) @0@", Node.block(List.of(Node.stmt(z + "[" + j + "] = @0@;", expr(in, 1)))));
     if (sr(5) == 0) {
       reset = Node.stmt("if (@0@ > 0) @1@", expr(outer, 1), Node.block(List.of(reset)));
     }
-    Node accumulate = Node.stmt("for (int " + j + " = 0; " + j + " < " + z + ".length; " + j
+    Node accumulate = Node.stmt("for (int " + j + " = 0; " + j + " < " + size + "; " + j
         + "++) @0@", Node.block(List.of(Node.stmt(z + "[" + j + "] " + spick("+=", "-=", "+=")
         + " @0@ * (" + j + " + 1);", active(scope, 1)))));
-    Node read = Node.stmt("for (int " + j + " = 0; " + j + " < " + z + ".length; " + j
+    if (sr(3) == 0) {
+      // GMM's triangular walk: a running index stepped by literals (undone, not recorded) and
+      // an inner loop starting after the outer counter (its trip count computed, not recorded).
+      String l = "zl" + k;
+      String q = "zq" + k;
+      accumulate = Node.block(List.of(Node.stmt("int " + l + " = " + sr(3) + ";"),
+          Node.stmt("for (int " + j + " = 0; " + j + " < " + size + "; " + j + "++) @0@",
+              Node.block(List.of(Node.stmt("for (int " + q + " = " + j + " + 1; " + q + " < "
+                  + size + "; " + q + "++) @0@", Node.block(List.of(
+                      Node.stmt(z + "[" + q + "] += @0@ * (" + l + " % 3 + 1);",
+                          active(scope, 1)),
+                      Node.stmt(spick(l + "++;", l + " += 2;", l + " = " + l + " + 1;",
+                          l + " = 3 + " + l + ";")))))))),
+          Node.stmt(spick(l + "--;", l + " -= 1;", l + " = " + l + " - 2;"))));
+    }
+    Node read = Node.stmt("for (int " + j + " = 0; " + j + " < " + size + "; " + j
         + "++) @0@", Node.block(List.of(Node.stmt(acc + " += " + spick("Math.tanh(", "Math.sin(",
         "0.5 * (") + z + "[" + j + "]) * " + z + "[" + j + "];"))));
     int samples = 2 + sr(3);

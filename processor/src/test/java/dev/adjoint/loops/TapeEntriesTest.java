@@ -70,12 +70,12 @@ class TapeEntriesTest {
   }
 
   @Test
-  void nestedLoopsRecordInnerTripCountsOnly() {
+  void nestedCountedLoopsRecordNothing() {
     Tape tape = new Tape();
     double[] adj = new double[1];
     TapeFixturesGrad.nestedAdjoint(0.5, 6, 4, 1.0, adj, tape);
-    assertEquals(6, tape.ints().pushes());
-    assertEquals(6, tape.pushes());
+    // The inner trip count, m, is computed again by the reverse sweep (CountedTrips).
+    assertEquals(0, tape.pushes());
     assertEquals(6 * (0 + 1 + 2 + 3), adj[0], 0.0);
   }
 
@@ -122,14 +122,72 @@ class TapeEntriesTest {
     double[] bAdj = new double[b.length];
     TapeFixturesGrad.layerPerSampleAdjoint(w, b, xs, 1.0, new double[0], wAdj, bAdj, tape);
     // Per sample: 2 resets saved (z's old values, which the previous sample's tanh reads), none
-    // of the 6 accumulations; plus the trip counts of the loops.
+    // of the 6 accumulations.
     assertEquals(4 * 2, tape.doubles().pushes());
+    // No trip count either: the reverse sweep computes z.length and xs[s].length again (xs's
+    // rows are only read, so their lengths cannot change).
+    assertEquals(0, tape.ints().pushes());
     assertEquals(0, tape.size());
     TapeFixturesGrad.LayerPerSampleGradient g = TapeFixturesGrad.layerPerSample(w, b, xs);
     GradientCheck.compare(p -> TapeFixtures.layerPerSample(p, b, xs), w, g.w())
         .assertWithin(1e-7);
     GradientCheck.compare(p -> TapeFixtures.layerPerSample(w, p, xs), b, g.b())
         .assertWithin(1e-7);
+  }
+
+  @Test
+  void triangularScratchRecordsNothingPerInnerIteration() {
+    double[] mu = {0.2, -0.1, 0.4, 0.3};
+    double[] q = {0.1, -0.2, 0.05, 0.3, 0.5, -0.4, 0.2, 0.1, -0.3, 0.6};
+    double[][] x = {{1.0, 0.5, -0.3, 0.2}, {-0.4, 0.8, 0.1, -1.2}, {0.3, -0.6, 0.9, 0.4}};
+    int d = mu.length;
+    int n = x.length;
+    Tape tape = new Tape();
+    double[] muAdj = new double[d];
+    double[] qAdj = new double[q.length];
+    TapeFixturesGrad.triangularAdjoint(mu, q, x, 1.0, new double[0], muAdj, qAdj, tape);
+    // Per point: the old xc, lxc and sq (the previous point's adjoint reads them), nothing for
+    // the d (d - 1) / 2 accumulations into lxc; one int, l's value before l = d, none for l++,
+    // and no trip count or start (all computed again by the reverse sweep).
+    assertEquals(n * (2 * d + 1), tape.doubles().pushes());
+    assertEquals(n, tape.ints().pushes());
+    assertEquals(0, tape.size());
+    TapeFixturesGrad.TriangularGradient g = TapeFixturesGrad.triangular(mu, q, x);
+    GradientCheck.compare(p -> TapeFixtures.triangular(p, q, x), mu, g.mu()).assertWithin(1e-7);
+    GradientCheck.compare(p -> TapeFixtures.triangular(mu, p, x), q, g.q()).assertWithin(1e-7);
+    for (int i = 0; i < d; i++) {
+      assertEquals(g.mu()[i], muAdj[i], 0.0);
+    }
+  }
+
+  @Test
+  void steppedIndicesAreUndoneAndResetsRestored() {
+    double[] w = {0.3, -0.7, 1.1, 0.4, -0.2};
+    int n = 13;
+    Tape tape = new Tape();
+    double[] wAdj = new double[w.length];
+    TapeFixturesGrad.wrappingIndexAdjoint(w, n, 1.0, new double[0], wAdj, tape);
+    // No int per step: only the resets save l (and the branch decisions are booleans).
+    assertTrue(tape.ints().pushes() < n, "ints pushed: " + tape.ints().pushes());
+    assertEquals(0, tape.size());
+    GradientCheck.compare(p -> TapeFixtures.wrappingIndex(p, n), w, wAdj).assertWithin(1e-7);
+    // Exact: s = sum_i w[l_i] w[k_i mod 5] (1 + 0.1 l_i) is bilinear in w.
+    double[] exact = new double[w.length];
+    int l = 1;
+    long k = 0;
+    for (int i = 0; i < n; i++) {
+      int m = (int) (k % w.length);
+      exact[l] += w[m] * (1 + 0.1 * l);
+      exact[m] += w[l] * (1 + 0.1 * l);
+      l += 1;
+      k += 4;
+      if (l >= w.length) {
+        l = 0;
+      }
+    }
+    for (int i = 0; i < w.length; i++) {
+      assertEquals(exact[i], wAdj[i], 1e-14);
+    }
   }
 
   private static void check(java.util.function.ToDoubleFunction<double[]> f, double x,

@@ -64,7 +64,7 @@ final class TapeFixtures {
     return x;
   }
 
-  /** The inner loop's trip count, once per outer iteration; its body records nothing. */
+  /** Counted loops with fixed bounds: nothing recorded, the trip counts are computed. */
   @Differentiable
   static double nested(double a, int n, int m) {
     double s = 0;
@@ -113,5 +113,63 @@ final class TapeFixtures {
       }
     }
     return loss;
+  }
+
+  /**
+   * GMM's Mahalanobis term (ADBench): scratch vectors sized by a variable, a triangular factor
+   * walked by a running index {@code l++}. Per point, {@code xc} and {@code lxc} are overwritten
+   * in full by loops bounded by {@code d} (their length), so the accumulation into {@code lxc}
+   * records nothing, and the reverse sweep undoes {@code l++} by subtracting.
+   */
+  @Differentiable(wrt = {"mu", "q"})
+  static double triangular(double[] mu, double[] q, double[][] x) {
+    int d = mu.length;
+    double[] xc = new double[d];
+    double[] lxc = new double[d];
+    double total = 0;
+    for (int p = 0; p < x.length; p++) {
+      for (int i = 0; i < d; i++) {
+        xc[i] = x[p][i] - mu[i];
+      }
+      for (int i = 0; i < d; i++) {
+        lxc[i] = Math.exp(q[i]) * xc[i];
+      }
+      int l = d;
+      for (int i = 0; i < d; i++) {
+        for (int j = i + 1; j < d; j++) {
+          lxc[j] += q[l] * xc[i];
+          l++;
+        }
+      }
+      double sq = 0;
+      for (int i = 0; i < d; i++) {
+        sq += lxc[i] * lxc[i];
+      }
+      total += Math.log(1 + sq);
+    }
+    return total;
+  }
+
+  /**
+   * Running indices stepped by literals ({@code int} and {@code long}, every spelling) and
+   * wrapped by a reset: the reverse sweep undoes the steps by arithmetic, so the reset must
+   * restore the value it overwrote.
+   */
+  @Differentiable(wrt = "w")
+  static double wrappingIndex(double[] w, int n) {
+    double s = 0;
+    int l = 1;
+    long k = 0;
+    for (int i = 0; i < n; i++) {
+      s += w[l] * w[(int) (k % w.length)] * (1 + 0.1 * l);
+      l = l + 2;
+      l -= 1;
+      k = 3 + k;
+      k++;
+      if (l >= w.length) {
+        l = 0;
+      }
+    }
+    return s;
   }
 }

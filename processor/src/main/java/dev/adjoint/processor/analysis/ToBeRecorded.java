@@ -33,9 +33,13 @@ public final class ToBeRecorded {
   private final Set<Variable> counters = new HashSet<>();
   private final Deque<Set<Variable>> seen = new ArrayDeque<>();
 
-  private ToBeRecorded(Map<Stmt, Set<Variable>> reads, ArrayAliases aliases) {
+  private final ArrayLengths lengths;
+
+  private ToBeRecorded(Map<Stmt, Set<Variable>> reads, ArrayAliases aliases,
+      ArrayLengths lengths) {
     this.reads = reads;
     this.aliases = aliases;
+    this.lengths = lengths;
   }
 
   /**
@@ -49,7 +53,7 @@ public final class ToBeRecorded {
    */
   public static Set<Stmt> analyze(Stmt.Block body, Map<Stmt, Set<Variable>> reads,
       ArrayAliases aliases) {
-    ToBeRecorded tbr = new ToBeRecorded(reads, aliases);
+    ToBeRecorded tbr = new ToBeRecorded(reads, aliases, ArrayLengths.of(body));
     IrWalk.statements(body, s -> {
       if (s instanceof Stmt.Loop l && l.counter() != null) {
         tbr.counters.add(l.counter().variable());
@@ -125,6 +129,10 @@ public final class ToBeRecorded {
       if (killsTarget) {
         out.remove(target);
       }
+      if (saves.contains(stmt) && InvertibleSteps.inverse(stmt) != null) {
+        // Its reverse undoes it from the value it wrote (InvertibleSteps): a read of its result.
+        out.add(target);
+      }
       return out;
     }
 
@@ -175,7 +183,7 @@ public final class ToBeRecorded {
       // A loop the reverse sweep re-runs (checkpointed) or partly recomputes reads, when it is
       // reversed, what it lists here: those values must be restored by then.
       Set<Variable> out = union(loop(l, in), readsOf(l));
-      Variable overwritten = overwritesEveryElement(l);
+      Variable overwritten = overwritesEveryElement(l, lengths);
       if (overwritten != null && !aliases.isAliased(overwritten)
           && !readsOf(l).contains(overwritten)) {
         // No value the array held before the loop can be read after it: as for a variable
@@ -233,18 +241,16 @@ public final class ToBeRecorded {
 
   /**
    * The array that {@code for (int i = 0; i < a.length; i++) { ... a[i] = ...; ... }} writes in
-   * full: a counted loop from 0 by 1 up to the array's length, whose body writes {@code a[i]}
-   * as a statement of its own, and which no jump leaves or shortens. Null for other loops.
+   * full: a counted loop from 0 by 1 up to the array's length (or a variable that holds it, by
+   * {@link ArrayLengths}), whose body writes {@code a[i]} as a statement of its own, and which
+   * no jump leaves or shortens. Null for other loops.
    */
-  static Variable overwritesEveryElement(Stmt.Loop l) {
+  static Variable overwritesEveryElement(Stmt.Loop l, ArrayLengths lengths) {
     Stmt.Counter c = l.counter();
     if (c == null || c.step() != 1 || !(c.start() instanceof Expr.Literal start)
         || !start.text().equals("0") || !l.testFirst()
         || !(l.condition() instanceof Expr.Binary cond) || cond.op() != BinaryOp.LESS
-        || !(cond.left() instanceof Expr.VarRef i) || i.variable() != c.variable()
-        || !(cond.right() instanceof Expr.ArrayLength length)
-        || !(length.array() instanceof Expr.VarRef arrayRef)
-        || arrayRef.variable().type().kind() != dev.adjoint.processor.ir.IrType.Kind.DOUBLE_ARRAY) {
+        || !(cond.left() instanceof Expr.VarRef i) || i.variable() != c.variable()) {
       return null;
     }
     boolean[] jumps = {false};
@@ -253,17 +259,24 @@ public final class ToBeRecorded {
     if (jumps[0]) {
       return null;
     }
-    Variable array = arrayRef.variable();
-    boolean assigned = false;
+    Variable array = null;
     for (Stmt s : l.body().stmts()) {
-      assigned |= s instanceof Stmt.ArrayWrite w && w.array() instanceof Expr.VarRef a
-          && a.variable() == array && w.index() instanceof Expr.VarRef k
-          && k.variable() == c.variable();
+      if (s instanceof Stmt.ArrayWrite w && w.array() instanceof Expr.VarRef a
+          && a.variable().type().kind() == dev.adjoint.processor.ir.IrType.Kind.DOUBLE_ARRAY
+          && w.index() instanceof Expr.VarRef k && k.variable() == c.variable()
+          && lengths.isLengthOf(cond.right(), a.variable())) {
+        array = a.variable();
+        break;
+      }
     }
+    if (array == null) {
+      return null;
+    }
+    Variable written = array;
     boolean[] reassigned = {false};
     IrWalk.statements(l, s -> reassigned[0] |= s instanceof Stmt.Assign a
-        && a.target() == array);
-    return assigned && !reassigned[0] ? array : null;
+        && a.target() == written);
+    return reassigned[0] ? null : array;
   }
 
   private Set<Variable> loop(Stmt.Loop l, Set<Variable> in) {

@@ -289,6 +289,9 @@ final class ForwardSweep {
 
   private void forwardLoop(Stmt.Loop l, List<Stmt> out) {
     RecordPlan.LoopRecord record = plan.loopRecord(l);
+    if (record != null && record.computedCount() != null) {
+      record = null; // the reverse sweep computes the trip count (CountedTrips)
+    }
     Label bodyLabel = flow.isContinueTarget(l.label()) ? names.newLabel("body") : null;
     Label label = flow.isBreakTarget(l.label()) ? names.label(l.label()) : null;
     if (record != null) {
@@ -392,7 +395,7 @@ final class ForwardSweep {
           }
           return;
         }
-        if (record != null) {
+        if (record != null && record.computedCount() == null) {
           writeLoopRecord(record, out, true);
         }
       }

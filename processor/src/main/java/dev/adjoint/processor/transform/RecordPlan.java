@@ -1,6 +1,8 @@
 package dev.adjoint.processor.transform;
 
 import dev.adjoint.processor.analysis.ControlFlow;
+import dev.adjoint.processor.ir.Expr;
+import dev.adjoint.processor.ir.IrWalk;
 import dev.adjoint.processor.ir.Label;
 import dev.adjoint.processor.ir.Stmt;
 import dev.adjoint.processor.ir.Variable;
@@ -18,10 +20,12 @@ import java.util.Set;
 final class RecordPlan {
   /**
    * A loop's trip count; when its update needs reversing, whether it was left early; for a
-   * counted loop whose counter starts at a computed value, that start.
+   * counted loop whose counter starts at a computed value, that start. With a
+   * {@code computedCount} ({@link CountedTrips}), the forward sweep records nothing and the
+   * reverse sweep sets {@code count} to it.
    */
   record LoopRecord(Variable count, Variable broke, Slot countSlot, Slot brokeSlot,
-      Variable start, Slot startSlot) {}
+      Variable start, Slot startSlot, Expr computedCount) {}
 
   /** The parts of the plan, as the planner fills them. */
   static final class Parts {
@@ -36,6 +40,7 @@ final class RecordPlan {
     final Map<Stmt, Slot> saveSlots = new IdentityHashMap<>();
     final Map<Stmt, List<Stmt>> snapshots = new IdentityHashMap<>();
     final Map<Stmt, Slot> shadowSaveSlots = new IdentityHashMap<>();
+    final Map<Stmt, Expr> undoSteps = new IdentityHashMap<>();
     final Map<Stmt.Loop, List<Variable>> checkpointed = new IdentityHashMap<>();
     Set<Variable> inline;
     List<Variable> hoisted;
@@ -97,6 +102,19 @@ final class RecordPlan {
     return parts.loopRecords.get(l);
   }
 
+  /** Whether a trip count computed inside {@code l} reads {@code v}. */
+  boolean countsRead(Stmt.Loop l, Variable v) {
+    boolean[] found = {false};
+    IrWalk.statements(l.body(), s -> {
+      LoopRecord r = s instanceof Stmt.Loop inner ? parts.loopRecords.get(inner) : null;
+      if (r != null && r.computedCount() != null) {
+        IrWalk.expressions(r.computedCount(),
+            e -> found[0] |= e instanceof Expr.VarRef ref && ref.variable() == v);
+      }
+    });
+    return found[0];
+  }
+
   /** The loop temporaries the reverse sweep recomputes at the start of each iteration. */
   List<Stmt.Assign> recomputed(Stmt.Loop l) {
     return parts.recomputed.getOrDefault(l, List.of());
@@ -118,6 +136,14 @@ final class RecordPlan {
    */
   Slot shadowSave(Stmt s) {
     return parts.shadowSaveSlots.get(s);
+  }
+
+  /**
+   * For an integer step the reverse sweep undoes by arithmetic instead of restoring a record
+   * ({@link dev.adjoint.processor.analysis.InvertibleSteps}), the value that undoes it; or null.
+   */
+  Expr undo(Stmt s) {
+    return parts.undoSteps.get(s);
   }
 
   /** The scalar state a checkpointed loop's snapshots keep, or null when it is not one. */

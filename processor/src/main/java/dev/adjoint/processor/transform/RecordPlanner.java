@@ -3,6 +3,7 @@ package dev.adjoint.processor.transform;
 import dev.adjoint.processor.analysis.Activity;
 import dev.adjoint.processor.analysis.ArrayAliases;
 import dev.adjoint.processor.analysis.ControlFlow;
+import dev.adjoint.processor.analysis.InvertibleSteps;
 import dev.adjoint.processor.analysis.RecomputablePrefixes;
 import dev.adjoint.processor.analysis.ToBeRecorded;
 import dev.adjoint.processor.diag.MethodProblems;
@@ -41,6 +42,7 @@ final class RecordPlanner {
   private final int checkpointEvery;
   private final RecordPlan.Parts parts = new RecordPlan.Parts();
   private final RecordPlan plan;
+  private final CountedTrips trips;
   private Set<Stmt> saves;
   private final ArrayAliases aliases;
 
@@ -57,6 +59,7 @@ final class RecordPlanner {
     this.rules = rules;
     this.checkpointEvery = checkpointEvery;
     this.plan = new RecordPlan(parts, flow, checkpointEvery);
+    this.trips = CountedTrips.of(ir.body(), flow);
   }
 
   /**
@@ -273,6 +276,11 @@ final class RecordPlanner {
     if (!saves.contains(s)) {
       return;
     }
+    Expr undo = InvertibleSteps.inverse(s);
+    if (undo != null) {
+      parts.undoSteps.put(s, undo);
+      return;
+    }
     Variable target = ToBeRecorded.target(s);
     if (ArrayAliases.assignsReference(s) && activity.isActive(target)) {
       // the shadow is pointed back with the array
@@ -296,13 +304,20 @@ final class RecordPlanner {
       broke = names.record("leftEarly", IrType.BOOLEAN);
       parts.hoisted.add(broke);
     }
+    Expr computed = broke == null && plan.inLoop(l) && !parts.checkpointed.containsKey(l)
+        ? trips.count(l) : null;
+    if (computed != null) {
+      parts.loopRecords.put(l, new RecordPlan.LoopRecord(count, null, loopSlot(l, count), null,
+          null, null, computed));
+      return;
+    }
     Variable start = null;
     if (l.counter() != null && !(l.counter().start() instanceof Expr.Literal)) {
       start = names.record("start", IrType.INT);
       parts.hoisted.add(start);
     }
     parts.loopRecords.put(l, new RecordPlan.LoopRecord(count, broke, loopSlot(l, count),
-        loopSlot(l, broke), start, loopSlot(l, start)));
+        loopSlot(l, broke), start, loopSlot(l, start), null));
   }
 
   private Slot slot(String base, IrType type, Stmt at) {

@@ -149,6 +149,10 @@ final class ReverseSweep {
           ? new Stmt.ArrayWrite(w.array(), w.index(), save.value(), null)
           : new Stmt.Assign(((Stmt.Assign) s).target(), save.value(), false, null));
     }
+    Expr undo = plan.undo(s);
+    if (undo != null) {
+      code.add(new Stmt.Assign(((Stmt.Assign) s).target(), undo, false, null));
+    }
     code.addAll(f.afterRestore());
     return code;
   }
@@ -211,7 +215,9 @@ final class ReverseSweep {
   private List<Stmt> loop(Stmt.Loop l) {
     RecordPlan.LoopRecord record = plan.loopRecord(l);
     List<Stmt> out = new ArrayList<>();
-    if (record.countSlot().onTape()) {
+    if (record.computedCount() != null) {
+      out.add(assign(record.count(), record.computedCount()));
+    } else if (record.countSlot().onTape()) {
       if (record.startSlot() != null) {
         out.add(assign(record.start(), record.startSlot().value()));
       }
@@ -232,6 +238,7 @@ final class ReverseSweep {
     List<Stmt> out = new ArrayList<>();
     List<Stmt.Assign> prefix = plan.recomputed(l);
     if (l.counter() != null && (reads(l, l.counter().variable())
+        || plan.countsRead(l, l.counter().variable())
         || prefix.stream().anyMatch(a -> ExpressionAdjoint.references(a.value(),
             l.counter().variable())))) {
       out.add(assign(l.counter().variable(), counterValue(l, record, iteration)));

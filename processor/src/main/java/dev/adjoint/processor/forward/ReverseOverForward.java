@@ -2,6 +2,7 @@ package dev.adjoint.processor.forward;
 
 import com.sun.source.tree.Tree;
 import dev.adjoint.processor.analysis.Activity;
+import dev.adjoint.processor.diag.Problem;
 import dev.adjoint.processor.ir.IrWalk;
 import dev.adjoint.processor.diag.MethodProblems;
 import dev.adjoint.processor.ir.Expr;
@@ -59,7 +60,8 @@ public final class ReverseOverForward {
             return;
           }
           if (n instanceof Expr.TangentCall c) {
-            problems.error(at, "mHvp and mHessian cannot differentiate through a call to '"
+            problems.error(at, Problem.MODE_UNSUPPORTED,
+                "mHvp and mHessian cannot differentiate through a call to '"
                 + c.callee().getSimpleName() + "' yet (a method whose derivatives Adjoint"
                 + " generates): second order covers methods that call java.lang.Math and"
                 + " helpers with declared derivatives; inline the call, or declare its"
@@ -85,7 +87,8 @@ public final class ReverseOverForward {
       if (!constant && (rule.isEmpty() || !rule.get().differentiableIn(i))) {
         String name = c.method().getEnclosingElement().getSimpleName() + "."
             + c.method().getSimpleName();
-        problems.error(at, "mHvp and mHessian need the derivative of " + name + ", the"
+        problems.error(at, Problem.NO_DERIVATIVE,
+            "mHvp and mHessian need the derivative of " + name + ", the"
             + " first derivative used here, with respect to its parameter '"
             + c.method().getParameters().get(i).getSimpleName() + "'; declare it with"
             + " @Partial(of = \"" + c.method().getSimpleName() + "\", wrt = \""

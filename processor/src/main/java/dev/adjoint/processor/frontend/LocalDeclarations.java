@@ -6,6 +6,7 @@ import com.sun.source.tree.NewArrayTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import dev.adjoint.processor.diag.MethodProblems;
+import dev.adjoint.processor.diag.Problem;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.IrType;
 import dev.adjoint.processor.ir.Stmt;
@@ -84,14 +85,16 @@ final class LocalDeclarations {
         if (Symbols.isNamedType(v.getType())) {
           problems.failSilently(); // javac reports the unknown type itself
         } else {
-          problems.error(v.getType(), "local variables of type " + v.getType() + " are not"
+          problems.error(v.getType(), Problem.UNSUPPORTED_TYPE,
+              "local variables of type " + v.getType() + " are not"
               + " supported in a @Differentiable method");
         }
         return;
       }
     }
     if (!isSupportedLocalType(type)) {
-      problems.error(v.getType() != null ? v.getType() : v, "local variables of type " + type
+      problems.error(v.getType() != null ? v.getType() : v, Problem.UNSUPPORTED_TYPE,
+          "local variables of type " + type
           + " are not supported in a @Differentiable method" + floatHint(type));
       return;
     }
@@ -151,7 +154,8 @@ final class LocalDeclarations {
       return;
     }
     if (initTree == null) {
-      problems.error(v, "declare array '" + v.getName() + "' with its allocation, as in"
+      problems.error(v, Problem.ARRAY_ALIAS,
+          "declare array '" + v.getName() + "' with its allocation, as in"
           + " double[] " + v.getName() + " = new double[n]");
       context.declareLocal(v, type);
       return;
@@ -174,14 +178,16 @@ final class LocalDeclarations {
       }
     }
     if (init == null) {
-      problems.error(v.getInitializer(), "array '" + v.getName() + "' must be initialized with"
+      problems.error(v.getInitializer(), Problem.ARRAY_ALIAS,
+          "array '" + v.getName() + "' must be initialized with"
           + " new or an initializer {...}: aliasing another array is not supported; copy the"
           + " elements instead");
       context.declareLocal(v, type);
       return;
     }
     if (context.inLoop() && !(init instanceof Expr.NewArray)) {
-      problems.error(v, "an array a call returns cannot be held in an array declared inside a"
+      problems.error(v, Problem.ARRAY_IN_LOOP,
+          "an array a call returns cannot be held in an array declared inside a"
           + " loop: each iteration would bring a new array, which the reverse sweep cannot"
           + " follow; declare '" + v.getName() + "' before the loop with new double[n] and copy"
           + " the call's elements into it, or make the helper write scalars");
@@ -234,7 +240,8 @@ final class LocalDeclarations {
       return;
     }
     if (!(row instanceof Expr.ArrayRead read) || !read.type().isArray()) {
-      problems.error(v.getInitializer(), "array '" + v.getName() + "' must be initialized with"
+      problems.error(v.getInitializer(), Problem.ARRAY_ALIAS,
+          "array '" + v.getName() + "' must be initialized with"
           + " new, an initializer {...} or a row m[i] of a matrix");
       context.declareLocal(v, IrType.DOUBLE_ARRAY);
       return;
@@ -254,7 +261,8 @@ final class LocalDeclarations {
       for (Stmt s : alias.block().subList(alias.from(), alias.block().size())) {
         dev.adjoint.processor.ir.IrWalk.statements(s, c -> {
           if (c instanceof Stmt.Assign a && dependencies.contains(a.target())) {
-            problems.error(c.tree(), "'" + a.target().sourceName() + "' changes while '"
+            problems.error(c.tree(), Problem.ARRAY_ALIAS,
+                "'" + a.target().sourceName() + "' changes while '"
                 + alias.name() + "' stands for " + alias.row().tree() + "; index the matrix"
                 + " directly instead");
           }

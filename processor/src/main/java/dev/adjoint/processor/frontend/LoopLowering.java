@@ -10,6 +10,7 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.tree.WhileLoopTree;
 import dev.adjoint.processor.diag.MethodProblems;
+import dev.adjoint.processor.diag.Problem;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.IrType;
 import dev.adjoint.processor.ir.Label;
@@ -214,7 +215,8 @@ final class LoopLowering {
       }
     }
     if (array == null) {
-      problems.error(s.getExpression(), "enhanced for loops can iterate over array variables only"
+      problems.error(s.getExpression(), Problem.FOR_EACH,
+          "enhanced for loops can iterate over array variables only"
           + " (a row m[i] or an array a call returns is fine too); use an indexed loop");
       scope.pop();
       return;
@@ -269,7 +271,8 @@ final class LoopLowering {
    */
   private Expr arrayOfCall(EnhancedForLoopTree s, Expr call, List<Stmt> out) {
     if (context.inLoop()) {
-      problems.error(s.getExpression(), "a for-each over the array a call returns needs a local"
+      problems.error(s.getExpression(), Problem.ARRAY_IN_LOOP,
+          "a for-each over the array a call returns needs a local"
           + " array, and arrays cannot be declared inside a loop; declare double[] a = "
           + s.getExpression() + "; before the loop and iterate over it");
       return null;

@@ -1,6 +1,7 @@
 package dev.adjoint.processor.normalize;
 
 import com.sun.source.tree.Tree;
+import dev.adjoint.processor.diag.Problem;
 import dev.adjoint.processor.ir.IrWalk;
 import dev.adjoint.processor.diag.MethodProblems;
 import dev.adjoint.processor.ir.BinaryOp;
@@ -211,7 +212,8 @@ public final class HoistLoopAllocations {
       Tree at = a.tree();
       boolean matrix = array.type().elementType().isArray();
       if (matrix && allocation.dimensions().size() < 2) {
-        problems.error(at, "a matrix with rows left to be assigned (new double[n][]) cannot be"
+        problems.error(at, Problem.ARRAY_IN_LOOP,
+            "a matrix with rows left to be assigned (new double[n][]) cannot be"
             + " allocated inside a loop; allocate it with both dimensions, new double[n][m], or"
             + " declare it before the loop");
         out.add(a);
@@ -221,7 +223,8 @@ public final class HoistLoopAllocations {
       for (Expr d : allocation.dimensions()) {
         Expr before = hoistable(d, new HashSet<>());
         if (before == null) {
-          problems.error(d.tree() != null ? d.tree() : at, "an array allocated inside a loop"
+          problems.error(d.tree() != null ? d.tree() : at, Problem.ARRAY_IN_LOOP,
+              "an array allocated inside a loop"
               + " is allocated once, before the loop, and zeroed on every iteration; its size "
               + d.tree() + " may change inside the loop, so it cannot be: declare '"
               + array.sourceName() + "' before the loop with its largest size, or compute the"

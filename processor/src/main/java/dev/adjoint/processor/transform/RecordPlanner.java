@@ -5,6 +5,7 @@ import dev.adjoint.processor.analysis.ControlFlow;
 import dev.adjoint.processor.analysis.RecomputablePrefixes;
 import dev.adjoint.processor.analysis.ToBeRecorded;
 import dev.adjoint.processor.diag.MethodProblems;
+import dev.adjoint.processor.diag.Problem;
 import dev.adjoint.processor.ir.AdjointOnly;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.IrType;
@@ -256,7 +257,8 @@ final class RecordPlanner {
     }
     Variable target = ToBeRecorded.target(s);
     if (plan.inLoop(s) && !Slot.canTape(type)) {
-      problems.error(s.tree(), "'" + target.sourceName() + "' of type " + type + " is"
+      problems.error(s.tree(), Problem.UNRECORDABLE_VALUE,
+          "'" + target.sourceName() + "' of type " + type + " is"
           + " overwritten in a loop and needed by the gradient; only primitive values can be"
           + " recorded, so compute it from primitives inside the loop");
     }

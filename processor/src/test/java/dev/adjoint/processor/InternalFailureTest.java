@@ -75,7 +75,8 @@ class InternalFailureTest {
     TestSource.assertIdentified(error);
     // The detail is the first frames, not the whole stack (javac indents the message's lines).
     assertWithMessage(error.getMessage(Locale.ROOT))
-        .that(error.getMessage(Locale.ROOT).lines().filter(l -> l.strip().startsWith("at ")).count())
+        .that(error.getMessage(Locale.ROOT).lines().filter(l -> l.strip().startsWith("at "))
+            .count())
         .isIn(com.google.common.collect.Range.closed(1L, 12L));
     return error;
   }

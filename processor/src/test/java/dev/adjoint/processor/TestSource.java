@@ -16,6 +16,12 @@ import javax.tools.JavaFileObject;
  * instead of hard-coding numbers that silently drift when the source is edited.
  */
 final class TestSource {
+  /** The start of each error and warning of ours: {@code [adjoint:<id>] }, then the message. */
+  private static final java.util.regex.Pattern IDENTIFIED =
+      java.util.regex.Pattern.compile("\\[adjoint:([a-z]+(?:-[a-z]+)*)\\] \\S");
+  private static final java.util.Set<String> IDS = java.util.Arrays.stream(Problem.values())
+      .map(Problem::id).collect(java.util.stream.Collectors.toUnmodifiableSet());
+
   final String name;
   final String text;
   final JavaFileObject file;
@@ -100,11 +106,6 @@ final class TestSource {
         .isTrue();
     assertWithMessage("unknown identifier in %s", d).that(IDS).contains(m.group(1));
   }
-
-  private static final java.util.regex.Pattern IDENTIFIED =
-      java.util.regex.Pattern.compile("\\[adjoint:([a-z]+(?:-[a-z]+)*)\\] \\S");
-  private static final java.util.Set<String> IDS = java.util.Arrays.stream(Problem.values())
-      .map(Problem::id).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
   /** Every diagnostic, one per line, for failure messages. */
   static String describe(List<? extends Diagnostic<? extends JavaFileObject>> diagnostics) {

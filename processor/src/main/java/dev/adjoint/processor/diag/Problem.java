@@ -18,9 +18,9 @@ public enum Problem {
   NOT_STATIC("not-static"),
   /** {@code @Differentiable} on an abstract or native method, which has no body. */
   NO_BODY("no-body"),
-  /** A method returns a type that its {@code @Differentiable} (or a mode it asks for) cannot use. */
+  /** A method returns a type its {@code @Differentiable} (or a mode it asks for) cannot use. */
   RETURN_TYPE("return-type"),
-  /** {@code wrt} names nothing, a name twice, no parameter, or one that cannot be differentiated. */
+  /** {@code wrt} names nothing, a name twice, no parameter, or one not differentiable. */
   INVALID_WRT("invalid-wrt"),
   /** A parameter has a name the generated code needs ({@code value}, {@code self}, …). */
   RESERVED_NAME("reserved-name"),

@@ -10,6 +10,7 @@ import static dev.adjoint.processor.ParameterSelection.returnsDifferentiable;
 
 import com.sun.source.util.Trees;
 import dev.adjoint.processor.diag.Diagnostics;
+import dev.adjoint.processor.diag.Problem;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -63,16 +64,18 @@ final class AnnotationValidation {
     String name = method.getSimpleName().toString();
     if (!modifiers.contains(Modifier.STATIC)
         && dev.adjoint.processor.abi.FlatParameters.selfRecord(method).isEmpty()) {
-      diagnostics.error(method, RecordParameters.notStaticMessage(method));
+      diagnostics.error(method, Problem.NOT_STATIC, RecordParameters.notStaticMessage(method));
       ok = false;
     }
     if (modifiers.contains(Modifier.ABSTRACT) || modifiers.contains(Modifier.NATIVE)) {
-      diagnostics.error(method, "@Differentiable method '" + name + "' must have a body;"
+      diagnostics.error(method, Problem.NO_BODY,
+          "@Differentiable method '" + name + "' must have a body;"
           + " abstract and native methods have no source to differentiate");
       ok = false;
     }
     if (!returnsDifferentiable(method)) {
-      diagnostics.error(method, "@Differentiable method '" + name + "' must return double or"
+      diagnostics.error(method, Problem.RETURN_TYPE,
+          "@Differentiable method '" + name + "' must return double or"
           + " double[], not " + method.getReturnType() + "; return the scalar you want the"
           + " gradient of");
       ok = false;
@@ -89,7 +92,8 @@ final class AnnotationValidation {
         differentiated.add(dev.adjoint.processor.abi.FlatParameters.SELF);
       }
     } else if (wrt.isEmpty()) {
-      diagnostics.error(method, mirror, wrtValue, "wrt = {} names no parameter to differentiate"
+      diagnostics.error(method, mirror, wrtValue, Problem.INVALID_WRT,
+          "wrt = {} names no parameter to differentiate"
           + " '" + name + "' with respect to; leave wrt out to differentiate with respect to"
           + " every double, double[] and double[][] parameter, or name the parameters:"
           + " wrt = {\"w\", \"b\"}");
@@ -98,7 +102,8 @@ final class AnnotationValidation {
       for (AnnotationValue v : wrt) {
         String requested = String.valueOf(v.getValue());
         if (!named.add(requested)) {
-          diagnostics.error(method, mirror, v, "wrt names '" + requested + "' more than once;"
+          diagnostics.error(method, mirror, v, Problem.INVALID_WRT,
+              "wrt names '" + requested + "' more than once;"
               + " name each parameter once");
           ok = false;
           continue;
@@ -111,7 +116,7 @@ final class AnnotationValidation {
         if (requested.contains(".")) {
           Optional<String> pathProblem = RecordParameters.wrtPathProblem(method, requested);
           if (pathProblem.isPresent()) {
-            diagnostics.error(method, mirror, v, pathProblem.get());
+            diagnostics.error(method, mirror, v, Problem.INVALID_WRT, pathProblem.get());
             ok = false;
           } else {
             differentiated.add(requested);
@@ -121,15 +126,18 @@ final class AnnotationValidation {
         Optional<? extends VariableElement> param = method.getParameters().stream()
             .filter(p -> p.getSimpleName().contentEquals(requested)).findFirst();
         if (param.isEmpty()) {
-          diagnostics.error(method, mirror, v, "wrt names '" + requested + "', but '" + name
+          diagnostics.error(method, mirror, v, Problem.INVALID_WRT,
+              "wrt names '" + requested + "', but '" + name
               + "' has no parameter of that name");
           ok = false;
         } else if (isMarkedNonDifferentiable(param.get())) {
-          diagnostics.error(method, mirror, v, "wrt names '" + requested + "', which is marked"
+          diagnostics.error(method, mirror, v, Problem.INVALID_WRT,
+              "wrt names '" + requested + "', which is marked"
               + " @NonDifferentiable; drop one of the two");
           ok = false;
         } else if (!isDifferentiable(param.get()) && !RecordParameters.isRecord(param.get())) {
-          diagnostics.error(method, mirror, v, "wrt names '" + requested + "' of type "
+          diagnostics.error(method, mirror, v, Problem.INVALID_WRT,
+              "wrt names '" + requested + "' of type "
               + param.get().asType() + ", which cannot be differentiated; only double, double[]"
               + " and double[][] parameters and records of them can");
           ok = false;
@@ -141,7 +149,8 @@ final class AnnotationValidation {
     for (VariableElement p : method.getParameters()) {
       String pName = p.getSimpleName().toString();
       if (differentiated.contains(pName) && RESERVED_ACCESSORS.contains(pName)) {
-        diagnostics.error(p, "a differentiated parameter cannot be named '" + pName + "': the"
+        diagnostics.error(p, Problem.RESERVED_NAME,
+            "a differentiated parameter cannot be named '" + pName + "': the"
             + " result's accessor " + pName + "() is taken; rename it or leave it out of wrt");
         ok = false;
       }

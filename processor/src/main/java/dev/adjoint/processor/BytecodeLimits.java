@@ -2,6 +2,7 @@ package dev.adjoint.processor;
 
 import dev.adjoint.processor.codegen.BytecodeSize;
 import dev.adjoint.processor.diag.Diagnostics;
+import dev.adjoint.processor.diag.Problem;
 import dev.adjoint.processor.ir.Stmt;
 import java.util.List;
 import javax.lang.model.element.ExecutableElement;
@@ -30,7 +31,7 @@ final class BytecodeLimits {
     if (bytecode(stmts) <= GRADIENT_BYTECODE_LIMIT) {
       return false;
     }
-    diagnostics.error(method, "'" + method.getSimpleName() + "' is too large to"
+    diagnostics.error(method, Problem.TOO_LARGE, "'" + method.getSimpleName() + "' is too large to"
         + " differentiate as one method: its gradient would exceed the JVM's 64 KB limit on"
         + " the bytecode of a method; split it into smaller methods, which Adjoint"
         + " differentiates one by one and calls through their adjoints");

@@ -6,6 +6,7 @@ import static dev.adjoint.processor.MethodNames.sortKey;
 import dev.adjoint.processor.abi.CompiledAdjoints;
 import dev.adjoint.processor.codegen.GradClassWriter;
 import dev.adjoint.processor.diag.Diagnostics;
+import dev.adjoint.processor.diag.Problem;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -116,7 +117,7 @@ final class ClassAssembly {
               GradClassWriter.summary(owner, options.suffix(), owned.getValue()), owner);
         }
       } catch (IOException | RuntimeException e) {
-        diagnostics.error(owner, "Adjoint could not write "
+        diagnostics.error(owner, Problem.WRITE_FAILED, "Adjoint could not write "
             + GradClassWriter.gradClassOf(owner, options.suffix())
             + ": " + e);
       }
@@ -133,14 +134,16 @@ final class ClassAssembly {
     String grad = GradClassWriter.gradClassOf(owner, options.suffix()).canonicalName();
     TypeElement earlier = gradNames.putIfAbsent(grad, owner);
     if (earlier != null) {
-      diagnostics.error(owner, "the class Adjoint generates for " + owner.getQualifiedName()
+      diagnostics.error(owner, Problem.NAME_COLLISION,
+          "the class Adjoint generates for " + owner.getQualifiedName()
           + " would be " + grad + ", the same as the one it generates for "
           + earlier.getQualifiedName() + "; rename one of the two classes");
       return false;
     }
     TypeElement existing = elements.getTypeElement(grad);
     if (existing != null && !compiled.isGeneratedByAdjoint(existing)) {
-      diagnostics.error(owner, "the class Adjoint generates for " + owner.getQualifiedName()
+      diagnostics.error(owner, Problem.NAME_COLLISION,
+          "the class Adjoint generates for " + owner.getQualifiedName()
           + " would be " + grad + ", but the class " + existing.getQualifiedName()
           + " already exists; rename one of the two classes");
       return false;

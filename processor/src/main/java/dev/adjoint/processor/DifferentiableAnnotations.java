@@ -2,6 +2,7 @@ package dev.adjoint.processor;
 
 import dev.adjoint.processor.abi.RuntimeTypes;
 import dev.adjoint.processor.diag.Diagnostics;
+import dev.adjoint.processor.diag.Problem;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -141,7 +142,8 @@ final class DifferentiableAnnotations {
         for (var e : a.getElementValues().entrySet()) {
           int every = (Integer) e.getValue().getValue();
           if (every < 1) {
-            diagnostics.error(method, a, e.getValue(), "@Checkpointed(every = " + every
+            diagnostics.error(method, a, e.getValue(), Problem.CHECKPOINT_INTERVAL,
+                "@Checkpointed(every = " + every
                 + ") must be at least 1");
             return 0;
           }

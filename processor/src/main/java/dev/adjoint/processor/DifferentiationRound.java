@@ -13,6 +13,7 @@ import dev.adjoint.processor.analysis.WritingCalls;
 import dev.adjoint.processor.abi.CompiledAdjoints;
 import dev.adjoint.processor.abi.RuntimeTypes;
 import dev.adjoint.processor.diag.Diagnostics;
+import dev.adjoint.processor.diag.Problem;
 import dev.adjoint.processor.frontend.CalleeEffects;
 import dev.adjoint.processor.rules.AdjointCallRule;
 import dev.adjoint.processor.rules.DerivativeDeclarations;
@@ -294,7 +295,8 @@ final class DifferentiationRound {
   private void calleesArePure() {
     for (Plan plan : plans.values()) {
       if (plan.calledByGradient && plan.impureCall != null) {
-        diagnostics.error(plan.impureCall, plan.unit, "'" + plan.method.getSimpleName() + "' is"
+        diagnostics.error(plan.impureCall, plan.unit, Problem.IMPURE_CALL,
+            "'" + plan.method.getSimpleName() + "' is"
             + " called from a gradient, whose adjoint runs it again, and this call is not known"
             + " to be pure: it would give the reverse sweep other values than the forward sweep;"
             + " compute the value in the @Differentiable method and pass it in as a parameter");

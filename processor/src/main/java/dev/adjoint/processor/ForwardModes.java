@@ -12,6 +12,7 @@ import dev.adjoint.processor.codegen.TangentMethodWriter.Members;
 import dev.adjoint.processor.codegen.TangentMethodWriter.TangentCode;
 import dev.adjoint.processor.diag.Diagnostics;
 import dev.adjoint.processor.diag.MethodProblems;
+import dev.adjoint.processor.diag.Problem;
 import dev.adjoint.processor.forward.TangentIr;
 import dev.adjoint.processor.forward.TangentLowering;
 import dev.adjoint.processor.forward.TangentTransform;
@@ -71,7 +72,8 @@ final class ForwardModes {
     tangent.origins().forEach((node, at) -> {
       if (node instanceof Expr.TangentCall call
           && !jvpAvailable.test(call.callee())) {
-        problems.error(at, "forward mode calls '" + call.callee().getSimpleName() + "', which"
+        problems.error(at, Problem.MISSING_TANGENT_ENTRY,
+            "forward mode calls '" + call.callee().getSimpleName() + "', which"
             + " was compiled without its tangent entry point "
             + TangentAbi.entryName(call.callee().getSimpleName())
             + "; compile its class with @Differentiable(modes = Mode.TANGENT) or"
@@ -87,7 +89,8 @@ final class ForwardModes {
     if (hasRecords(method)) {
       String what = method.getModifiers().contains(Modifier.STATIC)
           ? "takes a record parameter" : "is an instance method";
-      diagnostics.error(method, "forward mode and second order (mTangent, mHvp, mHessian,"
+      diagnostics.error(method, Problem.MODE_UNSUPPORTED,
+          "forward mode and second order (mTangent, mHvp, mHessian,"
           + " mJacobian, and the tangent entry point callers need) do not support record"
           + " parameters or instance methods yet: '" + method.getSimpleName() + "' " + what
           + "; pass the components as double and double[] parameters, or leave out the modes"
@@ -142,9 +145,7 @@ final class ForwardModes {
       }
       return new Result(members, List.copyOf(callees));
     } catch (RuntimeException | StackOverflowError | AssertionError e) {
-      diagnostics.error(method, "Adjoint could not generate the forward mode of '"
-          + method.getSimpleName() + "' because of an internal error (" + e + "); please"
-          + " report it with this method's source\n" + InternalFailures.stackTrace(e));
+      InternalFailures.forwardModeFailed(diagnostics, method, e);
       return new Result(Members.none(), List.of());
     }
   }
@@ -162,7 +163,8 @@ final class ForwardModes {
   private Members jacobian(ExecutableElement method, AdjointCallRule rule, TangentCode code,
       ClassName grad, Function<String, String> recordName) {
     if (!method.getReturnType().toString().equals("double[]")) {
-      diagnostics.error(method, "Mode.JACOBIAN needs a method returning double[]; '"
+      diagnostics.error(method, Problem.RETURN_TYPE,
+          "Mode.JACOBIAN needs a method returning double[]; '"
           + method.getSimpleName() + "' returns " + method.getReturnType() + ": its gradient is"
           + " its Jacobian (use Mode.HESSIAN for second derivatives)");
       return Members.none();
@@ -176,7 +178,8 @@ final class ForwardModes {
     if (BytecodeSize.of(stmts) <= BytecodeLimits.GRADIENT_BYTECODE_LIMIT) {
       return false;
     }
-    diagnostics.error(method, "'" + method.getSimpleName() + "' is too large for " + what
+    diagnostics.error(method, Problem.TOO_LARGE,
+        "'" + method.getSimpleName() + "' is too large for " + what
         + " to be one method: it would exceed the JVM's 64 KB limit on the bytecode of a"
         + " method; split it into smaller methods, or leave out the modes beyond the gradient");
     return true;

@@ -8,6 +8,7 @@ import static dev.adjoint.processor.ParameterSelection.returnsDifferentiable;
 import dev.adjoint.processor.abi.RuntimeTypes;
 import dev.adjoint.processor.codegen.GradClassWriter;
 import dev.adjoint.processor.diag.Diagnostics;
+import dev.adjoint.processor.diag.Problem;
 import dev.adjoint.processor.ir.MethodBody;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -64,7 +65,8 @@ final class GeneratedMembers {
       AnnotationMirror mirror = differentiableMirror(plan.method);
       AnnotationValue requested = graphRequest(mirror);
       if (graph == null && plan.graph != null && requested != null) {
-        diagnostics.error(plan.method, mirror, requested, "'" + name + "' cannot have a"
+        diagnostics.error(plan.method, mirror, requested, Problem.NAME_COLLISION,
+            "'" + name + "' cannot have a"
             + " computation graph: its class already has a method '" + name + "Graph'; rename"
             + " that method, or remove graph = true");
         ok = false;
@@ -102,7 +104,8 @@ final class GeneratedMembers {
         String what = "the " + m.getValue() + " " + m.getKey() + " of '" + name + "'";
         String other = members.putIfAbsent(m.getKey(), what);
         if (other != null) {
-          diagnostics.error(plan.method, "in " + GradClassWriter.gradClassOf(owner, options.suffix())
+          diagnostics.error(plan.method, Problem.NAME_COLLISION,
+              "in " + GradClassWriter.gradClassOf(owner, options.suffix())
               .simpleName() + ", " + what + " would collide with " + other + "; rename one of"
               + " the two methods");
           ok = false;
@@ -112,7 +115,8 @@ final class GeneratedMembers {
     for (String algebra : GradClassWriter.recordAlgebraSignatures(entries)) {
       String other = members.get(algebra);
       if (other != null) {
-        diagnostics.error(owner, "in " + GradClassWriter.gradClassOf(owner, options.suffix())
+        diagnostics.error(owner, Problem.NAME_COLLISION,
+            "in " + GradClassWriter.gradClassOf(owner, options.suffix())
             .simpleName() + ", the generated record helper " + algebra + " would collide with "
             + other + "; rename that method");
         ok = false;

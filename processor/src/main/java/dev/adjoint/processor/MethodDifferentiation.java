@@ -13,6 +13,7 @@ import com.sun.source.util.Trees;
 import dev.adjoint.processor.analysis.Activity;
 import dev.adjoint.processor.diag.Diagnostics;
 import dev.adjoint.processor.diag.MethodProblems;
+import dev.adjoint.processor.diag.Problem;
 import dev.adjoint.processor.frontend.MethodLowering;
 import dev.adjoint.processor.frontend.Symbols;
 import dev.adjoint.processor.ir.MethodBody;
@@ -66,7 +67,8 @@ final class MethodDifferentiation {
     ExecutableElement method = plan.method;
     TreePath path = trees.getPath(method);
     if (path == null) {
-      diagnostics.error(method, "Adjoint cannot read the source of '" + method.getSimpleName()
+      diagnostics.error(method, Problem.NO_SOURCE,
+          "Adjoint cannot read the source of '" + method.getSimpleName()
           + "'");
       return;
     }
@@ -143,7 +145,8 @@ final class MethodDifferentiation {
       plan.graph = graph(ir, unit, tree);
     }
     if (requested != null && plan.graph == null) {
-      diagnostics.error(plan.method, mirror, requested, "'" + plan.method.getSimpleName()
+      diagnostics.error(plan.method, mirror, requested, Problem.GRAPH_UNSUPPORTED,
+          "'" + plan.method.getSimpleName()
           + "' cannot have a computation graph: graphs record scalar code only (no arrays),"
           + " take every double parameter as an input (each must reach only calls with a"
           + " derivative) and hold at most a few hundred statements; remove graph = true, or"
@@ -195,7 +198,8 @@ final class MethodDifferentiation {
         int declared = flat.parameterIndex(leaf.root());
         Element element = declared < 0 ? plan.method
             : plan.method.getParameters().get(declared);
-        diagnostics.warning(element, "the result of '" + plan.method.getSimpleName()
+        diagnostics.warning(element, Problem.INDEPENDENT_PARAMETER,
+            "the result of '" + plan.method.getSimpleName()
             + "' does not depend on '" + flat.rootNames().get(leaf.root()) + "'; its gradient is"
             + " always 0");
       }

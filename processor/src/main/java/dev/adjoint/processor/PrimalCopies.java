@@ -9,6 +9,7 @@ import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import dev.adjoint.processor.diag.Diagnostics;
 import dev.adjoint.processor.diag.MethodProblems;
+import dev.adjoint.processor.diag.Problem;
 import dev.adjoint.processor.frontend.MethodLowering;
 import dev.adjoint.processor.frontend.PrivateTables;
 import dev.adjoint.processor.frontend.Symbols;
@@ -104,7 +105,8 @@ final class PrimalCopies {
                 if (init.isPresent()) {
                   tableCopies.put(f.field(), init.get());
                 } else {
-                  problems.error(f.tree(), "the private table '" + f.field().getSimpleName()
+                  problems.error(f.tree(), Problem.PRIVATE_MEMBER,
+                      "the private table '" + f.field().getSimpleName()
                       + "' can be copied into the generated class only when its initializer"
                       + " lists literal values and nothing in the class writes into it or lets"
                       + " it escape; make it package-private");

@@ -1,11 +1,12 @@
 package dev.adjoint.processor;
 
+import dev.adjoint.processor.diag.Diagnostics;
+import dev.adjoint.processor.diag.Problem;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.annotation.processing.Messager;
 import javax.lang.model.SourceVersion;
-import javax.tools.Diagnostic;
 
 /**
  * The processor's {@code -A} options.
@@ -39,7 +40,7 @@ record ProcessorOptions(boolean graph, String suffix, boolean summary, Set<Strin
       suffix = DEFAULTS.suffix();
     } else if (suffix.isEmpty() || !SourceVersion.isIdentifier("A" + suffix)
         || SourceVersion.isKeyword("A" + suffix)) {
-      messager.printMessage(Diagnostic.Kind.ERROR, "-A" + SUFFIX + "=" + suffix
+      Diagnostics.error(messager, Problem.INVALID_OPTION, "-A" + SUFFIX + "=" + suffix
           + " is not a valid class-name suffix: use letters, digits, _ or $, as in"
           + " -A" + SUFFIX + "=Grad");
       suffix = DEFAULTS.suffix();
@@ -58,7 +59,7 @@ record ProcessorOptions(boolean graph, String suffix, boolean summary, Set<Strin
       if (ALL_MODES.contains(mode)) {
         modes.add(mode);
       } else {
-        messager.printMessage(Diagnostic.Kind.ERROR, "-A" + MODES + "=" + value + " names '"
+        Diagnostics.error(messager, Problem.INVALID_OPTION, "-A" + MODES + "=" + value + " names '"
             + part.strip() + "', which is not a mode; use a comma-separated list of gradient,"
             + " tangent, hessian and jacobian, as in -A" + MODES + "=gradient,tangent");
         return DEFAULTS.modes();
@@ -80,7 +81,7 @@ record ProcessorOptions(boolean graph, String suffix, boolean summary, Set<Strin
     if (value.equalsIgnoreCase("false")) {
       return false;
     }
-    messager.printMessage(Diagnostic.Kind.ERROR, "-A" + name + "=" + value
+    Diagnostics.error(messager, Problem.INVALID_OPTION, "-A" + name + "=" + value
         + " must be true or false");
     return fallback;
   }

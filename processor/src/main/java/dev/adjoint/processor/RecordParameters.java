@@ -2,6 +2,7 @@ package dev.adjoint.processor;
 
 import dev.adjoint.processor.abi.FlatParameters;
 import dev.adjoint.processor.diag.Diagnostics;
+import dev.adjoint.processor.diag.Problem;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -78,12 +79,13 @@ final class RecordParameters {
     if (self.isPresent()) {
       Optional<String> problem = problemWith(self.get(), elements, trees);
       if (problem.isPresent()) {
-        diagnostics.error(method, problem.get());
+        diagnostics.error(method, Problem.UNSUPPORTED_RECORD, problem.get());
         ok = false;
       }
       for (VariableElement p : method.getParameters()) {
         if (p.getSimpleName().contentEquals(FlatParameters.SELF)) {
-          diagnostics.error(p, "a parameter of an instance method of a record cannot be named"
+          diagnostics.error(p, Problem.RESERVED_NAME,
+              "a parameter of an instance method of a record cannot be named"
               + " 'self': the generated gradient method takes the record under that name");
           ok = false;
         }
@@ -98,7 +100,7 @@ final class RecordParameters {
       }
       Optional<String> problem = problemWith(record.get(), elements, trees);
       if (problem.isPresent()) {
-        diagnostics.error(p, problem.get());
+        diagnostics.error(p, Problem.UNSUPPORTED_RECORD, problem.get());
         ok = false;
       }
     }

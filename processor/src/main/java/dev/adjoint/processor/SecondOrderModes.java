@@ -1,5 +1,6 @@
 package dev.adjoint.processor;
 
+import dev.adjoint.processor.diag.Problem;
 import com.palantir.javapoet.ClassName;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.MethodTree;
@@ -98,7 +99,8 @@ final class SecondOrderModes {
       Function<String, String> recordName, int checkpointEvery, MethodProblems problems,
       Set<AdjointCallRule> callees) {
     if (!method.getReturnType().toString().equals("double")) {
-      diagnostics.error(method, "Mode.HESSIAN needs a method returning double; '"
+      diagnostics.error(method, Problem.RETURN_TYPE,
+          "Mode.HESSIAN needs a method returning double; '"
           + method.getSimpleName() + "' returns " + method.getReturnType() + ": use"
           + " Mode.JACOBIAN for a method returning double[]");
       return Members.none();
@@ -113,7 +115,8 @@ final class SecondOrderModes {
     }
     for (AdjointCallRule callee : hvp.callees()) {
       if (!jvpAvailable.test(callee.method())) {
-        diagnostics.error(method, "mHvp of '" + method.getSimpleName() + "' calls the tangent"
+        diagnostics.error(method, Problem.MISSING_TANGENT_ENTRY,
+            "mHvp of '" + method.getSimpleName() + "' calls the tangent"
             + " entry point of '" + callee.method().getSimpleName() + "', which was compiled"
             + " without it; compile its class with @Differentiable(modes = Mode.TANGENT) or"
             + " -Aadjoint.modes=gradient,tangent");
@@ -144,7 +147,8 @@ final class SecondOrderModes {
       if (why != null) {
         ok = false;
         if (report) {
-          diagnostics.error(method, "mHvp and mHessian of '" + method.getSimpleName()
+          diagnostics.error(method, Problem.MODE_UNSUPPORTED,
+              "mHvp and mHessian of '" + method.getSimpleName()
               + "' cannot differentiate through its call to '" + g.getSimpleName() + "': "
               + why);
         }
@@ -168,7 +172,8 @@ final class SecondOrderModes {
     if (!tooLarge(stmts)) {
       return false;
     }
-    diagnostics.error(method, "'" + method.getSimpleName() + "' is too large for " + what
+    diagnostics.error(method, Problem.TOO_LARGE,
+        "'" + method.getSimpleName() + "' is too large for " + what
         + " to be one method: it would exceed the JVM's 64 KB limit on the bytecode of a"
         + " method; split it into smaller methods, or leave out the modes beyond the gradient");
     return true;

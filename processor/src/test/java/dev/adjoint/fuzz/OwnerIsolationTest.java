@@ -69,8 +69,8 @@ class OwnerIsolationTest {
     assertEquals(1, errors.size(), errors.toString());
     assertEquals("/t/A.java", errors.get(0).file());
     assertEquals(9, errors.get(0).line());
-    assertTrue(errors.get(0).message().startsWith("lambdas and method references are not"
-        + " supported in a @Differentiable method"), errors.get(0).message());
+    assertTrue(errors.get(0).message().startsWith("[adjoint:lambda] lambdas and method"
+        + " references are not supported in a @Differentiable method"), errors.get(0).message());
     assertTrue(r.generated.containsKey("t/BGrad.java"), "BGrad: " + r.generated.keySet());
     assertFalse(r.generated.containsKey("t/AGrad.java"), "AGrad has a failed method");
     assertFalse(r.generated.containsKey("t/CGrad.java"), "CGrad would call AGrad");

@@ -5,6 +5,7 @@ import static com.google.common.truth.Truth.assertWithMessage;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
+import dev.adjoint.processor.diag.Problem;
 import java.util.List;
 import java.util.Locale;
 import javax.tools.Diagnostic;
@@ -15,6 +16,12 @@ import javax.tools.JavaFileObject;
  * instead of hard-coding numbers that silently drift when the source is edited.
  */
 final class TestSource {
+  /** The start of each error and warning of ours: {@code [adjoint:<id>] }, then the message. */
+  private static final java.util.regex.Pattern IDENTIFIED =
+      java.util.regex.Pattern.compile("\\[adjoint:([a-z]+(?:-[a-z]+)*)\\] \\S");
+  private static final java.util.Set<String> IDS = java.util.Arrays.stream(Problem.values())
+      .map(Problem::id).collect(java.util.stream.Collectors.toUnmodifiableSet());
+
   final String name;
   final String text;
   final JavaFileObject file;
@@ -79,7 +86,25 @@ final class TestSource {
           .doesNotContain("internal error");
       assertWithMessage("diagnostic looks like a crash: %s", d).that(m)
           .doesNotContain("\tat ");
+      assertIdentified(d);
     }
+  }
+
+  /**
+   * Every error and warning of ours (javac's "proc.messager" diagnostics) starts with the
+   * identifier of a {@link Problem}: {@code [adjoint:<id>] }. Notes (the summary) have none.
+   */
+  static void assertIdentified(Diagnostic<? extends JavaFileObject> d) {
+    String code = d.getCode();
+    if (code == null || d.getKind() == Diagnostic.Kind.NOTE
+        || !code.startsWith("compiler.err.proc.messager")
+        && !code.startsWith("compiler.warn.proc.messager")) {
+      return;
+    }
+    java.util.regex.Matcher m = IDENTIFIED.matcher(d.getMessage(Locale.ROOT));
+    assertWithMessage("our diagnostic has no [adjoint:<id>] prefix: %s", d).that(m.lookingAt())
+        .isTrue();
+    assertWithMessage("unknown identifier in %s", d).that(IDS).contains(m.group(1));
   }
 
   /** Every diagnostic, one per line, for failure messages. */

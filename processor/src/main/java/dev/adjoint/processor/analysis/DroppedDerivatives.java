@@ -1,5 +1,6 @@
 package dev.adjoint.processor.analysis;
 
+import dev.adjoint.processor.diag.Problem;
 import dev.adjoint.processor.ir.IrWalk;
 import dev.adjoint.processor.ir.AdjointOnly;
 import dev.adjoint.processor.abi.RuntimeTypes;
@@ -260,7 +261,8 @@ final class DroppedDerivatives {
         return;
       }
       if (hasActiveDoubleOperand(e)) {
-        problems.error(e.tree() != null ? e.tree() : method.tree(), message(e));
+        problems.error(e.tree() != null ? e.tree() : method.tree(), Problem.LOST_DERIVATIVE,
+            message(e));
         return;
       }
     }

@@ -1,6 +1,7 @@
 package dev.adjoint.processor.analysis;
 
 import dev.adjoint.processor.diag.MethodProblems;
+import dev.adjoint.processor.diag.Problem;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.IrType;
 import dev.adjoint.processor.ir.IrWalk;
@@ -42,7 +43,8 @@ final class LostDerivatives {
     IrWalk.ownExpressions(s, e -> IrWalk.expressions(e, node -> {
       if (node instanceof Expr.Call c && c.type().isArray() && node != arrayRoot
           && varied.test(node)) {
-        problems.error(c.tree(), "a differentiated call returning an array is supported only"
+        problems.error(c.tree(), Problem.ARRAY_RESULT,
+            "a differentiated call returning an array is supported only"
             + " as the initializer of a local array (double[] h = layer(x, w);) or as the"
             + " returned value: only there can its adjoint array be named");
       }
@@ -50,12 +52,14 @@ final class LostDerivatives {
         checkCall(c, needed, problems);
       } else if (node instanceof Expr.Cast cast && cast.type().kind() == IrType.Kind.FLOAT
           && varied.test(cast.operand())) {
-        problems.error(cast.tree(), "casting an active value to float loses its derivative;"
+        problems.error(cast.tree(), Problem.LOST_DERIVATIVE,
+            "casting an active value to float loses its derivative;"
             + " Adjoint differentiates double only, so keep it double");
       } else if (node instanceof Expr.NewObject n) {
         for (Expr arg : n.args()) {
           if (varied.test(arg)) {
-            problems.error(arg.tree(), "an active value flows into a new " + n.type()
+            problems.error(arg.tree(), Problem.LOST_DERIVATIVE,
+                "an active value flows into a new " + n.type()
                 + ", where no derivative can follow it; keep differentiable values in double"
                 + " locals");
           }
@@ -65,6 +69,7 @@ final class LostDerivatives {
     if (s instanceof Stmt.Assign a && !a.target().type().carriesDerivative()
         && varied.test(a.value())) {
       problems.error(a.value().tree() != null ? a.value().tree() : a.tree(),
+          Problem.LOST_DERIVATIVE,
           "an active value is stored in '" + a.target().sourceName() + "' of type "
           + a.target().type() + ", which cannot carry a derivative; declare it double");
     }
@@ -76,7 +81,8 @@ final class LostDerivatives {
     if (c.receiver() != null) {
       for (Expr arg : c.args()) {
         if (varied.test(arg)) {
-          problems.error(arg.tree(), "an active value is passed to " + name + ", a method of"
+          problems.error(arg.tree(), Problem.LOST_DERIVATIVE,
+              "an active value is passed to " + name + ", a method of"
               + " an object, where no derivative can follow it (into a collection or a field,"
               + " say); keep differentiable values in double locals and static methods");
         }
@@ -88,7 +94,8 @@ final class LostDerivatives {
         || rule.get() instanceof PullbackRule);
     if (c.type().isArray() && rule.isPresent() && rule.get() instanceof AdjointCallRule
         && rules.mayReturnArrayArgument(c.method())) {
-      problems.error(c.tree(), name + " may return an array it received (or a row of one):"
+      problems.error(c.tree(), Problem.ARRAY_ALIAS,
+          name + " may return an array it received (or a row of one):"
           + " the gradient would treat the result as a new array, and writes through either"
           + " name would not reach the other's adjoint; return a new array from the helper"
           + " (copy the elements into new double[n]), or index the original directly");
@@ -97,7 +104,8 @@ final class LostDerivatives {
     for (int i = 0; i < c.args().size(); i++) {
       Expr arg = c.args().get(i);
       if (arg.type().isArray() && !arrayAware) {
-        problems.error(arg.tree(), "arrays can be passed only to @Differentiable methods, to"
+        problems.error(arg.tree(), Problem.OPAQUE_ARRAY_CALL,
+            "arrays can be passed only to @Differentiable methods, to"
             + " methods with source in this compilation and to helpers with a @Pullback;"
             + " Adjoint cannot see whether " + name + " changes the array");
         return;
@@ -110,7 +118,8 @@ final class LostDerivatives {
     }
     if (c.type().isArray() && rule.isPresent() && rule.get() instanceof AdjointCallRule
         && rules.mayReturnArrayArgument(c.method())) {
-      problems.error(c.tree(), name + " may return an array it received (or a row of one):"
+      problems.error(c.tree(), Problem.ARRAY_ALIAS,
+          name + " may return an array it received (or a row of one):"
           + " the gradient would treat the result as a new array, and writes through either"
           + " name would not reach the other's adjoint; return a new array from the helper"
           + " (copy the elements into new double[n]), or index the original directly");
@@ -122,7 +131,8 @@ final class LostDerivatives {
         continue;
       }
       if (rule.isEmpty()) {
-        problems.error(arg.tree(), "no derivative is known for " + name + ", and an active"
+        problems.error(arg.tree(), Problem.NO_DERIVATIVE,
+            "no derivative is known for " + name + ", and an active"
             + " value flows into it; give it a derivative with @Partial, write it as a static"
             + " method with source in this compilation, or pass only constants to it");
         return;
@@ -131,7 +141,8 @@ final class LostDerivatives {
         // (arguments after the parameters are the components of a record's or class's receiver)
         String param = i < c.method().getParameters().size()
             ? c.method().getParameters().get(i).getSimpleName().toString() : "self";
-        problems.error(arg.tree(), name + " is not differentiable with respect to '" + param
+        problems.error(arg.tree(), Problem.NO_DERIVATIVE,
+            name + " is not differentiable with respect to '" + param
             + "', and an active value flows into it; its derivative would be lost");
       }
     }

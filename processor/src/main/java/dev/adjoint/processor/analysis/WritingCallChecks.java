@@ -1,5 +1,6 @@
 package dev.adjoint.processor.analysis;
 
+import dev.adjoint.processor.diag.Problem;
 import dev.adjoint.processor.diag.MethodProblems;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.IrType;
@@ -26,7 +27,8 @@ final class WritingCallChecks {
       if (n instanceof Expr.Call c && WritingCalls.writes(c, rules)) {
         String problem = problem(method, s, c, rules);
         if (problem != null) {
-          problems.error(c.tree() != null ? c.tree() : s.tree(), problem);
+          problems.error(c.tree() != null ? c.tree() : s.tree(), Problem.HELPER_ARRAY_WRITE,
+              problem);
         }
       }
     }));

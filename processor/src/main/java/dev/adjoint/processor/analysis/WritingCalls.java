@@ -1,5 +1,6 @@
 package dev.adjoint.processor.analysis;
 
+import dev.adjoint.processor.diag.Problem;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.IrWalk;
 import dev.adjoint.processor.ir.Stmt;
@@ -116,7 +117,8 @@ public final class WritingCalls {
     IrWalk.statements(ir.body(), s -> IrWalk.ownExpressions(s, e -> IrWalk.expressions(e, n -> {
       if (n instanceof Expr.Call c && writes(c, rules)) {
         found[0] = true;
-        problems.error(c.tree() != null ? c.tree() : s.tree(), "forward mode and second order"
+        problems.error(c.tree() != null ? c.tree() : s.tree(), Problem.MODE_UNSUPPORTED,
+            "forward mode and second order"
             + " (mTangent, mJacobian, mHvp, mHessian, and the tangent entry point callers need)"
             + " do not follow a helper's writes into its array arguments yet, and "
             + c.method().getSimpleName() + " may write into one; leave out the modes beyond the"

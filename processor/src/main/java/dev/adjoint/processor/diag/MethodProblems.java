@@ -20,10 +20,10 @@ public final class MethodProblems {
     this.unit = unit;
   }
 
-  public void error(Tree tree, String message) {
+  public void error(Tree tree, Problem problem, String message) {
     count++;
     if (muted == 0) {
-      diagnostics.error(tree, unit, message);
+      diagnostics.error(tree, unit, problem, message);
     }
   }
 
@@ -54,8 +54,8 @@ public final class MethodProblems {
     return muted > 0;
   }
 
-  public void warning(Tree tree, String message) {
-    diagnostics.warning(tree, unit, message);
+  public void warning(Tree tree, Problem problem, String message) {
+    diagnostics.warning(tree, unit, problem, message);
   }
 
   /** Whether any error was found, muted or not. */

@@ -1,5 +1,6 @@
 package dev.adjoint.processor.forward;
 
+import dev.adjoint.processor.diag.Problem;
 import com.sun.source.tree.Tree;
 import dev.adjoint.processor.diag.MethodProblems;
 import dev.adjoint.processor.ir.Expr;
@@ -51,7 +52,8 @@ final class SecondOrderRules {
       if (!constant && (rule.isEmpty() || !rule.get().differentiableIn(i))) {
         String name = c.method().getEnclosingElement().getSimpleName() + "."
             + c.method().getSimpleName();
-        problems.error(at, "mHvp and mHessian need the derivative of " + name + ", the"
+        problems.error(at, Problem.NO_DERIVATIVE,
+            "mHvp and mHessian need the derivative of " + name + ", the"
             + " first derivative used here, with respect to its parameter '"
             + c.method().getParameters().get(i).getSimpleName() + "'; declare it with"
             + " @Partial(of = \"" + c.method().getSimpleName() + "\", wrt = \""

@@ -9,6 +9,7 @@ import static dev.adjoint.processor.rules.MathCalls.when;
 
 import com.sun.source.tree.Tree;
 import dev.adjoint.processor.diag.MethodProblems;
+import dev.adjoint.processor.diag.Problem;
 import dev.adjoint.processor.ir.AdjointOnly;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.IrType;
@@ -189,7 +190,8 @@ final class TangentExpressions implements Expr.Visitor<Expr> {
     if (tangent.isEmpty()) {
       String name = c.method().getEnclosingElement().getSimpleName() + "."
           + c.method().getSimpleName();
-      problems.error(c.tree(), "forward mode and second order need a tangent rule for " + name
+      problems.error(c.tree(), Problem.NO_DERIVATIVE,
+          "forward mode and second order need a tangent rule for " + name
           + ", which declares only a @Pullback; declare one beside it with @Tangent(of = \""
           + c.method().getSimpleName() + "\"): the same parameters, then one double[] direction"
           + " per double[] parameter, returning the directional derivative");

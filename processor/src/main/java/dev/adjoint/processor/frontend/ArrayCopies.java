@@ -5,6 +5,7 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import dev.adjoint.processor.diag.MethodProblems;
+import dev.adjoint.processor.diag.Problem;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.IrType;
 import dev.adjoint.processor.ir.Stmt;
@@ -44,7 +45,8 @@ final class ArrayCopies {
     }
     Expr source = stableArray(expressions.lower(sourceTree, out), out);
     if (source == null) {
-      problems.error(v.getInitializer(), "clone() is supported on an array variable or a row"
+      problems.error(v.getInitializer(), Problem.ARRAY_COPY,
+          "clone() is supported on an array variable or a row"
           + " m[i]; assign the array to a local first");
       context.declareLocal(v, type);
       return true;
@@ -198,7 +200,8 @@ final class ArrayCopies {
     String method = range ? "Arrays.copyOfRange" : "Arrays.copyOf";
     Expr source = stableArray(expressions.lower(sourceTree, out), out);
     if (source == null) {
-      problems.error(sourceTree, method + " is supported on an array variable or a row m[i];"
+      problems.error(sourceTree, Problem.ARRAY_COPY,
+          method + " is supported on an array variable or a row m[i];"
           + " assign the array to a local first");
       context.declareLocal(v, type);
       return true;
@@ -269,13 +272,14 @@ final class ArrayCopies {
     Variable root = dev.adjoint.processor.ir.IrWalk.root(lowered);
     Expr array = stableArray(lowered, out);
     if (root == null || array == null) {
-      problems.error(tree, method + " can write only into a local array (or a row m[i] of"
+      problems.error(tree, Problem.FIELD_WRITE,
+          method + " can write only into a local array (or a row m[i] of"
           + " one) in a @Differentiable method; assign the array to a local first");
       return null;
     }
     String parameterProblem = ParameterWrites.problem(root, array, element);
     if (parameterProblem != null) {
-      problems.error(tree, parameterProblem);
+      problems.error(tree, Problem.PARAMETER_WRITE, parameterProblem);
       return null;
     }
     return array;
@@ -308,7 +312,8 @@ final class ArrayCopies {
     Expr source = ExpressionLowering.isPoison(sourceLowered) ? null
         : stableArray(sourceLowered, out);
     if (source == null && !ExpressionLowering.isPoison(sourceLowered)) {
-      problems.error(args.get(0), "System.arraycopy is supported from an array variable or a"
+      problems.error(args.get(0), Problem.ARRAY_COPY,
+          "System.arraycopy is supported from an array variable or a"
           + " row m[i]; assign the array to a local first");
     }
     Expr sourceStart = once("from", expressions.lower(args.get(1), out), IrType.INT, call, out);

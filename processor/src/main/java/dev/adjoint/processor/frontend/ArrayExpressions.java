@@ -7,6 +7,7 @@ import com.sun.source.tree.ArrayAccessTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.NewArrayTree;
 import com.sun.source.tree.Tree;
+import dev.adjoint.processor.diag.Problem;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.IrType;
 import dev.adjoint.processor.ir.Stmt;
@@ -31,8 +32,8 @@ final class ArrayExpressions {
     return expressions.lower(tree, out);
   }
 
-  private Expr unsupported(Tree tree, String message) {
-    return expressions.unsupported(tree, message);
+  private Expr unsupported(Tree tree, Problem problem, String message) {
+    return expressions.unsupported(tree, problem, message);
   }
   Expr arrayRead(ArrayAccessTree access, List<Stmt> out) {
     Expr array = lower(access.getExpression(), out);
@@ -43,7 +44,8 @@ final class ArrayExpressions {
       return array;
     }
     if (!array.type().isArray()) {
-      return unsupported(access, "only arrays of double, double[], int and boolean can be"
+      return unsupported(access, Problem.UNSUPPORTED_TYPE,
+          "only arrays of double, double[], int and boolean can be"
           + " indexed in a @Differentiable method");
     }
     return new Expr.ArrayRead(array, index, array.type().elementType(), access);
@@ -82,7 +84,8 @@ final class ArrayExpressions {
    */
   Expr arrayInExpression(NewArrayTree n, List<Stmt> out) {
     if (!expressions.canHoist()) {
-      return unsupported(n, "a new array inside an operand of ?:, && or || is not supported,"
+      return unsupported(n, Problem.CONDITIONAL_OPERAND,
+          "a new array inside an operand of ?:, && or || is not supported,"
           + " because that operand is evaluated only sometimes; declare it as a local array"
           + " first");
     }
@@ -91,7 +94,8 @@ final class ArrayExpressions {
       return poison(n);
     }
     if (!type.isArray()) {
-      return unsupported(n, "arrays of " + type + " are not supported in a @Differentiable"
+      return unsupported(n, Problem.UNSUPPORTED_TYPE,
+          "arrays of " + type + " are not supported in a @Differentiable"
           + " method");
     }
     List<Expr> elements = new ArrayList<>();
@@ -111,7 +115,8 @@ final class ArrayExpressions {
     for (ExpressionTree row : n.getInitializers()) {
       if (!(row instanceof NewArrayTree r) || r.getInitializers() == null
           || (columns >= 0 && r.getInitializers().size() != columns)) {
-        return unsupported(row, "matrix initializers must be rectangular rows of values; build"
+        return unsupported(row, Problem.RAGGED_MATRIX,
+            "matrix initializers must be rectangular rows of values; build"
             + " ragged matrices with new double[n][] and row assignments");
       }
       columns = r.getInitializers().size();

@@ -1,5 +1,6 @@
 package dev.adjoint.processor.frontend;
 
+import dev.adjoint.processor.diag.Problem;
 import com.sun.source.tree.Tree;
 import dev.adjoint.processor.diag.MethodProblems;
 import dev.adjoint.processor.ir.Expr;
@@ -24,7 +25,8 @@ final class ArrayReferenceValues {
       return target.isArray();
     }
     if (value.type().kind() == IrType.Kind.NULL) {
-      problems.error(at, "an array variable cannot be set to null in a @Differentiable method:"
+      problems.error(at, Problem.ARRAY_ALIAS,
+          "an array variable cannot be set to null in a @Differentiable method:"
           + " the gradient follows each array with an adjoint array of its shape; give it an"
           + " array (new double[n])");
       return true;
@@ -35,7 +37,8 @@ final class ArrayReferenceValues {
     }
     Expr field = fieldIn(value);
     if (field != null) {
-      problems.error(at, "'" + field.tree() + "' is an array held in a field, which Adjoint"
+      problems.error(at, Problem.ARRAY_ALIAS,
+          "'" + field.tree() + "' is an array held in a field, which Adjoint"
           + " cannot follow through another name: a write through it would change the field;"
           + " index the field directly, or copy it (" + field.tree() + ".clone())");
       return true;

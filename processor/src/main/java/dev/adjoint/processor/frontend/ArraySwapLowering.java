@@ -2,6 +2,7 @@ package dev.adjoint.processor.frontend;
 
 import com.sun.source.tree.Tree;
 import dev.adjoint.processor.diag.MethodProblems;
+import dev.adjoint.processor.diag.Problem;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.IrType;
 import dev.adjoint.processor.ir.Stmt;
@@ -44,7 +45,8 @@ final class ArraySwapLowering {
     Tree at = swap.declaration();
     for (Variable a : List.of(u, v)) {
       if (iterated.contains(a)) {
-        problems.error(at, "this swap is lowered to a swap of the elements of '" + u.sourceName()
+        problems.error(at, Problem.ARRAY_ALIAS,
+            "this swap is lowered to a swap of the elements of '" + u.sourceName()
             + "' and '" + v.sourceName() + "', but an enclosing for-each iterates over '"
             + a.sourceName() + "', which Java goes on reading from the array it started with;"
             + " iterate with an index instead");

@@ -13,6 +13,7 @@ import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
 import dev.adjoint.processor.diag.MethodProblems;
+import dev.adjoint.processor.diag.Problem;
 import dev.adjoint.processor.ir.BinaryOp;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.IrType;
@@ -46,8 +47,8 @@ final class AssignmentLowering {
     return expressions.lower(tree, out);
   }
 
-  private Expr unsupported(Tree tree, String message) {
-    return expressions.unsupported(tree, message);
+  private Expr unsupported(Tree tree, Problem problem, String message) {
+    return expressions.unsupported(tree, problem, message);
   }
   /** Lowers an assignment, compound assignment or increment used as a statement. */
   void assignment(ExpressionTree tree, List<Stmt> out) {
@@ -63,7 +64,8 @@ final class AssignmentLowering {
    */
   Expr assignmentExpression(ExpressionTree tree, List<Stmt> out) {
     if (!expressions.canHoist()) {
-      return unsupported(tree, "an assignment or increment inside an operand of ?:, && or ||"
+      return unsupported(tree, Problem.CONDITIONAL_OPERAND,
+          "an assignment or increment inside an operand of ?:, && or ||"
           + " is not supported, because that operand is evaluated only sometimes; make it a"
           + " statement of its own (in an if statement)");
     }
@@ -166,13 +168,14 @@ final class AssignmentLowering {
     }
     Variable root = dev.adjoint.processor.ir.IrWalk.root(array);
     if (root == null || !array.type().isArray()) {
-      problems.error(access, "only elements of local arrays can be assigned in a"
+      problems.error(access, Problem.FIELD_WRITE,
+          "only elements of local arrays can be assigned in a"
           + " @Differentiable method");
       return null;
     }
     String parameterProblem = ParameterWrites.problem(root, array, context.method());
     if (parameterProblem != null) {
-      problems.error(access, parameterProblem);
+      problems.error(access, Problem.PARAMETER_WRITE, parameterProblem);
       return null;
     }
     IrType elementType = array.type().elementType();
@@ -226,14 +229,15 @@ final class AssignmentLowering {
       }
       if (scope.synonym(id.getName().toString()) != null
           || records.isRecord(id.getName().toString())) {
-        problems.error(targetTree, "'" + id.getName() + "' stands for "
+        problems.error(targetTree, Problem.ALIAS_ASSIGNMENT, "'" + id.getName() + "' stands for "
             + (records.isRecord(id.getName().toString()) ? "a record parameter"
                 : "a row or a record's component") + ", and cannot be assigned in a"
             + " @Differentiable method; declare a local array of its own and copy the elements");
         return null;
       }
       if (symbols.resolveField(id.getName().toString()).isPresent()) {
-        problems.error(targetTree, "assigning to field '" + id.getName() + "' is not supported in"
+        problems.error(targetTree, Problem.FIELD_WRITE,
+            "assigning to field '" + id.getName() + "' is not supported in"
             + " a @Differentiable method: no derivative can follow a value through a field; keep"
             + " it in a local variable or return it");
         return null;
@@ -241,7 +245,8 @@ final class AssignmentLowering {
       problems.failSilently();
       return null;
     }
-    problems.error(targetTree, "assigning to '" + targetTree + "' is not supported in a"
+    problems.error(targetTree, Problem.FIELD_WRITE,
+        "assigning to '" + targetTree + "' is not supported in a"
         + " @Differentiable method: no derivative can follow a value through a field; keep it"
         + " in a local variable or return it");
     return null;

@@ -10,6 +10,7 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import dev.adjoint.processor.diag.MethodProblems;
+import dev.adjoint.processor.diag.Problem;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.IrType;
 import dev.adjoint.processor.ir.Stmt;
@@ -44,8 +45,8 @@ final class CallLowering {
     this.names = context.names();
   }
 
-  private Expr unsupported(Tree tree, String message) {
-    return expressions.unsupported(tree, message);
+  private Expr unsupported(Tree tree, Problem problem, String message) {
+    return expressions.unsupported(tree, problem, message);
   }
 
   private Expr unresolved(Tree tree) {
@@ -94,7 +95,8 @@ final class CallLowering {
         } else {
           Optional<TypeElement> type = names.declaredElement(receiver.type());
           if (type.isEmpty()) {
-            return unsupported(call, "Adjoint cannot resolve method '" + name + "' of a value"
+            return unsupported(call, Problem.UNRESOLVED_MEMBER,
+                "Adjoint cannot resolve method '" + name + "' of a value"
                 + " of type " + receiver.type() + "; assign the value to a local variable of"
                 + " its actual type first");
           }
@@ -102,7 +104,8 @@ final class CallLowering {
         }
       }
     } else {
-      return unsupported(call, "this kind of call is not supported");
+      return unsupported(call, Problem.UNSUPPORTED_EXPRESSION,
+          "this kind of call is not supported");
     }
     if (args.stream().anyMatch(ExpressionLowering::isPoison)) {
       return poison(call); // an argument is already reported, or left to javac
@@ -117,7 +120,8 @@ final class CallLowering {
         // javac reports it (our error would hide its more precise one).
         return unresolved(call);
       }
-      return unsupported(call, "Adjoint cannot tell which method '" + name + "' this call"
+      return unsupported(call, Problem.UNRESOLVED_MEMBER,
+          "Adjoint cannot tell which method '" + name + "' this call"
           + " means for arguments of types " + argTypes.stream().map(IrType::toString)
           .collect(java.util.stream.Collectors.joining(", ", "(", ")")) + "; cast the"
           + " arguments to the parameter types of the method you mean");
@@ -147,14 +151,16 @@ final class CallLowering {
       return poison(call);
     }
     if (receiver == null && !isStatic) {
-      return unsupported(call, "instance method '" + method.get().getSimpleName() + "' cannot"
+      return unsupported(call, Problem.STATIC_CONTEXT,
+          "instance method '" + method.get().getSimpleName() + "' cannot"
           + " be called from a static method");
     }
     if (receiver != null && isStatic) {
       receiver = null;
     }
     if (receiver != null && Symbols.isPrivate(method.get())) {
-      return unsupported(call, "method '" + method.get().getSimpleName() + "' is a private"
+      return unsupported(call, Problem.PRIVATE_MEMBER,
+          "method '" + method.get().getSimpleName() + "' is a private"
           + " method of an object, which the generated class cannot call; make it"
           + " package-private");
     }
@@ -205,7 +211,8 @@ final class CallLowering {
       return args;
     }
     if (!expressions.canHoist()) {
-      problems.error(call, "a double... parameter needs its arguments packed into an array,"
+      problems.error(call, Problem.CONDITIONAL_OPERAND,
+          "a double... parameter needs its arguments packed into an array,"
           + " which Adjoint cannot do inside an operand of ?:, && or || (evaluated only"
           + " sometimes); declare double[] " + last.getSimpleName() + " = {...}; before and pass"
           + " it to " + method.getSimpleName());
@@ -232,12 +239,14 @@ final class CallLowering {
    */
   private Expr arrayClone(MethodInvocationTree call, Expr receiver) {
     if (receiver.type().kind() == IrType.Kind.DOUBLE_MATRIX) {
-      return unsupported(call, "clone() of a double[][] copies only its row references, so the"
+      return unsupported(call, Problem.ARRAY_COPY,
+          "clone() of a double[][] copies only its row references, so the"
           + " copy would share its rows; declare double[][] copy = new double[n][m] and copy"
           + " the elements in loops");
     }
     if (receiver.type().isArray()) {
-      return unsupported(call, "clone() is supported only as the initializer of a local array"
+      return unsupported(call, Problem.ARRAY_COPY,
+          "clone() is supported only as the initializer of a local array"
           + " (in a loop too), double[] copy = x.clone(); declare one and use it here");
     }
     ExecutableElement clone = symbols.methods(
@@ -247,12 +256,14 @@ final class CallLowering {
 
   Expr newObject(NewClassTree n, List<Stmt> out) {
     if (n.getClassBody() != null) {
-      return unsupported(n, "anonymous classes are not supported in a @Differentiable method");
+      return unsupported(n, Problem.UNSUPPORTED_EXPRESSION,
+          "anonymous classes are not supported in a @Differentiable method");
     }
     Optional<TypeElement> type = symbols.resolveType(n.getIdentifier());
     if (type.isEmpty()) {
       return Symbols.isNamedType(n.getIdentifier()) ? unresolved(n) // javac reports it
-          : unsupported(n, "this object creation is not supported in a @Differentiable method");
+          : unsupported(n, Problem.UNSUPPORTED_EXPRESSION,
+              "this object creation is not supported in a @Differentiable method");
     }
     List<Expr> args = expressions.lowerInOrder(n.getArguments(), out);
     IrType irType = symbols.irType(type.get().asType());
@@ -266,7 +277,8 @@ final class CallLowering {
       if (constant.getKind() == javax.lang.model.element.ElementKind.ENUM_CONSTANT
           && constant.getSimpleName().contentEquals(label.getName())) {
         if (Symbols.isPrivate(constant)) {
-          return unsupported(label, "enum " + enumType.getSimpleName() + " is private, and the"
+          return unsupported(label, Problem.PRIVATE_MEMBER,
+              "enum " + enumType.getSimpleName() + " is private, and the"
               + " generated class cannot see it; make it package-private");
         }
         return new Expr.FieldRef(constant, null, symbols.irType(enumType.asType()), label);

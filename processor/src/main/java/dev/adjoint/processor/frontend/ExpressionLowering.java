@@ -15,6 +15,7 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.UnaryTree;
 import dev.adjoint.processor.diag.MethodProblems;
+import dev.adjoint.processor.diag.Problem;
 import dev.adjoint.processor.ir.BinaryOp;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.IrType;
@@ -113,7 +114,8 @@ final class ExpressionLowering {
         return context.switches().switchExpression((SwitchExpressionTree) tree, out);
       case LAMBDA_EXPRESSION:
       case MEMBER_REFERENCE:
-        return unsupported(tree, "lambdas and method references are not supported in a"
+        return unsupported(tree, Problem.LAMBDA,
+            "lambdas and method references are not supported in a"
             + " @Differentiable method: no derivative can follow a value into them; call a"
             + " static method instead");
       case ASSIGNMENT:
@@ -141,14 +143,15 @@ final class ExpressionLowering {
         if (tree instanceof BinaryTree b) {
           return binary(b, out);
         }
-        return unsupported(tree, "this expression (" + tree.getKind().name().toLowerCase(
+        return unsupported(tree, Problem.UNSUPPORTED_EXPRESSION,
+            "this expression (" + tree.getKind().name().toLowerCase(
             java.util.Locale.ROOT).replace('_', ' ') + ") is not supported in a"
             + " @Differentiable method");
     }
   }
 
-  Expr unsupported(Tree tree, String message) {
-    problems.error(tree, message);
+  Expr unsupported(Tree tree, Problem problem, String message) {
+    problems.error(tree, problem, message);
     return poison(tree);
   }
 
@@ -180,7 +183,8 @@ final class ExpressionLowering {
   private Expr binary(BinaryTree b, List<Stmt> out) {
     BinaryOp op = binaryOp(b.getKind());
     if (op == null) {
-      return unsupported(b, "operator " + b.getKind() + " is not supported");
+      return unsupported(b, Problem.UNSUPPORTED_EXPRESSION,
+          "operator " + b.getKind() + " is not supported");
     }
     Expr left = lower(b.getLeftOperand(), out);
     Expr right;
@@ -218,7 +222,8 @@ final class ExpressionLowering {
     List<Stmt> hoisted = new ArrayList<>();
     Expr e = lowerWithoutHoisting(tree, hoisted);
     if (!hoisted.isEmpty()) {
-      problems.error(tree, "a switch expression inside ?:, && or || is not supported; assign it"
+      problems.error(tree, Problem.CONDITIONAL_OPERAND,
+          "a switch expression inside ?:, && or || is not supported; assign it"
           + " to a local variable first");
     }
     return e;
@@ -281,7 +286,8 @@ final class ExpressionLowering {
     Optional<IrType> type = symbols.typeOf(c.getType());
     if (type.isEmpty()) {
       return Symbols.isNamedType(c.getType()) ? unresolved(c) // an unknown type: javac reports it
-          : unsupported(c, "casts to " + c.getType() + " are not supported in a @Differentiable"
+          : unsupported(c, Problem.UNSUPPORTED_TYPE,
+              "casts to " + c.getType() + " are not supported in a @Differentiable"
               + " method");
     }
     return new Expr.Cast(type.get(), operand, c);
@@ -337,7 +343,8 @@ final class ExpressionLowering {
     for (Expr e : earlier) {
       Expr kept = order.before(e);
       if (kept == null) {
-        problems.error(e.tree() != null ? e.tree() : later, "Java evaluates this before the"
+        problems.error(e.tree() != null ? e.tree() : later, Problem.EVALUATION_ORDER,
+            "Java evaluates this before the"
             + " operands to its right, whose assignments or calls may change it, and Adjoint"
             + " cannot hold its value in a temporary; assign it to a local variable first");
         kept = poison(e.tree());

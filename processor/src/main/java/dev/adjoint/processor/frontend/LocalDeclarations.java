@@ -6,6 +6,7 @@ import com.sun.source.tree.NewArrayTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import dev.adjoint.processor.diag.MethodProblems;
+import dev.adjoint.processor.diag.Problem;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.IrType;
 import dev.adjoint.processor.ir.Stmt;
@@ -84,14 +85,16 @@ final class LocalDeclarations {
         if (Symbols.isNamedType(v.getType())) {
           problems.failSilently(); // javac reports the unknown type itself
         } else {
-          problems.error(v.getType(), "local variables of type " + v.getType() + " are not"
+          problems.error(v.getType(), Problem.UNSUPPORTED_TYPE,
+              "local variables of type " + v.getType() + " are not"
               + " supported in a @Differentiable method");
         }
         return;
       }
     }
     if (!isSupportedLocalType(type)) {
-      problems.error(v.getType() != null ? v.getType() : v, "local variables of type " + type
+      problems.error(v.getType() != null ? v.getType() : v, Problem.UNSUPPORTED_TYPE,
+          "local variables of type " + type
           + " are not supported in a @Differentiable method" + floatHint(type));
       return;
     }
@@ -151,7 +154,8 @@ final class LocalDeclarations {
       return;
     }
     if (initTree == null) {
-      problems.error(v, "declare array '" + v.getName() + "' with its allocation, as in"
+      problems.error(v, Problem.ARRAY_ALIAS,
+          "declare array '" + v.getName() + "' with its allocation, as in"
           + " double[] " + v.getName() + " = new double[n]");
       context.declareLocal(v, type);
       return;
@@ -243,7 +247,8 @@ final class LocalDeclarations {
       for (Stmt s : alias.block().subList(alias.from(), alias.block().size())) {
         dev.adjoint.processor.ir.IrWalk.statements(s, c -> {
           if (c instanceof Stmt.Assign a && dependencies.contains(a.target())) {
-            problems.error(c.tree(), "'" + a.target().sourceName() + "' changes while '"
+            problems.error(c.tree(), Problem.ARRAY_ALIAS,
+                "'" + a.target().sourceName() + "' changes while '"
                 + alias.name() + "' stands for " + alias.row().tree() + "; index the matrix"
                 + " directly instead");
           }

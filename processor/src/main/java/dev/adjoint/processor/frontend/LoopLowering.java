@@ -10,6 +10,7 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.tree.WhileLoopTree;
 import dev.adjoint.processor.diag.MethodProblems;
+import dev.adjoint.processor.diag.Problem;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.IrType;
 import dev.adjoint.processor.ir.Label;
@@ -218,7 +219,8 @@ final class LoopLowering {
       }
     }
     if (array == null) {
-      problems.error(s.getExpression(), "enhanced for loops can iterate over array variables only"
+      problems.error(s.getExpression(), Problem.FOR_EACH,
+          "enhanced for loops can iterate over array variables only"
           + " (a row m[i] or an array a call returns is fine too); use an indexed loop");
       scope.pop();
       return;

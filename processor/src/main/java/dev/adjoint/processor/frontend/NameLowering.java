@@ -8,6 +8,7 @@ import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.Tree;
+import dev.adjoint.processor.diag.Problem;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.IrType;
 import dev.adjoint.processor.ir.Stmt;
@@ -42,8 +43,8 @@ final class NameLowering {
     return expressions.lower(tree, out);
   }
 
-  private Expr unsupported(Tree tree, String message) {
-    return expressions.unsupported(tree, message);
+  private Expr unsupported(Tree tree, Problem problem, String message) {
+    return expressions.unsupported(tree, problem, message);
   }
 
   private Expr unresolved(Tree tree) {
@@ -76,14 +77,16 @@ final class NameLowering {
 
   private Expr fieldRef(VariableElement field, Expr receiver, Tree tree) {
     if (receiver == null && !field.getModifiers().contains(Modifier.STATIC)) {
-      return unsupported(tree, "instance field '" + field.getSimpleName() + "' cannot be read"
+      return unsupported(tree, Problem.STATIC_CONTEXT,
+          "instance field '" + field.getSimpleName() + "' cannot be read"
           + " from a static method");
     }
     boolean copiedTable = field.getModifiers().contains(Modifier.STATIC)
         && field.getModifiers().contains(Modifier.FINAL)
         && symbols.irType(field.asType()).isArray();
     if (Symbols.isPrivate(field) && field.getConstantValue() == null && !copiedTable) {
-      return unsupported(tree, "field '" + field.getSimpleName() + "' is private and not a"
+      return unsupported(tree, Problem.PRIVATE_MEMBER,
+          "field '" + field.getSimpleName() + "' is private and not a"
           + " constant, and the generated class cannot see it; make it package-private (a"
           + " private static final array with a literal initializer is copied)");
     }
@@ -118,7 +121,8 @@ final class NameLowering {
     }
     Optional<TypeElement> type = declaredElement(receiver.type());
     if (type.isEmpty()) {
-      return unsupported(select, "Adjoint cannot resolve field '" + name + "' of a value of"
+      return unsupported(select, Problem.UNRESOLVED_MEMBER,
+          "Adjoint cannot resolve field '" + name + "' of a value of"
           + " type " + receiver.type() + "; assign the value to a local variable of its"
           + " actual type first");
     }
@@ -138,7 +142,8 @@ final class NameLowering {
     }
     Optional<String> text = symbols.classLiteralText(type.get());
     if (text.isEmpty()) {
-      return unsupported(select, "the generated class cannot name this class (a private or"
+      return unsupported(select, Problem.PRIVATE_MEMBER,
+          "the generated class cannot name this class (a private or"
           + " local class), so its class literal is not supported in a @Differentiable method;"
           + " pass the Class object in as a parameter");
     }

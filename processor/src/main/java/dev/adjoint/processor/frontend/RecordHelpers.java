@@ -10,6 +10,7 @@ import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreeScanner;
 import dev.adjoint.processor.diag.MethodProblems;
+import dev.adjoint.processor.diag.Problem;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.Stmt;
 import dev.adjoint.processor.ir.Variable;
@@ -120,24 +121,29 @@ final class RecordHelpers {
     List<ExecutableElement> candidates = ownMethods(name);
     String what = "the record " + node.type().getSimpleName() + " returned by '" + name + "'";
     if (candidates.size() != 1) {
-      return fail(call, what + " can be inlined only from a method declared once in "
+      return fail(call, Problem.RECORD_HELPER,
+          what + " can be inlined only from a method declared once in "
           + owner.getSimpleName() + " (not overloaded, not inherited)");
     }
     ExecutableElement helper = candidates.get(0);
     if (!helper.getModifiers().contains(Modifier.STATIC)) {
-      return fail(call, what + " can be inlined only from a static method; make '" + name
+      return fail(call, Problem.RECORD_HELPER,
+          what + " can be inlined only from a static method; make '" + name
           + "' static and pass it what it reads");
     }
     if (helper.getParameters().size() != call.getArguments().size() || helper.isVarArgs()) {
-      return fail(call, what + " cannot be inlined: a varargs helper is not supported");
+      return fail(call, Problem.RECORD_HELPER,
+          what + " cannot be inlined: a varargs helper is not supported");
     }
     if (inlining.contains(name)) {
-      return fail(call, what + " cannot be inlined: '" + name + "' calls itself; write the"
+      return fail(call, Problem.RECORD_HELPER,
+          what + " cannot be inlined: '" + name + "' calls itself; write the"
           + " steps as a loop that reassigns the record");
     }
     Optional<RecordHelperBody> body = methodTree(owner, helper).flatMap(RecordHelperBody::of);
     if (body.isEmpty()) {
-      return fail(call, what + " can be inlined only when its body ends with 'return new "
+      return fail(call, Problem.RECORD_HELPER,
+          what + " can be inlined only when its body ends with 'return new "
           + node.type().getSimpleName() + "(...);' (after statements that compute locals, if"
           + " any)");
     }
@@ -148,7 +154,8 @@ final class RecordHelpers {
     Optional<String> reads = body.get().problem(parameters,
         q -> symbols.resolveType(q).isPresent());
     if (reads.isPresent()) {
-      return fail(call, what + " cannot be inlined: " + (body.get().statements().isEmpty()
+      return fail(call, Problem.RECORD_HELPER,
+          what + " cannot be inlined: " + (body.get().statements().isEmpty()
           ? "its 'return new " + node.type().getSimpleName() + "(...)' " : "its body ")
           + reads.get());
     }
@@ -172,7 +179,7 @@ final class RecordHelpers {
       if (record.isPresent()) {
         Optional<String> problem = flat.problem(record.get());
         if (problem.isPresent()) {
-          return fail(arg, problem.get());
+          return fail(arg, Problem.UNSUPPORTED_RECORD, problem.get());
         }
         var copy = flat.node(record.get(), name + id + "$" + pname, arg);
         List<Expr> values = flat.leafValues(arg, copy, out);
@@ -195,7 +202,8 @@ final class RecordHelpers {
         bindings.add(() -> scope.declareSynonym(pname, new Expr.VarRef(local, arg)));
       } else {
         String kind = p.asType().getKind() == TypeKind.ARRAY ? "an array" : "an object";
-        return fail(arg, "the record returned by '" + name + "' cannot be inlined: its"
+        return fail(arg, Problem.RECORD_HELPER,
+            "the record returned by '" + name + "' cannot be inlined: its"
             + " parameter '" + pname + "' is " + kind + "; only scalars and records of scalars"
             + " can be passed to a helper whose record is inlined");
       }
@@ -220,8 +228,8 @@ final class RecordHelpers {
     }
   }
 
-  private List<Expr> fail(Tree at, String message) {
-    problems.error(at, message);
+  private List<Expr> fail(Tree at, Problem problem, String message) {
+    problems.error(at, problem, message);
     return null;
   }
 

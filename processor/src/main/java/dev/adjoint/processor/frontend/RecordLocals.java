@@ -10,6 +10,7 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import dev.adjoint.processor.abi.FlatParameters;
 import dev.adjoint.processor.diag.MethodProblems;
+import dev.adjoint.processor.diag.Problem;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.IrType;
 import dev.adjoint.processor.ir.Stmt;
@@ -70,11 +71,12 @@ final class RecordLocals implements RecordHelpers.Flattening {
     TypeElement record = type.get();
     Optional<String> problem = problem(record);
     if (problem.isPresent()) {
-      problems.error(v, problem.get());
+      problems.error(v, Problem.UNSUPPORTED_RECORD, problem.get());
       return true;
     }
     if (v.getInitializer() == null) {
-      problems.error(v, "declare the record '" + v.getName() + "' with its value, as in "
+      problems.error(v, Problem.RECORD_LOCAL,
+          "declare the record '" + v.getName() + "' with its value, as in "
           + record.getSimpleName() + " " + v.getName() + " = new " + record.getSimpleName()
           + "(...)");
       return true;
@@ -270,7 +272,8 @@ final class RecordLocals implements RecordHelpers.Flattening {
     if (RecordHelpers.isCandidate(e)) {
       return helpers.inline((MethodInvocationTree) e, node, this, out);
     }
-    problems.error(tree, "a local " + node.type().getSimpleName() + " can be given only a new "
+    problems.error(tree, Problem.RECORD_LOCAL,
+        "a local " + node.type().getSimpleName() + " can be given only a new "
         + node.type().getSimpleName() + "(...), another " + node.type().getSimpleName()
         + " (a local, a parameter or a component of one) or the result of a static helper of"
         + " this class whose body ends with 'return new " + node.type().getSimpleName()

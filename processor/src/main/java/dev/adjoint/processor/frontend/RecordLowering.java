@@ -9,6 +9,7 @@ import com.sun.source.tree.Tree;
 import dev.adjoint.processor.abi.FlatParameters;
 import dev.adjoint.processor.abi.RuntimeTypes;
 import dev.adjoint.processor.diag.MethodProblems;
+import dev.adjoint.processor.diag.Problem;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.Variable;
 import java.util.ArrayList;
@@ -167,7 +168,8 @@ final class RecordLowering {
    * outside wrt, a field, a local).
    */
   void opaqueReceiver(Tree tree, ExecutableElement method) {
-    problems.error(tree, "'" + method.getSimpleName() + "' is a method of record "
+    problems.error(tree, Problem.RECORD_USE,
+        "'" + method.getSimpleName() + "' is a method of record "
         + method.getEnclosingElement().getSimpleName() + ", and Adjoint differentiates such a"
         + " call only on a record parameter (or a component of one) or on 'this'; pass the"
         + " record in as a parameter, or call a static method with its components");
@@ -187,13 +189,15 @@ final class RecordLowering {
   /** The error for a flattened record parameter used as a value, at {@code tree}. */
   void recordAsValue(Tree tree, String what) {
     if (what.equals(THIS)) {
-      problems.error(tree, "'this' can be used in a @Differentiable method only through the"
+      problems.error(tree, Problem.RECORD_USE,
+          "'this' can be used in a @Differentiable method only through the"
           + " record's components (this.w, w, w()), where the derivative can follow them;"
           + " passing it on, comparing it or calling its other methods is not supported: pass"
           + " the components you need instead");
       return;
     }
-    problems.error(tree, "the record " + what + " can be used in a @Differentiable method"
+    problems.error(tree, Problem.RECORD_USE,
+        "the record " + what + " can be used in a @Differentiable method"
         + " only through its components (" + what + ".w(), " + what + ".w()[i]), where the"
         + " derivative can follow them; passing it on, comparing it or calling its other methods"
         + " is not supported: pass the components you need instead");
@@ -333,7 +337,8 @@ final class RecordLowering {
     for (VariableElement p : method.getParameters()) {
       Optional<TypeElement> record = FlatParameters.differentiableRecord(p.asType());
       if (record.isPresent()) {
-        problems.error(tree, "'" + method.getSimpleName() + "' takes the record "
+        problems.error(tree, Problem.RECORD_USE,
+            "'" + method.getSimpleName() + "' takes the record "
             + record.get().getSimpleName() + " ('" + p.getSimpleName() + "'), and calls from"
             + " one @Differentiable method to another that takes a record are not supported"
             + " yet; move the shared computation into a static helper that takes the"

@@ -3,6 +3,7 @@ package dev.adjoint.processor.frontend;
 import com.sun.source.tree.Tree;
 import dev.adjoint.processor.abi.FlatParameters;
 import dev.adjoint.processor.diag.MethodProblems;
+import dev.adjoint.processor.diag.Problem;
 import dev.adjoint.processor.ir.BinaryOp;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.IrType;
@@ -66,13 +67,13 @@ final class SealedDispatch {
   Expr call(Tree tree, ExecutableElement method, Expr receiver, List<Expr> args,
       List<TypeElement> records, boolean canHoist, List<Stmt> out) {
     if (!canHoist) {
-      problems.error(tree, "a call dispatched on the sealed interface "
+      problems.error(tree, Problem.SEALED_DISPATCH, "a call dispatched on the sealed interface "
           + method.getEnclosingElement().getSimpleName() + " is not supported inside ?:, && or"
           + " ||, nor in a loop condition; assign its result to a local variable first");
       return null;
     }
     if (!(receiver instanceof Expr.VarRef)) {
-      problems.error(tree, "a call dispatched on the sealed interface "
+      problems.error(tree, Problem.SEALED_DISPATCH, "a call dispatched on the sealed interface "
           + method.getEnclosingElement().getSimpleName() + " needs its receiver in a variable;"
           + " assign it to a local variable first");
       return null;
@@ -81,7 +82,7 @@ final class SealedDispatch {
     for (TypeElement r : records) {
       Optional<String> problem = this.records.problemWith(r);
       if (problem.isPresent()) {
-        problems.error(tree, problem.get());
+        problems.error(tree, Problem.UNSUPPORTED_RECORD, problem.get());
         return null;
       }
       Optional<ExecutableElement> impl = ElementFilter.methodsIn(r.getEnclosedElements()).stream()
@@ -92,7 +93,7 @@ final class SealedDispatch {
       String returned = method.getReturnType().toString();
       if (impl.isEmpty() || !RecordLowering.isRecordMethod(impl.get())
           || !returned.equals("double")) {
-        problems.error(tree, "a call dispatched on the sealed interface "
+        problems.error(tree, Problem.SEALED_DISPATCH, "a call dispatched on the sealed interface "
             + method.getEnclosingElement().getSimpleName() + " is differentiated when every"
             + " permitted record implements '" + method.getSimpleName() + "' itself and it"
             + " returns double; " + r.getSimpleName() + " does not");

@@ -19,6 +19,7 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.tree.YieldTree;
 import dev.adjoint.processor.diag.MethodProblems;
+import dev.adjoint.processor.diag.Problem;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.Label;
 import dev.adjoint.processor.ir.Stmt;
@@ -124,7 +125,7 @@ final class StatementLowering {
       case YIELD -> switches.yieldStatement((YieldTree) s, out);
       case EMPTY_STATEMENT -> { }
       case ENHANCED_FOR_LOOP -> loops.enhancedFor((EnhancedForLoopTree) s, null, out);
-      default -> problems.error(s, unsupportedStatement(s));
+      default -> problems.error(s, Problem.UNSUPPORTED_STATEMENT, unsupportedStatement(s));
     }
   }
 
@@ -157,7 +158,8 @@ final class StatementLowering {
           out.add(new Stmt.Eval(expressions.lower(e, out), e));
         }
       }
-      default -> problems.error(e, "this expression statement is not supported in a"
+      default -> problems.error(e, Problem.UNSUPPORTED_STATEMENT,
+          "this expression statement is not supported in a"
           + " @Differentiable method");
     }
   }
@@ -172,7 +174,8 @@ final class StatementLowering {
   private void returnStatement(ReturnTree s, List<Stmt> out) {
     Variable result = context.result();
     if (switches.insideSwitchExpression()) {
-      problems.error(s, "return inside a switch expression is not allowed");
+      problems.error(s, Problem.UNSUPPORTED_STATEMENT,
+          "return inside a switch expression is not allowed");
       return;
     }
     if (s.getExpression() != null) {

@@ -10,6 +10,7 @@ import com.sun.source.tree.SwitchExpressionTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.YieldTree;
 import dev.adjoint.processor.diag.MethodProblems;
+import dev.adjoint.processor.diag.Problem;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.IrType;
 import dev.adjoint.processor.ir.Label;
@@ -201,7 +202,8 @@ final class SwitchLowering {
     if (end > 0 && statements.get(end - 1) instanceof BreakTree b && b.getLabel() == null) {
       end--;
     } else if (!last && end > 0 && completesNormally(statements.get(end - 1))) {
-      problems.error(statements.get(end - 1), "falling through to the next switch case is not"
+      problems.error(statements.get(end - 1), Problem.SWITCH_FALL_THROUGH,
+          "falling through to the next switch case is not"
           + " supported; end this case with break, return or throw");
     }
     scope.push();
@@ -231,7 +233,7 @@ final class SwitchLowering {
 
   void yieldStatement(YieldTree s, List<Stmt> out) {
     if (yieldTarget == null) {
-      problems.error(s, "yield outside a switch expression");
+      problems.error(s, Problem.UNSUPPORTED_STATEMENT, "yield outside a switch expression");
       return;
     }
     Expr value = expressions.lower(s.getValue(), out);

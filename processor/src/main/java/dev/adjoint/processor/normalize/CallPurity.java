@@ -2,6 +2,7 @@ package dev.adjoint.processor.normalize;
 
 import com.sun.source.tree.Tree;
 import dev.adjoint.processor.diag.MethodProblems;
+import dev.adjoint.processor.diag.Problem;
 import dev.adjoint.processor.ir.BinaryOp;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.IrType;
@@ -62,7 +63,8 @@ final class CallPurity {
               if (n instanceof Expr.Call c && c.receiver() == null && !c.args().isEmpty()
                   && rules.ruleFor(c.method()).orElse(null) instanceof AdjointCallRule
                   && isPure(c) && rules.readsMutableState(c.method())) {
-                problems.error(c.tree(), "'" + c.method().getSimpleName() + "' reads a field"
+                problems.error(c.tree(), Problem.IMPURE_CALL,
+                    "'" + c.method().getSimpleName() + "' reads a field"
                     + " that is not final (or holds an array), and this method calls something"
                     + " that is not pure, which may change it; the adjoint of '"
                     + c.method().getSimpleName() + "' runs it again in the reverse sweep and would"

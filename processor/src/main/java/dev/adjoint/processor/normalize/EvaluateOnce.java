@@ -1,5 +1,6 @@
 package dev.adjoint.processor.normalize;
 
+import dev.adjoint.processor.diag.Problem;
 import dev.adjoint.processor.ir.AdjointOnly;
 import com.sun.source.tree.Tree;
 import dev.adjoint.processor.diag.MethodProblems;
@@ -365,7 +366,8 @@ public final class EvaluateOnce {
 
   private void report(Tree at, String where) {
     if (problems != null && at != null) {
-      problems.error(at, "this call is not known to be pure and stands in " + where + ", where"
+      problems.error(at, Problem.IMPURE_CALL,
+          "this call is not known to be pure and stands in " + where + ", where"
           + " Adjoint cannot make sure it is evaluated exactly once; assign its result to a"
           + " local variable first and use the variable");
     }

@@ -1,6 +1,7 @@
 package dev.adjoint.processor.normalize;
 
 import com.sun.source.tree.Tree;
+import dev.adjoint.processor.diag.Problem;
 import dev.adjoint.processor.ir.IrWalk;
 import dev.adjoint.processor.analysis.ArrayAliases;
 import dev.adjoint.processor.diag.MethodProblems;

@@ -1,5 +1,6 @@
 package dev.adjoint.processor.normalize;
 
+import dev.adjoint.processor.diag.Problem;
 import dev.adjoint.processor.analysis.ArrayAliases;
 import dev.adjoint.processor.diag.MethodProblems;
 import dev.adjoint.processor.ir.AdjointOnly;
@@ -100,7 +101,8 @@ final class ParameterPointsTo {
       Set<Variable> reached = in.getOrDefault(root, Set.of());
       if (!reached.isEmpty() && !parameters.contains(root) && reported.add(w)) {
         Variable p = reached.iterator().next();
-        problems.error(w.tree(), "'" + root.sourceName() + "' may refer to the array of"
+        problems.error(w.tree(), Problem.PARAMETER_WRITE,
+            "'" + root.sourceName() + "' may refer to the array of"
             + " parameter '" + p.sourceName() + "' here, and Adjoint follows writes into a"
             + " parameter's array only through the parameter's own name (before any"
             + " reassignment of it); write through '" + p.sourceName() + "', or copy it first ("

@@ -2,6 +2,7 @@ package dev.adjoint.processor.rules;
 
 import dev.adjoint.processor.abi.RuntimeTypes;
 import dev.adjoint.processor.diag.Diagnostics;
+import dev.adjoint.processor.diag.Problem;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -104,7 +105,8 @@ public final class DerivativeDeclarations {
     TypeElement owner = owner(rules, a);
     ExecutableElement original = findOriginal(owner, of, m.getParameters());
     if (original == null) {
-      fail(report, m, a, "@Partial(of = \"" + of + "\") matches no static method " + of
+      fail(report, m, a, Problem.INVALID_DERIVATIVE,
+          "@Partial(of = \"" + of + "\") matches no static method " + of
           + parametersOf(m) + " in " + owner.getQualifiedName() + "; a partial takes exactly"
           + " the original's parameters");
       return;
@@ -114,7 +116,8 @@ public final class DerivativeDeclarations {
     }
     int index = parameterIndex(original, wrt);
     if (index < 0) {
-      fail(report, m, a, "@Partial(wrt = \"" + wrt + "\") names no parameter of "
+      fail(report, m, a, Problem.INVALID_DERIVATIVE,
+          "@Partial(wrt = \"" + wrt + "\") names no parameter of "
           + owner.getSimpleName() + "." + of);
       return;
     }
@@ -122,7 +125,8 @@ public final class DerivativeDeclarations {
         partials.computeIfAbsent(original, k -> new LinkedHashMap<>());
     ExecutableElement previous = byParameter.putIfAbsent(index, m);
     if (previous != null && !previous.equals(m)) {
-      fail(report, m, a, "the derivative of " + owner.getSimpleName() + "." + of
+      fail(report, m, a, Problem.DUPLICATE_DERIVATIVE,
+          "the derivative of " + owner.getSimpleName() + "." + of
           + " with respect to '" + wrt + "' is already declared by "
           + ((TypeElement) previous.getEnclosingElement()).getSimpleName() + "."
           + previous.getSimpleName());
@@ -142,7 +146,8 @@ public final class DerivativeDeclarations {
       }
     }
     if (original == null) {
-      fail(report, m, a, "@Pullback(of = \"" + of + "\") matches no static method " + of
+      fail(report, m, a, Problem.INVALID_DERIVATIVE,
+          "@Pullback(of = \"" + of + "\") matches no static method " + of
           + " in " + owner.getQualifiedName() + "; a pullback takes the original's parameters,"
           + " then double seed, then one double[] adjoint per double[] parameter");
       return;
@@ -152,7 +157,8 @@ public final class DerivativeDeclarations {
     }
     ExecutableElement previous = pullbacks.putIfAbsent(original, m);
     if (previous != null && !previous.equals(m)) {
-      fail(report, m, a, "a pullback of " + owner.getSimpleName() + "." + of
+      fail(report, m, a, Problem.DUPLICATE_DERIVATIVE,
+          "a pullback of " + owner.getSimpleName() + "." + of
           + " is already declared by "
           + ((TypeElement) previous.getEnclosingElement()).getSimpleName() + "."
           + previous.getSimpleName());
@@ -171,7 +177,8 @@ public final class DerivativeDeclarations {
       }
     }
     if (original == null) {
-      fail(report, m, a, "@Tangent(of = \"" + of + "\") matches no static method " + of
+      fail(report, m, a, Problem.INVALID_DERIVATIVE,
+          "@Tangent(of = \"" + of + "\") matches no static method " + of
           + " in " + owner.getQualifiedName() + "; a tangent takes the original's parameters,"
           + " then one double[] direction per double[] parameter, and returns the original's"
           + " type");
@@ -184,7 +191,8 @@ public final class DerivativeDeclarations {
     }
     ExecutableElement previous = tangents.putIfAbsent(original, m);
     if (previous != null && !previous.equals(m)) {
-      fail(report, m, a, "a tangent of " + owner.getSimpleName() + "." + of
+      fail(report, m, a, Problem.DUPLICATE_DERIVATIVE,
+          "a tangent of " + owner.getSimpleName() + "." + of
           + " is already declared by "
           + ((TypeElement) previous.getEnclosingElement()).getSimpleName() + "."
           + previous.getSimpleName());
@@ -214,11 +222,11 @@ public final class DerivativeDeclarations {
   private boolean checkShape(ExecutableElement m, AnnotationMirror a, boolean report,
       TypeKind returns, String rule) {
     if (!m.getModifiers().contains(Modifier.STATIC)) {
-      fail(report, m, a, "a declared derivative must be static");
+      fail(report, m, a, Problem.INVALID_DERIVATIVE, "a declared derivative must be static");
       return false;
     }
     if (m.getReturnType().getKind() != returns) {
-      fail(report, m, a, rule + ", not " + m.getReturnType());
+      fail(report, m, a, Problem.INVALID_DERIVATIVE, rule + ", not " + m.getReturnType());
       return false;
     }
     return true;
@@ -310,9 +318,10 @@ public final class DerivativeDeclarations {
     return rules;
   }
 
-  private void fail(boolean report, ExecutableElement m, AnnotationMirror a, String message) {
+  private void fail(boolean report, ExecutableElement m, AnnotationMirror a, Problem problem,
+      String message) {
     if (report) {
-      diagnostics.error(m, a, null, message);
+      diagnostics.error(m, a, null, problem, message);
     }
   }
 

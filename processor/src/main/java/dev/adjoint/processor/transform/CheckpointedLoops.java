@@ -2,6 +2,7 @@ package dev.adjoint.processor.transform;
 
 import dev.adjoint.processor.analysis.ControlFlow;
 import dev.adjoint.processor.diag.MethodProblems;
+import dev.adjoint.processor.diag.Problem;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.IrWalk;
 import dev.adjoint.processor.ir.Stmt;
@@ -50,18 +51,21 @@ final class CheckpointedLoops {
       }));
     });
     if (writesArrays[0]) {
-      problems.error(l.tree(), "@Checkpointed loops may not write array elements: a snapshot"
+      problems.error(l.tree(), Problem.CHECKPOINTED_LOOP,
+          "@Checkpointed loops may not write array elements: a snapshot"
           + " keeps scalar state only; checkpoint a loop over scalars, or drop @Checkpointed");
       return;
     }
     if (!flow.exits(l).isEmpty()) {
-      problems.error(l.tree(), "@Checkpointed loops may not return or jump out of an enclosing"
+      problems.error(l.tree(), Problem.CHECKPOINTED_LOOP,
+          "@Checkpointed loops may not return or jump out of an enclosing"
           + " statement from inside; break out of the loop itself and return after it");
       return;
     }
     for (Variable v : state) {
       if (!v.type().isPrimitive()) {
-        problems.error(l.tree(), "@Checkpointed loops may assign only primitive variables, not"
+        problems.error(l.tree(), Problem.CHECKPOINTED_LOOP,
+            "@Checkpointed loops may assign only primitive variables, not"
             + " '" + v.sourceName() + "' of type " + v.type());
         return;
       }

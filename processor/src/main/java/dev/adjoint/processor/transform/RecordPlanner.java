@@ -7,6 +7,7 @@ import dev.adjoint.processor.analysis.InvertibleSteps;
 import dev.adjoint.processor.analysis.RecomputablePrefixes;
 import dev.adjoint.processor.analysis.ToBeRecorded;
 import dev.adjoint.processor.diag.MethodProblems;
+import dev.adjoint.processor.diag.Problem;
 import dev.adjoint.processor.ir.AdjointOnly;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.IrType;
@@ -288,7 +289,8 @@ final class RecordPlanner {
           s));
     }
     if (plan.inLoop(s) && !Slot.canTape(type)) {
-      problems.error(s.tree(), "'" + target.sourceName() + "' of type " + type + " is"
+      problems.error(s.tree(), Problem.UNRECORDABLE_VALUE,
+          "'" + target.sourceName() + "' of type " + type + " is"
           + " overwritten in a loop and needed by the gradient; only primitive values can be"
           + " recorded, so compute it from primitives inside the loop");
     }

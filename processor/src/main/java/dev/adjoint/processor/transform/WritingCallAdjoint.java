@@ -1,5 +1,6 @@
 package dev.adjoint.processor.transform;
 
+import dev.adjoint.processor.diag.Problem;
 import dev.adjoint.processor.analysis.Activity;
 import dev.adjoint.processor.analysis.WritingCalls;
 import dev.adjoint.processor.diag.MethodProblems;
@@ -94,7 +95,8 @@ final class WritingCallAdjoint {
     for (Stmt.Loop l : checkpointed) {
       IrWalk.statements(l, s -> {
         if (snapshots.contains(s)) {
-          problems.error(s.tree(), "@Checkpointed loops may not call a helper that may write"
+          problems.error(s.tree(), Problem.CHECKPOINTED_LOOP,
+              "@Checkpointed loops may not call a helper that may write"
               + " into an array: a snapshot keeps scalar state only; drop @Checkpointed");
         }
       });

@@ -100,10 +100,10 @@ final class ForwardModes {
     MethodProblems problems = new MethodProblems(diagnostics, unit);
     Set<String> names = SourceNames.identifiers(tree);
     Set<String> labels = SourceNames.labels(tree);
-    if (dev.adjoint.processor.analysis.WritingCalls.refusedInForwardMode(ir, rules, problems)) {
-      return new Result(Members.none(), List.of());
-    }
     try {
+      if (dev.adjoint.processor.analysis.WritingCalls.refusedInForwardMode(ir, rules, problems)) {
+        return new Result(Members.none(), List.of());
+      }
       TangentIr tangent = TangentTransform.transform(ir, activity, rules, problems, names);
       calleesHaveTangents(tangent, problems);
       if (problems.any()) {

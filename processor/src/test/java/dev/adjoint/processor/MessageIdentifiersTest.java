@@ -91,13 +91,13 @@ class MessageIdentifiersTest {
 
   @Test
   void arrayAlias() {
-    expectError(Problem.ARRAY_ALIAS, "array 'ys' must be initialized with new or an initializer",
-        "double[] ys = xs;", t("""
+    expectError(Problem.ARRAY_ALIAS, "an array variable cannot be set to null",
+        "double[] ys = null;", t("""
             final class T {
               @Differentiable
               static double loss(double a, double[] xs) {
-                double[] ys = xs;
-                return a * ys[0];
+                double[] ys = null;
+                return a * xs[0] + ys.length;
               }
             }
             """));

@@ -126,6 +126,12 @@ final class CountedTrips {
     if (cond.op() == BinaryOp.LESS && fromZero && bound instanceof Expr.ArrayLength) {
       return bound;
     }
+    if (start instanceof Expr.Literal s && bound instanceof Expr.Literal b && isInt(s)
+        && isInt(b)) { // for (i = 0; i < 2; i++): the count itself
+      long n = Long.parseLong(b.text()) - Long.parseLong(s.text())
+          + (cond.op() == BinaryOp.LESS_EQUAL ? 1 : 0);
+      return Expr.Literal.ofInt((int) Math.max(0, n));
+    }
     Expr span = fromZero ? bound : new Expr.Binary(BinaryOp.MINUS, bound, start, IrType.INT, null);
     BinaryOp runs = BinaryOp.GREATER;
     if (cond.op() == BinaryOp.LESS_EQUAL) {
@@ -155,5 +161,9 @@ final class CountedTrips {
           && isStable(b.right(), counters);
     }
     return false;
+  }
+
+  private static boolean isInt(Expr.Literal l) {
+    return l.type().equals(IrType.INT) && l.text().matches("-?[0-9]+");
   }
 }

@@ -134,9 +134,10 @@ final class RecordApi {
   static MethodSpec primalCopy(GradClassWriter.Entry e,
       List<com.palantir.javapoet.TypeVariableName> typeVariables, String link,
       java.util.function.Function<javax.lang.model.element.TypeElement, ClassName> generated) {
-    boolean instance = !e.method().getModifiers().contains(Modifier.STATIC);
+    // public unless the original is private: gradients in other packages call it
+    boolean reachable = !dev.adjoint.processor.ir.Visibility.isPrivate(e.method());
     MethodSpec.Builder m = MethodSpec.methodBuilder(JavaExpressions.primalCopyName(e.method()))
-        .addModifiers(instance ? new Modifier[] {Modifier.PUBLIC, Modifier.STATIC}
+        .addModifiers(reachable ? new Modifier[] {Modifier.PUBLIC, Modifier.STATIC}
             : new Modifier[] {Modifier.STATIC})
         .addTypeVariables(typeVariables)
         .returns(TypeName.get(e.method().getReturnType()))

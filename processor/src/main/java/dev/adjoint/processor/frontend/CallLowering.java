@@ -34,6 +34,7 @@ final class CallLowering {
   private final RecordLowering records;
   private final ExpressionLowering expressions;
   private final NameLowering names;
+  private final RecordArguments recordArguments;
 
   CallLowering(LoweringContext context) {
     this.context = context;
@@ -42,6 +43,7 @@ final class CallLowering {
     this.records = context.records();
     this.expressions = context.expressions();
     this.names = context.names();
+    this.recordArguments = new RecordArguments(context);
   }
 
   private Expr unsupported(Tree tree, String message) {
@@ -58,7 +60,8 @@ final class CallLowering {
     }
     ExpressionTree select = call.getMethodSelect();
     int receiverMark = out.size();
-    List<Expr> args = expressions.lowerInOrder(call.getArguments(), out);
+    RecordArguments.Lowered lowered = recordArguments.lower(call.getArguments(), out);
+    List<Expr> args = lowered.values();
     List<IrType> argTypes = args.stream().map(Expr::type).toList();
     List<ExecutableElement> candidates;
     Expr receiver = null;
@@ -123,6 +126,10 @@ final class CallLowering {
           + " arguments to the parameter types of the method you mean");
     }
     if (records.rejectedCall(method.get(), call)) {
+      return poison(call);
+    }
+    args = recordArguments.layOut(method.get(), lowered, args);
+    if (args == null) {
       return poison(call);
     }
     boolean isStatic = method.get().getModifiers().contains(Modifier.STATIC);

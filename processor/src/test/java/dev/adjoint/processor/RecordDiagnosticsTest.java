@@ -57,6 +57,25 @@ class RecordDiagnosticsTest {
   }
 
   @Test
+  void recordPassedToAJdkMethodIsAnError() {
+    TestSource src = t("""
+        record P(double w, double b) {}
+
+        final class T {
+          @Differentiable
+          static double loss(P p, double x) {
+            return String.valueOf(p).length() * x + java.util.Objects.hashCode(p);
+          }
+        }
+        """);
+    Compilation c = compile(src);
+    assertThat(c).failed();
+    assertThat(c).hadErrorContaining("the record p can be used in a @Differentiable method only"
+        + " through its components").inFile(src.file).onLine(src.line("return String.valueOf"))
+        .atColumn(src.column("return String.valueOf", "p)"));
+  }
+
+  @Test
   void recordMethodCallIsAnError() {
     TestSource src = t("""
         record P(double w, double b) {}

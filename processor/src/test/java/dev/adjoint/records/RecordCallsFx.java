@@ -23,6 +23,12 @@ final class RecordCallsFx {
         double loss(double x) {
             return w[0] * w[1] * x + p.w() * p.w() * n;
         }
+
+        /** The receiver's own nested component, and the receiver's components, passed on. */
+        @Differentiable
+        double passesOwn(double x) {
+            return inner(p, x) * inner(this.p(), w[0]) + fit(new Pair(w[1], x), x);
+        }
     }
 
     @Differentiable
@@ -108,5 +114,21 @@ final class RecordCallsFx {
         Pair twice = new Pair(2 * y, o.in().b());
         return deep(o, y) + deep(new Outer(twice, o.v(), "t"), y) + hidden(o.in(), y)
                 + power(twice, 3);
+    }
+
+    /** A class of final fields whose record field is passed on from its method. */
+    static final class Body {
+        final Pair spring;
+        final double mass;
+
+        Body(Pair spring, double mass) {
+            this.spring = spring;
+            this.mass = mass;
+        }
+
+        @Differentiable
+        double energy(double x) {
+            return mass * inner(spring, x) + inner(this.spring, mass * x);
+        }
     }
 }

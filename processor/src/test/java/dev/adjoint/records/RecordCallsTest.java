@@ -102,4 +102,26 @@ class RecordCallsTest {
         assertEquals(3 * 1.5 * 1.5 * 2.0, pg.p().w(), 1e-14);
         assertEquals(1.5 * 1.5 * 1.5, pg.p().b(), 1e-14);
     }
+
+    @Test
+    void receiversComponentsPassedOn() {
+        Net a = new Net(new double[] {0.5, -0.7}, new Pair(0.3, 1.1), 2);
+        RecordCallsFx_NetGrad.PassesOwnGradient g = RecordCallsFx_NetGrad.passesOwn(a, 0.6);
+        assertEquals(a.passesOwn(0.6), g.value(), 0.0);
+        Net d = g.self();
+        GradientCheck.compare(v -> new Net(new double[] {v[0], v[1]}, new Pair(v[2], v[3]), 2)
+                .passesOwn(v[4]), new double[] {0.5, -0.7, 0.3, 1.1, 0.6},
+                new double[] {d.w()[0], d.w()[1], d.p().w(), d.p().b(), g.x()}).assertWithin(TOL);
+    }
+
+    @Test
+    void classFieldRecordPassedOn() {
+        RecordCallsFx.Body body = new RecordCallsFx.Body(new Pair(0.8, -0.3), 1.7);
+        RecordCallsFx_BodyGrad.EnergyGradient g = RecordCallsFx_BodyGrad.energy(body, 0.9);
+        assertEquals(body.energy(0.9), g.value(), 0.0);
+        GradientCheck.compare(v -> new RecordCallsFx.Body(new Pair(v[0], v[1]), v[2])
+                .energy(v[3]), new double[] {0.8, -0.3, 1.7, 0.9},
+                new double[] {g.self().spring().w(), g.self().spring().b(), g.self().mass(),
+                    g.x()}).assertWithin(TOL);
+    }
 }

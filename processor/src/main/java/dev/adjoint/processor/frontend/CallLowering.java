@@ -110,6 +110,10 @@ final class CallLowering {
     if (args.stream().anyMatch(ExpressionLowering::isPoison)) {
       return poison(call); // an argument is already reported, or left to javac
     }
+    if ((candidates.isEmpty() || symbols.selectOverload(candidates, argTypes).isEmpty())
+        && recordArguments.reportedRecords(lowered)) {
+      return poison(call); // a record Adjoint flattens, where no method could take its leaves
+    }
     if (candidates.isEmpty()) {
       return unresolved(call); // no method of that name: javac reports it
     }

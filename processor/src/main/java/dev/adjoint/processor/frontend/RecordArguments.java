@@ -197,6 +197,20 @@ final class RecordArguments {
     return laid;
   }
 
+  /**
+   * Reports the first record Adjoint flattens among the arguments as a value, when there is one
+   * (for a call no method Adjoint can resolve takes); returns whether it reported.
+   */
+  boolean reportedRecords(Lowered lowered) {
+    for (int i = 0; i < lowered.flattened().size(); i++) {
+      if (lowered.flattened().get(i) != null) {
+        expressions.lower(lowered.trees().get(i), new ArrayList<>()); // the record as a value
+        return true;
+      }
+    }
+    return false;
+  }
+
   private void notFlattened(ExecutableElement method, int i, Tree at) {
     if (CalleeRecords.flattening(method).isPresent() || records.hasSource(method)
         && FlatParameters.differentiableRecord(method.getParameters().get(i).asType())

@@ -212,11 +212,12 @@ final class CalleeScheduler implements AdjointProvider {
   }
 
   /**
-   * Generated code calls {@code method}: if it is private (or a record's instance method), it
-   * calls a copy of it.
+   * Generated code calls {@code method}: if it is private (or a record's instance method, or
+   * takes records as their leaves), it calls a copy of it.
    */
   void requirePrimalCopy(ExecutableElement method) {
-    if ((Symbols.isPrivate(method) || !method.getModifiers().contains(Modifier.STATIC))
+    if ((Symbols.isPrivate(method) || !method.getModifiers().contains(Modifier.STATIC)
+        || dev.adjoint.processor.abi.CalleeRecords.flattensArguments(method))
         && trees.getTree(method) != null) {
       Plan callee = plans.get(method);
       if (callee == null) {

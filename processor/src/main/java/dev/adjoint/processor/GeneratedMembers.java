@@ -112,7 +112,8 @@ final class GeneratedMembers {
         }
       }
     }
-    for (String algebra : GradClassWriter.recordAlgebraSignatures(entries)) {
+    for (String algebra : GradClassWriter.recordAlgebraSignatures(
+        GradClassWriter.gradClassOf(owner, options.suffix()), entries)) {
       String other = members.get(algebra);
       if (other != null) {
         diagnostics.error(owner, Problem.NAME_COLLISION,

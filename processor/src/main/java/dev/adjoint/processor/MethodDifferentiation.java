@@ -80,6 +80,7 @@ final class MethodDifferentiation {
       Symbols symbols = new Symbols(elements, types, unit, owner);
       MethodIr ir = new MethodLowering(symbols, problems, method, tree, unit)
           .checkingRecords(r -> RecordParameters.problemWith(r, elements, trees))
+          .withSources(m -> trees.getTree(m) != null)
           .lower(plan.differentiated);
       if (problems.failedSilently()) {
         return; // javac's own error stands alone

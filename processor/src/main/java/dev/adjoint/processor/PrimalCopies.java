@@ -115,6 +115,23 @@ final class PrimalCopies {
             })));
   }
 
+  /**
+   * The names in the plan's wrt that flatten a record (a record parameter, a component path):
+   * the copy takes the same leaves as the entry point, so a call passes both the same arguments.
+   */
+  private static Set<String> flattenedRecords(Plan plan) {
+    Set<String> records = new java.util.LinkedHashSet<>();
+    for (String d : plan.differentiated) {
+      String root = d.contains(".") ? d.substring(0, d.indexOf('.')) : d;
+      if (plan.method.getParameters().stream().anyMatch(p -> p.getSimpleName()
+          .contentEquals(root) && dev.adjoint.processor.abi.FlatParameters
+              .differentiableRecord(p.asType()).isPresent())) {
+        records.add(d);
+      }
+    }
+    return records;
+  }
+
   /** Lowers a private method once more, on its own, and prints it as it is, for its copy. */
   void copyPrimal(Plan plan) {
     ExecutableElement method = plan.method;
@@ -127,7 +144,8 @@ final class PrimalCopies {
           (TypeElement) method.getEnclosingElement());
       MethodIr ir = new MethodLowering(symbols, problems, method, tree, unit)
           .checkingRecords(r -> RecordParameters.problemWith(r, elements, trees))
-          .lower(Set.of());
+          .withSources(m -> trees.getTree(m) != null)
+          .lower(flattenedRecords(plan));
       requirePrimalCopies(ir);
       requireTableCopies(ir, problems);
       if (!problems.any()) {

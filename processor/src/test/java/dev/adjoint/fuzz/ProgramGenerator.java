@@ -87,7 +87,8 @@ final class ProgramGenerator {
      * alias, calls of its instance method {@code r.g(u)}, which reads the fields by their simple
      * names, and a local {@code Pt(double a, double b)} reassigned in a loop with a new record or
      * with the one a static helper {@code ptStep(Pt, double, double)} returns (inlined), or
-     * {@code ptLeap}, whose body computes locals in a loop and a local array first.
+     * {@code ptLeap}, whose body computes locals in a loop and a local array first; or r passed
+     * on to a {@code @Differentiable static double recUse(Rec q, double u)}, in a loop too.
      */
     RECORD("record"),
     /**
@@ -938,6 +939,22 @@ final class ProgramGenerator {
             + ".length - 1];", expr(scope, 1)));
       }
       default -> {
+        if (fresh % 3 != 0) {
+          // the record passed on to a @Differentiable method that takes it (through its entry
+          // point over the components), in a loop too; chosen by the counter, not a draw, so
+          // that the other shapes' seeds stay as they were
+          String user = "@Differentiable static double recUse(" + Program.RECORD_TYPE + " q,"
+              + " double u) { double t = q.r1() * u; for (int i = 0; i < q.rv().length; i++) {"
+              + " t += q.rv()[i] * Math.sin(u * q.r0()); } return t + q.g(u); }";
+          if (!records.contains(user)) {
+            records.add(user);
+          }
+          String k = "kq" + fresh++;
+          out.add(Node.stmt("double " + s + " = recUse(r, @0@);", expr(scope, 1)));
+          out.add(Node.stmt("for (int " + k + " = 0; " + k + " < 2; " + k + "++) { " + s
+              + " += recUse(r, " + s + " * 0.25); }"));
+          break;
+        }
         out.add(Node.stmt("double " + s + " = r.g(@0@);", expr(scope, 1)));
         out.add(Node.stmt(s + " = r.g(" + s + " * 0.5) + r.r0;"));
       }

@@ -57,6 +57,25 @@ class RecordDiagnosticsTest {
   }
 
   @Test
+  void recordPassedToAJdkMethodIsAnError() {
+    TestSource src = t("""
+        record P(double w, double b) {}
+
+        final class T {
+          @Differentiable
+          static double loss(P p, double x) {
+            return String.valueOf(p).length() * x + java.util.Objects.hashCode(p);
+          }
+        }
+        """);
+    Compilation c = compile(src);
+    assertThat(c).failed();
+    assertThat(c).hadErrorContaining("the record p can be used in a @Differentiable method only"
+        + " through its components").inFile(src.file).onLine(src.line("return String.valueOf"))
+        .atColumn(src.column("return String.valueOf", "p)"));
+  }
+
+  @Test
   void recordMethodCallIsAnError() {
     TestSource src = t("""
         record P(double w, double b) {}
@@ -226,24 +245,45 @@ class RecordDiagnosticsTest {
   }
 
   @Test
-  void callToADifferentiableMethodTakingARecordIsAnError() {
+  void recordPassedToACalleeWhoseWrtLeavesItOutIsAnError() {
     TestSource src = t("""
         record P(double w) {}
 
         final class T {
+          @Differentiable(wrt = {"x"})
+          static double inner(P p, double x) {
+            return p.w() * x;
+          }
+
           @Differentiable
+          static double outer(P q, double x) {
+            return inner(q, x);
+          }
+        }
+        """);
+    oneError(src, "'inner' does not differentiate its record 'p' (its wrt leaves it out), so it"
+        + " takes the record as an object", "return inner(", "q, x");
+  }
+
+  @Test
+  void activeNewRecordPassedToACalleeWhoseWrtLeavesItOutIsAnError() {
+    TestSource src = t("""
+        record P(double w) {}
+
+        final class T {
+          @Differentiable(wrt = {"x"})
           static double inner(P p, double x) {
             return p.w() * x;
           }
 
           @Differentiable
           static double outer(double x) {
-            return inner(new P(2.0), x);
+            return inner(new P(x), x);
           }
         }
         """);
-    oneError(src, "'inner' takes the record P ('p'), and calls from one @Differentiable method to"
-        + " another that takes a record are not supported yet", "return inner(", "(new");
+    oneError(src, "an active value flows into a new t.P, where no derivative can follow it",
+        "return inner(", "x), x");
   }
 
   @Test

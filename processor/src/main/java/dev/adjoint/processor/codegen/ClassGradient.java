@@ -21,8 +21,13 @@ import javax.lang.model.element.VariableElement;
  * records ({@code add}, {@code scale}, {@code axpy}, {@code squaredNorm}, {@code norm}).
  */
 final class ClassGradient {
-  /** The generated record, by its simple name inside the generated class. */
-  static final ClassName NAME = ClassName.get("", ModelClasses.GRADIENT);
+  /**
+   * The generated record, nested in {@code grad}: JavaPoet prints it by its simple name where
+   * that means it, and qualifies a user's type of the same name ({@code p.Gradient}) elsewhere.
+   */
+  static ClassName name(ClassName grad) {
+    return grad.nestedClass(ModelClasses.GRADIENT);
+  }
 
   private ClassGradient() {}
 
@@ -30,7 +35,7 @@ final class ClassGradient {
    * Adds {@code Gradient} and its algebra to {@code type} when one of {@code entries} is a
    * public gradient with respect to a class's receiver.
    */
-  static void addTo(TypeSpec.Builder type, List<GradClassWriter.Entry> entries) {
+  static void addTo(ClassName grad, TypeSpec.Builder type, List<GradClassWriter.Entry> entries) {
     Optional<TypeElement> owner = owner(entries);
     if (owner.isEmpty()) {
       return;
@@ -59,11 +64,11 @@ final class ClassGradient {
         .recordConstructor(constructor.build())
         .addJavadoc("$L", GradClassWriter.reflow(doc.toString(), 95))
         .build());
-    RecordAlgebra.methods(NAME, ModelClasses.GRADIENT, components).forEach(type::addMethod);
+    RecordAlgebra.methods(name(grad), ModelClasses.GRADIENT, components).forEach(type::addMethod);
   }
 
   /** The class whose receiver a public gradient of {@code entries} differentiates, if any. */
-  private static Optional<TypeElement> owner(List<GradClassWriter.Entry> entries) {
+  static Optional<TypeElement> owner(List<GradClassWriter.Entry> entries) {
     for (GradClassWriter.Entry e : entries) {
       if (!e.publicApi() || e.body() == null || !RecordApi.applies(e) || !e.flat().hasSelf()) {
         continue;

@@ -52,18 +52,16 @@ public final class GradClassWriter {
   /**
    * The signatures ({@code add(p.Mlp, p.Mlp)}) of the record algebra the class for
    * {@code entries} gets: {@code add}, {@code scale}, {@code axpy}, {@code squaredNorm} and
-   * {@code norm} for each record type its gradients return.
+   * {@code norm} for each record type its gradients return, and for the {@code Gradient} of a
+   * class's receiver nested in {@code grad}.
    */
-  public static List<String> recordAlgebraSignatures(List<Entry> entries) {
+  public static List<String> recordAlgebraSignatures(ClassName grad, List<Entry> entries) {
     List<String> out = new ArrayList<>();
     for (TypeElement record : RecordAlgebra.recordTypes(entries)) {
-      String r = record.getQualifiedName().toString();
-      out.add("add(" + r + ", " + r + ")");
-      out.add("scale(" + r + ", double)");
-      out.add("axpy(double, " + r + ", " + r + ")");
-      out.add("squaredNorm(" + r + ")");
-      out.add("norm(" + r + ")");
+      out.addAll(RecordAlgebra.signatures(record.getQualifiedName().toString()));
     }
+    ClassGradient.owner(entries).ifPresent(c ->
+        out.addAll(RecordAlgebra.signatures(ClassGradient.name(grad).canonicalName())));
     return out;
   }
 
@@ -201,7 +199,7 @@ public final class GradClassWriter {
     }
     for (Entry e : entries) {
       if (e.publicApi() && RecordApi.applies(e)) {
-        type.addType(RecordApi.resultRecord(e, link(e.method())));
+        type.addType(RecordApi.resultRecord(grad, e, link(e.method())));
         type.addMethod(RecordApi.gradientMethod(grad, e, gradientJavadoc(e)));
       } else if (e.publicApi()) {
         type.addType(resultRecord(owner, e));
@@ -226,7 +224,7 @@ public final class GradClassWriter {
     for (TypeElement record : RecordAlgebra.recordTypes(entries)) {
       RecordAlgebra.methods(record).forEach(type::addMethod);
     }
-    ClassGradient.addTo(type, entries);
+    ClassGradient.addTo(grad, type, entries);
 
     return JavaFile.builder(grad.packageName(), type.build())
         .skipJavaLangImports(true)

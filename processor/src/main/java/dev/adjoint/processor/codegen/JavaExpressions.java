@@ -141,9 +141,10 @@ public final class JavaExpressions {
       }
       TypeElement owner = (TypeElement) c.method().getEnclosingElement();
       if (dev.adjoint.processor.ir.Visibility.isPrivate(c.method())
-          || !c.method().getModifiers().contains(javax.lang.model.element.Modifier.STATIC)) {
-        // Generated code cannot call a private method, nor a record's method on the record's
-        // components: it calls the copy beside the gradients.
+          || !c.method().getModifiers().contains(javax.lang.model.element.Modifier.STATIC)
+          || dev.adjoint.processor.abi.CalleeRecords.flattensArguments(c.method())) {
+        // Generated code cannot call a private method, nor a method on a record's components
+        // (its receiver's, or a record argument's): it calls the copy beside the gradients.
         return CodeBlock.of("$T.$N($L)", generatedClass.apply(owner),
             primalCopyName(c.method()), args);
       }

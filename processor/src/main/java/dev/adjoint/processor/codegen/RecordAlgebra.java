@@ -74,6 +74,12 @@ final class RecordAlgebra {
     return methods(ClassName.get(record), record.getSimpleName().toString(), components);
   }
 
+  /** The signatures of the five methods for the type named {@code r} (qualified), as javac's. */
+  static List<String> signatures(String r) {
+    return List.of("add(" + r + ", " + r + ")", "scale(" + r + ", double)",
+        "axpy(double, " + r + ", " + r + ")", "squaredNorm(" + r + ")", "norm(" + r + ")");
+  }
+
   /** The five methods for a record of type {@code type}, named {@code name} in their docs. */
   static List<MethodSpec> methods(TypeName type, String name, List<Component> record) {
     List<MethodSpec> out = new ArrayList<>();

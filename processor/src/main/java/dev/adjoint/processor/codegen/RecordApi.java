@@ -28,7 +28,7 @@ final class RecordApi {
   private RecordApi() {}
 
   /** The result record: {@code value}, then one component per differentiated parameter. */
-  static TypeSpec resultRecord(GradClassWriter.Entry e, String link) {
+  static TypeSpec resultRecord(ClassName grad, GradClassWriter.Entry e, String link) {
     FlatParameters flat = e.flat();
     MethodSpec.Builder constructor = MethodSpec.constructorBuilder()
         .addParameter(JavaExpressions.typeName(e.body().result().type()), "value");
@@ -41,7 +41,7 @@ final class RecordApi {
       }
       String name = flat.rootNames().get(i);
       javax.lang.model.type.TypeMirror type = flat.rootTypes().get(i);
-      constructor.addParameter(apiType(node, type), name);
+      constructor.addParameter(apiType(grad, node, type), name);
       String what = node instanceof FlatParameters.RecordNode r && isClass(r)
           ? "the gradient with respect to the fields of {@code %s}, as a " + ModelClasses.GRADIENT
               + ": one component per field that carries a derivative (arrays fresh, of the"
@@ -119,7 +119,7 @@ final class RecordApi {
     for (int i : flat.apiOrder()) {
       FlatParameters.Node node = flat.roots().get(i);
       if (flat.anyDifferentiated(node)) {
-        args.add(", $L", gradientOf(node, e));
+        args.add(", $L", gradientOf(grad, node, e));
       }
     }
     m.addStatement("return new $T($L)", result, args.build());
@@ -134,9 +134,10 @@ final class RecordApi {
   static MethodSpec primalCopy(GradClassWriter.Entry e,
       List<com.palantir.javapoet.TypeVariableName> typeVariables, String link,
       java.util.function.Function<javax.lang.model.element.TypeElement, ClassName> generated) {
-    boolean instance = !e.method().getModifiers().contains(Modifier.STATIC);
+    // public unless the original is private: gradients in other packages call it
+    boolean reachable = !dev.adjoint.processor.ir.Visibility.isPrivate(e.method());
     MethodSpec.Builder m = MethodSpec.methodBuilder(JavaExpressions.primalCopyName(e.method()))
-        .addModifiers(instance ? new Modifier[] {Modifier.PUBLIC, Modifier.STATIC}
+        .addModifiers(reachable ? new Modifier[] {Modifier.PUBLIC, Modifier.STATIC}
             : new Modifier[] {Modifier.STATIC})
         .addTypeVariables(typeVariables)
         .returns(TypeName.get(e.method().getReturnType()))
@@ -167,17 +168,19 @@ final class RecordApi {
   }
 
   /** The gradient of a parameter or component: a record built back, or a leaf's adjoint. */
-  private static CodeBlock gradientOf(FlatParameters.Node node, GradClassWriter.Entry e) {
+  private static CodeBlock gradientOf(ClassName grad, FlatParameters.Node node,
+      GradClassWriter.Entry e) {
     AdjointBody body = e.body();
     if (node instanceof FlatParameters.RecordNode r) {
       List<CodeBlock> parts = new ArrayList<>();
       for (int i = 0; i < r.components().size(); i++) {
         FlatParameters.Node c = r.components().get(i);
         if (!isClass(r) || ModelClasses.carries(fieldType(r, i))) {
-          parts.add(gradientOf(c, e)); // a class's Gradient leaves out fields without one
+          parts.add(gradientOf(grad, c, e)); // a class's Gradient leaves out fields without one
         }
       }
-      return CodeBlock.of("new $T($L)", isClass(r) ? ClassGradient.NAME : ClassName.get(r.type()),
+      return CodeBlock.of("new $T($L)", isClass(r) ? ClassGradient.name(grad)
+          : ClassName.get(r.type()),
           CodeBlock.join(parts, ", "));
     }
     int k = ((FlatParameters.LeafNode) node).leaf();
@@ -201,8 +204,9 @@ final class RecordApi {
   }
 
   /** The type the API gives a root: a class's receiver's gradient is its Gradient. */
-  private static TypeName apiType(FlatParameters.Node node, javax.lang.model.type.TypeMirror type) {
-    return node instanceof FlatParameters.RecordNode r && isClass(r) ? ClassGradient.NAME
+  private static TypeName apiType(ClassName grad, FlatParameters.Node node,
+      javax.lang.model.type.TypeMirror type) {
+    return node instanceof FlatParameters.RecordNode r && isClass(r) ? ClassGradient.name(grad)
         : TypeName.get(type);
   }
 

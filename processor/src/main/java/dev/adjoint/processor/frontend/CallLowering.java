@@ -35,6 +35,7 @@ final class CallLowering {
   private final RecordLowering records;
   private final ExpressionLowering expressions;
   private final NameLowering names;
+  private final RecordArguments recordArguments;
 
   CallLowering(LoweringContext context) {
     this.context = context;
@@ -43,6 +44,7 @@ final class CallLowering {
     this.records = context.records();
     this.expressions = context.expressions();
     this.names = context.names();
+    this.recordArguments = new RecordArguments(context);
   }
 
   private Expr unsupported(Tree tree, Problem problem, String message) {
@@ -59,7 +61,8 @@ final class CallLowering {
     }
     ExpressionTree select = call.getMethodSelect();
     int receiverMark = out.size();
-    List<Expr> args = expressions.lowerInOrder(call.getArguments(), out);
+    RecordArguments.Lowered lowered = recordArguments.lower(call.getArguments(), out);
+    List<Expr> args = lowered.values();
     List<IrType> argTypes = args.stream().map(Expr::type).toList();
     List<ExecutableElement> candidates;
     Expr receiver = null;
@@ -110,6 +113,10 @@ final class CallLowering {
     if (args.stream().anyMatch(ExpressionLowering::isPoison)) {
       return poison(call); // an argument is already reported, or left to javac
     }
+    if ((candidates.isEmpty() || symbols.selectOverload(candidates, argTypes).isEmpty())
+        && recordArguments.reportedRecords(lowered)) {
+      return poison(call); // a record Adjoint flattens, where no method could take its leaves
+    }
     if (candidates.isEmpty()) {
       return unresolved(call); // no method of that name: javac reports it
     }
@@ -127,6 +134,10 @@ final class CallLowering {
           + " arguments to the parameter types of the method you mean");
     }
     if (records.rejectedCall(method.get(), call)) {
+      return poison(call);
+    }
+    args = recordArguments.layOut(method.get(), lowered, args);
+    if (args == null) {
       return poison(call);
     }
     boolean isStatic = method.get().getModifiers().contains(Modifier.STATIC);

@@ -81,6 +81,12 @@ final class EffectScan extends WriteScanner {
       String name = m.getIdentifier().toString();
       String qualifier = m.getExpression().toString();
       String simple = qualifier.substring(qualifier.lastIndexOf('.') + 1);
+      TypeElement record = recordTypeOf(m.getExpression());
+      if (record != null) {
+        // a component's accessor (javac's is pure) or another method of the record
+        found |= !sourceMethodsArePure(record, name);
+        return super.visitMethodInvocation(node, unused);
+      }
       TypeElement owner = qualifier.equals("this")
           && !CalleeEffects.ownComponents(method).isEmpty()
           ? (TypeElement) method.getEnclosingElement()
@@ -96,6 +102,37 @@ final class EffectScan extends WriteScanner {
       found = true;
     }
     return super.visitMethodInvocation(node, unused);
+  }
+
+  /**
+   * The record type of a parameter of record type, or a chain of component accessors on one
+   * ({@code p}, {@code o.in()}), unless a local hides the parameter; else null.
+   */
+  private TypeElement recordTypeOf(ExpressionTree tree) {
+    if (tree instanceof com.sun.source.tree.ParenthesizedTree p) {
+      return recordTypeOf(p.getExpression());
+    }
+    javax.lang.model.type.TypeMirror type = null;
+    if (tree instanceof IdentifierTree id && !locals.contains(id.getName().toString())) {
+      for (javax.lang.model.element.VariableElement p : method.getParameters()) {
+        if (p.getSimpleName().contentEquals(id.getName())) {
+          type = p.asType();
+        }
+      }
+    } else if (tree instanceof MethodInvocationTree call && call.getArguments().isEmpty()
+        && call.getMethodSelect() instanceof MemberSelectTree m) {
+      TypeElement outer = recordTypeOf(m.getExpression());
+      if (outer != null) {
+        for (javax.lang.model.element.RecordComponentElement c : outer.getRecordComponents()) {
+          if (c.getSimpleName().contentEquals(m.getIdentifier())) {
+            type = c.asType();
+          }
+        }
+      }
+    }
+    return type instanceof javax.lang.model.type.DeclaredType d
+        && d.asElement().getKind() == javax.lang.model.element.ElementKind.RECORD
+        ? (TypeElement) d.asElement() : null;
   }
 
   /** Whether every method named {@code name} around {@code owner} has source and is pure. */

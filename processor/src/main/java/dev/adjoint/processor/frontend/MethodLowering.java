@@ -52,6 +52,12 @@ public final class MethodLowering {
     return this;
   }
 
+  /** Sets which callees are differentiated in this compilation (calls pass their records' leaves). */
+  public MethodLowering withSources(java.util.function.Predicate<ExecutableElement> hasSource) {
+    records.sourcesOf(hasSource);
+    return this;
+  }
+
   /** Lowers the method; {@code differentiatedNames} are the parameters to differentiate. */
   public MethodIr lower(Set<String> differentiatedNames) {
     List<Variable> parameters = new ArrayList<>();

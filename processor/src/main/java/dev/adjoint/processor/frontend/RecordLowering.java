@@ -90,6 +90,21 @@ final class RecordLowering {
     this.check = check;
   }
 
+  private java.util.function.Predicate<ExecutableElement> hasSource = m -> false;
+
+  void sourcesOf(java.util.function.Predicate<ExecutableElement> hasSource) {
+    this.hasSource = hasSource;
+  }
+
+  /**
+   * Whether {@code method} is differentiated in this compilation, so that a call can pass its
+   * records' leaves ({@link RecordArguments}); a callee compiled elsewhere takes them as it was
+   * compiled, which is not known here.
+   */
+  boolean hasSource(ExecutableElement method) {
+    return hasSource.test(method);
+  }
+
   /** What is wrong with flattening {@code record} in the body, or empty. */
   Optional<String> problemWith(TypeElement record) {
     return check.apply(record);
@@ -326,12 +341,12 @@ final class RecordLowering {
   }
 
   /**
-   * Reports a call to a {@code @Differentiable} method that takes a differentiable record: its
-   * adjoint entry point takes the record's components, and calls into it are not generated yet.
-   * Returns whether it reported.
+   * Reports a call to a {@code @Differentiable} method compiled elsewhere that takes a
+   * differentiable record: how its adjoint entry point takes the record's components is not
+   * known here. Returns whether it reported.
    */
   boolean rejectedCall(ExecutableElement method, Tree tree) {
-    if (!isDifferentiable(method)) {
+    if (!isDifferentiable(method) || hasSource(method)) {
       return false;
     }
     for (VariableElement p : method.getParameters()) {
@@ -339,10 +354,10 @@ final class RecordLowering {
       if (record.isPresent()) {
         problems.error(tree, Problem.RECORD_USE,
             "'" + method.getSimpleName() + "' takes the record "
-            + record.get().getSimpleName() + " ('" + p.getSimpleName() + "'), and calls from"
-            + " one @Differentiable method to another that takes a record are not supported"
-            + " yet; move the shared computation into a static helper that takes the"
-            + " components");
+            + record.get().getSimpleName() + " ('" + p.getSimpleName() + "') and is compiled"
+            + " elsewhere, and calls from one @Differentiable method to one compiled elsewhere"
+            + " that takes a record are not supported; move the shared computation into a"
+            + " static helper that takes the components");
         return true;
       }
     }

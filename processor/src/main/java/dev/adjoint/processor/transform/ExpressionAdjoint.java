@@ -345,10 +345,8 @@ final class ExpressionAdjoint {
       }
     }
     for (int i : scalars) {
-      // (a record's method takes its receiver's components after its parameters)
-      Variable share = names.scratch("d" + capitalize(i < c.method().getParameters().size()
-          ? c.method().getParameters().get(i).getSimpleName().toString() : "self"),
-          IrType.DOUBLE);
+      Variable share = names.scratch("d" + capitalize(
+          dev.adjoint.processor.abi.CalleeRecords.argumentName(c.method(), i)), IrType.DOUBLE);
       out.add(new Stmt.Assign(share, new Expr.ArrayRead(buffer, Expr.Literal.ofInt(abi.slot(i)),
           IrType.DOUBLE, null), true, null));
       shares.add(share);

@@ -57,7 +57,7 @@ final class ClassGradient {
     type.addType(TypeSpec.recordBuilder(ModelClasses.GRADIENT)
         .addModifiers(Modifier.PUBLIC)
         .recordConstructor(constructor.build())
-        .addJavadoc("$L", GradClassWriter.reflow(doc.toString(), 95))
+        .addJavadoc("$L", Javadocs.reflow(doc.toString(), Javadocs.MEMBER_DOC_WIDTH))
         .build());
     RecordAlgebra.methods(NAME, ModelClasses.GRADIENT, components).forEach(type::addMethod);
   }

@@ -49,10 +49,7 @@ final class GradientMethodWriter {
     AdjointBody body = e.body();
     ClassName result = grad.nestedClass(e.resultName());
     boolean vector = body.result().type().isArray();
-    MethodSpec.Builder m = MethodSpec.methodBuilder(e.method().getSimpleName().toString())
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .returns(result)
-        .addTypeVariables(AdjointEntryWriter.typeVariables(e))
+    MethodSpec.Builder m = header(e, result)
         .addParameters(AdjointEntryWriter.originalParameters(e));
     if (vector) {
       m.addParameter(ArrayTypeName.of(TypeName.DOUBLE), body.seedName());
@@ -73,6 +70,14 @@ final class GradientMethodWriter {
     }
     m.addStatement("return new $T($L)", result, args.build());
     return m.build();
+  }
+
+  /** A gradient method named as the original, returning {@code result}, with its type variables. */
+  static MethodSpec.Builder header(GradClassWriter.Entry e, ClassName result) {
+    return MethodSpec.methodBuilder(e.method().getSimpleName().toString())
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(result)
+        .addTypeVariables(AdjointEntryWriter.typeVariables(e));
   }
 
   /** The gradient method's Javadoc (scalar or vector result), with or without records. */

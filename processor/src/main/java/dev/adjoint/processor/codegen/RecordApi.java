@@ -73,12 +73,7 @@ final class RecordApi {
     FlatParameters flat = e.flat();
     ClassName result = grad.nestedClass(e.resultName());
     boolean vector = body.result().type().isArray();
-    MethodSpec.Builder m = MethodSpec.methodBuilder(e.method().getSimpleName().toString())
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .returns(result)
-        .addTypeVariables(e.method().getTypeParameters().stream()
-            .map(com.palantir.javapoet.TypeVariableName::get).toList())
-        .addJavadoc(javadoc);
+    MethodSpec.Builder m = GradientMethodWriter.header(e, result).addJavadoc(javadoc);
     for (int i : flat.apiOrder()) {
       String name = flat.roots().get(i) instanceof FlatParameters.LeafNode l
           ? body.nameOf(body.parameters().get(l.leaf())) : flat.rootNames().get(i);

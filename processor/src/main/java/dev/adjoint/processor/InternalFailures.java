@@ -10,8 +10,9 @@ import javax.tools.Diagnostic;
 
 /**
  * How a failure of Adjoint itself (an exception, an assertion, a stack overflow in one of its
- * passes) is reported: as an error on the method, with the first frames of its stack trace, never
- * as a javac crash.
+ * passes) is reported: as an error on the method (or, outside the per-method guards, on the
+ * class or on none: {@link RoundFailures}), with the first frames of its stack trace, never as a
+ * javac crash.
  */
 final class InternalFailures {
   private InternalFailures() {}

@@ -78,8 +78,10 @@ public final class AdjointProcessor extends AbstractProcessor {
     if (DONE.putIfAbsent(round, Boolean.TRUE) == null) {
       ProcessorOptions options = OPTIONS.computeIfAbsent(env,
           e -> ProcessorOptions.read(e.getOptions(), e.getMessager()));
-      onLargeStack(() -> new DifferentiationRound(env, options)
-          .run(deferral.ready(env, round, options.suffix())));
+      RoundFailures failures = new RoundFailures();
+      failures.guard(env.getMessager(), () -> onLargeStack(
+          () -> new DifferentiationRound(env, options, failures)
+              .run(deferral.ready(env, round, options.suffix()))));
     }
   }
 

@@ -1,9 +1,9 @@
 package dev.adjoint.processor;
 
+import dev.adjoint.processor.abi.CompiledAdjoints;
 import dev.adjoint.processor.abi.RuntimeTypes;
 import java.util.Set;
 import javax.annotation.processing.RoundEnvironment;
-import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 
@@ -25,24 +25,12 @@ final class Claims {
     for (TypeElement annotation : annotations) {
       if (annotation.getQualifiedName().contentEquals(RuntimeTypes.GENERATED)) {
         for (Element e : round.getElementsAnnotatedWith(annotation)) {
-          if (!isAdjointOutput(e)) {
+          if (!CompiledAdjoints.carriesAdjointGenerated(e)) {
             return false;
           }
         }
       }
     }
     return true;
-  }
-
-  /** Whether {@code e} carries {@code @Generated("dev.adjoint.processor.AdjointProcessor")}. */
-  static boolean isAdjointOutput(Element e) {
-    for (AnnotationMirror a : e.getAnnotationMirrors()) {
-      if (((TypeElement) a.getAnnotationType().asElement()).getQualifiedName()
-          .contentEquals(RuntimeTypes.GENERATED)) {
-        return a.getElementValues().values().stream()
-            .anyMatch(v -> v.toString().contains(RuntimeTypes.GENERATOR));
-      }
-    }
-    return false;
   }
 }

@@ -38,15 +38,18 @@ final class ClassAssembly {
   private final Map<VariableElement, String> tableCopies;
   /** Owners (qualified names) with a method that failed validation or differentiation. */
   private final Set<String> failedOwners;
+  private final RoundFailures failures;
 
   /**
    * @param plans the round's plans
    * @param tableCopies the private tables to copy, with their initializers' text
    * @param failedOwners the owners not to generate, to which this stage adds
+   * @param failures where this stage says which owner it works on
    */
   ClassAssembly(ProcessingEnvironment env, ProcessorOptions options, Diagnostics diagnostics,
       CompiledAdjoints compiled, Map<ExecutableElement, Plan> plans,
-      Map<VariableElement, String> tableCopies, Set<String> failedOwners) {
+      Map<VariableElement, String> tableCopies, Set<String> failedOwners,
+      RoundFailures failures) {
     this.env = env;
     this.options = options;
     this.elements = env.getElementUtils();
@@ -56,6 +59,7 @@ final class ClassAssembly {
     this.plans = plans;
     this.tableCopies = tableCopies;
     this.failedOwners = failedOwners;
+    this.failures = failures;
   }
 
   void generate() {
@@ -83,6 +87,7 @@ final class ClassAssembly {
       List<Plan> group = owned.getValue();
       group.sort(Comparator.comparing(p -> sortKey(p.method)));
       TypeElement owner = elements.getTypeElement(owned.getKey());
+      failures.at(owner);
       List<GradClassWriter.Entry> entries = members.entries(owner, group);
       if (entries == null || !gradClassNameIsFree(owner, gradNames)) {
         failedOwners.add(owned.getKey());
@@ -90,6 +95,7 @@ final class ClassAssembly {
         entriesByOwner.put(owned.getKey(), entries);
       }
     }
+    failures.at(null);
     // An owner whose generated code would call into a class that is not generated is not
     // generated either, transitively.
     boolean changed = true;
@@ -109,6 +115,7 @@ final class ClassAssembly {
         continue;
       }
       TypeElement owner = elements.getTypeElement(owned.getKey());
+      failures.at(owner);
       try {
         GradClassWriter.write(owner, options.suffix(), owned.getValue(),
             tablesByOwner.getOrDefault(owned.getKey(), List.of())).writeTo(env.getFiler());
@@ -122,6 +129,7 @@ final class ClassAssembly {
             + ": " + e);
       }
     }
+    failures.at(null);
   }
 
   /**

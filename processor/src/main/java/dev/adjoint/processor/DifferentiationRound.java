@@ -66,12 +66,12 @@ final class DifferentiationRound {
   private final ClassAssembly assembly;
   /** Owners (qualified names) with a method that failed validation or differentiation. */
   private final Set<String> failedOwners = new HashSet<>();
+  private final RoundFailures failures;
 
-  DifferentiationRound(ProcessingEnvironment env) {
-    this(env, ProcessorOptions.DEFAULTS);
-  }
-
-  DifferentiationRound(ProcessingEnvironment env, ProcessorOptions options) {
+  /** @param failures where the round says what it works on, for its guard */
+  DifferentiationRound(ProcessingEnvironment env, ProcessorOptions options,
+      RoundFailures failures) {
+    this.failures = failures;
     Trees trees = Trees.instance(env);
     this.elements = env.getElementUtils();
     this.diagnostics = new Diagnostics(trees, env.getMessager());
@@ -92,7 +92,7 @@ final class DifferentiationRound {
     this.forward = new ForwardModes(diagnostics, rules, schedule::generatedClassOf,
         schedule::jvpAvailable);
     this.assembly = new ClassAssembly(env, options, diagnostics, compiled, plans,
-        copies.tableCopies(), failedOwners);
+        copies.tableCopies(), failedOwners, failures);
   }
 
   void run(RoundEnvironment round) {
@@ -109,6 +109,7 @@ final class DifferentiationRound {
     annotated.sort(Comparator.comparing(MethodNames::sortKey));
     indexDeclaredDerivatives(round, annotated);
     for (ExecutableElement method : annotated) {
+      failures.at(method);
       AnnotationValidation.Validation v = validation.validate(method);
       if (v.ok()) {
         schedule.queue(schedule.plan(method, true, v.wrt()));
@@ -127,13 +128,16 @@ final class DifferentiationRound {
         }
       }
     }
+    failures.at(null);
     for (TypeElement root : rootTypes(round.getRootElements())) {
+      failures.at(root);
       schedule.replanHelpers(root);
     }
     do {
       differentiateQueued();
       forwardModes();
     } while (!work.isEmpty() || !pendingCopies.isEmpty());
+    failures.at(null);
     calleesArePure();
     // A method whose code javac itself rejects fails silently, so that javac's error stands
     // alone; its owner is not generated, nor any class whose code would call it.
@@ -148,6 +152,7 @@ final class DifferentiationRound {
     while (!work.isEmpty() || !pendingCopies.isEmpty()) {
       if (work.isEmpty()) {
         Plan plan = pendingCopies.poll();
+        failures.at(plan.method);
         schedule.setCurrent(plan);
         try {
           copies.copyPrimal(plan);
@@ -160,6 +165,7 @@ final class DifferentiationRound {
         continue;
       }
       Plan plan = work.poll();
+      failures.at(plan.method);
       int errorsBefore = diagnostics.errorCount();
       schedule.setCurrent(plan);
       try {
@@ -188,6 +194,7 @@ final class DifferentiationRound {
    * tangent entry points of the methods their tangents call (transitively; recursion included).
    */
   private void forwardModes() {
+    failures.at(null);
     Deque<Plan> pending = new ArrayDeque<>();
     for (Plan plan : plans.values()) {
       if (plan.publicApi && !plan.modes.isEmpty()) {
@@ -199,6 +206,7 @@ final class DifferentiationRound {
     }
     while (!pending.isEmpty()) {
       Plan plan = pending.poll();
+      failures.at(plan.method);
       if (plan.forwardDone || plan.body == null || plan.ir == null) {
         continue;
       }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.List;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
@@ -132,12 +133,8 @@ public final class CompiledAdjoints {
    * a {@code Tape} last).
    */
   public boolean isGeneratedByAdjoint(TypeElement type) {
-    for (AnnotationMirror a : type.getAnnotationMirrors()) {
-      if (((TypeElement) a.getAnnotationType().asElement()).getQualifiedName()
-          .contentEquals(RuntimeTypes.GENERATED)) {
-        return a.getElementValues().values().stream()
-            .anyMatch(v -> v.toString().contains(RuntimeTypes.GENERATOR));
-      }
+    if (carriesAdjointGenerated(type)) {
+      return true;
     }
     if (trees.getPath(type) != null) {
       return false; // source without our @Generated: the user's own class
@@ -145,6 +142,21 @@ public final class CompiledAdjoints {
     List<ClassFileMethods.Method> methods = classFileMethods(type);
     return methods == null || methods.stream()
         .anyMatch(m -> AdjointAbi.isScalarEntryPoint(m.name(), m.descriptor()));
+  }
+
+  /**
+   * Whether {@code e} carries {@code @Generated("dev.adjoint.processor.AdjointProcessor")}, the
+   * mark of Adjoint's output in source.
+   */
+  public static boolean carriesAdjointGenerated(Element e) {
+    for (AnnotationMirror a : e.getAnnotationMirrors()) {
+      if (((TypeElement) a.getAnnotationType().asElement()).getQualifiedName()
+          .contentEquals(RuntimeTypes.GENERATED)) {
+        return a.getElementValues().values().stream()
+            .anyMatch(v -> v.toString().contains(RuntimeTypes.GENERATOR));
+      }
+    }
+    return false;
   }
 
   /**

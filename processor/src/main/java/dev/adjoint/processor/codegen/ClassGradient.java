@@ -62,7 +62,7 @@ final class ClassGradient {
     type.addType(TypeSpec.recordBuilder(ModelClasses.GRADIENT)
         .addModifiers(Modifier.PUBLIC)
         .recordConstructor(constructor.build())
-        .addJavadoc("$L", GradClassWriter.reflow(doc.toString(), 95))
+        .addJavadoc("$L", Javadocs.reflow(doc.toString(), Javadocs.MEMBER_DOC_WIDTH))
         .build());
     RecordAlgebra.methods(name(grad), ModelClasses.GRADIENT, components).forEach(type::addMethod);
   }

@@ -83,11 +83,12 @@ public final class HessianMethodWriter {
     hessianDoc.append("@param hessian the Hessian over the differentiated parameters flattened"
         + " in parameter order (a scalar is one entry, an array its elements row-major)\n");
     TypeSpec hvp = hvpType.recordConstructor(hvpConstructor.build())
-        .addJavadoc("$L", GradClassWriter.reflow(hvpDoc.toString(), 95)).build();
+        .addJavadoc("$L", Javadocs.reflow(hvpDoc.toString(), Javadocs.MEMBER_DOC_WIDTH)).build();
     TypeSpec hessian = TypeSpec.recordBuilder(hessianRecord.simpleName())
         .addModifiers(Modifier.PUBLIC)
         .recordConstructor(hessianConstructor.build())
-        .addJavadoc("$L", GradClassWriter.reflow(hessianDoc.toString(), 95)).build();
+        .addJavadoc("$L", Javadocs.reflow(hessianDoc.toString(), Javadocs.MEMBER_DOC_WIDTH))
+        .build();
     Set<String> taken = new HashSet<>(reserved);
     taken.addAll(body.taken());
     for (Variable p : body.parameters()) {

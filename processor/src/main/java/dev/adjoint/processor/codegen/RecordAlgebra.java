@@ -137,7 +137,7 @@ final class RecordAlgebra {
   }
 
   private static CodeBlock doc(String text) {
-    return CodeBlock.of("$L", GradClassWriter.reflow(text, 95));
+    return CodeBlock.of("$L", Javadocs.reflow(text, Javadocs.MEMBER_DOC_WIDTH));
   }
 
   /** The canonical constructor's arguments of {@code scale} or {@code axpy}. */

@@ -60,7 +60,7 @@ final class RecordApi {
     return TypeSpec.recordBuilder(e.resultName())
         .addModifiers(Modifier.PUBLIC)
         .recordConstructor(constructor.build())
-        .addJavadoc("$L", GradClassWriter.reflow(doc.toString(), 95))
+        .addJavadoc("$L", Javadocs.reflow(doc.toString(), Javadocs.MEMBER_DOC_WIDTH))
         .build();
   }
 
@@ -73,12 +73,7 @@ final class RecordApi {
     FlatParameters flat = e.flat();
     ClassName result = grad.nestedClass(e.resultName());
     boolean vector = body.result().type().isArray();
-    MethodSpec.Builder m = MethodSpec.methodBuilder(e.method().getSimpleName().toString())
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .returns(result)
-        .addTypeVariables(e.method().getTypeParameters().stream()
-            .map(com.palantir.javapoet.TypeVariableName::get).toList())
-        .addJavadoc(javadoc);
+    MethodSpec.Builder m = GradientMethodWriter.header(e, result).addJavadoc(javadoc);
     for (int i : flat.apiOrder()) {
       String name = flat.roots().get(i) instanceof FlatParameters.LeafNode l
           ? body.nameOf(body.parameters().get(l.leaf())) : flat.rootNames().get(i);
@@ -141,13 +136,13 @@ final class RecordApi {
             : new Modifier[] {Modifier.STATIC})
         .addTypeVariables(typeVariables)
         .returns(TypeName.get(e.method().getReturnType()))
-        .addJavadoc("$L", GradClassWriter.reflow("A copy of " + link + " over its parameters"
+        .addJavadoc("$L", Javadocs.reflow("A copy of " + link + " over its parameters"
             + " and the components of its records (the receiver's last), which generated code"
-            + " calls for its value.\n", 95));
+            + " calls for its value.\n", Javadocs.MEMBER_DOC_WIDTH));
     for (FlatParameters.Leaf leaf : e.flat().leaves()) {
       m.addParameter(TypeName.get(leaf.type()), leaf.variableName());
     }
-    return m.addCode(GradClassWriter.print(e.primal(), generated)).build();
+    return m.addCode(MethodBodies.print(e.primal(), generated)).build();
   }
 
   /** The leaf's variable name in the generated body. */

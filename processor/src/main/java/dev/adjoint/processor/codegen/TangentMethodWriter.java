@@ -44,7 +44,7 @@ public final class TangentMethodWriter {
         names.add(tangent.nameOf(p));
       }
       return new TangentCode(names, tangent.nameOf(tangent.out()),
-          GradClassWriter.print(tangent.body(), generated));
+          MethodBodies.print(tangent.body(), generated));
     }
   }
 
@@ -105,7 +105,7 @@ public final class TangentMethodWriter {
   }
 
   static CodeBlock doc(String format, Object... args) {
-    return CodeBlock.of("$L", GradClassWriter.reflow(CodeBlock.of(format, args).toString(), 95));
+    return Javadocs.member(format, args);
   }
 
   /** {@code mJvp}, for generated callers. */

@@ -18,7 +18,7 @@ final class VoidPrimalCopies {
   static CodeBlock body(ExecutableElement method, MethodBody body,
       Function<TypeElement, ClassName> generated) {
     if (method.getReturnType().getKind() != TypeKind.VOID) {
-      return GradClassWriter.print(body, generated);
+      return MethodBodies.print(body, generated);
     }
     return new JavaStatements(JavaExpressions.plain(body.names(), generated), body.names())
         .print(body.stmts());

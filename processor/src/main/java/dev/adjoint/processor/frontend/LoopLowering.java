@@ -32,7 +32,6 @@ final class LoopLowering {
   private final JumpTargets jumps;
   private final ExpressionLowering expressions;
   private final ArrayCopies arrays;
-  private final java.util.Deque<Variable> iterated;
 
   LoopLowering(LoweringContext context) {
     this.context = context;
@@ -42,7 +41,6 @@ final class LoopLowering {
     this.jumps = context.jumps();
     this.expressions = context.expressions();
     this.arrays = context.arrays();
-    this.iterated = context.iterated();
   }
   void forLoop(ForLoopTree s, String userLabel, List<Stmt> out) {
     scope.push();
@@ -54,13 +52,11 @@ final class LoopLowering {
         : loopTest(s.getCondition());
     Label label = (userLabel != null ? Label.user(userLabel) : Label.synthetic("loop"));
     jumps.push(JumpTargets.Kind.LOOP, label, userLabel);
-    context.enterLoop();
     Stmt.Block body = context.statements().asBlock(s.getStatement());
     List<Stmt> update = new ArrayList<>();
     for (ExpressionStatementTree u : s.getUpdate()) {
       context.statements().statement(u, update);
     }
-    context.leaveLoop();
     jumps.pop();
     scope.pop();
     if (test.before().isEmpty()) {
@@ -144,29 +140,20 @@ final class LoopLowering {
   /** A loop's body, lowered where {@code break} and {@code continue} reach {@code label}. */
   private Stmt.Block body(StatementTree statement, Label label, String userLabel) {
     jumps.push(JumpTargets.Kind.LOOP, label, userLabel);
-    context.enterLoop();
     Stmt.Block body = context.statements().asBlock(statement);
-    context.leaveLoop();
     jumps.pop();
     return body;
   }
 
   /**
    * A loop condition and the statements it needs run first (an increment or assignment inside
-   * it, a switch expression), which run again before every test. It is lowered as if inside the
-   * loop, since it is evaluated once per iteration.
+   * it, a switch expression), which run again before every test.
    */
   private record LoopTest(Expr condition, List<Stmt> before) {}
 
   private LoopTest loopTest(ExpressionTree tree) {
     List<Stmt> before = new ArrayList<>();
-    context.enterLoop();
-    Expr condition;
-    try {
-      condition = expressions.lower(tree, before);
-    } finally {
-      context.leaveLoop();
-    }
+    Expr condition = expressions.lower(tree, before);
     if (before.isEmpty() && condition instanceof Expr.Literal lit && lit.text().equals("true")) {
       condition = null;
     }
@@ -232,7 +219,6 @@ final class LoopLowering {
         s);
     Label label = userLabel != null ? Label.user(userLabel) : Label.synthetic("loop");
     jumps.push(JumpTargets.Kind.LOOP, label, userLabel);
-    context.enterLoop();
     scope.push();
     List<Stmt> body = new ArrayList<>();
     VariableTree element = s.getVariable();
@@ -250,17 +236,8 @@ final class LoopLowering {
       Variable v = context.declareLocal(element, declared);
       body.add(new Stmt.Assign(v, current, true, element));
     }
-    Variable iteratedVariable = array instanceof Expr.VarRef r ? r.variable() : null;
-    if (iteratedVariable != null) {
-      iterated.push(iteratedVariable);
-    }
-    Stmt.Block inner = context.statements().asBlock(s.getStatement());
-    if (iteratedVariable != null) {
-      iterated.pop();
-    }
-    body.add(inner);
+    body.add(context.statements().asBlock(s.getStatement()));
     scope.pop();
-    context.leaveLoop();
     jumps.pop();
     scope.pop();
     Stmt.Counter counter = new Stmt.Counter(index, Expr.Literal.ofInt(0), 1);

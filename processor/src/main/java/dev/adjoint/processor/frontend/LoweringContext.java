@@ -7,9 +7,7 @@ import com.sun.source.tree.VariableTree;
 import dev.adjoint.processor.diag.MethodProblems;
 import dev.adjoint.processor.ir.IrType;
 import dev.adjoint.processor.ir.Variable;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import javax.lang.model.element.ExecutableElement;
 
@@ -28,8 +26,6 @@ final class LoweringContext {
   private final Scope scope = new Scope();
   private final JumpTargets jumps = new JumpTargets();
   private final List<Variable> locals = new ArrayList<>();
-  /** The array variables enclosing for-each loops iterate over (a swap must not change them). */
-  private final Deque<Variable> iterated = new ArrayDeque<>();
   private final RecordLowering records;
   private final ExpressionLowering expressions;
   private final NameLowering names;
@@ -39,12 +35,10 @@ final class LoweringContext {
   private final RecordLocals recordLocals;
   private final Variable result;
   private final ArrayCopies arrays;
-  private final ArraySwapLowering swaps;
   private final LocalDeclarations declarations;
   private final SwitchLowering switches;
   private final LoopLowering loops;
   private final StatementLowering statements;
-  private int loopDepth;
 
   LoweringContext(Symbols symbols, MethodProblems problems, ExecutableElement element,
       MethodTree tree, CompilationUnitTree unit) {
@@ -66,7 +60,6 @@ final class LoweringContext {
         VoidHelpers.resultType(symbols.irType(element.getReturnType())), Variable.Origin.RESULT,
         tree);
     this.arrays = new ArrayCopies(this);
-    this.swaps = new ArraySwapLowering(this);
     this.declarations = new LocalDeclarations(this);
     this.switches = new SwitchLowering(this);
     this.loops = new LoopLowering(this);
@@ -100,21 +93,6 @@ final class LoweringContext {
     return element;
   }
 
-  /** Whether the statement being lowered is inside a loop body or update. */
-  boolean inLoop() {
-    return loopDepth > 0;
-  }
-
-  /** Lowering enters a loop body, update or condition. */
-  void enterLoop() {
-    loopDepth++;
-  }
-
-  /** Lowering leaves what {@link #enterLoop} entered. */
-  void leaveLoop() {
-    loopDepth--;
-  }
-
   Symbols symbols() {
     return symbols;
   }
@@ -142,10 +120,6 @@ final class LoweringContext {
   /** Every local and temporary declared so far, in order. */
   List<Variable> locals() {
     return locals;
-  }
-
-  Deque<Variable> iterated() {
-    return iterated;
   }
 
   /** The variable a {@code return} assigns. */
@@ -183,10 +157,6 @@ final class LoweringContext {
 
   ArrayCopies arrays() {
     return arrays;
-  }
-
-  ArraySwapLowering swaps() {
-    return swaps;
   }
 
   LocalDeclarations declarations() {

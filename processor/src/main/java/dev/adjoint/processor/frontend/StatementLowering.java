@@ -26,7 +26,6 @@ import dev.adjoint.processor.ir.Stmt;
 import dev.adjoint.processor.ir.Variable;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Lowers statements: blocks and their scopes, the dispatch over statement kinds, expression
@@ -45,7 +44,6 @@ final class StatementLowering {
   private final LoopLowering loops;
   private final SwitchLowering switches;
   private final ArrayCopies arrays;
-  private final ArraySwapLowering swaps;
 
   StatementLowering(LoweringContext context) {
     this.context = context;
@@ -58,28 +56,12 @@ final class StatementLowering {
     this.loops = context.loops();
     this.switches = context.switches();
     this.arrays = context.arrays();
-    this.swaps = context.swaps();
   }
   Stmt.Block block(BlockTree block, Label label) {
     scope.push();
     List<Stmt> out = new ArrayList<>();
-    List<? extends StatementTree> stmts = block.getStatements();
-    Set<String> declaredHere = new java.util.HashSet<>();
-    for (int i = 0; i < stmts.size(); i++) {
-      ArraySwaps.Swap swap = ArraySwaps.match(stmts, i);
-      if (swap != null && swaps.swap(swap, out)) {
-        i += 2;
-        continue;
-      }
-      String[] handOver = context.inLoop() ? ArraySwaps.matchHandOver(stmts, i, declaredHere)
-          : null;
-      if (handOver != null && swaps.handOver(handOver, stmts.get(i), out)) {
-        continue;
-      }
-      if (stmts.get(i) instanceof VariableTree v) {
-        declaredHere.add(v.getName().toString());
-      }
-      statement(stmts.get(i), out);
+    for (StatementTree s : block.getStatements()) {
+      statement(s, out);
     }
     scope.pop();
     return new Stmt.Block(label, out, block);

@@ -4,9 +4,11 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.MethodSpec;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.MethodTree;
+import dev.adjoint.processor.abi.FlatParameters;
 import dev.adjoint.processor.abi.TangentAbi;
 import dev.adjoint.processor.analysis.Activity;
 import dev.adjoint.processor.codegen.JacobianMethodWriter;
+import dev.adjoint.processor.codegen.RecordTangentWriter;
 import dev.adjoint.processor.codegen.TangentMethodWriter;
 import dev.adjoint.processor.codegen.TangentMethodWriter.Members;
 import dev.adjoint.processor.codegen.TangentMethodWriter.TangentCode;
@@ -71,6 +73,12 @@ final class ForwardModes {
   private void calleesHaveTangents(TangentIr tangent, MethodProblems problems) {
     tangent.origins().forEach((node, at) -> {
       if (node instanceof Expr.TangentCall call
+          && !SecondOrderModes.isStaticWithoutRecords(call.callee())) {
+        problems.error(at, Problem.MODE_UNSUPPORTED,
+            "forward mode does not differentiate through calls to methods with record"
+            + " parameters or to instance methods yet: '" + call.callee().getSimpleName()
+            + "' is one; pass the components as double and double[] parameters");
+      } else if (node instanceof Expr.TangentCall call
           && !jvpAvailable.test(call.callee())) {
         problems.error(at, Problem.MISSING_TANGENT_ENTRY,
             "forward mode calls '" + call.callee().getSimpleName() + "', which"
@@ -86,15 +94,18 @@ final class ForwardModes {
       CompilationUnitTree unit, MethodTree tree, AdjointCallRule rule, Set<String> modes,
       boolean wantsJvp, Function<String, String> recordName, int checkpointEvery,
       List<String> differentiatedNames) {
-    if (hasRecords(method)) {
+    FlatParameters flat = FlatParameters.of(method, Set.copyOf(differentiatedNames));
+    boolean records = flat.hasRecords() || flat.hasSelf();
+    boolean secondOrJacobian = modes.contains("HESSIAN") || modes.contains("JACOBIAN");
+    if (records && secondOrJacobian
+        || !method.getModifiers().contains(Modifier.STATIC) && !flat.hasSelf()) {
       String what = method.getModifiers().contains(Modifier.STATIC)
           ? "takes a record parameter" : "is an instance method";
       diagnostics.error(method, Problem.MODE_UNSUPPORTED,
-          "forward mode and second order (mTangent, mHvp, mHessian,"
-          + " mJacobian, and the tangent entry point callers need) do not support record"
+          "second order and Jacobians (mHvp, mHessian, mJacobian) do not support record"
           + " parameters or instance methods yet: '" + method.getSimpleName() + "' " + what
-          + "; pass the components as double and double[] parameters, or leave out the modes"
-          + " beyond the gradient");
+          + "; use Mode.TANGENT, pass the components as double and double[] parameters, or"
+          + " leave out Mode.HESSIAN and Mode.JACOBIAN");
       return new Result(Members.none(), List.of());
     }
     MethodProblems problems = new MethodProblems(diagnostics, unit);
@@ -121,6 +132,12 @@ final class ForwardModes {
           return new Result(Members.none(), List.of());
         }
         code = TangentCode.of(body, generatedClass);
+        if (records) { // over the leaves; second order and Jacobians are refused above
+          members = new Members(List.of(), List.of(RecordTangentWriter.jvp(method, flat, code)));
+          return new Result(modes.contains("TANGENT") ? members.plus(RecordTangentWriter.tangent(
+              grad, method, flat, code, recordName.apply("Tangent"))) : members,
+              List.copyOf(callees));
+        }
         members = members.plus(new Members(List.of(),
             List.of(TangentMethodWriter.jvp(method, rule.abi(), code))));
         if (modes.contains("TANGENT")) {
@@ -148,16 +165,6 @@ final class ForwardModes {
       InternalFailures.forwardModeFailed(diagnostics, method, e);
       return new Result(Members.none(), List.of());
     }
-  }
-
-  /** Whether {@code method} is an instance method or takes a record (flattened by reverse mode). */
-  private static boolean hasRecords(ExecutableElement method) {
-    if (!method.getModifiers().contains(Modifier.STATIC)) {
-      return true;
-    }
-    return method.getParameters().stream().anyMatch(p -> p.asType().getKind()
-        == TypeKind.DECLARED && ((DeclaredType)
-            p.asType()).asElement().getKind() == ElementKind.RECORD);
   }
 
   private Members jacobian(ExecutableElement method, AdjointCallRule rule, TangentCode code,

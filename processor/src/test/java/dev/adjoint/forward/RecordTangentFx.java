@@ -1,0 +1,79 @@
+package dev.adjoint.forward;
+
+import dev.adjoint.Differentiable;
+import dev.adjoint.Mode;
+
+/**
+ * Fixtures of forward mode on records: a record parameter, a nested record with an array and a
+ * component that carries no derivative, wrt restricting components, an instance method of a
+ * record (self), and a class of final fields (its direction is a Gradient).
+ */
+final class RecordTangentFx {
+    private RecordTangentFx() {
+    }
+
+    /** A plain record. */
+    record P(double a, double b) {
+    }
+
+    /** A nested record, an array and an int that carries no derivative. */
+    record Net(P p, double[] w, int n) {
+    }
+
+    @Differentiable(modes = Mode.TANGENT)
+    static double norm(P p, double s) {
+        return s * Math.sin(p.a() * p.b()) + p.a() * p.a() + Math.exp(p.b()) * s;
+    }
+
+    @Differentiable(modes = Mode.TANGENT)
+    static double net(double x, Net q) {
+        double s = q.p().a() * x;
+        for (int i = 0; i < q.n(); i++) {
+            s += Math.tanh(q.w()[i] * x + q.p().b()) * s;
+        }
+        return s * s + Math.log1p(q.p().b() * q.p().b());
+    }
+
+    @Differentiable(wrt = {"q.p.a", "q.w", "x"}, modes = Mode.TANGENT)
+    static double some(double x, Net q) {
+        double s = q.p().a() * x + q.p().b();
+        for (int i = 0; i < q.n(); i++) {
+            s += q.w()[i] * Math.sin(s * x);
+        }
+        return s * s;
+    }
+
+    /** An instance method of a record: the receiver is differentiated as self. */
+    record Model(double w, double b, double[] v) {
+        @Differentiable(modes = Mode.TANGENT)
+        double loss(double x) {
+            double s = w * x + b;
+            for (double e : v) {
+                s = s * e + Math.cos(x * e);
+            }
+            return s * s;
+        }
+    }
+
+    /** A class of final fields: its direction is a RecordTangentFxGrad.Gradient. */
+    static final class Layer {
+        final double[] w;
+        final P bias;
+        final int n;
+
+        Layer(double[] w, P bias) {
+            this.w = w.clone();
+            this.bias = bias;
+            this.n = w.length;
+        }
+
+        @Differentiable(modes = Mode.TANGENT)
+        double out(double x) {
+            double s = bias.a();
+            for (int i = 0; i < n; i++) {
+                s += Math.sin(w[i] * x) * bias.b();
+            }
+            return s * x;
+        }
+    }
+}

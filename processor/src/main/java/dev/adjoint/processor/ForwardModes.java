@@ -73,12 +73,6 @@ final class ForwardModes {
   private void calleesHaveTangents(TangentIr tangent, MethodProblems problems) {
     tangent.origins().forEach((node, at) -> {
       if (node instanceof Expr.TangentCall call
-          && !SecondOrderModes.isStaticWithoutRecords(call.callee())) {
-        problems.error(at, Problem.MODE_UNSUPPORTED,
-            "forward mode does not differentiate through calls to methods with record"
-            + " parameters or to instance methods yet: '" + call.callee().getSimpleName()
-            + "' is one; pass the components as double and double[] parameters");
-      } else if (node instanceof Expr.TangentCall call
           && !jvpAvailable.test(call.callee())) {
         problems.error(at, Problem.MISSING_TANGENT_ENTRY,
             "forward mode calls '" + call.callee().getSimpleName() + "', which"

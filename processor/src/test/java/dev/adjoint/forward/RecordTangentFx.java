@@ -49,10 +49,21 @@ final class RecordTangentFx {
         double loss(double x) {
             double s = w * x + b;
             for (double e : v) {
-                s = s * e + Math.cos(x * e);
+                s = s * e + Math.cos(x * e) + shift(e);
             }
             return s * s;
         }
+
+        /** A method of the record the tangent calls through its entry point over the leaves. */
+        double shift(double t) {
+            return b * t * t + Math.sin(w * t);
+        }
+    }
+
+    /** A call to the record parameter's method: its tangent entry point takes the leaves. */
+    @Differentiable(modes = Mode.TANGENT)
+    static double viaModel(Model m, double x) {
+        return m.loss(x) * x + m.shift(x);
     }
 
     /** A class of final fields: its direction is a RecordTangentFxGrad.Gradient. */

@@ -98,6 +98,20 @@ class RecordTangentTest {
         close(directional(v -> model(v).loss(v[0]), at, dir, 1e-3), t.tangent(), "FD");
     }
 
+    @Test
+    void callOfARecordsMethod() {
+        double[] at = {0.8, 0.5, -0.2, 1.1, -0.6};
+        double[] dir = {-0.4, 0.9, 0.3, -0.2, 0.6};
+        RecordTangentFxGrad.ViaModelTangent t = RecordTangentFxGrad.viaModelTangent(model(at),
+                at[0], model(dir), dir[0]);
+        assertEquals(RecordTangentFx.viaModel(model(at), at[0]), t.value(), 0.0, "value()");
+        RecordTangentFxGrad.ViaModelGradient g = RecordTangentFxGrad.viaModel(model(at), at[0]);
+        double[] flat = {g.x(), g.m().w(), g.m().b(), g.m().v()[0], g.m().v()[1]};
+        exact(dot(flat, dir), t.tangent(), "gradient · v");
+        close(directional(v -> RecordTangentFx.viaModel(model(v), v[0]), at, dir, 1e-3),
+                t.tangent(), "FD");
+    }
+
     private static Layer layer(double[] v) {
         return new Layer(new double[] {v[1], v[2]}, new P(v[3], v[4]));
     }

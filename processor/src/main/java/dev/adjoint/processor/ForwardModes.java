@@ -8,6 +8,7 @@ import dev.adjoint.processor.abi.FlatParameters;
 import dev.adjoint.processor.abi.TangentAbi;
 import dev.adjoint.processor.analysis.Activity;
 import dev.adjoint.processor.codegen.JacobianMethodWriter;
+import dev.adjoint.processor.codegen.RecordJacobianWriter;
 import dev.adjoint.processor.codegen.RecordTangentWriter;
 import dev.adjoint.processor.codegen.TangentMethodWriter;
 import dev.adjoint.processor.codegen.TangentMethodWriter.Members;
@@ -90,16 +91,15 @@ final class ForwardModes {
       List<String> differentiatedNames) {
     FlatParameters flat = FlatParameters.of(method, Set.copyOf(differentiatedNames));
     boolean records = flat.hasRecords() || flat.hasSelf();
-    boolean secondOrJacobian = modes.contains("HESSIAN") || modes.contains("JACOBIAN");
-    if (records && secondOrJacobian
+    if (records && modes.contains("HESSIAN")
         || !method.getModifiers().contains(Modifier.STATIC) && !flat.hasSelf()) {
       String what = method.getModifiers().contains(Modifier.STATIC)
           ? "takes a record parameter" : "is an instance method";
       diagnostics.error(method, Problem.MODE_UNSUPPORTED,
-          "second order and Jacobians (mHvp, mHessian, mJacobian) do not support record"
-          + " parameters or instance methods yet: '" + method.getSimpleName() + "' " + what
-          + "; use Mode.TANGENT, pass the components as double and double[] parameters, or"
-          + " leave out Mode.HESSIAN and Mode.JACOBIAN");
+          "second order (mHvp, mHessian) does not support record parameters or instance"
+          + " methods yet: '" + method.getSimpleName() + "' " + what + "; use Mode.TANGENT"
+          + " or Mode.JACOBIAN, pass the components as double and double[] parameters, or"
+          + " leave out Mode.HESSIAN");
       return new Result(Members.none(), List.of());
     }
     MethodProblems problems = new MethodProblems(diagnostics, unit);
@@ -126,11 +126,16 @@ final class ForwardModes {
           return new Result(Members.none(), List.of());
         }
         code = TangentCode.of(body, generatedClass);
-        if (records) { // over the leaves; second order and Jacobians are refused above
+        if (records) { // over the leaves; second order is refused above
           members = new Members(List.of(), List.of(RecordTangentWriter.jvp(method, flat, code)));
-          return new Result(modes.contains("TANGENT") ? members.plus(RecordTangentWriter.tangent(
-              grad, method, flat, code, recordName.apply("Tangent"))) : members,
-              List.copyOf(callees));
+          if (modes.contains("TANGENT")) {
+            members = members.plus(RecordTangentWriter.tangent(grad, method, flat, code,
+                recordName.apply("Tangent")));
+          }
+          if (modes.contains("JACOBIAN")) {
+            members = members.plus(jacobian(method, rule, code, grad, recordName, flat));
+          }
+          return new Result(members, List.copyOf(callees));
         }
         members = members.plus(new Members(List.of(),
             List.of(TangentMethodWriter.jvp(method, rule.abi(), code))));
@@ -152,7 +157,7 @@ final class ForwardModes {
             differentiatedNames, grad, recordName, checkpointEvery, problems, callees));
       }
       if (modes.contains("JACOBIAN")) {
-        members = members.plus(jacobian(method, rule, code, grad, recordName));
+        members = members.plus(jacobian(method, rule, code, grad, recordName, null));
       }
       return new Result(members, List.copyOf(callees));
     } catch (RuntimeException | StackOverflowError | AssertionError e) {
@@ -161,14 +166,19 @@ final class ForwardModes {
     }
   }
 
+  /** {@code mJacobian}, over {@code flat}'s leaves when it is not null. */
   private Members jacobian(ExecutableElement method, AdjointCallRule rule, TangentCode code,
-      ClassName grad, Function<String, String> recordName) {
+      ClassName grad, Function<String, String> recordName, FlatParameters flat) {
     if (!method.getReturnType().toString().equals("double[]")) {
       diagnostics.error(method, Problem.RETURN_TYPE,
           "Mode.JACOBIAN needs a method returning double[]; '"
           + method.getSimpleName() + "' returns " + method.getReturnType() + ": its gradient is"
           + " its Jacobian (use Mode.HESSIAN for second derivatives)");
       return Members.none();
+    }
+    if (flat != null) {
+      return RecordJacobianWriter.write(grad, method, flat, code, recordName.apply("Jacobian"),
+          recordName.apply("Gradient"));
     }
     return JacobianMethodWriter.write(grad, method, rule.abi(), code,
         recordName.apply("Jacobian"), recordName.apply("Gradient"));

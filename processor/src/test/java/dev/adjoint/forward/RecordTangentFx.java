@@ -43,6 +43,26 @@ final class RecordTangentFx {
         return s * s;
     }
 
+    /** Residuals of a record (5 values, 2 + 2 columns: forward sweeps). */
+    @Differentiable(modes = {Mode.TANGENT, Mode.JACOBIAN})
+    static double[] residuals(P p, double[] t) {
+        double[] r = new double[5];
+        for (int i = 0; i < 5; i++) {
+            r[i] = p.a() * Math.exp(p.b() * i) - t[i % 2] * i;
+        }
+        return r;
+    }
+
+    /** Residuals of a nested record under wrt (2 values, 1 + 3 + 1 columns: reverse sweeps). */
+    @Differentiable(wrt = {"q.p.b", "q.w", "x"}, modes = Mode.JACOBIAN)
+    static double[] fit(Net q, double x) {
+        double s = q.p().a() + q.p().b() * x;
+        for (int i = 0; i < q.n(); i++) {
+            s += q.w()[i] * Math.sin(i + x);
+        }
+        return new double[] {s * s, Math.cos(s) * x};
+    }
+
     /** An instance method of a record: the receiver is differentiated as self. */
     record Model(double w, double b, double[] v) {
         @Differentiable(modes = Mode.TANGENT)
@@ -85,6 +105,16 @@ final class RecordTangentFx {
                 s += Math.sin(w[i] * x) * bias.b();
             }
             return s * x;
+        }
+
+        /** Two values; the columns are the receiver's (w[0], w[1], bias.a, bias.b), then x. */
+        @Differentiable(modes = Mode.JACOBIAN)
+        double[] outs(double x) {
+            double s = bias.a();
+            for (int i = 0; i < n; i++) {
+                s += Math.sin(w[i] * x) * bias.b();
+            }
+            return new double[] {s * x, s * s};
         }
     }
 }

@@ -131,4 +131,57 @@ class RecordTangentTest {
         exact(dot(flat, dir), t.tangent(), "gradient · v");
         close(directional(v -> layer(v).out(v[0]), at, dir, 1e-3), t.tangent(), "FD");
     }
+
+    /** Column j of {@code jacobian} against the 5-point difference along the j-th unit vector. */
+    private static void columnsByDifferences(java.util.function.Function<double[], double[]> f,
+            double[] at, double[][] jacobian) {
+        for (int j = 0; j < at.length; j++) {
+            double[] e = new double[at.length];
+            e[j] = 1;
+            double[] d = ForwardCheck.directionalVector(f, at, e, 1e-3);
+            for (int i = 0; i < d.length; i++) {
+                close(d[i], jacobian[i][j], "column " + j + " row " + i);
+            }
+        }
+    }
+
+    @Test
+    void jacobianOfARecordByForwardSweeps() {
+        double[] at = {0.7, -0.4, 1.3, 0.5}; // p.a, p.b, t[0], t[1]
+        RecordTangentFxGrad.ResidualsJacobian j = RecordTangentFxGrad.residualsJacobian(
+                new P(at[0], at[1]), new double[] {at[2], at[3]});
+        java.util.function.Function<double[], double[]> f =
+                v -> RecordTangentFx.residuals(new P(v[0], v[1]), new double[] {v[2], v[3]});
+        exact(f.apply(at), j.values(), "values()");
+        assertEquals(5, j.jacobian().length);
+        assertEquals(4, j.jacobian()[0].length);
+        columnsByDifferences(f, at, j.jacobian());
+        // exact: d r_i / d p.a = exp(p.b i)
+        for (int i = 0; i < 5; i++) {
+            exact(Math.exp(at[1] * i), j.jacobian()[i][0], "dr" + i + "/da");
+        }
+    }
+
+    @Test
+    void jacobianOfANestedRecordUnderWrtByReverseSweeps() {
+        double[] at = {0.6, 0.4, -0.3, 0.2, -0.5, 0.9}; // x, q.p.a, q.p.b, q.w
+        RecordTangentFxGrad.FitJacobian j = RecordTangentFxGrad.fitJacobian(net(at), at[0]);
+        exact(RecordTangentFx.fit(net(at), at[0]), j.values(), "values()");
+        // columns: q.p.b, q.w[0..2], then x (q.p.a is outside wrt)
+        assertEquals(5, j.jacobian()[0].length);
+        double[] moved = {at[2], at[3], at[4], at[5], at[0]};
+        columnsByDifferences(v -> RecordTangentFx.fit(net(new double[] {v[4], at[1], v[0], v[1],
+                v[2], v[3]}), v[4]), moved, j.jacobian());
+    }
+
+    @Test
+    void jacobianOfAClassModelTakesTheReceiverFirst() {
+        double[] at = {0.7, 0.4, -1.3, 0.25, 1.5};
+        RecordTangentFx_LayerGrad.OutsJacobian j =
+                RecordTangentFx_LayerGrad.outsJacobian(layer(at), at[0]);
+        exact(layer(at).outs(at[0]), j.values(), "values()");
+        double[] moved = {at[1], at[2], at[3], at[4], at[0]};
+        columnsByDifferences(v -> layer(new double[] {v[4], v[0], v[1], v[2], v[3]}).outs(v[4]),
+                moved, j.jacobian());
+    }
 }

@@ -138,7 +138,7 @@ public final class RecordTangentWriter {
   }
 
   /** A root's parameter name: a plain parameter keeps its leaf's name. */
-  private static String rootName(FlatParameters flat, int root, List<String> names) {
+  static String rootName(FlatParameters flat, int root, List<String> names) {
     return flat.roots().get(root) instanceof FlatParameters.LeafNode l ? names.get(l.leaf())
         : flat.rootNames().get(root);
   }
@@ -148,7 +148,7 @@ public final class RecordTangentWriter {
    * {@code d$p}, which no Java source identifier of the method's takes ({@code $} is reserved
    * for generated names).
    */
-  private static String directionRootName(FlatParameters flat, int root, List<String> names) {
+  static String directionRootName(FlatParameters flat, int root, List<String> names) {
     if (flat.roots().get(root) instanceof FlatParameters.LeafNode l) {
       int d = flat.leaves().size();
       for (int k = 0; k < l.leaf(); k++) {
@@ -163,7 +163,7 @@ public final class RecordTangentWriter {
     return isClass(flat, root) ? ClassGradient.NAME : TypeName.get(flat.rootTypes().get(root));
   }
 
-  private static boolean isClass(FlatParameters flat, int root) {
+  static boolean isClass(FlatParameters flat, int root) {
     return flat.roots().get(root) instanceof FlatParameters.RecordNode r
         && RecordApi.isClass(r);
   }
@@ -172,7 +172,7 @@ public final class RecordTangentWriter {
    * {@code p.inner().a()}: a leaf read from {@code root}; a class's field is read as
    * {@code self.w} from the receiver, as {@code d$self.w()} from its Gradient.
    */
-  private static CodeBlock read(String root, FlatParameters.Leaf leaf, boolean gradient) {
+  static CodeBlock read(String root, FlatParameters.Leaf leaf, boolean gradient) {
     CodeBlock.Builder b = CodeBlock.builder().add("$N", root);
     if (leaf.field() != null) {
       b.add(gradient ? ".$N()" : ".$N", leaf.field().getSimpleName().toString());

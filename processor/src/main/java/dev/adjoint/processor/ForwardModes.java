@@ -4,9 +4,12 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.MethodSpec;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.MethodTree;
+import dev.adjoint.processor.abi.FlatParameters;
 import dev.adjoint.processor.abi.TangentAbi;
 import dev.adjoint.processor.analysis.Activity;
 import dev.adjoint.processor.codegen.JacobianMethodWriter;
+import dev.adjoint.processor.codegen.RecordJacobianWriter;
+import dev.adjoint.processor.codegen.RecordTangentWriter;
 import dev.adjoint.processor.codegen.TangentMethodWriter;
 import dev.adjoint.processor.codegen.TangentMethodWriter.Members;
 import dev.adjoint.processor.codegen.TangentMethodWriter.TangentCode;
@@ -29,12 +32,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.type.DeclaredType;
-import javax.lang.model.type.TypeKind;
 
 /**
  * The forward-mode and second-order stage of one method, after its gradient: the tangent
@@ -86,15 +86,17 @@ final class ForwardModes {
       CompilationUnitTree unit, MethodTree tree, AdjointCallRule rule, Set<String> modes,
       boolean wantsJvp, Function<String, String> recordName, int checkpointEvery,
       List<String> differentiatedNames) {
-    if (hasRecords(method)) {
+    FlatParameters flat = FlatParameters.of(method, Set.copyOf(differentiatedNames));
+    boolean records = flat.hasRecords() || flat.hasSelf();
+    if (records && modes.contains("HESSIAN")
+        || !method.getModifiers().contains(Modifier.STATIC) && !flat.hasSelf()) {
       String what = method.getModifiers().contains(Modifier.STATIC)
           ? "takes a record parameter" : "is an instance method";
       diagnostics.error(method, Problem.MODE_UNSUPPORTED,
-          "forward mode and second order (mTangent, mHvp, mHessian,"
-          + " mJacobian, and the tangent entry point callers need) do not support record"
-          + " parameters or instance methods yet: '" + method.getSimpleName() + "' " + what
-          + "; pass the components as double and double[] parameters, or leave out the modes"
-          + " beyond the gradient");
+          "second order (mHvp, mHessian) does not support record parameters or instance"
+          + " methods yet: '" + method.getSimpleName() + "' " + what + "; use Mode.TANGENT"
+          + " or Mode.JACOBIAN, pass the components as double and double[] parameters, or"
+          + " leave out Mode.HESSIAN");
       return new Result(Members.none(), List.of());
     }
     MethodProblems problems = new MethodProblems(diagnostics, unit);
@@ -121,6 +123,17 @@ final class ForwardModes {
           return new Result(Members.none(), List.of());
         }
         code = TangentCode.of(body, generatedClass);
+        if (records) { // over the leaves; second order is refused above
+          members = new Members(List.of(), List.of(RecordTangentWriter.jvp(method, flat, code)));
+          if (modes.contains("TANGENT")) {
+            members = members.plus(RecordTangentWriter.tangent(grad, method, flat, code,
+                recordName.apply("Tangent")));
+          }
+          if (modes.contains("JACOBIAN")) {
+            members = members.plus(jacobian(method, rule, code, grad, recordName, flat));
+          }
+          return new Result(members, List.copyOf(callees));
+        }
         members = members.plus(new Members(List.of(),
             List.of(TangentMethodWriter.jvp(method, rule.abi(), code))));
         if (modes.contains("TANGENT")) {
@@ -141,7 +154,7 @@ final class ForwardModes {
             differentiatedNames, grad, recordName, checkpointEvery, problems, callees));
       }
       if (modes.contains("JACOBIAN")) {
-        members = members.plus(jacobian(method, rule, code, grad, recordName));
+        members = members.plus(jacobian(method, rule, code, grad, recordName, null));
       }
       return new Result(members, List.copyOf(callees));
     } catch (RuntimeException | StackOverflowError | AssertionError e) {
@@ -150,24 +163,19 @@ final class ForwardModes {
     }
   }
 
-  /** Whether {@code method} is an instance method or takes a record (flattened by reverse mode). */
-  private static boolean hasRecords(ExecutableElement method) {
-    if (!method.getModifiers().contains(Modifier.STATIC)) {
-      return true;
-    }
-    return method.getParameters().stream().anyMatch(p -> p.asType().getKind()
-        == TypeKind.DECLARED && ((DeclaredType)
-            p.asType()).asElement().getKind() == ElementKind.RECORD);
-  }
-
+  /** {@code mJacobian}, over {@code flat}'s leaves when it is not null. */
   private Members jacobian(ExecutableElement method, AdjointCallRule rule, TangentCode code,
-      ClassName grad, Function<String, String> recordName) {
+      ClassName grad, Function<String, String> recordName, FlatParameters flat) {
     if (!method.getReturnType().toString().equals("double[]")) {
       diagnostics.error(method, Problem.RETURN_TYPE,
           "Mode.JACOBIAN needs a method returning double[]; '"
           + method.getSimpleName() + "' returns " + method.getReturnType() + ": its gradient is"
           + " its Jacobian (use Mode.HESSIAN for second derivatives)");
       return Members.none();
+    }
+    if (flat != null) {
+      return RecordJacobianWriter.write(grad, method, flat, code, recordName.apply("Jacobian"),
+          recordName.apply("Gradient"));
     }
     return JacobianMethodWriter.write(grad, method, rule.abi(), code,
         recordName.apply("Jacobian"), recordName.apply("Gradient"));

@@ -168,12 +168,13 @@ final class Program {
       if (m.differentiable) {
         // forward mode too: the oracle checks mTangent against the gradient, and second order
         // (through the helpers' adjoint entry points) on every method returning double
-        // (records: forward mode refuses them, with an error, so they keep to the gradient)
+        // (records: mTangent only, second order refuses them with an error)
         boolean records = m.params.stream().anyMatch(p -> p.kind() == Kind.RECORD);
-        // (helpers writing into their arrays: forward mode refuses calls to them, likewise)
-        records |= methods.stream().anyMatch(x -> x.body != null
+        // (helpers writing into their arrays: forward mode refuses calls to them, so they keep
+        // to the gradient)
+        boolean writing = methods.stream().anyMatch(x -> x.body != null
             && "outParam".equals(x.body.shape));
-        sb.append(!TANGENT || records ? "  @Differentiable\n" : m.header == null
+        sb.append(!TANGENT || writing ? "  @Differentiable\n" : m.header == null && !records
             ? "  @Differentiable(modes = {dev.adjoint.Mode.TANGENT, dev.adjoint.Mode.HESSIAN})\n"
             : "  @Differentiable(modes = dev.adjoint.Mode.TANGENT)\n");
       }

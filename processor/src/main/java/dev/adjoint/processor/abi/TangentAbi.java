@@ -19,6 +19,11 @@ import java.util.function.IntFunction;
  * for a method returning {@code double[]}. It runs {@code m} once, returns its value and stores
  * the directional derivative into {@code tangent[0]}. No tape.
  *
+ * <p>A method with flattened records ({@link FlatParameters}: record parameters, the receiver of
+ * a record's or a class's instance method) takes, as its adjoint entry point does, the leaves in
+ * place of its parameters (the receiver's last), then one direction per differentiated leaf; the
+ * public {@code mTangent} takes the records and directions shaped like them, and unpacks both.
+ *
  * <p>Beside it, for a static method that does not return {@code double[]}, the tangent of its
  * adjoint entry point ({@link AdjointAbi}), which forward over reverse ({@code mHvp}) calls for
  * second order through calls:

@@ -80,7 +80,7 @@ public final class RecordTangentWriter {
     }
     for (int i : flat.apiOrder()) {
       if (flat.anyDifferentiated(flat.roots().get(i))) {
-        m.addParameter(ParameterSpec.builder(directionType(flat, i),
+        m.addParameter(ParameterSpec.builder(directionType(grad, flat, i),
             directionRootName(flat, i, names)).build());
       }
     }
@@ -159,8 +159,9 @@ public final class RecordTangentWriter {
     return "d$" + flat.rootNames().get(root);
   }
 
-  private static TypeName directionType(FlatParameters flat, int root) {
-    return isClass(flat, root) ? ClassGradient.NAME : TypeName.get(flat.rootTypes().get(root));
+  private static TypeName directionType(ClassName grad, FlatParameters flat,
+      int root) {
+    return isClass(flat, root) ? ClassGradient.name(grad) : TypeName.get(flat.rootTypes().get(root));
   }
 
   static boolean isClass(FlatParameters flat, int root) {

@@ -53,8 +53,9 @@ final class LoopFusion {
     LoopFusion f = new LoopFusion(ir, names, forward);
     List<Stmt> top = new ArrayList<>();
     flatten(ir.body(), plan, top);
-    for (Stmt s : top) {
-      f.reverses.add(reverse.reverse(s));
+    // last to first, as the reverse sweep of a block does: the same generated names
+    for (int i = top.size() - 1; i >= 0; i--) {
+      f.reverses.add(0, reverse.reverse(top.get(i)));
     }
     for (int k = top.size() - 1; k >= 0; k--) {
       if (top.get(k) instanceof Stmt.Loop l

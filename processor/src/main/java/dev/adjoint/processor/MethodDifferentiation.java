@@ -111,8 +111,8 @@ final class MethodDifferentiation {
       plan.ir = ir;
       plan.activity = activity;
       plan.tree = tree;
-      plan.body = ReverseTransform.transform(ir, activity, rules, problems, identifiers(tree),
-          labels(tree), checkpointEvery(method, diagnostics));
+      plan.body = ReverseTransform.transformFusingSums(ir, activity, rules, problems,
+          identifiers(tree), labels(tree), checkpointEvery(method, diagnostics));
       if (!problems.any()
           && BytecodeLimits.gradientTooLarge(diagnostics, method, plan.body.all())) {
         plan.body = null;

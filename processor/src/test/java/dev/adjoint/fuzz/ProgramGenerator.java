@@ -96,7 +96,12 @@ final class ProgramGenerator {
      * chosen by ?:, swaps of different lengths, ragged matrices with rows assigned and moved,
      * sizes that change in a loop ({@link ReferenceShapes}).
      */
-    REFERENCE("reference");
+    REFERENCE("reference"),
+    /**
+     * A loop summing independent terms, used linearly after it (issue 15: fused into one
+     * sweep), and its near misses ({@link SumShapes}).
+     */
+    SUM_TERMS("sumTerms");
 
     final String flag;
 
@@ -988,6 +993,7 @@ final class ProgramGenerator {
       case SWAP -> swap(scope);
       case RECORD -> recordStmts(scope);
       case REFERENCE -> references(scope);
+      case SUM_TERMS -> sumTerms(scope);
     };
     for (Node n : out) {
       if (n.shape == null) {
@@ -1952,7 +1958,22 @@ final class ProgramGenerator {
 
   private List<Node> references(Scope scope) {
     String[] z = new String[1];
-    List<Node> out = new ReferenceShapes(new ReferenceShapes.Generator() {
+    List<Node> out = new ReferenceShapes(shapeGenerator(scope)).build(z);
+    result(scope, z[0]);
+    return out;
+  }
+
+  // 17. sums of independent terms (the shapes are in SumShapes)
+
+  private List<Node> sumTerms(Scope scope) {
+    String[] z = new String[1];
+    List<Node> out = new SumShapes(shapeGenerator(scope)).build(z);
+    result(scope, z[0]);
+    return out;
+  }
+
+  private ReferenceShapes.Generator shapeGenerator(Scope scope) {
+    return new ReferenceShapes.Generator() {
       @Override
       public int sr(int n) {
         return ProgramGenerator.this.sr(n);
@@ -1981,9 +2002,7 @@ final class ProgramGenerator {
         in.inSwitch = false;
         return ProgramGenerator.this.active(in, depth);
       }
-    }).build(z);
-    result(scope, z[0]);
-    return out;
+    };
   }
 
   // 15. buffer swaps

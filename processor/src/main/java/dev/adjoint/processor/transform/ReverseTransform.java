@@ -37,6 +37,7 @@ public final class ReverseTransform {
   private final Activity activity;
   private final SweepNames names;
   private final RecordPlan plan;
+  private boolean fuseSums;
 
   private ReverseTransform(MethodIr ir, Activity activity, RuleTable rules,
       MethodProblems problems, Set<String> reservedNames, Set<String> reservedLabels,
@@ -59,6 +60,21 @@ public final class ReverseTransform {
         checkpointEvery).run();
   }
 
+  /**
+   * As {@link #transform}, where a loop that only sums independent terms runs its forward and
+   * reverse in one fused loop ({@link LoopFusion}): for the adjoint entry point and the public
+   * gradient, whose printer runs the reverse right after the forward. Second-order modes, which
+   * take the tangent of the forward sweep, keep the two sweeps.
+   */
+  public static AdjointBody transformFusingSums(MethodIr ir, Activity activity, RuleTable rules,
+      MethodProblems problems, Set<String> reservedNames, Set<String> reservedLabels,
+      int checkpointEvery) {
+    ReverseTransform t = new ReverseTransform(ir, activity, rules, problems, reservedNames,
+        reservedLabels, checkpointEvery);
+    t.fuseSums = true;
+    return t.run();
+  }
+
   /** The adjoint body, and the transformation whose names it used, for a graph trace. */
   static ReverseTransform ran(MethodIr ir, Activity activity, RuleTable rules,
       MethodProblems problems, Set<String> reservedNames, Set<String> reservedLabels) {
@@ -79,8 +95,13 @@ public final class ReverseTransform {
   private AdjointBody run() {
     ForwardSweep forwardSweep = new ForwardSweep(ir, activity, plan, names, true, null);
     List<Stmt> forward = forwardSweep.sweep();
-    List<Stmt> reverse = new ReverseSweep(plan, names, forwardSweep).reverse(ir.body());
-    return assemble(forward, reverse);
+    ReverseSweep reverseSweep = new ReverseSweep(plan, names, forwardSweep);
+    LoopFusion.Sweeps sweeps = fuseSums
+        ? LoopFusion.sweeps(ir, activity, plan, names, forward, reverseSweep) : null;
+    if (sweeps != null) {
+      return assemble(sweeps.forward(), sweeps.reverse());
+    }
+    return assemble(forward, reverseSweep.reverse(ir.body()));
   }
 
   private AdjointBody assemble(List<Stmt> forward, List<Stmt> reverse) {

@@ -1,0 +1,206 @@
+package dev.adjoint.processor.transform;
+
+import dev.adjoint.processor.analysis.Activity;
+import dev.adjoint.processor.ir.Expr;
+import dev.adjoint.processor.ir.IrWalk;
+import dev.adjoint.processor.ir.MethodIr;
+import dev.adjoint.processor.ir.Stmt;
+import dev.adjoint.processor.ir.Variable;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One sweep where one will do: a top-level loop that only sums independent terms
+ * ({@link SumLoops}) runs each iteration's forward and reverse back to back, in one loop,
+ * instead of running forward over all iterations and then backwards again. The sum's adjoint
+ * must be known before the loop: the reverse of the statements after the loop is moved before
+ * it, which is allowed only when it reads nothing the loop or those statements write (so
+ * {@code return s / n} fuses and {@code return Math.log(s)} does not). The order becomes:
+ * the forward of the statements before the loop; the reverse of those after it; the fused loop;
+ * the forward of those after it; the reverse of those before it.
+ *
+ * <p>An iteration's reverse restores the values it overwrote (its counter, say), which the next
+ * iteration's forward needs as the forward left them: the fused body saves them around the
+ * reverse. Records an iteration pushes on the tape it pops again before the next iteration.
+ */
+final class LoopFusion {
+  /** The two sweeps of a method. */
+  record Sweeps(List<Stmt> forward, List<Stmt> reverse) {}
+
+  private final MethodIr ir;
+  private final SweepNames names;
+  private final List<Stmt> forward;
+  private final List<List<Stmt>> reverses = new ArrayList<>();
+
+  private LoopFusion(MethodIr ir, SweepNames names, List<Stmt> forward) {
+    this.ir = ir;
+    this.names = names;
+    this.forward = forward;
+  }
+
+  /**
+   * The sweeps of the method, with a loop fused where one qualifies, or null when the method's
+   * outermost block records a position (it returns early), which this does not handle.
+   */
+  static Sweeps sweeps(MethodIr ir, Activity activity, RecordPlan plan, SweepNames names,
+      List<Stmt> forward, ReverseSweep reverse) {
+    if (plan.forwardLabel() != null || plan.position(ir.body()) != null) {
+      return null;
+    }
+    LoopFusion f = new LoopFusion(ir, names, forward);
+    List<Stmt> top = new ArrayList<>();
+    flatten(ir.body(), plan, top);
+    // last to first, as the reverse sweep of a block does: the same generated names
+    for (int i = top.size() - 1; i >= 0; i--) {
+      f.reverses.add(0, reverse.reverse(top.get(i)));
+    }
+    for (int k = top.size() - 1; k >= 0; k--) {
+      if (top.get(k) instanceof Stmt.Loop l
+          && SumLoops.accumulator(ir, activity, plan, l) != null) {
+        Sweeps fused = f.fuse(k, l);
+        if (fused != null) {
+          return fused;
+        }
+      }
+    }
+    return new Sweeps(forward, f.reverseOf(top.size() - 1, 0));
+  }
+
+  /**
+   * The statements of {@code b}, with those of the blocks inside it that neither record a
+   * position nor are left by a break (a {@code for} loop and its initialisation, say) in their
+   * place: the sweeps of such a block are those of its statements, in order.
+   */
+  private static void flatten(Stmt.Block b, RecordPlan plan, List<Stmt> out) {
+    for (Stmt s : b.stmts()) {
+      if (s instanceof Stmt.Block inner && plan.position(inner) == null
+          && (inner.label() == null || !plan.flow().isBreakTarget(inner.label()))) {
+        flatten(inner, plan, out);
+      } else {
+        out.add(s);
+      }
+    }
+  }
+
+  /** The reverses of the top-level statements from {@code from} down to {@code to}. */
+  private List<Stmt> reverseOf(int from, int to) {
+    List<Stmt> out = new ArrayList<>();
+    for (int i = from; i >= to; i--) {
+      out.addAll(reverses.get(i));
+    }
+    return out;
+  }
+
+  private Sweeps fuse(int k, Stmt.Loop l) {
+    int at = -1;
+    for (int i = 0; i < forward.size(); i++) {
+      if (l.tree() != null && forward.get(i) instanceof Stmt.Loop f && f.tree() == l.tree()) {
+        if (at >= 0) {
+          return null;
+        }
+        at = i;
+      }
+    }
+    List<Stmt> loopReverse = reverses.get(k);
+    if (at < 0 || loopReverse.isEmpty()
+        || !(loopReverse.get(loopReverse.size() - 1) instanceof Stmt.IndexLoop backwards)
+        || !backwards.down() || backwards.label() != null) {
+      return null;
+    }
+    Stmt.Loop forwardLoop = (Stmt.Loop) forward.get(at);
+    List<Stmt> postForward = forward.subList(at + 1, forward.size());
+    List<Stmt> postReverse = reverseOf(reverses.size() - 1, k + 1);
+    List<Stmt> preReverse = reverseOf(k - 1, 0);
+    Set<Variable> prefixWrites = writes(loopReverse.subList(0, loopReverse.size() - 1));
+    Set<Variable> laterWrites = writes(List.of(forwardLoop, backwards.body()));
+    laterWrites.addAll(writes(postForward));
+    if (forwardLoop.label() != null || intersects(reads(List.of(backwards.body())), prefixWrites)
+        || intersects(reads(postReverse), laterWrites) || intersects(reads(preReverse), laterWrites)
+        || reads(postReverse).contains(names.tape()) || pushes(postForward)) {
+      return null;
+    }
+    Variable iteration = backwards.index();
+    List<Stmt> reverse = new ArrayList<>(postReverse);
+    reverse.add(new Stmt.Assign(iteration, Expr.Literal.ofInt(0), true, null));
+    reverse.add(new Stmt.Loop(null, forwardLoop.condition(),
+        ForwardSweep.block(fusedBody(l, forwardLoop, backwards, iteration)), List.of(),
+        forwardLoop.testFirst(), null, forwardLoop.tree()));
+    reverse.addAll(postForward);
+    reverse.addAll(preReverse);
+    return new Sweeps(new ArrayList<>(forward.subList(0, at)), reverse);
+  }
+
+  /** The iteration's forward, then its reverse between a save and a restore of the state. */
+  private List<Stmt> fusedBody(Stmt.Loop l, Stmt.Loop forwardLoop, Stmt.IndexLoop backwards,
+      Variable iteration) {
+    List<Stmt> body = new ArrayList<>();
+    body.add(new Stmt.Increment(iteration));
+    body.addAll(forwardLoop.body().stmts());
+    Set<Variable> declaredInLoop = new HashSet<>();
+    IrWalk.statements(l, s -> {
+      if (s instanceof Stmt.Assign a && a.declaration()) {
+        declaredInLoop.add(a.target());
+      }
+    });
+    List<Stmt> restores = new ArrayList<>();
+    for (Variable v : writes(List.of(backwards.body()))) {
+      if (isPrimal(v) && !v.type().isArray() && !declaredInLoop.contains(v)) {
+        Variable saved = names.scratch(names.name(v) + "Kept", v.type());
+        body.add(new Stmt.Assign(saved, new Expr.VarRef(v), true, null));
+        restores.add(new Stmt.Assign(v, new Expr.VarRef(saved), false, null));
+      }
+    }
+    body.addAll(backwards.body().stmts());
+    body.addAll(restores);
+    return body;
+  }
+
+  private boolean isPrimal(Variable v) {
+    return v.origin() == Variable.Origin.PARAMETER || v.origin() == Variable.Origin.LOCAL
+        || v.origin() == Variable.Origin.RESULT || v.origin() == Variable.Origin.TEMPORARY
+        || ir.locals().contains(v);
+  }
+
+  /** The variables {@code code} assigns, other than adjoints (whose updates commute). */
+  private static Set<Variable> writes(List<? extends Stmt> code) {
+    Set<Variable> out = new LinkedHashSet<>();
+    for (Stmt stmt : code) {
+      IrWalk.statements(stmt, s -> {
+        Variable v = s instanceof Stmt.Assign a ? a.target()
+            : s instanceof Stmt.Increment i ? i.counter()
+            : s instanceof Stmt.ArrayWrite w ? IrWalk.root(w.array())
+            : s instanceof Stmt.IndexLoop il ? il.index() : null;
+        if (v != null && v.origin() != Variable.Origin.ADJOINT) {
+          out.add(v);
+        }
+      });
+    }
+    return out;
+  }
+
+  /** Every variable {@code code} reads, adjoints excepted. */
+  private static Set<Variable> reads(List<? extends Stmt> code) {
+    Set<Variable> out = new HashSet<>();
+    for (Stmt stmt : code) {
+      IrWalk.statements(stmt, s -> IrWalk.ownExpressions(s, e -> IrWalk.expressions(e, x -> {
+        if (x instanceof Expr.VarRef r && r.variable().origin() != Variable.Origin.ADJOINT) {
+          out.add(r.variable());
+        }
+      })));
+    }
+    return out;
+  }
+
+  private static boolean pushes(List<Stmt> code) {
+    boolean[] found = {false};
+    code.forEach(stmt -> IrWalk.statements(stmt, s -> found[0] |= s instanceof Stmt.Push));
+    return found[0];
+  }
+
+  private static boolean intersects(Set<Variable> a, Set<Variable> b) {
+    return a.stream().anyMatch(b::contains);
+  }
+}

@@ -96,7 +96,13 @@ final class ProgramGenerator {
      * chosen by ?:, swaps of different lengths, ragged matrices with rows assigned and moved,
      * sizes that change in a loop ({@link ReferenceShapes}).
      */
-    REFERENCE("reference");
+    REFERENCE("reference"),
+    /**
+     * A nested class model {@code Mdl} of final fields with a {@code @Differentiable} instance
+     * method h ({@link ModelArgs}); chosen on its own random stream, so that adding it changes
+     * no other shape's programs.
+     */
+    MODEL("model");
 
     final String flag;
 
@@ -200,8 +206,9 @@ final class ProgramGenerator {
     this.features = java.util.EnumSet.noneOf(Feature.class);
     this.features.addAll(features);
     this.shapeRnd = new SplittableRandom(seed ^ 0x3C6EF372FE94F82AL);
-    if (!this.features.isEmpty() && shapeRnd.nextInt(4) != 0) {
-      List<Feature> fs = new ArrayList<>(this.features);
+    List<Feature> fs = new ArrayList<>(this.features);
+    fs.remove(Feature.MODEL);
+    if (!fs.isEmpty() && shapeRnd.nextInt(4) != 0) {
       int n = shapeRnd.nextInt(10) < 7 ? 1 : 2;
       for (int i = 0; i < n; i++) {
         chosen.add(fs.get(shapeRnd.nextInt(fs.size())));
@@ -305,6 +312,12 @@ final class ProgramGenerator {
     program.fields.addAll(fields);
     program.imports.addAll(imports);
     program.records.addAll(records);
+    if (features.contains(Feature.MODEL)) {
+      SplittableRandom modelRnd = new SplittableRandom(seed ^ 0x6A09E667F3BCC908L);
+      if (features.size() == 1 || modelRnd.nextInt(4) == 0) {
+        program.records.add(ModelArgs.declaration(modelRnd));
+      }
+    }
     return program;
   }
 
@@ -988,6 +1001,7 @@ final class ProgramGenerator {
       case SWAP -> swap(scope);
       case RECORD -> recordStmts(scope);
       case REFERENCE -> references(scope);
+      case MODEL -> throw new AssertionError("the model shape is a class, never statements");
     };
     for (Node n : out) {
       if (n.shape == null) {

@@ -365,8 +365,9 @@ final class FuzzRunner {
   }
 
   Report check(ClassLoader loader, Program p) {
-    Future<Report> f = EXEC.submit(() -> GradientOracle.check(loader, p.qualifiedName(),
-        p.entry().name, p.entry().params, p.seed ^ 0x5DEECE66DL, POINTS));
+    Future<Report> f = EXEC.submit(() -> ModelArgs.andModel(GradientOracle.check(loader,
+        p.qualifiedName(), p.entry().name, p.entry().params, p.seed ^ 0x5DEECE66DL, POINTS),
+        loader, p, POINTS));
     try {
       return f.get(20, TimeUnit.SECONDS);
     } catch (TimeoutException e) {

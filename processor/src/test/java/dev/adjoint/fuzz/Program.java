@@ -105,6 +105,9 @@ final class Program {
         }
       }
     }
+    if (records.stream().anyMatch(r -> r.startsWith(ModelArgs.PREFIX))) {
+      out.add("model");
+    }
     return out;
   }
 

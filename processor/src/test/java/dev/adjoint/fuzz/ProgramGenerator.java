@@ -101,7 +101,13 @@ final class ProgramGenerator {
      * A loop summing independent terms, used linearly after it (issue 15: fused into one
      * sweep), and its near misses ({@link SumShapes}).
      */
-    SUM_TERMS("sumTerms");
+    SUM_TERMS("sumTerms"),
+    /**
+     * A nested class model {@code Mdl} of final fields with a {@code @Differentiable} instance
+     * method h ({@link ModelArgs}); chosen on its own random stream, so that adding it changes
+     * no other shape's programs.
+     */
+    MODEL("model");
 
     final String flag;
 
@@ -205,8 +211,9 @@ final class ProgramGenerator {
     this.features = java.util.EnumSet.noneOf(Feature.class);
     this.features.addAll(features);
     this.shapeRnd = new SplittableRandom(seed ^ 0x3C6EF372FE94F82AL);
-    if (!this.features.isEmpty() && shapeRnd.nextInt(4) != 0) {
-      List<Feature> fs = new ArrayList<>(this.features);
+    List<Feature> fs = new ArrayList<>(this.features);
+    fs.remove(Feature.MODEL);
+    if (!fs.isEmpty() && shapeRnd.nextInt(4) != 0) {
       int n = shapeRnd.nextInt(10) < 7 ? 1 : 2;
       for (int i = 0; i < n; i++) {
         chosen.add(fs.get(shapeRnd.nextInt(fs.size())));
@@ -310,6 +317,12 @@ final class ProgramGenerator {
     program.fields.addAll(fields);
     program.imports.addAll(imports);
     program.records.addAll(records);
+    if (features.contains(Feature.MODEL)) {
+      SplittableRandom modelRnd = new SplittableRandom(seed ^ 0x6A09E667F3BCC908L);
+      if (features.size() == 1 || modelRnd.nextInt(4) == 0) {
+        program.records.add(ModelArgs.declaration(modelRnd));
+      }
+    }
     return program;
   }
 
@@ -994,6 +1007,7 @@ final class ProgramGenerator {
       case RECORD -> recordStmts(scope);
       case REFERENCE -> references(scope);
       case SUM_TERMS -> sumTerms(scope);
+      case MODEL -> throw new AssertionError("the model shape is a class, never statements");
     };
     for (Node n : out) {
       if (n.shape == null) {

@@ -13,7 +13,8 @@ import java.util.function.Predicate;
  * straight-line sequence of statements, inner ones first, is rewritten by
  * {@link ClearThenAccumulate}, {@link CopyPropagation} and {@link DeadStores} until none applies.
  * Every pass computes the same values in fewer statements, and touches only scalar adjoints and
- * scratch values: never the original's variables, records or the tape.
+ * scratch values: never the original's variables, records or the tape. Last,
+ * {@link ZeroAdjointGuard} skips the reverse loops scaled by an adjoint that is zero.
  */
 public final class AdjointCleanup {
   private static final int MAX_ROUNDS = 16;
@@ -34,7 +35,7 @@ public final class AdjointCleanup {
    */
   public static List<Stmt> apply(List<Stmt> code, Set<Variable> liveOut,
       Predicate<Expr.Call> pureCall) {
-    return sequence(code, liveOut, true, pureCall);
+    return ZeroAdjointGuard.apply(sequence(code, liveOut, true, pureCall), liveOut, pureCall);
   }
 
   private static List<Stmt> sequence(List<Stmt> code, Set<Variable> liveOut, boolean outermost,

@@ -95,7 +95,12 @@ final class ProgramGenerator {
      * chosen by ?:, swaps of different lengths, ragged matrices with rows assigned and moved,
      * sizes that change in a loop ({@link ReferenceShapes}).
      */
-    REFERENCE("reference");
+    REFERENCE("reference"),
+    /**
+     * A dense layer of ReLU units whose dead units leave a zero adjoint, skipped in the reverse
+     * sweep ({@link DenseReluShapes}).
+     */
+    DENSE_RELU("denseRelu");
 
     final String flag;
 
@@ -971,6 +976,7 @@ final class ProgramGenerator {
       case SWAP -> swap(scope);
       case RECORD -> recordStmts(scope);
       case REFERENCE -> references(scope);
+      case DENSE_RELU -> denseRelu(scope);
     };
     for (Node n : out) {
       if (n.shape == null) {
@@ -1935,7 +1941,22 @@ final class ProgramGenerator {
 
   private List<Node> references(Scope scope) {
     String[] z = new String[1];
-    List<Node> out = new ReferenceShapes(new ReferenceShapes.Generator() {
+    List<Node> out = new ReferenceShapes(shapeGenerator(scope)).build(z);
+    result(scope, z[0]);
+    return out;
+  }
+
+  // 17. dense ReLU layers (the shapes are in DenseReluShapes)
+
+  private List<Node> denseRelu(Scope scope) {
+    String[] z = new String[1];
+    List<Node> out = new DenseReluShapes(shapeGenerator(scope)).build(z);
+    result(scope, z[0]);
+    return out;
+  }
+
+  private ReferenceShapes.Generator shapeGenerator(Scope scope) {
+    return new ReferenceShapes.Generator() {
       @Override
       public int sr(int n) {
         return ProgramGenerator.this.sr(n);
@@ -1964,9 +1985,7 @@ final class ProgramGenerator {
         in.inSwitch = false;
         return ProgramGenerator.this.active(in, depth);
       }
-    }).build(z);
-    result(scope, z[0]);
-    return out;
+    };
   }
 
   // 15. buffer swaps

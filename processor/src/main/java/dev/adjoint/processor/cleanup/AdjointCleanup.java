@@ -6,6 +6,7 @@ import dev.adjoint.processor.ir.StmtRewrite;
 import dev.adjoint.processor.ir.Variable;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -36,6 +37,15 @@ public final class AdjointCleanup {
   public static List<Stmt> apply(List<Stmt> code, Set<Variable> liveOut,
       Predicate<Expr.Call> pureCall) {
     return ZeroAdjointGuard.apply(sequence(code, liveOut, true, pureCall), liveOut, pureCall);
+  }
+
+  /**
+   * As {@link #apply(List, Set, Predicate)}, then summing the shares into one adjoint element
+   * in a local ({@link ElementSums}); {@code scratch} creates a fresh {@code double} local.
+   */
+  public static List<Stmt> apply(List<Stmt> code, Set<Variable> liveOut,
+      Predicate<Expr.Call> pureCall, Function<String, Variable> scratch) {
+    return ElementSums.apply(apply(code, liveOut, pureCall), pureCall, scratch);
   }
 
   private static List<Stmt> sequence(List<Stmt> code, Set<Variable> liveOut, boolean outermost,

@@ -98,8 +98,8 @@ class ZeroAdjointGuardTest {
     List<Stmt> after = ZeroAdjointGuard.apply(before, Set.of(xAdj, wAdj), NONE);
     Map<Variable, Object> start = inputs(new Random(3), true);
     ((double[]) start.get(x))[1] = Double.POSITIVE_INFINITY;
-    double[] statementByStatement = (double[]) Evaluator.run(before, start).get(wAdj);
-    double[] guarded = (double[]) Evaluator.run(after, start).get(wAdj);
+    double[] statementByStatement = (double[]) ArrayEvaluator.run(before, start).get(wAdj);
+    double[] guarded = (double[]) ArrayEvaluator.run(after, start).get(wAdj);
     assertThat(statementByStatement[1]).isNaN();
     assertThat(guarded[1]).isEqualTo(((double[]) start.get(wAdj))[1]);
   }
@@ -160,83 +160,13 @@ class ZeroAdjointGuardTest {
     Random random = new Random(15);
     for (int trial = 0; trial < 20; trial++) {
       Map<Variable, Object> start = inputs(random, trial % 2 == 0);
-      Map<Variable, Object> expected = Evaluator.run(before, start);
-      Map<Variable, Object> actual = Evaluator.run(after, start);
+      Map<Variable, Object> expected = ArrayEvaluator.run(before, start);
+      Map<Variable, Object> actual = ArrayEvaluator.run(after, start);
       for (Variable v : List.of(xAdj, wAdj)) {
         assertThat((double[]) actual.get(v)).isEqualTo((double[]) expected.get(v));
       }
       assertThat(actual.get(otherAdj)).isEqualTo(expected.get(otherAdj));
       assertThat(actual.get(zAdj)).isEqualTo(expected.get(zAdj));
-    }
-  }
-
-  /** Evaluates scalar and array IR with index loops and branches: enough for these tests. */
-  private static final class Evaluator {
-    private final Map<Variable, Object> values = new HashMap<>();
-
-    static Map<Variable, Object> run(List<Stmt> code, Map<Variable, Object> inputs) {
-      Evaluator e = new Evaluator();
-      inputs.forEach((k, v) -> e.values.put(k, v instanceof double[] a ? a.clone() : v));
-      code.forEach(e::exec);
-      return e.values;
-    }
-
-    private void exec(Stmt s) {
-      if (s instanceof Stmt.Assign a) {
-        values.put(a.target(), eval(a.value()));
-      } else if (s instanceof Stmt.Accumulate a && a.target() instanceof Expr.VarRef r) {
-        values.put(r.variable(), (Double) values.get(r.variable()) + (Double) eval(a.value()));
-      } else if (s instanceof Stmt.Accumulate a && a.target() instanceof Expr.ArrayRead r) {
-        double[] array = (double[]) eval(r.array());
-        array[(Integer) eval(r.index())] += (Double) eval(a.value());
-      } else if (s instanceof Stmt.ArrayWrite a) {
-        ((double[]) eval(a.array()))[(Integer) eval(a.index())] = (Double) eval(a.value());
-      } else if (s instanceof Stmt.If f) {
-        ((Boolean) eval(f.condition()) ? f.thenPart() : f.elsePart()).stmts().forEach(this::exec);
-      } else if (s instanceof Stmt.IndexLoop l) {
-        int bound = (Integer) eval(l.bound());
-        for (int k = (Integer) eval(l.from()); l.down() ? k > bound : k < bound;
-            k += l.down() ? -1 : 1) {
-          values.put(l.index(), k);
-          l.body().stmts().forEach(this::exec);
-        }
-      } else if (!(s instanceof Stmt.Comment)) {
-        throw new IllegalArgumentException("not evaluated here: " + s);
-      }
-    }
-
-    private Object eval(Expr e) {
-      if (e instanceof Expr.Literal l) {
-        return l.type().kind() == IrType.Kind.INT ? (Object) Integer.parseInt(l.text())
-            : (Object) Double.parseDouble(l.text());
-      }
-      if (e instanceof Expr.VarRef r) {
-        return values.get(r.variable());
-      }
-      if (e instanceof Expr.ArrayLength n) {
-        return ((double[]) eval(n.array())).length;
-      }
-      if (e instanceof Expr.ArrayRead r) {
-        return ((double[]) eval(r.array()))[(Integer) eval(r.index())];
-      }
-      Expr.Binary b = (Expr.Binary) e;
-      Object left = eval(b.left());
-      Object right = eval(b.right());
-      if (left instanceof Integer l && right instanceof Integer r) {
-        return switch (b.op()) {
-          case MINUS -> l - r;
-          case PLUS -> l + r;
-          default -> throw new IllegalArgumentException("not evaluated here: " + e);
-        };
-      }
-      double l = (Double) left;
-      double r = (Double) right;
-      return switch (b.op()) {
-        case TIMES -> l * r;
-        case PLUS -> l + r;
-        case NOT_EQUAL -> l != r;
-        default -> throw new IllegalArgumentException("not evaluated here: " + e);
-      };
     }
   }
 }

@@ -14,8 +14,8 @@ import java.util.function.Predicate;
  * straight-line sequence of statements, inner ones first, is rewritten by
  * {@link ClearThenAccumulate}, {@link CopyPropagation} and {@link DeadStores} until none applies.
  * Every pass computes the same values in fewer statements, and touches only scalar adjoints and
- * scratch values: never the original's variables, records or the tape. Last,
- * {@link ZeroAdjointGuard} skips the reverse loops scaled by an adjoint that is zero.
+ * scratch values: never the original's variables, records or the tape. The generated code's
+ * first-order sweep is guarded by {@link ZeroAdjointGuard} as it is printed.
  */
 public final class AdjointCleanup {
   private static final int MAX_ROUNDS = 16;
@@ -36,7 +36,7 @@ public final class AdjointCleanup {
    */
   public static List<Stmt> apply(List<Stmt> code, Set<Variable> liveOut,
       Predicate<Expr.Call> pureCall) {
-    return ZeroAdjointGuard.apply(sequence(code, liveOut, true, pureCall), liveOut, pureCall);
+    return sequence(code, liveOut, true, pureCall);
   }
 
   /**

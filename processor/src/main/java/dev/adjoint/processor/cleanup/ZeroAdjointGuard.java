@@ -1,5 +1,6 @@
 package dev.adjoint.processor.cleanup;
 
+import dev.adjoint.processor.ir.AdjointBody;
 import dev.adjoint.processor.ir.BinaryOp;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.IrType;
@@ -7,7 +8,10 @@ import dev.adjoint.processor.ir.IrWalk;
 import dev.adjoint.processor.ir.Stmt;
 import dev.adjoint.processor.ir.StmtRewrite;
 import dev.adjoint.processor.ir.Variable;
+import dev.adjoint.processor.rules.RuleTable;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -32,6 +36,18 @@ import java.util.function.Predicate;
  */
 public final class ZeroAdjointGuard {
   private ZeroAdjointGuard() {}
+
+  /**
+   * The reverse sweep of {@code body} as the gradient prints it: guarded. Only there: the
+   * forward-over-reverse transformation differentiates the unguarded sweep, since a zero adjoint
+   * may have a tangent that is not zero.
+   */
+  public static List<Stmt> printed(AdjointBody body) {
+    Set<Variable> liveOut = new HashSet<>();
+    body.parameterAdjoints().stream().filter(Objects::nonNull).forEach(liveOut::add);
+    liveOut.add(body.resultAdjoint());
+    return apply(body.reverse(), liveOut, call -> RuleTable.isPure(call.method()));
+  }
 
   /**
    * {@code code}, a method's outermost reverse sweep, with each qualifying loop, at any depth,

@@ -12,6 +12,7 @@ import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.TypeVariableName;
 import dev.adjoint.processor.abi.AdjointAbi;
 import dev.adjoint.processor.abi.RuntimeTypes;
+import dev.adjoint.processor.cleanup.ZeroAdjointGuard;
 import dev.adjoint.processor.ir.Variable;
 import dev.adjoint.processor.ir.AdjointBody;
 import dev.adjoint.processor.ir.MethodBody;
@@ -509,7 +510,7 @@ public final class GradClassWriter {
     m.addComment("reverse sweep");
     m.addStatement("$T $N = $L", JavaExpressions.typeName(body.result().type()),
         body.nameOf(body.resultAdjoint()), seed);
-    m.addCode(printer.print(body.reverse()));
+    m.addCode(printer.print(ZeroAdjointGuard.printed(body)));
   }
 
   /** A whole method body: its statements, then the return of its value. */

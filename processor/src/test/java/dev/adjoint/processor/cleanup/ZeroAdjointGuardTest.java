@@ -87,9 +87,18 @@ class ZeroAdjointGuardTest {
   @Test
   void aLoneAdjointAsTheUpdateCounts() {
     List<Stmt> before = List.of(reverseLoop(add(at(wAdj, i), ref(zAdj))));
-    List<Stmt> after = AdjointCleanup.apply(before, Set.of(xAdj, wAdj));
+    List<Stmt> after = ZeroAdjointGuard.apply(before, Set.of(xAdj, wAdj), NONE);
     assertThat(after.get(0)).isInstanceOf(Stmt.If.class);
     assertSameValues(before, after);
+  }
+
+  @Test
+  void theCleanupThatSecondOrderDifferentiatesLeavesTheLoopUnguarded() {
+    // Forward-over-reverse differentiates AdjointCleanup's output: a zero adjoint may have a
+    // tangent that is not zero (rAdj = valueAdj * r at r = 0), so only the printed gradient is
+    // guarded (ZeroAdjointGuard.printed).
+    List<Stmt> code = List.of(denseLoop());
+    assertThat(AdjointCleanup.apply(code, Set.of(xAdj, wAdj))).isEqualTo(code);
   }
 
   @Test

@@ -103,6 +103,11 @@ final class ProgramGenerator {
      */
     SUM_TERMS("sumTerms"),
     /**
+     * A dense layer of ReLU units whose dead units leave a zero adjoint, skipped in the reverse
+     * sweep ({@link DenseReluShapes}).
+     */
+    DENSE_RELU("denseRelu"),
+    /**
      * A nested class model {@code Mdl} of final fields with a {@code @Differentiable} instance
      * method h ({@link ModelArgs}); chosen on its own random stream, so that adding it changes
      * no other shape's programs.
@@ -1008,6 +1013,7 @@ final class ProgramGenerator {
       case REFERENCE -> references(scope);
       case SUM_TERMS -> sumTerms(scope);
       case MODEL -> throw new AssertionError("the model shape is a class, never statements");
+      case DENSE_RELU -> denseRelu(scope);
     };
     for (Node n : out) {
       if (n.shape == null) {
@@ -1982,6 +1988,11 @@ final class ProgramGenerator {
   private List<Node> sumTerms(Scope scope) {
     String[] z = new String[1];
     List<Node> out = new SumShapes(shapeGenerator(scope)).build(z);
+  // 17. dense ReLU layers (the shapes are in DenseReluShapes)
+
+  private List<Node> denseRelu(Scope scope) {
+    String[] z = new String[1];
+    List<Node> out = new DenseReluShapes(shapeGenerator(scope)).build(z);
     result(scope, z[0]);
     return out;
   }

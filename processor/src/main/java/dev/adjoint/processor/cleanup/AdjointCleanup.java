@@ -6,6 +6,7 @@ import dev.adjoint.processor.ir.StmtRewrite;
 import dev.adjoint.processor.ir.Variable;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -13,7 +14,8 @@ import java.util.function.Predicate;
  * straight-line sequence of statements, inner ones first, is rewritten by
  * {@link ClearThenAccumulate}, {@link CopyPropagation} and {@link DeadStores} until none applies.
  * Every pass computes the same values in fewer statements, and touches only scalar adjoints and
- * scratch values: never the original's variables, records or the tape.
+ * scratch values: never the original's variables, records or the tape. The generated code's
+ * first-order sweep is guarded by {@link ZeroAdjointGuard} as it is printed.
  */
 public final class AdjointCleanup {
   private static final int MAX_ROUNDS = 16;
@@ -35,6 +37,15 @@ public final class AdjointCleanup {
   public static List<Stmt> apply(List<Stmt> code, Set<Variable> liveOut,
       Predicate<Expr.Call> pureCall) {
     return sequence(code, liveOut, true, pureCall);
+  }
+
+  /**
+   * As {@link #apply(List, Set, Predicate)}, then summing the shares into one adjoint element
+   * in a local ({@link ElementSums}); {@code scratch} creates a fresh {@code double} local.
+   */
+  public static List<Stmt> apply(List<Stmt> code, Set<Variable> liveOut,
+      Predicate<Expr.Call> pureCall, Function<String, Variable> scratch) {
+    return ElementSums.apply(apply(code, liveOut, pureCall), pureCall, scratch);
   }
 
   private static List<Stmt> sequence(List<Stmt> code, Set<Variable> liveOut, boolean outermost,

@@ -7,6 +7,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeVariableName;
+import dev.adjoint.processor.cleanup.ZeroAdjointGuard;
 import dev.adjoint.processor.abi.RuntimeTypes;
 import dev.adjoint.processor.ir.AdjointBody;
 import dev.adjoint.processor.ir.TapeUse;
@@ -93,7 +94,7 @@ final class AdjointEntryWriter {
     m.addComment("reverse sweep");
     m.addStatement("$T $N = $L", JavaExpressions.typeName(body.result().type()),
         body.nameOf(body.resultAdjoint()), seed);
-    m.addCode(printer.print(body.reverse()));
+    m.addCode(printer.print(ZeroAdjointGuard.printed(body)));
   }
 
   /** The original's type variables, with their bounds, for every method with its signature. */

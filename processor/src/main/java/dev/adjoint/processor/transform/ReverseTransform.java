@@ -143,7 +143,7 @@ public final class ReverseTransform {
     Set<Variable> liveOut = new HashSet<>(parameterAdjoints);
     liveOut.add(resultAdjoint);
     List<Stmt> cleanReverse = AdjointCleanup.apply(adjointDecls, liveOut,
-        call -> RuleTable.isPure(call.method()));
+        call -> RuleTable.isPure(call.method()), base -> names.scratch(base, IrType.DOUBLE));
     TapeUse tapeUse = names.tapeUsed() ? TapeUse.RECORDS
         : names.tapeReferenced() ? TapeUse.PASSES_ON : TapeUse.NONE;
     return new AdjointBody(prologue, RepeatedStores.apply(prologue, forward), cleanReverse,

@@ -1988,7 +1988,11 @@ final class ProgramGenerator {
   private List<Node> sumTerms(Scope scope) {
     String[] z = new String[1];
     List<Node> out = new SumShapes(shapeGenerator(scope)).build(z);
-  // 17. dense ReLU layers (the shapes are in DenseReluShapes)
+    result(scope, z[0]);
+    return out;
+  }
+
+  // 18. dense ReLU layers (the shapes are in DenseReluShapes)
 
   private List<Node> denseRelu(Scope scope) {
     String[] z = new String[1];

@@ -1361,7 +1361,7 @@ final class ProgramGenerator {
         case 1 -> Node.stmt(fillHelper() + "(" + y + ", " + y + "[0] * 0.5 + @0@);",
             active(scope, 1));
         case 2 -> Node.stmt(putHelper() + "(" + (matrix && sr(2) == 0 ? zm + "[" + sr(2) + "]" : y)
-            + ", @0@);", active(scope, 2));
+            + spick("", "", ".clone()") + ", @0@);", active(scope, 2)); // a copy: writes lost
         case 3 -> sr(5) == 0 // near miss: one array for both parameters (rejected at the call)
             ? Node.stmt(mapHelper() + "(" + y + ", " + y + ", @0@);", active(scope, 1))
             : Node.stmt(mapHelper() + "(" + spick(y + ", " + w, w + ", " + y) + ", @0@);",

@@ -8,8 +8,8 @@ import java.util.List;
  * ({@code double[] b = a;}, {@code var}), reassignment in loops and branches (also to a
  * {@code clone()}), arrays chosen by {@code ?:}, swaps of arrays of different lengths, ragged
  * matrices whose rows are assigned and moved, row aliases that outlive a row assignment,
- * allocations whose size changes in the loop; with writes through every name afterwards. Indices stay in range by construction (literals
- * below every length, or {@code % a.length}).
+ * allocations whose size changes in the loop; with writes through every name afterwards.
+ * Indices stay in range by construction (literals below every length, or {@code % a.length}).
  */
 final class ReferenceShapes {
   /** What a shape needs of the generator: its shape random stream and expressions. */

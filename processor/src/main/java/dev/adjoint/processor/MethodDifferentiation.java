@@ -22,6 +22,7 @@ import dev.adjoint.processor.ir.Variable;
 import dev.adjoint.processor.normalize.EvaluateOnce;
 import dev.adjoint.processor.normalize.HoistLoopAllocations;
 import dev.adjoint.processor.normalize.ParameterArrayCopies;
+import dev.adjoint.processor.normalize.WritingCallGuards;
 import dev.adjoint.processor.normalize.ParameterReferences;
 import dev.adjoint.processor.rules.RuleTable;
 import dev.adjoint.processor.transform.GraphTrace;
@@ -100,6 +101,7 @@ final class MethodDifferentiation {
       ir = HoistLoopAllocations.apply(ir, elements, problems);
       ir = ParameterReferences.apply(ir, problems);
       ir = plan.publicApi ? ParameterArrayCopies.apply(ir, elements) : ir;
+      ir = WritingCallGuards.apply(ir, rules, elements);
       ir = EvaluateOnce.apply(ir, rules, problems);
       plan.unit = unit;
       plan.impureCall = EvaluateOnce.firstImpureCall(ir, rules).orElse(null);

@@ -1392,7 +1392,7 @@ final class ProgramGenerator {
     boolean result = false;
     int calls = 1 + sr(2);
     for (int c = 0; c < calls; c++) {
-      Node call = switch (two ? sr(5) : sr(3)) {
+      Node call = switch (two ? sr(6) : sr(3)) {
         case 0 -> {
           String fn = fillHelper();
           if (!result && sr(2) == 0) {
@@ -1404,13 +1404,28 @@ final class ProgramGenerator {
         case 1 -> Node.stmt(fillHelper() + "(" + y + ", " + y + "[0] * 0.5 + @0@);",
             active(scope, 1));
         case 2 -> Node.stmt(putHelper() + "(" + (matrix && sr(2) == 0 ? zm + "[" + sr(2) + "]" : y)
-            + ", @0@);", active(scope, 2));
+            + spick("", "", ".clone()") + ", @0@);", active(scope, 2)); // a copy: writes lost
         case 3 -> sr(5) == 0 // near miss: one array for both parameters (rejected at the call)
             ? Node.stmt(mapHelper() + "(" + y + ", " + y + ", @0@);", active(scope, 1))
             : Node.stmt(mapHelper() + "(" + spick(y + ", " + w, w + ", " + y) + ", @0@);",
                 active(scope, 1));
-        default -> Node.stmt(chainHelper() + "(" + spick(y + ", " + w, w + ", " + y)
+        case 4 -> Node.stmt(chainHelper() + "(" + spick(y + ", " + w, w + ", " + y)
             + ", @0@);", active(scope, 1));
+        default -> {
+          // two names that may be one array (a swap, a row alias) but are distinct here: the
+          // gradient compares them before the call and goes on
+          String t = "zt" + sfx();
+          if (matrix && sr(2) == 0) {
+            out.add(Node.stmt("double[] " + t + " = " + zm + "[1];"));
+            yield Node.stmt(mapHelper() + "(" + spick(zm + "[0], " + t, t + ", " + zm + "[0]")
+                + ", @0@);", active(scope, 1));
+          }
+          out.add(Node.stmt("double[] " + t + " = " + y + ";"));
+          out.add(Node.stmt(y + " = " + w + ";"));
+          out.add(Node.stmt(w + " = " + t + ";"));
+          yield Node.stmt(mapHelper() + "(" + spick(y + ", " + w, w + ", " + y) + ", @0@);",
+              active(scope, 1));
+        }
       };
       if (sr(4) == 0 && !call.template.startsWith("double ")) {
         String i = "zi" + sfx();

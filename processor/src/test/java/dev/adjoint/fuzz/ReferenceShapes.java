@@ -5,11 +5,11 @@ import java.util.List;
 
 /**
  * The {@code reference} fuzz feature (issue 13): local arrays used as references. Aliases
- * ({@code double[] b = a;}, {@code var}), reassignment in loops and branches, arrays chosen by
- * {@code ?:}, swaps of arrays of different lengths, ragged matrices whose rows are assigned and
- * moved, row aliases that outlive a row assignment, allocations whose size changes in the loop;
- * with writes through every name afterwards. Indices stay in range by construction (literals
- * below every length, or {@code % a.length}).
+ * ({@code double[] b = a;}, {@code var}), reassignment in loops and branches (also to a
+ * {@code clone()}), arrays chosen by {@code ?:}, swaps of arrays of different lengths, ragged
+ * matrices whose rows are assigned and moved, row aliases that outlive a row assignment,
+ * allocations whose size changes in the loop; with writes through every name afterwards.
+ * Indices stay in range by construction (literals below every length, or {@code % a.length}).
  */
 final class ReferenceShapes {
   /** What a shape needs of the generator: its shape random stream and expressions. */
@@ -65,7 +65,7 @@ final class ReferenceShapes {
         Node pick = g.sr(2) == 0
             ? Node.stmt(y + " = " + t + " % 2 == " + g.sr(2) + " ? " + u + " : " + w + ";")
             : Node.stmt("if (" + t + " % 3 == " + g.sr(3) + ") @0@ else @1@",
-                Node.block(List.of(Node.stmt(y + " = " + w + ";"))),
+                Node.block(List.of(Node.stmt(y + " = " + w + g.spick("", ".clone()") + ";"))),
                 Node.block(List.of(Node.stmt(y + " = " + u + ";"))));
         body.add(pick);
         body.add(Node.stmt(y + "[" + t + " % " + y + ".length] = " + g.spick("Math.sin(",

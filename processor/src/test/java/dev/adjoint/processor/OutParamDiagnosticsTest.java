@@ -180,4 +180,34 @@ class OutParamDiagnosticsTest {
     Compilation c = compile(src);
     assertThat(c).succeededWithoutWarnings();
   }
+
+  @Test
+  void matrixAndAnArrayItMayHoldAsARow() {
+    TestSource src = t("""
+        final class T {
+          static void scale(double[][] m, double[] by) {
+            for (int i = 0; i < m.length; i++) {
+              m[i][0] *= by[0];
+            }
+          }
+
+          @Differentiable
+          static double loss(double[] w) {
+            double[] x = w.clone();
+            double[][] m = new double[2][w.length];
+            m[1] = x;
+            scale(m, x);
+            return m[0][0] + x[0];
+          }
+        }
+        """);
+    Compilation c = compile(src);
+    assertThat(c).failed();
+    assertThat(c).hadErrorCount(1);
+    assertThat(c).hadErrorContaining("T.scale may write into the array passed as its parameter"
+        + " 'm', and 'm' and 'x' may refer to the same array (or one to a row of the other)"
+        + " through a reference assignment in this method")
+        .inFile(src.file).onLine(src.line("scale(m, x);"))
+        .atColumn(src.column("scale(m, x);", "("));
+  }
 }

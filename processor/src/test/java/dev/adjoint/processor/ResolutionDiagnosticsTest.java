@@ -138,7 +138,7 @@ class ResolutionDiagnosticsTest {
   }
 
   @Test
-  void cloneInsideAnExpressionSaysWhatToWrite() {
+  void cloneInsideAnExpressionIsACopy() {
     TestSource src = t("""
         final class T {
           @Differentiable
@@ -149,10 +149,7 @@ class ResolutionDiagnosticsTest {
         """);
     assertValidJava(src);
     Compilation c = compile(src);
-    assertThat(c).hadErrorCount(1);
-    assertThat(c).hadErrorContaining("clone() is supported only as the initializer of a local"
-        + " array (in a loop too), double[] copy = x.clone(); declare one and use it here")
-        .inFile(src.file).onLine(src.line("x.clone()")).atColumn(src.column("x.clone()", "("));
+    assertThat(c).succeededWithoutWarnings(); // gradients: gradients.CloneValuesTest
   }
 
   // --------------------------------------------------------- item 1: resolver limitations

@@ -92,9 +92,10 @@ public final class Activity {
     }
     LostDerivatives lost =
         new LostDerivatives(activity::isVaried, activity.useful::contains, rules);
+    ArrayAliases aliases = ArrayAliases.of(method.body());
     for (Stmt s : all) {
       lost.check(s, problems);
-      WritingCallChecks.check(method, s, rules, problems);
+      WritingCallChecks.check(method, s, rules, aliases, problems);
     }
     new DroppedDerivatives(method, activity::isVaried, rules).report(problems);
     return activity;

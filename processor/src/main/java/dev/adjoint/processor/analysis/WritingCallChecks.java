@@ -22,10 +22,12 @@ final class WritingCallChecks {
   private WritingCallChecks() {}
 
   /** Reports each call in {@code s} that may write into an argument and cannot be followed. */
-  static void check(MethodIr method, Stmt s, RuleTable rules, MethodProblems problems) {
+  static void check(MethodIr method, Stmt s, RuleTable rules, ArrayAliases aliases,
+      MethodProblems problems) {
     IrWalk.ownExpressions(s, e -> IrWalk.expressions(e, n -> {
       if (n instanceof Expr.Call c && WritingCalls.writes(c, rules)) {
         String problem = problem(method, s, c, rules);
+        problem = problem != null ? problem : aliasing(c, rules, aliases);
         if (problem != null) {
           problems.error(c.tree() != null ? c.tree() : s.tree(), Problem.HELPER_ARRAY_WRITE,
               problem);
@@ -65,7 +67,8 @@ final class WritingCallChecks {
             + " or int[] (or a row of one); pass a local array and copy it afterwards";
       }
       for (int j = 0; j < c.args().size(); j++) {
-        if (j != i && c.args().get(j).type().isArray() && IrWalk.root(c.args().get(j)) == root) {
+        if (j != i && c.args().get(j).type().isArray() && IrWalk.root(c.args().get(j)) == root
+            && !WritingCallAliasing.rows(arg, c.args().get(j))) {
           return name + " may write into the array passed as its parameter '" + p + "', and '"
               + root.sourceName() + "' is passed for another parameter too: the two may be the"
               + " same array, whose writes the gradient would not follow through both names;"
@@ -77,6 +80,24 @@ final class WritingCallChecks {
             + " the parameter '" + root.sourceName() + "' of a @Differentiable method, whose"
             + " gradient must leave the caller's array as the original leaves it; copy it into"
             + " a local array first (double[] y = " + root.sourceName() + ".clone();)";
+      }
+    }
+    return null;
+  }
+
+  /** The error for two names of possibly one array that the gradient cannot compare. */
+  private static String aliasing(Expr.Call c, RuleTable rules, ArrayAliases aliases) {
+    for (WritingCallAliasing.Pair pair : WritingCallAliasing.mayMeet(c, rules, aliases)) {
+      if (!WritingCallAliasing.comparable(c, pair)) {
+        String p = c.method().getParameters().get(pair.written()).getSimpleName().toString();
+        String a = IrWalk.root(c.args().get(pair.written())).sourceName();
+        String b = IrWalk.root(c.args().get(pair.other())).sourceName();
+        return c.method().getEnclosingElement().getSimpleName() + "."
+            + c.method().getSimpleName() + " may write into the array passed as its parameter '"
+            + p + "', and '" + a + "' and '" + b + "' may refer to the same array (or one to a"
+            + " row of the other) through a reference assignment in this method, whose writes"
+            + " the gradient would not follow through both names; pass a copy (" + b
+            + ".clone()) for one of them";
       }
     }
     return null;

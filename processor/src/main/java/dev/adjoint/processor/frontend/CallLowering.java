@@ -88,7 +88,7 @@ final class CallLowering {
         }
         if (Symbols.isAnyArray(receiver.type())) {
           if (name.equals("clone") && args.isEmpty()) {
-            return arrayClone(call, receiver);
+            return arrayClone(call, receiver, out);
           }
           // An array has the methods of Object.
           candidates = symbols.methods(symbols.elements().getTypeElement("java.lang.Object"),
@@ -246,9 +246,10 @@ final class CallLowering {
 
   /**
    * {@code x.clone()} outside a local array's declaration (where the method lowering copies the
-   * elements itself): an error saying what to write.
+   * elements itself): a copy into a temporary ({@link ArrayClones}), or an error saying what to
+   * write.
    */
-  private Expr arrayClone(MethodInvocationTree call, Expr receiver) {
+  private Expr arrayClone(MethodInvocationTree call, Expr receiver, List<Stmt> out) {
     if (receiver.type().kind() == IrType.Kind.DOUBLE_MATRIX) {
       return unsupported(call, Problem.ARRAY_COPY,
           "clone() of a double[][] copies only its row references, so the"
@@ -256,9 +257,10 @@ final class CallLowering {
           + " the elements in loops");
     }
     if (receiver.type().isArray()) {
-      return unsupported(call, Problem.ARRAY_COPY,
-          "clone() is supported only as the initializer of a local array"
-          + " (in a loop too), double[] copy = x.clone(); declare one and use it here");
+      Expr copy = ArrayClones.value(context, receiver, call, out);
+      return copy != null ? copy : unsupported(call, Problem.ARRAY_COPY,
+          "clone() is supported on an array variable or a row m[i]; assign the array to a"
+          + " local first");
     }
     ExecutableElement clone = symbols.methods(
         symbols.elements().getTypeElement("java.lang.Object"), "clone").get(0);

@@ -40,19 +40,8 @@ public final class JacobianMethodWriter {
       TangentCode code, String recordName, String gradientRecord) {
     ClassName record = grad.nestedClass(recordName);
     TypeName vector = ArrayTypeName.of(TypeName.DOUBLE);
-    TypeName matrix = ArrayTypeName.of(vector);
-    TypeSpec type = TypeSpec.recordBuilder(recordName)
-        .addModifiers(Modifier.PUBLIC)
-        .recordConstructor(MethodSpec.constructorBuilder()
-            .addParameter(vector, "values")
-            .addParameter(matrix, "jacobian")
-            .build())
-        .addJavadoc(doc("Values and Jacobian of $L.\n\n"
-            + "@param values the values of the original method\n"
-            + "@param jacobian one row per value, one column per entry of the differentiated"
-            + " parameters flattened in parameter order (a scalar is one entry, an array its"
-            + " elements row-major)\n", link(method)))
-        .build();
+    TypeSpec type = resultRecord(recordName, "parameters flattened in parameter order (a scalar"
+        + " is one entry, an array its elements row-major)", link(method));
     List<? extends VariableElement> declared = method.getParameters();
     List<String> names = code.parameters();
     Set<String> taken = new HashSet<>(names);
@@ -152,5 +141,24 @@ public final class JacobianMethodWriter {
     }
     args.add(CodeBlock.of("$N", out));
     return CodeBlock.join(args, ", ");
+  }
+
+  /**
+   * The result record {@code (double[] values, double[][] jacobian)}; {@code columns} ends the
+   * sentence saying what the Jacobian's columns are.
+   */
+  static TypeSpec resultRecord(String recordName, String columns, String link) {
+    TypeName vector = ArrayTypeName.of(TypeName.DOUBLE);
+    return TypeSpec.recordBuilder(recordName)
+        .addModifiers(Modifier.PUBLIC)
+        .recordConstructor(MethodSpec.constructorBuilder()
+            .addParameter(vector, "values")
+            .addParameter(ArrayTypeName.of(vector), "jacobian")
+            .build())
+        .addJavadoc(TangentMethodWriter.doc("Values and Jacobian of $L.\n\n"
+            + "@param values the values of the original method\n"
+            + "@param jacobian one row per value, one column per entry of the differentiated "
+            + columns + "\n", link))
+        .build();
   }
 }

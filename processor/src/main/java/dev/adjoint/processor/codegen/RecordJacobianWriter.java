@@ -1,6 +1,5 @@
 package dev.adjoint.processor.codegen;
 
-import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
@@ -35,22 +34,11 @@ public final class RecordJacobianWriter {
   public static Members write(ClassName grad, ExecutableElement method, FlatParameters flat,
       TangentCode code, String recordName, String gradientRecord) {
     ClassName record = grad.nestedClass(recordName);
-    TypeName vector = ArrayTypeName.of(TypeName.DOUBLE);
-    TypeName matrix = ArrayTypeName.of(vector);
     String link = TangentMethodWriter.link(method);
-    TypeSpec type = TypeSpec.recordBuilder(recordName)
-        .addModifiers(Modifier.PUBLIC)
-        .recordConstructor(MethodSpec.constructorBuilder()
-            .addParameter(vector, "values")
-            .addParameter(matrix, "jacobian")
-            .build())
-        .addJavadoc(TangentMethodWriter.doc("Values and Jacobian of $L.\n\n"
-            + "@param values the values of the original method\n"
-            + "@param jacobian one row per value, one column per entry of the differentiated"
-            + " parameters flattened in parameter order, the receiver first (a scalar is one"
-            + " entry, an array its elements row-major, a record its differentiated components"
-            + " depth-first in declaration order)\n", link))
-        .build();
+    TypeSpec type = JacobianMethodWriter.resultRecord(recordName, "parameters flattened in"
+        + " parameter order, the receiver first (a scalar is one entry, an array its elements"
+        + " row-major, a record its differentiated components depth-first in declaration order)",
+        link);
     List<String> names = code.parameters();
     Set<String> taken = new HashSet<>(names);
     taken.add(code.tangentOut());

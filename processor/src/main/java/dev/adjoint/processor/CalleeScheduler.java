@@ -107,6 +107,12 @@ final class CalleeScheduler implements AdjointProvider {
     return calleeEffects.mayReturnParameter(method);
   }
 
+  @Override
+  public java.util.Optional<dev.adjoint.processor.rules.ReturnedArgument> returnedArgument(
+      ExecutableElement method) {
+    return dev.adjoint.processor.frontend.ReturnedArguments.of(method, trees.getTree(method));
+  }
+
   void queue(Plan plan) {
     if (!plan.queued) {
       plan.queued = true;

@@ -40,16 +40,20 @@ final class LostDerivatives {
     boolean needed = s instanceof Stmt.Assign a && useful.test(a.target())
         || s instanceof Stmt.ArrayWrite w && useful.test(IrWalk.root(w.array()));
     Expr arrayRoot = s instanceof Stmt.Assign a && a.target().type().isArray() ? a.value() : null;
+    // a helper writing into an array and returning it, as a statement (ReturnedArgumentCalls)
+    Expr returnsWritten = s instanceof Stmt.Eval ev && ev.expr() instanceof Expr.Call c
+        && WritingCalls.writes(c, rules) && rules.returnedArgument(c.method()).isPresent()
+        ? ev.expr() : null;
     IrWalk.ownExpressions(s, e -> IrWalk.expressions(e, node -> {
       if (node instanceof Expr.Call c && c.type().isArray() && node != arrayRoot
-          && varied.test(node)) {
+          && node != returnsWritten && varied.test(node)) {
         problems.error(c.tree(), Problem.ARRAY_RESULT,
             "a differentiated call returning an array is supported only"
             + " as the initializer of a local array (double[] h = layer(x, w);) or as the"
             + " returned value: only there can its adjoint array be named");
       }
       if (node instanceof Expr.Call c) {
-        checkCall(c, needed, problems);
+        checkCall(c, needed, node == returnsWritten, problems);
       } else if (node instanceof Expr.Cast cast && cast.type().kind() == IrType.Kind.FLOAT
           && varied.test(cast.operand())) {
         problems.error(cast.tree(), Problem.LOST_DERIVATIVE,
@@ -75,7 +79,8 @@ final class LostDerivatives {
     }
   }
 
-  private void checkCall(Expr.Call c, boolean resultNeeded, MethodProblems problems) {
+  private void checkCall(Expr.Call c, boolean resultNeeded, boolean returnsWritten,
+      MethodProblems problems) {
     String name = c.method().getEnclosingElement().getSimpleName() + "." + c.method()
         .getSimpleName();
     if (c.receiver() != null) {
@@ -93,7 +98,7 @@ final class LostDerivatives {
     boolean arrayAware = rule.isPresent() && (rule.get() instanceof AdjointCallRule
         || rule.get() instanceof PullbackRule);
     if (c.type().isArray() && rule.isPresent() && rule.get() instanceof AdjointCallRule
-        && rules.mayReturnArrayArgument(c.method())) {
+        && !returnsWritten && rules.mayReturnArrayArgument(c.method())) {
       problems.error(c.tree(), Problem.ARRAY_ALIAS,
           name + " may return an array it received (or a row of one):"
           + " the gradient would treat the result as a new array, and writes through either"
@@ -117,7 +122,7 @@ final class LostDerivatives {
       return;
     }
     if (c.type().isArray() && rule.isPresent() && rule.get() instanceof AdjointCallRule
-        && rules.mayReturnArrayArgument(c.method())) {
+        && !returnsWritten && rules.mayReturnArrayArgument(c.method())) {
       problems.error(c.tree(), Problem.ARRAY_ALIAS,
           name + " may return an array it received (or a row of one):"
           + " the gradient would treat the result as a new array, and writes through either"

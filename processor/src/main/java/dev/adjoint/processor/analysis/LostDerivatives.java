@@ -99,11 +99,7 @@ final class LostDerivatives {
         || rule.get() instanceof PullbackRule);
     if (c.type().isArray() && rule.isPresent() && rule.get() instanceof AdjointCallRule
         && !returnsWritten && rules.mayReturnArrayArgument(c.method())) {
-      problems.error(c.tree(), Problem.ARRAY_ALIAS,
-          name + " may return an array it received (or a row of one):"
-          + " the gradient would treat the result as a new array, and writes through either"
-          + " name would not reach the other's adjoint; return a new array from the helper"
-          + " (copy the elements into new double[n]), or index the original directly");
+      problems.error(c.tree(), Problem.ARRAY_ALIAS, returnsArgument(c, name));
       return;
     }
     for (int i = 0; i < c.args().size(); i++) {
@@ -123,11 +119,7 @@ final class LostDerivatives {
     }
     if (c.type().isArray() && rule.isPresent() && rule.get() instanceof AdjointCallRule
         && !returnsWritten && rules.mayReturnArrayArgument(c.method())) {
-      problems.error(c.tree(), Problem.ARRAY_ALIAS,
-          name + " may return an array it received (or a row of one):"
-          + " the gradient would treat the result as a new array, and writes through either"
-          + " name would not reach the other's adjoint; return a new array from the helper"
-          + " (copy the elements into new double[n]), or index the original directly");
+      problems.error(c.tree(), Problem.ARRAY_ALIAS, returnsArgument(c, name));
       return;
     }
     for (int i = 0; i < c.args().size(); i++) {
@@ -151,5 +143,28 @@ final class LostDerivatives {
             + "', and an active value flows into it; its derivative would be lost");
       }
     }
+  }
+
+  /** The error for a call whose result may be an array it received, which is kept a call. */
+  private String returnsArgument(Expr.Call c, String name) {
+    var returned = rules.returnedArgument(c.method());
+    if (returned.isPresent()) {
+      String p = c.method().getParameters().get(returned.get().array()).getSimpleName()
+          .toString();
+      return name + " writes into the array passed as its parameter '" + p + "' and returns"
+          + (returned.get().isRow() ? " a row of" : "") + " it, and Adjoint reads such a"
+          + " result as the caller's own array only when that argument is a local variable"
+          + " (the call is a statement of its own, followed by the alias) and the call is the"
+          + " whole value of an assignment or a statement; assign the argument to a local"
+          + " array first (double[] a = ...; double[] y = " + c.method().getSimpleName()
+          + "(a, ...);)";
+    }
+    return name + " may return an array it received (or a row of one), and Adjoint follows"
+        + " such a result only when every return gives the same parameter (return v;) or the"
+        + " same row of one (return m[i]; with an int parameter i or a constant), none of them"
+        + " assigned in the helper; otherwise the gradient would treat the result as a new"
+        + " array, and writes through either name would not reach the other's adjoint: return"
+        + " a new array from the helper (copy the elements into new double[n]), or index the"
+        + " original directly";
   }
 }

@@ -48,9 +48,22 @@ public final class ReturnedArgumentCalls {
   private List<Stmt> list(List<Stmt> stmts) {
     List<Stmt> out = new ArrayList<>();
     for (Stmt s : stmts) {
-      if (!splitWritingCall(s, out)) {
-        out.add(StmtRewrite.apply(s, this::expr, this::list));
+      if (splitWritingCall(s, out)) {
+        continue;
       }
+      if (s instanceof Stmt.Eval e && e.expr() instanceof Expr.Call c) {
+        // a discarded result: a call of a pure helper returning an argument does nothing
+        Expr.Call call = withArguments(c);
+        Expr alias = pureAlias(call);
+        if (alias instanceof Expr.VarRef) {
+          changed = true;
+        } else {
+          changed |= call != c;
+          out.add(call == c ? s : new Stmt.Eval(call, s.tree()));
+        }
+        continue;
+      }
+      out.add(StmtRewrite.apply(s, this::expr, this::list));
     }
     return out;
   }
@@ -66,11 +79,10 @@ public final class ReturnedArgumentCalls {
       return false;
     }
     Optional<ReturnedArgument> returned = returned(c);
-    if (returned.isEmpty() || !rereadable(c, returned.get())) {
+    Expr.Call call = withArguments(c);
+    if (returned.isEmpty() || s instanceof Stmt.Assign && !rereadable(call, returned.get())) {
       return false;
     }
-    Expr.Call call = new Expr.Call(c.method(), c.receiver(), c.args().stream().map(this::expr)
-        .toList(), c.type(), c.tree());
     out.add(new Stmt.Eval(call, s.tree()));
     if (s instanceof Stmt.Assign a) {
       out.add(new Stmt.Assign(a.target(), alias(call, returned.get()), a.declaration(),
@@ -80,18 +92,37 @@ public final class ReturnedArgumentCalls {
     return true;
   }
 
+  /** {@code c} with its arguments rewritten; {@code c} itself when none changes. */
+  private Expr.Call withArguments(Expr.Call c) {
+    List<Expr> args = c.args().stream().map(this::expr).toList();
+    boolean same = true;
+    for (int k = 0; k < args.size(); k++) {
+      same &= args.get(k) == c.args().get(k);
+    }
+    return same ? c : new Expr.Call(c.method(), c.receiver(), args, c.type(), c.tree());
+  }
+
   /** {@code e} with every call of a pure helper returning an argument replaced by it. */
   private Expr expr(Expr e) {
     Expr rewritten = Rewrite.operands(e, this::expr);
-    if (rewritten instanceof Expr.Call c && !WritingCalls.writes(c, rules)
-        && !rules.mayHaveEffects(c.method())) {
-      Optional<ReturnedArgument> returned = returned(c);
-      if (returned.isPresent() && droppable(c, returned.get())) {
-        changed = true;
-        return alias(c, returned.get());
-      }
+    changed |= rewritten != e;
+    Expr alias = rewritten instanceof Expr.Call c ? pureAlias(c) : null;
+    if (alias != null) {
+      changed = true;
+      return alias;
     }
     return rewritten;
+  }
+
+  /** What a call of a pure helper returning an argument stands for, or null. */
+  private Expr pureAlias(Expr.Call c) {
+    if (WritingCalls.writes(c, rules) || !c.type().isArray() || c.receiver() != null
+        || rules.mayHaveEffects(c.method())) {
+      return null;
+    }
+    Optional<ReturnedArgument> returned = returned(c);
+    return returned.isPresent() && droppable(c, returned.get())
+        ? alias(c, returned.get()) : null;
   }
 
   private Optional<ReturnedArgument> returned(Expr.Call c) {

@@ -63,6 +63,23 @@ final class ReturnedArrayFx {
         return m[i];
     }
 
+    /** Does more than return its row: checks the index first. */
+    static double[] checkedRow(double[][] m, int i) {
+        if (i >= m.length) {
+            throw new IllegalArgumentException("no row " + i);
+        }
+        return m[i];
+    }
+
+    /** A helper that checks before returning a row: called for its check, then an alias. */
+    @Differentiable
+    static double checked(double[][] w, int i, double a) {
+        double[] r = checkedRow(w, i);
+        r = checkedRow(w, i);
+        checkedRow(w, 0);
+        return r[0] * r[1] * a + Math.sin(r[2]);
+    }
+
     /** Row helpers as {@code var}, indexed directly, in loops, as arguments. */
     @Differentiable
     static double rows(double[][] w, double[] x) {

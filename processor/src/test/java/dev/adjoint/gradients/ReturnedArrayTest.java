@@ -19,6 +19,21 @@ class ReturnedArrayTest {
         Check.fd(p -> ReturnedArrayFx.rows(w, p), X, g.x());
     }
 
+    @Test
+    void rowHelperThatChecksItsIndex() {
+        double[][] w = {{0.3, -0.6, 0.2}, {0.9, 0.1, -0.4}};
+        for (int i = 0; i < 2; i++) {
+            int row = i;
+            var g = ReturnedArrayFxGrad.checked(w, row, 0.7);
+            Check.sameValue(ReturnedArrayFx.checked(w, row, 0.7), g.value());
+            Check.fd(p -> ReturnedArrayFx.checked(new double[][] {Arrays.copyOf(p, 3),
+                Arrays.copyOfRange(p, 3, 6)}, row, p[6]), concat(flat2(w), 0.7),
+                    concat(flat2(g.w()), g.a()));
+        }
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> ReturnedArrayFxGrad.checked(w, 2, 0.7));
+    }
+
     @ParameterizedTest
     @ValueSource(doubles = {0.8, -0.6})
     void identityHelperEverywhere(double a) {
@@ -69,6 +84,10 @@ class ReturnedArrayTest {
     private static double[][] matrix(double[] p) {
         return new double[][] {Arrays.copyOfRange(p, 0, 3), Arrays.copyOfRange(p, 3, 6),
             Arrays.copyOfRange(p, 6, 9)};
+    }
+
+    private static double[] flat2(double[][] m) {
+        return concat(m[0], m[1]);
     }
 
     private static double[] flat(double[][] m) {

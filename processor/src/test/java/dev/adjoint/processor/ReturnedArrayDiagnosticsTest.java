@@ -77,9 +77,11 @@ class ReturnedArrayDiagnosticsTest {
     Compilation c = compile(src);
     assertThat(c).failed();
     assertThat(c).hadErrorCount(1);
-    assertThat(c).hadErrorContaining("[adjoint:array-alias] T.clip writes into the array passed"
-        + " as its parameter 'v' and returns it, and Adjoint reads such a result as the"
-        + " caller's own array only when that argument is a local variable")
+    assertThat(c).hadErrorContaining("[adjoint:array-alias] T.clip returns the array passed as"
+        + " its parameter 'v' and does more than return it, so Adjoint reads its result as the"
+        + " caller's own array only where the call is a statement of its own or the whole value"
+        + " of an array declaration or assignment, with a local variable passed there; assign"
+        + " the argument to a local array first (double[] a = ...; double[] y = clip(a, ...);)")
         .inFile(src.file).onLine(src.line("double[] y = clip(m[0], a);"))
         .atColumn(src.column("double[] y = clip(m[0], a);", "(m[0]"));
   }

@@ -40,10 +40,10 @@ final class LostDerivatives {
     boolean needed = s instanceof Stmt.Assign a && useful.test(a.target())
         || s instanceof Stmt.ArrayWrite w && useful.test(IrWalk.root(w.array()));
     Expr arrayRoot = s instanceof Stmt.Assign a && a.target().type().isArray() ? a.value() : null;
-    // a helper writing into an array and returning it, as a statement (ReturnedArgumentCalls)
+    // a helper returning an argument, as a statement: its result is discarded, the caller
+    // holds the argument itself (ReturnedArgumentCalls)
     Expr returnsWritten = s instanceof Stmt.Eval ev && ev.expr() instanceof Expr.Call c
-        && WritingCalls.writes(c, rules) && rules.returnedArgument(c.method()).isPresent()
-        ? ev.expr() : null;
+        && rules.returnedArgument(c.method()).isPresent() ? ev.expr() : null;
     IrWalk.ownExpressions(s, e -> IrWalk.expressions(e, node -> {
       if (node instanceof Expr.Call c && c.type().isArray() && node != arrayRoot
           && node != returnsWritten && varied.test(node)) {
@@ -151,13 +151,12 @@ final class LostDerivatives {
     if (returned.isPresent()) {
       String p = c.method().getParameters().get(returned.get().array()).getSimpleName()
           .toString();
-      return name + " writes into the array passed as its parameter '" + p + "' and returns"
-          + (returned.get().isRow() ? " a row of" : "") + " it, and Adjoint reads such a"
-          + " result as the caller's own array only when that argument is a local variable"
-          + " (the call is a statement of its own, followed by the alias) and the call is the"
-          + " whole value of an assignment or a statement; assign the argument to a local"
-          + " array first (double[] a = ...; double[] y = " + c.method().getSimpleName()
-          + "(a, ...);)";
+      return name + " returns the array passed as its parameter '" + p + "'"
+          + (returned.get().isRow() ? " (a row of it)" : "") + " and does more than return it,"
+          + " so Adjoint reads its result as the caller's own array only where the call is a"
+          + " statement of its own or the whole value of an array declaration or assignment,"
+          + " with a local variable passed there; assign the argument to a local array first"
+          + " (double[] a = ...; double[] y = " + c.method().getSimpleName() + "(a, ...);)";
     }
     return name + " may return an array it received (or a row of one), and Adjoint follows"
         + " such a result only when every return gives the same parameter (return v;) or the"

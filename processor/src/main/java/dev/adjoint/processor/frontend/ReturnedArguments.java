@@ -98,7 +98,10 @@ public final class ReturnedArguments {
       }
       common = one;
     }
-    return Optional.of(common);
+    boolean onlyReturns = tree.getBody().getStatements().size() == 1
+        && tree.getBody().getStatements().get(0) instanceof ReturnTree;
+    return Optional.of(new ReturnedArgument(common.array(), common.indexParameter(),
+        common.constantIndex(), onlyReturns));
   }
 
   private static ReturnedArgument shape(ExecutableElement method, ExpressionTree returned,
@@ -106,7 +109,7 @@ public final class ReturnedArguments {
     ExpressionTree e = TreeShapes.stripParentheses(returned);
     if (e instanceof IdentifierTree id) {
       int k = parameter(method, id, assigned);
-      return k >= 0 && isArray(method, k) ? new ReturnedArgument(k, -1, null) : null;
+      return k >= 0 && isArray(method, k) ? new ReturnedArgument(k, -1, null, false) : null;
     }
     if (e instanceof ArrayAccessTree access
         && TreeShapes.stripParentheses(access.getExpression()) instanceof IdentifierTree m) {
@@ -118,10 +121,10 @@ public final class ReturnedArguments {
       if (index instanceof IdentifierTree i) {
         int j = parameter(method, i, assigned);
         return j >= 0 && method.getParameters().get(j).asType().getKind() == TypeKind.INT
-            ? new ReturnedArgument(k, j, null) : null;
+            ? new ReturnedArgument(k, j, null, false) : null;
       }
       if (index instanceof LiteralTree lit && index.getKind() == Tree.Kind.INT_LITERAL) {
-        return new ReturnedArgument(k, -1, (Integer) lit.getValue());
+        return new ReturnedArgument(k, -1, (Integer) lit.getValue(), false);
       }
     }
     return null;

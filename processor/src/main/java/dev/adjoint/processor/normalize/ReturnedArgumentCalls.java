@@ -18,13 +18,13 @@ import java.util.Optional;
  * {@code m[i]}, {@code clip(v)} writing into {@code v} and returning it; see
  * {@link dev.adjoint.processor.frontend.ReturnedArguments}) become what they return: an alias of
  * the caller's own array, whose shadow is the caller's shadow of it, as Enzyme treats a returned
- * pointer. A helper that only computes its result is not called at all: {@code rowOf(m, i)}
- * reads {@code m[i]} wherever it stands. A helper that writes into its arrays stays a call, as a
- * statement of its own ({@link WritingCalls}), followed by the alias:
- * {@code double[] y = clip(t, c);} becomes {@code clip(t, c); double[] y = t;}. The argument the
- * alias reads again after the call must be a variable (or a constant index), which the call
- * cannot change. Any other call of such a helper is left as it is, and the activity analysis
- * reports it.
+ * pointer. A helper whose body is that one {@code return} is not called at all:
+ * {@code rowOf(m, i)} reads {@code m[i]} wherever it stands. Any other such helper (one that
+ * writes into its arrays, see {@link WritingCalls}; one that may throw or do more) stays a call,
+ * as a statement of its own, followed by the alias: {@code double[] y = clip(t, c);} becomes
+ * {@code clip(t, c); double[] y = t;}. The argument the alias reads again after the call must be
+ * a variable (or a constant index), which the call cannot change. Any other call of such a
+ * helper is left as it is, and the activity analysis reports it.
  */
 public final class ReturnedArgumentCalls {
   private final RuleTable rules;
@@ -48,47 +48,44 @@ public final class ReturnedArgumentCalls {
   private List<Stmt> list(List<Stmt> stmts) {
     List<Stmt> out = new ArrayList<>();
     for (Stmt s : stmts) {
-      if (splitWritingCall(s, out)) {
-        continue;
+      if (!wholeCall(s, out)) {
+        out.add(StmtRewrite.apply(s, this::expr, this::list));
       }
-      if (s instanceof Stmt.Eval e && e.expr() instanceof Expr.Call c) {
-        // a discarded result: a call of a pure helper returning an argument does nothing
-        Expr.Call call = withArguments(c);
-        Expr alias = pureAlias(call);
-        if (alias instanceof Expr.VarRef) {
-          changed = true;
-        } else {
-          changed |= call != c;
-          out.add(call == c ? s : new Stmt.Eval(call, s.tree()));
-        }
-        continue;
-      }
-      out.add(StmtRewrite.apply(s, this::expr, this::list));
     }
     return out;
   }
 
   /**
-   * {@code y = f(a, …);} or {@code f(a, …);} of a helper that writes into its arrays and returns
-   * one of them: the call as a statement, then {@code y = a;}. False when {@code s} is not one.
+   * {@code y = f(a, …);} or {@code f(a, …);} of a helper returning an argument: {@code y = a;}
+   * when the call does nothing else, otherwise the call as a statement of its own (a writing
+   * call, see {@link WritingCalls}; or one evaluated for what else it does) followed by
+   * {@code y = a;}. False when {@code s} is not such a statement or its argument is not a
+   * variable that the alias can read again after the call.
    */
-  private boolean splitWritingCall(Stmt s, List<Stmt> out) {
+  private boolean wholeCall(Stmt s, List<Stmt> out) {
     Expr value = s instanceof Stmt.Eval e ? e.expr()
         : s instanceof Stmt.Assign a && a.target().type().isArray() ? a.value() : null;
-    if (!(value instanceof Expr.Call c) || !WritingCalls.writes(c, rules)) {
+    if (!(value instanceof Expr.Call c)) {
       return false;
     }
     Optional<ReturnedArgument> returned = returned(c);
-    Expr.Call call = withArguments(c);
-    if (returned.isEmpty() || s instanceof Stmt.Assign && !rereadable(call, returned.get())) {
+    if (returned.isEmpty()) {
       return false;
     }
-    out.add(new Stmt.Eval(call, s.tree()));
-    if (s instanceof Stmt.Assign a) {
-      out.add(new Stmt.Assign(a.target(), alias(call, returned.get()), a.declaration(),
-          a.tree()));
+    Expr.Call call = withArguments(c);
+    Expr alias = pureAlias(call);
+    if (alias == null && s instanceof Stmt.Assign && !rereadable(call, returned.get())) {
+      return false;
     }
     changed = true;
+    if (alias == null || s instanceof Stmt.Eval && !(alias instanceof Expr.VarRef)) {
+      // evaluated for what it does (writes, effects, an exception), its result discarded
+      out.add(new Stmt.Eval(call, s.tree()));
+    }
+    if (s instanceof Stmt.Assign a) {
+      out.add(new Stmt.Assign(a.target(), alias != null ? alias : alias(call, returned.get()),
+          a.declaration(), a.tree()));
+    }
     return true;
   }
 
@@ -116,13 +113,12 @@ public final class ReturnedArgumentCalls {
 
   /** What a call of a pure helper returning an argument stands for, or null. */
   private Expr pureAlias(Expr.Call c) {
-    if (WritingCalls.writes(c, rules) || !c.type().isArray() || c.receiver() != null
+    Optional<ReturnedArgument> returned = returned(c);
+    if (returned.isEmpty() || !returned.get().onlyReturns() || WritingCalls.writes(c, rules)
         || rules.mayHaveEffects(c.method())) {
       return null;
     }
-    Optional<ReturnedArgument> returned = returned(c);
-    return returned.isPresent() && droppable(c, returned.get())
-        ? alias(c, returned.get()) : null;
+    return droppable(c, returned.get()) ? alias(c, returned.get()) : null;
   }
 
   private Optional<ReturnedArgument> returned(Expr.Call c) {

@@ -19,6 +19,14 @@ final class ReturnedArrayModesFx {
         return v;
     }
 
+    /** Checks its index before returning the row: called as a statement, then an alias. */
+    static double[] checkedRow(double[][] m, int i) {
+        if (i >= m.length) {
+            throw new IllegalArgumentException("no row " + i);
+        }
+        return m[i];
+    }
+
     /** Soft-min of squared distances to the rows of {@code c}, plus a term from either branch. */
     @Differentiable(modes = {Mode.TANGENT, Mode.HESSIAN})
     static double energy(double[][] c, double[] x, double beta) {
@@ -40,6 +48,10 @@ final class ReturnedArrayModesFx {
                 w[i] = x[i] * beta;
             }
         }
-        return -Math.log(sum) / beta + w[0] * w[1] * rowOf(c, 1)[0];
+        double[] last = checkedRow(c, 2);
+        double[][] q = new double[2][2];
+        double[] qy = checkedRow(q, 1);
+        qy[0] = x[0] * beta;
+        return -Math.log(sum) / beta + w[0] * w[1] * rowOf(c, 1)[0] + q[1][0] * last[1];
     }
 }

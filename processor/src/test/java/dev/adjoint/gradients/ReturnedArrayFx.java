@@ -188,4 +188,23 @@ final class ReturnedArrayFx {
         g[0] += last[1] * a;
         return h[0] * g[1] + m[1][0] * m[0][1] + last[0] * last[1];
     }
+
+    /** Declared without allocation inside a loop, given a new array per iteration by a branch. */
+    @Differentiable
+    static double unallocatedInLoop(double[] x, double a) {
+        double s = 0;
+        for (int t = 0; t < x.length; t++) {
+            double[] h;
+            if (t % 2 == 0) {
+                h = new double[] {x[t] * a, a};
+            } else {
+                h = new double[2];
+                h[0] = Math.sin(x[t]);
+                h[1] = a * a;
+            }
+            h[1] += s;
+            s += h[0] * h[1];
+        }
+        return s;
+    }
 }

@@ -81,6 +81,15 @@ class ReturnedArrayTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(doubles = {0.9, -0.4})
+    void arraysDeclaredWithoutAllocationInALoop(double a) {
+        var g = ReturnedArrayFxGrad.unallocatedInLoop(X, a);
+        Check.sameValue(ReturnedArrayFx.unallocatedInLoop(X, a), g.value());
+        Check.fd(p -> ReturnedArrayFx.unallocatedInLoop(Arrays.copyOf(p, 3), p[3]),
+                concat(X, a), concat(g.x(), g.a()));
+    }
+
     private static double[][] matrix(double[] p) {
         return new double[][] {Arrays.copyOfRange(p, 0, 3), Arrays.copyOfRange(p, 3, 6),
             Arrays.copyOfRange(p, 6, 9)};

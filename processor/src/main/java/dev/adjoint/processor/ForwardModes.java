@@ -103,7 +103,8 @@ final class ForwardModes {
     Set<String> names = SourceNames.identifiers(tree);
     Set<String> labels = SourceNames.labels(tree);
     try {
-      if (dev.adjoint.processor.analysis.WritingCalls.refusedInForwardMode(ir, rules, problems)) {
+      if (modes.contains("HESSIAN")
+          && dev.adjoint.processor.analysis.WritingCalls.refusedInForwardMode(ir, rules, problems)) {
         return new Result(Members.none(), List.of());
       }
       TangentIr tangent = TangentTransform.transform(ir, activity, rules, problems, names);

@@ -113,15 +113,6 @@ final class SecondOrderModes {
     if (!needed) {
       problems.mute();
     }
-    if (dev.adjoint.processor.analysis.WritingCalls.anyIn(ir, rules)) {
-      // second order does not follow a helper's writes yet
-      if (needed) {
-        dev.adjoint.processor.analysis.WritingCalls.refusedInForwardMode(ir, rules, problems);
-        return null;
-      }
-      without.add(method);
-      return Members.none();
-    }
     AdjointEntryTangent.Result made;
     try {
       made = AdjointEntryTangent.transform(ir, activity, tangent, abi, rules, problems,

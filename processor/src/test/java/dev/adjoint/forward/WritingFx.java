@@ -26,7 +26,7 @@ final class WritingFx {
     }
 
     /** Classic RK4 with out-parameter right-hand sides, over {@code steps} steps. */
-    @Differentiable(wrt = {"y0", "k"}, modes = Mode.TANGENT)
+    @Differentiable(wrt = {"y0", "k"}, modes = {Mode.TANGENT, Mode.HESSIAN})
     static double rk4(double[] y0, double k, double h, int steps) {
         int n = y0.length;
         double[] y = new double[n];
@@ -60,7 +60,7 @@ final class WritingFx {
     }
 
     /** Explicit Euler through axpy, which accumulates into its last argument. */
-    @Differentiable(wrt = {"y0", "k"}, modes = Mode.TANGENT)
+    @Differentiable(wrt = {"y0", "k"}, modes = {Mode.TANGENT, Mode.HESSIAN})
     static double euler(double[] y0, double k, double h, int steps) {
         double[] y = y0.clone();
         double[] f = new double[y.length];
@@ -78,7 +78,7 @@ final class WritingFx {
     }
 
     /** A tracking cost: predict in a loop, copy the prediction back, accumulate. */
-    @Differentiable(wrt = {"s0", "dt"}, modes = Mode.TANGENT)
+    @Differentiable(wrt = {"s0", "dt"}, modes = {Mode.TANGENT, Mode.HESSIAN})
     static double track(double[] s0, double dt, int n) {
         double[] s = s0.clone();
         double[] next = new double[2];
@@ -107,7 +107,7 @@ final class WritingFx {
     }
 
     /** Uses the result and the out-parameter of {@link #qTimesX}. */
-    @Differentiable(modes = Mode.TANGENT)
+    @Differentiable(modes = {Mode.TANGENT, Mode.HESSIAN})
     static double quadratic(double[][] q, double[] x) {
         double[] out = new double[q.length];
         double s = qTimesX(q, x, out);
@@ -135,7 +135,7 @@ final class WritingFx {
     }
 
     /** A matrix written by a helper taking it whole and by one taking a row of it. */
-    @Differentiable(wrt = {"w", "f", "a"}, modes = Mode.TANGENT)
+    @Differentiable(wrt = {"w", "f", "a"}, modes = {Mode.TANGENT, Mode.HESSIAN})
     static double rows(double[][] w, double[] f, double a) {
         double[][] m = new double[2][3];
         for (int i = 0; i < 2; i++) {
@@ -162,7 +162,7 @@ final class WritingFx {
     }
 
     /** The chain in a loop, writing both its arrays. */
-    @Differentiable(wrt = {"y0", "k"}, modes = Mode.TANGENT)
+    @Differentiable(wrt = {"y0", "k"}, modes = {Mode.TANGENT, Mode.HESSIAN})
     static double chained(double[] y0, double k, int n) {
         double[] y = y0.clone();
         double[] out = new double[2];
@@ -184,7 +184,7 @@ final class WritingFx {
     }
 
     /** Recursion through a writing helper. */
-    @Differentiable(wrt = {"x", "c"}, modes = Mode.TANGENT)
+    @Differentiable(wrt = {"x", "c"}, modes = {Mode.TANGENT, Mode.HESSIAN})
     static double recursive(double[] x, double c) {
         double[] v = x.clone();
         smooth(v, c, 3);
@@ -199,7 +199,7 @@ final class WritingFx {
     }
 
     /** Calls the private helper; its written argument is overwritten before it is read. */
-    @Differentiable(wrt = {"x", "hi"}, modes = Mode.TANGENT)
+    @Differentiable(wrt = {"x", "hi"}, modes = {Mode.TANGENT, Mode.HESSIAN})
     static double viaPrivate(double[] x, double hi) {
         double[] d = new double[x.length];
         d[0] = x[0] * x[1];
@@ -217,7 +217,7 @@ final class WritingFx {
     }
 
     /** An int[] written by a helper, read as indices before and after the call. */
-    @Differentiable(wrt = {"x", "c"}, modes = Mode.TANGENT)
+    @Differentiable(wrt = {"x", "c"}, modes = {Mode.TANGENT, Mode.HESSIAN})
     static double viaIndices(double[] x, double c) {
         double[] v = x.clone();
         int[] idx = {1, 0};

@@ -1,6 +1,5 @@
 package dev.adjoint.processor.analysis;
 
-import dev.adjoint.processor.diag.Problem;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.IrWalk;
 import dev.adjoint.processor.ir.Stmt;
@@ -104,34 +103,5 @@ public final class WritingCalls {
   public static boolean hasAdjoint(ExecutableElement m) {
     String type = m.getReturnType().toString();
     return type.equals("double") || type.equals("double[]") || isVoidWithArrays(m);
-  }
-
-  /** Whether {@code ir} calls a helper that may write into its array arguments. */
-  public static boolean anyIn(dev.adjoint.processor.ir.MethodIr ir, RuleTable rules) {
-    boolean[] found = {false};
-    IrWalk.statements(ir.body(), s -> IrWalk.ownExpressions(s, e -> IrWalk.expressions(e,
-        n -> found[0] |= n instanceof Expr.Call c && writes(c, rules))));
-    return found[0];
-  }
-
-  /**
-   * Reports each call in {@code ir} of a helper that may write into its array arguments, which
-   * second order does not follow yet (the tangent of the gradient would miss the tangents of
-   * the contents it saves and restores); whether there was one.
-   */
-  public static boolean refusedInForwardMode(dev.adjoint.processor.ir.MethodIr ir,
-      RuleTable rules, dev.adjoint.processor.diag.MethodProblems problems) {
-    boolean[] found = {false};
-    IrWalk.statements(ir.body(), s -> IrWalk.ownExpressions(s, e -> IrWalk.expressions(e, n -> {
-      if (n instanceof Expr.Call c && writes(c, rules)) {
-        found[0] = true;
-        problems.error(c.tree() != null ? c.tree() : s.tree(), Problem.MODE_UNSUPPORTED,
-            "second order (mHvp, mHessian) does not follow a helper's writes into its array"
-            + " arguments yet, and " + c.method().getSimpleName() + " may write into one;"
-            + " leave out Mode.HESSIAN (Mode.TANGENT and Mode.JACOBIAN follow them), or return"
-            + " a new array from the helper");
-      }
-    })));
-    return found[0];
   }
 }

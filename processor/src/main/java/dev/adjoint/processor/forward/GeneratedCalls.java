@@ -124,6 +124,12 @@ final class GeneratedCalls {
     return new Expr.VarRef(value);
   }
 
+  /** Whether {@code c} calls a helper that may write into its array arguments. */
+  boolean writes(Expr.Call c) {
+    return generatedRule(c).isPresent()
+        && dev.adjoint.processor.analysis.WritingCalls.writes(c, rules);
+  }
+
   /**
    * The tangent of {@code s}, a statement making {@code c}, a call that may write into its
    * array arguments ({@code rhs(y, dydt);}, {@code r = f(x, out);}): the callee's tangent entry

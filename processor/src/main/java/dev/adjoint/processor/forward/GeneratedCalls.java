@@ -131,12 +131,12 @@ final class GeneratedCalls {
   }
 
   /**
-   * The tangent of {@code s}, a statement making {@code c}, a call that may write into its
-   * array arguments ({@code rhs(y, dydt);}, {@code r = f(x, out);}): the callee's tangent entry
-   * point takes the tangent array of each argument (the shadow holding the tangents of its
-   * elements, same references) and writes into it the tangents of what it writes. Appends the
-   * statements to {@code out}; returns the value (a temporary whose tangent is known) for an
-   * assignment, null for a void call.
+   * The tangent of {@code c}, a call that may write into its array arguments, standing as a
+   * statement or as the whole value of an assignment ({@code rhs(y, dydt);},
+   * {@code r = f(x, out);}): the callee's tangent entry point takes the tangent array of each
+   * argument (the shadow holding the tangents of its elements, same references) and writes into
+   * it the tangents of what it writes. Appends the statements to {@code out}; returns the value
+   * (a temporary whose tangent is known), or null for a void helper.
    */
   Expr liftWriting(Expr.Call c, List<Stmt> out) {
     Expr lifted = Rewrite.operands(c, operand -> lift(operand, out));

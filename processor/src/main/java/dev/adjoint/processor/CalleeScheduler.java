@@ -218,6 +218,18 @@ final class CalleeScheduler implements AdjointProvider {
   }
 
   /**
+   * Whether {@code callee}'s tangent of the adjoint entry point can be called: generated in this
+   * compilation when a second-order body calls it, or present in its class compiled earlier.
+   */
+  boolean adjointJvpAvailable(ExecutableElement callee) {
+    Plan plan = plans.get(callee);
+    if (plan != null) {
+      return !plan.checkOnly;
+    }
+    return compiled.hasAdjointTangentEntryPoint(callee);
+  }
+
+  /**
    * Generated code calls {@code method}: if it is private (or a record's instance method, or
    * takes records as their leaves), it calls a copy of it.
    */

@@ -173,11 +173,7 @@ final class Program {
         // (through the helpers' adjoint entry points) on every method returning double
         // (records: mTangent only, second order refuses them with an error)
         boolean records = m.params.stream().anyMatch(p -> p.kind() == Kind.RECORD);
-        // (helpers writing into their arrays: forward mode refuses calls to them, so they keep
-        // to the gradient)
-        boolean writing = methods.stream().anyMatch(x -> x.body != null
-            && "outParam".equals(x.body.shape));
-        sb.append(!TANGENT || writing ? "  @Differentiable\n" : m.header == null && !records
+        sb.append(!TANGENT ? "  @Differentiable\n" : m.header == null && !records
             ? "  @Differentiable(modes = {dev.adjoint.Mode.TANGENT, dev.adjoint.Mode.HESSIAN})\n"
             : "  @Differentiable(modes = dev.adjoint.Mode.TANGENT)\n");
       }

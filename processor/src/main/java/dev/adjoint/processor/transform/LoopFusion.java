@@ -119,7 +119,7 @@ final class LoopFusion {
     laterWrites.addAll(writes(postForward));
     if (forwardLoop.label() != null || intersects(reads(List.of(backwards.body())), prefixWrites)
         || intersects(reads(postReverse), laterWrites) || intersects(reads(preReverse), laterWrites)
-        || reads(postReverse).contains(names.tape()) || pushes(postForward)) {
+        || readsTape(postReverse, names.tape()) || pushes(postForward)) {
       return null;
     }
     Variable iteration = backwards.index();
@@ -192,6 +192,25 @@ final class LoopFusion {
       })));
     }
     return out;
+  }
+
+  /**
+   * Whether {@code code} uses the tape other than by passing it to a callee's adjoint entry
+   * point, which pops all it pushes before it returns.
+   */
+  private static boolean readsTape(List<Stmt> code, Variable tape) {
+    int[] uses = {0};
+    for (Stmt stmt : code) {
+      IrWalk.statements(stmt, s -> IrWalk.ownExpressions(s, e -> IrWalk.expressions(e, x -> {
+        if (x instanceof Expr.VarRef r && r.variable() == tape) {
+          uses[0]++;
+        } else if (x instanceof Expr.AdjointCall c) {
+          uses[0] -= (int) c.args().stream()
+              .filter(a -> a instanceof Expr.VarRef r && r.variable() == tape).count();
+        }
+      })));
+    }
+    return uses[0] != 0;
   }
 
   private static boolean pushes(List<Stmt> code) {

@@ -57,7 +57,7 @@ final class LoopFusion {
     for (int i = top.size() - 1; i >= 0; i--) {
       f.reverses.add(0, reverse.reverse(top.get(i)));
     }
-    for (int k = top.size() - 1; k >= 0; k--) {
+    for (int k : SumLoops.heaviestFirst(top)) {
       if (top.get(k) instanceof Stmt.Loop l
           && SumLoops.accumulator(ir, activity, plan, l) != null) {
         Sweeps fused = f.fuse(k, l);
@@ -118,7 +118,7 @@ final class LoopFusion {
     Set<Variable> laterWrites = writes(List.of(forwardLoop, backwards.body()));
     laterWrites.addAll(writes(postForward));
     if (forwardLoop.label() != null || intersects(reads(List.of(backwards.body())), prefixWrites)
-        || intersects(reads(postReverse), laterWrites) || intersects(reads(preReverse), laterWrites)
+        || intersects(exposedReads(postReverse, new HashSet<>()), laterWrites) || intersects(reads(preReverse), laterWrites)
         || readsTape(postReverse, names.tape()) || pushes(postForward)) {
       return null;
     }
@@ -178,6 +178,44 @@ final class LoopFusion {
         }
       });
     }
+    return out;
+  }
+
+  /**
+   * The variables {@code code} reads before it assigns them itself (adjoints excepted): a
+   * reverse loop sets the counter it reads ({@code c = iteration - 1}). What a nested body
+   * assigns counts only inside it (it may run no iteration).
+   */
+  private static Set<Variable> exposedReads(List<? extends Stmt> code, Set<Variable> defined) {
+    Set<Variable> out = new HashSet<>();
+    for (Stmt s : code) {
+      if (s instanceof Stmt.IndexLoop il) {
+        out.addAll(exposedIn(List.of(il.from(), il.bound()), defined));
+        Set<Variable> inner = new HashSet<>(defined);
+        inner.add(il.index());
+        out.addAll(exposedReads(il.body().stmts(), inner));
+        continue;
+      }
+      if (s instanceof Stmt.Assign a) {
+        out.addAll(exposedIn(List.of(a.value()), defined));
+        defined.add(a.target());
+        continue;
+      }
+      Set<Variable> all = reads(List.of(s));
+      all.removeAll(defined);
+      out.addAll(all);
+    }
+    return out;
+  }
+
+  private static Set<Variable> exposedIn(List<Expr> values, Set<Variable> defined) {
+    Set<Variable> out = new HashSet<>();
+    values.forEach(e -> IrWalk.expressions(e, x -> {
+      if (x instanceof Expr.VarRef r && r.variable().origin() != Variable.Origin.ADJOINT
+          && !defined.contains(r.variable())) {
+        out.add(r.variable());
+      }
+    }));
     return out;
   }
 

@@ -8,7 +8,12 @@ import dev.adjoint.processor.ir.IrWalk;
 import dev.adjoint.processor.ir.MethodIr;
 import dev.adjoint.processor.ir.Stmt;
 import dev.adjoint.processor.ir.Variable;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -62,6 +67,26 @@ final class SumLoops {
       sum = v;
     }
     return sum != null && onlySummed(l, sum) ? sum : null;
+  }
+
+  /**
+   * The positions of the loops among {@code top}, the one with the most statements first (only
+   * one loop of a method fuses: GMM's loop over the points rather than its prior's short loop
+   * after it), the last first among loops of equal size.
+   */
+  static List<Integer> heaviestFirst(List<Stmt> top) {
+    List<Integer> loops = new ArrayList<>();
+    Map<Integer, Integer> weight = new HashMap<>();
+    for (int k = top.size() - 1; k >= 0; k--) {
+      if (top.get(k) instanceof Stmt.Loop) {
+        int[] n = {0};
+        IrWalk.statements(top.get(k), s -> n[0]++);
+        loops.add(k);
+        weight.put(k, n[0]);
+      }
+    }
+    loops.sort(Comparator.comparing(weight::get).reversed());
+    return loops;
   }
 
   /** Whether the loop uses {@code s} only in updates {@code s = s ± e}, e free of s. */

@@ -170,6 +170,38 @@ final class ScratchFx {
     return slse - x.length * logSumExp(alphas);
   }
 
+  /**
+   * GMM's layout: a short sum loop before, the scratch loop over points, then a prior summed by
+   * another loop (the loop over points fuses; the prior's trip count is computed, not counted).
+   */
+  @Differentiable(wrt = {"mu", "logDiag"})
+  static double withPrior(double[][] x, double[] mu, double[] logDiag) {
+    int d = mu.length;
+    double[] diag = new double[d];
+    double sumLog = 0;
+    for (int i = 0; i < d; i++) {
+      diag[i] = Math.exp(logDiag[i]);
+      sumLog += logDiag[i];
+    }
+    double[] xc = new double[d];
+    double s = 0;
+    for (int p = 0; p < x.length; p++) {
+      for (int i = 0; i < d; i++) {
+        xc[i] = diag[i] * (x[p][i] - mu[i]);
+      }
+      double q = 0;
+      for (int i = 0; i < d; i++) {
+        q += xc[i] * xc[i];
+      }
+      s += sumLog - 0.5 * q;
+    }
+    double prior = 0;
+    for (int i = 0; i < d; i++) {
+      prior += diag[i] * diag[i] - logDiag[i];
+    }
+    return s - 0.5 * prior;
+  }
+
   /** {@code log Σ exp(v[i])}, shifted by the maximum. */
   @Differentiable
   static double logSumExp(double[] v) {

@@ -113,6 +113,30 @@ class ScratchTest {
   }
 
   @Test
+  void aFusedScratchLoopBetweenTwoSumLoops() {
+    double[] mu = {0.3, -0.6, 1.2};
+    double[] logDiag = {0.1, -0.2, 0.3};
+    var g = ScratchFxGrad.withPrior(X, mu, logDiag);
+    assertEquals(ScratchFx.withPrior(X, mu, logDiag), g.value(), 0.0);
+    double[] exactMu = new double[3];
+    double[] exactLog = new double[3];
+    for (int i = 0; i < 3; i++) {
+      double e2 = Math.exp(2 * logDiag[i]);
+      exactLog[i] = X.length - 0.5 * (2 * e2 - 1);
+      for (double[] p : X) {
+        exactMu[i] += e2 * (p[i] - mu[i]);
+        exactLog[i] -= e2 * (p[i] - mu[i]) * (p[i] - mu[i]);
+      }
+    }
+    for (int i = 0; i < 3; i++) {
+      assertEquals(exactMu[i], g.mu()[i], 1e-12, "mu[" + i + "]");
+      assertEquals(exactLog[i], g.logDiag()[i], 1e-12, "logDiag[" + i + "]");
+    }
+    fd(v -> ScratchFx.withPrior(X, v, logDiag), mu, g.mu());
+    fd(v -> ScratchFx.withPrior(X, mu, v), logDiag, g.logDiag());
+  }
+
+  @Test
   void mlpLikeLoss() {
     double[][] xs = {{0.5, -1, 0.25, 0.1}, {1.5, 0.2, -0.7, 0.3}, {-0.3, 0.8, 0.1, -0.9}};
     int[] labels = {1, 0, 2};

@@ -8,6 +8,7 @@ import com.google.testing.compile.Compilation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -135,6 +136,34 @@ class ScratchFusionSourceTest {
           return s;
         }
 
+        @Differentiable(wrt = {"mu", "logDiag"})
+        static double between(double[][] x, double[] mu, double[] logDiag) {
+          int d = mu.length;
+          double[] diag = new double[d];
+          double sumLog = 0;
+          for (int i = 0; i < d; i++) {
+            diag[i] = Math.exp(logDiag[i]);
+            sumLog += logDiag[i];
+          }
+          double[] xc = new double[d];
+          double s = 0;
+          for (int p = 0; p < x.length; p++) {
+            for (int i = 0; i < d; i++) {
+              xc[i] = diag[i] * (x[p][i] - mu[i]);
+            }
+            double q = 0;
+            for (int i = 0; i < d; i++) {
+              q += xc[i] * xc[i];
+            }
+            s += sumLog - 0.5 * q;
+          }
+          double prior = 0;
+          for (int i = 0; i < d; i++) {
+            prior += diag[i] * diag[i] - logDiag[i];
+          }
+          return s - 0.5 * prior;
+        }
+
         @Differentiable(wrt = "mu")
         static double earlyExit(double[][] x, double[] mu) {
           double[] xc = new double[mu.length];
@@ -164,6 +193,19 @@ class ScratchFusionSourceTest {
     assertWithMessage("%s", adjoint).that(reverse).isGreaterThan(0);
     assertWithMessage("%s", adjoint).that(firstLoop).isGreaterThan(0);
     assertWithMessage("fused: %s", adjoint).that(reverse < firstLoop).isEqualTo(fused);
+  }
+
+  /**
+   * GMM's layout: of the three sum loops, the one over the points (the heaviest) fuses, although
+   * another sum loop follows it (its trip count is computed in the reverse, not counted).
+   */
+  @Test
+  void theHeaviestOfSeveralSumLoopsFuses() {
+    String adjoint = method(generated(), "betweenAdjoint");
+    assertWithMessage("%s", adjoint).that(adjoint.indexOf("// reverse sweep"))
+        .isLessThan(adjoint.indexOf("while (p < x.length)"));
+    assertWithMessage("%s", adjoint).that(adjoint.indexOf("// reverse sweep"))
+        .isGreaterThan(adjoint.indexOf("while (i < d)"));
   }
 
   private static String generated;

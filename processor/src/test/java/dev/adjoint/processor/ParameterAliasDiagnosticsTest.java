@@ -45,7 +45,7 @@ class ParameterAliasDiagnosticsTest {
         + " one-dimensional parameter array (double[], int[], boolean[]) to a copy; copy the"
         + " matrix into a local double[][] first")
         .inFile(src.file).onLine(src.line("r[0] = a * r[1];"))
-        .atColumn(src.column("r[0] = a * r[1];", "r[0]"));
+        .atColumn(src.column("r[0] = a * r[1];", "[0]"));
   }
 
   @Test

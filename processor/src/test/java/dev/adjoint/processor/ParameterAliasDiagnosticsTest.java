@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Writes into a @Differentiable method's parameter arrays through another name that the
- * gradient cannot follow (issue 13; the accepted ones are gradients/ParamAliasTest): each an
+ * gradient cannot follow, and copies it cannot make (issue 13; the accepted ones are
+ * gradients/ParamAliasTest and CopyArgsTest): each an
  * error at the write, alone, with its id and what to do.
  */
 class ParameterAliasDiagnosticsTest {
@@ -119,5 +120,42 @@ class ParameterAliasDiagnosticsTest {
         + " Adjoint cannot follow a helper's write into a parameter's array; copy it into a"
         + " local array first (double[] y = xs.clone();)")
         .inFile(src.file).onLine(src.line("scale(ys, a);"));
+  }
+
+  @Test
+  void aRangeOfACallResultAsAnArgument() {
+    TestSource src = t("""
+        import java.util.Arrays;
+
+        final class T {
+          static double[] twice(double[] v) {
+            double[] r = new double[v.length];
+            for (int i = 0; i < v.length; i++) {
+              r[i] = 2 * v[i];
+            }
+            return r;
+          }
+
+          static double sum(double[] v) {
+            double s = 0;
+            for (double e : v) {
+              s += e;
+            }
+            return s;
+          }
+
+          @Differentiable
+          static double loss(double[] xs) {
+            return sum(Arrays.copyOfRange(twice(xs), 0, 2));
+          }
+        }
+        """);
+    Compilation c = compile(src);
+    assertThat(c).failed();
+    assertThat(c).hadErrorCount(1);
+    assertThat(c).hadErrorContaining("[adjoint:array-copy] Arrays.copyOfRange is supported on an"
+        + " array variable or a row m[i]; assign the array to a local first")
+        .inFile(src.file).onLine(src.line("return sum(Arrays.copyOfRange(twice(xs), 0, 2));"))
+        .atColumn(src.column("return sum(Arrays.copyOfRange(twice(xs), 0, 2));", "(xs)"));
   }
 }

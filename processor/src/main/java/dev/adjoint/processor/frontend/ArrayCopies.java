@@ -191,20 +191,58 @@ final class ArrayCopies {
    */
   boolean arrayCopyOf(VariableTree v, IrType type, MethodInvocationTree call,
       List<Stmt> out) {
-    boolean range = call.getArguments().size() == 3;
-    ExpressionTree sourceTree = call.getArguments().get(0);
-    if (!isCopiedArray(type) || expressions.peekType(sourceTree).kind() != type.kind()
-        || !intArguments(call, 1, call.getArguments().size())) {
+    if (!copiesAs(type, call)) {
       return false;
     }
+    if (!copyInto(type, call, () -> context.declareLocal(v, type), v, out)) {
+      context.declareLocal(v, type);
+    }
+    return true;
+  }
+
+  /**
+   * {@code Arrays.copyOf} or {@code Arrays.copyOfRange} anywhere else an array value is
+   * expected ({@code f(Arrays.copyOfRange(x, 0, 3))}, {@code return Arrays.copyOf(x, n);}): the
+   * copy into a fresh temporary, as for a declaration, and the temporary as the value; a poison
+   * after an error; null, with nothing lowered, when the arguments do not fit (the call is then
+   * lowered, and reported, as a call).
+   */
+  Expr arrayCopyValue(MethodInvocationTree call, List<Stmt> out) {
+    ExpressionTree sourceTree = copyOfSource(call);
+    IrType type = sourceTree == null ? null : expressions.peekType(sourceTree);
+    if (type == null || !copiesAs(type, call)) {
+      return null;
+    }
+    Variable[] copy = new Variable[1];
+    if (!copyInto(type, call, () -> copy[0] = context.newTemporary("copy", type, call), call,
+        out)) {
+      return ExpressionLowering.poison(call);
+    }
+    return new Expr.VarRef(copy[0], call);
+  }
+
+  /** Whether {@code call} copies a {@code double[]} or {@code int[]} of {@code type}. */
+  private boolean copiesAs(IrType type, MethodInvocationTree call) {
+    return isCopiedArray(type)
+        && expressions.peekType(call.getArguments().get(0)).kind() == type.kind()
+        && intArguments(call, 1, call.getArguments().size());
+  }
+
+  /**
+   * Lowers the copy {@code call} makes into the array {@code target} gives once the arguments
+   * are evaluated; false after an error (the source is not a variable or a row).
+   */
+  private boolean copyInto(IrType type, MethodInvocationTree call,
+      java.util.function.Supplier<Variable> target, Tree at, List<Stmt> out) {
+    boolean range = call.getArguments().size() == 3;
+    ExpressionTree sourceTree = call.getArguments().get(0);
     String method = range ? "Arrays.copyOfRange" : "Arrays.copyOf";
     Expr source = stableArray(expressions.lower(sourceTree, out), out);
     if (source == null) {
       problems.error(sourceTree, Problem.ARRAY_COPY,
           method + " is supported on an array variable or a row m[i];"
           + " assign the array to a local first");
-      context.declareLocal(v, type);
-      return true;
+      return false;
     }
     Expr from = range ? once("from", expressions.lower(call.getArguments().get(1), out),
         IrType.INT, call, out) : Expr.Literal.ofInt(0);
@@ -217,10 +255,10 @@ final class ArrayCopies {
       length = binary(dev.adjoint.processor.ir.BinaryOp.MINUS, end, from, call);
       available = binary(dev.adjoint.processor.ir.BinaryOp.MINUS, available, from, call);
     }
-    Variable copy = context.declareLocal(v, type);
-    out.add(new Stmt.Assign(copy, new Expr.NewArray(type, List.of(length), call), true, v));
+    Variable copy = target.get();
+    out.add(new Stmt.Assign(copy, new Expr.NewArray(type, List.of(length), call), true, at));
     Expr count = once("count", minInt(length, available, call), IrType.INT, call, out);
-    out.add(copyLoop(new Expr.VarRef(copy, v), Expr.Literal.ofInt(0), source, from, null, count,
+    out.add(copyLoop(new Expr.VarRef(copy, at), Expr.Literal.ofInt(0), source, from, null, count,
         false, call));
     return true;
   }

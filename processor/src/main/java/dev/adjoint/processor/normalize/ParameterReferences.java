@@ -24,7 +24,8 @@ import java.util.Set;
  *
  * <ul>
  *   <li>A parameter the method points elsewhere ({@code x = other;}) is, from there on, a local
- *       reference like any other: it becomes a local of the same name taken at entry (printed {@code x2}),
+ *       reference like any other: it becomes a local of the same name taken at entry (printed
+ *       {@code x2}),
  *       whose shadow starts as the parameter's adjoint, and the parameter keeps its entry array.
  *   <li>A write through another name that may refer to a parameter's array ({@code y = x;
  *       y[0] = a;}, or through {@code x} before {@code x = other;}), found by a flow-sensitive

@@ -100,8 +100,8 @@ final class MethodDifferentiation {
         return;
       }
       ir = HoistLoopAllocations.apply(ir, elements, problems);
-      ir = ParameterReferences.apply(ir, problems);
-      ir = plan.publicApi ? ParameterArrayCopies.apply(ir, elements) : ir;
+      ir = ParameterReferences.apply(ir, problems, plan.publicApi, rules);
+      ir = plan.publicApi ? ParameterArrayCopies.apply(ir, elements, problems, rules) : ir;
       ir = WritingCallGuards.apply(ir, rules, elements);
       ir = EvaluateOnce.apply(ir, rules, problems);
       plan.unit = unit;

@@ -61,7 +61,8 @@ final class ProgramGenerator {
     RESET_ACCUMULATE("resetAccumulate"),
     /**
      * Arrays.copyOf and copyOfRange initializers, Arrays.fill (also inside a loop) and
-     * System.arraycopy, overlapping within one array or from another.
+     * System.arraycopy, overlapping within one array or from another; copyOf, copyOfRange and
+     * clone() as a helper's argument, and copyOf assigned to an array again.
      */
     ARRAY_UTIL("arrayUtil"),
     /**
@@ -72,7 +73,10 @@ final class ProgramGenerator {
     INCR_IN_EXPR("incrInExpr"),
     /** Math.fma and StrictMath.fma with one, two or three active arguments. */
     FMA("fma"),
-    /** Writes into the method's own parameter array x: in place, Arrays.fill, prefix sums. */
+    /**
+     * Writes into the method's own parameter array x: in place, Arrays.fill, prefix sums; and
+     * through other names (ParamAliasShapes): an alias, ?: with a local, swaps in time steps.
+     */
     PARAM_WRITE("paramWrite"),
     /**
      * Arrays allocated inside loops and branches: new double[n] accumulated into (relying on
@@ -1822,6 +1826,21 @@ final class ProgramGenerator {
       }
     }
     out.add(Node.stmt("double " + z + " = 0.0;"));
+    if (sr(2) == 0) {
+      // a copy as an argument, or assigned to the copy's name again
+      String copy = switch (sr(4)) {
+        case 0 -> "java.util.Arrays.copyOfRange(" + src + ", " + sr(srcLen + 1) + ", "
+            + (srcLen + sr(2)) + ")";
+        case 1 -> "java.util.Arrays.copyOf(" + y + ", " + sr(len + 2) + ")";
+        case 2 -> y + ".clone()";
+        default -> src + ".clone()";
+      };
+      out.add(Node.stmt(z + " += " + sumHelper() + "(" + copy + ") * @0@;", expr(scope, 1)));
+      if (sr(2) == 0) {
+        out.add(Node.stmt(y + " = java.util.Arrays.copyOf(" + y + ", " + len + ");"));
+        out.add(Node.stmt(y + "[" + sr(len) + "] *= @0@;", active(scope, 1)));
+      }
+    }
     Scope in = scope.child();
     in.inSwitch = false;
     in.ints.add(j);
@@ -1839,6 +1858,18 @@ final class ProgramGenerator {
     scope.arrays.add(new Arr(y, 1, len, 0, true));
     result(scope, z);
     return out;
+  }
+
+  /** {@code zsum(v)}: a helper reading every element of the array it receives. */
+  private String sumHelper() {
+    if (!hasHelper("zsum")) {
+      addHelper("zsum", "static double zsum(double[] v)", Feature.ARRAY_UTIL,
+          Node.stmt("double s = 0;").pinned(),
+          Node.stmt("for (int i = 0; i < v.length; i++) {\n  s += Math.sin(v[i]) * (i + 1);\n}")
+              .pinned(),
+          Node.stmt("return s;").pinned());
+    }
+    return "zsum";
   }
 
   // 11. increments and assignments inside expressions
@@ -1953,7 +1984,9 @@ final class ProgramGenerator {
     in.ints.add(j);
     in.loops++;
     in.inSwitch = false;
-    switch (sr(4)) {
+    int shape = sr(7);
+    switch (shape) {
+      case 4, 5, 6 -> out.addAll(new ParamAliasShapes(shapeGenerator(scope)).build(k, len));
       case 0 -> out.add(Node.stmt("for (int " + j + " = 0; " + j + " < x.length; " + j
           + "++) @0@", Node.block(List.of(Node.stmt("x[" + j + "] = x[" + j + "] * @0@;",
               active(in, 1))))));

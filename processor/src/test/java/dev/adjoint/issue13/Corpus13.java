@@ -8,14 +8,6 @@ import java.util.Set;
 
 /** Every program of the issue-13 corpus, and which of them the processor rejects today. */
 final class Corpus13 {
-  /**
-   * Programs that do not compile today, each asserted to still fail to compile. When a feature
-   * of issue 13 lands and one of them compiles, its test fails: move its name out of this set,
-   * and the gradient test then checks it.
-   */
-  static final Set<String> REJECTED_TODAY = Set.of(
-      "BundleAdjustment", "StandardizeInPlace");
-
   private Corpus13() {}
 
   static List<Program13> all() {
@@ -39,11 +31,8 @@ final class Corpus13 {
     return m;
   }
 
+  /** Every program: all of them compile and are checked (none is rejected any more). */
   static List<String> accepted() {
-    return all().stream().map(Program13::name).filter(n -> !REJECTED_TODAY.contains(n)).toList();
-  }
-
-  static List<String> rejected() {
-    return all().stream().map(Program13::name).filter(REJECTED_TODAY::contains).toList();
+    return all().stream().map(Program13::name).toList();
   }
 }

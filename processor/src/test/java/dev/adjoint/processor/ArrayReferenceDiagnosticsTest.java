@@ -26,34 +26,37 @@ class ArrayReferenceDiagnosticsTest {
   }
 
   @Test
-  void writeThroughAnAliasOfAParameterArray() {
+  void writeThroughAnAliasOfAHelpersParameterArray() {
     TestSource src = t("""
         final class T {
-          @Differentiable
-          static double loss(double a, double[] xs) {
+          static double helper(double a, double[] xs) {
             double[] ys = xs;
             ys[0] = a * ys[1];
             return ys[0];
+          }
+
+          @Differentiable
+          static double loss(double a, double[] xs) {
+            return helper(a, xs.clone());
           }
         }
         """);
     Compilation c = compile(src);
     assertThat(c).failed();
     assertThat(c).hadErrorCount(1);
-    assertThat(c).hadErrorContaining("'ys' may refer to the array of parameter 'xs' here, and"
-        + " Adjoint follows writes into a parameter's array only through the parameter's own"
-        + " name (before any reassignment of it); write through 'xs', or copy it first"
-        + " (xs.clone())")
+    assertThat(c).hadErrorContaining("[adjoint:parameter-write] 'ys' may refer to the array of"
+        + " parameter 'xs' here, and a helper (a method without @Differentiable) may write into"
+        + " a parameter's array only through the parameter's own name (before any reassignment"
+        + " of it); write through 'xs', or copy it first (xs.clone())")
         .inFile(src.file).onLine(src.line("ys[0] = a * ys[1];"))
         .atColumn(src.column("ys[0] = a * ys[1];", "= a"));
   }
 
   @Test
-  void writeThroughAParameterBeforeItIsReassigned() {
+  void writeThroughAHelpersParameterBeforeItIsReassigned() {
     TestSource src = t("""
         final class T {
-          @Differentiable
-          static double loss(double a, double[] xs) {
+          static double helper(double a, double[] xs) {
             double[] other = {a, a};
             if (a > 0) {
               xs[0] = a;
@@ -62,12 +65,18 @@ class ArrayReferenceDiagnosticsTest {
             xs[1] = a * a;
             return xs[0] + xs[1];
           }
+
+          @Differentiable
+          static double loss(double a, double[] xs) {
+            return helper(a, xs.clone());
+          }
         }
         """);
     Compilation c = compile(src);
     assertThat(c).failed();
     assertThat(c).hadErrorCount(1);
-    assertThat(c).hadErrorContaining("'xs' may refer to the array of parameter 'xs' here")
+    assertThat(c).hadErrorContaining("[adjoint:parameter-write] 'xs' may refer to the array of"
+        + " parameter 'xs' here")
         .inFile(src.file).onLine(src.line("xs[0] = a;"));
   }
 
@@ -88,7 +97,10 @@ class ArrayReferenceDiagnosticsTest {
     Compilation c = compile(src);
     assertThat(c).failed();
     assertThat(c).hadErrorCount(1);
-    assertThat(c).hadErrorContaining("'m' may refer to the array of parameter 'xs' here")
+    assertThat(c).hadErrorContaining("[adjoint:parameter-write] 'm' may refer to the array of"
+        + " parameter 'xs' here, and Adjoint follows writes into it through another name only"
+        + " as an element write through a local of the same type ('m[i] = ...'); copy it first"
+        + " (xs.clone())")
         .inFile(src.file).onLine(src.line("m[0][1] = a * m[1][0];"));
   }
 

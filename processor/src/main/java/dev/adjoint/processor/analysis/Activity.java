@@ -66,7 +66,8 @@ public final class Activity {
     while (changed) {
       changed = false;
       for (Definition d : definitions) {
-        if (d.target().type().carriesDerivative() && activity.isVaried(d.value())
+        if (d.target().type().carriesDerivative() && !d.target().isPassive()
+            && activity.isVaried(d.value())
             && activity.varied.add(d.target())) {
           changed = true;
         }

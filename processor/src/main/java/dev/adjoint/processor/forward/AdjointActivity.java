@@ -104,7 +104,7 @@ final class AdjointActivity {
   }
 
   private void mark(Variable v) {
-    if (v != null && v.type().carriesDerivative() && active.add(v)) {
+    if (v != null && v.type().carriesDerivative() && !v.isPassive() && active.add(v)) {
       changed = true;
     }
   }

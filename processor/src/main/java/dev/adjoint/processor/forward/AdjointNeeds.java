@@ -105,7 +105,7 @@ final class AdjointNeeds {
   }
 
   private void mark(Variable v) {
-    if (v.type().carriesDerivative() && needed.add(v)) {
+    if (v.type().carriesDerivative() && !v.isPassive() && needed.add(v)) {
       changed = true;
     }
   }

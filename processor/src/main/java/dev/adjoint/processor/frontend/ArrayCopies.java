@@ -24,12 +24,14 @@ final class ArrayCopies {
   private final MethodProblems problems;
   private final ExpressionLowering expressions;
   private final ExecutableElement element;
+  private final ArrayCopyValues copyOf;
 
   ArrayCopies(LoweringContext context) {
     this.context = context;
     this.problems = context.problems();
     this.expressions = context.expressions();
     this.element = context.method();
+    this.copyOf = new ArrayCopyValues(context, this);
   }
   /**
    * {@code double[] y = x.clone();}: a fresh array, {@code new double[x.length]}, and a loop
@@ -82,7 +84,7 @@ final class ArrayCopies {
     return null;
   }
 
-  private static boolean isCopiedArray(IrType type) {
+  static boolean isCopiedArray(IrType type) {
     return type.kind() == IrType.Kind.DOUBLE_ARRAY || type.kind() == IrType.Kind.INT_ARRAY;
   }
 
@@ -95,7 +97,7 @@ final class ArrayCopies {
   }
 
   /** Whether every argument from {@code from} on converts to {@code int}. */
-  private boolean intArguments(MethodInvocationTree call, int from, int to) {
+  boolean intArguments(MethodInvocationTree call, int from, int to) {
     for (int i = from; i < to; i++) {
       if (!isIntLike(expressions.peekType(call.getArguments().get(i)))) {
         return false;
@@ -108,7 +110,7 @@ final class ArrayCopies {
    * {@code value} evaluated once, now: a literal as it is, anything else into a temporary of
    * {@code type} (converted to it first, as passing it to the JDK method would).
    */
-  private Expr once(String base, Expr value, IrType type, Tree tree, List<Stmt> out) {
+  Expr once(String base, Expr value, IrType type, Tree tree, List<Stmt> out) {
     Expr converted = value.type().equals(type) ? value : new Expr.Cast(type, value, tree);
     if (value instanceof Expr.Literal && value.type().equals(type)) {
       return value;
@@ -118,12 +120,12 @@ final class ArrayCopies {
     return new Expr.VarRef(held, tree);
   }
 
-  private static Expr binary(dev.adjoint.processor.ir.BinaryOp op, Expr a, Expr b, Tree tree) {
+  static Expr binary(dev.adjoint.processor.ir.BinaryOp op, Expr a, Expr b, Tree tree) {
     IrType type = op.isComparisonOrLogical() ? IrType.BOOLEAN : IrType.INT;
     return new Expr.Binary(op, a, b, type, tree);
   }
 
-  private static Expr minInt(Expr a, Expr b, Tree tree) {
+  static Expr minInt(Expr a, Expr b, Tree tree) {
     return new Expr.Conditional(binary(dev.adjoint.processor.ir.BinaryOp.LESS, a, b, tree), a, b,
         IrType.INT, tree);
   }
@@ -140,7 +142,7 @@ final class ArrayCopies {
    * {@code from > to}, ArrayIndexOutOfBoundsException when {@code from < 0} or
    * {@code last > length} ({@code last} is {@code from} for copyOfRange, {@code to} for fill).
    */
-  private void checkRange(Expr from, Expr to, Expr last, Expr length, Tree call,
+  void checkRange(Expr from, Expr to, Expr last, Expr length, Tree call,
       List<Stmt> out) {
     throwIf(binary(dev.adjoint.processor.ir.BinaryOp.GREATER, from, to, call),
         "java.lang.IllegalArgumentException", call, out);
@@ -155,7 +157,7 @@ final class ArrayCopies {
    * or, {@code backward}, the same copies from the last to the first (index
    * {@code start + count - 1 - k}). {@code source} null writes {@code value} instead.
    */
-  private Stmt copyLoop(Expr target, Expr targetStart, Expr source, Expr sourceStart,
+  Stmt copyLoop(Expr target, Expr targetStart, Expr source, Expr sourceStart,
       Expr value, Expr count, boolean backward, Tree tree) {
     Variable index = context.newTemporary("k", IrType.INT, tree);
     Expr condition = binary(dev.adjoint.processor.ir.BinaryOp.LESS, new Expr.VarRef(index),
@@ -191,38 +193,18 @@ final class ArrayCopies {
    */
   boolean arrayCopyOf(VariableTree v, IrType type, MethodInvocationTree call,
       List<Stmt> out) {
-    boolean range = call.getArguments().size() == 3;
-    ExpressionTree sourceTree = call.getArguments().get(0);
-    if (!isCopiedArray(type) || expressions.peekType(sourceTree).kind() != type.kind()
-        || !intArguments(call, 1, call.getArguments().size())) {
+    if (!copyOf.copiesAs(type, call)) {
       return false;
     }
-    String method = range ? "Arrays.copyOfRange" : "Arrays.copyOf";
-    Expr source = stableArray(expressions.lower(sourceTree, out), out);
-    if (source == null) {
-      problems.error(sourceTree, Problem.ARRAY_COPY,
-          method + " is supported on an array variable or a row m[i];"
-          + " assign the array to a local first");
+    if (!copyOf.copyInto(type, call, () -> context.declareLocal(v, type), v, out)) {
       context.declareLocal(v, type);
-      return true;
     }
-    Expr from = range ? once("from", expressions.lower(call.getArguments().get(1), out),
-        IrType.INT, call, out) : Expr.Literal.ofInt(0);
-    Expr end = once(range ? "to" : "length", expressions.lower(
-        call.getArguments().get(range ? 2 : 1), out), IrType.INT, call, out);
-    Expr length = end;
-    Expr available = new Expr.ArrayLength(source, sourceTree);
-    if (range) {
-      checkRange(from, end, from, new Expr.ArrayLength(source, sourceTree), call, out);
-      length = binary(dev.adjoint.processor.ir.BinaryOp.MINUS, end, from, call);
-      available = binary(dev.adjoint.processor.ir.BinaryOp.MINUS, available, from, call);
-    }
-    Variable copy = context.declareLocal(v, type);
-    out.add(new Stmt.Assign(copy, new Expr.NewArray(type, List.of(length), call), true, v));
-    Expr count = once("count", minInt(length, available, call), IrType.INT, call, out);
-    out.add(copyLoop(new Expr.VarRef(copy, v), Expr.Literal.ofInt(0), source, from, null, count,
-        false, call));
     return true;
+  }
+
+  /** See {@link ArrayCopyValues#arrayCopyValue}. */
+  Expr arrayCopyValue(MethodInvocationTree call, List<Stmt> out) {
+    return copyOf.arrayCopyValue(call, out);
   }
 
   /**

@@ -55,6 +55,11 @@ final class CallLowering {
     return expressions.unresolved(tree);
   }
   Expr call(MethodInvocationTree call, List<Stmt> out) {
+    Expr copy = context.arrays().copyOfSource(call) == null ? null
+        : context.arrays().arrayCopyValue(call, out);
+    if (copy != null) {
+      return copy; // Arrays.copyOf or copyOfRange: a fresh array, copied element by element
+    }
     Optional<Expr> component = records.component(call);
     if (component.isPresent()) {
       return component.get();

@@ -36,12 +36,34 @@ public final class Variable {
   private final IrType type;
   private final Origin origin;
   private final Tree declaration;
+  private final boolean passive;
 
   public Variable(String sourceName, IrType type, Origin origin, Tree declaration) {
+    this(sourceName, type, origin, declaration, false);
+  }
+
+  private Variable(String sourceName, IrType type, Origin origin, Tree declaration,
+      boolean passive) {
     this.sourceName = sourceName;
     this.type = type;
     this.origin = origin;
     this.declaration = declaration;
+    this.passive = passive;
+  }
+
+  /**
+   * A primal temporary that never carries a derivative (neither an adjoint nor a tangent),
+   * whatever it is assigned: a second name for a caller's array that the gradient only writes
+   * through to, so that the caller's array changes as the original changes it
+   * ({@code normalize.ParameterArrayCopies}).
+   */
+  public static Variable passive(String sourceName, IrType type, Tree declaration) {
+    return new Variable(sourceName, type, Origin.TEMPORARY, declaration, true);
+  }
+
+  /** Whether this variable never carries a derivative (see {@link #passive}). */
+  public boolean isPassive() {
+    return passive;
   }
 
   /** The name the user wrote, or a descriptive base name for generated variables. */

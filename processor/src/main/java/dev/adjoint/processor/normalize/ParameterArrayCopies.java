@@ -11,10 +11,17 @@ import dev.adjoint.processor.ir.MethodIr;
 import dev.adjoint.processor.ir.Rewrite;
 import dev.adjoint.processor.ir.Stmt;
 import dev.adjoint.processor.ir.Variable;
+import dev.adjoint.processor.rules.RuleTable;
+import dev.adjoint.processor.analysis.ArrayAliases;
+import dev.adjoint.processor.diag.MethodProblems;
+import dev.adjoint.processor.diag.Problem;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
 
@@ -23,8 +30,11 @@ import javax.lang.model.util.Elements;
  * to the values on entry, and the reverse sweep restores overwritten elements as it walks back,
  * so the body works on a local copy taken at entry ({@code xLocal}), which the transform treats
  * like any local array. Every write into the copy is written through, right after it, into the
- * caller's array, through a second name for it ({@code xCaller}) that nothing differentiated
- * reads: the activity analysis finds it inactive, so it has no adjoint and is never restored.
+ * caller's array, through a second name for it ({@code xCaller}), a {@link Variable#passive}
+ * variable: it has no adjoint nor tangent and is never restored. A write through another name
+ * that may refer to the parameter's array ({@code double[] y = x; y[i] = a;}, found by
+ * {@link ParameterPointsTo}) writes into the copy, since that name then refers to it, and is
+ * written through when the name refers to the copy at run time ({@code if (y == xLocal)}).
  * The caller's array therefore changes exactly when and as the original changes it, also when
  * the method throws half-way.
  *
@@ -36,6 +46,7 @@ public final class ParameterArrayCopies {
   private final Map<Variable, Variable> copies = new LinkedHashMap<>();
   private final Map<Variable, Variable> callers = new LinkedHashMap<>();
   private final List<Variable> introduced = new ArrayList<>();
+  private final Map<Stmt.ArrayWrite, Set<Variable>> aliasWrites = new IdentityHashMap<>();
   private final TypeMirror illegalArgument;
 
   private ParameterArrayCopies(Elements elements) {
@@ -44,7 +55,8 @@ public final class ParameterArrayCopies {
   }
 
   /** {@code ir} with writes into parameter arrays redirected; {@code ir} itself if none. */
-  public static MethodIr apply(MethodIr ir, Elements elements) {
+  public static MethodIr apply(MethodIr ir, Elements elements, MethodProblems problems,
+      RuleTable rules) {
     ParameterArrayCopies pass = new ParameterArrayCopies(elements);
     IrWalk.statements(ir.body(), s -> {
       if (s instanceof Stmt.ArrayWrite w && w.array() instanceof Expr.VarRef r
@@ -52,6 +64,7 @@ public final class ParameterArrayCopies {
         pass.copyOf(r.variable());
       }
     });
+    pass.throughAliases(ir, problems, rules);
     if (pass.copies.isEmpty()) {
       return ir;
     }
@@ -63,12 +76,44 @@ public final class ParameterArrayCopies {
         locals, ir.result(), new Stmt.Block(null, body, ir.body().tree()));
   }
 
+  /**
+   * Writes through another name that may refer to a parameter's array ({@code double[] y = x;
+   * y[i] = a;}): the parameter gets its copy, which the other name then refers to, and each
+   * such write is written through to the caller when the name refers to the copy at run time.
+   */
+  private void throughAliases(MethodIr ir, MethodProblems problems, RuleTable rules) {
+    Set<Variable> parameters = new LinkedHashSet<>();
+    for (Variable p : ir.parameters()) {
+      if (p.type().isArray()) {
+        parameters.add(p);
+      }
+    }
+    if (parameters.isEmpty() || ArrayAliases.of(ir.body()).isEmpty()) {
+      return;
+    }
+    ParameterPointsTo.aliasWrites(parameters, ir.body(), rules).elementWrites()
+        .forEach((w, reached) -> {
+      String hidden = ParameterAliasWrites.visibility(ir.element(), w, reached);
+      if (hidden != null) {
+        problems.error(w.tree(), Problem.PARAMETER_WRITE, hidden);
+      } else if (ParameterAliasWrites.followed(w, reached)) {
+        reached.forEach(this::copyOf);
+        aliasWrites.put(w, reached);
+      } else {
+        ParameterAliasWrites.report(w, reached, problems);
+      }
+    });
+  }
+
   private void copyOf(Variable parameter) {
     if (copies.containsKey(parameter)) {
       return;
     }
     copies.put(parameter, variable(parameter.sourceName() + "Local", parameter));
-    callers.put(parameter, variable(parameter.sourceName() + "Caller", parameter));
+    Variable caller = Variable.passive(parameter.sourceName() + "Caller", parameter.type(),
+        parameter.declaration());
+    introduced.add(caller);
+    callers.put(parameter, caller);
   }
 
   private Variable variable(String name, Variable parameter) {
@@ -175,7 +220,8 @@ public final class ParameterArrayCopies {
       Expr index = redirect(w.index());
       Variable parameter = w.array() instanceof Expr.VarRef r ? r.variable() : null;
       Variable caller = parameter == null ? null : callers.get(parameter);
-      if (caller != null && !reevaluable(index)) {
+      Set<Variable> reached = aliasWrites.getOrDefault(w, Set.of());
+      if ((caller != null || !reached.isEmpty()) && !reevaluable(index)) {
         // The index is evaluated once, before the value, as Java does.
         Variable held = new Variable("at", index.type(), Variable.Origin.TEMPORARY, w.tree());
         introduced.add(held);
@@ -187,6 +233,15 @@ public final class ParameterArrayCopies {
         out.add(new Stmt.ArrayWrite(new Expr.VarRef(caller, w.tree()), index,
             new Expr.ArrayRead(array, index, parameter.type().elementType(), w.tree()),
             w.tree()));
+      }
+      for (Variable p : reached) {
+        // if (y == xLocal) xCaller[i] = y[i];
+        Stmt through = new Stmt.ArrayWrite(new Expr.VarRef(callers.get(p), w.tree()), index,
+            new Expr.ArrayRead(array, index, p.type().elementType(), w.tree()), w.tree());
+        out.add(new Stmt.If(new Expr.Binary(BinaryOp.EQUAL, array,
+            new Expr.VarRef(copies.get(p), w.tree()), IrType.BOOLEAN, w.tree()),
+            new Stmt.Block(null, List.of(through), w.tree()),
+            new Stmt.Block(null, List.of(), w.tree()), w.tree()));
       }
       return null;
     }

@@ -1,24 +1,27 @@
 package dev.adjoint.processor.normalize;
 
-import dev.adjoint.processor.diag.Problem;
 import dev.adjoint.processor.analysis.ArrayAliases;
-import dev.adjoint.processor.diag.MethodProblems;
+import dev.adjoint.processor.analysis.WritingCalls;
 import dev.adjoint.processor.ir.AdjointOnly;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.IrWalk;
 import dev.adjoint.processor.ir.Stmt;
 import dev.adjoint.processor.ir.Variable;
+import dev.adjoint.processor.rules.RuleTable;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * A flow-sensitive may-point-to analysis of which parameter arrays (or rows of them) each array
- * variable may refer to, over the structured IR; it reports every element write through a name
- * other than the parameter's own that may reach a parameter's array. Loops iterate to a
+ * variable may refer to, over the structured IR; it finds every element write through a name
+ * other than the parameter's own that may reach a parameter's array, with the parameters it may
+ * reach (what {@link ParameterArrayCopies} writes through to the caller). Loops iterate to a
  * fixpoint; jumps are handled conservatively, by letting every state inside a loop or labelled
  * block reach what follows it.
  */
@@ -26,22 +29,57 @@ final class ParameterPointsTo {
   private static final String STAGE = "the parameter points-to analysis";
 
   private final Set<Variable> parameters;
-  private final MethodProblems problems;
+  private final RuleTable rules;
   private final Deque<Map<Variable, Set<Variable>>> seen = new ArrayDeque<>();
-  private final Set<Stmt> reported = java.util.Collections.newSetFromMap(
-      new java.util.IdentityHashMap<>());
+  private final Found found = new Found(new IdentityHashMap<>(), new IdentityHashMap<>());
 
-  ParameterPointsTo(Set<Variable> parameters, MethodProblems problems) {
+  /**
+   * What the analysis finds, by identity, each with the parameters it may reach in the
+   * iteration order of the parameters: {@code elementWrites}, the element writes through a name
+   * other than a parameter's own that may reach the array of a parameter (or a row of it);
+   * {@code callWrites}, the calls of helpers that may write into an array argument passed by
+   * such a name.
+   */
+  record Found(Map<Stmt.ArrayWrite, Set<Variable>> elementWrites,
+      Map<Expr.Call, Set<Variable>> callWrites) {}
+
+  private ParameterPointsTo(Set<Variable> parameters, RuleTable rules) {
     this.parameters = parameters;
-    this.problems = problems;
+    this.rules = rules;
   }
 
-  void check(Stmt.Block body) {
+  /** The writes of {@code body} through other names for the arrays of {@code parameters}. */
+  static Found aliasWrites(Set<Variable> parameters, Stmt.Block body, RuleTable rules) {
+    ParameterPointsTo analysis = new ParameterPointsTo(parameters, rules);
     Map<Variable, Set<Variable>> entry = new HashMap<>();
     for (Variable p : parameters) {
       entry.put(p, Set.of(p));
     }
-    walk(body, entry);
+    analysis.walk(body, entry);
+    return analysis.found;
+  }
+
+  /** Adds {@code reached} to what {@code key} may reach, kept in the parameters' order. */
+  private <K> void note(Map<K, Set<Variable>> into, K key, Set<Variable> reached) {
+    Set<Variable> all = new LinkedHashSet<>(into.getOrDefault(key, Set.of()));
+    all.addAll(reached);
+    Set<Variable> ordered = new LinkedHashSet<>(parameters);
+    ordered.retainAll(all);
+    into.put(key, ordered);
+  }
+
+  /** Notes the calls in {@code s} that may write into an array another name refers to. */
+  private void calls(Stmt s, Map<Variable, Set<Variable>> state) {
+    IrWalk.ownExpressions(s, e -> IrWalk.expressions(e, n -> {
+      if (n instanceof Expr.Call c) {
+        for (Variable root : WritingCalls.writtenRoots(c, rules)) {
+          Set<Variable> reached = state.getOrDefault(root, Set.of());
+          if (!reached.isEmpty() && !parameters.contains(root)) {
+            note(found.callWrites(), c, reached);
+          }
+        }
+      }
+    }));
   }
 
   private Map<Variable, Set<Variable>> walk(Stmt s, Map<Variable, Set<Variable>> in) {
@@ -84,6 +122,7 @@ final class ParameterPointsTo {
 
     @Override
     public Map<Variable, Set<Variable>> visitAssign(Stmt.Assign a) {
+      calls(a, in);
       if (!a.target().type().isArray()) {
         return in;
       }
@@ -99,14 +138,9 @@ final class ParameterPointsTo {
         return in;
       }
       Set<Variable> reached = in.getOrDefault(root, Set.of());
-      if (!reached.isEmpty() && !parameters.contains(root) && reported.add(w)) {
-        Variable p = reached.iterator().next();
-        problems.error(w.tree(), Problem.PARAMETER_WRITE,
-            "'" + root.sourceName() + "' may refer to the array of"
-            + " parameter '" + p.sourceName() + "' here, and Adjoint follows writes into a"
-            + " parameter's array only through the parameter's own name (before any"
-            + " reassignment of it); write through '" + p.sourceName() + "', or copy it first ("
-            + p.sourceName() + ".clone())");
+      if (!reached.isEmpty() && !parameters.contains(root)) {
+        // loops visit a write more than once: the union over every visit
+        note(found.elementWrites(), w, reached);
       }
       if (!w.value().type().isArray()) {
         return in;
@@ -118,6 +152,7 @@ final class ParameterPointsTo {
 
     @Override
     public Map<Variable, Set<Variable>> visitEval(Stmt.Eval node) {
+      calls(node, in);
       return in;
     }
 
@@ -166,6 +201,7 @@ final class ParameterPointsTo {
 
     @Override
     public Map<Variable, Set<Variable>> visitReturn(Stmt.Return node) {
+      calls(node, in);
       return in;
     }
 

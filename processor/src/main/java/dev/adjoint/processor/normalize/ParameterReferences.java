@@ -8,10 +8,11 @@ import dev.adjoint.processor.ir.MethodIr;
 import dev.adjoint.processor.ir.Stmt;
 import dev.adjoint.processor.ir.StmtRewrite;
 import dev.adjoint.processor.ir.Variable;
+import dev.adjoint.processor.rules.RuleTable;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,19 +24,26 @@ import java.util.Set;
  *
  * <ul>
  *   <li>A parameter the method points elsewhere ({@code x = other;}) is, from there on, a local
- *       reference like any other: it becomes a local of the same name taken at entry (printed {@code x2}),
+ *       reference like any other: it becomes a local of the same name taken at entry (printed
+ *       {@code x2}),
  *       whose shadow starts as the parameter's adjoint, and the parameter keeps its entry array.
  *   <li>A write through another name that may refer to a parameter's array ({@code y = x;
- *       y[0] = a;}, or through {@code x} before {@code x = other;}) would change the caller's
- *       array behind the copy: an error, found by a flow-sensitive may-point-to analysis, so
- *       that {@code x = other; x[0] = a;} (which writes into {@code other}) is accepted.
+ *       y[0] = a;}, or through {@code x} before {@code x = other;}), found by a flow-sensitive
+ *       may-point-to analysis (so that {@code x = other; x[0] = a;}, which writes into
+ *       {@code other}, is not one), is written through to the caller by
+ *       {@link ParameterArrayCopies} in a public gradient, and an error in a helper.
  * </ul>
  */
 public final class ParameterReferences {
   private ParameterReferences() {}
 
-  /** {@code ir} with reassigned parameter arrays made locals; reports writes into them. */
-  public static MethodIr apply(MethodIr ir, MethodProblems problems) {
+  /**
+   * {@code ir} with reassigned parameter arrays made locals. Writes into a parameter's array
+   * through another name are an error unless {@code copied}: a public gradient's
+   * {@link ParameterArrayCopies} then writes them through to the caller.
+   */
+  public static MethodIr apply(MethodIr ir, MethodProblems problems, boolean copied,
+      RuleTable rules) {
     Map<Variable, Variable> locals = new LinkedHashMap<>();
     IrWalk.statements(ir.body(), s -> {
       if (s instanceof Stmt.Assign a && a.target().origin() == Variable.Origin.PARAMETER
@@ -55,14 +63,18 @@ public final class ParameterReferences {
       stmts.add(rename(body, locals));
       body = new Stmt.Block(null, stmts, body.tree());
     }
-    Set<Variable> parameters = new HashSet<>();
+    Set<Variable> parameters = new LinkedHashSet<>();
     for (Variable p : ir.parameters()) {
       if (p.type().isArray()) {
         parameters.add(p);
       }
     }
     if (!parameters.isEmpty() && !ArrayAliases.of(body).isEmpty()) {
-      new ParameterPointsTo(parameters, problems).check(body);
+      ParameterPointsTo.Found found = ParameterPointsTo.aliasWrites(parameters, body, rules);
+      ParameterAliasWrites.reportCalls(found, problems);
+      if (!copied) {
+        ParameterAliasWrites.reportAll(found.elementWrites(), problems);
+      }
     }
     return body == ir.body() ? ir : new MethodIr(ir.element(), ir.tree(), ir.unit(),
         ir.parameters(), ir.differentiated(), allLocals, ir.result(), body);

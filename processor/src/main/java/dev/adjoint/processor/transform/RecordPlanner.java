@@ -113,6 +113,7 @@ final class RecordPlanner {
           return u;
         }));
     saves = ToBeRecorded.analyze(ir.body(), reads, aliases);
+    saves.removeAll(dev.adjoint.processor.analysis.FreshArrays.unread(ir.body(), reads));
     saves.addAll(ReferenceRecords.overwritten(ir.body(), reads, List.copyOf(saves), aliases,
         activity, s -> parts.depth.get(s) > 0));
     WritingCallAdjoint.restoreParameterWrites(ir, saves, parts.snapshots.keySet(),

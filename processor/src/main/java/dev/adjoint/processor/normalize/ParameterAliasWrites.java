@@ -1,0 +1,110 @@
+package dev.adjoint.processor.normalize;
+
+import dev.adjoint.processor.diag.MethodProblems;
+import dev.adjoint.processor.diag.Problem;
+import dev.adjoint.processor.ir.Expr;
+import dev.adjoint.processor.ir.IrWalk;
+import dev.adjoint.processor.ir.Stmt;
+import dev.adjoint.processor.ir.Variable;
+import java.util.Map;
+import java.util.Set;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Element writes through another name for a parameter's array ({@code double[] y = x;
+ * y[i] = a;}), found by {@link ParameterPointsTo}: which of them {@link ParameterArrayCopies} can
+ * write through to the caller, and the error for the others.
+ */
+final class ParameterAliasWrites {
+  private ParameterAliasWrites() {}
+
+  /**
+   * Whether {@code w}, which may reach {@code reached}, writes an element of a one-dimensional
+   * parameter array through a plain name, the only shape the copies follow.
+   */
+  static boolean followed(Stmt.ArrayWrite w, Set<Variable> reached) {
+    if (!(w.array() instanceof Expr.VarRef r) || hidden(reached)) {
+      return false;
+    }
+    for (Variable p : reached) {
+      if (!p.type().equals(r.variable().type()) || p.type().elementType().isArray()
+          || p.sourceName().indexOf('$') >= 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Reports the calls of {@code found}, which no gradient follows: a helper that may write into
+   * an array passed by another name for a parameter's array.
+   */
+  static void reportCalls(ParameterPointsTo.Found found, MethodProblems problems) {
+    found.callWrites().forEach((c, reached) -> problems.error(c.tree(),
+        Problem.HELPER_ARRAY_WRITE, c.method().getEnclosingElement().getSimpleName() + "."
+        + c.method().getSimpleName() + " may write into an array passed by a name that may"
+        + " refer to the array of parameter '" + first(reached).sourceName() + "' here, and"
+        + " Adjoint cannot follow a helper's write into a parameter's array; copy it into a"
+        + " local array first (double[] y = " + first(reached).sourceName() + ".clone();)"));
+  }
+
+  /** Reports every write of {@code writes}: in a helper none of them is followed. */
+  static void reportAll(Map<Stmt.ArrayWrite, Set<Variable>> writes, MethodProblems problems) {
+    writes.forEach((w, reached) -> problems.error(w.tree(), Problem.PARAMETER_WRITE,
+        "'" + IrWalk.root(w.array()).sourceName() + "' may refer to the array of parameter '"
+        + first(reached).sourceName() + "' here, and a helper (a method without"
+        + " @Differentiable) may write into a parameter's array only through the parameter's"
+        + " own name (before any reassignment of it); write through '"
+        + first(reached).sourceName() + "', or copy it first (" + first(reached).sourceName()
+        + ".clone())"));
+  }
+
+  /** Whether a parameter of {@code reached} is a record's component. */
+  private static boolean hidden(Set<Variable> reached) {
+    return reached.stream().anyMatch(p -> p.sourceName().indexOf('$') >= 0);
+  }
+
+  /**
+   * The error for writing through another name into a parameter's array of a public or
+   * protected {@code method}, as for a write through the parameter's own name
+   * ({@code frontend.ParameterWrites}), or null.
+   */
+  static String visibility(ExecutableElement method, Stmt.ArrayWrite w, Set<Variable> reached) {
+    if (!method.getModifiers().contains(Modifier.PUBLIC)
+        && !method.getModifiers().contains(Modifier.PROTECTED)) {
+      return null;
+    }
+    String p = first(reached).sourceName();
+    return "'" + IrWalk.root(w.array()).sourceName() + "' may refer to the array of parameter '"
+        + p + "' here, and writing into a parameter's array is supported only in a method that"
+        + " is not public or protected: a gradient compiled elsewhere could call '"
+        + method.getSimpleName() + "' without seeing the write; make it package-private, or"
+        + " copy '" + p + "' into a local array first";
+  }
+
+  /** Reports {@code w}, which {@link #followed} refuses. */
+  static void report(Stmt.ArrayWrite w, Set<Variable> reached, MethodProblems problems) {
+    Variable root = IrWalk.root(w.array());
+    for (Variable p : reached) {
+      if (p.type().isArray() && p.type().elementType().isArray()) {
+        problems.error(w.tree(), Problem.PARAMETER_WRITE, "'" + root.sourceName()
+            + "' may refer to parameter matrix '" + p.sourceName() + "' or one of its rows"
+            + " here, and Adjoint follows writes into a parameter's array only for a"
+            + " one-dimensional parameter (double[], int[], boolean[]); copy the matrix into a"
+            + " local double[][] first");
+        return;
+      }
+    }
+    Variable p = first(reached);
+    problems.error(w.tree(), Problem.PARAMETER_WRITE, "'" + root.sourceName()
+        + "' may refer to the array of parameter '" + p.sourceName() + "' here, and Adjoint"
+        + " follows writes into it through another name only as an element write through a"
+        + " local of the same type ('" + root.sourceName() + "[i] = ...'); copy it first ("
+        + p.sourceName() + ".clone())");
+  }
+
+  private static Variable first(Set<Variable> reached) {
+    return reached.iterator().next();
+  }
+}

@@ -105,4 +105,44 @@ final class RecordHessianFx {
             return t * t * c;
         }
     }
+
+    /** A sealed interface of records, dispatched by type: the receivers are constants. */
+    sealed interface Act permits Cube, Wave {
+        double apply(double z);
+    }
+
+    /** k z³. */
+    record Cube(double k) implements Act {
+        @Override
+        public double apply(double z) {
+            return k * z * z * z;
+        }
+    }
+
+    /** k sin(z) z. */
+    record Wave(double k) implements Act {
+        @Override
+        public double apply(double z) {
+            return k * Math.sin(z) * z;
+        }
+    }
+
+    /** Through a dispatched call of a record's method (its mAdjointJvp over the leaves). */
+    @Differentiable(modes = Mode.HESSIAN)
+    static double act(Act act, double x, double y) {
+        return act.apply(x * y) * x + act.apply(y);
+    }
+
+    /** A record passing itself on to a static method that takes it. */
+    record Pair(double a, double b) {
+        @Differentiable(modes = Mode.HESSIAN)
+        double energy(double x) {
+            return inner(this, x) * a + Math.cos(b * x);
+        }
+
+        @Differentiable
+        static double inner(Pair r, double x) {
+            return r.a() * r.b() * x * x + Math.exp(r.b() * x);
+        }
+    }
 }

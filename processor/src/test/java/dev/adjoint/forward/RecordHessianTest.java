@@ -343,4 +343,67 @@ class RecordHessianTest {
                         RecordHessianFxGrad.viaRecordHelperHessian(at[0], at[1], at[2])
                                 .hessian()));
     }
+
+    @ParameterizedTest
+    @CsvSource({"0.7, 1.3, 0.4, -0.9", "-1.1, 0.4, 1, 0"})
+    void dispatchedCallOfARecordsMethod(double x, double y, double vx, double vy) {
+        for (RecordHessianFx.Act act : new RecordHessianFx.Act[] {
+            new RecordHessianFx.Cube(1.5), new RecordHessianFx.Wave(-0.8)}) {
+            Flat h = check(new double[] {x, y}, new double[] {vx, vy},
+                    v -> RecordHessianFx.act(act, v[0], v[1]),
+                    v -> {
+                        RecordHessianFxGrad.ActGradient g =
+                                RecordHessianFxGrad.act(act, v[0], v[1]);
+                        return new double[] {g.x(), g.y()};
+                    },
+                    (v, d) -> {
+                        RecordHessianFxGrad.ActHvp r =
+                                RecordHessianFxGrad.actHvp(act, v[0], v[1], d[0], d[1]);
+                        return new Flat(r.value(), new double[] {r.x(), r.y()},
+                                new double[] {r.xHvp(), r.yHvp()}, null);
+                    },
+                    v -> {
+                        RecordHessianFxGrad.ActHessian r =
+                                RecordHessianFxGrad.actHessian(act, v[0], v[1]);
+                        return new Flat(r.value(), new double[] {r.x(), r.y()}, null,
+                                r.hessian());
+                    });
+            Function<DerivativeStructure, DerivativeStructure> f =
+                    act instanceof RecordHessianFx.Cube c
+                            ? z -> z.multiply(z).multiply(z).multiply(c.k())
+                            : z -> z.sin().multiply(z).multiply(((RecordHessianFx.Wave) act).k());
+            hipparchus(d -> f.apply(d[0].multiply(d[1])).multiply(d[0]).add(f.apply(d[1])),
+                    new double[] {x, y}, new Flat(h.value(), null, null,
+                            RecordHessianFxGrad.actHessian(act, x, y).hessian()));
+        }
+    }
+
+    @Test
+    void recordPassingItselfOnToAStaticMethod() {
+        double[] at = {0.6, -0.7, 1.2};
+        double[] dir = {0.4, 0.9, -0.3};
+        Flat h = check(at, dir, v -> new RecordHessianFx.Pair(v[0], v[1]).energy(v[2]),
+                v -> {
+                    RecordHessianFx_PairGrad.EnergyGradient g = RecordHessianFx_PairGrad.energy(
+                            new RecordHessianFx.Pair(v[0], v[1]), v[2]);
+                    return new double[] {g.self().a(), g.self().b(), g.x()};
+                },
+                (v, d) -> {
+                    RecordHessianFx_PairGrad.EnergyHvp r = RecordHessianFx_PairGrad.energyHvp(
+                            new RecordHessianFx.Pair(v[0], v[1]), v[2],
+                            new RecordHessianFx.Pair(d[0], d[1]), d[2]);
+                    return new Flat(r.value(), new double[] {r.self().a(), r.self().b(), r.x()},
+                            new double[] {r.selfHvp().a(), r.selfHvp().b(), r.xHvp()}, null);
+                },
+                v -> {
+                    RecordHessianFx_PairGrad.EnergyHessian r = RecordHessianFx_PairGrad
+                            .energyHessian(new RecordHessianFx.Pair(v[0], v[1]), v[2]);
+                    return new Flat(r.value(), new double[] {r.self().a(), r.self().b(), r.x()},
+                            null, r.hessian());
+                });
+        hipparchus(d -> d[0].multiply(d[1]).multiply(d[2]).multiply(d[2])
+                .add(d[1].multiply(d[2]).exp()).multiply(d[0]).add(d[1].multiply(d[2]).cos()),
+                at, new Flat(h.value(), null, null, RecordHessianFx_PairGrad.energyHessian(
+                        new RecordHessianFx.Pair(at[0], at[1]), at[2]).hessian()));
+    }
 }

@@ -170,14 +170,13 @@ final class Program {
       sb.append('\n');
       if (m.differentiable) {
         // forward mode too: the oracle checks mTangent against the gradient, and second order
-        // (through the helpers' adjoint entry points) on every method returning double
-        // (records: mTangent only, second order refuses them with an error)
-        boolean records = m.params.stream().anyMatch(p -> p.kind() == Kind.RECORD);
+        // (through the helpers' adjoint entry points, a record's methods included) on every
+        // method returning double, record parameters included
         // (helpers writing into their arrays: forward mode refuses calls to them, so they keep
         // to the gradient)
         boolean writing = methods.stream().anyMatch(x -> x.body != null
             && "outParam".equals(x.body.shape));
-        sb.append(!TANGENT || writing ? "  @Differentiable\n" : m.header == null && !records
+        sb.append(!TANGENT || writing ? "  @Differentiable\n" : m.header == null
             ? "  @Differentiable(modes = {dev.adjoint.Mode.TANGENT, dev.adjoint.Mode.HESSIAN})\n"
             : "  @Differentiable(modes = dev.adjoint.Mode.TANGENT)\n");
       }

@@ -66,7 +66,7 @@ public final class AdjointTangentWriter {
             + " what {@code $N} does, and adds into {@code $N} and the adjoint arrays' tangents"
             + " (each after its array) the tangents of what it adds, along the directions (one per"
             + " differentiated parameter, after the method's parameters) and {@code $N}. Records"
-            + " on {@code $N} as {@code $N} does.\n\n"
+            + " on {@code $N} as {@code $N} does.$L\n\n"
             + "@param $N the adjoint of the result\n"
             + "@param $N the tangent of {@code $N}\n"
             + "@param $N accumulates the adjoints of the differentiated scalar parameters\n"
@@ -75,6 +75,9 @@ public final class AdjointTangentWriter {
             + "@return the value of the original method\n", link(method),
             AdjointAbi.entryName(method.getSimpleName()), body.nameOf(body.adjointsDot()),
             body.nameOf(body.seedDot()), tape, AdjointAbi.entryName(method.getSimpleName()),
+            flat == null ? "" : " Its records come as their components (the receiver's last), as"
+                + " the adjoint entry point takes them, and their directions as one per"
+                + " differentiated component.",
             body.nameOf(body.seed()), body.nameOf(body.seedDot()), body.nameOf(body.seed()),
             body.nameOf(body.adjoints()), body.nameOf(body.adjointsDot()), tape));
     if (body.tapeUse() == TapeUse.RECORDS) {

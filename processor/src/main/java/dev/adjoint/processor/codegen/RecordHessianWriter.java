@@ -23,6 +23,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
@@ -245,35 +246,43 @@ public final class RecordHessianWriter {
   }
 
   /**
-   * A root's gradient (or its Hessian-vector product) built back from {@code values}, one per
-   * differentiated leaf: a record from its components (those without a derivative copied, those
-   * outside wrt zero), a class's receiver as its Gradient, a plain parameter as its leaf's.
+   * A root's value built from {@code leaf}'s value of each of its leaves: a record from its
+   * components, a class's receiver as its Gradient (fields without a derivative left out), a
+   * plain parameter as its leaf's.
    */
-  private CodeBlock pack(FlatParameters.Node node, List<Variable> values) {
+  private CodeBlock build(FlatParameters.Node node, IntFunction<CodeBlock> leaf) {
     if (node instanceof FlatParameters.RecordNode r) {
       List<CodeBlock> parts = new ArrayList<>();
       boolean isClass = RecordApi.isClass(r);
       for (int i = 0; i < r.components().size(); i++) {
         if (!isClass || ModelClasses.carries(ModelClasses.fields(r.type()).get(i).asType())) {
-          parts.add(pack(r.components().get(i), values));
+          parts.add(build(r.components().get(i), leaf));
         }
       }
       return CodeBlock.of("new $T($L)", isClass ? ClassGradient.name(grad)
           : ClassName.get(r.type()), CodeBlock.join(parts, ", "));
     }
-    int k = ((FlatParameters.LeafNode) node).leaf();
-    FlatParameters.Leaf leaf = flat.leaves().get(k);
-    Variable p = body.parameters().get(k);
-    int i = body.differentiated().indexOf(p);
-    if (i >= 0 && values.get(i) != null) {
-      return CodeBlock.of("$N", body.nameOf(values.get(i)));
-    }
-    if (FlatParameters.carriesDerivative(leaf.type())) {
-      return p.type().isArray()
-          ? JavaExpressions.zerosLike(CodeBlock.of("$N", leafName(k)), p.type())
-          : CodeBlock.of("0.0");
-    }
-    return CodeBlock.of("$N", leafName(k)); // carries no derivative: copied
+    return leaf.apply(((FlatParameters.LeafNode) node).leaf());
+  }
+
+  /**
+   * A root's gradient (or its Hessian-vector product) from {@code values}, one per
+   * differentiated leaf: components without a derivative copied, those outside wrt zero.
+   */
+  private CodeBlock pack(FlatParameters.Node node, List<Variable> values) {
+    return build(node, k -> {
+      Variable p = body.parameters().get(k);
+      int i = body.differentiated().indexOf(p);
+      if (i >= 0 && values.get(i) != null) {
+        return CodeBlock.of("$N", body.nameOf(values.get(i)));
+      }
+      if (FlatParameters.carriesDerivative(flat.leaves().get(k).type())) {
+        return p.type().isArray()
+            ? JavaExpressions.zerosLike(CodeBlock.of("$N", leafName(k)), p.type())
+            : CodeBlock.of("0.0");
+      }
+      return CodeBlock.of("$N", leafName(k)); // carries no derivative: copied
+    });
   }
 
   /** The differentiated leaves in the Hessian's order: the public parameters', depth-first. */
@@ -290,22 +299,13 @@ public final class RecordHessianWriter {
     return columns;
   }
 
-  /** A record direction of unit leaves: those without a derivative copied from the input. */
+  /**
+   * A record direction of the unit leaves; a leaf without a direction (no derivative, or outside
+   * wrt) takes the input's value, which the direction's reader ignores.
+   */
   private CodeBlock unitDirection(FlatParameters.Node node) {
-    if (node instanceof FlatParameters.RecordNode r) {
-      List<CodeBlock> parts = new ArrayList<>();
-      boolean isClass = RecordApi.isClass(r);
-      for (int i = 0; i < r.components().size(); i++) {
-        if (!isClass || ModelClasses.carries(ModelClasses.fields(r.type()).get(i).asType())) {
-          parts.add(unitDirection(r.components().get(i)));
-        }
-      }
-      return CodeBlock.of("new $T($L)", isClass ? ClassGradient.name(grad)
-          : ClassName.get(r.type()), CodeBlock.join(parts, ", "));
-    }
-    int k = ((FlatParameters.LeafNode) node).leaf();
-    Variable d = direction(k);
-    return CodeBlock.of("$N", d != null ? body.nameOf(d) : leafName(k)); // ignored when not
+    return build(node, k -> CodeBlock.of("$N", direction(k) != null
+        ? body.nameOf(direction(k)) : leafName(k)));
   }
 
   private MethodSpec hessianMethod(ClassName hvpRecord, ClassName record, Namer namer) {

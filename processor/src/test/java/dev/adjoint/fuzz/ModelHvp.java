@@ -45,6 +45,24 @@ final class ModelHvp {
       return new Report().fail(Verdict.GENERATED_CODE_ERROR, "cannot load the model's mHvp: "
           + e);
     }
+    Hvp product = (self, u, x, v) -> {
+      int len = ModelArgs.LEN;
+      Object r = hvp.invoke(null, self, u, x, direction.newInstance(v[0], v[1],
+          Arrays.copyOfRange(v, 2, 2 + len)), v[2 + len], x(v));
+      return new double[][] {ModelArgs.flat(r), ModelArgs.flat(r, "Hvp")};
+    };
+    return check(mdl, original, (self, u, x) -> ModelArgs.flat(grad.invoke(null, self, u, x)),
+        product, seed, points, report);
+  }
+
+  /** mHvp's value and gradient, then its product, each flat as {@link ModelArgs#flat}. */
+  interface Hvp {
+    double[][] at(Object self, double u, double[] x, double[] v) throws Exception;
+  }
+
+  /** The comparison itself, over any mHvp (the self-test passes a wrong one). */
+  static Report check(Class<?> mdl, Method original, ModelArgs.Gradient grad, Hvp hvp,
+      long seed, int points, Report report) {
     int len = ModelArgs.LEN;
     SplittableRandom rnd = new SplittableRandom(seed);
     for (int pt = 0; pt < points; pt++) {
@@ -63,17 +81,14 @@ final class ModelHvp {
       double[] product;
       double[] gradient;
       try {
-        Object r = hvp.invoke(null, ModelArgs.make(mdl, z, mn), z[2 + len], x(z),
-            direction.newInstance(v[0], v[1], Arrays.copyOfRange(v, 2, 2 + len)), v[2 + len],
-            x(v));
-        value = ModelArgs.flat(r);
-        product = ModelArgs.flat(r, "Hvp");
-        gradient = ModelArgs.flat(grad.invoke(null, ModelArgs.make(mdl, z, mn), z[2 + len],
-            x(z)));
+        double[][] r = hvp.at(ModelArgs.make(mdl, z, mn), z[2 + len], x(z), v);
+        value = r[0];
+        product = r[1];
+        gradient = grad.at(ModelArgs.make(mdl, z, mn), z[2 + len], x(z));
       } catch (InvocationTargetException e) {
         return report.fail(Verdict.GRADIENT_THROWS, "mHvp at " + Arrays.toString(z) + ", mn="
             + mn + ": " + e.getCause());
-      } catch (ReflectiveOperationException e) {
+      } catch (Exception e) {
         return report.fail(Verdict.GENERATED_CODE_ERROR, e.toString());
       }
       if (value[0] != v0) {
@@ -117,8 +132,8 @@ final class ModelHvp {
   }
 
   /** The 5-point difference of the flat gradient along v with step h (NaN where it throws). */
-  private static double[] differences(Method grad, Class<?> mdl, double[] z, double[] v,
-      int mn, double h) {
+  private static double[] differences(ModelArgs.Gradient grad, Class<?> mdl, double[] z,
+      double[] v, int mn, double h) {
     double[] sum = new double[z.length + 1];
     double[] weights = {-1, 8, -8, 1};
     double[] at = {2, 1, -1, -2};
@@ -129,9 +144,8 @@ final class ModelHvp {
       }
       double[] g;
       try {
-        g = ModelArgs.flat(grad.invoke(null, ModelArgs.make(mdl, w, mn), w[2 + ModelArgs.LEN],
-            x(w)));
-      } catch (ReflectiveOperationException e) {
+        g = grad.at(ModelArgs.make(mdl, w, mn), w[2 + ModelArgs.LEN], x(w));
+      } catch (Exception e) {
         Arrays.fill(sum, Double.NaN);
         return sum;
       }

@@ -107,6 +107,12 @@ final class CalleeScheduler implements AdjointProvider {
     return calleeEffects.mayReturnParameter(method);
   }
 
+  @Override
+  public java.util.Optional<dev.adjoint.processor.rules.ReturnedArgument> returnedArgument(
+      ExecutableElement method) {
+    return dev.adjoint.processor.frontend.ReturnedArguments.of(method, trees.getTree(method));
+  }
+
   void queue(Plan plan) {
     if (!plan.queued) {
       plan.queued = true;
@@ -209,6 +215,18 @@ final class CalleeScheduler implements AdjointProvider {
       return !plan.checkOnly;
     }
     return compiled.hasTangentEntryPoint(callee);
+  }
+
+  /**
+   * Whether {@code callee}'s tangent of the adjoint entry point can be called: generated in this
+   * compilation when a second-order body calls it, or present in its class compiled earlier.
+   */
+  boolean adjointJvpAvailable(ExecutableElement callee) {
+    Plan plan = plans.get(callee);
+    if (plan != null) {
+      return !plan.checkOnly;
+    }
+    return compiled.hasAdjointTangentEntryPoint(callee);
   }
 
   /**

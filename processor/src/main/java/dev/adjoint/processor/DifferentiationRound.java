@@ -90,7 +90,7 @@ final class DifferentiationRound {
     this.differentiation = new MethodDifferentiation(options, trees, elements,
         env.getTypeUtils(), diagnostics, rules, copies);
     this.forward = new ForwardModes(diagnostics, rules, schedule::generatedClassOf,
-        schedule::jvpAvailable);
+        schedule::jvpAvailable, schedule::adjointJvpAvailable);
     this.assembly = new ClassAssembly(env, options, diagnostics, compiled, plans,
         copies.tableCopies(), failedOwners, failures);
   }
@@ -204,7 +204,7 @@ final class DifferentiationRound {
         pending.add(plan);
       }
     }
-    while (!pending.isEmpty()) {
+    while (!pending.isEmpty() || lateAdjointTangents(pending)) {
       Plan plan = pending.poll();
       failures.at(plan.method);
       if (plan.forwardDone || plan.body == null || plan.ir == null) {
@@ -235,6 +235,31 @@ final class DifferentiationRound {
         failedOwners.add(ownerName(plan.method));
       }
     }
+  }
+
+  /**
+   * Adds the tangents of adjoint entry points that second-order bodies call, made after their
+   * methods' stage, and queues the callees they call; whether any is queued.
+   */
+  private boolean lateAdjointTangents(Deque<Plan> pending) {
+    for (ForwardModes.Late late : forward.lateAdjointTangents()) {
+      Plan plan = plans.get(late.method());
+      if (late.members() == null) {
+        plan.body = null;
+        failedOwners.add(ownerName(plan.method));
+        continue;
+      }
+      plan.forward = plan.forward.plus(late.members());
+      for (AdjointCallRule callee : late.callees()) {
+        Plan target = plans.get(callee.method());
+        if (target != null) {
+          target.wantsJvp = true;
+          pending.add(target);
+          plan.callees.add(target);
+        }
+      }
+    }
+    return !pending.isEmpty();
   }
 
   /**

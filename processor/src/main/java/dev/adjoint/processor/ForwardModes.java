@@ -51,12 +51,14 @@ final class ForwardModes {
 
   ForwardModes(Diagnostics diagnostics, RuleTable rules,
       Function<TypeElement, ClassName> generatedClass,
-      java.util.function.Predicate<ExecutableElement> jvpAvailable) {
+      java.util.function.Predicate<ExecutableElement> jvpAvailable,
+      java.util.function.Predicate<ExecutableElement> adjointJvpAvailable) {
     this.diagnostics = diagnostics;
     this.rules = rules;
     this.generatedClass = generatedClass;
     this.jvpAvailable = jvpAvailable;
-    this.secondOrder = new SecondOrderModes(diagnostics, rules, generatedClass, jvpAvailable);
+    this.secondOrder = new SecondOrderModes(diagnostics, rules, generatedClass, jvpAvailable,
+        adjointJvpAvailable);
   }
 
   private final SecondOrderModes secondOrder;
@@ -100,9 +102,6 @@ final class ForwardModes {
     Set<String> names = SourceNames.identifiers(tree);
     Set<String> labels = SourceNames.labels(tree);
     try {
-      if (dev.adjoint.processor.analysis.WritingCalls.refusedInForwardMode(ir, rules, problems)) {
-        return new Result(Members.none(), List.of());
-      }
       TangentIr tangent = TangentTransform.transform(ir, activity, rules, problems, names);
       calleesHaveTangents(tangent, problems);
       if (problems.any()) {
@@ -138,7 +137,7 @@ final class ForwardModes {
       FlatParameters leaves = records ? flat : null;
       if (jvp) {
         Members adjointJvp = secondOrder.adjointTangent(method, ir, activity, tangent, unit,
-            tree, rule.abi(), leaves, checkpointEvery, callees);
+            tree, rule.abi(), leaves, checkpointEvery, callees, modes.contains("HESSIAN"));
         if (adjointJvp == null) {
           return new Result(Members.none(), List.of());
         }
@@ -156,6 +155,29 @@ final class ForwardModes {
       InternalFailures.forwardModeFailed(diagnostics, method, e);
       return new Result(Members.none(), List.of());
     }
+  }
+
+  /**
+   * A tangent of an adjoint entry point made after its method's stage, when a second-order body
+   * met later calls it: its members (null after an error) and the callees they call.
+   */
+  record Late(ExecutableElement method, Members members, List<AdjointCallRule> callees) {}
+
+  /** The tangents of adjoint entry points that second-order bodies made so far call, late. */
+  List<Late> lateAdjointTangents() {
+    List<Late> out = new java.util.ArrayList<>();
+    for (ExecutableElement method : secondOrder.lateRequired()) {
+      Set<AdjointCallRule> callees = new java.util.LinkedHashSet<>();
+      Members made;
+      try {
+        made = secondOrder.makeLate(method, callees);
+      } catch (RuntimeException | StackOverflowError | AssertionError e) {
+        InternalFailures.forwardModeFailed(diagnostics, method, e);
+        made = null;
+      }
+      out.add(new Late(method, made, List.copyOf(callees)));
+    }
+    return out;
   }
 
   /** {@code mJacobian}, over {@code flat}'s leaves when it is not null. */

@@ -86,6 +86,7 @@ final class MethodDifferentiation {
       if (problems.failedSilently()) {
         return; // javac's own error stands alone
       }
+      ir = dev.adjoint.processor.normalize.ReturnedArgumentCalls.apply(ir, rules);
       copies.requirePrimalCopies(ir);
       copies.requireTableCopies(ir, problems);
       if (problems.any() || plan.checkOnly) {

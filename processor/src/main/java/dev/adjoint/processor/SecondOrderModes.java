@@ -22,7 +22,9 @@ import dev.adjoint.processor.ir.Stmt;
 import dev.adjoint.processor.rules.AdjointCallRule;
 import dev.adjoint.processor.rules.RuleTable;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -32,34 +34,78 @@ import javax.lang.model.element.TypeElement;
 /**
  * The second-order members of the methods of one round, by forward over reverse: {@code mHvp}
  * and {@code mHessian} for {@code Mode.HESSIAN}, and the tangent of the adjoint entry point
- * ({@code mAdjointJvp}) beside every tangent entry point, which the {@code mHvp} of callers call
- * (transitively, recursion included). A method's {@code mAdjointJvp} is required, with its
- * errors reported, when a second-order body met so far calls it; otherwise it is made when it
- * can be, silently, and a caller met later that needs the missing one reports it.
+ * ({@code mAdjointJvp}), which the {@code mHvp} of callers call (transitively, recursion
+ * included). A method's {@code mAdjointJvp} is made, with its errors reported, when a
+ * second-order body calls it (met before the method, or after it: then late, see
+ * {@link #lateRequired()}); a method with {@code Mode.HESSIAN} offers it to callers compiled
+ * elsewhere, made when it can be, silently, and a caller met later that needs the missing one
+ * reports it. A tangent-only method gets none.
  */
 final class SecondOrderModes {
   private final Diagnostics diagnostics;
   private final RuleTable rules;
   private final Function<TypeElement, ClassName> generatedClass;
   private final Predicate<ExecutableElement> jvpAvailable;
+  private final Predicate<ExecutableElement> adjointJvpAvailable;
   private final Set<ExecutableElement> required = new HashSet<>();
   private final Set<ExecutableElement> without = new HashSet<>();
 
   SecondOrderModes(Diagnostics diagnostics, RuleTable rules,
-      Function<TypeElement, ClassName> generatedClass, Predicate<ExecutableElement> jvpAvailable) {
+      Function<TypeElement, ClassName> generatedClass, Predicate<ExecutableElement> jvpAvailable,
+      Predicate<ExecutableElement> adjointJvpAvailable) {
     this.diagnostics = diagnostics;
     this.rules = rules;
     this.generatedClass = generatedClass;
     this.jvpAvailable = jvpAvailable;
+    this.adjointJvpAvailable = adjointJvpAvailable;
   }
 
+  /** What {@link #adjointTangent} needs, kept for a method whose callers may require it later. */
+  private record Request(ExecutableElement method, MethodIr ir, Activity activity,
+      TangentIr tangent, CompilationUnitTree unit, MethodTree tree, AdjointAbi abi,
+      FlatParameters flat, int checkpointEvery) {}
+
+  private final Map<ExecutableElement, Request> deferred = new LinkedHashMap<>();
+
   /**
-   * {@code mAdjointJvp} of {@code method}, or none when it is not required and cannot be made;
-   * null after an error. Adds the callees it calls to {@code callees}.
+   * {@code mAdjointJvp} of {@code method} when a second-order body met so far calls it, or
+   * when {@code offered} (a method with {@code Mode.HESSIAN}, whose callers compiled elsewhere
+   * may call it): otherwise none, and the request is kept for {@link #lateRequired()}, so that
+   * tangent-only users get no second-order code. Null after an error; adds the callees it calls
+   * to {@code callees}.
    */
   Members adjointTangent(ExecutableElement method, MethodIr ir, Activity activity,
       TangentIr tangent, CompilationUnitTree unit, MethodTree tree, AdjointAbi abi,
-      FlatParameters flat, int checkpointEvery, Set<AdjointCallRule> callees) {
+      FlatParameters flat, int checkpointEvery, Set<AdjointCallRule> callees, boolean offered) {
+    Request request = new Request(method, ir, activity, tangent, unit, tree, abi, flat,
+        checkpointEvery);
+    if (!offered && !required.contains(method)) {
+      deferred.put(method, request);
+      return Members.none();
+    }
+    return adjointTangent(request, callees);
+  }
+
+  /** The methods whose mAdjointJvp was left out and that second-order bodies now call. */
+  List<ExecutableElement> lateRequired() {
+    return deferred.keySet().stream().filter(required::contains).toList();
+  }
+
+  /** The late {@code mAdjointJvp} of a method {@link #lateRequired()} gave; null after an error. */
+  Members makeLate(ExecutableElement method, Set<AdjointCallRule> callees) {
+    return adjointTangent(deferred.remove(method), callees);
+  }
+
+  private Members adjointTangent(Request r, Set<AdjointCallRule> callees) {
+    ExecutableElement method = r.method();
+    MethodIr ir = r.ir();
+    Activity activity = r.activity();
+    TangentIr tangent = r.tangent();
+    CompilationUnitTree unit = r.unit();
+    MethodTree tree = r.tree();
+    AdjointAbi abi = r.abi();
+    int checkpointEvery = r.checkpointEvery();
+    FlatParameters flat = r.flat();
     // an mHvp of its own does not call it (unless through recursion, which requires it)
     boolean needed = required.contains(method);
     MethodProblems problems = new MethodProblems(diagnostics, unit);
@@ -140,8 +186,12 @@ final class SecondOrderModes {
     boolean ok = true;
     for (AdjointCallRule callee : callees) {
       ExecutableElement g = callee.method();
-      String why = without.contains(g) ? "its own second derivatives cannot be generated;"
-          + " give '" + g.getSimpleName() + "' @Differentiable(modes = Mode.HESSIAN) to see why"
+      String why = without.contains(g) ? "its own second derivatives cannot be generated; give '"
+              + g.getSimpleName() + "' @Differentiable(modes = Mode.HESSIAN) to see why"
+          : !adjointJvpAvailable.test(g) ? "its class was compiled without the tangent of its"
+              + " adjoint entry point, " + dev.adjoint.processor.abi.TangentAbi
+              .adjointEntryName(g.getSimpleName()) + "; compile it with"
+              + " @Differentiable(modes = Mode.HESSIAN) or -Aadjoint.modes=gradient,hessian"
           : null;
       if (why != null) {
         ok = false;

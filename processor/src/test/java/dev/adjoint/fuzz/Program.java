@@ -172,11 +172,7 @@ final class Program {
         // forward mode too: the oracle checks mTangent against the gradient, and second order
         // (through the helpers' adjoint entry points, a record's methods included) on every
         // method returning double, record parameters included
-        // (helpers writing into their arrays: forward mode refuses calls to them, so they keep
-        // to the gradient)
-        boolean writing = methods.stream().anyMatch(x -> x.body != null
-            && "outParam".equals(x.body.shape));
-        sb.append(!TANGENT || writing ? "  @Differentiable\n" : m.header == null
+        sb.append(!TANGENT ? "  @Differentiable\n" : m.header == null
             ? "  @Differentiable(modes = {dev.adjoint.Mode.TANGENT, dev.adjoint.Mode.HESSIAN})\n"
             : "  @Differentiable(modes = dev.adjoint.Mode.TANGENT)\n");
       }

@@ -1259,6 +1259,38 @@ final class ProgramGenerator {
     return "zrow";
   }
 
+  /** Writes into its argument and returns it (a writing helper: gradient only). */
+  private String scaleReturningHelper() {
+    if (!hasHelper("zscl")) {
+      addHelper("zscl", "static double[] zscl(double[] v, double s)", Feature.OUT_PARAM,
+          Node.stmt("for (int i = 0; i < v.length; i++) {\n  v[i] = v[i] * s + Math.sin(v[i]);"
+              + "\n}"),
+          Node.stmt("return v;").pinned());
+    }
+    return "zscl";
+  }
+
+  /** A row with the index first, from two returns. */
+  private String rowFirstHelper() {
+    if (!hasHelper("zrowi")) {
+      addHelper("zrowi", "static double[] zrowi(int i, double[][] mm)", Feature.ALIAS,
+          Node.stmt("if (i < 0) {\n  return (mm[i]);\n}").pinned(),
+          Node.stmt("return mm[i];").pinned());
+    }
+    return "zrowi";
+  }
+
+  /** Writes into a row of its matrix and returns that row (a writing helper). */
+  private String squareRowHelper() {
+    if (!hasHelper("zsqr")) {
+      addHelper("zsqr", "static double[] zsqr(double[][] mm, int i)", Feature.OUT_PARAM,
+          Node.stmt("for (int j = 0; j < mm[i].length; j++) {\n  mm[i][j] = mm[i][j] * mm[i][j]"
+              + " + 0.5;\n}"),
+          Node.stmt("return mm[i];").pinned());
+    }
+    return "zsqr";
+  }
+
   private List<Node> alias(Scope scope) {
     String k = sfx();
     String h = "zh" + k;
@@ -1274,10 +1306,20 @@ final class ProgramGenerator {
           out.add(Node.stmt(h + "[" + j + "] = @0@;", active(scope, 1)));
         }
       }
-      out.add(Node.stmt(switch (sr(4)) {
+      out.add(Node.stmt(switch (sr(8)) {
         case 0 -> "var " + y + " = " + h + ";";
         case 1 -> "double[] " + y + " = " + idHelper() + "(" + h + ");";
         case 2 -> "var " + y + " = " + idHelper() + "(" + h + ");";
+        case 3 -> "double[] " + y + " = " + scaleReturningHelper() + "(" + h + ", "
+            + spick("0.5", "1.5", h + "[0]") + ");";
+        case 4 -> scaleReturningHelper() + "(" + idHelper() + "(" + h + "), 0.75);\n"
+            + "double[] " + y + " = " + idHelper() + "(" + h + ");";
+        case 5 -> "double[] " + y + ";\nif (" + h + ".length == " + len + ") {\n  " + y
+            + " = " + idHelper() + "(" + h + ");\n} else {\n  " + y + " = " + h + ";\n}";
+        case 6 -> "double[] " + y + " = new double[" + len + "];\nfor (int zt" + k
+            + " = 0; zt" + k + " < 2; zt" + k + "++) {\n  " + y + " = " + spick(
+            scaleReturningHelper() + "(" + idHelper() + "(" + h + "), 0.5 + zt" + k + ")",
+            idHelper() + "(" + h + ")") + ";\n}";
         default -> "double[] " + y + " = (" + h + ");";
       }));
       int c = sr(len);
@@ -1287,7 +1329,8 @@ final class ProgramGenerator {
             expr(scope, 1)));
       }
       out.add(Node.stmt("double " + z + " = " + h + "[" + c + "] * @0@ + " + y + "[" + sr(len)
-          + "];", expr(scope, 1)));
+          + "]" + (sr(2) == 0 ? " + " + idHelper() + "(" + y + ")[" + sr(len) + "]" : "") + ";",
+          expr(scope, 1)));
       scope.arrays.add(new Arr(h, 1, len, 0, true));
       scope.arrays.add(new Arr(y, 1, len, 0, true));
     } else {
@@ -1298,16 +1341,23 @@ final class ProgramGenerator {
       out.add(Node.stmt(q + "[0][" + sr(cols) + "] = @0@;", active(scope, 1)));
       out.add(Node.stmt(q + "[1][0] = @0@;", active(scope, 1)));
       int r = sr(2);
-      out.add(Node.stmt(switch (sr(4)) {
+      out.add(Node.stmt(switch (sr(7)) {
         case 0 -> "double[] " + y + " = " + rowHelper() + "(" + q + ", " + r + ");";
         case 1 -> "var " + y + " = " + rowHelper() + "(" + q + ", " + r + ");";
+        case 4 -> "double[] " + y + " = " + rowFirstHelper() + "(" + r + ", " + q + ");";
+        case 5 -> "int zri" + k + " = " + r + ";\ndouble[] " + y + " = " + squareRowHelper()
+            + "(" + q + ", zri" + k + ");";
+        case 6 -> "double[] " + y + ";\nif (" + q + "[0].length > " + sr(4) + ") {\n  " + y
+            + " = " + rowHelper() + "(" + q + ", " + r + ");\n} else {\n  " + y + " = "
+            + q + "[" + r + "];\n}";
         case 2 -> "double[] " + y + " = " + q + "[" + r + "];";
         default -> "double[] " + y + " = (" + q + "[" + r + "]);";
       }));
       int c = sr(cols);
       out.add(Node.stmt(y + "[" + c + "] " + spick("=", "+=", "*=") + " @0@;", active(scope, 2)));
       out.add(Node.stmt("double " + z + " = " + q + "[" + r + "][" + c + "] * @0@ + " + y + "["
-          + sr(cols) + "];", expr(scope, 1)));
+          + sr(cols) + "]" + (sr(2) == 0 ? " + " + rowHelper() + "(" + q + ", " + sr(2) + ")["
+          + sr(cols) + "]" : "") + ";", expr(scope, 1)));
       scope.arrays.add(new Arr(q, 2, 2, cols, true));
       scope.arrays.add(new Arr(y, 1, cols, 0, true));
     }

@@ -50,7 +50,7 @@ final class ReferenceShapes {
     String t = "zrt" + k;
     List<Node> body = new ArrayList<>();
     String y = "zry" + k;
-    switch (g.sr(6)) {
+    switch (g.sr(7)) {
       case 0 -> {
         // aliases, written through every name
         out.add(Node.stmt(g.spick("double[] ", "var ") + y + " = " + u + ";"));
@@ -113,6 +113,7 @@ final class ReferenceShapes {
             + "[0]);"));
         body.add(Node.stmt(y + " = " + p + ";"));
       }
+      case 6 -> unallocated(out, u, w, y, t, lu, lw);
       default -> {
         // rows of a ragged matrix filled in a loop from a conditional, then read
         String m = "zrm" + k;
@@ -135,5 +136,41 @@ final class ReferenceShapes {
     out.add(Node.stmt("double " + z + " = " + y + "[0] * " + u + "[1] + " + w + "[0] + "
         + y + "[" + y + ".length - 1];"));
     return out;
+  }
+
+  /**
+   * {@code double[] y;} declared without allocation and assigned later: in both branches of an
+   * if/else (an initializer, or new + a loop), in a switch, or in a do-while before use. Every
+   * value of {@code y} has at least two elements.
+   */
+  private void unallocated(List<Node> out, String u, String w, String y, String t, int lu,
+      int lw) {
+    out.add(Node.stmt("double[] " + y + ";"));
+    switch (g.sr(3)) {
+      case 0 -> out.add(Node.stmt("if (" + w + ".length " + g.spick("==", ">", "<") + " "
+          + (2 + g.sr(3)) + ") @0@ else @1@",
+          Node.block(List.of(Node.stmt(y + " = new double[] {@0@, " + u + "[0]};",
+              g.active(2)))),
+          Node.block(List.of(Node.stmt(y + " = new double[" + u + ".length];"),
+              Node.stmt("for (int " + t + " = 0; " + t + " < " + y + ".length; " + t
+                  + "++) @0@", Node.block(List.of(Node.stmt(y + "[" + t + "] = " + u + "["
+                  + t + "] * @0@;", g.activeIn(t, 1)))))))));
+      case 1 -> out.add(Node.stmt("switch (" + w + ".length) @0@", Node.block(List.of(
+          Node.stmt("case " + lw + " -> " + y + " = " + g.spick(u, w + ".clone()") + ";"),
+          Node.stmt("case " + (lw + 1) + " -> " + y + " = " + u + ";"),
+          Node.stmt("default -> @0@", Node.block(List.of(
+              Node.stmt(y + " = new double[2];"),
+              Node.stmt(y + "[0] = @0@;", g.active(1)),
+              Node.stmt(y + "[1] = " + w + "[0];"))))))));
+      default -> {
+        out.add(Node.stmt("int " + t + " = 0;"));
+        out.add(Node.stmt("do @0@ while (" + t + " < " + (1 + g.sr(3)) + ");",
+            Node.block(List.of(
+                Node.stmt(y + " = new double[] {" + u + "[" + t + " % " + lu + "] * @0@, "
+                    + w + "[1]};", g.activeIn(t, 1)),
+                Node.stmt(t + "++;")))));
+      }
+    }
+    out.add(Node.stmt(y + "[1] += " + u + "[" + g.sr(lu) + "] * 0.5;"));
   }
 }

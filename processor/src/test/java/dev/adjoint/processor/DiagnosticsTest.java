@@ -771,23 +771,6 @@ class DiagnosticsTest {
 
 
 
-  @Test
-  void arrayDeclaredWithoutAllocation() {
-    TestSource src = t("""
-        final class T {
-          @Differentiable
-          static double loss(double a) {
-            double[] h;
-            h = new double[2];
-            return a;
-          }
-        }
-        """);
-    Compilation c = compile(src);
-    assertThat(c).failed();
-    assertThat(c).hadErrorContaining("declare array 'h' with its allocation")
-        .inFile(src.file).onLine(src.line("double[] h;")).atColumn(src.column("double[] h;", "h;"));
-  }
 
 
 

@@ -160,7 +160,8 @@ class InternalFailureTest {
                     null));
           } else {
             TreePath path = trees.getPath(method);
-            new ForwardModes(diagnostics, null, type -> null, callee -> true).generate(method,
+            new ForwardModes(diagnostics, null, type -> null, callee -> true,
+                callee -> true).generate(method,
                 null, null, path.getCompilationUnit(), (MethodTree) path.getLeaf(), null,
                 Set.of("TANGENT"), true, kind -> kind, 0, List.of("x"));
           }

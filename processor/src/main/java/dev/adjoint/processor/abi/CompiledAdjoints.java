@@ -74,6 +74,17 @@ public final class CompiledAdjoints {
   }
 
   /**
+   * Whether the class generated for {@code callee}'s owner, compiled earlier, has the tangent
+   * of {@code callee}'s adjoint entry point (made for {@code Mode.HESSIAN}).
+   */
+  public boolean hasAdjointTangentEntryPoint(ExecutableElement callee) {
+    TypeElement grad = generatedClass((TypeElement) callee.getEnclosingElement());
+    return grad != null && ElementFilter.methodsIn(
+        grad.getEnclosedElements()).stream().anyMatch(m -> m.getSimpleName().contentEquals(
+            TangentAbi.adjointEntryName(callee.getSimpleName())));
+  }
+
+  /**
    * The adjoint entry points of the class generated for {@code type} in an earlier compilation,
    * read from its class file; none when there is no such class, when it is being compiled from
    * source, or when its class file cannot be read.

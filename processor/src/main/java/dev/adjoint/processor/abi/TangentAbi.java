@@ -17,17 +17,22 @@ import java.util.function.IntFunction;
  * {@link AdjointAbi#isDifferentiated} ones, same type and shape), then a one-element array that
  * receives the tangent of the result: {@code double[]} for a scalar method, {@code double[][]}
  * for a method returning {@code double[]}. It runs {@code m} once, returns its value and stores
- * the directional derivative into {@code tangent[0]}. No tape.
+ * the directional derivative into {@code tangent[0]}. No tape. A void helper that writes into
+ * its arrays returns 0, as its adjoint entry point does. A helper writing into an array writes
+ * the tangents of what it writes into that array's direction, which the caller passes as the
+ * tangent array of its argument (same references).
  *
  * <p>A method with flattened records ({@link FlatParameters}: record parameters, the receiver of
  * a record's or a class's instance method) takes, as its adjoint entry point does, the leaves in
  * place of its parameters (the receiver's last), then one direction per differentiated leaf; the
  * public {@code mTangent} takes the records and directions shaped like them, and unpacks both.
  *
- * <p>Beside it, for a method that does not return {@code double[]}, the tangent of its adjoint
- * entry point ({@link AdjointAbi}), which forward over reverse ({@code mHvp}) calls for second
- * order through calls (a method with flattened records takes their leaves there too, the
- * receiver's last, with one direction per differentiated leaf; {@link AdjointAbi#arity}):
+ * <p>Beside it, for a method that does not return {@code double[]}, when an {@code mHvp} needs
+ * it (the method's own {@code Mode.HESSIAN}, or a caller's {@code mHvp} going through it), the
+ * tangent of its adjoint entry point ({@link AdjointAbi}), which forward over reverse
+ * ({@code mHvp}) calls for second order through calls (a method with flattened records takes
+ * their leaves there too, the receiver's last, with one direction per differentiated leaf;
+ * {@link AdjointAbi#arity}):
  *
  * <pre>{@code
  * static R mAdjointJvp(P1 p1, ..., Pn pn, D dp, ..., R seed, R seedDot, double[] adjoints,

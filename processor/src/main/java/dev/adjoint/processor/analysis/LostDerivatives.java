@@ -40,16 +40,20 @@ final class LostDerivatives {
     boolean needed = s instanceof Stmt.Assign a && useful.test(a.target())
         || s instanceof Stmt.ArrayWrite w && useful.test(IrWalk.root(w.array()));
     Expr arrayRoot = s instanceof Stmt.Assign a && a.target().type().isArray() ? a.value() : null;
+    // a helper returning an argument, as a statement: its result is discarded, the caller
+    // holds the argument itself (ReturnedArgumentCalls)
+    Expr returnsWritten = s instanceof Stmt.Eval ev && ev.expr() instanceof Expr.Call c
+        && rules.returnedArgument(c.method()).isPresent() ? ev.expr() : null;
     IrWalk.ownExpressions(s, e -> IrWalk.expressions(e, node -> {
       if (node instanceof Expr.Call c && c.type().isArray() && node != arrayRoot
-          && varied.test(node)) {
+          && node != returnsWritten && varied.test(node)) {
         problems.error(c.tree(), Problem.ARRAY_RESULT,
             "a differentiated call returning an array is supported only"
             + " as the initializer of a local array (double[] h = layer(x, w);) or as the"
             + " returned value: only there can its adjoint array be named");
       }
       if (node instanceof Expr.Call c) {
-        checkCall(c, needed, problems);
+        checkCall(c, needed, node == returnsWritten, problems);
       } else if (node instanceof Expr.Cast cast && cast.type().kind() == IrType.Kind.FLOAT
           && varied.test(cast.operand())) {
         problems.error(cast.tree(), Problem.LOST_DERIVATIVE,
@@ -75,7 +79,8 @@ final class LostDerivatives {
     }
   }
 
-  private void checkCall(Expr.Call c, boolean resultNeeded, MethodProblems problems) {
+  private void checkCall(Expr.Call c, boolean resultNeeded, boolean returnsWritten,
+      MethodProblems problems) {
     String name = c.method().getEnclosingElement().getSimpleName() + "." + c.method()
         .getSimpleName();
     if (c.receiver() != null) {
@@ -93,12 +98,8 @@ final class LostDerivatives {
     boolean arrayAware = rule.isPresent() && (rule.get() instanceof AdjointCallRule
         || rule.get() instanceof PullbackRule);
     if (c.type().isArray() && rule.isPresent() && rule.get() instanceof AdjointCallRule
-        && rules.mayReturnArrayArgument(c.method())) {
-      problems.error(c.tree(), Problem.ARRAY_ALIAS,
-          name + " may return an array it received (or a row of one):"
-          + " the gradient would treat the result as a new array, and writes through either"
-          + " name would not reach the other's adjoint; return a new array from the helper"
-          + " (copy the elements into new double[n]), or index the original directly");
+        && !returnsWritten && rules.mayReturnArrayArgument(c.method())) {
+      problems.error(c.tree(), Problem.ARRAY_ALIAS, returnsArgument(c, name));
       return;
     }
     for (int i = 0; i < c.args().size(); i++) {
@@ -117,12 +118,8 @@ final class LostDerivatives {
       return;
     }
     if (c.type().isArray() && rule.isPresent() && rule.get() instanceof AdjointCallRule
-        && rules.mayReturnArrayArgument(c.method())) {
-      problems.error(c.tree(), Problem.ARRAY_ALIAS,
-          name + " may return an array it received (or a row of one):"
-          + " the gradient would treat the result as a new array, and writes through either"
-          + " name would not reach the other's adjoint; return a new array from the helper"
-          + " (copy the elements into new double[n]), or index the original directly");
+        && !returnsWritten && rules.mayReturnArrayArgument(c.method())) {
+      problems.error(c.tree(), Problem.ARRAY_ALIAS, returnsArgument(c, name));
       return;
     }
     for (int i = 0; i < c.args().size(); i++) {
@@ -146,5 +143,27 @@ final class LostDerivatives {
             + "', and an active value flows into it; its derivative would be lost");
       }
     }
+  }
+
+  /** The error for a call whose result may be an array it received, which is kept a call. */
+  private String returnsArgument(Expr.Call c, String name) {
+    var returned = rules.returnedArgument(c.method());
+    if (returned.isPresent()) {
+      String p = c.method().getParameters().get(returned.get().array()).getSimpleName()
+          .toString();
+      return name + " returns the array passed as its parameter '" + p + "'"
+          + (returned.get().isRow() ? " (a row of it)" : "") + " and does more than return it,"
+          + " so Adjoint reads its result as the caller's own array only where the call is a"
+          + " statement of its own or the whole value of an array declaration or assignment,"
+          + " with a local variable passed there; assign the argument to a local array first"
+          + " (double[] a = ...; double[] y = " + c.method().getSimpleName() + "(a, ...);)";
+    }
+    return name + " may return an array it received (or a row of one), and Adjoint follows"
+        + " such a result only when every return gives the same parameter (return v;) or the"
+        + " same row of one (return m[i]; with an int parameter i or a constant), none of them"
+        + " assigned in the helper; otherwise the gradient would treat the result as a new"
+        + " array, and writes through either name would not reach the other's adjoint: return"
+        + " a new array from the helper (copy the elements into new double[n]), or index the"
+        + " original directly";
   }
 }

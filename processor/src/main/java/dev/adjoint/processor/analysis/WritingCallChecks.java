@@ -48,6 +48,10 @@ final class WritingCallChecks {
           + " cannot follow the write: remove @Differentiable from it (Adjoint then"
           + " differentiates it as a helper, writes included), or return a new array instead";
     }
+    if (s instanceof Stmt.Assign a && a.target().type().isArray() && WritingCalls.of(s, rules) == c
+        && rules.returnedArgument(c.method()).isPresent()) {
+      return null; // returns its argument: LostDerivatives says what to pass instead
+    }
     if (WritingCalls.of(s, rules) != c
         || s instanceof Stmt.Assign a && a.target().type().isArray()) {
       return name + " may write into the array passed as its parameter '" + parameter + "',"

@@ -1,6 +1,5 @@
 package dev.adjoint.processor.analysis;
 
-import dev.adjoint.processor.diag.Problem;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.IrWalk;
 import dev.adjoint.processor.ir.Stmt;
@@ -104,27 +103,5 @@ public final class WritingCalls {
   public static boolean hasAdjoint(ExecutableElement m) {
     String type = m.getReturnType().toString();
     return type.equals("double") || type.equals("double[]") || isVoidWithArrays(m);
-  }
-
-  /**
-   * Reports each call in {@code ir} of a helper that may write into its array arguments, which
-   * forward mode does not follow yet (its tangent would miss what the helper writes); whether
-   * there was one.
-   */
-  public static boolean refusedInForwardMode(dev.adjoint.processor.ir.MethodIr ir,
-      RuleTable rules, dev.adjoint.processor.diag.MethodProblems problems) {
-    boolean[] found = {false};
-    IrWalk.statements(ir.body(), s -> IrWalk.ownExpressions(s, e -> IrWalk.expressions(e, n -> {
-      if (n instanceof Expr.Call c && writes(c, rules)) {
-        found[0] = true;
-        problems.error(c.tree() != null ? c.tree() : s.tree(), Problem.MODE_UNSUPPORTED,
-            "forward mode and second order"
-            + " (mTangent, mJacobian, mHvp, mHessian, and the tangent entry point callers need)"
-            + " do not follow a helper's writes into its array arguments yet, and "
-            + c.method().getSimpleName() + " may write into one; leave out the modes beyond the"
-            + " gradient, or return a new array from the helper");
-      }
-    })));
-    return found[0];
   }
 }

@@ -69,7 +69,9 @@ public final class TangentMethodWriter {
   }
 
   static TypeName resultType(ExecutableElement method) {
-    return TypeName.get(method.getReturnType());
+    // a void helper writing into its arrays returns 0, as its adjoint entry point does
+    return method.getReturnType().getKind() == javax.lang.model.type.TypeKind.VOID
+        ? TypeName.DOUBLE : TypeName.get(method.getReturnType());
   }
 
   /** The parameters and directions of {@code method}, named as {@code names} gives them. */

@@ -42,6 +42,9 @@ final class AdjointActivity {
       if (depends(a.value())) {
         mark(a.target());
       }
+      if (callArguments(a.value()) != null) {
+        writes(callArguments(a.value())); // r = f(x, out): a helper writing into its arrays
+      }
       if (a.target().type().isArray()) {
         alias(List.of(a.target()), a.value());
       }
@@ -57,11 +60,18 @@ final class AdjointActivity {
       if (depends(a.value())) {
         mark(IrWalk.root(a.target()));
       }
-    } else if (s instanceof Stmt.Eval e && callArguments(e.expr()) != null
-        && callArguments(e.expr()).stream().anyMatch(this::depends)) {
-      // a call may write into the arrays it is given (a pullback or an adjoint entry point
-      // adds into adjoints)
-      for (Expr arg : callArguments(e.expr())) {
+    } else if (s instanceof Stmt.Eval e && callArguments(e.expr()) != null) {
+      writes(callArguments(e.expr()));
+    }
+  }
+
+  /**
+   * A call may write into the arrays it is given (a pullback or an adjoint entry point adds into
+   * adjoints, a helper writes into its arrays): they depend on every argument.
+   */
+  private void writes(List<Expr> args) {
+    if (args.stream().anyMatch(this::depends)) {
+      for (Expr arg : args) {
         if (arg.type().isArray()) {
           mark(IrWalk.root(arg));
         }

@@ -43,6 +43,9 @@ final class AdjointNeeds {
       if (needed.contains(a.target())) {
         reads(a.value());
       }
+      if (a.value() instanceof Expr.Call c) {
+        writes(c.args()); // r = f(x, out): a helper writing into its arrays
+      }
       if (a.target().type().isArray()) {
         alias(a.target(), a.value());
       }
@@ -62,12 +65,16 @@ final class AdjointNeeds {
     } else if (s instanceof Stmt.Push p) {
       reads(p.value());
     } else if (s instanceof Stmt.Eval e) {
-      List<Expr> args = e.expr() instanceof Expr.Call c ? c.args()
-          : e.expr() instanceof Expr.AdjointCall c ? c.args() : List.of();
-      if (args.stream().anyMatch(a -> IrWalk.root(a) != null && a.type().isArray()
-          && needed.contains(IrWalk.root(a)))) {
-        args.forEach(this::reads);
-      }
+      writes(e.expr() instanceof Expr.Call c ? c.args()
+          : e.expr() instanceof Expr.AdjointCall c ? c.args() : List.of());
+    }
+  }
+
+  /** A call writing into a needed array reads all its arguments. */
+  private void writes(List<Expr> args) {
+    if (args.stream().anyMatch(a -> IrWalk.root(a) != null && a.type().isArray()
+        && needed.contains(IrWalk.root(a)))) {
+      args.forEach(this::reads);
     }
   }
 

@@ -75,6 +75,8 @@ final class AdjointTangentTransform implements Stmt.Visitor<List<Stmt>> {
     Expr value = liftPops(a.value(), out);
     if (tangent != null) {
       value = calls.lift(value, out);
+    } else if (value instanceof Expr.Call c && calls.writes(c)) {
+      value = calls.liftWriting(c, out); // the value carries no tangent, what it writes may
     }
     Stmt primal = new Stmt.Assign(a.target(), value, a.declaration(), a.tree());
     if (tangent == null) {
@@ -175,6 +177,13 @@ final class AdjointTangentTransform implements Stmt.Visitor<List<Stmt>> {
       out.add(new Stmt.Eval(adjointCalls.tangent(call), e.tree()));
       return out;
     }
+    if (expr instanceof Expr.Call call && calls.writes(call)) {
+      calls.liftWriting(call, out); // through the helper's tangent entry point
+      return out;
+    }
+    if (expr instanceof Expr.Intrinsic i && savesElements(i)) {
+      return savedElements(i, e, out);
+    }
     if (expr instanceof Expr.Call call) {
       pullbacks.tangent(call, out);
     } else if (expr instanceof Expr.Intrinsic i && i.op() == Expr.Intrinsic.Op.CLEAR_SLOTS
@@ -247,6 +256,29 @@ final class AdjointTangentTransform implements Stmt.Visitor<List<Stmt>> {
   }
 
   // ---------------------------------------------------------------------------- the tape
+
+  private static boolean savesElements(Expr.Intrinsic i) {
+    return i.op() == Expr.Intrinsic.Op.PUSH_ELEMENTS || i.op() == Expr.Intrinsic.Op.POP_ELEMENTS;
+  }
+
+  /**
+   * The contents of an array a writing helper's call may change, saved on the tape before it
+   * and put back before its adjoint: the tangents' contents go beside them, pushed after the
+   * values and so popped before them.
+   */
+  private List<Stmt> savedElements(Expr.Intrinsic i, Stmt.Eval e, List<Stmt> out) {
+    Expr tangent = expressions.of(i.args().get(1));
+    Stmt tangents = tangent == null ? null : new Stmt.Eval(new Expr.Intrinsic(i.op(),
+        List.of(i.args().get(0), tangent), i.type()), null);
+    if (tangents != null && i.op() == Expr.Intrinsic.Op.POP_ELEMENTS) {
+      out.add(tangents);
+    }
+    out.add(e);
+    if (tangents != null && i.op() == Expr.Intrinsic.Op.PUSH_ELEMENTS) {
+      out.add(tangents);
+    }
+    return out;
+  }
 
   /**
    * {@code e} with each double popped off the tape replaced by a temporary, its tangent popped

@@ -124,7 +124,53 @@ final class GeneratedCalls {
     return new Expr.VarRef(value);
   }
 
+  /** Whether {@code c} calls a helper that may write into its array arguments. */
+  boolean writes(Expr.Call c) {
+    return generatedRule(c).isPresent()
+        && dev.adjoint.processor.analysis.WritingCalls.writes(c, rules);
+  }
+
+  /**
+   * The tangent of {@code c}, a call that may write into its array arguments, standing as a
+   * statement or as the whole value of an assignment ({@code rhs(y, dydt);},
+   * {@code r = f(x, out);}): the callee's tangent entry point takes the tangent array of each
+   * argument (the shadow holding the tangents of its elements, same references) and writes into
+   * it the tangents of what it writes. Appends the statements to {@code out}; returns the value
+   * (a temporary whose tangent is known), or null for a void helper.
+   */
+  Expr liftWriting(Expr.Call c, List<Stmt> out) {
+    Expr lifted = Rewrite.operands(c, operand -> lift(operand, out));
+    Expr.Call call = (Expr.Call) lifted;
+    AdjointCallRule rule = generatedRule(call).orElseThrow();
+    if (call.type().kind() != IrType.Kind.VOID) {
+      return tangentCall(call, rule, out);
+    }
+    // a void helper's tangent entry point returns 0, as its adjoint does
+    Expr.TangentCall tangent = tangentCallOf(call, rule, IrType.DOUBLE);
+    out.add(new Stmt.Eval(tangent != null ? tangent : call, null));
+    return null;
+  }
+
   private Expr tangentCall(Expr.Call c, AdjointCallRule rule, List<Stmt> out) {
+    Expr.TangentCall call = tangentCallOf(c, rule, c.type());
+    if (call == null) {
+      return c; // no derivative flows in: the primal call
+    }
+    Variable buffer = buffer(c.type());
+    Variable value = local.apply("t", c.type());
+    Variable tangent = local.apply("dt", c.type());
+    tangents.put(value, tangent);
+    out.add(new Stmt.Assign(value, call, false, null));
+    out.add(new Stmt.Assign(tangent, new Expr.ArrayRead(new Expr.VarRef(buffer),
+        Expr.Literal.ofInt(0), c.type(), null), false, null));
+    return new Expr.VarRef(value);
+  }
+
+  /**
+   * The call of {@code c}'s tangent entry point, typed {@code type}, storing into the buffer of
+   * {@code type}; null when no derivative flows in.
+   */
+  private Expr.TangentCall tangentCallOf(Expr.Call c, AdjointCallRule rule, IrType type) {
     List<Expr> directions = new ArrayList<>();
     boolean any = false;
     for (int i = 0; i < c.args().size(); i++) {
@@ -133,24 +179,18 @@ final class GeneratedCalls {
       any |= d != null;
     }
     if (!any) {
-      return c; // no derivative flows in: the primal call
+      return null;
     }
     callees.add(rule);
     rules.require(rule);
-    Variable buffer = buffer(c.type());
+    Variable buffer = buffer(type);
     List<Expr> args = TangentAbi.layout(rule.abi(), c.args(), i -> directions.get(i) != null
         ? directions.get(i)
         : c.args().get(i).type().isArray() ? TangentExpressions.zerosLike(c.args().get(i))
         : Expr.Literal.ofDouble(0), new Expr.VarRef(buffer));
-    Expr.TangentCall call = new Expr.TangentCall(c.method(), args, c.type(), null);
+    Expr.TangentCall call = new Expr.TangentCall(c.method(), args, type, null);
     origins.put(call, c.tree());
-    Variable value = local.apply("t", c.type());
-    Variable tangent = local.apply("dt", c.type());
-    tangents.put(value, tangent);
-    out.add(new Stmt.Assign(value, call, false, null));
-    out.add(new Stmt.Assign(tangent, new Expr.ArrayRead(new Expr.VarRef(buffer),
-        Expr.Literal.ofInt(0), c.type(), null), false, null));
-    return new Expr.VarRef(value);
+    return call;
   }
 
   /** The one-element array receiving callees' tangents of {@code type}, made once. */

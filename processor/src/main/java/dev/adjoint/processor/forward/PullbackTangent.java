@@ -32,7 +32,12 @@ final class PullbackTangent {
   void tangent(Expr.Call call, List<Stmt> out) {
     Optional<ExecutableElement> original = rules.originalOfPullback(call.method());
     if (original.isEmpty()) {
-      if (call.args().stream().anyMatch(a -> a.type().isArray() && expressions.of(a) != null)) {
+      // a helper returning an argument, called for its checks (ReturnedArgumentCalls), writes
+      // nothing: its discarded result has nothing to differentiate
+      boolean readsOnly = rules.returnedArgument(call.method()).isPresent()
+          && !dev.adjoint.processor.analysis.WritingCalls.writes(call, rules);
+      if (!readsOnly
+          && call.args().stream().anyMatch(a -> a.type().isArray() && expressions.of(a) != null)) {
         throw new IllegalStateException("forward over reverse met " + call.method()
             + " with arrays that carry tangents, and it is no pullback");
       }

@@ -2,6 +2,7 @@ package dev.adjoint.processor.forward;
 
 import com.sun.source.tree.Tree;
 import dev.adjoint.processor.analysis.Activity;
+import dev.adjoint.processor.analysis.WritingCalls;
 import dev.adjoint.processor.diag.MethodProblems;
 import dev.adjoint.processor.ir.AdjointOnly;
 import dev.adjoint.processor.ir.Expr;
@@ -33,11 +34,13 @@ public final class TangentTransform implements Stmt.Visitor<List<Stmt>> {
   private final Map<Expr, Tree> origins = new IdentityHashMap<>();
   private final TangentExpressions expressions;
   private final GeneratedCalls calls;
+  private final RuleTable rules;
 
   private TangentTransform(MethodIr ir, Activity activity, RuleTable rules,
       MethodProblems problems) {
     this.ir = ir;
     this.activity = activity;
+    this.rules = rules;
     this.expressions = new TangentExpressions(rules, problems, tangents::get, origins);
     this.calls = new GeneratedCalls(rules, expressions, tangents, this::local, origins);
   }
@@ -133,6 +136,14 @@ public final class TangentTransform implements Stmt.Visitor<List<Stmt>> {
   @Override
   public List<Stmt> visitAssign(Stmt.Assign a) {
     Variable tangent = tangents.get(a.target());
+    Expr.Call writing = WritingCalls.of(a, rules);
+    if (tangent == null && writing != null) {
+      // the value carries no derivative, what the helper writes may
+      List<Stmt> out = new ArrayList<>();
+      out.add(new Stmt.Assign(a.target(), calls.liftWriting(writing, out), a.declaration(),
+          a.tree()));
+      return out;
+    }
     if (tangent == null) {
       return List.of(a);
     }
@@ -165,7 +176,13 @@ public final class TangentTransform implements Stmt.Visitor<List<Stmt>> {
 
   @Override
   public List<Stmt> visitEval(Stmt.Eval node) {
-    return List.of(node);
+    Expr.Call writing = WritingCalls.of(node, rules);
+    if (writing == null) {
+      return List.of(node);
+    }
+    List<Stmt> out = new ArrayList<>();
+    calls.liftWriting(writing, out); // a value is held in a temporary, unread
+    return out;
   }
 
   @Override

@@ -154,9 +154,8 @@ final class LocalDeclarations {
       return;
     }
     if (initTree == null) {
-      problems.error(v, Problem.ARRAY_ALIAS,
-          "declare array '" + v.getName() + "' with its allocation, as in"
-          + " double[] " + v.getName() + " = new double[n]");
+      // assigned later (in branches, a switch, a loop): Java's definite assignment guarantees
+      // a value before any use, and the shadow follows the same assignments
       context.declareLocal(v, type);
       return;
     }

@@ -21,6 +21,11 @@ public interface AdjointProvider {
   /** Whether {@code method} may return an array it received, or a row of one. */
   boolean mayReturnArrayArgument(ExecutableElement method);
 
+  /** The argument {@code method} provably always returns (or the row of one), if any. */
+  default Optional<ReturnedArgument> returnedArgument(ExecutableElement method) {
+    return Optional.empty();
+  }
+
   /** The class generated for {@code owner}: its gradients and copies of its private members. */
   com.palantir.javapoet.ClassName generatedClassOf(javax.lang.model.element.TypeElement owner);
 

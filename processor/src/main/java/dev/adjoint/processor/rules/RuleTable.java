@@ -69,6 +69,11 @@ public final class RuleTable {
     return adjoints.mayReturnArrayArgument(method);
   }
 
+  /** The argument a call of {@code method} provably returns (or the row of one), if any. */
+  public java.util.Optional<ReturnedArgument> returnedArgument(ExecutableElement method) {
+    return adjoints.returnedArgument(method);
+  }
+
   /**
    * Whether running {@code method}, a method whose adjoint Adjoint generates, may do more than
    * compute its result (write a field, call {@code Math.random()}): then it must run only once.

@@ -11,6 +11,7 @@ import dev.adjoint.processor.ir.IrType;
 import dev.adjoint.processor.ir.NameTable;
 import dev.adjoint.processor.ir.Stmt;
 import dev.adjoint.processor.ir.Variable;
+import dev.adjoint.processor.normalize.ReturnedArgumentCalls;
 import dev.adjoint.processor.rules.RuleTable;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,6 +59,13 @@ final class WritingCallAdjoint {
       after.add(elements(Expr.Intrinsic.Op.POP_ELEMENTS, tape, adjoint.evaluated(written.get(k))));
     }
     Expr seed = Expr.Literal.ofDouble(0.0);
+    if (call.type().isArray()) {
+      // a helper returning an array it writes (ReturnedArgumentCalls): the caller holds the
+      // result as that array, whose adjoint the call receives already; the result adds nothing
+      seed = new Expr.Intrinsic(Expr.Intrinsic.Op.ZEROS_LIKE, List.of(adjoint.evaluated(
+          ReturnedArgumentCalls.alias(call, rules.returnedArgument(call.method()).orElseThrow()))),
+          call.type());
+    }
     if (s instanceof Stmt.Assign a && activity.isActive(a.target())) {
       Variable g = names.adjointOf(a.target());
       Variable held = names.scratch(NameTable.introduced(g), IrType.DOUBLE);

@@ -54,4 +54,20 @@ final class ReturnedArrayModesFx {
         qy[0] = x[0] * beta;
         return -Math.log(sum) / beta + w[0] * w[1] * rowOf(c, 1)[0] + q[1][0] * last[1];
     }
+
+    /** Writes into the array it receives and returns it. */
+    static double[] clip(double[] v, double c) {
+        for (int i = 0; i < v.length; i++) {
+            v[i] = c * Math.tanh(v[i] / c);
+        }
+        return v;
+    }
+
+    /** A writing helper returning its argument, under the forward modes (issue 14). */
+    @Differentiable(modes = {Mode.TANGENT, Mode.HESSIAN})
+    static double clipped(double a) {
+        double[] h = {a, 2 * a};
+        double[] y = clip(h, a);
+        return y[0] * h[1] + Math.sin(h[0]);
+    }
 }

@@ -60,4 +60,19 @@ class ReturnedArrayModesTest {
         close(directionalVector(ReturnedArrayModesTest::gradient, p, v, 1e-4),
                 flat(h.cHvp(), h.xHvp(), h.betaHvp()), "H v");
     }
+
+    @ParameterizedTest
+    @ValueSource(doubles = {0.4, 1.3})
+    void writingHelperReturningItsArgument(double a) {
+        var t = ReturnedArrayModesFxGrad.clippedTangent(a, 0.7);
+        assertEquals(ReturnedArrayModesFx.clipped(a), t.value(), 0.0);
+        double g = ReturnedArrayModesFxGrad.clipped(a).a();
+        exact(0.7 * g, t.tangent(), "gradient · v");
+        close(directional(p -> ReturnedArrayModesFx.clipped(p[0]), new double[] {a},
+                new double[] {0.7}, 1e-4), t.tangent(), "FD");
+        var h = ReturnedArrayModesFxGrad.clippedHvp(a, 0.7);
+        exact(g, h.a(), "the gradient");
+        close(directionalVector(p -> new double[] {ReturnedArrayModesFxGrad.clipped(p[0]).a()},
+                new double[] {a}, new double[] {0.7}, 1e-4), new double[] {h.aHvp()}, "H v");
+    }
 }

@@ -10,7 +10,8 @@ import java.util.List;
  * ({@code s += e}, {@code s = s + e}, {@code s = e + s}, {@code s -= e}, in a branch or not);
  * after the loop the sum is used linearly ({@code s}, {@code s / n}, {@code 0.5 * s + e}).
  * As near misses, which must keep two sweeps: a term reading the sum, a break, a non-linear
- * use after the loop.
+ * use after the loop. One shape in three writes a scratch array instead
+ * ({@link ScratchSumShapes}).
  */
 final class SumShapes {
   private final ReferenceShapes.Generator g;
@@ -21,6 +22,9 @@ final class SumShapes {
 
   /** Statements of one shape; the last declares {@code double z<k>}, returned as its name. */
   List<Node> build(String[] resultName) {
+    if (g.sr(3) == 0) {
+      return new ScratchSumShapes(g).build(resultName);
+    }
     String k = g.sfx();
     String z = "z" + k;
     String s = "zs" + k;

@@ -87,36 +87,6 @@ class ReturnedArrayDiagnosticsTest {
   }
 
   @Test
-  void writingHelperReturningItsArgumentUnderForwardMode() {
-    TestSource src = t("""
-        final class T {
-          static double[] clip(double[] v, double c) {
-            for (int i = 0; i < v.length; i++) {
-              v[i] = c * Math.tanh(v[i] / c);
-            }
-            return v;
-          }
-
-          @Differentiable(modes = Mode.TANGENT)
-          static double loss(double a) {
-            double[] h = {a, 2 * a};
-            double[] y = clip(h, a);
-            return y[0] * h[1];
-          }
-        }
-        """);
-    Compilation c = compile(src);
-    assertThat(c).failed();
-    assertThat(c).hadErrorCount(1);
-    assertThat(c).hadErrorContaining("[adjoint:mode-unsupported] forward mode and second order"
-        + " (mTangent, mJacobian, mHvp, mHessian, and the tangent entry point callers need) do"
-        + " not follow a helper's writes into its array arguments yet, and clip may write into"
-        + " one")
-        .inFile(src.file).onLine(src.line("double[] y = clip(h, a);"))
-        .atColumn(src.column("double[] y = clip(h, a);", "(h, a)"));
-  }
-
-  @Test
   void arrayDeclaredWithoutAllocationCompiles() {
     TestSource src = t("""
         final class T {

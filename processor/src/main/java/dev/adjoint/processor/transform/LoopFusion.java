@@ -57,7 +57,7 @@ final class LoopFusion {
     for (int i = top.size() - 1; i >= 0; i--) {
       f.reverses.add(0, reverse.reverse(top.get(i)));
     }
-    for (int k = top.size() - 1; k >= 0; k--) {
+    for (int k : SumLoops.heaviestFirst(top)) {
       if (top.get(k) instanceof Stmt.Loop l
           && SumLoops.accumulator(ir, activity, plan, l) != null) {
         Sweeps fused = f.fuse(k, l);
@@ -118,8 +118,8 @@ final class LoopFusion {
     Set<Variable> laterWrites = writes(List.of(forwardLoop, backwards.body()));
     laterWrites.addAll(writes(postForward));
     if (forwardLoop.label() != null || intersects(reads(List.of(backwards.body())), prefixWrites)
-        || intersects(reads(postReverse), laterWrites) || intersects(reads(preReverse), laterWrites)
-        || reads(postReverse).contains(names.tape()) || pushes(postForward)) {
+        || intersects(exposedReads(postReverse, new HashSet<>()), laterWrites) || intersects(reads(preReverse), laterWrites)
+        || readsTape(postReverse, names.tape()) || pushes(postForward)) {
       return null;
     }
     Variable iteration = backwards.index();
@@ -181,6 +181,44 @@ final class LoopFusion {
     return out;
   }
 
+  /**
+   * The variables {@code code} reads before it assigns them itself (adjoints excepted): a
+   * reverse loop sets the counter it reads ({@code c = iteration - 1}). What a nested body
+   * assigns counts only inside it (it may run no iteration).
+   */
+  private static Set<Variable> exposedReads(List<? extends Stmt> code, Set<Variable> defined) {
+    Set<Variable> out = new HashSet<>();
+    for (Stmt s : code) {
+      if (s instanceof Stmt.IndexLoop il) {
+        out.addAll(exposedIn(List.of(il.from(), il.bound()), defined));
+        Set<Variable> inner = new HashSet<>(defined);
+        inner.add(il.index());
+        out.addAll(exposedReads(il.body().stmts(), inner));
+        continue;
+      }
+      if (s instanceof Stmt.Assign a) {
+        out.addAll(exposedIn(List.of(a.value()), defined));
+        defined.add(a.target());
+        continue;
+      }
+      Set<Variable> all = reads(List.of(s));
+      all.removeAll(defined);
+      out.addAll(all);
+    }
+    return out;
+  }
+
+  private static Set<Variable> exposedIn(List<Expr> values, Set<Variable> defined) {
+    Set<Variable> out = new HashSet<>();
+    values.forEach(e -> IrWalk.expressions(e, x -> {
+      if (x instanceof Expr.VarRef r && r.variable().origin() != Variable.Origin.ADJOINT
+          && !defined.contains(r.variable())) {
+        out.add(r.variable());
+      }
+    }));
+    return out;
+  }
+
   /** Every variable {@code code} reads, adjoints excepted. */
   private static Set<Variable> reads(List<? extends Stmt> code) {
     Set<Variable> out = new HashSet<>();
@@ -192,6 +230,25 @@ final class LoopFusion {
       })));
     }
     return out;
+  }
+
+  /**
+   * Whether {@code code} uses the tape other than by passing it to a callee's adjoint entry
+   * point, which pops all it pushes before it returns.
+   */
+  private static boolean readsTape(List<Stmt> code, Variable tape) {
+    int[] uses = {0};
+    for (Stmt stmt : code) {
+      IrWalk.statements(stmt, s -> IrWalk.ownExpressions(s, e -> IrWalk.expressions(e, x -> {
+        if (x instanceof Expr.VarRef r && r.variable() == tape) {
+          uses[0]++;
+        } else if (x instanceof Expr.AdjointCall c) {
+          uses[0] -= (int) c.args().stream()
+              .filter(a -> a instanceof Expr.VarRef r && r.variable() == tape).count();
+        }
+      })));
+    }
+    return uses[0] != 0;
   }
 
   private static boolean pushes(List<Stmt> code) {

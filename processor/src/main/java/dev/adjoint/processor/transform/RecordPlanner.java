@@ -306,7 +306,7 @@ final class RecordPlanner {
       broke = names.record("leftEarly", IrType.BOOLEAN);
       parts.hoisted.add(broke);
     }
-    Expr computed = broke == null && plan.inLoop(l) && !parts.checkpointed.containsKey(l)
+    Expr computed = broke == null && !parts.checkpointed.containsKey(l)
         ? trips.count(l) : null;
     if (computed != null) {
       parts.loopRecords.put(l, new RecordPlan.LoopRecord(count, null, loopSlot(l, count), null,

@@ -90,15 +90,12 @@ final class ForwardModes {
       List<String> differentiatedNames) {
     FlatParameters flat = FlatParameters.of(method, Set.copyOf(differentiatedNames));
     boolean records = flat.hasRecords() || flat.hasSelf();
-    if (records && modes.contains("HESSIAN")
-        || !method.getModifiers().contains(Modifier.STATIC) && !flat.hasSelf()) {
-      String what = method.getModifiers().contains(Modifier.STATIC)
-          ? "takes a record parameter" : "is an instance method";
+    if (!method.getModifiers().contains(Modifier.STATIC) && !flat.hasSelf()) {
       diagnostics.error(method, Problem.MODE_UNSUPPORTED,
-          "second order (mHvp, mHessian) does not support record parameters or instance"
-          + " methods yet: '" + method.getSimpleName() + "' " + what + "; use Mode.TANGENT"
-          + " or Mode.JACOBIAN, pass the components as double and double[] parameters, or"
-          + " leave out Mode.HESSIAN");
+          "forward mode and second order do not support '" + method.getSimpleName()
+          + "', an instance method whose receiver Adjoint does not differentiate; make it a"
+          + " static method taking the receiver's components, or leave out the modes beyond"
+          + " the gradient");
       return new Result(Members.none(), List.of());
     }
     MethodProblems problems = new MethodProblems(diagnostics, unit);
@@ -122,27 +119,25 @@ final class ForwardModes {
           return new Result(Members.none(), List.of());
         }
         code = TangentCode.of(body, generatedClass);
-        if (records) { // over the leaves; second order is refused above
+        if (records) { // over the leaves, as the adjoint entry point takes them
           members = new Members(List.of(), List.of(RecordTangentWriter.jvp(method, flat, code)));
           if (modes.contains("TANGENT")) {
             members = members.plus(RecordTangentWriter.tangent(grad, method, flat, code,
                 recordName.apply("Tangent")));
           }
-          if (modes.contains("JACOBIAN")) {
-            members = members.plus(jacobian(method, rule, code, grad, recordName, flat));
+        } else {
+          members = members.plus(new Members(List.of(),
+              List.of(TangentMethodWriter.jvp(method, rule.abi(), code))));
+          if (modes.contains("TANGENT")) {
+            members = members.plus(TangentMethodWriter.tangent(grad, method, rule.abi(), code,
+                recordName.apply("Tangent")));
           }
-          return new Result(members, List.copyOf(callees));
-        }
-        members = members.plus(new Members(List.of(),
-            List.of(TangentMethodWriter.jvp(method, rule.abi(), code))));
-        if (modes.contains("TANGENT")) {
-          members = members.plus(TangentMethodWriter.tangent(grad, method, rule.abi(), code,
-              recordName.apply("Tangent")));
         }
       }
+      FlatParameters leaves = records ? flat : null;
       if (jvp) {
         Members adjointJvp = secondOrder.adjointTangent(method, ir, activity, tangent, unit,
-            tree, rule.abi(), checkpointEvery, callees, modes.contains("HESSIAN"));
+            tree, rule.abi(), leaves, checkpointEvery, callees, modes.contains("HESSIAN"));
         if (adjointJvp == null) {
           return new Result(Members.none(), List.of());
         }
@@ -150,10 +145,10 @@ final class ForwardModes {
       }
       if (modes.contains("HESSIAN")) {
         members = members.plus(secondOrder.hessian(method, ir, activity, tangent, tree,
-            differentiatedNames, grad, recordName, checkpointEvery, problems, callees));
+            differentiatedNames, leaves, grad, recordName, checkpointEvery, problems, callees));
       }
       if (modes.contains("JACOBIAN")) {
-        members = members.plus(jacobian(method, rule, code, grad, recordName, null));
+        members = members.plus(jacobian(method, rule, code, grad, recordName, leaves));
       }
       return new Result(members, List.copyOf(callees));
     } catch (RuntimeException | StackOverflowError | AssertionError e) {

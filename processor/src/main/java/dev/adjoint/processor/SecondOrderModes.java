@@ -5,10 +5,12 @@ import com.palantir.javapoet.ClassName;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.MethodTree;
 import dev.adjoint.processor.abi.AdjointAbi;
+import dev.adjoint.processor.abi.FlatParameters;
 import dev.adjoint.processor.analysis.Activity;
 import dev.adjoint.processor.codegen.AdjointTangentWriter;
 import dev.adjoint.processor.codegen.BytecodeSize;
 import dev.adjoint.processor.codegen.HessianMethodWriter;
+import dev.adjoint.processor.codegen.RecordHessianWriter;
 import dev.adjoint.processor.codegen.TangentMethodWriter.Members;
 import dev.adjoint.processor.diag.Diagnostics;
 import dev.adjoint.processor.diag.MethodProblems;
@@ -26,12 +28,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
-import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.type.DeclaredType;
-import javax.lang.model.type.TypeKind;
 
 /**
  * The second-order members of the methods of one round, by forward over reverse: {@code mHvp}
@@ -65,7 +63,7 @@ final class SecondOrderModes {
   /** What {@link #adjointTangent} needs, kept for a method whose callers may require it later. */
   private record Request(ExecutableElement method, MethodIr ir, Activity activity,
       TangentIr tangent, CompilationUnitTree unit, MethodTree tree, AdjointAbi abi,
-      int checkpointEvery) {}
+      FlatParameters flat, int checkpointEvery) {}
 
   private final Map<ExecutableElement, Request> deferred = new LinkedHashMap<>();
 
@@ -78,8 +76,8 @@ final class SecondOrderModes {
    */
   Members adjointTangent(ExecutableElement method, MethodIr ir, Activity activity,
       TangentIr tangent, CompilationUnitTree unit, MethodTree tree, AdjointAbi abi,
-      int checkpointEvery, Set<AdjointCallRule> callees, boolean offered) {
-    Request request = new Request(method, ir, activity, tangent, unit, tree, abi,
+      FlatParameters flat, int checkpointEvery, Set<AdjointCallRule> callees, boolean offered) {
+    Request request = new Request(method, ir, activity, tangent, unit, tree, abi, flat,
         checkpointEvery);
     if (!offered && !required.contains(method)) {
       deferred.put(method, request);
@@ -107,6 +105,7 @@ final class SecondOrderModes {
     MethodTree tree = r.tree();
     AdjointAbi abi = r.abi();
     int checkpointEvery = r.checkpointEvery();
+    FlatParameters flat = r.flat();
     // an mHvp of its own does not call it (unless through recursion, which requires it)
     boolean needed = required.contains(method);
     MethodProblems problems = new MethodProblems(diagnostics, unit);
@@ -135,12 +134,12 @@ final class SecondOrderModes {
     callees.addAll(made.callees());
     made.adjointCallees().forEach(c -> required.add(c.method()));
     return new Members(List.of(), List.of(AdjointTangentWriter.write(method, abi, made.body(),
-        generatedClass)));
+        generatedClass, flat)));
   }
 
   /** {@code mHvp} and {@code mHessian}, or none after an error. */
   Members hessian(ExecutableElement method, MethodIr ir, Activity activity, TangentIr tangent,
-      MethodTree tree, List<String> differentiatedNames, ClassName grad,
+      MethodTree tree, List<String> differentiatedNames, FlatParameters flat, ClassName grad,
       Function<String, String> recordName, int checkpointEvery, MethodProblems problems,
       Set<AdjointCallRule> callees) {
     if (!method.getReturnType().toString().equals("double")) {
@@ -170,6 +169,10 @@ final class SecondOrderModes {
     }
     callees.addAll(hvp.callees());
     hvp.adjointCallees().forEach(c -> required.add(c.method()));
+    if (flat != null) {
+      return RecordHessianWriter.write(grad, method, flat, hvp.body(), recordName.apply("Hvp"),
+          recordName.apply("Hessian"), names, generatedClass);
+    }
     return HessianMethodWriter.write(grad, method, hvp.body(), differentiatedNames,
         recordName.apply("Hvp"), recordName.apply("Hessian"), names, generatedClass);
   }
@@ -183,10 +186,7 @@ final class SecondOrderModes {
     boolean ok = true;
     for (AdjointCallRule callee : callees) {
       ExecutableElement g = callee.method();
-      String why = !isStaticWithoutRecords(g)
-          ? "an instance method or one with record parameters, which second order does not"
-              + " cover yet; pass the components as double and double[] parameters"
-          : without.contains(g) ? "its own second derivatives cannot be generated; give '"
+      String why = without.contains(g) ? "its own second derivatives cannot be generated; give '"
               + g.getSimpleName() + "' @Differentiable(modes = Mode.HESSIAN) to see why"
           : !adjointJvpAvailable.test(g) ? "its class was compiled without the tangent of its"
               + " adjoint entry point, " + dev.adjoint.processor.abi.TangentAbi
@@ -204,12 +204,6 @@ final class SecondOrderModes {
       }
     }
     return ok;
-  }
-
-  static boolean isStaticWithoutRecords(ExecutableElement method) {
-    return method.getModifiers().contains(Modifier.STATIC) && method.getParameters().stream()
-        .noneMatch(p -> p.asType().getKind() == TypeKind.DECLARED && ((DeclaredType)
-            p.asType()).asElement().getKind() == ElementKind.RECORD);
   }
 
   private static boolean tooLarge(List<Stmt> stmts) {

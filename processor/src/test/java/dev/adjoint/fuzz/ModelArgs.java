@@ -35,7 +35,10 @@ final class ModelArgs {
         + " Mdl(double m0, double m1, double[] mv, int mn) { this.m0 = m0; this.m1 = m1;"
         + " this.mv = mv; this.mn = mn; }"
         + " double lin(double t) { return m0 * t + m1 * mn; }"
-        + " @Differentiable double h(double u, double[] x) { " + hBody + " } }";
+        + (Program.TANGENT
+            ? " @Differentiable(modes = {dev.adjoint.Mode.TANGENT, dev.adjoint.Mode.HESSIAN})"
+            : " @Differentiable")
+        + " double h(double u, double[] x) { " + hBody + " } }";
   }
 
   private static String term(SplittableRandom rnd) {
@@ -84,6 +87,12 @@ final class ModelArgs {
     if (model.verdict.isFinding()) {
       return model;
     }
+    Report hvp = ModelHvp.check(loader, p.qualifiedName(), p.seed ^ 0x3C6EF372FE94F82BL, points,
+        model);
+    if (hvp != null) {
+      return hvp;
+    }
+    entry.hvpsCompared += model.hvpsCompared;
     entry.pointsCompared += model.pointsCompared;
     entry.coordinatesCompared += model.coordinatesCompared;
     entry.coordinatesSkipped += model.coordinatesSkipped;
@@ -108,16 +117,24 @@ final class ModelArgs {
         points);
   }
 
-  private static double[] flat(Object rec) {
-    Object self = GradientOracle.component(rec, "self");
+  static double[] flat(Object rec) {
+    return flat(rec, "");
+  }
+
+  /**
+   * [value, m0, m1, mv..., u, x...] from a result record whose gradient accessors end with
+   * {@code suffix} ({@code "Hvp"}: the Hessian-vector product's).
+   */
+  static double[] flat(Object rec, String suffix) {
+    Object self = GradientOracle.component(rec, "self" + suffix);
     double[] mv = (double[]) GradientOracle.component(self, "mv");
-    double[] x = (double[]) GradientOracle.component(rec, "x");
+    double[] x = (double[]) GradientOracle.component(rec, "x" + suffix);
     double[] out = new double[4 + 2 * LEN];
     out[0] = (double) GradientOracle.component(rec, "value");
     out[1] = (double) GradientOracle.component(self, "m0");
     out[2] = (double) GradientOracle.component(self, "m1");
     System.arraycopy(mv, 0, out, 3, LEN);
-    out[3 + LEN] = (double) GradientOracle.component(rec, "u");
+    out[3 + LEN] = (double) GradientOracle.component(rec, "u" + suffix);
     System.arraycopy(x, 0, out, 4 + LEN, LEN);
     return out;
   }
@@ -198,7 +215,7 @@ final class ModelArgs {
         + Arrays.toString(Arrays.copyOfRange(z, 3 + LEN, z.length));
   }
 
-  private static double call(Class<?> mdl, Method original, double[] z, int mn) {
+  static double call(Class<?> mdl, Method original, double[] z, int mn) {
     try {
       return (double) original.invoke(make(mdl, z, mn), z[2 + LEN],
           Arrays.copyOfRange(z, 3 + LEN, z.length));

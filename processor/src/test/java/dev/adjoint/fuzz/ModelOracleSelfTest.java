@@ -1,6 +1,7 @@
 package dev.adjoint.fuzz;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.adjoint.fuzz.GradientOracle.Report;
@@ -76,5 +77,46 @@ class ModelOracleSelfTest {
       return g;
     }, 7, 4);
     assertEquals(Verdict.VALUE_MISMATCH, wrongValue.verdict);
+  }
+
+  @Test
+  void theModelsHvpCheckPassesTheGeneratedOneAndCatchesAWrongProduct() throws Exception {
+    ClassLoader[] loader = new ClassLoader[1];
+    Class<?> mdl = compiled(loader);
+    Report report = new Report();
+    assertNull(ModelHvp.check(loader[0], "fz.M", 11, 5, report), () -> report.detail);
+    assertEquals(5, report.hvpsCompared, "a smooth body: every point compared");
+    Method h = mdl.getDeclaredMethod("h", double.class, double[].class);
+    h.setAccessible(true);
+    Class<?> g = Class.forName("fz.M_MdlGrad", true, loader[0]);
+    Method grad = g.getMethod("h", mdl, double.class, double[].class);
+    Class<?> d = Class.forName("fz.M_MdlGrad$Gradient", true, loader[0]);
+    Method hvp = g.getMethod("hHvp", mdl, double.class, double[].class, d, double.class,
+        double[].class);
+    java.lang.reflect.Constructor<?> direction =
+        d.getDeclaredConstructor(double.class, double.class, double[].class);
+    ModelArgs.Gradient gradient = (self, u, x) -> ModelArgs.flat(grad.invoke(null, self, u, x));
+    int len = ModelArgs.LEN;
+    ModelHvp.Hvp right = (self, u, x, v) -> {
+      Object r = hvp.invoke(null, self, u, x, direction.newInstance(v[0], v[1],
+          java.util.Arrays.copyOfRange(v, 2, 2 + len)), v[2 + len],
+          java.util.Arrays.copyOfRange(v, 3 + len, v.length));
+      return new double[][] {ModelArgs.flat(r), ModelArgs.flat(r, "Hvp")};
+    };
+    assertNull(ModelHvp.check(mdl, h, gradient, right, 3, 4, new Report()));
+    Report wrongProduct = ModelHvp.check(mdl, h, gradient, (self, u, x, v) -> {
+      double[][] r = right.at(self, u, x, v);
+      r[1][4] += 1e-3; // (H·v) for self.mv[1]
+      return r;
+    }, 3, 4, new Report());
+    assertEquals(Verdict.HVP_MISMATCH, wrongProduct.verdict);
+    assertTrue(wrongProduct.detail.contains("H·v for self.mv[1]"), wrongProduct.detail);
+    Report wrongGradient = ModelHvp.check(mdl, h, gradient, (self, u, x, v) -> {
+      double[][] r = right.at(self, u, x, v);
+      r[0][7] *= 1.01; // d/d x[0]
+      return r;
+    }, 3, 4, new Report());
+    assertEquals(Verdict.HVP_MISMATCH, wrongGradient.verdict);
+    assertTrue(wrongGradient.detail.contains("d/dx[0]"), wrongGradient.detail);
   }
 }

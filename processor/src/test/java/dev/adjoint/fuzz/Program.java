@@ -170,10 +170,9 @@ final class Program {
       sb.append('\n');
       if (m.differentiable) {
         // forward mode too: the oracle checks mTangent against the gradient, and second order
-        // (through the helpers' adjoint entry points) on every method returning double
-        // (records: mTangent only, second order refuses them with an error)
-        boolean records = m.params.stream().anyMatch(p -> p.kind() == Kind.RECORD);
-        sb.append(!TANGENT ? "  @Differentiable\n" : m.header == null && !records
+        // (through the helpers' adjoint entry points, a record's methods included) on every
+        // method returning double, record parameters included
+        sb.append(!TANGENT ? "  @Differentiable\n" : m.header == null
             ? "  @Differentiable(modes = {dev.adjoint.Mode.TANGENT, dev.adjoint.Mode.HESSIAN})\n"
             : "  @Differentiable(modes = dev.adjoint.Mode.TANGENT)\n");
       }

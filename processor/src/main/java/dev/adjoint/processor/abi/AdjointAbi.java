@@ -122,6 +122,14 @@ public final class AdjointAbi {
     return entryDescriptor.startsWith("(" + parameterDescriptors);
   }
 
+  /**
+   * The number of parameters the entry point takes before the seed: the original's, or for a
+   * method with flattened records ({@link FlatParameters}) its leaves.
+   */
+  public int arity() {
+    return differentiated.size();
+  }
+
   public boolean isDifferentiated(int index) {
     return differentiated.get(index);
   }

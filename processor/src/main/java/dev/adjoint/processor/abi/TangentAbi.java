@@ -27,10 +27,12 @@ import java.util.function.IntFunction;
  * place of its parameters (the receiver's last), then one direction per differentiated leaf; the
  * public {@code mTangent} takes the records and directions shaped like them, and unpacks both.
  *
- * <p>Beside it, for a static method that does not return {@code double[]}, when an
- * {@code mHvp} needs it (the method's own {@code Mode.HESSIAN}, or a caller's {@code mHvp} going
- * through it), the tangent of its adjoint entry point ({@link AdjointAbi}), which forward over
- * reverse ({@code mHvp}) calls for second order through calls:
+ * <p>Beside it, for a method that does not return {@code double[]}, when an {@code mHvp} needs
+ * it (the method's own {@code Mode.HESSIAN}, or a caller's {@code mHvp} going through it), the
+ * tangent of its adjoint entry point ({@link AdjointAbi}), which forward over reverse
+ * ({@code mHvp}) calls for second order through calls (a method with flattened records takes
+ * their leaves there too, the receiver's last, with one direction per differentiated leaf;
+ * {@link AdjointAbi#arity}):
  *
  * <pre>{@code
  * static R mAdjointJvp(P1 p1, ..., Pn pn, D dp, ..., R seed, R seedDot, double[] adjoints,

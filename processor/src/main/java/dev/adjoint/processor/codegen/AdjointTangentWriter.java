@@ -9,6 +9,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.TypeName;
 import dev.adjoint.processor.abi.AdjointAbi;
+import dev.adjoint.processor.abi.FlatParameters;
 import dev.adjoint.processor.abi.RuntimeTypes;
 import dev.adjoint.processor.abi.TangentAbi;
 import dev.adjoint.processor.ir.AdjointTangentBody;
@@ -29,14 +30,21 @@ import javax.lang.model.element.VariableElement;
 public final class AdjointTangentWriter {
   private AdjointTangentWriter() {}
 
-  /** The entry point of {@code method}, whose adjoint convention is {@code abi}. */
+  /**
+   * The entry point of {@code method}, whose adjoint convention is {@code abi}; with
+   * {@code flat} not null, it takes the leaves of its records (the receiver's last) in place of
+   * its parameters, as its adjoint entry point does.
+   */
   public static MethodSpec write(ExecutableElement method, AdjointAbi abi,
-      AdjointTangentBody body, Function<TypeElement, ClassName> generated) {
+      AdjointTangentBody body, Function<TypeElement, ClassName> generated,
+      FlatParameters flat) {
     List<? extends VariableElement> declared = method.getParameters();
     List<ParameterSpec> originals = new ArrayList<>();
-    for (int i = 0; i < declared.size(); i++) {
-      originals.add(ParameterSpec.builder(TypeName.get(declared.get(i).asType()),
-          body.nameOf(body.parameters().get(i))).build());
+    int arity = flat != null ? flat.leaves().size() : declared.size();
+    for (int i = 0; i < arity; i++) {
+      TypeName type = TypeName.get(flat != null ? flat.leaves().get(i).type()
+          : declared.get(i).asType());
+      originals.add(ParameterSpec.builder(type, body.nameOf(body.parameters().get(i))).build());
     }
     int[] next = {0, 0};
     TypeName result = JavaExpressions.typeName(body.result().type());
@@ -58,7 +66,7 @@ public final class AdjointTangentWriter {
             + " what {@code $N} does, and adds into {@code $N} and the adjoint arrays' tangents"
             + " (each after its array) the tangents of what it adds, along the directions (one per"
             + " differentiated parameter, after the method's parameters) and {@code $N}. Records"
-            + " on {@code $N} as {@code $N} does.\n\n"
+            + " on {@code $N} as {@code $N} does.$L\n\n"
             + "@param $N the adjoint of the result\n"
             + "@param $N the tangent of {@code $N}\n"
             + "@param $N accumulates the adjoints of the differentiated scalar parameters\n"
@@ -67,6 +75,9 @@ public final class AdjointTangentWriter {
             + "@return the value of the original method\n", link(method),
             AdjointAbi.entryName(method.getSimpleName()), body.nameOf(body.adjointsDot()),
             body.nameOf(body.seedDot()), tape, AdjointAbi.entryName(method.getSimpleName()),
+            flat == null ? "" : " Its records come as their components (the receiver's last), as"
+                + " the adjoint entry point takes them, and their directions as one per"
+                + " differentiated component.",
             body.nameOf(body.seed()), body.nameOf(body.seedDot()), body.nameOf(body.seed()),
             body.nameOf(body.adjoints()), body.nameOf(body.adjointsDot()), tape));
     if (body.tapeUse() == TapeUse.RECORDS) {

@@ -34,7 +34,7 @@ final class AdjointCallTangent {
       throw AdjointTangentTransform.adjointOnly(call);
     }
     AdjointAbi abi = rule.abi();
-    int arity = call.callee().getParameters().size();
+    int arity = abi.arity(); // a record callee takes its records' leaves
     List<Expr> args = call.args();
     List<Expr> originals = args.subList(0, arity);
     Expr seed = args.get(arity);

@@ -103,7 +103,6 @@ final class MethodDifferentiation {
       ir = plan.publicApi ? ParameterArrayCopies.apply(ir, elements) : ir;
       ir = WritingCallGuards.apply(ir, rules, elements);
       ir = EvaluateOnce.apply(ir, rules, problems);
-      ir = dev.adjoint.processor.normalize.StoredCallResults.apply(ir);
       plan.unit = unit;
       plan.impureCall = EvaluateOnce.firstImpureCall(ir, rules).orElse(null);
       Activity activity = Activity.analyze(ir, rules, problems);

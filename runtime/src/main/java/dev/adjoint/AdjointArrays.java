@@ -36,16 +36,12 @@ public final class AdjointArrays {
    * may write into {@code a} destroys, which {@link #pop(Tape, double[])} puts back.
    */
   public static void push(Tape tape, double[] a) {
-    for (double v : a) {
-      tape.pushDouble(v);
-    }
+    tape.pushDoubles(a, 0, a.length);
   }
 
   /** Pops into {@code a} the elements {@link #push(Tape, double[])} pushed, last to first. */
   public static void pop(Tape tape, double[] a) {
-    for (int i = a.length - 1; i >= 0; i--) {
-      a[i] = tape.popDouble();
-    }
+    tape.popDoubles(a, 0, a.length);
   }
 
   /** Pushes every element of every row of {@code m} on {@code tape}, row by row. */

@@ -40,6 +40,43 @@ public final class DoubleStack extends PrimitiveStack {
         return data[--size];
     }
 
+    /**
+     * Pushes {@code a[from..to)} as one block, first to last: the same stack as pushing each
+     * element in turn, with one capacity check and one {@link System#arraycopy}.
+     *
+     * @param a the values
+     * @param from the first index pushed
+     * @param to one past the last index pushed
+     * @throws IndexOutOfBoundsException if the range is not within {@code a}
+     */
+    public void pushAll(double[] a, int from, int to) {
+        int n = checkedRange(a.length, from, to);
+        if (data.length - size < n) {
+            data = Arrays.copyOf(data, grownCapacity(data.length, size + n));
+        }
+        System.arraycopy(a, from, data, size, n);
+        size += n;
+        pushed(n);
+    }
+
+    /**
+     * Pops the top {@code to - from} values into {@code a[from..to)}: the inverse of
+     * {@link #pushAll}, as popping into {@code a[to-1]} down to {@code a[from]} in turn.
+     *
+     * @param a receives the values
+     * @param from the first index written
+     * @param to one past the last index written
+     * @throws IllegalStateException with message {@code "tape underflow"} if fewer values are
+     *     on the stack
+     * @throws IndexOutOfBoundsException if the range is not within {@code a}
+     */
+    public void popAll(double[] a, int from, int to) {
+        int n = checkedRange(a.length, from, to);
+        checkHolds(n);
+        size -= n;
+        System.arraycopy(data, size, a, from, n);
+    }
+
     @Override
     public int capacity() {
         return data.length;

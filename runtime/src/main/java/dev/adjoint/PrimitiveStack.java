@@ -21,6 +21,42 @@ abstract class PrimitiveStack {
         }
     }
 
+    /** Records {@code n} pushes, as a block, that have just raised {@link #size}. */
+    final void pushed(int n) {
+        pushes += n;
+        if (size > peakSize) {
+            peakSize = size;
+        }
+    }
+
+    /** Checks there are {@code n} values to pop. */
+    final void checkHolds(int n) {
+        if (size < n) {
+            throw Tape.underflow();
+        }
+    }
+
+    /** The length of {@code [from, to)} within an array of {@code length}, checked. */
+    static int checkedRange(int length, int from, int to) {
+        if (from < 0 || to > length || from > to) {
+            throw new IndexOutOfBoundsException("range [" + from + ", " + to
+                + ") out of bounds for length " + length);
+        }
+        return to - from;
+    }
+
+    /** The capacity after growing {@code capacity} to hold at least {@code needed} entries. */
+    static int grownCapacity(int capacity, int needed) {
+        if (needed < 0 || needed > MAX_CAPACITY) {
+            throw new IllegalStateException("tape overflow: more than " + MAX_CAPACITY + " entries");
+        }
+        int grown = capacity;
+        while (grown < needed) {
+            grown = grownCapacity(grown);
+        }
+        return grown;
+    }
+
     /** Checks there is something to pop. */
     final void checkNotEmpty() {
         if (size == 0) {

@@ -39,6 +39,33 @@ public final class Tape {
     }
 
     /**
+     * Pushes the elements {@code a[from..to)} as one block (one copy): the same as pushing each
+     * with {@link #pushDouble}, first to last.
+     *
+     * @param a the values
+     * @param from the first index pushed
+     * @param to one past the last index pushed
+     * @throws IndexOutOfBoundsException if the range is not within {@code a}
+     */
+    public void pushDoubles(double[] a, int from, int to) {
+        doubles.pushAll(a, from, to);
+    }
+
+    /**
+     * Pops into {@code a[from..to)} the block {@link #pushDoubles} pushed (one copy): the same as
+     * popping into {@code a[to-1]} down to {@code a[from]} with {@link #popDouble}.
+     *
+     * @param a receives the values
+     * @param from the first index written
+     * @param to one past the last index written
+     * @throws IllegalStateException if fewer doubles are on the tape
+     * @throws IndexOutOfBoundsException if the range is not within {@code a}
+     */
+    public void popDoubles(double[] a, int from, int to) {
+        doubles.popAll(a, from, to);
+    }
+
+    /**
      * Pushes an int.
      *
      * @param x the value

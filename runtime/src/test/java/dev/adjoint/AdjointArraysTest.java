@@ -8,6 +8,26 @@ import org.junit.jupiter.api.Test;
 
 class AdjointArraysTest {
   @Test
+  void pushedArraysComeBackWholeAndInElementOrder() {
+    Tape tape = new Tape();
+    double[] a = {1, 2, 3};
+    double[][] m = {{4, 5}, {6}};
+    AdjointArrays.push(tape, a);
+    AdjointArrays.push(tape, m);
+    assertEquals(6, tape.size());
+    assertEquals(6.0, tape.popDouble(), "the last element pushed is on top");
+    tape.pushDouble(60);
+    double[][] mBack = {new double[2], new double[1]};
+    AdjointArrays.pop(tape, mBack);
+    assertArrayEquals(new double[] {4, 5}, mBack[0]);
+    assertArrayEquals(new double[] {60}, mBack[1]);
+    double[] aBack = new double[3];
+    AdjointArrays.pop(tape, aBack);
+    assertArrayEquals(a, aBack);
+    assertEquals(0, tape.size());
+  }
+
+  @Test
   void addIntoAccumulatesAndChecksLengths() {
     double[] target = {1, 2};
     AdjointArrays.addInto(target, new double[] {0.5, -2});

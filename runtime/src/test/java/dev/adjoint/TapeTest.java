@@ -1,5 +1,6 @@
 package dev.adjoint;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -226,5 +227,57 @@ class TapeTest {
         }
         assertEquals(0, tape.size());
         assertUnderflow(tape::popRef);
+    }
+
+    @Test
+    void blockPushesInterleaveWithSinglePushesAsElementByElementWould() {
+        Tape tape = new Tape();
+        double[] a = {1, 2, 3, 4, 5};
+        tape.pushDouble(-1);
+        tape.pushDoubles(a, 1, 4);
+        tape.pushDouble(-2);
+        assertEquals(5, tape.size());
+        assertEquals(5, tape.pushes());
+        assertEquals(-2.0, tape.popDouble());
+        assertEquals(4.0, tape.popDouble(), "the block's last element is on top");
+        tape.pushDouble(9);
+        double[] back = new double[5];
+        tape.popDoubles(back, 2, 5); // 9, then 3, 2 below it
+        assertArrayEquals(new double[] {0, 0, 2, 3, 9}, back);
+        assertEquals(-1.0, tape.popDouble());
+        assertUnderflow(tape::popDouble);
+    }
+
+    @Test
+    void blockPushesGrowPastAMillionInOneStepAndRoundTrip() {
+        Tape tape = new Tape();
+        double[] big = new double[MANY];
+        for (int i = 0; i < MANY; i++) {
+            big[i] = i * 0.5;
+        }
+        tape.pushDouble(7);
+        tape.pushDoubles(big, 0, MANY);
+        assertEquals(MANY + 1, tape.doubles().peakSize());
+        assertTrue(tape.doubles().capacity() >= MANY + 1);
+        assertTrue(tape.doubles().capacity() <= 2 * (MANY + 1), "grown by doubling");
+        double[] back = new double[MANY];
+        tape.popDoubles(back, 0, MANY);
+        assertArrayEquals(big, back);
+        assertEquals(7.0, tape.popDouble());
+        tape.pushDoubles(big, 3, 3);
+        assertEquals(0, tape.size(), "an empty range pushes nothing");
+    }
+
+    @Test
+    void blockPopsCheckTheTapeAndTheRange() {
+        Tape tape = new Tape();
+        double[] a = new double[3];
+        tape.pushDoubles(a, 0, 2);
+        assertUnderflow(() -> tape.popDoubles(a, 0, 3));
+        assertEquals(2, tape.size(), "a failed pop takes nothing");
+        assertThrows(IndexOutOfBoundsException.class, () -> tape.pushDoubles(a, 2, 4));
+        assertThrows(IndexOutOfBoundsException.class, () -> tape.pushDoubles(a, -1, 1));
+        assertThrows(IndexOutOfBoundsException.class, () -> tape.popDoubles(a, 2, 1));
+        assertEquals(2, tape.size());
     }
 }

@@ -1054,7 +1054,8 @@ final class ProgramGenerator {
    * {@code for (s) { for (j < z.length) z[j] = e; for (j) z[j] += e * ..; for (j) acc +=
    * f(z[j]); }}: the reset makes z's earlier values dead for the accumulation, which then
    * records nothing; the near misses (a reset that skips an element, or sits behind a branch)
-   * must still record.
+   * must still record. A reset in full records z's old values as one block, unless its adjoint
+   * reads z (a reset {@code z[j] = Math.sin(z[j]) + e}).
    */
   private List<Node> resetAccumulate(Scope scope) {
     String k = sfx();
@@ -1083,8 +1084,12 @@ final class ProgramGenerator {
       case 0 -> size + " - 1"; // near miss: the last element keeps its old value
       default -> size;
     };
+    // Near miss for the reset's one-block record (WholeArrayRecords): a reset whose adjoint
+    // reads the element it overwrites keeps its records per element.
+    String value = sr(4) == 0 ? "Math.sin(" + z + "[" + j + "]) + @0@" : "@0@";
     Node reset = Node.stmt("for (int " + j + " = 0; " + j + " < " + bound + "; " + j
-        + "++) @0@", Node.block(List.of(Node.stmt(z + "[" + j + "] = @0@;", expr(in, 1)))));
+        + "++) @0@", Node.block(List.of(Node.stmt(z + "[" + j + "] = " + value + ";",
+            expr(in, 1)))));
     if (sr(5) == 0) {
       reset = Node.stmt("if (@0@ > 0) @1@", expr(outer, 1), Node.block(List.of(reset)));
     }

@@ -1,5 +1,6 @@
 package dev.adjoint.loops;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -188,6 +189,30 @@ class TapeEntriesTest {
     for (int i = 0; i < w.length; i++) {
       assertEquals(exact[i], wAdj[i], 1e-14);
     }
+  }
+
+  @Test
+  void stageBuffersRewrittenInFullAreRecordedAsBlocks() {
+    double[] x = {0.7, -0.4, 1.3, 0.9};
+    int s = 3;
+    Tape tape = new Tape();
+    double[] xAdj = new double[x.length];
+    double value = TapeFixturesGrad.midpointAdjoint(x, s, 1.0, new double[0], xAdj, tape);
+    assertEquals(TapeFixtures.midpoint(x, s), value, 0.0);
+    // Per step: tmp's and y's old values (the previous step's stage and state, which its
+    // adjoint reads) as one block each, and the element-by-element pass; k's are dead.
+    assertEquals(3L * x.length * s, tape.doubles().pushes());
+    assertEquals(0, tape.ints().pushes());
+    assertEquals(0, tape.size(), "the reverse sweep pops everything it pushed");
+    GradientCheck.compare(p -> TapeFixtures.midpoint(p, s), x, xAdj).assertWithin(1e-7);
+    assertArrayEquals(TapeFixturesGrad.midpoint(x, s).x(), xAdj, 0.0);
+    // Exact for one step of two components, h = 1:
+    // y_1 + tmp_0 = x0 x1 / 2 + x0 sin(x0 / 2).
+    double[] two = {0.7, -0.4};
+    double[] g = TapeFixturesGrad.midpoint(two, 1).x();
+    assertEquals(two[1] / 2 + Math.sin(two[0] / 2) + two[0] * Math.cos(two[0] / 2) / 2, g[0],
+        1e-14);
+    assertEquals(two[0] / 2, g[1], 1e-14);
   }
 
   private static void check(java.util.function.ToDoubleFunction<double[]> f, double x,

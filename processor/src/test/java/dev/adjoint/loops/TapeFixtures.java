@@ -172,4 +172,39 @@ final class TapeFixtures {
     }
     return s;
   }
+
+  /**
+   * Midpoint (two-stage Runge–Kutta) steps of {@code y_0' = x_0, y_i' = x_i y_{i-1}}, GradBench
+   * ode's shape: the stage buffer {@code tmp} rewritten in full and the state {@code y} updated
+   * in place, each recorded as one block per loop; then a pass whose adjoint reads the element
+   * it rewrites ({@code tmp[i] = sin(tmp[i]) y_i}), recorded element by element.
+   */
+  @Differentiable(wrt = "x")
+  static double midpoint(double[] x, int s) {
+    int n = x.length;
+    double h = 1.0 / s;
+    double[] y = new double[n];
+    double[] k = new double[n];
+    double[] tmp = new double[n];
+    for (int step = 0; step < s; step++) {
+      k[0] = x[0];
+      for (int i = 1; i < n; i++) {
+        k[i] = x[i] * y[i - 1];
+      }
+      for (int i = 0; i < n; i++) {
+        tmp[i] = y[i] + h * k[i] / 2;
+      }
+      k[0] = x[0];
+      for (int i = 1; i < n; i++) {
+        k[i] = x[i] * tmp[i - 1];
+      }
+      for (int i = 0; i < n; i++) {
+        y[i] += h * k[i];
+      }
+      for (int i = 0; i < n; i++) {
+        tmp[i] = Math.sin(tmp[i]) * y[i];
+      }
+    }
+    return y[n - 1] + tmp[0];
+  }
 }

@@ -245,7 +245,7 @@ public final class ToBeRecorded {
    * {@link ArrayLengths}), whose body writes {@code a[i]} as a statement of its own, and which
    * no jump leaves or shortens. Null for other loops.
    */
-  static Variable overwritesEveryElement(Stmt.Loop l, ArrayLengths lengths) {
+  public static Variable overwritesEveryElement(Stmt.Loop l, ArrayLengths lengths) {
     Stmt.Counter c = l.counter();
     if (c == null || c.step() != 1 || !(c.start() instanceof Expr.Literal start)
         || !start.text().equals("0") || !l.testFirst()

@@ -11,6 +11,10 @@ import dev.adjoint.processor.ir.Label;
 import dev.adjoint.processor.ir.MethodIr;
 import dev.adjoint.processor.ir.Stmt;
 import dev.adjoint.processor.ir.Variable;
+import dev.adjoint.processor.transform.ForwardFrames.BlockFrame;
+import dev.adjoint.processor.transform.ForwardFrames.Frame;
+import dev.adjoint.processor.transform.ForwardFrames.IfFrame;
+import dev.adjoint.processor.transform.ForwardFrames.LoopFrame;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -67,36 +71,6 @@ final class ForwardSweep {
   /** One iteration of a checkpointed loop, re-run by the reverse sweep, recording. */
   void replayIteration(Stmt.Loop l, List<Stmt> out) {
     loopBody(l, bodyLabels.get(l), out);
-  }
-
-  private abstract static class Frame {}
-
-  private static final class BlockFrame extends Frame {
-    final Stmt.Block block;
-    int segment;
-
-    BlockFrame(Stmt.Block block) {
-      this.block = block;
-    }
-  }
-
-  private static final class IfFrame extends Frame {
-    final Stmt.If stmt;
-    boolean inThen = true;
-
-    IfFrame(Stmt.If stmt) {
-      this.stmt = stmt;
-    }
-  }
-
-  private static final class LoopFrame extends Frame {
-    final Stmt.Loop loop;
-    final Label bodyLabel;
-
-    LoopFrame(Stmt.Loop loop, Label bodyLabel) {
-      this.loop = loop;
-      this.bodyLabel = bodyLabel;
-    }
   }
 
   private void forward(Stmt s, List<Stmt> out) {
@@ -292,6 +266,7 @@ final class ForwardSweep {
     if (record != null && record.computedCount() != null) {
       record = null; // the reverse sweep computes the trip count (CountedTrips)
     }
+    plan.wholeArrays(l).forEach(a -> record(out, WholeArrayRecords.push(names.tape(), a)));
     Label bodyLabel = flow.isContinueTarget(l.label()) ? names.newLabel("body") : null;
     Label label = flow.isBreakTarget(l.label()) ? names.label(l.label()) : null;
     if (record != null) {
@@ -414,8 +389,12 @@ final class ForwardSweep {
 
   /** Writes a record, unless this is a checkpointed loop's forward run, which records nothing. */
   private void record(List<Stmt> out, Slot slot, Expr value) {
+    record(out, slot.write(value));
+  }
+
+  private void record(List<Stmt> out, Stmt write) {
     if (recording) {
-      out.add(slot.write(value));
+      out.add(write);
     }
   }
 

@@ -42,6 +42,7 @@ final class RecordPlan {
     final Map<Stmt, Slot> shadowSaveSlots = new IdentityHashMap<>();
     final Map<Stmt, Expr> undoSteps = new IdentityHashMap<>();
     final Map<Stmt.Loop, List<Variable>> checkpointed = new IdentityHashMap<>();
+    final Map<Stmt.Loop, List<Variable>> wholeArrays = new IdentityHashMap<>();
     Set<Variable> inline;
     List<Variable> hoisted;
     Label forwardLabel;
@@ -155,6 +156,15 @@ final class RecordPlan {
   /** Variables the forward sweep declares where the user first assigns them. */
   boolean declaredInline(Variable v) {
     return parts.inline.contains(v);
+  }
+
+  /**
+   * The arrays the forward sweep pushes whole just before the loop and the reverse sweep pops
+   * back just after reversing it, instead of one element per iteration
+   * ({@link WholeArrayRecords}); usually none.
+   */
+  List<Variable> wholeArrays(Stmt.Loop l) {
+    return parts.wholeArrays.getOrDefault(l, List.of());
   }
 
   /** Variables declared before the forward sweep, in order. */

@@ -46,9 +46,10 @@ final class RecordPlanner {
   private final CountedTrips trips;
   private Set<Stmt> saves;
   private final ArrayAliases aliases;
+  private final boolean wholeArrays;
 
   private RecordPlanner(MethodIr ir, Activity activity, RuleTable rules, MethodProblems problems,
-      SweepNames names, int checkpointEvery) {
+      SweepNames names, int checkpointEvery, boolean wholeArrays) {
     this.ir = ir;
     this.activity = activity;
     this.problems = problems;
@@ -61,15 +62,17 @@ final class RecordPlanner {
     this.checkpointEvery = checkpointEvery;
     this.plan = new RecordPlan(parts, flow, checkpointEvery);
     this.trips = CountedTrips.of(ir.body(), flow);
+    this.wholeArrays = wholeArrays;
   }
 
   /**
    * The plan for {@code ir}. With {@code checkpointEvery > 0}, top-level loops are checkpointed
-   * every that many iterations.
+   * every that many iterations; {@code wholeArrays} allows {@link WholeArrayRecords}.
    */
   static RecordPlan plan(MethodIr ir, Activity activity, RuleTable rules,
-      MethodProblems problems, SweepNames names, int checkpointEvery) {
-    return new RecordPlanner(ir, activity, rules, problems, names, checkpointEvery).run();
+      MethodProblems problems, SweepNames names, int checkpointEvery, boolean wholeArrays) {
+    return new RecordPlanner(ir, activity, rules, problems, names, checkpointEvery, wholeArrays)
+        .run();
   }
 
   private RecordPlan run() {
@@ -130,6 +133,10 @@ final class RecordPlanner {
             RecomputablePrefixes.withPrerequisites(prefix.assignments(), chosen));
       }
     });
+    if (wholeArrays) {
+      WholeArrayRecords.choose(ir.body(), saves, reads, parts.fragments, parts.snapshots.keySet(),
+          parts.checkpointed.keySet(), aliases, names, parts.wholeArrays);
+    }
     computeNeedsReverse(ir.body());
     parts.hoisted = new ArrayList<>();
     ir.body().accept(recordPlanner);

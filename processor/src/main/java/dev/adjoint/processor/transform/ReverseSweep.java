@@ -230,6 +230,10 @@ final class ReverseSweep {
     List<Stmt> body = iteration(l, record, new Expr.VarRef(iteration));
     out.add(new Stmt.IndexLoop(null, iteration, new Expr.VarRef(record.count()),
         Expr.Literal.ofInt(0), true, ForwardSweep.block(body)));
+    List<Variable> whole = plan.wholeArrays(l);
+    for (int k = whole.size() - 1; k >= 0; k--) {
+      out.add(WholeArrayRecords.pop(names.tape(), whole.get(k)));
+    }
     return out;
   }
 

@@ -41,11 +41,12 @@ public final class ReverseTransform {
 
   private ReverseTransform(MethodIr ir, Activity activity, RuleTable rules,
       MethodProblems problems, Set<String> reservedNames, Set<String> reservedLabels,
-      int checkpointEvery) {
+      int checkpointEvery, boolean firstOrder) {
     this.ir = ir;
     this.activity = activity;
     this.names = new SweepNames(ir, reservedNames, reservedLabels);
-    this.plan = RecordPlanner.plan(ir, activity, rules, problems, names, checkpointEvery);
+    this.plan = RecordPlanner.plan(ir, activity, rules, problems, names, checkpointEvery,
+        firstOrder);
   }
 
   /**
@@ -57,20 +58,21 @@ public final class ReverseTransform {
       MethodProblems problems, Set<String> reservedNames, Set<String> reservedLabels,
       int checkpointEvery) {
     return new ReverseTransform(ir, activity, rules, problems, reservedNames, reservedLabels,
-        checkpointEvery).run();
+        checkpointEvery, false).run();
   }
 
   /**
    * As {@link #transform}, where a loop that only sums independent terms runs its forward and
    * reverse in one fused loop ({@link LoopFusion}): for the adjoint entry point and the public
    * gradient, whose printer runs the reverse right after the forward. Second-order modes, which
-   * take the tangent of the forward sweep, keep the two sweeps.
+   * take the tangent of the forward sweep, keep the two sweeps, and record arrays element by
+   * element where this may record them whole ({@link WholeArrayRecords}).
    */
   public static AdjointBody transformFusingSums(MethodIr ir, Activity activity, RuleTable rules,
       MethodProblems problems, Set<String> reservedNames, Set<String> reservedLabels,
       int checkpointEvery) {
     ReverseTransform t = new ReverseTransform(ir, activity, rules, problems, reservedNames,
-        reservedLabels, checkpointEvery);
+        reservedLabels, checkpointEvery, true);
     t.fuseSums = true;
     return t.run();
   }
@@ -79,7 +81,7 @@ public final class ReverseTransform {
   static ReverseTransform ran(MethodIr ir, Activity activity, RuleTable rules,
       MethodProblems problems, Set<String> reservedNames, Set<String> reservedLabels) {
     ReverseTransform t = new ReverseTransform(ir, activity, rules, problems, reservedNames,
-        reservedLabels, 0);
+        reservedLabels, 0, false);
     t.run();
     return t;
   }

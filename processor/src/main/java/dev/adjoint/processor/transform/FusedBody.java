@@ -75,7 +75,7 @@ final class FusedBody {
       }
       int last = lastMention(rest, adjoint);
       if (last >= 0 && rest.get(last) instanceof Stmt.Assign a && a.target() == adjoint
-          && a.value() instanceof Expr.Literal l && l.text().equals("0.0")) {
+          && !a.declaration() && a.value() instanceof Expr.Literal l && l.text().equals("0.0")) {
         rest.remove(last);
         out.add(new Stmt.Assign(adjoint, Expr.Literal.ofDouble(0.0), false, null));
       }

@@ -25,6 +25,8 @@ import java.util.Set;
  * <p>An iteration's reverse restores the values it overwrote (its counter, say), which the next
  * iteration's forward needs as the forward left them: the fused body saves them around the
  * reverse. Records an iteration pushes on the tape it pops again before the next iteration.
+ * {@link FusedBody} drops from the body what the reverse would redo right after the forward did
+ * it: recomputed temporaries, a callee's primal before its adjoint, dead saves of temporaries.
  */
 final class LoopFusion {
   /** The two sweeps of a method. */

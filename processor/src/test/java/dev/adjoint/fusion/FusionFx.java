@@ -89,6 +89,23 @@ final class FusionFx {
     return s;
   }
 
+  /** GradBench's least-squares fit: a nested loop and temporaries saved per iteration. */
+  @Differentiable
+  static double llsq(double[] x, int n) {
+    double sum = 0;
+    for (int i = 0; i < n; i++) {
+      double ti = -1 + i * 2.0 / (n - 1);
+      double r = Math.signum(ti);
+      double mul = 1;
+      for (int j = 0; j < x.length; j++) {
+        r -= x[j] * mul;
+        mul *= ti;
+      }
+      sum += r * r;
+    }
+    return sum / 2;
+  }
+
   /** An early exit: not fused. */
   @Differentiable
   static double earlyExit(double[] x) {

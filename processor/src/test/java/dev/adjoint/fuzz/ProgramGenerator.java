@@ -4,6 +4,7 @@ import dev.adjoint.fuzz.Program.Kind;
 import dev.adjoint.fuzz.Program.Method;
 import dev.adjoint.fuzz.Program.Param;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -2124,6 +2125,15 @@ final class ProgramGenerator {
       @Override
       public Node active(int depth) {
         return ProgramGenerator.this.active(scope, depth);
+      }
+
+      @Override
+      public String scalarHelper(String feature) {
+        String n = "zterm" + ProgramGenerator.this.sfx();
+        Feature f = Arrays.stream(Feature.values()).filter(x -> x.flag.equals(feature))
+            .findFirst().orElseThrow();
+        return addHelper(n, "static double " + n + "(double a, double b)", f,
+            Node.stmt("return @0@;", helperExpr(2, "a", "b")).pinned());
       }
 
       @Override

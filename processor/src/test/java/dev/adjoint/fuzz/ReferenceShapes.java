@@ -25,6 +25,12 @@ final class ReferenceShapes {
 
     /** An expression that may read the int counter {@code counter} of an enclosing loop. */
     Node activeIn(String counter, int depth);
+
+    /**
+     * The name of a new static helper {@code double h(double a, double b)} returning an
+     * expression over its parameters; for the feature {@code feature}.
+     */
+    String scalarHelper(String feature);
   }
 
   private final Generator g;

@@ -8,7 +8,9 @@ import java.util.List;
  * adjoint runs in one fused sweep. Each iteration computes locals from the counter and the
  * active values before the loop (sometimes through a nested loop), then adds a term to the sum
  * ({@code s += e}, {@code s = s + e}, {@code s = e + s}, {@code s -= e}, in a branch or not);
- * after the loop the sum is used linearly ({@code s}, {@code s / n}, {@code 0.5 * s + e}).
+ * after the loop the sum is used linearly ({@code s}, {@code s / n}, {@code 0.5 * s + e}). A
+ * term may be a helper's value ({@code s += h(u, v)}), which the fused loop gets from the
+ * helper's adjoint entry point, called once.
  * As near misses, which must keep two sweeps: a term reading the sum, a break, a non-linear
  * use after the loop. One shape in three writes a scratch array instead
  * ({@link ScratchSumShapes}).
@@ -48,6 +50,10 @@ final class SumShapes {
       body.add(Node.stmt("double " + v + " = @0@;", g.activeIn(i, 1)));
     }
     String e = g.spick(u + " * " + v, "Math.sin(" + u + ") * " + v, u + " * " + u + " + " + v);
+    if (g.sr(4) == 0) {
+      // a term computed by a helper: the fused loop calls its adjoint alone, once
+      e = g.scalarHelper("sumTerms") + "(" + u + ", " + v + ")";
+    }
     body.add(switch (g.sr(5)) {
       case 0 -> Node.stmt(s + " += " + e + ";");
       case 1 -> Node.stmt(s + " = " + s + " + " + e + ";");

@@ -34,6 +34,37 @@ class FusedLoopSourceTest {
         }
 
         @Differentiable
+        static double llsq(double[] x, int n) {
+          double sum = 0;
+          for (int i = 0; i < n; i++) {
+            double ti = -1 + i * 2.0 / (n - 1);
+            double r = Math.signum(ti);
+            double mul = 1;
+            for (int j = 0; j < x.length; j++) {
+              r -= x[j] * mul;
+              mul *= ti;
+            }
+            sum += r * r;
+          }
+          return sum / 2;
+        }
+
+        @Differentiable
+        static double term(double[] c, double t) {
+          double r = c[0] + c[1] * t - Math.sin(t);
+          return r * r;
+        }
+
+        @Differentiable(wrt = "c")
+        static double sumOfCalls(double[] c, double[] ts) {
+          double s = 0;
+          for (int i = 0; i < ts.length; i++) {
+            s += term(c, ts[i]);
+          }
+          return s / ts.length;
+        }
+
+        @Differentiable
         static double logOfSum(double[] x) {
           double s = 0;
           for (int i = 0; i < x.length; i++) {
@@ -55,6 +86,85 @@ class FusedLoopSourceTest {
         .isLessThan(adjoint.indexOf("while ("));
   }
 
+  /** The demo's structure: a record whose batch loss sums its per-example loss. */
+  private static final TestSource RECORD = TestSource.of("t.Net", """
+      package t;
+
+      import dev.adjoint.Differentiable;
+
+      record Net(double[] w, double b) {
+        @Differentiable(wrt = "self")
+        double batchLoss(double[][] xs, double[] ys) {
+          double sum = 0.0;
+          for (int k = 0; k < xs.length; k++) {
+            sum += exampleLoss(xs[k], ys[k]);
+          }
+          return sum / xs.length;
+        }
+
+        @Differentiable(wrt = "self")
+        double exampleLoss(double[] x, double y) {
+          double z = b;
+          for (int i = 0; i < x.length; i++) {
+            z += w[i] * x[i];
+          }
+          double r = Math.tanh(z) - y;
+          return r * r;
+        }
+      }
+      """);
+
+  @Test
+  void theRecordBatchLossMakesOneCallPerExample() {
+    String adjoint = method(generated(RECORD, "t.NetGrad"), "batchLossAdjoint");
+    assertWithMessage("%s", adjoint).that(count(adjoint, "while (")).isEqualTo(1);
+    assertWithMessage("%s", adjoint).that(count(adjoint, "exampleLossAdjoint(")).isEqualTo(1);
+    assertWithMessage("%s", adjoint).that(adjoint).doesNotContain("exampleLossPrimal(");
+    assertWithMessage("%s", adjoint).that(adjoint).contains("sum = sum + NetGrad.exampleLossAdjoint(");
+    // nothing restores the counter: the call is the iteration's whole reverse, but for the
+    // scalar component's share
+    assertWithMessage("%s", adjoint).that(adjoint).doesNotContain("iteration - 1");
+    assertWithMessage("%s", adjoint).that(adjoint).contains("self$bAdj += callAdjoints[0];");
+  }
+
+  @Test
+  void theFusedRosenbrockBodyRecomputesNothing() {
+    String adjoint = method(generated(), "rosenbrockAdjoint");
+    // each temporary computed once, by the forward part; the reverse part uses it
+    assertWithMessage("%s", adjoint).that(count(adjoint, "\n      t1 = 10 *")).isEqualTo(1);
+    assertWithMessage("%s", adjoint).that(count(adjoint, "\n      t2 = 1 -")).isEqualTo(1);
+    // t1 * t1: one assignment of both contributions, not two +=
+    assertWithMessage("%s", adjoint).that(count(adjoint, "t1Adj +=")).isEqualTo(0);
+    assertWithMessage("%s", adjoint).that(count(adjoint, "t1Adj = valueAdj * t1 + valueAdj * t1"))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void theFusedLeastSquaresBodyRecomputesAndRestoresNothing() {
+    String adjoint = method(generated(), "llsqAdjoint");
+    assertWithMessage("%s", adjoint).that(count(adjoint, "while (")).isEqualTo(2);
+    assertWithMessage("%s", adjoint).that(count(adjoint, "Math.signum(")).isEqualTo(1);
+    assertWithMessage("%s", adjoint).that(count(adjoint, " = -1 + i * 2.0")).isEqualTo(1);
+    // r and mul, declared in the loop, are not saved for the next iteration, which sets them
+    assertWithMessage("%s", adjoint).that(adjoint).doesNotContain("pushDouble(r)");
+    assertWithMessage("%s", adjoint).that(adjoint).doesNotContain("r = tape.popDouble()");
+    // the inner loop's powers are still recorded, once each, and popped once each
+    assertWithMessage("%s", adjoint).that(count(adjoint, "tape.pushDouble(mul)")).isEqualTo(1);
+    assertWithMessage("%s", adjoint).that(count(adjoint, "mul = tape.popDouble()")).isEqualTo(1);
+  }
+
+  @Test
+  void aSumOfCallsCallsTheAdjointOncePerTerm() {
+    String adjoint = method(generated(), "sumOfCallsAdjoint");
+    assertWithMessage("%s", adjoint).that(count(adjoint, "while (")).isEqualTo(1);
+    assertWithMessage("%s", adjoint).that(count(adjoint, "termAdjoint(")).isEqualTo(1);
+    assertWithMessage("%s", adjoint).that(count(adjoint, "term(")).isEqualTo(0);
+    // the callee's scalar slot is cleared before the call, which now sits in the forward part
+    assertWithMessage("%s", adjoint).that(adjoint.indexOf("Arrays.fill(callAdjoints"))
+        .isLessThan(adjoint.indexOf("termAdjoint("));
+    assertWithMessage("%s", adjoint).that(adjoint).contains("s = s + SumsGrad.termAdjoint(");
+  }
+
   @Test
   void aNonLinearUseAfterTheLoopKeepsTwoSweeps() {
     String adjoint = method(generated(), "logOfSumAdjoint");
@@ -63,9 +173,13 @@ class FusedLoopSourceTest {
   }
 
   private static String generated() {
-    Compilation c = adjoint().compile(SOURCE.file);
+    return generated(SOURCE, "t.SumsGrad");
+  }
+
+  private static String generated(TestSource source, String generatedClass) {
+    Compilation c = adjoint().compile(source.file);
     assertNoCrash(c);
-    JavaFileObject file = c.generatedSourceFile("t.SumsGrad").orElseThrow();
+    JavaFileObject file = c.generatedSourceFile(generatedClass).orElseThrow();
     try {
       return file.getCharContent(true).toString();
     } catch (IOException e) {

@@ -12,7 +12,8 @@ import java.util.function.Predicate;
 /**
  * The clean-up passes over adjoint IR before it is printed, as Tangent's optimisations: each
  * straight-line sequence of statements, inner ones first, is rewritten by
- * {@link ClearThenAccumulate}, {@link CopyPropagation} and {@link DeadStores} until none applies.
+ * {@link ClearThenAccumulate}, {@link AssignThenAccumulate}, {@link CopyPropagation} and
+ * {@link DeadStores} until none applies.
  * Every pass computes the same values in fewer statements, and touches only scalar adjoints and
  * scratch values: never the original's variables, records or the tape. The generated code's
  * first-order sweep is guarded by {@link ZeroAdjointGuard} as it is printed.
@@ -54,6 +55,7 @@ public final class AdjointCleanup {
         inner -> sequence(inner, liveOut, false, pureCall))).toList();
     for (int round = 0; round < MAX_ROUNDS; round++) {
       List<Stmt> next = ClearThenAccumulate.apply(current);
+      next = AssignThenAccumulate.apply(next, pureCall);
       next = CopyPropagation.apply(next, liveOut, pureCall);
       next = DeadStores.apply(next, liveOut, outermost, pureCall);
       if (next == current) {

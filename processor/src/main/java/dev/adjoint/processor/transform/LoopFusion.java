@@ -25,18 +25,22 @@ import java.util.Set;
  * <p>An iteration's reverse restores the values it overwrote (its counter, say), which the next
  * iteration's forward needs as the forward left them: the fused body saves them around the
  * reverse. Records an iteration pushes on the tape it pops again before the next iteration.
+ * {@link FusedBody} drops from the body what the reverse would redo right after the forward did
+ * it: recomputed temporaries, a callee's primal before its adjoint, dead saves of temporaries.
  */
 final class LoopFusion {
   /** The two sweeps of a method. */
   record Sweeps(List<Stmt> forward, List<Stmt> reverse) {}
 
   private final MethodIr ir;
+  private final RecordPlan plan;
   private final SweepNames names;
   private final List<Stmt> forward;
   private final List<List<Stmt>> reverses = new ArrayList<>();
 
-  private LoopFusion(MethodIr ir, SweepNames names, List<Stmt> forward) {
+  private LoopFusion(MethodIr ir, RecordPlan plan, SweepNames names, List<Stmt> forward) {
     this.ir = ir;
+    this.plan = plan;
     this.names = names;
     this.forward = forward;
   }
@@ -50,7 +54,7 @@ final class LoopFusion {
     if (plan.forwardLabel() != null || plan.position(ir.body()) != null) {
       return null;
     }
-    LoopFusion f = new LoopFusion(ir, names, forward);
+    LoopFusion f = new LoopFusion(ir, plan, names, forward);
     List<Stmt> top = new ArrayList<>();
     flatten(ir.body(), plan, top);
     // last to first, as the reverse sweep of a block does: the same generated names
@@ -58,9 +62,10 @@ final class LoopFusion {
       f.reverses.add(0, reverse.reverse(top.get(i)));
     }
     for (int k : SumLoops.heaviestFirst(top)) {
-      if (top.get(k) instanceof Stmt.Loop l
-          && SumLoops.accumulator(ir, activity, plan, l) != null) {
-        Sweeps fused = f.fuse(k, l);
+      Variable sum = top.get(k) instanceof Stmt.Loop l
+          ? SumLoops.accumulator(ir, activity, plan, l) : null;
+      if (sum != null) {
+        Sweeps fused = f.fuse(k, (Stmt.Loop) top.get(k), sum);
         if (fused != null) {
           return fused;
         }
@@ -94,7 +99,7 @@ final class LoopFusion {
     return out;
   }
 
-  private Sweeps fuse(int k, Stmt.Loop l) {
+  private Sweeps fuse(int k, Stmt.Loop l, Variable sum) {
     int at = -1;
     for (int i = 0; i < forward.size(); i++) {
       if (l.tree() != null && forward.get(i) instanceof Stmt.Loop f && f.tree() == l.tree()) {
@@ -126,34 +131,40 @@ final class LoopFusion {
     List<Stmt> reverse = new ArrayList<>(postReverse);
     reverse.add(new Stmt.Assign(iteration, Expr.Literal.ofInt(0), true, null));
     reverse.add(new Stmt.Loop(null, forwardLoop.condition(),
-        ForwardSweep.block(fusedBody(l, forwardLoop, backwards, iteration)), List.of(),
+        ForwardSweep.block(fusedBody(l, forwardLoop, backwards, iteration, sum)), List.of(),
         forwardLoop.testFirst(), null, forwardLoop.tree()));
     reverse.addAll(postForward);
     reverse.addAll(preReverse);
     return new Sweeps(new ArrayList<>(forward.subList(0, at)), reverse);
   }
 
-  /** The iteration's forward, then its reverse between a save and a restore of the state. */
+  /**
+   * The iteration's forward, then its reverse between a save and a restore of the state, what
+   * the reverse would redo dropped ({@link FusedBody}).
+   */
   private List<Stmt> fusedBody(Stmt.Loop l, Stmt.Loop forwardLoop, Stmt.IndexLoop backwards,
-      Variable iteration) {
-    List<Stmt> body = new ArrayList<>();
-    body.add(new Stmt.Increment(iteration));
-    body.addAll(forwardLoop.body().stmts());
-    Set<Variable> declaredInLoop = new HashSet<>();
+      Variable iteration, Variable sum) {
+    Set<Variable> declaredInLoop = new LinkedHashSet<>();
     IrWalk.statements(l, s -> {
       if (s instanceof Stmt.Assign a && a.declaration()) {
         declaredInLoop.add(a.target());
       }
     });
+    FusedBody fused = FusedBody.of(l, names, forwardLoop.body().stmts(),
+        backwards.body().stmts(), plan.recomputed(l), sum);
+    List<Stmt> reverse = fused.reverse(declaredInLoop);
+    List<Stmt> body = new ArrayList<>();
+    body.add(new Stmt.Increment(iteration));
+    body.addAll(fused.forward());
     List<Stmt> restores = new ArrayList<>();
-    for (Variable v : writes(List.of(backwards.body()))) {
+    for (Variable v : writes(reverse)) {
       if (isPrimal(v) && !v.type().isArray() && !declaredInLoop.contains(v)) {
         Variable saved = names.scratch(names.name(v) + "Kept", v.type());
         body.add(new Stmt.Assign(saved, new Expr.VarRef(v), true, null));
         restores.add(new Stmt.Assign(v, new Expr.VarRef(saved), false, null));
       }
     }
-    body.addAll(backwards.body().stmts());
+    body.addAll(reverse);
     body.addAll(restores);
     return body;
   }

@@ -163,7 +163,9 @@ class GradientAgreementTest {
       double pv = ProposedGrad.mlpAdjoint(m.xs, m.labels, m.w1, m.b1, m.w2, m.b2, 1.0,
           new double[0], pw1, pb1, pw2, pb2, tape);
       assertEquals(g.value(), pv, 0.0);
-      assertClose(generated, flatten(pw1, pb1, pw2, pb2), 0, "proposed, round " + round);
+      // The proposed code sums the examples' contributions in reverse order; the generated loop
+      // over examples is fused now (forward order), so the sums may differ in the last bit.
+      assertClose(generated, flatten(pw1, pb1, pw2, pb2), 1e-14, "proposed, round " + round);
       assertEquals(0, tape.size());
     }
 

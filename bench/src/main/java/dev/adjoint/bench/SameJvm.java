@@ -14,15 +14,19 @@ import java.util.regex.Pattern;
 /**
  * Same-JVM comparison: for every workload, the primal, the generated public API
  * ({@code CGrad.m(…)}), the generated entry point ({@code mAdjoint(…)} with a reused tape and
- * reused gradient buffers) and the hand-written gradient run in <b>rotated rounds</b> in this one
- * JVM (round r starts with form r mod 4), each form for a fixed time slice per round. Every
+ * reused gradient buffers) and the hand-written gradient run in <b>rotated rounds</b> in one JVM
+ * (round r starts with form r mod 4), each form for a fixed time slice per round. Every
  * ratio is computed within a round, from slices measured back to back, and reported as
  * min / median / max over the rounds, so a machine shared with other builds shows up as spread
  * instead of as a wrong ratio.
  *
+ * <p>Each workload runs in a JVM of its own ({@link ForkedRounds}: this JVM's flags, a fixed
+ * pre-touched heap, the same class path), so no workload shapes the JIT profile of the runtime
+ * another one uses; {@code --one-jvm} runs them all in this JVM instead, one after the other.
+ *
  * <p>Run it with a fixed heap: {@code java -Xms2g -Xmx2g -XX:+AlwaysPreTouch -cp
  * bench/target/benchmarks.jar dev.adjoint.bench.SameJvm [--rounds N] [--warmup-ms MS]
- * [--slice-ms MS] [--include REGEX] [--out FILE]}. {@code bench/run.sh} does. The
+ * [--slice-ms MS] [--include REGEX] [--out FILE] [--one-jvm]}. {@code bench/run.sh} does. The
  * second-order table ({@link SecondOrderSameJvm}) follows; {@code --include second-order} runs
  * only it.
  */
@@ -44,15 +48,18 @@ public final class SameJvm {
   static final String[] FORMS = {"primal", "API", "entry", "hand"};
 
   /**
-   * The command line: {@code --rounds N --warmup-ms MS --slice-ms MS --include REGEX --out FILE}.
+   * The command line: {@code --rounds N --warmup-ms MS --slice-ms MS --include REGEX --out FILE
+   * --one-jvm}.
    */
-  record Options(int rounds, long warmupMs, long sliceMs, Pattern include, String out) {
+  record Options(int rounds, long warmupMs, long sliceMs, Pattern include, String out,
+      boolean oneJvm) {
     static Options parse(String[] args) {
       int rounds = 15;
       long warmupMs = 1500;
       long sliceMs = 50;
       Pattern include = Pattern.compile(".*");
       String out = null;
+      boolean oneJvm = false;
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
           case "--rounds" -> rounds = Integer.parseInt(args[++i]);
@@ -60,12 +67,13 @@ public final class SameJvm {
           case "--slice-ms" -> sliceMs = Long.parseLong(args[++i]);
           case "--include" -> include = Pattern.compile(args[++i]);
           case "--out" -> out = args[++i];
+          case "--one-jvm" -> oneJvm = true;
           default -> throw new IllegalArgumentException("unknown argument " + args[i]
               + "; expected --rounds N, --warmup-ms MS, --slice-ms MS, --include REGEX,"
-              + " --out FILE");
+              + " --out FILE, --one-jvm");
         }
       }
-      return new Options(rounds, warmupMs, sliceMs, include, out);
+      return new Options(rounds, warmupMs, sliceMs, include, out, oneJvm);
     }
   }
 
@@ -76,7 +84,9 @@ public final class SameJvm {
         + "; " + LocalDate.now() + "; JVM args " + String.join(" ",
             java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments())
         + "; " + o.rounds() + " rounds of " + o.sliceMs() + " ms per form after " + o.warmupMs()
-        + " ms warm-up per form.\n\n";
+        + " ms warm-up per form; " + (o.oneJvm() ? "all workloads in this one JVM (--one-jvm)"
+            : "each workload in a JVM of its own (" + String.join(" ",
+                ForkedRounds.childJvmArgs(ForkedRounds.parentJvmArgs())) + ")") + ".\n\n";
     System.out.print(text);
     return text;
   }
@@ -85,7 +95,9 @@ public final class SameJvm {
     Options o = Options.parse(args);
     StringBuilder sb = new StringBuilder(preamble(o));
     boolean first = true;
-    for (Workload w : workloads()) {
+    List<Workload> all = workloads();
+    for (int i = 0; i < all.size(); i++) {
+      Workload w = all.get(i);
       if (!o.include().matcher(w.name()).find()) {
         continue;
       }
@@ -100,7 +112,7 @@ public final class SameJvm {
         sb.append(header);
         first = false;
       }
-      String row = measure(w, o.rounds(), o.warmupMs(), o.sliceMs());
+      String row = row(w, nsPerOp(RoundsChild.Table.FIRST_ORDER, i, w, o));
       System.out.print(row);
       sb.append(row);
     }
@@ -138,9 +150,21 @@ public final class SameJvm {
     return ns;
   }
 
-  static String measure(Workload w, int rounds, long warmupMs, long sliceMs) {
+  /**
+   * Workload {@code index} of {@code table} ({@code w}) measured in rotated rounds: in a JVM of
+   * its own, or in this one with {@code --one-jvm}.
+   *
+   * @return ns per operation, indexed by form then round
+   */
+  static double[][] nsPerOp(RoundsChild.Table table, int index, Workload w, Options o) {
+    return o.oneJvm() ? rotatedRounds(w, o.rounds(), o.warmupMs(), o.sliceMs())
+        : ForkedRounds.run(ForkedRounds.childJvmArgs(ForkedRounds.parentJvmArgs()), table, index,
+            w, o);
+  }
+
+  /** The table row of {@code w} from its times (indexed by form then round). */
+  static String row(Workload w, double[][] ns) {
     int f = w.forms().size();
-    double[][] ns = rotatedRounds(w, rounds, warmupMs, sliceMs);
     StringBuilder sb = new StringBuilder();
     sb.append("| ").append(w.name()).append(" | ").append(w.size());
     for (int j = 0; j < f; j++) {

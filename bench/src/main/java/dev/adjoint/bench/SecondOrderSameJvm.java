@@ -16,7 +16,7 @@ import org.hipparchus.analysis.differentiation.DSFactory;
  * The second-order part of the same-JVM comparison (issue 14): primal, generated gradient,
  * generated tangent ({@code mTangent}), generated Hessian-vector product ({@code mHvp}),
  * hand-written HVP and Hipparchus' order-2 forward mode, in rotated rounds as in
- * {@link SameJvm}. Every form is the public API a user calls (results allocated per call), so
+ * {@link SameJvm} (a JVM per workload unless {@code --one-jvm}). Every form is the public API a user calls (results allocated per call), so
  * the ratios compare like with like; the hand-written HVP reuses its output arrays.
  *
  * <p>{@link SameJvm} prints this table after its own; {@code main} prints only this one and takes
@@ -74,10 +74,11 @@ public final class SecondOrderSameJvm {
    * @return the table, or "" when no workload matches
    */
   static String table(SameJvm.Options o) {
-    List<Workload> chosen = new ArrayList<>();
-    for (Workload w : workloads()) {
-      if (o.include().matcher(w.name()).find()) {
-        chosen.add(w);
+    List<Workload> all = workloads();
+    List<Integer> chosen = new ArrayList<>();
+    for (int i = 0; i < all.size(); i++) {
+      if (o.include().matcher(all.get(i).name()).find()) {
+        chosen.add(i);
       }
     }
     if (chosen.isEmpty()) {
@@ -85,8 +86,9 @@ public final class SecondOrderSameJvm {
     }
     StringBuilder sb = new StringBuilder(header());
     System.out.print(sb);
-    for (Workload w : chosen) {
-      String row = row(w, SameJvm.rotatedRounds(w, o.rounds(), o.warmupMs(), o.sliceMs()));
+    for (int i : chosen) {
+      Workload w = all.get(i);
+      String row = row(w, SameJvm.nsPerOp(RoundsChild.Table.SECOND_ORDER, i, w, o));
       System.out.print(row);
       sb.append(row);
     }

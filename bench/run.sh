@@ -7,8 +7,9 @@
 #   bench/run.sh --same-jvm-only  only the same-JVM rotated-rounds comparison (about 2 minutes)
 #
 # Two parts: JMH (dev.adjoint.bench.Report, one fork per benchmark) and the same-JVM comparison
-# (dev.adjoint.bench.SameJvm: primal, API, entry and hand-written in rotated rounds in one JVM,
-# ratios per round as min / median / max), whose ratios are the ones to quote on a shared machine.
+# (dev.adjoint.bench.SameJvm: primal, API, entry and hand-written in rotated rounds in one JVM per
+# workload, ratios per round as min / median / max; --one-jvm puts all workloads in one JVM), whose
+# ratios are the ones to quote on a shared machine.
 # SameJvm then prints the second-order table (issue 14: tangent/primal, HVP/gradient, HVP against a
 # hand-written one and Hipparchus' order 2); `SameJvm --include second-order` prints only that.
 #

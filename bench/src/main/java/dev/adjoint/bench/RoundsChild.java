@@ -8,18 +8,23 @@ import java.util.List;
  * ({@link SameJvm#rotatedRounds}) and prints their times, one line per form.
  *
  * <p>Arguments: {@code TABLE INDEX ROUNDS WARMUP_MS SLICE_MS}, where TABLE is
- * {@code FIRST_ORDER} or {@code SECOND_ORDER} and INDEX the workload's place in that table.
+ * {@code FIRST_ORDER}, {@code SECOND_ORDER} or {@code TRAINING} and INDEX the workload's place in that table.
  */
 final class RoundsChild {
   private RoundsChild() {}
 
-  /** The two tables SameJvm prints, each with its workloads in a fixed order. */
+  /** The tables measured in rotated rounds, each with its workloads in a fixed order. */
   enum Table {
     FIRST_ORDER,
-    SECOND_ORDER;
+    SECOND_ORDER,
+    TRAINING;
 
     List<Workload> workloads() {
-      return this == FIRST_ORDER ? SameJvm.workloads() : SecondOrderSameJvm.workloads();
+      return switch (this) {
+        case FIRST_ORDER -> SameJvm.workloads();
+        case SECOND_ORDER -> SecondOrderSameJvm.workloads();
+        case TRAINING -> TrainingThroughput.workloads();
+      };
     }
   }
 

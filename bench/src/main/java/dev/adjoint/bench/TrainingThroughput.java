@@ -1,8 +1,10 @@
 package dev.adjoint.bench;
 
 import dev.adjoint.Tape;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Mini-batch training throughput of the MNIST-shaped MLP (784-64-10, float64, one thread), in
@@ -11,10 +13,12 @@ import java.util.Locale;
  * {@code @Differentiable} method ({@link Workloads#mlp}) and the hand-written per-example
  * backward pass ({@link HandGradients#mlp}). All three run in one JVM, in rotated rounds (as
  * {@link SameJvm}); each form trains its own copy of one initial network on the same batches.
+ * Each batch size runs in a JVM of its own ({@link ForkedRounds}) unless {@code --one-jvm}.
  *
  * <pre>
  * java -Xms2g -Xmx2g -XX:+AlwaysPreTouch -cp bench/target/benchmarks.jar \
  *     dev.adjoint.bench.TrainingThroughput [--rounds N] [--slice-ms MS] [--warmup-ms MS]
+ *     [--one-jvm]
  * </pre>
  */
 public final class TrainingThroughput {
@@ -146,26 +150,46 @@ public final class TrainingThroughput {
     });
   }
 
+  /** The batch sizes measured, one workload each. */
+  static final int[] BATCH_SIZES = {64, 256};
+
+  /** One workload per batch size, in the order of {@link #BATCH_SIZES}. */
+  static List<SameJvm.Workload> workloads() {
+    List<SameJvm.Workload> all = new ArrayList<>();
+    for (int batch : BATCH_SIZES) {
+      all.add(workload(batch));
+    }
+    return all;
+  }
+
   public static void main(String[] args) {
     int rounds = 15;
     long sliceMs = 200;
     long warmupMs = 3000;
+    boolean oneJvm = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--rounds" -> rounds = Integer.parseInt(args[++i]);
         case "--slice-ms" -> sliceMs = Long.parseLong(args[++i]);
         case "--warmup-ms" -> warmupMs = Long.parseLong(args[++i]);
+        case "--one-jvm" -> oneJvm = true;
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);
       }
     }
+    SameJvm.Options o = new SameJvm.Options(rounds, warmupMs, sliceMs,
+        Pattern.compile(""), null, oneJvm);
     System.out.printf(Locale.ROOT, "JDK %s; %d rounds of %d ms per form after %d ms warm-up;"
-        + " examples/s = batch / median time per SGD step.%n%n",
-        System.getProperty("java.runtime.version"), rounds, sliceMs, warmupMs);
+        + " %s; examples/s = batch / median time per SGD step.%n%n",
+        System.getProperty("java.runtime.version"), rounds, sliceMs, warmupMs,
+        oneJvm ? "both batch sizes in this one JVM (--one-jvm)" : "each batch size in a JVM of"
+            + " its own");
     System.out.println("| batch | demo (record) ex/s | inline ex/s | hand ex/s | record/hand time"
         + " | inline/hand time |");
     System.out.println("|--:|--:|--:|--:|--:|--:|");
-    for (int batch : new int[] {64, 256}) {
-      double[][] ns = SameJvm.rotatedRounds(workload(batch), rounds, warmupMs, sliceMs);
+    List<SameJvm.Workload> all = workloads();
+    for (int k = 0; k < all.size(); k++) {
+      int batch = BATCH_SIZES[k];
+      double[][] ns = SameJvm.nsPerOp(RoundsChild.Table.TRAINING, k, all.get(k), o);
       System.out.printf(Locale.ROOT, "| %d | %,.0f | %,.0f | %,.0f | %s | %s |%n", batch,
           examplesPerSecond(batch, ns[0]), examplesPerSecond(batch, ns[1]),
           examplesPerSecond(batch, ns[2]), SameJvm.spread(ns[0], ns[2]),

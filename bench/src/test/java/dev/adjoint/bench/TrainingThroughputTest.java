@@ -3,6 +3,7 @@ package dev.adjoint.bench;
 import static dev.adjoint.bench.GradientAgreementTest.assertClose;
 import static dev.adjoint.bench.GradientAgreementTest.flatten;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +34,21 @@ class TrainingThroughputTest {
           names[f] + " gradient");
       assertClose(handNet, flatten(m.net.w1(), m.net.b1(), m.net.w2(), m.net.b2()), 1e-14,
           names[f] + " network after the step");
+    }
+  }
+
+  @Test
+  void aChildJvmMeasuresOneBatchSize() {
+    SameJvm.Workload w = TrainingThroughput.workloads().get(0);
+    assertEquals("batch " + TrainingThroughput.BATCH_SIZES[0], w.size());
+    SameJvm.Options o = SameJvm.Options.parse(
+        new String[] {"--rounds", "2", "--warmup-ms", "10", "--slice-ms", "5"});
+    double[][] ns = ForkedRounds.run(ForkedRounds.childJvmArgs(java.util.List.of("-Xmx128m")),
+        RoundsChild.Table.TRAINING, 0, w, o);
+    assertEquals(3, ns.length);
+    for (double[] form : ns) {
+      assertEquals(2, form.length);
+      assertTrue(TrainingThroughput.examplesPerSecond(64, form) > 0);
     }
   }
 

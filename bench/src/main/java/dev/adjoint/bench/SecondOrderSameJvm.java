@@ -16,8 +16,9 @@ import org.hipparchus.analysis.differentiation.DSFactory;
  * The second-order part of the same-JVM comparison (issue 14): primal, generated gradient,
  * generated tangent ({@code mTangent}), generated Hessian-vector product ({@code mHvp}),
  * hand-written HVP and Hipparchus' order-2 forward mode, in rotated rounds as in
- * {@link SameJvm} (a JVM per workload unless {@code --one-jvm}). Every form is the public API a user calls (results allocated per call), so
- * the ratios compare like with like; the hand-written HVP reuses its output arrays.
+ * {@link SameJvm} (a JVM per workload unless {@code --one-jvm}). Every form is the public API a
+ * user calls (results allocated per call), so the ratios compare like with like; the
+ * hand-written HVP reuses its output arrays.
  *
  * <p>{@link SameJvm} prints this table after its own; {@code main} prints only this one and takes
  * the same arguments.

@@ -45,6 +45,15 @@ class StoredCallResultsSourceTest {
           }
           return x + y;
         }
+
+        @Differentiable
+        static double named(double a, int n) {
+          double sin = 0.25;
+          for (int i = 0; i < n; i++) {
+            sin = Math.sin(sin) * a;
+          }
+          return sin;
+        }
       }
       """);
 
@@ -69,6 +78,15 @@ class StoredCallResultsSourceTest {
     assertWithMessage(code).that(code).contains("x = Math.cos(x) * 2.0;");
     assertWithMessage(code).that(code).contains("? Math.tanh(x) * a : x;");
     assertWithMessage(code).that(code).contains("y = Math.sin(a) * a;");
+  }
+
+  @Test
+  void theTemporaryNeverShadowsAVariableOfTheSameName() {
+    Compilation c = adjoint().compile(SOURCE.file);
+    com.google.testing.compile.CompilationSubject.assertThat(c).succeededWithoutWarnings();
+    String code = adjointMethod("named");
+    assertWithMessage(code).that(code).containsMatch("(sin\\d+) = Math\\.sin\\(sin\\);\\s+"
+        + "(tape.pushDouble\\(sin\\);\\s+)?sin = \\1 \\* a;");
   }
 
   private static String adjointMethod(String name) {

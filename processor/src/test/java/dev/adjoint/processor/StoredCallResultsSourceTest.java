@@ -47,6 +47,15 @@ class StoredCallResultsSourceTest {
         }
 
         @Differentiable
+        static double recurrence(double x0, double a, double b, int steps) {
+          double x = x0;
+          for (int k = 0; k < steps; k++) {
+            x = Math.sin(x) * a + b;
+          }
+          return x;
+        }
+
+        @Differentiable
         static double named(double a, int n) {
           double sin = 0.25;
           for (int i = 0; i < n; i++) {
@@ -69,6 +78,30 @@ class StoredCallResultsSourceTest {
     assertWithMessage(reverse).that(reverse).contains("aAdj += xAdj * sin;");
     assertWithMessage(reverse).that(reverse).contains("bAdj += xAdj / exp;");
     assertWithMessage(reverse).that(reverse).contains("Math.cos(x)");
+  }
+
+  /**
+   * The bench's sin recurrence ({@code Workloads.recurrence}) has the hand-written gradient's
+   * shape: per step one sin and two pushes forward, one cos and no sin backwards.
+   */
+  @Test
+  void theSinRecurrenceHasTheHandWrittenShape() {
+    String code = adjointMethod("recurrence");
+    String forward = code.substring(code.indexOf("// forward sweep"),
+        code.indexOf("// reverse sweep"));
+    String step = forward.substring(forward.indexOf("while (k < steps) {"));
+    assertWithMessage(forward).that(step).containsMatch("\\{\\s+tape\\.pushDouble\\(sin\\);\\s+"
+        + "sin = Math\\.sin\\(x\\);\\s+tape\\.pushDouble\\(x\\);\\s+x = sin \\* a \\+ b;\\s+"
+        + "k = k \\+ 1;\\s+\\}");
+    String reverse = code.substring(code.indexOf("// reverse sweep")).replaceAll("// .*", "");
+    assertWithMessage(reverse).that(occurrences(reverse, "Math.")).isEqualTo(1);
+    assertWithMessage(reverse).that(reverse).contains("* Math.cos(x);");
+    assertWithMessage(reverse).that(occurrences(reverse, "tape.popDouble()")).isEqualTo(2);
+    assertWithMessage(reverse).that(reverse).contains("aAdj += xAdj * sin;");
+  }
+
+  private static int occurrences(String s, String part) {
+    return s.split(java.util.regex.Pattern.quote(part), -1).length - 1;
   }
 
   @Test

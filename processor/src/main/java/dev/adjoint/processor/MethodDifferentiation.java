@@ -104,6 +104,7 @@ final class MethodDifferentiation {
       ir = plan.publicApi ? ParameterArrayCopies.apply(ir, elements, problems, rules) : ir;
       ir = WritingCallGuards.apply(ir, rules, elements);
       ir = EvaluateOnce.apply(ir, rules, problems);
+      ir = dev.adjoint.processor.normalize.StoredCallResults.apply(ir);
       plan.unit = unit;
       plan.impureCall = EvaluateOnce.firstImpureCall(ir, rules).orElse(null);
       Activity activity = Activity.analyze(ir, rules, problems);

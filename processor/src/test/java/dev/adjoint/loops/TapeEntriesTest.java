@@ -200,8 +200,9 @@ class TapeEntriesTest {
     double value = TapeFixturesGrad.midpointAdjoint(x, s, 1.0, new double[0], xAdj, tape);
     assertEquals(TapeFixtures.midpoint(x, s), value, 0.0);
     // Per step: tmp's and y's old values (the previous step's stage and state, which its
-    // adjoint reads) as one block each, and the element-by-element pass; k's are dead.
-    assertEquals(3L * x.length * s, tape.doubles().pushes());
+    // adjoint reads) as one block each, and the element-by-element pass (tmp[i] and the stored
+    // sin(tmp[i]), StoredCallResults); k's are dead.
+    assertEquals(4L * x.length * s, tape.doubles().pushes());
     assertEquals(0, tape.ints().pushes());
     assertEquals(0, tape.size(), "the reverse sweep pops everything it pushed");
     GradientCheck.compare(p -> TapeFixtures.midpoint(p, s), x, xAdj).assertWithin(1e-7);
@@ -213,6 +214,34 @@ class TapeEntriesTest {
     assertEquals(two[1] / 2 + Math.sin(two[0] / 2) + two[0] * Math.cos(two[0] / 2) / 2, g[0],
         1e-14);
     assertEquals(two[0] / 2, g[1], 1e-14);
+  }
+
+  @Test
+  void transcendentalFactorsAreStoredOncePerIteration() {
+    double a = 0.8;
+    double b = 0.3;
+    int n = 9;
+    Tape tape = new Tape();
+    double[] adj = new double[2];
+    double value = TapeFixturesGrad.scaledSinRecurrenceAdjoint(a, b, n, 1.0, adj, tape);
+    assertEquals(TapeFixtures.scaledSinRecurrence(a, b, n), value, 0.0);
+    // Per step: the old x (for cos(x)) and the stored sin(x) (the partial for a).
+    assertEquals(2L * n, tape.doubles().pushes());
+    assertEquals(0, tape.size(), "the reverse sweep pops everything it pushed");
+    // Exact: forward-mode recurrences of dx/da and dx/db.
+    double x = 0.5;
+    double da = 0;
+    double db = 0;
+    for (int i = 0; i < n; i++) {
+      double c = Math.cos(x) * a;
+      da = c * da + Math.sin(x);
+      db = c * db + 1;
+      x = Math.sin(x) * a + b;
+    }
+    assertEquals(da, adj[0], 1e-14);
+    assertEquals(db, adj[1], 1e-14);
+    GradientCheck.compare(p -> TapeFixtures.scaledSinRecurrence(p[0], p[1], n),
+        new double[] {a, b}, adj).assertWithin(1e-7);
   }
 
   private static void check(java.util.function.ToDoubleFunction<double[]> f, double x,

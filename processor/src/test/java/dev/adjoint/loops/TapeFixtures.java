@@ -207,4 +207,17 @@ final class TapeFixtures {
     }
     return y[n - 1] + tmp[0];
   }
+
+  /**
+   * {@code x = sin(x) a + b}: the partial with respect to {@code a} is {@code sin(x)}, stored
+   * per step ({@code StoredCallResults}) rather than recomputed after restoring {@code x}.
+   */
+  @Differentiable
+  static double scaledSinRecurrence(double a, double b, int n) {
+    double x = 0.5;
+    for (int i = 0; i < n; i++) {
+      x = Math.sin(x) * a + b;
+    }
+    return x;
+  }
 }

@@ -243,8 +243,7 @@ final class ReverseSweep {
     List<Stmt.Assign> prefix = plan.recomputed(l);
     if (l.counter() != null && (reads(l, l.counter().variable())
         || plan.countsRead(l, l.counter().variable())
-        || prefix.stream().anyMatch(a -> ExpressionAdjoint.references(a.value(),
-            l.counter().variable())))) {
+        || recomputesFrom(l, l.counter().variable()))) {
       out.add(assign(l.counter().variable(), counterValue(l, record, iteration)));
     }
     for (Stmt.Assign a : prefix) {
@@ -320,6 +319,18 @@ final class ReverseSweep {
         : new Expr.Binary(BinaryOp.TIMES, index, Expr.Literal.ofInt(c.step()));
     return start instanceof Expr.Literal literal && literal.text().equals("0") ? offset
         : new Expr.Binary(BinaryOp.PLUS, start, offset, IrType.INT, null);
+  }
+
+  /**
+   * Whether a temporary that the reverse of {@code l}, or of a loop inside it, recomputes reads
+   * {@code v}: an inner loop's {@code double c = Math.cos(k0)} needs the outer counter
+   * {@code k0} set for each replayed outer iteration (ToBeRecorded never records a counter).
+   */
+  private boolean recomputesFrom(Stmt.Loop l, Variable v) {
+    boolean[] found = {false};
+    IrWalk.statements(l, s -> found[0] |= s instanceof Stmt.Loop inner && plan.recomputed(inner)
+        .stream().anyMatch(a -> ExpressionAdjoint.references(a.value(), v)));
+    return found[0];
   }
 
   /** Whether any reverse code inside the loop reads {@code v}. */

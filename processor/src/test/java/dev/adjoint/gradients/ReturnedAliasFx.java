@@ -48,6 +48,22 @@ final class ReturnedAliasFx {
         return s + w[2] * k[1][1];
     }
 
+    /** Writes into the row a helper returns: rowOf(k, i)[j] = v, +=, in a loop. */
+    @Differentiable(modes = {Mode.GRADIENT, Mode.TANGENT, Mode.HESSIAN})
+    static double intoReturnedRow(double[] x, double v) {
+        double[][] k = {{x[0], x[1]}, {x[2], x[0] * x[1]}};
+        rowOf(k, 0)[1] = v * k[0][0];
+        for (int i = 0; i < 2; i++) {
+            rowOf(k, i)[i] += v * x[i];
+            rowAt(k, 1)[0] *= Math.sin(x[i]);
+        }
+        return k[0][1] * k[1][1] + k[0][0] + k[1][0];
+    }
+
+    static double[] rowOf(double[][] m, int i) {
+        return m[i];
+    }
+
     static double[] same(double[] v) {
         double[] y = v;
         return y;

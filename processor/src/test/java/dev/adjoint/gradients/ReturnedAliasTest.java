@@ -71,6 +71,34 @@ class ReturnedAliasTest {
         }
     }
 
+    @Test
+    void writesIntoTheRowAHelperReturns() {
+        double[] x = {0.7, -1.3, 0.4};
+        double v = 0.6;
+        var g = ReturnedAliasFxGrad.intoReturnedRow(x.clone(), v);
+        Check.sameValue(ReturnedAliasFx.intoReturnedRow(x.clone(), v), g.value());
+        Check.fd(p -> ReturnedAliasFx.intoReturnedRow(Arrays.copyOf(p, 3), p[3]), concat(x, v),
+                concat(g.x(), g.v()));
+        // k[0][0] = x0 (1 + v), k[0][1] = v x0, k[1][1] = x0 x1 + v x1, k[1][0] = x2 sin x0 sin x1
+        double k00 = x[0] * (1 + v);
+        double k11 = x[0] * x[1] + v * x[1];
+        Check.exact(x[0] * k11 + v * x[0] * x[1] + x[0], g.v(), "v");
+        Check.exact(Math.sin(x[0]) * Math.sin(x[1]), g.x()[2], "x[2]");
+        assertEquals(k00 + v * x[0] * k11 + x[2] * Math.sin(x[0]) * Math.sin(x[1]), g.value(),
+                1e-15);
+        modes(p -> ReturnedAliasFx.intoReturnedRow(Arrays.copyOf(p, 3), p[3]),
+                p -> {
+                    var q = ReturnedAliasFxGrad.intoReturnedRow(Arrays.copyOf(p, 3), p[3]);
+                    return concat(q.x(), q.v());
+                }, concat(x, v), d -> ReturnedAliasFxGrad.intoReturnedRowTangent(x.clone(), v,
+                        Arrays.copyOf(d, 3), d[3]).tangent(),
+                d -> {
+                    var h = ReturnedAliasFxGrad.intoReturnedRowHvp(x.clone(), v,
+                            Arrays.copyOf(d, 3), d[3]);
+                    return concat(h.xHvp(), h.vHvp());
+                });
+    }
+
     /** mTangent against the gradient, mHvp against central differences of the gradient. */
     private static void modes(java.util.function.ToDoubleFunction<double[]> f,
             Function<double[], double[]> gradient, double[] x,

@@ -35,6 +35,25 @@ final class ChosenElementFx {
         return s * c;
     }
 
+    /** Writes into an element of a chosen array: =, += and *=, of rows, into a parameter. */
+    @Differentiable(modes = {Mode.GRADIENT, Mode.TANGENT, Mode.HESSIAN})
+    static double writeChosen(double[] x, double c) {
+        double[] a = x.clone();
+        double[] b = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            (a[i] > 0 ? a : b)[i] = a[i] * c;
+            (i % 2 == 0 ? a : b)[i] += Math.sin(x[i]);
+        }
+        double[][] m = {{x[0], x[1]}, {x[2], c}};
+        (c > 0 ? m[0] : m[1])[1] *= c;
+        (c > 0.5 ? x : b)[0] = c * c;
+        double s = 0;
+        for (int i = 0; i < x.length; i++) {
+            s += a[i] * b[i] + x[i] * (i + 1);
+        }
+        return s + m[0][1] * m[1][1];
+    }
+
     static double square(double a) {
         return a * a;
     }

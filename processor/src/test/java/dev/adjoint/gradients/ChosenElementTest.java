@@ -1,5 +1,6 @@
 package dev.adjoint.gradients;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Arrays;
@@ -58,6 +59,33 @@ class ChosenElementTest {
                     Arrays.copyOfRange(p, 12, 15), p[15]), x, analytic);
             // n[0][0] is the second factor at j = 0: m[0][0] * n[0][0] and n[1][0] * n[0][0]
             Check.exact((m[0][0] + n[1][0]) * c, g.n()[0][0], "n[0][0]");
+        }
+    }
+
+    @Test
+    void writesIntoElementsOfAChosenArray() {
+        for (double c : new double[] {-0.4, 0.3, 0.9}) {
+            double[] primal = H.clone();
+            double expected = ChosenElementFx.writeChosen(primal, c);
+            double[] caller = H.clone();
+            var g = ChosenElementFxGrad.writeChosen(caller, c);
+            Check.sameValue(expected, g.value());
+            assertArrayEquals(primal, caller, 0.0, "the caller's array after the gradient call");
+            Check.fd(p -> ChosenElementFx.writeChosen(Arrays.copyOf(p, 5), p[5]), concat(H, c),
+                    concat(g.x(), g.c()));
+            double[] dx = {0.3, 0.1, -0.2, 0.5, 0.4};
+            double dc = -0.6;
+            double[] viaTangent = H.clone();
+            var t = ChosenElementFxGrad.writeChosenTangent(viaTangent, c, dx, dc);
+            assertArrayEquals(primal, viaTangent, 0.0, "the caller's array after the tangent call");
+            assertEquals(dot(concat(g.x(), g.c()), concat(dx, dc)), t.tangent(), 1e-12);
+            double[] viaHvp = H.clone();
+            var hv = ChosenElementFxGrad.writeChosenHvp(viaHvp, c, dx, dc);
+            assertArrayEquals(primal, viaHvp, 0.0, "the caller's array after the mHvp call");
+            hvpMatchesDifferences(p -> {
+                var q = ChosenElementFxGrad.writeChosen(Arrays.copyOf(p, 5), p[5]);
+                return concat(q.x(), q.c());
+            }, concat(H, c), concat(dx, dc), concat(hv.xHvp(), hv.cHvp()));
         }
     }
 

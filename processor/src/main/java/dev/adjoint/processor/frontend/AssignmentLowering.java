@@ -160,6 +160,10 @@ final class AssignmentLowering {
   private Expr elementAssignment(ExpressionTree tree, ArrayAccessTree access, List<Stmt> out,
       boolean asValue) {
     Expr array = lower(access.getExpression(), out);
+    if (array instanceof Expr.Conditional && array.type().isArray() && expressions.canHoist()) {
+      // (c ? h : y)[i] = v: through a temporary alias, as double[] t = c ? h : y; t[i] = v;
+      array = hold(array, access.getExpression(), out);
+    }
     int mark = out.size();
     Expr index = lower(access.getIndex(), out);
     array = expressions.evaluatedBefore(List.of(array), out, mark, access.getIndex()).get(0);

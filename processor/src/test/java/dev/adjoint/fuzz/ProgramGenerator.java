@@ -1349,6 +1349,10 @@ final class ProgramGenerator {
         out.add(Node.stmt(h + "[" + sr(len) + "] = " + y + "[" + sr(len) + "] * @0@;",
             expr(scope, 1)));
       }
+      if (sr(3) == 0) { // a write into an element of an array chosen by ?:
+        out.add(Node.stmt("(" + h + "[0] > " + y + "[" + sr(len) + "] ? " + h + " : " + y + ")["
+            + sr(len) + "] " + spick("=", "+=", "*=") + " @0@;", active(scope, 1)));
+      }
       out.add(Node.stmt("double " + z + " = " + h + "[" + c + "] * @0@ + " + y + "[" + sr(len)
           + "]" + (sr(2) == 0 ? " + " + idHelper() + "(" + y + ")[" + sr(len) + "]" : "")
           + (sr(2) == 0 ? " + (" + h + "[0] > " + y + "[0] ? " + h + " : " + y + ")[" + sr(len)

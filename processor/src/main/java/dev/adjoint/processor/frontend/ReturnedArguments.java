@@ -106,9 +106,10 @@ public final class ReturnedArguments {
       return Optional.empty();
     }
     ReturnedArgument common = null;
+    ExpressionTree resolved = null;
     for (ExpressionTree r : returned) {
-      ReturnedArgument one = r == null ? null : shape(method, local(r, locals, assigned),
-          assigned);
+      resolved = r == null ? null : local(r, locals, assigned);
+      ReturnedArgument one = r == null ? null : shape(method, resolved, assigned);
       if (one == null || common != null && !common.equals(one)) {
         return Optional.empty();
       }
@@ -117,9 +118,10 @@ public final class ReturnedArguments {
     List<? extends com.sun.source.tree.StatementTree> body = tree.getBody().getStatements();
     boolean onlyReturns = body.get(body.size() - 1) instanceof ReturnTree;
     for (int k = 0; k < body.size() - 1; k++) {
-      // other names for an argument or a row of one (double[] y = v;), which do nothing
+      // other names for an argument or the returned row (double[] y = v;), which do nothing
+      // (an index out of bounds would throw in the alias's own read of the row too)
       onlyReturns &= body.get(k) instanceof VariableTree v && v.getInitializer() != null
-          && isReference(v.getInitializer());
+          && isReference(v.getInitializer(), resolved);
     }
     return Optional.of(new ReturnedArgument(common.array(), common.indexParameter(),
         common.constantIndex(), onlyReturns));
@@ -145,13 +147,11 @@ public final class ReturnedArguments {
     return e;
   }
 
-  /** {@code y}, {@code m[i]} or {@code m[0]}: a reference read without any other effect. */
-  private static boolean isReference(ExpressionTree e) {
+  /** A variable ({@code y}), or the very row the helper returns ({@code m[i]}). */
+  private static boolean isReference(ExpressionTree e, ExpressionTree returnedRow) {
     ExpressionTree t = TreeShapes.stripParentheses(e);
-    if (t instanceof ArrayAccessTree a) {
-      ExpressionTree index = TreeShapes.stripParentheses(a.getIndex());
-      return TreeShapes.stripParentheses(a.getExpression()) instanceof IdentifierTree
-          && (index instanceof IdentifierTree || index.getKind() == Tree.Kind.INT_LITERAL);
+    if (t instanceof ArrayAccessTree) {
+      return t.toString().equals(TreeShapes.stripParentheses(returnedRow).toString());
     }
     return t instanceof IdentifierTree;
   }

@@ -86,7 +86,7 @@ final class MethodDifferentiation {
       if (problems.failedSilently()) {
         return; // javac's own error stands alone
       }
-      ir = dev.adjoint.processor.normalize.ReturnedArgumentCalls.apply(ir, rules);
+      ir = dev.adjoint.processor.normalize.CallResultWrites.apply(ir, rules, problems);
       copies.requirePrimalCopies(ir);
       copies.requireTableCopies(ir, problems);
       if (problems.any() || plan.checkOnly) {

@@ -1269,6 +1269,16 @@ final class ProgramGenerator {
     return "zrow";
   }
 
+  /** Returns its argument through local aliases ({@code double[] y = v; return y;}). */
+  private String localAliasHelper() {
+    if (!hasHelper("zlid")) {
+      addHelper("zlid", "static double[] zlid(double[] v)", Feature.ALIAS,
+          Node.stmt("double[] y = v;").pinned(), Node.stmt("double[] w = y;").pinned(),
+          Node.stmt("return w;").pinned());
+    }
+    return "zlid";
+  }
+
   /** Writes into its argument and returns it (a writing helper: gradient only). */
   private String scaleReturningHelper() {
     if (!hasHelper("zscl")) {
@@ -1316,7 +1326,7 @@ final class ProgramGenerator {
           out.add(Node.stmt(h + "[" + j + "] = @0@;", active(scope, 1)));
         }
       }
-      out.add(Node.stmt(switch (sr(8)) {
+      out.add(Node.stmt(switch (sr(9)) {
         case 0 -> "var " + y + " = " + h + ";";
         case 1 -> "double[] " + y + " = " + idHelper() + "(" + h + ");";
         case 2 -> "var " + y + " = " + idHelper() + "(" + h + ");";
@@ -1330,6 +1340,7 @@ final class ProgramGenerator {
             + " = 0; zt" + k + " < 2; zt" + k + "++) {\n  " + y + " = " + spick(
             scaleReturningHelper() + "(" + idHelper() + "(" + h + "), 0.5 + zt" + k + ")",
             idHelper() + "(" + h + ")") + ";\n}";
+        case 7 -> "double[] " + y + " = " + localAliasHelper() + "(" + h + ");";
         default -> "double[] " + y + " = (" + h + ");";
       }));
       int c = sr(len);
@@ -1338,8 +1349,14 @@ final class ProgramGenerator {
         out.add(Node.stmt(h + "[" + sr(len) + "] = " + y + "[" + sr(len) + "] * @0@;",
             expr(scope, 1)));
       }
+      if (sr(3) == 0) { // a write into an element of an array chosen by ?:
+        out.add(Node.stmt("(" + h + "[0] > " + y + "[" + sr(len) + "] ? " + h + " : " + y + ")["
+            + sr(len) + "] " + spick("=", "+=", "*=") + " @0@;", active(scope, 1)));
+      }
       out.add(Node.stmt("double " + z + " = " + h + "[" + c + "] * @0@ + " + y + "[" + sr(len)
-          + "]" + (sr(2) == 0 ? " + " + idHelper() + "(" + y + ")[" + sr(len) + "]" : "") + ";",
+          + "]" + (sr(2) == 0 ? " + " + idHelper() + "(" + y + ")[" + sr(len) + "]" : "")
+          + (sr(2) == 0 ? " + (" + h + "[0] > " + y + "[0] ? " + h + " : " + y + ")[" + sr(len)
+              + "]" : "") + ";",
           expr(scope, 1)));
       scope.arrays.add(new Arr(h, 1, len, 0, true));
       scope.arrays.add(new Arr(y, 1, len, 0, true));
@@ -1351,7 +1368,7 @@ final class ProgramGenerator {
       out.add(Node.stmt(q + "[0][" + sr(cols) + "] = @0@;", active(scope, 1)));
       out.add(Node.stmt(q + "[1][0] = @0@;", active(scope, 1)));
       int r = sr(2);
-      out.add(Node.stmt(switch (sr(7)) {
+      out.add(Node.stmt(switch (sr(8)) {
         case 0 -> "double[] " + y + " = " + rowHelper() + "(" + q + ", " + r + ");";
         case 1 -> "var " + y + " = " + rowHelper() + "(" + q + ", " + r + ");";
         case 4 -> "double[] " + y + " = " + rowFirstHelper() + "(" + r + ", " + q + ");";
@@ -1361,8 +1378,14 @@ final class ProgramGenerator {
             + " = " + rowHelper() + "(" + q + ", " + r + ");\n} else {\n  " + y + " = "
             + q + "[" + r + "];\n}";
         case 2 -> "double[] " + y + " = " + q + "[" + r + "];";
+        case 7 -> "double[] " + y + " = " + scaleReturningHelper() + "(" + q + "[" + r + "], "
+            + spick("0.5", "1.5") + ");";
         default -> "double[] " + y + " = (" + q + "[" + r + "]);";
       }));
+      if (sr(2) == 0) {
+        out.add(Node.stmt(rowHelper() + "(" + q + ", " + sr(2) + ")[" + sr(cols) + "] "
+            + spick("=", "+=", "*=") + " @0@;", active(scope, 1)));
+      }
       int c = sr(cols);
       out.add(Node.stmt(y + "[" + c + "] " + spick("=", "+=", "*=") + " @0@;", active(scope, 2)));
       out.add(Node.stmt("double " + z + " = " + q + "[" + r + "][" + c + "] * @0@ + " + y + "["

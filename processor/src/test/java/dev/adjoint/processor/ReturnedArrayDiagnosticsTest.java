@@ -56,7 +56,7 @@ class ReturnedArrayDiagnosticsTest {
   }
 
   @Test
-  void writingHelperReturningItsArgumentGivenARow() {
+  void writingHelperReturningItsArgumentGivenARowAtAComputedIndex() {
     TestSource src = t("""
         final class T {
           static double[] clip(double[] v, double c) {
@@ -69,7 +69,8 @@ class ReturnedArrayDiagnosticsTest {
           @Differentiable
           static double loss(double a) {
             double[][] m = {{a, 2 * a}, {a, a}};
-            double[] y = clip(m[0], a);
+            int n = m.length;
+            double[] y = clip(m[n - 2], a);
             return y[0] * m[1][1];
           }
         }
@@ -80,10 +81,11 @@ class ReturnedArrayDiagnosticsTest {
     assertThat(c).hadErrorContaining("[adjoint:array-alias] T.clip returns the array passed as"
         + " its parameter 'v' and does more than return it, so Adjoint reads its result as the"
         + " caller's own array only where the call is a statement of its own or the whole value"
-        + " of an array declaration or assignment, with a local variable passed there; assign"
-        + " the argument to a local array first (double[] a = ...; double[] y = clip(a, ...);)")
-        .inFile(src.file).onLine(src.line("double[] y = clip(m[0], a);"))
-        .atColumn(src.column("double[] y = clip(m[0], a);", "(m[0]"));
+        + " of an array declaration or assignment, with a local variable (or a row m[i] of one,"
+        + " at a variable or constant index) passed there; assign the argument to a local array"
+        + " first (double[] a = ...; double[] y = clip(a, ...);)")
+        .inFile(src.file).onLine(src.line("double[] y = clip(m[n - 2], a);"))
+        .atColumn(src.column("double[] y = clip(m[n - 2], a);", "(m[n"));
   }
 
   @Test

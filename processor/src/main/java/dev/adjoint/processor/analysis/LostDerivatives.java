@@ -155,7 +155,8 @@ final class LostDerivatives {
           + (returned.get().isRow() ? " (a row of it)" : "") + " and does more than return it,"
           + " so Adjoint reads its result as the caller's own array only where the call is a"
           + " statement of its own or the whole value of an array declaration or assignment,"
-          + " with a local variable passed there; assign the argument to a local array first"
+          + " with a local variable (or a row m[i] of one, at a variable or constant index)"
+          + " passed there; assign the argument to a local array first"
           + " (double[] a = ...; double[] y = " + c.method().getSimpleName() + "(a, ...);)";
     }
     return name + " may return an array it received (or a row of one), and Adjoint follows"

@@ -48,6 +48,34 @@ final class ArrayExpressions {
           "only arrays of double, double[], int and boolean can be"
           + " indexed in a @Differentiable method");
     }
+    return elementOf(array, index, access);
+  }
+
+  /**
+   * {@code array[index]}; of an array chosen by {@code ?:}, the element chosen the same way
+   * ({@code (c ? h : y)[i]} is {@code c ? h[i] : y[i]}): Java evaluates the condition, then
+   * the chosen array, then the index, as the distributed form does, and the index's own
+   * statements were already placed before the expression, so only one copy of it runs.
+   */
+  private Expr elementOf(Expr array, Expr index, Tree access) {
+    if (isPoison(array)) {
+      return array;
+    }
+    if (!array.type().isArray()) { // null as one of the arrays ?: chooses
+      return unsupported(array.tree() != null ? array.tree() : access, Problem.ARRAY_ALIAS,
+          "an array chosen by ?: cannot be null in a @Differentiable method: the"
+          + " gradient follows each array with an adjoint array of its shape; give it an array"
+          + " (new double[n])");
+    }
+    if (array instanceof Expr.Conditional c) {
+      Expr whenTrue = elementOf(c.whenTrue(), index, access);
+      Expr whenFalse = elementOf(c.whenFalse(), index, access);
+      if (isPoison(whenTrue) || isPoison(whenFalse)) {
+        return isPoison(whenTrue) ? whenTrue : whenFalse;
+      }
+      return new Expr.Conditional(c.condition(), whenTrue, whenFalse,
+          array.type().elementType(), access);
+    }
     return new Expr.ArrayRead(array, index, array.type().elementType(), access);
   }
 

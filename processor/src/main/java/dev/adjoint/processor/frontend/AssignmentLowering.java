@@ -160,6 +160,10 @@ final class AssignmentLowering {
   private Expr elementAssignment(ExpressionTree tree, ArrayAccessTree access, List<Stmt> out,
       boolean asValue) {
     Expr array = lower(access.getExpression(), out);
+    if (array instanceof Expr.Conditional && array.type().isArray() && expressions.canHoist()) {
+      // (c ? h : y)[i] = v: through a temporary alias, as double[] t = c ? h : y; t[i] = v;
+      array = hold(array, access.getExpression(), out);
+    }
     int mark = out.size();
     Expr index = lower(access.getIndex(), out);
     array = expressions.evaluatedBefore(List.of(array), out, mark, access.getIndex()).get(0);
@@ -167,13 +171,17 @@ final class AssignmentLowering {
       return null;
     }
     Variable root = dev.adjoint.processor.ir.IrWalk.root(array);
-    if (root == null || !array.type().isArray()) {
+    boolean intoCall = root == null
+        && dev.adjoint.processor.normalize.CallResultWrites.intoCallResult(array);
+    if (root == null && !intoCall || !array.type().isArray()) {
       problems.error(access, Problem.FIELD_WRITE,
           "only elements of local arrays can be assigned in a"
           + " @Differentiable method");
       return null;
     }
-    String parameterProblem = ParameterWrites.problem(root, array, context.method());
+    // a write into a call's result is checked once the call is read as its argument
+    String parameterProblem = intoCall ? null
+        : ParameterWrites.problem(root, array, context.method());
     if (parameterProblem != null) {
       problems.error(access, Problem.PARAMETER_WRITE, parameterProblem);
       return null;

@@ -14,14 +14,14 @@ import javax.lang.model.element.Modifier;
  * refuse to pass an active array); callers compiled elsewhere would not, so the method may not be
  * public or protected.
  */
-final class ParameterWrites {
+public final class ParameterWrites {
   private ParameterWrites() {}
 
   /**
    * The error for writing into {@code array} (rooted at parameter {@code root}) in
    * {@code method}, or null.
    */
-  static String problem(Variable root, Expr array, ExecutableElement method) {
+  public static String problem(Variable root, Expr array, ExecutableElement method) {
     if (root.origin() != Variable.Origin.PARAMETER) {
       return null;
     }

@@ -12,11 +12,14 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
+import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreeScanner;
 import dev.adjoint.processor.rules.ReturnedArgument;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.ExecutableElement;
@@ -28,7 +31,8 @@ import javax.lang.model.type.TypeKind;
  * Which argument a helper returning an array returns, when its source proves it: every
  * {@code return} gives the same array parameter ({@code return v;}) or the same row of one,
  * indexed by an {@code int} parameter or a constant ({@code return m[i];}), and the body never
- * assigns those parameters. A caller can then read the result as that argument (or that row of
+ * assigns those parameters; a local array declared once with such a value and never assigned
+ * ({@code double[] y = v; ...; return y;}) stands for it. A caller can then read the result as that argument (or that row of
  * it), an alias of an array it already has, and its shadow follows (Enzyme's model: the callee
  * returns the primal reference it received, whose shadow is the caller's shadow of it).
  */
@@ -43,6 +47,7 @@ public final class ReturnedArguments {
     }
     List<ExpressionTree> returned = new ArrayList<>();
     Set<String> assigned = new HashSet<>();
+    Map<String, ExpressionTree> locals = new HashMap<>();
     boolean[] nested = {false};
     new TreeScanner<Void, Void>() {
       @Override
@@ -70,6 +75,16 @@ public final class ReturnedArguments {
       }
 
       @Override
+      public Void visitVariable(VariableTree node, Void unused) {
+        String name = node.getName().toString();
+        if (locals.containsKey(name) || node.getInitializer() == null) {
+          assigned.add(name); // declared twice (sibling scopes) or without a value: not followed
+        }
+        locals.put(name, node.getInitializer());
+        return super.visitVariable(node, unused);
+      }
+
+      @Override
       public Void visitLambdaExpression(LambdaExpressionTree node, Void unused) {
         nested[0] = true; // its returns are not the helper's
         return null;
@@ -91,17 +106,54 @@ public final class ReturnedArguments {
       return Optional.empty();
     }
     ReturnedArgument common = null;
+    ExpressionTree resolved = null;
     for (ExpressionTree r : returned) {
-      ReturnedArgument one = r == null ? null : shape(method, r, assigned);
+      resolved = r == null ? null : local(r, locals, assigned);
+      ReturnedArgument one = r == null ? null : shape(method, resolved, assigned);
       if (one == null || common != null && !common.equals(one)) {
         return Optional.empty();
       }
       common = one;
     }
-    boolean onlyReturns = tree.getBody().getStatements().size() == 1
-        && tree.getBody().getStatements().get(0) instanceof ReturnTree;
+    List<? extends com.sun.source.tree.StatementTree> body = tree.getBody().getStatements();
+    boolean onlyReturns = body.get(body.size() - 1) instanceof ReturnTree;
+    for (int k = 0; k < body.size() - 1; k++) {
+      // other names for an argument or the returned row (double[] y = v;), which do nothing
+      // (an index out of bounds would throw in the alias's own read of the row too)
+      onlyReturns &= body.get(k) instanceof VariableTree v && v.getInitializer() != null
+          && isReference(v.getInitializer(), resolved);
+    }
     return Optional.of(new ReturnedArgument(common.array(), common.indexParameter(),
         common.constantIndex(), onlyReturns));
+  }
+
+  /**
+   * {@code returned}, or the value of the local array it names when that local is declared once
+   * with a value and never assigned (followed through chains of such locals).
+   */
+  private static ExpressionTree local(ExpressionTree returned, Map<String, ExpressionTree> locals,
+      Set<String> assigned) {
+    ExpressionTree e = returned;
+    for (int hops = 0; hops <= locals.size(); hops++) {
+      if (!(TreeShapes.stripParentheses(e) instanceof IdentifierTree id)) {
+        return e;
+      }
+      String name = id.getName().toString();
+      if (!locals.containsKey(name) || assigned.contains(name)) {
+        return e;
+      }
+      e = locals.get(name);
+    }
+    return e;
+  }
+
+  /** A variable ({@code y}), or the very row the helper returns ({@code m[i]}). */
+  private static boolean isReference(ExpressionTree e, ExpressionTree returnedRow) {
+    ExpressionTree t = TreeShapes.stripParentheses(e);
+    if (t instanceof ArrayAccessTree) {
+      return t.toString().equals(TreeShapes.stripParentheses(returnedRow).toString());
+    }
+    return t instanceof IdentifierTree;
   }
 
   private static ReturnedArgument shape(ExecutableElement method, ExpressionTree returned,

@@ -159,8 +159,22 @@ public final class ReturnedArgumentCalls {
 
   /** Whether the arguments the alias reads give, after the call, what they gave before it. */
   private static boolean rereadable(Expr.Call c, ReturnedArgument r) {
-    return c.args().get(r.array()) instanceof Expr.VarRef
+    return (c.args().get(r.array()) instanceof Expr.VarRef || rowOfVariable(c, r.array()))
         && (r.indexParameter() < 0 || isVariableOrConstant(c.args().get(r.indexParameter())));
+  }
+
+  /**
+   * Whether argument {@code k} is a row {@code m[i]} of a matrix variable at a variable or
+   * constant index, and no argument is a matrix: the helper then cannot point that row of the
+   * caller's matrix elsewhere, so {@code m[i]} after the call is the row it received.
+   */
+  private static boolean rowOfVariable(Expr.Call c, int k) {
+    if (!(c.args().get(k) instanceof Expr.ArrayRead row && row.array() instanceof Expr.VarRef
+        && isVariableOrConstant(row.index()))) {
+      return false;
+    }
+    return c.args().stream().noneMatch(a -> a.type().isArray() && a.type().elementType()
+        .isArray());
   }
 
   private static boolean isVariableOrConstant(Expr e) {

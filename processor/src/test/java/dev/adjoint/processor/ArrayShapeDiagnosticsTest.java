@@ -1,0 +1,99 @@
+package dev.adjoint.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.adjoint.processor.TestSource.adjoint;
+import static dev.adjoint.processor.TestSource.assertNoCrash;
+
+import com.google.testing.compile.Compilation;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The last array shapes of issue 13 that stay errors (the accepted ones are
+ * gradients/ChosenElementTest and ReturnedAliasTest): each an error at its expression, alone,
+ * with its id and what to do.
+ */
+class ArrayShapeDiagnosticsTest {
+
+  private static TestSource t(String classText) {
+    return TestSource.of("t.T", "package t;\n\nimport dev.adjoint.Differentiable;\n\n"
+        + classText);
+  }
+
+  private static Compilation compile(TestSource src) {
+    Compilation c = adjoint().compile(src.file);
+    assertNoCrash(c);
+    return c;
+  }
+
+  @Test
+  void nullAmongTheArraysAConditionalChoosesIsAnError() {
+    TestSource src = t("""
+        final class T {
+          @Differentiable
+          static double loss(double[] h, double c) {
+            return (c > 0 ? h : null)[0] * c;
+          }
+        }
+        """);
+    Compilation c = compile(src);
+    assertThat(c).failed();
+    assertThat(c).hadErrorCount(1);
+    assertThat(c).hadErrorContaining("[adjoint:array-alias] an array chosen by ?: cannot be null"
+        + " in a @Differentiable method: the gradient follows each array with an adjoint array"
+        + " of its shape; give it an array (new double[n])")
+        .inFile(src.file).onLine(src.line("return (c > 0 ? h : null)[0] * c;"))
+        .atColumn(src.column("return (c > 0 ? h : null)[0] * c;", "null"));
+  }
+
+  @Test
+  void writingIntoTheRowAHelperReturnsOfAParameterMatrix() {
+    TestSource src = t("""
+        final class T {
+          static double[] rowOf(double[][] m, int i) {
+            return m[i];
+          }
+
+          @Differentiable
+          static double loss(double[][] m, double v) {
+            rowOf(m, 0)[1] = v;
+            return m[0][1] * m[1][0];
+          }
+        }
+        """);
+    Compilation c = compile(src);
+    assertThat(c).failed();
+    assertThat(c).hadErrorCount(1);
+    assertThat(c).hadErrorContaining("[adjoint:parameter-write] writing into the rows of"
+        + " parameter matrix 'm' is not supported")
+        .inFile(src.file).onLine(src.line("rowOf(m, 0)[1] = v;"));
+  }
+
+  @Test
+  void writingIntoTheResultOfAWritingHelper() {
+    TestSource src = t("""
+        final class T {
+          static double[] clip(double[] v, double c) {
+            for (int i = 0; i < v.length; i++) {
+              v[i] = Math.min(v[i], c);
+            }
+            return v;
+          }
+
+          @Differentiable
+          static double loss(double[] x, double v) {
+            double[] t = x.clone();
+            clip(t, v)[0] = v;
+            return t[0] * t[1];
+          }
+        }
+        """);
+    Compilation c = compile(src);
+    assertThat(c).failed();
+    assertThat(c).hadErrorContaining("[adjoint:field-write] writing into the array a call"
+        + " returns is supported only for a helper that does nothing but return an array it"
+        + " received, or a row of one (rowOf(m, i)[j] = v;); assign the result to a local array"
+        + " first (double[] r = f(...); r[j] = v;)")
+        .inFile(src.file).onLine(src.line("clip(t, v)[0] = v;"))
+        .atColumn(src.column("clip(t, v)[0] = v;", "= v;"));
+  }
+}

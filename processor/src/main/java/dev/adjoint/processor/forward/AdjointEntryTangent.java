@@ -95,6 +95,13 @@ public final class AdjointEntryTangent {
     }
     List<Variable> outputs = new ArrayList<>(arrayAdjoints);
     outputs.add(adjoints);
+    for (Variable p : adjoint.differentiated()) {
+      if (p.type().isArray()) {
+        // a helper writing into p puts back what it overwrote, and the caller reads p's
+        // tangent afterwards: the restored elements need their tangents (savedDstDot), not 0
+        outputs.add(p);
+      }
+    }
     List<List<Stmt>> parts = tangents.transform(List.of(forward, reverse), outputs, rules,
         problems);
     return new Result(new AdjointTangentBody(parts.get(0), parts.get(1), adjoint.result(),

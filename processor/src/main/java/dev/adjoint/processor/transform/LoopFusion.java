@@ -128,14 +128,42 @@ final class LoopFusion {
       return null;
     }
     Variable iteration = backwards.index();
+    List<Stmt> prefix = new ArrayList<>(forward.subList(0, at));
+    List<Stmt> body = fusedBody(l, forwardLoop, backwards, iteration, sum);
+    List<Stmt> around = new ArrayList<>(prefix);
+    around.addAll(postReverse);
+    around.addAll(postForward);
+    around.addAll(preReverse);
+    boolean counts = dropDeadCounts(body, around);
     List<Stmt> reverse = new ArrayList<>(postReverse);
-    reverse.add(new Stmt.Assign(iteration, Expr.Literal.ofInt(0), true, null));
-    reverse.add(new Stmt.Loop(null, forwardLoop.condition(),
-        ForwardSweep.block(fusedBody(l, forwardLoop, backwards, iteration, sum)), List.of(),
+    if (counts) {
+      reverse.add(new Stmt.Assign(iteration, Expr.Literal.ofInt(0), true, null));
+    }
+    reverse.add(new Stmt.Loop(null, forwardLoop.condition(), ForwardSweep.block(body), List.of(),
         forwardLoop.testFirst(), null, forwardLoop.tree()));
     reverse.addAll(postForward);
     reverse.addAll(preReverse);
-    return new Sweeps(new ArrayList<>(forward.subList(0, at)), reverse);
+    return new Sweeps(prefix, reverse);
+  }
+
+  /**
+   * Drops the fused body's top-level trip counts ({@code iteration++}, {@code trips++}) that
+   * neither the body nor the code {@code around} it reads: the iteration count once the reverse
+   * part no longer restores the counter from it ({@link FusedCounter}), the forward sweep's trip
+   * count, read only by the reverse loop the fused body replaces. Whether the first statement,
+   * the body's own iteration count, stays.
+   */
+  private static boolean dropDeadCounts(List<Stmt> body, List<Stmt> around) {
+    boolean iterationKept = true;
+    for (int i = body.size() - 1; i >= 0; i--) {
+      if (body.get(i) instanceof Stmt.Increment inc
+          && !FusedCounter.reads(body, inc.counter())
+          && !FusedCounter.reads(around, inc.counter())) {
+        body.remove(i);
+        iterationKept &= i != 0;
+      }
+    }
+    return iterationKept;
   }
 
   /**
@@ -152,10 +180,12 @@ final class LoopFusion {
     });
     FusedBody fused = FusedBody.of(l, names, forwardLoop.body().stmts(),
         backwards.body().stmts(), plan.recomputed(l), sum);
-    List<Stmt> reverse = fused.reverse(declaredInLoop);
+    List<Stmt> fusedReverse = fused.reverse(declaredInLoop); // drops saves from the forward too
+    FusedCounter.Split split = FusedCounter.of(l, fused.forward(), fusedReverse);
+    List<Stmt> reverse = split.reverse();
     List<Stmt> body = new ArrayList<>();
     body.add(new Stmt.Increment(iteration));
-    body.addAll(fused.forward());
+    body.addAll(split.forward());
     List<Stmt> restores = new ArrayList<>();
     for (Variable v : writes(reverse)) {
       if (isPrimal(v) && !v.type().isArray() && !declaredInLoop.contains(v)) {
@@ -166,6 +196,7 @@ final class LoopFusion {
     }
     body.addAll(reverse);
     body.addAll(restores);
+    body.addAll(split.update());
     return body;
   }
 

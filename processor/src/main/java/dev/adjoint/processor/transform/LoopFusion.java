@@ -1,6 +1,7 @@
 package dev.adjoint.processor.transform;
 
 import dev.adjoint.processor.analysis.Activity;
+import dev.adjoint.processor.analysis.ScratchArrays;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.IrWalk;
 import dev.adjoint.processor.ir.MethodIr;
@@ -24,7 +25,10 @@ import java.util.Set;
  *
  * <p>An iteration's reverse restores the values it overwrote (its counter, say), which the next
  * iteration's forward needs as the forward left them: the fused body saves them around the
- * reverse. Records an iteration pushes on the tape it pops again before the next iteration.
+ * reverse; a counted loop's reverse part runs before the counter update instead
+ * ({@link FusedCounter}). Records an iteration pushes on the tape it pops again before the next
+ * iteration, but for those of scratch arrays whose restored values nobody reads
+ * ({@link FusedScratchRecords}).
  * {@link FusedBody} drops from the body what the reverse would redo right after the forward did
  * it: recomputed temporaries, a callee's primal before its adjoint, dead saves of temporaries.
  */
@@ -129,7 +133,14 @@ final class LoopFusion {
     }
     Variable iteration = backwards.index();
     List<Stmt> prefix = new ArrayList<>(forward.subList(0, at));
-    List<Stmt> body = fusedBody(l, forwardLoop, backwards, iteration, sum);
+    ScratchArrays arrays = ScratchArrays.of(ir.body(), l);
+    Set<Variable> scratch = new HashSet<>(arrays.allScratch() ? arrays.written() : Set.of());
+    Set<Variable> after = reads(postForward);
+    after.addAll(writes(postForward));
+    after.addAll(reads(preReverse));
+    after.addAll(writes(preReverse));
+    scratch.removeAll(after);
+    List<Stmt> body = fusedBody(l, forwardLoop, backwards, iteration, sum, scratch);
     List<Stmt> around = new ArrayList<>(prefix);
     around.addAll(postReverse);
     around.addAll(postForward);
@@ -171,7 +182,7 @@ final class LoopFusion {
    * the reverse would redo dropped ({@link FusedBody}).
    */
   private List<Stmt> fusedBody(Stmt.Loop l, Stmt.Loop forwardLoop, Stmt.IndexLoop backwards,
-      Variable iteration, Variable sum) {
+      Variable iteration, Variable sum, Set<Variable> scratch) {
     Set<Variable> declaredInLoop = new LinkedHashSet<>();
     IrWalk.statements(l, s -> {
       if (s instanceof Stmt.Assign a && a.declaration()) {
@@ -182,6 +193,7 @@ final class LoopFusion {
         backwards.body().stmts(), plan.recomputed(l), sum);
     List<Stmt> fusedReverse = fused.reverse(declaredInLoop); // drops saves from the forward too
     FusedCounter.Split split = FusedCounter.of(l, fused.forward(), fusedReverse);
+    FusedScratchRecords.drop(scratch, names.tape(), split.forward(), split.reverse());
     List<Stmt> reverse = split.reverse();
     List<Stmt> body = new ArrayList<>();
     body.add(new Stmt.Increment(iteration));

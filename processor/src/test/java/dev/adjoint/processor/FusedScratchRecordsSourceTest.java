@@ -10,10 +10,11 @@ import java.io.UncheckedIOException;
 import org.junit.jupiter.api.Test;
 
 /**
- * Reads the fused loop over GMM's points (issue 15): the component terms {@code mainTerm[c]}, a
- * scratch array the reverse part never reads, are no longer recorded and restored; the centred
- * point {@code xc}, which the reverse of each component reads after the next component's
- * forward overwrote it, still is. The values are checked, bit for bit against the code before,
+ * Reads fused loops with scratch arrays (issue 15). In the loop over GMM's points, the component
+ * terms {@code mainTerm[c]}, a scratch array the reverse part never reads, are no longer
+ * recorded and restored; the centred point {@code xc}, which the reverse of each component reads
+ * after the next component's forward overwrote it, still is. A layer {@code h} the reverse part
+ * reads before it would restore it is not recorded either. The values are checked, bit for bit against the code before,
  * by {@code dev.adjoint.fusion.FusionBitsTest} and {@code ScratchTest}.
  */
 class FusedScratchRecordsSourceTest {
@@ -46,6 +47,21 @@ class FusedScratchRecordsSourceTest {
           return slse;
         }
 
+        @Differentiable(wrt = "w")
+        static double layer(double[][] xs, double[] w) {
+          double[] h = new double[w.length];
+          double s = 0;
+          for (int n = 0; n < xs.length; n++) {
+            for (int j = 0; j < w.length; j++) {
+              h[j] = Math.sin(w[j] * xs[n][j]);
+            }
+            for (int j = 0; j < w.length; j++) {
+              s += h[j] * h[j];
+            }
+          }
+          return s;
+        }
+
         @Differentiable
         static double logSumExp(double[] v) {
           double s = 0;
@@ -72,6 +88,18 @@ class FusedScratchRecordsSourceTest {
     String adjoint = method(generated(), "mixAdjoint");
     assertWithMessage("%s", adjoint).that(adjoint).contains("AdjointArrays.push(tape, xc)");
     assertWithMessage("%s", adjoint).that(adjoint).contains("AdjointArrays.pop(tape, xc)");
+  }
+
+  @Test
+  void aLayerTheReversePartReadsBeforeRestoringItIsNotRecorded() {
+    String adjoint = method(generated(), "layerAdjoint");
+    // the reverse of the second loop reads h as the forward part left it; the reverse of the
+    // first loop would restore it, for nobody
+    assertWithMessage("%s", adjoint).that(adjoint).contains("h[j2]");
+    // fused: no backward loop over the examples restores n from an iteration count
+    assertWithMessage("%s", adjoint).that(adjoint).doesNotContain("n = iteration");
+    assertWithMessage("%s", adjoint).that(adjoint).doesNotContain("tape.");
+    assertWithMessage("%s", adjoint).that(adjoint).doesNotContain("AdjointArrays.p");
   }
 
   private static String generated() {

@@ -15,8 +15,10 @@ import java.util.function.Predicate;
  * ({@link dev.adjoint.processor.analysis.ScratchArrays}) whose restored values nobody reads.
  * The forward part pushes an element (or the whole array) before overwriting it and the
  * reverse part pops it back: GMM's {@code mainTerm[c]}. When the reverse part reads no element
- * of the array (it reads it only to restore it) and nothing after the loop mentions it, the
- * restored values are dead: within the iteration nobody looks at them, the next iteration
+ * of the array after it starts restoring it (the MLP's {@code logits}, read by the loss's
+ * pullback first thing, and {@code h}, read by the reverse of the output layer before the
+ * hidden layer's reverse restores it) and nothing after the loop mentions it, the restored
+ * values are dead: within the iteration nobody looks at them, the next iteration
  * rewrites every element before it reads it, and nothing after the loop reads the array. Each
  * record of the array is a push in the forward part and its pop in the reverse part, so
  * dropping all of both leaves the tape as balanced as it was. (An array the reverse part reads,
@@ -29,7 +31,7 @@ final class FusedScratchRecords {
   /**
    * {@code forward} and {@code reverse}, one iteration's parts, without the records of the
    * arrays among {@code scratch} (none of which the code after the loop mentions) that the
-   * reverse part reads only to restore them; the lists are changed in place.
+   * reverse part reads only before it restores them; the lists are changed in place.
    */
   static void drop(Set<Variable> scratch, Variable tape, List<Stmt> forward, List<Stmt> reverse) {
     for (Variable a : scratch) {
@@ -37,7 +39,7 @@ final class FusedScratchRecords {
       Predicate<Stmt> pop = s -> isPop(s, a);
       if (count(forward, push) == 0 || count(forward, push) != count(reverse, pop)
           || count(forward, pop) != 0 || count(reverse, push) != 0
-          || readsOtherThanRestoring(reverse, a)) {
+          || !readsBeforeRestoring(reverse, a)) {
         continue;
       }
       replace(forward, without(forward, push));
@@ -69,19 +71,30 @@ final class FusedScratchRecords {
         && r.variable() == a;
   }
 
-  /** Whether {@code code} mentions {@code a} in a statement other than a pop into it. */
-  private static boolean readsOtherThanRestoring(List<Stmt> code, Variable a) {
-    boolean[] found = {false};
-    for (Stmt stmt : code) {
-      IrWalk.statements(stmt, s -> {
-        if (!isPop(s, a)) {
-          IrWalk.ownExpressions(s, e -> IrWalk.expressions(e,
-              x -> found[0] |= x instanceof Expr.VarRef r && r.variable() == a));
-          found[0] |= s instanceof Stmt.Assign as && as.target() == a;
+  /**
+   * Whether every top-level statement of {@code code} that mentions {@code a} other than by
+   * popping into it comes before every one that pops into it: the reads see the values the
+   * forward part left, and nothing reads what the pops restore.
+   */
+  private static boolean readsBeforeRestoring(List<Stmt> code, Variable a) {
+    int firstPop = code.size();
+    int lastRead = -1;
+    for (int k = 0; k < code.size(); k++) {
+      boolean[] pops = {false};
+      boolean[] reads = {false};
+      IrWalk.statements(code.get(k), s -> {
+        if (isPop(s, a)) {
+          pops[0] = true;
+          return;
         }
+        IrWalk.ownExpressions(s, e -> IrWalk.expressions(e,
+            x -> reads[0] |= x instanceof Expr.VarRef r && r.variable() == a));
+        reads[0] |= s instanceof Stmt.Assign as && as.target() == a;
       });
+      firstPop = pops[0] ? Math.min(firstPop, k) : firstPop;
+      lastRead = reads[0] ? k : lastRead;
     }
-    return found[0];
+    return lastRead < firstPop;
   }
 
   private static int count(List<Stmt> code, Predicate<Stmt> which) {

@@ -9,7 +9,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The fused loops' values and gradients, bit for bit, as the code generated before the fused
- * bodies stopped recomputing (commit dd3e739) computed them: dropping a recomputation, calling
+ * bodies stopped recomputing (commit dd3e739) computed them (the scratch loops' entries: as
+ * before the fused bodies stopped saving their counter and recording dead scratch values,
+ * commit 54cd45e): dropping a recomputation, calling
  * a callee's adjoint instead of its primal and then its adjoint, and folding {@code tAdj += a;
  * tAdj += a} change no bit. {@link #main} prints the table from the code under test.
  */
@@ -40,7 +42,22 @@ class FusionBitsTest {
           0xc007c96cf71b4a69L, 0x401627bd81547482L}),
       Map.entry("batchLoss", new long[] {
           0x4018190ba480071fL, 0x3fc72f41676d7f58L, 0xbfb837f36361ca6eL, 0x3fbfed44be76f35fL,
-          0xbf88c23812aab78cL, 0xbfcfd6e49160526bL})
+          0xbf88c23812aab78cL, 0xbfcfd6e49160526bL}),
+      Map.entry("scratchVector", new long[] {
+          0x4021446ccaa8d7b1L, 0xc003a2ffcfb01cc0L, 0x3fd2bdd68a198020L, 0x3fdfb517080885ffL}),
+      Map.entry("withPrior", new long[] {
+          0xc0739d4c6247e5edL, 0x406a9025b67f41c7L, 0xbfb67c711653106bL, 0xc0088734eaad32aeL,
+          0xc08377d97cc7b4b1L, 0x401187517469cf8fL, 0x3fe6625ed72cc6b4L}),
+      Map.entry("gmmLike", new long[] {
+          0xc01bdd4bd0aeba46L, 0xbff5d340ea15a76eL, 0x3ff5d340ea15a76eL, 0x4015db0d9c3f20fbL,
+          0x3fc217a4283f5628L, 0xbfb5357eba1d5946L, 0x3fd530ae27316ac2L, 0xbfcfe324fc1b81e4L,
+          0x3fd40ddc8d70f508L, 0x3fc614d58cb3454dL, 0x40066938e1d07dc9L, 0xc01fc7de10afe112L,
+          0xc00e8a1310e22bacL}),
+      Map.entry("mlpLike", new long[] {
+          0x400bb783bfc5fc80L, 0x0L, 0x3fd61fab249918a3L, 0x3fca49cbebb7aadbL, 0x3fb0a4471f0ea94eL,
+          0x3fd71be37fcbb887L, 0x3fc7cc2458847454L, 0xbfc1565aba9090d0L, 0xbfa9d72677cf8e08L,
+          0xbf93e1c6b183878dL, 0x3fb49d2b2a726b18L, 0x3fd6dcb334a8afebL, 0xbfb0d4bb1febd3e4L, 0x0L,
+          0xbfe0ed673e4a1d59L, 0x3fc62eea2667d8ebL, 0x3fea532bc1386317L, 0xbff96e2928eb69a3L})
   );
 
   @Test
@@ -81,6 +98,40 @@ class FusionBitsTest {
     double[] labels = gaussians(random, 3);
     var net = NetFxGrad.batchLoss(new NetFx(w, 0.2), xs, labels);
     out.put("batchLoss", join(net.value(), join(net.self().b(), net.self().w())));
+    scratch(random, out);
+    return out;
+  }
+
+  /** The loops with scratch arrays ({@link ScratchFx}), whose records of them were dropped. */
+  private static void scratch(Random random, Map<String, double[]> out) {
+    double[][] xs = {gaussians(random, 3), gaussians(random, 3), gaussians(random, 3),
+        gaussians(random, 3)};
+    double[] mu = gaussians(random, 3);
+    var vector = ScratchFxGrad.scratchVector(xs, mu);
+    out.put("scratchVector", join(vector.value(), vector.mu()));
+    double[] logDiag = gaussians(random, 3);
+    var prior = ScratchFxGrad.withPrior(xs, mu, logDiag);
+    out.put("withPrior", join(prior.value(), join(prior.mu(), prior.logDiag())));
+    double[] alphas = gaussians(random, 2);
+    double[][] means = {gaussians(random, 3), gaussians(random, 3)};
+    double[][] q = {gaussians(random, 3), gaussians(random, 3)};
+    var gmm = ScratchFxGrad.gmmLike(alphas, means, q, xs);
+    out.put("gmmLike", join(gmm.value(), join(gmm.alphas(), join(gmm.means()[0],
+        join(gmm.means()[1][0], join(gmm.logDiag()[0], gmm.logDiag()[1]))))));
+    double[][] inputs = {gaussians(random, 4), gaussians(random, 4), gaussians(random, 4)};
+    double[][] w1 = {gaussians(random, 4), gaussians(random, 4), gaussians(random, 4),
+        gaussians(random, 4), gaussians(random, 4)};
+    double[][] w2 = {gaussians(random, 5), gaussians(random, 5), gaussians(random, 5)};
+    var mlp = ScratchFxGrad.mlpLike(inputs, new int[] {1, 0, 2}, w1, gaussians(random, 5), w2,
+        gaussians(random, 3));
+    out.put("mlpLike", join(mlp.value(), join(mlp.b1(), join(mlp.b2(), join(mlp.w1()[3],
+        mlp.w2()[2])))));
+  }
+
+  private static double[] join(double[] first, double[] rest) {
+    double[] out = new double[first.length + rest.length];
+    System.arraycopy(first, 0, out, 0, first.length);
+    System.arraycopy(rest, 0, out, first.length, rest.length);
     return out;
   }
 

@@ -122,9 +122,10 @@ class TapeEntriesTest {
     double[] wAdj = new double[w.length];
     double[] bAdj = new double[b.length];
     TapeFixturesGrad.layerPerSampleAdjoint(w, b, xs, 1.0, new double[0], wAdj, bAdj, tape);
-    // Per sample: 2 resets saved (z's old values, which the previous sample's tanh reads), none
-    // of the 6 accumulations.
-    assertEquals(4 * 2, tape.doubles().pushes());
+    // Nothing per sample: the loop over samples is fused, and each sample's reverse part reads
+    // z (the tanh) before it would restore it, for nobody (the next sample resets z in full):
+    // neither the 2 resets nor the 6 accumulations are saved.
+    assertEquals(0, tape.doubles().pushes());
     // No trip count either: the reverse sweep computes z.length and xs[s].length again (xs's
     // rows are only read, so their lengths cannot change).
     assertEquals(0, tape.ints().pushes());
@@ -147,10 +148,11 @@ class TapeEntriesTest {
     double[] muAdj = new double[d];
     double[] qAdj = new double[q.length];
     TapeFixturesGrad.triangularAdjoint(mu, q, x, 1.0, new double[0], muAdj, qAdj, tape);
-    // Per point: the old xc, lxc and sq (the previous point's adjoint reads them), nothing for
-    // the d (d - 1) / 2 accumulations into lxc; one int, l's value before l = d, none for l++,
-    // and no trip count or start (all computed again by the reverse sweep).
-    assertEquals(n * (2 * d + 1), tape.doubles().pushes());
+    // Per point (the loop over points is fused): the old sq, nothing for xc and lxc (each
+    // point's reverse part reads them before it would restore them, for nobody: the next point
+    // rewrites them in full), nothing for the d (d - 1) / 2 accumulations into lxc; one int,
+    // l's value before l = d, none for l++, and no trip count or start (all computed again).
+    assertEquals(n, tape.doubles().pushes());
     assertEquals(n, tape.ints().pushes());
     assertEquals(0, tape.size());
     TapeFixturesGrad.TriangularGradient g = TapeFixturesGrad.triangular(mu, q, x);

@@ -140,6 +140,19 @@ class FusedLoopSourceTest {
   }
 
   @Test
+  void theFusedRosenbrockBodyLeavesItsCounterAlone() {
+    String adjoint = method(generated(), "rosenbrockAdjoint");
+    // the reverse part runs before the counter update: the counter is neither saved, nor
+    // restored from an iteration count, and no trip count is kept
+    assertWithMessage("%s", adjoint).that(adjoint).doesNotContain("Kept");
+    assertWithMessage("%s", adjoint).that(adjoint).doesNotContain("iteration");
+    assertWithMessage("%s", adjoint).that(adjoint).doesNotContain("trips++");
+    assertWithMessage("%s", adjoint).that(count(adjoint, "i = i + 1;")).isEqualTo(1);
+    assertWithMessage("%s", adjoint).that(adjoint.indexOf("i = i + 1;"))
+        .isGreaterThan(adjoint.lastIndexOf("xAdj[2 * i]"));
+  }
+
+  @Test
   void theFusedLeastSquaresBodyRecomputesAndRestoresNothing() {
     String adjoint = method(generated(), "llsqAdjoint");
     assertWithMessage("%s", adjoint).that(count(adjoint, "while (")).isEqualTo(2);

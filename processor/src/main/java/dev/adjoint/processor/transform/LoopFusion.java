@@ -1,6 +1,7 @@
 package dev.adjoint.processor.transform;
 
 import dev.adjoint.processor.analysis.Activity;
+import dev.adjoint.processor.analysis.ScratchArrays;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.IrWalk;
 import dev.adjoint.processor.ir.MethodIr;
@@ -24,7 +25,10 @@ import java.util.Set;
  *
  * <p>An iteration's reverse restores the values it overwrote (its counter, say), which the next
  * iteration's forward needs as the forward left them: the fused body saves them around the
- * reverse. Records an iteration pushes on the tape it pops again before the next iteration.
+ * reverse; a counted loop's reverse part runs before the counter update instead
+ * ({@link FusedCounter}). Records an iteration pushes on the tape it pops again before the next
+ * iteration, but for those of scratch arrays whose restored values nobody reads
+ * ({@link FusedScratchRecords}).
  * {@link FusedBody} drops from the body what the reverse would redo right after the forward did
  * it: recomputed temporaries, a callee's primal before its adjoint, dead saves of temporaries.
  */
@@ -128,14 +132,49 @@ final class LoopFusion {
       return null;
     }
     Variable iteration = backwards.index();
+    List<Stmt> prefix = new ArrayList<>(forward.subList(0, at));
+    ScratchArrays arrays = ScratchArrays.of(ir.body(), l);
+    Set<Variable> scratch = new HashSet<>(arrays.allScratch() ? arrays.written() : Set.of());
+    Set<Variable> after = reads(postForward);
+    after.addAll(writes(postForward));
+    after.addAll(reads(preReverse));
+    after.addAll(writes(preReverse));
+    scratch.removeAll(after);
+    List<Stmt> body = fusedBody(l, forwardLoop, backwards, iteration, sum, scratch);
+    List<Stmt> around = new ArrayList<>(prefix);
+    around.addAll(postReverse);
+    around.addAll(postForward);
+    around.addAll(preReverse);
+    boolean counts = dropDeadCounts(body, around);
     List<Stmt> reverse = new ArrayList<>(postReverse);
-    reverse.add(new Stmt.Assign(iteration, Expr.Literal.ofInt(0), true, null));
-    reverse.add(new Stmt.Loop(null, forwardLoop.condition(),
-        ForwardSweep.block(fusedBody(l, forwardLoop, backwards, iteration, sum)), List.of(),
+    if (counts) {
+      reverse.add(new Stmt.Assign(iteration, Expr.Literal.ofInt(0), true, null));
+    }
+    reverse.add(new Stmt.Loop(null, forwardLoop.condition(), ForwardSweep.block(body), List.of(),
         forwardLoop.testFirst(), null, forwardLoop.tree()));
     reverse.addAll(postForward);
     reverse.addAll(preReverse);
-    return new Sweeps(new ArrayList<>(forward.subList(0, at)), reverse);
+    return new Sweeps(prefix, reverse);
+  }
+
+  /**
+   * Drops the fused body's top-level trip counts ({@code iteration++}, {@code trips++}) that
+   * neither the body nor the code {@code around} it reads: the iteration count once the reverse
+   * part no longer restores the counter from it ({@link FusedCounter}), the forward sweep's trip
+   * count, read only by the reverse loop the fused body replaces. Whether the first statement,
+   * the body's own iteration count, stays.
+   */
+  private static boolean dropDeadCounts(List<Stmt> body, List<Stmt> around) {
+    boolean iterationKept = true;
+    for (int i = body.size() - 1; i >= 0; i--) {
+      if (body.get(i) instanceof Stmt.Increment inc
+          && !FusedCounter.reads(body, inc.counter())
+          && !FusedCounter.reads(around, inc.counter())) {
+        body.remove(i);
+        iterationKept &= i != 0;
+      }
+    }
+    return iterationKept;
   }
 
   /**
@@ -143,7 +182,7 @@ final class LoopFusion {
    * the reverse would redo dropped ({@link FusedBody}).
    */
   private List<Stmt> fusedBody(Stmt.Loop l, Stmt.Loop forwardLoop, Stmt.IndexLoop backwards,
-      Variable iteration, Variable sum) {
+      Variable iteration, Variable sum, Set<Variable> scratch) {
     Set<Variable> declaredInLoop = new LinkedHashSet<>();
     IrWalk.statements(l, s -> {
       if (s instanceof Stmt.Assign a && a.declaration()) {
@@ -152,10 +191,13 @@ final class LoopFusion {
     });
     FusedBody fused = FusedBody.of(l, names, forwardLoop.body().stmts(),
         backwards.body().stmts(), plan.recomputed(l), sum);
-    List<Stmt> reverse = fused.reverse(declaredInLoop);
+    List<Stmt> fusedReverse = fused.reverse(declaredInLoop); // drops saves from the forward too
+    FusedCounter.Split split = FusedCounter.of(l, fused.forward(), fusedReverse);
+    FusedScratchRecords.drop(scratch, names.tape(), split.forward(), split.reverse());
+    List<Stmt> reverse = split.reverse();
     List<Stmt> body = new ArrayList<>();
     body.add(new Stmt.Increment(iteration));
-    body.addAll(fused.forward());
+    body.addAll(split.forward());
     List<Stmt> restores = new ArrayList<>();
     for (Variable v : writes(reverse)) {
       if (isPrimal(v) && !v.type().isArray() && !declaredInLoop.contains(v)) {
@@ -166,6 +208,7 @@ final class LoopFusion {
     }
     body.addAll(reverse);
     body.addAll(restores);
+    body.addAll(split.update());
     return body;
   }
 

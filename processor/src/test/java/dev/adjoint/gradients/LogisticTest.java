@@ -87,6 +87,29 @@ class LogisticTest {
     }
 
     @Test
+    void tanhAndExpFromTheirResults() {
+        double[] x = {0.4, -1.1, 2.0, 0.3, -0.7};
+        double a = 0.9;
+        var g = LogisticFxGrad.tanhExp(x, a);
+        Check.sameValue(LogisticFx.tanhExp(x, a), g.value());
+        double[] analytic = Arrays.copyOf(g.x(), 6);
+        analytic[5] = g.a();
+        double[] at = {x[0], x[1], x[2], x[3], x[4], a};
+        Check.fd(p -> LogisticFx.tanhExp(Arrays.copyOf(p, 5), p[5]), at, analytic);
+        Check.hipparchus(d -> {
+            DerivativeStructure h = d[0].getField().getZero().add(0.2);
+            DerivativeStructure total = d[0].getField().getZero();
+            for (int i = 0; i < 5; i++) {
+                DerivativeStructure c = d[5].multiply(h).add(d[i]).tanh();
+                DerivativeStructure e = c.negate().multiply(d[i]).exp();
+                h = c.multiply(e).add(h.multiply(0.5));
+                total = total.add(e);
+            }
+            return total.add(h);
+        }, at, analytic, "tanhExp");
+    }
+
+    @Test
     void lstmLikeCells() {
         int b = 3;
         double[] p = new double[4 * b];

@@ -38,7 +38,10 @@ class LogisticResultsSourceTest {
           double h = 0;
           for (int i = 0; i < x.length; i++) {
             double gate = sigmoid(w[i] * x[i] + h);
-            double other = shifted(w[i]);
+            double other = shifted(w[i]) + Math.tanh(h);
+            double squashed = Math.tanh(w[i] * h);
+            double grown = Math.exp(squashed * x[i]);
+            total += squashed * grown;
             h = gate * h + other;
             total += h;
           }
@@ -57,6 +60,17 @@ class LogisticResultsSourceTest {
     assertWithMessage(code).that(code).containsMatch(
         "gate \\* \\(1\\.0 - gate\\)\\);[^}]*gate = tape\\.popDouble\\(\\);");
     assertThat(code).contains("tape.pushDouble(gate);");
+  }
+
+  @Test
+  void tanhAndExpAssignmentsAreDifferentiatedFromTheirResults() {
+    String code = adjointMethod();
+    assertWithMessage(code).that(code).containsMatch(
+        "squashedAdj \\* \\(1\\.0 - squashed \\* squashed\\)");
+    assertWithMessage(code).that(code).containsMatch("grownAdj \\* grown\\b");
+    assertThat(code).doesNotContain("Math.tanh(t");
+    // a tanh inside an expression keeps MathRules' derivative
+    assertThat(code).contains("(1.0 - Math.tanh(h) * Math.tanh(h))");
   }
 
   @Test

@@ -91,7 +91,7 @@ final class DefinitionAdjoint {
       // reads, before the restore below, the value this assignment wrote (LogisticResults)
       resultReaders.add(a);
       adjoint.propagate(logistic.args().get(0),
-          LogisticResults.argumentSeed(new Expr.VarRef(g), v), before);
+          LogisticResults.argumentSeed(logistic, new Expr.VarRef(g), v), before);
       reads.remove(v); // (the argument does not read v: that read is of the value written)
       if (!(a.declaration() && !inLoop)) {
         before.add(clear(g));

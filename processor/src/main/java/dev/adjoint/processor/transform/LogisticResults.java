@@ -51,15 +51,38 @@ final class LogisticResults {
    */
   static Expr.Call call(Stmt.Assign a, RuleTable rules, Set<Variable> singlyAssigned) {
     if (a.value() instanceof Expr.Call c && c.receiver() == null && c.args().size() == 1
-        && singlyAssigned.contains(a.target()) && rules.isLogistic(c.method())) {
+        && singlyAssigned.contains(a.target())
+        && (mathName(c) != null || rules.isLogistic(c.method()))) {
       return c;
     }
     return null;
   }
 
-  /** {@code seed * (s * (1 - s))}: the argument's share of the result's adjoint. */
-  static Expr argumentSeed(Expr seed, Variable result) {
+  /**
+   * The argument's share of the result's adjoint: {@code seed * (s * (1 - s))} for a logistic
+   * helper, {@code seed * (1.0 - s * s)} for {@code Math.tanh} and {@code seed * s} for
+   * {@code Math.exp} (the values of MathRules' derivatives, bit for bit, as {@code s} is the
+   * call's result).
+   */
+  static Expr argumentSeed(Expr.Call call, Expr seed, Variable result) {
     Expr s = new Expr.VarRef(result);
+    String math = mathName(call);
+    if ("exp".equals(math)) {
+      return MathCalls.times(seed, s);
+    }
+    if ("tanh".equals(math)) {
+      return MathCalls.times(seed, MathCalls.minus(MathCalls.num(1), MathCalls.times(s, s)));
+    }
     return MathCalls.times(seed, MathCalls.times(s, MathCalls.minus(MathCalls.num(1), s)));
+  }
+
+  /** "exp" or "tanh" for a call of Math's or StrictMath's, otherwise null. */
+  private static String mathName(Expr.Call c) {
+    String name = c.method().getSimpleName().toString();
+    return (name.equals("exp") || name.equals("tanh"))
+        && c.method().getEnclosingElement() instanceof javax.lang.model.element.TypeElement t
+        && (t.getQualifiedName().contentEquals("java.lang.Math")
+            || t.getQualifiedName().contentEquals("java.lang.StrictMath"))
+        && c.method().getParameters().size() == 1 ? name : null;
   }
 }

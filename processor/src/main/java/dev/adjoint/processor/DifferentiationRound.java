@@ -83,7 +83,8 @@ final class DifferentiationRound {
     this.plans = schedule.plans();
     this.work = schedule.work();
     this.pendingCopies = schedule.pendingCopies();
-    RuleTable rules = new RuleTable(elements, declarations, schedule);
+    RuleTable rules = new RuleTable(elements, declarations, schedule,
+        new dev.adjoint.processor.rules.LogisticHelpers(trees));
     this.validation = new AnnotationValidation(trees, elements, diagnostics);
     this.copies = new PrimalCopies(trees, elements, env.getTypeUtils(), diagnostics, rules,
         schedule);

@@ -113,6 +113,12 @@ final class ProgramGenerator {
      */
     DENSE_RELU("denseRelu"),
     /**
+     * {@code double z = lg(e)} for a helper computing the logistic function (differentiated from
+     * its result, LogisticResults), in loops too; near misses: the variable assigned again, a
+     * helper that is not quite the logistic ({@code e^x}, {@code 2 + e^-x}).
+     */
+    LOGISTIC("logistic"),
+    /**
      * A nested class model {@code Mdl} of final fields with a {@code @Differentiable} instance
      * method h ({@link ModelArgs}); chosen on its own random stream, so that adding it changes
      * no other shape's programs.
@@ -415,7 +421,7 @@ final class ProgramGenerator {
             || f == Feature.BOXED || f == Feature.IMPURE || f == Feature.VARARGS
             || f == Feature.FMA || f == Feature.INCR_IN_EXPR || f == Feature.LOOP_ALLOC
             || f == Feature.SWAP || f == Feature.PARAM_WRITE || f == Feature.ARRAY_UTIL
-            || f == Feature.VAR_NEW || f == Feature.REFERENCE)
+            || f == Feature.VAR_NEW || f == Feature.REFERENCE || f == Feature.LOGISTIC)
             .filter(f -> f != Feature.RECORD || scope.arrays.stream()
                 .anyMatch(a -> a.name().equals("r.rv()")))
             .toList();
@@ -1019,6 +1025,7 @@ final class ProgramGenerator {
       case SUM_TERMS -> sumTerms(scope);
       case MODEL -> throw new AssertionError("the model shape is a class, never statements");
       case DENSE_RELU -> denseRelu(scope);
+      case LOGISTIC -> logistic(scope);
     };
     for (Node n : out) {
       if (n.shape == null) {
@@ -2120,6 +2127,27 @@ final class ProgramGenerator {
   }
 
   // 18. dense ReLU layers (the shapes are in DenseReluShapes)
+
+  private List<Node> logistic(Scope scope) {
+    String k = sfx();
+    String z = "z" + k;
+    String lg = "lg" + k;
+    String body = switch (sr(5)) {
+      case 0 -> "return 1.0 / (Math.exp(-x) + 1.0);";
+      case 1 -> "return 1 / (1 + Math.exp(x));";
+      case 2 -> "return 1 / (2 + Math.exp(-x));";
+      default -> "return 1 / (1 + Math.exp(-x));";
+    };
+    addHelper(lg, "static double " + lg + "(double x)", Feature.LOGISTIC,
+        Node.stmt(body).pinned());
+    List<Node> out = new ArrayList<>();
+    out.add(Node.stmt("double " + z + " = " + lg + "(@0@);", active(scope, 2)));
+    if (sr(4) == 0) {
+      out.add(Node.stmt(z + " = " + lg + "(" + z + " * @0@);", active(scope, 2)));
+    }
+    result(scope, z);
+    return out;
+  }
 
   private List<Node> denseRelu(Scope scope) {
     String[] z = new String[1];

@@ -31,6 +31,7 @@ public final class ToBeRecorded {
   private final ArrayAliases aliases;
   private final Set<Stmt> saves = Collections.newSetFromMap(new IdentityHashMap<>());
   private final Set<Variable> counters = new HashSet<>();
+  private final Set<Stmt> resultReaders = Collections.newSetFromMap(new IdentityHashMap<>());
   private final Deque<Set<Variable>> seen = new ArrayDeque<>();
 
   private final ArrayLengths lengths;
@@ -53,7 +54,18 @@ public final class ToBeRecorded {
    */
   public static Set<Stmt> analyze(Stmt.Block body, Map<Stmt, Set<Variable>> reads,
       ArrayAliases aliases) {
+    return analyze(body, reads, Set.of(), aliases);
+  }
+
+  /**
+   * As {@link #analyze(Stmt.Block, Map, ArrayAliases)}, where the reverse code of each of
+   * {@code resultReaders}, assignments, also reads (before any restore) the value it wrote: that
+   * value is read since its definition, so whatever overwrites it next saves it.
+   */
+  public static Set<Stmt> analyze(Stmt.Block body, Map<Stmt, Set<Variable>> reads,
+      Set<Stmt> resultReaders, ArrayAliases aliases) {
     ToBeRecorded tbr = new ToBeRecorded(reads, aliases, ArrayLengths.of(body));
+    tbr.resultReaders.addAll(resultReaders);
     IrWalk.statements(body, s -> {
       if (s instanceof Stmt.Loop l && l.counter() != null) {
         tbr.counters.add(l.counter().variable());
@@ -128,6 +140,9 @@ public final class ToBeRecorded {
       }
       if (killsTarget) {
         out.remove(target);
+      }
+      if (resultReaders.contains(stmt)) {
+        out.add(target);
       }
       if (saves.contains(stmt) && InvertibleSteps.inverse(stmt) != null) {
         // Its reverse undoes it from the value it wrote (InvertibleSteps): a read of its result.

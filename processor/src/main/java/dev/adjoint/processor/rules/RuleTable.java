@@ -25,11 +25,29 @@ public final class RuleTable {
   private final AdjointProvider adjoints;
   private final Map<ExecutableElement, Optional<DerivativeRule>> cache = new HashMap<>();
 
+  private final LogisticHelpers logistic;
+
   public RuleTable(Elements elements, DerivativeDeclarations declarations,
       AdjointProvider adjoints) {
+    this(elements, declarations, adjoints, LogisticHelpers.NONE);
+  }
+
+  public RuleTable(Elements elements, DerivativeDeclarations declarations,
+      AdjointProvider adjoints, LogisticHelpers logistic) {
     this.declarations = declarations;
     this.math = new MathRules(new MathCalls(elements));
     this.adjoints = adjoints;
+    this.logistic = logistic;
+  }
+
+  /**
+   * Whether calls of {@code method} may be differentiated from their result as the logistic
+   * function's, {@code s (1 - s)}: a helper recognized by {@link LogisticHelpers} that is
+   * differentiated here (no declared derivative of the user's to honour).
+   */
+  public boolean isLogistic(ExecutableElement method) {
+    return logistic.isLogistic(method)
+        && ruleFor(method).filter(r -> r instanceof AdjointCallRule).isPresent();
   }
 
   /** Classes all of whose methods are functions of their arguments (and receiver). */

@@ -45,10 +45,25 @@ final class DefinitionAdjoint {
   private final RuleTable rules;
   private final ArrayAliases aliases;
 
-  DefinitionAdjoint(Activity activity, RuleTable rules, ArrayAliases aliases) {
+  private final Set<Variable> singlyAssigned;
+  private final Set<Stmt> resultReaders =
+      java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
+  /** @param body the method's body, whose singly assigned variables LogisticResults needs */
+  DefinitionAdjoint(Activity activity, RuleTable rules, ArrayAliases aliases, Stmt.Block body) {
     this.activity = activity;
     this.rules = rules;
     this.aliases = aliases;
+    this.singlyAssigned = LogisticResults.singlyAssigned(body);
+  }
+
+  /**
+   * The assignments whose reverse code reads, before restoring anything, the value they wrote
+   * (LogisticResults), filled as {@link #of(Stmt.Assign, ExpressionAdjoint.Names, boolean, Set)}
+   * meets them: ToBeRecorded keeps that value for them.
+   */
+  Set<Stmt> resultReaders() {
+    return resultReaders;
   }
 
   /**
@@ -71,7 +86,17 @@ final class DefinitionAdjoint {
     Expr value = a.value();
     List<Stmt> before = new ArrayList<>();
     List<Stmt> after = new ArrayList<>();
-    if (!ExpressionAdjoint.references(value, v)) {
+    Expr.Call logistic = LogisticResults.call(a, rules, singlyAssigned);
+    if (logistic != null && !ExpressionAdjoint.references(logistic, v)) {
+      // reads, before the restore below, the value this assignment wrote (LogisticResults)
+      resultReaders.add(a);
+      adjoint.propagate(logistic.args().get(0),
+          LogisticResults.argumentSeed(logistic, new Expr.VarRef(g), v), before);
+      reads.remove(v); // (the argument does not read v: that read is of the value written)
+      if (!(a.declaration() && !inLoop)) {
+        before.add(clear(g));
+      }
+    } else if (!ExpressionAdjoint.references(value, v)) {
       adjoint.propagate(value, new Expr.VarRef(g), before);
       boolean firstDefinition = a.declaration() && !inLoop;
       if (!firstDefinition && v.origin() != Variable.Origin.RESULT && !v.type().isArray()) {

@@ -56,7 +56,7 @@ final class RecordPlanner {
     this.names = names;
     this.flow = new ControlFlow(ir.body());
     this.aliases = ArrayAliases.of(ir.body());
-    this.definitions = new DefinitionAdjoint(activity, rules, aliases);
+    this.definitions = new DefinitionAdjoint(activity, rules, aliases, ir.body());
     this.writingCalls = new WritingCallAdjoint(activity, rules);
     this.rules = rules;
     this.checkpointEvery = checkpointEvery;
@@ -115,7 +115,7 @@ final class RecordPlanner {
           u.addAll(y);
           return u;
         }));
-    saves = ToBeRecorded.analyze(ir.body(), reads, aliases);
+    saves = ToBeRecorded.analyze(ir.body(), reads, definitions.resultReaders(), aliases);
     saves.removeAll(dev.adjoint.processor.analysis.FreshArrays.unread(ir.body(), reads));
     saves.addAll(ReferenceRecords.overwritten(ir.body(), reads, List.copyOf(saves), aliases,
         activity, s -> parts.depth.get(s) > 0));

@@ -128,7 +128,8 @@ final class LoopFusion {
     laterWrites.addAll(writes(postForward));
     if (forwardLoop.label() != null || intersects(reads(List.of(backwards.body())), prefixWrites)
         || intersects(exposedReads(postReverse, new HashSet<>()), laterWrites) || intersects(reads(preReverse), laterWrites)
-        || readsTape(postReverse, names.tape()) || pushes(postForward)) {
+        || readsTape(postReverse, names.tape()) || pushes(postForward)
+        || mentions(postReverse, shadowsAssigned(postForward))) {
       return null;
     }
     Variable iteration = backwards.index();
@@ -303,6 +304,32 @@ final class LoopFusion {
       })));
     }
     return uses[0] != 0;
+  }
+
+  /**
+   * The adjoint (shadow) arrays {@code code} assigns, such as the shadow allocated beside an array
+   * declared after the loop: fusion runs the post-loop reverse before the post-loop forward, so
+   * a reverse that touches one would find it not yet allocated.
+   */
+  private static Set<Variable> shadowsAssigned(List<Stmt> code) {
+    Set<Variable> out = new HashSet<>();
+    for (Stmt stmt : code) {
+      IrWalk.statements(stmt, s -> {
+        if (s instanceof Stmt.Assign a && a.target().origin() == Variable.Origin.ADJOINT) {
+          out.add(a.target());
+        }
+      });
+    }
+    return out;
+  }
+
+  private static boolean mentions(List<Stmt> code, Set<Variable> vars) {
+    boolean[] found = {false};
+    for (Stmt stmt : code) {
+      IrWalk.statements(stmt, s -> IrWalk.ownExpressions(s, e -> IrWalk.expressions(e, x ->
+          found[0] |= x instanceof Expr.VarRef r && vars.contains(r.variable()))));
+    }
+    return found[0];
   }
 
   private static boolean pushes(List<Stmt> code) {

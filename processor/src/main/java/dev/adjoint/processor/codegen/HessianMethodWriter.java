@@ -127,6 +127,26 @@ public final class HessianMethodWriter {
         + " along the vector is H·v). After the method's parameters come the vector's parts,"
         + " one per differentiated parameter, of its type and shape.\n\n@return the value, the"
         + " gradient and the Hessian times the vector\n", link(method)));
+    String value = addSweeps(m, body, generated, taken);
+    List<CodeBlock> args = new ArrayList<>();
+    args.add(CodeBlock.of("$N", value));
+    for (int k = 0; k < body.differentiated().size(); k++) {
+      args.add(orZero(body, body.gradients().get(k), body.differentiated().get(k)));
+    }
+    for (int k = 0; k < body.differentiated().size(); k++) {
+      args.add(orZero(body, body.products().get(k), body.differentiated().get(k)));
+    }
+    m.addStatement("return new $T($L)", record, CodeBlock.join(args, ", "));
+    return m.build();
+  }
+
+  /** {@code v}, or zeros of {@code p}'s shape when it is null. */
+  /**
+   * The tape, the setup, both sweeps of {@code body} and the value's copy into {@code m}, as
+   * every {@code mHvp} (plain or over records' leaves) starts; the name of that copy.
+   */
+  static String addSweeps(MethodSpec.Builder m, HvpBody body,
+      Function<TypeElement, ClassName> generated, Set<String> taken) {
     if (body.tapeUse() == TapeUse.RECORDS) {
       m.addStatement("$T $N = new $T()", RuntimeTypes.TAPE, body.nameOf(body.tape()),
           RuntimeTypes.TAPE);
@@ -144,19 +164,9 @@ public final class HessianMethodWriter {
     m.addStatement("double $N = $N", value, body.nameOf(body.value()));
     m.addComment("reverse sweep: the adjoints are the gradient, their tangents H·v");
     m.addCode(printer.print(body.reverse()));
-    List<CodeBlock> args = new ArrayList<>();
-    args.add(CodeBlock.of("$N", value));
-    for (int k = 0; k < body.differentiated().size(); k++) {
-      args.add(orZero(body, body.gradients().get(k), body.differentiated().get(k)));
-    }
-    for (int k = 0; k < body.differentiated().size(); k++) {
-      args.add(orZero(body, body.products().get(k), body.differentiated().get(k)));
-    }
-    m.addStatement("return new $T($L)", record, CodeBlock.join(args, ", "));
-    return m.build();
+    return value;
   }
 
-  /** {@code v}, or zeros of {@code p}'s shape when it is null. */
   private static CodeBlock orZero(HvpBody body, Variable v, Variable p) {
     if (v != null) {
       return CodeBlock.of("$N", body.nameOf(v));

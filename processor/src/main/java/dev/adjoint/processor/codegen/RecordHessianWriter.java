@@ -16,7 +16,6 @@ import dev.adjoint.processor.codegen.TangentMethodWriter.Members;
 import dev.adjoint.processor.ir.HvpBody;
 import dev.adjoint.processor.ir.IrType;
 import dev.adjoint.processor.ir.Namer;
-import dev.adjoint.processor.ir.TapeUse;
 import dev.adjoint.processor.ir.Variable;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -216,23 +215,7 @@ public final class RecordHessianWriter {
                 RecordTangentWriter.isClass(flat, leaf.root())));
       }
     }
-    if (body.tapeUse() == TapeUse.RECORDS) {
-      m.addStatement("$T $N = new $T()", RuntimeTypes.TAPE, body.nameOf(body.tape()),
-          RuntimeTypes.TAPE);
-    } else if (body.tapeUse() == TapeUse.PASSES_ON) {
-      m.addStatement("$T $N = null", RuntimeTypes.TAPE, body.nameOf(body.tape()));
-    }
-    JavaStatements printer = new JavaStatements(JavaExpressions.plain(body.names(), generated),
-        body.names());
-    if (!body.setup().isEmpty()) {
-      m.addCode(printer.print(body.setup()));
-    }
-    String value = new Namer(taken).claim("primalValue");
-    m.addComment("forward sweep: the value, and the tangents of what the reverse sweep reads");
-    m.addCode(printer.print(body.forward()));
-    m.addStatement("double $N = $N", value, body.nameOf(body.value()));
-    m.addComment("reverse sweep: the adjoints are the gradient, their tangents H·v");
-    m.addCode(printer.print(body.reverse()));
+    String value = HessianMethodWriter.addSweeps(m, body, generated, taken);
     List<CodeBlock> args = new ArrayList<>();
     args.add(CodeBlock.of("$N", value));
     for (int r : differentiatedRoots()) {

@@ -126,4 +126,40 @@ final class Check {
     static double[] v(double... xs) {
         return xs;
     }
+
+    /** H v against 5-point central differences of the gradient along v. */
+    static void hvpMatchesDifferences(Function<double[], double[]> gradient, double[] x,
+            double[] v, double[] hvp) {
+        double h = 1e-4;
+        double[] p2 = gradient.apply(shifted(x, v, 2 * h));
+        double[] p1 = gradient.apply(shifted(x, v, h));
+        double[] m1 = gradient.apply(shifted(x, v, -h));
+        double[] m2 = gradient.apply(shifted(x, v, -2 * h));
+        for (int i = 0; i < x.length; i++) {
+            double fd = (-p2[i] + 8 * p1[i] - 8 * m1[i] + m2[i]) / (12 * h);
+            assertEquals(fd, hvp[i], 1e-6 * Math.max(1, Math.abs(fd)), "Hv[" + i + "]");
+        }
+    }
+
+    static double[] shifted(double[] x, double[] v, double t) {
+        double[] r = x.clone();
+        for (int i = 0; i < r.length; i++) {
+            r[i] += t * v[i];
+        }
+        return r;
+    }
+
+    static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+
+    static double[] concat(double[] a, double... b) {
+        double[] r = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, r, a.length, b.length);
+        return r;
+    }
 }

@@ -1,5 +1,7 @@
 package dev.adjoint.gradients;
 
+import static dev.adjoint.gradients.Check.dot;
+import static dev.adjoint.gradients.Check.concat;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -79,20 +81,6 @@ class CopyArgsTest {
         for (int i = 0; i < r.length; i++) {
             r[i] += t * v[i];
         }
-        return r;
-    }
-
-    private static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
-    }
-
-    private static double[] concat(double[] a, double... b) {
-        double[] r = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, r, a.length, b.length);
         return r;
     }
 }

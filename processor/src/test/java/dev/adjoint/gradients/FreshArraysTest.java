@@ -1,5 +1,6 @@
 package dev.adjoint.gradients;
 
+import static dev.adjoint.gradients.Check.concat;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -50,11 +51,5 @@ class FreshArraysTest {
             Check.sameValue(FreshArraysFx.carried(X, n), g.value());
             Check.fd(p -> FreshArraysFx.carried(p, n), X, g.x());
         }
-    }
-
-    private static double[] concat(double[] a, double... b) {
-        double[] r = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, r, a.length, b.length);
-        return r;
     }
 }

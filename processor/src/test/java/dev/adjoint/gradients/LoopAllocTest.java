@@ -1,5 +1,6 @@
 package dev.adjoint.gradients;
 
+import static dev.adjoint.gradients.Check.concat;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -76,11 +77,5 @@ class LoopAllocTest {
             double[] v = LoopAllocFx.polar(p[0], p[1]);
             return seed[0] * v[0] + seed[1] * v[1];
         }, new double[] {r, theta}, new double[] {g.r(), g.theta()});
-    }
-
-    private static double[] concat(double[] a, double... b) {
-        double[] r = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, r, a.length, b.length);
-        return r;
     }
 }

@@ -1,5 +1,8 @@
 package dev.adjoint.gradients;
 
+import static dev.adjoint.gradients.Check.hvpMatchesDifferences;
+import static dev.adjoint.gradients.Check.dot;
+import static dev.adjoint.gradients.Check.concat;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -150,41 +153,5 @@ class ParamAliasTest {
         assertArrayEquals(o1, o2, 0.0, "other");
         Check.fd(p -> ParamAliasFx.reassigned(Arrays.copyOf(p, 5), Arrays.copyOfRange(p, 5, 8),
                 p[8]), concat(concat(X, o0), 0.7), concat(concat(g.x(), g.other()), g.a()));
-    }
-
-    /** H v against 5-point central differences of the gradient along v. */
-    private static void hvpMatchesDifferences(Function<double[], double[]> gradient, double[] x,
-            double[] v, double[] hvp) {
-        double h = 1e-4;
-        double[] p2 = gradient.apply(shifted(x, v, 2 * h));
-        double[] p1 = gradient.apply(shifted(x, v, h));
-        double[] m1 = gradient.apply(shifted(x, v, -h));
-        double[] m2 = gradient.apply(shifted(x, v, -2 * h));
-        for (int i = 0; i < x.length; i++) {
-            double fd = (-p2[i] + 8 * p1[i] - 8 * m1[i] + m2[i]) / (12 * h);
-            assertEquals(fd, hvp[i], 1e-6 * Math.max(1, Math.abs(fd)), "Hv[" + i + "]");
-        }
-    }
-
-    private static double[] shifted(double[] x, double[] v, double t) {
-        double[] r = x.clone();
-        for (int i = 0; i < r.length; i++) {
-            r[i] += t * v[i];
-        }
-        return r;
-    }
-
-    private static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
-    }
-
-    private static double[] concat(double[] a, double... b) {
-        double[] r = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, r, a.length, b.length);
-        return r;
     }
 }

@@ -1,5 +1,6 @@
 package dev.adjoint.gradients;
 
+import static dev.adjoint.gradients.Check.concat;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -134,11 +135,5 @@ class ParamWritesTest {
         } catch (Throwable t) {
             return t;
         }
-    }
-
-    private static double[] concat(double[] a, double... b) {
-        double[] r = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, r, a.length, b.length);
-        return r;
     }
 }

@@ -1,5 +1,8 @@
 package dev.adjoint.gradients;
 
+import static dev.adjoint.gradients.Check.shifted;
+import static dev.adjoint.gradients.Check.dot;
+import static dev.adjoint.gradients.Check.concat;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -121,27 +124,5 @@ class ReturnedAliasTest {
             assertEquals(fd, hv[i], 1e-6 * Math.max(1, Math.abs(fd)), "Hv[" + i + "]");
         }
         assertEquals(f.applyAsDouble(x), f.applyAsDouble(x.clone()), 0.0);
-    }
-
-    private static double[] shifted(double[] x, double[] v, double t) {
-        double[] r = x.clone();
-        for (int i = 0; i < r.length; i++) {
-            r[i] += t * v[i];
-        }
-        return r;
-    }
-
-    private static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
-    }
-
-    private static double[] concat(double[] a, double... b) {
-        double[] r = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, r, a.length, b.length);
-        return r;
     }
 }

@@ -1,5 +1,6 @@
 package dev.adjoint.gradients;
 
+import static dev.adjoint.gradients.Check.concat;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -101,11 +102,5 @@ class ReturnedArrayTest {
 
     private static double[] flat(double[][] m) {
         return concat(concat(m[0], m[1]), m[2]);
-    }
-
-    private static double[] concat(double[] a, double... b) {
-        double[] r = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, r, a.length, b.length);
-        return r;
     }
 }

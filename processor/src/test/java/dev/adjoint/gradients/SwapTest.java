@@ -1,5 +1,6 @@
 package dev.adjoint.gradients;
 
+import static dev.adjoint.gradients.Check.concat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Arrays;
@@ -56,11 +57,5 @@ class SwapTest {
         Check.exact(1.0, g.a(), "d(a*a)/da");
         Check.fd(p -> SwapFx.swapLengths(p[0]), new double[] {-1.3}, new double[] {
             SwapFxGrad.swapLengths(-1.3).a()});
-    }
-
-    private static double[] concat(double[] a, double... b) {
-        double[] r = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, r, a.length, b.length);
-        return r;
     }
 }

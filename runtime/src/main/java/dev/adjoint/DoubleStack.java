@@ -80,7 +80,8 @@ public final class DoubleStack extends PrimitiveStack {
     /**
      * Reserves {@code perIteration * iterations} entries on top of the stack, as that many
      * pushes whose values the caller writes into {@link #array()} later, and returns the index
-     * of the first: one capacity check for a whole loop's records.
+     * of the first: one capacity check for a whole loop's records. A stack too small for the
+     * block grows to hold exactly it, or to twice its capacity if that is more.
      *
      * @param perIteration the entries one iteration records, at least 0
      * @param iterations the iterations, at least 0
@@ -96,7 +97,10 @@ public final class DoubleStack extends PrimitiveStack {
         long n = (long) perIteration * iterations;
         int first = size;
         if (data.length - size < n) {
-            data = Arrays.copyOf(data, grownCapacity(data.length, checkedSize(size + n)));
+            // the block's own size when it is the larger: a fresh tape sized by the trip count
+            // once, rather than doubled up to the next power of two past it
+            int needed = checkedSize(size + n);
+            data = Arrays.copyOf(data, Math.max(needed, grownCapacity(data.length)));
         }
         size += (int) n;
         pushed((int) n);

@@ -81,13 +81,14 @@ class TapeBlockTest {
         int first = tape.reserveDoubles(3, 500_000);
         assertEquals(1, first);
         assertEquals(1_500_001, tape.doubleCount());
-        assertEquals(1 << 21, tape.doubles().capacity(), "16 doubled until 1,500,001 fit");
+        assertEquals(1_500_001, tape.doubles().capacity(), "grown once, to what the block needs");
         double[] records = tape.doubleArray();
         assertEquals(tape.doubles().capacity(), records.length);
         for (int k = 0; k < 1_500_000; k++) {
             records[first + k] = k;
         }
-        tape.pushDouble(7.0);
+        tape.pushDouble(7.0); // a full stack doubles again
+        assertEquals(3_000_002, tape.doubles().capacity());
         assertEquals(7.0, tape.popDouble());
         for (int k = 1_499_999; k >= 0; k -= 99_999) {
             assertEquals(k, tape.doubleArray()[first + k]);
@@ -96,6 +97,20 @@ class TapeBlockTest {
         assertEquals(0.5, tape.popDouble());
         assertEquals(1_500_002, tape.pushes());
         assertEquals(1_500_002, tape.doubles().peakSize());
+    }
+
+    @Test
+    void aSmallBlockOnAFullStackDoublesIt() {
+        Tape tape = new Tape();
+        for (int k = 0; k < 16; k++) {
+            tape.pushDouble(k);
+        }
+        assertEquals(16, tape.reserveDoubles(1, 3));
+        assertEquals(32, tape.doubles().capacity());
+        tape.releaseDoubles(1, 3);
+        for (int k = 15; k >= 0; k--) {
+            assertEquals(k, tape.popDouble());
+        }
     }
 
     @Test

@@ -77,6 +77,70 @@ public final class DoubleStack extends PrimitiveStack {
         System.arraycopy(data, size, a, from, n);
     }
 
+    /**
+     * Reserves {@code perIteration * iterations} entries on top of the stack, as that many
+     * pushes whose values the caller writes into {@link #array()} later, and returns the index
+     * of the first: one capacity check for a whole loop's records. A stack too small for the
+     * block grows to hold exactly it, or to twice its capacity if that is more.
+     *
+     * @param perIteration the entries one iteration records, at least 0
+     * @param iterations the iterations, at least 0
+     * @return the index in {@link #array()} of the first reserved entry
+     * @throws IllegalArgumentException if either count is negative
+     * @throws IllegalStateException if the stack would exceed its maximum capacity
+     */
+    public int reserve(int perIteration, int iterations) {
+        if (perIteration < 0 || iterations < 0) {
+            throw new IllegalArgumentException("negative reservation: " + perIteration + " x "
+                + iterations);
+        }
+        long n = (long) perIteration * iterations;
+        int first = size;
+        if (data.length - size < n) {
+            // the block's own size when it is the larger: a fresh tape sized by the trip count
+            // once, rather than doubled up to the next power of two past it
+            int needed = checkedSize(size + n);
+            data = Arrays.copyOf(data, Math.max(needed, grownCapacity(data.length)));
+        }
+        size += (int) n;
+        pushed((int) n);
+        return first;
+    }
+
+    /**
+     * Drops the top {@code perIteration * iterations} entries unread: the inverse of
+     * {@link #reserve}, once the caller has read them back.
+     *
+     * @param perIteration the entries one iteration recorded, at least 0
+     * @param iterations the iterations, at least 0
+     * @throws IllegalArgumentException if either count is negative
+     * @throws IllegalStateException with message {@code "tape underflow"} if fewer entries are
+     *     on the stack
+     */
+    public void release(int perIteration, int iterations) {
+        if (perIteration < 0 || iterations < 0) {
+            throw new IllegalArgumentException("negative release: " + perIteration + " x "
+                + iterations);
+        }
+        long n = (long) perIteration * iterations;
+        if (n > size) {
+            throw Tape.underflow();
+        }
+        size -= (int) n;
+    }
+
+    /**
+     * Returns the array that holds the stack's entries, bottom first: entry {@code i} of the
+     * stack is {@code array()[i]} for {@code i < size()}. A push or a reservation that grows the
+     * stack replaces the array; the replaced one keeps the values it held, so reading entries
+     * written before the growth from it stays correct, but writes into it are lost.
+     *
+     * @return the backing array, not a copy
+     */
+    public double[] array() {
+        return data;
+    }
+
     @Override
     public int capacity() {
         return data.length;

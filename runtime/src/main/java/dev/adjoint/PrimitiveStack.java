@@ -57,6 +57,14 @@ abstract class PrimitiveStack {
         return grown;
     }
 
+    /** {@code needed} as an int, checked against the maximum capacity. */
+    static int checkedSize(long needed) {
+        if (needed > MAX_CAPACITY) {
+            throw new IllegalStateException("tape overflow: more than " + MAX_CAPACITY + " entries");
+        }
+        return (int) needed;
+    }
+
     /** Checks there is something to pop. */
     final void checkNotEmpty() {
         if (size == 0) {

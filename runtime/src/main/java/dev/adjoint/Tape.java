@@ -66,6 +66,58 @@ public final class Tape {
     }
 
     /**
+     * Reserves the doubles a counted loop records, {@code perIteration} in each of its
+     * {@code iterations}, on top of the double stack in one step, and returns the index of the
+     * first in {@link #doubleArray()}: the same stack as {@code perIteration * iterations}
+     * {@link #pushDouble}s, whose values the loop then writes by index instead. Fetch
+     * {@link #doubleArray()} after reserving, and push no double until the block is written.
+     *
+     * @param perIteration the doubles each iteration records, at least 0
+     * @param iterations the loop's trip count, at least 0
+     * @return the index of the first reserved double
+     * @throws IllegalArgumentException if either count is negative
+     * @throws IllegalStateException if the tape would exceed its maximum size
+     */
+    public int reserveDoubles(int perIteration, int iterations) {
+        return doubles.reserve(perIteration, iterations);
+    }
+
+    /**
+     * Drops the block {@link #reserveDoubles} reserved, once the reverse sweep has read it back
+     * through {@link #doubleArray()}: the same stack as that many {@link #popDouble}s.
+     *
+     * @param perIteration the doubles each iteration recorded
+     * @param iterations the loop's trip count
+     * @throws IllegalArgumentException if either count is negative
+     * @throws IllegalStateException if fewer doubles are on the tape
+     */
+    public void releaseDoubles(int perIteration, int iterations) {
+        doubles.release(perIteration, iterations);
+    }
+
+    /**
+     * Returns the array holding the doubles on the tape, bottom first (the {@code i}-th pushed
+     * of those still on the tape is at index {@code i}), for reading and writing a block
+     * {@link #reserveDoubles} reserved. A later push or reservation may replace the array: a
+     * replaced array still reads the values it held, but writes into it are lost.
+     *
+     * @return the backing array of the double stack, not a copy
+     */
+    public double[] doubleArray() {
+        return doubles.array();
+    }
+
+    /**
+     * Returns the number of doubles on the tape: the index one past the last pushed in
+     * {@link #doubleArray()}.
+     *
+     * @return the size of the double stack
+     */
+    public int doubleCount() {
+        return doubles.size();
+    }
+
+    /**
      * Pushes an int.
      *
      * @param x the value

@@ -161,9 +161,20 @@ class FusedLoopSourceTest {
     // r and mul, declared in the loop, are not saved for the next iteration, which sets them
     assertWithMessage("%s", adjoint).that(adjoint).doesNotContain("pushDouble(r)");
     assertWithMessage("%s", adjoint).that(adjoint).doesNotContain("r = tape.popDouble()");
-    // the inner loop's powers are still recorded, once each, and popped once each
-    assertWithMessage("%s", adjoint).that(count(adjoint, "tape.pushDouble(mul)")).isEqualTo(1);
-    assertWithMessage("%s", adjoint).that(count(adjoint, "mul = tape.popDouble()")).isEqualTo(1);
+    // the inner loop's powers are still recorded, once each, and read back once each: into
+    // the block the inner loop reserves on each fused iteration, read back and released by the
+    // same iteration's reverse part (TapeBlocks)
+    assertWithMessage("%s", adjoint).that(count(adjoint, "= mul;")).isEqualTo(1);
+    assertWithMessage("%s", adjoint).that(adjoint).containsMatch(
+        "int (recordAt\\d*) = tape\\.reserveDoubles\\(1, x\\.length\\);\\s+"
+        + "double\\[\\] (records\\d*) = tape\\.doubleArray\\(\\);\\s+while \\(j < x\\.length\\) "
+        + "\\{\\s+r = r - x\\[j\\] \\* mul;\\s+\\2\\[\\1\\] = mul;");
+    assertWithMessage("%s", adjoint).that(adjoint).containsMatch(
+        "mul = records\\d*\\[recordAt\\d*\\];");
+    assertWithMessage("%s", adjoint).that(count(adjoint, "mul = records")).isEqualTo(1);
+    assertWithMessage("%s", adjoint).that(count(adjoint, "tape.releaseDoubles(1, ")).isEqualTo(1);
+    assertWithMessage("%s", adjoint).that(adjoint).doesNotContain("pushDouble");
+    assertWithMessage("%s", adjoint).that(adjoint).doesNotContain("popDouble");
   }
 
   @Test

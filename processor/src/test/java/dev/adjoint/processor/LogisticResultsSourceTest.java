@@ -58,8 +58,8 @@ class LogisticResultsSourceTest {
     assertWithMessage(code).that(code).containsMatch(
         "double adj\\d* = gateAdj \\* \\(gate \\* \\(1\\.0 - gate\\)\\);");
     assertWithMessage(code).that(code).containsMatch(
-        "gate \\* \\(1\\.0 - gate\\)\\);[^}]*gate = tape\\.popDouble\\(\\);");
-    assertThat(code).contains("tape.pushDouble(gate);");
+        "gate \\* \\(1\\.0 - gate\\)\\);[^}]*gate = records\\d*\\[recordAt\\d*\\];");
+    assertThat(code).contains("records[recordAt] = gate;");
   }
 
   @Test

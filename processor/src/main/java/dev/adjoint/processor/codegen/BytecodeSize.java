@@ -218,6 +218,8 @@ public final class BytecodeSize {
             2 * POOL_REFERENCE + 2;
         case POP -> node.type().kind() == IrType.Kind.LONG ? 4 * POOL_REFERENCE + 8
             : node.type().isArray() ? 2 * POOL_REFERENCE : POOL_REFERENCE;
+        case RESERVE_DOUBLES, RELEASE_DOUBLES -> POOL_REFERENCE + 2;
+        case DOUBLE_ARRAY, DOUBLE_COUNT -> POOL_REFERENCE;
         case COPY -> 2 * POOL_REFERENCE;
         case NEW_TAPE -> 2 * POOL_REFERENCE;
         // Two array initializers: per element a dup, an index and a store.

@@ -215,6 +215,12 @@ public final class JavaExpressions {
         case GRAPH_NODE -> graphNode(i.args());
         case GRAPH_BACKWARD -> CodeBlock.of("$L.backward($L)", print(i.args().get(0), PRIMARY),
             print(i.args().get(1), 0));
+        case RESERVE_DOUBLES, RELEASE_DOUBLES -> CodeBlock.of("$L.$L($L, $L)",
+            print(i.args().get(0), PRIMARY), i.op() == Expr.Intrinsic.Op.RESERVE_DOUBLES
+                ? "reserveDoubles" : "releaseDoubles",
+            print(i.args().get(1), 0), print(i.args().get(2), 0));
+        case DOUBLE_ARRAY -> CodeBlock.of("$L.doubleArray()", print(i.args().get(0), PRIMARY));
+        case DOUBLE_COUNT -> CodeBlock.of("$L.doubleCount()", print(i.args().get(0), PRIMARY));
         case PUSH_ELEMENTS, POP_ELEMENTS -> CodeBlock.of("$T.$L($L, $L)",
             RuntimeTypes.ADJOINT_ARRAYS, i.op() == Expr.Intrinsic.Op.PUSH_ELEMENTS ? "push" : "pop",
             print(i.args().get(0), 0), print(i.args().get(1), 0));

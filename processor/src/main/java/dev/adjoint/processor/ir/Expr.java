@@ -294,7 +294,19 @@ public sealed interface Expr {
        */
       PUSH_ELEMENTS,
       /** Pops into the array {@code args[1]} what {@link #PUSH_ELEMENTS} pushed; void. */
-      POP_ELEMENTS
+      POP_ELEMENTS,
+      /**
+       * Reserves on the tape {@code args[0]} the doubles a counted loop records, {@code args[1]}
+       * (an int literal) in each of its {@code args[2]} iterations; the index of the first in
+       * {@link #DOUBLE_ARRAY}, an int.
+       */
+      RESERVE_DOUBLES,
+      /** Drops the block {@link #RESERVE_DOUBLES} reserved, with the same arguments; void. */
+      RELEASE_DOUBLES,
+      /** The array holding the doubles on the tape {@code args[0]}, a double[]. */
+      DOUBLE_ARRAY,
+      /** The number of doubles on the tape {@code args[0]}, an int. */
+      DOUBLE_COUNT
     }
 
     public Intrinsic(Op op, List<Expr> args, IrType type) {

@@ -229,7 +229,7 @@ final class ReverseSweep {
     Variable iteration = names.scratch("iteration", IrType.INT);
     List<Stmt> body = iteration(l, record, new Expr.VarRef(iteration));
     out.add(new Stmt.IndexLoop(null, iteration, new Expr.VarRef(record.count()),
-        Expr.Literal.ofInt(0), true, ForwardSweep.block(body)));
+        Expr.Literal.ofInt(0), true, ForwardSweep.block(body), l.tree())); // TapeBlocks pairs
     List<Variable> whole = plan.wholeArrays(l);
     for (int k = whole.size() - 1; k >= 0; k--) {
       out.add(WholeArrayRecords.pop(names.tape(), whole.get(k)));

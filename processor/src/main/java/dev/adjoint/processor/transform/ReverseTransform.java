@@ -100,10 +100,13 @@ public final class ReverseTransform {
     ReverseSweep reverseSweep = new ReverseSweep(plan, names, forwardSweep);
     LoopFusion.Sweeps sweeps = fuseSums
         ? LoopFusion.sweeps(ir, activity, plan, names, forward, reverseSweep) : null;
-    if (sweeps != null) {
-      return assemble(sweeps.forward(), sweeps.reverse());
+    if (sweeps == null) {
+      sweeps = new LoopFusion.Sweeps(forward, reverseSweep.reverse(ir.body()));
     }
-    return assemble(forward, reverseSweep.reverse(ir.body()));
+    if (fuseSums) { // first order only: the tangent of a block's reads is not defined
+      sweeps = TapeBlocks.apply(ir, plan, names, sweeps.forward(), sweeps.reverse());
+    }
+    return assemble(sweeps.forward(), sweeps.reverse());
   }
 
   private AdjointBody assemble(List<Stmt> forward, List<Stmt> reverse) {

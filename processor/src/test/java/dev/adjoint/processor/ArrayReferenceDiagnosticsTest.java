@@ -25,8 +25,13 @@ class ArrayReferenceDiagnosticsTest {
     return c;
   }
 
+  /**
+   * A helper's writes through another name for its parameter's array, and through the parameter
+   * before it is reassigned, are writes of the helper like any other (the caller saves and
+   * restores what it passes): they compile; gradients/HelperAliasTest proves their values.
+   */
   @Test
-  void writeThroughAnAliasOfAHelpersParameterArray() {
+  void writesThroughAnAliasOfAHelpersParameterArrayCompile() {
     TestSource src = t("""
         final class T {
           static double helper(double a, double[] xs) {
@@ -35,28 +40,7 @@ class ArrayReferenceDiagnosticsTest {
             return ys[0];
           }
 
-          @Differentiable
-          static double loss(double a, double[] xs) {
-            return helper(a, xs.clone());
-          }
-        }
-        """);
-    Compilation c = compile(src);
-    assertThat(c).failed();
-    assertThat(c).hadErrorCount(1);
-    assertThat(c).hadErrorContaining("[adjoint:parameter-write] 'ys' may refer to the array of"
-        + " parameter 'xs' here, and a helper (a method without @Differentiable) may write into"
-        + " a parameter's array only through the parameter's own name (before any reassignment"
-        + " of it); write through 'xs', or copy it first (xs.clone())")
-        .inFile(src.file).onLine(src.line("ys[0] = a * ys[1];"))
-        .atColumn(src.column("ys[0] = a * ys[1];", "= a"));
-  }
-
-  @Test
-  void writeThroughAHelpersParameterBeforeItIsReassigned() {
-    TestSource src = t("""
-        final class T {
-          static double helper(double a, double[] xs) {
+          static double reassigning(double a, double[] xs) {
             double[] other = {a, a};
             if (a > 0) {
               xs[0] = a;
@@ -68,16 +52,15 @@ class ArrayReferenceDiagnosticsTest {
 
           @Differentiable
           static double loss(double a, double[] xs) {
-            return helper(a, xs.clone());
+            double h = helper(a, xs.clone());
+            double r = reassigning(a, xs.clone());
+            return h + r;
           }
         }
         """);
     Compilation c = compile(src);
-    assertThat(c).failed();
-    assertThat(c).hadErrorCount(1);
-    assertThat(c).hadErrorContaining("[adjoint:parameter-write] 'xs' may refer to the array of"
-        + " parameter 'xs' here")
-        .inFile(src.file).onLine(src.line("xs[0] = a;"));
+    assertThat(c).succeededWithoutWarnings();
+    assertThat(c).generatedSourceFile("t.TGrad");
   }
 
   @Test

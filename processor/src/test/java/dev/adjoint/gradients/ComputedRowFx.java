@@ -104,6 +104,7 @@ final class ComputedRowFx {
         }
         double a = t[1] * sum(clip(t, c));
         double b = dot(clip(k[n - 1], c), k[0]) + sum(clip(k[0], 0.5 * c));
+        b += dot(k[2], scale(k[3], 0.9)) * k[3][1];
         clip(k[1], c)[0] = a * t[0];
         scale(k[2], c)[1] += b;
         double d = sum(squashRow(k, n - 2, c)) * k[n - 2][0];

@@ -55,6 +55,41 @@ class ReturnedArrayDiagnosticsTest {
         .atColumn(src.column("double[] y = maybe(h, a);", "(h, a)"));
   }
 
+  /**
+   * Gaps.maybeCopy of issue 13: the argument on one path, a modified copy on the other. The
+   * caller would have to choose the result's shadow at run time; still an error, at the call.
+   */
+  @Test
+  void helperReturningItsArgumentOrAModifiedCopy() {
+    TestSource src = t("""
+        final class T {
+          static double[] maybeCopy(double[] v, boolean copy) {
+            if (copy) {
+              double[] w = v.clone();
+              w[0] = 2 * w[0];
+              return w;
+            }
+            return v;
+          }
+
+          @Differentiable
+          static double loss(double a, double c) {
+            double[] w = {a, a * c};
+            double[] q = maybeCopy(w, c > 0);
+            return q[0] + w[1];
+          }
+        }
+        """);
+    Compilation c = compile(src);
+    assertThat(c).failed();
+    assertThat(c).hadErrorCount(1);
+    assertThat(c).hadErrorContaining("[adjoint:array-alias] T.maybeCopy may return an array it"
+        + " received (or a row of one), and Adjoint follows such a result only when every"
+        + " return gives the same parameter (return v;) or the same row of one")
+        .inFile(src.file).onLine(src.line("double[] q = maybeCopy(w, c > 0);"))
+        .atColumn(src.column("double[] q = maybeCopy(w, c > 0);", "(w, c"));
+  }
+
   @Test
   void writingHelperReturningItsArgumentInsideAConditionalOperand() {
     TestSource src = t("""

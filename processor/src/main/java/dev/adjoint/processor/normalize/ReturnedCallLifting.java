@@ -195,7 +195,7 @@ final class ReturnedCallLifting {
       Expr index = in(w.index(), c, out);
       return index == null ? null : new Stmt.ArrayWrite(w.array(), index, w.value(), w.tree());
     }
-    Expr index = earlier(w.index(), out);
+    Expr index = earlier(w.index(), c, out);
     Expr value = index == null ? null : in(w.value(), c, out);
     return value == null ? null : new Stmt.ArrayWrite(w.array(), index, value, w.tree());
   }
@@ -214,7 +214,7 @@ final class ReturnedCallLifting {
       if (b.op() == BinaryOp.AND || b.op() == BinaryOp.OR) {
         return null; // the right operand is evaluated only sometimes
       }
-      Expr l = earlier(b.left(), out);
+      Expr l = earlier(b.left(), c, out);
       Expr r = l == null ? null : in(b.right(), c, out);
       return r == null ? null : new Expr.Binary(b.op(), l, r, b.type(), b.tree());
     }
@@ -260,7 +260,7 @@ final class ReturnedCallLifting {
           args.set(k, a);
           return new Expr.Call(d.method(), null, args, d.type(), d.tree());
         }
-        Expr held = earlier(args.get(k), out);
+        Expr held = earlier(args.get(k), c, out);
         if (held == null) {
           return null;
         }
@@ -274,12 +274,16 @@ final class ReturnedCallLifting {
    * An operand Java evaluates before the lifted call: itself when the call cannot change what
    * it reads, otherwise its value held in a temporary (a scalar) or null (another array).
    */
-  private Expr earlier(Expr e, List<Stmt> out) {
+  private Expr earlier(Expr e, Expr.Call c, List<Stmt> out) {
     if (isVariableOrConstant(e) || !readsState(e)) {
       return e;
     }
     if (e.type().isArray()) {
-      return null;
+      // a row m[i] of a matrix variable: the call, given no matrix, cannot point it elsewhere
+      boolean row = e instanceof Expr.ArrayRead r && r.array() instanceof Expr.VarRef
+          && isVariableOrConstant(r.index());
+      return row && c.args().stream().noneMatch(a -> a.type().isArray()
+          && a.type().elementType().isArray()) ? e : null;
     }
     return hold(rewrite.apply(e), out);
   }

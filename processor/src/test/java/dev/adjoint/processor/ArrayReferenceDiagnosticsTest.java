@@ -63,6 +63,41 @@ class ArrayReferenceDiagnosticsTest {
     assertThat(c).generatedSourceFile("t.TGrad");
   }
 
+  /**
+   * A helper writing into its parameter's array held as a row of a local matrix: its callers
+   * could not see that it writes into the parameter (their gradient would be silently wrong).
+   */
+  @Test
+  void helperWritingIntoItsParameterHeldAsARowOfALocalMatrix() {
+    TestSource src = t("""
+        final class T {
+          static double helper(double[] x, double a) {
+            double[][] m = new double[2][];
+            m[0] = new double[2];
+            m[1] = x;
+            m[1][0] = a * m[1][1];
+            return m[1][0];
+          }
+
+          @Differentiable
+          static double loss(double[] x, double a) {
+            double[] t = x.clone();
+            double s = helper(t, a);
+            return t[0] * t[1] + s;
+          }
+        }
+        """);
+    Compilation c = compile(src);
+    assertThat(c).failed();
+    assertThat(c).hadErrorCount(1);
+    assertThat(c).hadErrorContaining("[adjoint:parameter-write] 'm' may refer to the array of"
+        + " parameter 'x' here, and a helper (a method without @Differentiable) may write into"
+        + " a parameter's array only through the parameter's own name or a local array given"
+        + " it directly (double[] y = x; var; ?:), not through a row of a local matrix or the"
+        + " result of a call; write through 'x', or copy it first (x.clone())")
+        .inFile(src.file).onLine(src.line("m[1][0] = a * m[1][1];"));
+  }
+
   @Test
   void aRowOfAParameterMatrixHeldInALocalMatrix() {
     TestSource src = t("""

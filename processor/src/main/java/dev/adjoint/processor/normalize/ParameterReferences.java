@@ -31,8 +31,8 @@ import java.util.Set;
  *       y[0] = a;}, or through {@code x} before {@code x = other;}), found by a flow-sensitive
  *       may-point-to analysis (so that {@code x = other; x[0] = a;}, which writes into
  *       {@code other}, is not one), is written through to the caller by
- *       {@link ParameterArrayCopies} in a public gradient; in a helper it is just a write, which
- *       the caller follows as any write of the helper (it saves and restores what it passes).
+ *       {@link ParameterArrayCopies} in a public gradient; in a helper it is the helper's own
+ *       write, which its callers follow where they can see it ({@link HelperAliasWrites}).
  * </ul>
  */
 public final class ParameterReferences {
@@ -73,9 +73,9 @@ public final class ParameterReferences {
     if (!parameters.isEmpty() && !ArrayAliases.of(body).isEmpty()) {
       ParameterPointsTo.Found found = ParameterPointsTo.aliasWrites(parameters, body, rules);
       if (copied) {
-        // a helper's writes through any name are its own (the caller saves and restores the
-        // arrays it passes, CalleeEffects follows the aliases); a gradient works on copies
         ParameterAliasWrites.reportCalls(found, problems);
+      } else {
+        HelperAliasWrites.report(found, ir.element(), rules, problems);
       }
     }
     return body == ir.body() ? ir : new MethodIr(ir.element(), ir.tree(), ir.unit(),

@@ -122,4 +122,21 @@ final class ComputedRowFx {
         double[] r = scale(k[n - 1], c);
         return r[0] * x[0] + sum(scale(k[n - 1], 2.0)) * x[1];
     }
+
+    /** Rows of a local matrix assigned the result ({@code p[i] = clip(p[1 - i], c + i);}). */
+    @Differentiable(modes = {Mode.GRADIENT, Mode.TANGENT, Mode.HESSIAN})
+    static double intoRows(double[] x, double c) {
+        double[] t = x.clone();
+        double[] u = {x[1] * c, x[0], x[2], x[3]};
+        double[][] p = new double[2][];
+        p[0] = clip(t, c);
+        p[1] = clip(u, 0.5 * c);
+        p[0][1] += p[1][0] * t[2];
+        double s = 0;
+        for (int i = 0; i < 2; i++) {
+            p[i] = clip(p[1 - i], c + i);
+            s += sum(p[i]) * p[1 - i][i];
+        }
+        return s + t[1] * u[0] + sum(clip(p[0], c)) * (t[0] + sum(clip(t, 1.3)));
+    }
 }

@@ -81,6 +81,25 @@ class ComputedRowTest {
     }
 
     @Test
+    void resultsAssignedToRowsOfALocalMatrix() {
+        for (double c : new double[] {0.9, -1.2}) {
+            var g = ComputedRowFxGrad.intoRows(X.clone(), c);
+            Check.sameValue(ComputedRowFx.intoRows(X.clone(), c), g.value());
+            Check.fd(p -> ComputedRowFx.intoRows(Arrays.copyOf(p, 4), p[4]), concat(X, c),
+                    concat(g.x(), g.c()));
+            modes(p -> {
+                var q = ComputedRowFxGrad.intoRows(Arrays.copyOf(p, 4), p[4]);
+                return concat(q.x(), q.c());
+            }, concat(X, c), v -> ComputedRowFxGrad.intoRowsTangent(X.clone(), c,
+                    Arrays.copyOf(v, 4), v[4]).tangent(), v -> {
+                        var h = ComputedRowFxGrad.intoRowsHvp(X.clone(), c, Arrays.copyOf(v, 4),
+                                v[4]);
+                        return concat(h.xHvp(), h.cHvp());
+                    });
+        }
+    }
+
+    @Test
     void exactValues() {
         double c = 0.9;
         double[] x = X.clone();

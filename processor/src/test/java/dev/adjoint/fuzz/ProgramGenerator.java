@@ -39,7 +39,11 @@ final class ProgramGenerator {
     LOOP_CHAIN("loopChain"),
     /** Helpers returning Double, float or a type variable; Double.valueOf, casts, requireNonNull. */
     BOXED("boxed"),
-    /** Local arrays aliased through var, an identity helper, a row helper or a row. */
+    /**
+     * Local arrays aliased through var, an identity helper, a row helper or a row; writing
+     * helpers returning their argument at computed rows and inside expressions, and a helper
+     * writing through an alias of its parameter ({@link ReturnedShapes}).
+     */
     ALIAS("alias"),
     /**
      * Helpers writing into the arrays they receive: results used or not, void out-parameters

@@ -39,7 +39,11 @@ final class ProgramGenerator {
     LOOP_CHAIN("loopChain"),
     /** Helpers returning Double, float or a type variable; Double.valueOf, casts, requireNonNull. */
     BOXED("boxed"),
-    /** Local arrays aliased through var, an identity helper, a row helper or a row. */
+    /**
+     * Local arrays aliased through var, an identity helper, a row helper or a row; writing
+     * helpers returning their argument at computed rows and inside expressions, and a helper
+     * writing through an alias of its parameter ({@link ReturnedShapes}).
+     */
     ALIAS("alias"),
     /**
      * Helpers writing into the arrays they receive: results used or not, void out-parameters
@@ -180,6 +184,11 @@ final class ProgramGenerator {
   /** The double local the last shape statement declared. */
   private String shapeResult;
   private int fresh;
+  /**
+   * Chooses the alias shapes that become a {@link ReturnedShapes} one: a stream of its own, so
+   * that the other shapes' seeds stay as they were.
+   */
+  private final SplittableRandom returnedRnd;
   private int statementBudget;
   private final List<Method> helpers = new ArrayList<>();
   /** Inside a ?: (the processor rejects switch expressions there, with a clear error). */
@@ -227,6 +236,7 @@ final class ProgramGenerator {
     this.features = java.util.EnumSet.noneOf(Feature.class);
     this.features.addAll(features);
     this.shapeRnd = new SplittableRandom(seed ^ 0x3C6EF372FE94F82AL);
+    this.returnedRnd = new SplittableRandom(seed ^ 0x5851F42D4C957F2DL);
     List<Feature> fs = new ArrayList<>(this.features);
     fs.remove(Feature.MODEL);
     if (!fs.isEmpty() && shapeRnd.nextInt(4) != 0) {
@@ -1297,6 +1307,22 @@ final class ProgramGenerator {
     return "zscl";
   }
 
+  /** {@code original}, or in one case of three a {@link ReturnedShapes} shape instead. */
+  private String returned(String original, java.util.function.IntFunction<String> shape) {
+    return returnedRnd.nextInt(3) == 0 ? shape.apply(returnedRnd.nextInt(4)) : original;
+  }
+
+  /** Writes into its argument through local aliases (a writing helper). */
+  private String aliasWritingHelper() {
+    if (!hasHelper("zsca")) {
+      addHelper("zsca", "static void zsca(double[] v, double s)", Feature.OUT_PARAM,
+          Node.stmt("double[] w = v;").pinned(), Node.stmt("var u = w;").pinned(),
+          Node.stmt("for (int i = 0; i < w.length; i++) {\n  u[i] = w[i] * s + Math.sin(u[i]);"
+              + "\n}").pinned());
+    }
+    return "zsca";
+  }
+
   /** A row with the index first, from two returns. */
   private String rowFirstHelper() {
     if (!hasHelper("zrowi")) {
@@ -1333,7 +1359,7 @@ final class ProgramGenerator {
           out.add(Node.stmt(h + "[" + j + "] = @0@;", active(scope, 1)));
         }
       }
-      out.add(Node.stmt(switch (sr(9)) {
+      out.add(Node.stmt(returned(switch (sr(9)) {
         case 0 -> "var " + y + " = " + h + ";";
         case 1 -> "double[] " + y + " = " + idHelper() + "(" + h + ");";
         case 2 -> "var " + y + " = " + idHelper() + "(" + h + ");";
@@ -1349,7 +1375,8 @@ final class ProgramGenerator {
             idHelper() + "(" + h + ")") + ";\n}";
         case 7 -> "double[] " + y + " = " + localAliasHelper() + "(" + h + ");";
         default -> "double[] " + y + " = (" + h + ");";
-      }));
+      }, v -> ReturnedShapes.oneDim(v, h, y, len, scaleReturningHelper(),
+          aliasWritingHelper()))));
       int c = sr(len);
       out.add(Node.stmt(y + "[" + c + "] " + spick("=", "+=", "-=") + " @0@;", active(scope, 2)));
       if (sr(2) == 0) {
@@ -1375,7 +1402,7 @@ final class ProgramGenerator {
       out.add(Node.stmt(q + "[0][" + sr(cols) + "] = @0@;", active(scope, 1)));
       out.add(Node.stmt(q + "[1][0] = @0@;", active(scope, 1)));
       int r = sr(2);
-      out.add(Node.stmt(switch (sr(8)) {
+      out.add(Node.stmt(returned(switch (sr(8)) {
         case 0 -> "double[] " + y + " = " + rowHelper() + "(" + q + ", " + r + ");";
         case 1 -> "var " + y + " = " + rowHelper() + "(" + q + ", " + r + ");";
         case 4 -> "double[] " + y + " = " + rowFirstHelper() + "(" + r + ", " + q + ");";
@@ -1388,7 +1415,8 @@ final class ProgramGenerator {
         case 7 -> "double[] " + y + " = " + scaleReturningHelper() + "(" + q + "[" + r + "], "
             + spick("0.5", "1.5") + ");";
         default -> "double[] " + y + " = (" + q + "[" + r + "]);";
-      }));
+      }, v -> ReturnedShapes.twoDim(v, k, q, y, r, cols, scaleReturningHelper(),
+          squareRowHelper()))));
       if (sr(2) == 0) {
         out.add(Node.stmt(rowHelper() + "(" + q + ", " + sr(2) + ")[" + sr(cols) + "] "
             + spick("=", "+=", "*=") + " @0@;", active(scope, 1)));

@@ -46,7 +46,8 @@ final class LostDerivatives {
         && rules.returnedArgument(c.method()).isPresent() ? ev.expr() : null;
     IrWalk.ownExpressions(s, e -> IrWalk.expressions(e, node -> {
       if (node instanceof Expr.Call c && c.type().isArray() && node != arrayRoot
-          && node != returnsWritten && varied.test(node)) {
+          && node != returnsWritten && varied.test(node)
+          && rules.returnedArgument(c.method()).isEmpty()) { // (checkCall says what instead)
         problems.error(c.tree(), Problem.ARRAY_RESULT,
             "a differentiated call returning an array is supported only"
             + " as the initializer of a local array (double[] h = layer(x, w);) or as the"
@@ -151,13 +152,15 @@ final class LostDerivatives {
     if (returned.isPresent()) {
       String p = c.method().getParameters().get(returned.get().array()).getSimpleName()
           .toString();
+      String m = c.method().getSimpleName().toString();
       return name + " returns the array passed as its parameter '" + p + "'"
           + (returned.get().isRow() ? " (a row of it)" : "") + " and does more than return it,"
-          + " so Adjoint reads its result as the caller's own array only where the call is a"
-          + " statement of its own or the whole value of an array declaration or assignment,"
-          + " with a local variable (or a row m[i] of one, at a variable or constant index)"
-          + " passed there; assign the argument to a local array first"
-          + " (double[] a = ...; double[] y = " + c.method().getSimpleName() + "(a, ...);)";
+          + " so Adjoint calls it as a statement of its own, before the expression that reads"
+          + " its result, and reads the caller's array there instead: that needs a local array"
+          + " (or a row m[i] of one, with no matrix passed beside it) for that argument, and a"
+          + " call that is not inside an operand of ?:, && or || (evaluated only sometimes) nor"
+          + " in a loop condition; assign the argument to a local array first and call " + m
+          + " in a statement of its own (double[] a = ...; double[] y = " + m + "(a, ...);)";
     }
     return name + " may return an array it received (or a row of one), and Adjoint follows"
         + " such a result only when every return gives the same parameter (return v;) or the"

@@ -52,6 +52,9 @@ final class WritingCallChecks {
         && rules.returnedArgument(c.method()).isPresent()) {
       return null; // returns its argument: LostDerivatives says what to pass instead
     }
+    if (WritingCalls.of(s, rules) != c && rules.returnedArgument(c.method()).isPresent()) {
+      return null; // returns its argument, and could not be lifted: LostDerivatives says why
+    }
     if (WritingCalls.of(s, rules) != c
         || s instanceof Stmt.Assign a && a.target().type().isArray()) {
       return name + " may write into the array passed as its parameter '" + parameter + "',"

@@ -43,8 +43,8 @@ public final class CallResultWrites {
       Variable root = IrWalk.root(w.array());
       if (root == null) {
         problems.error(w.tree(), Problem.FIELD_WRITE, "writing into the array a call returns"
-            + " is supported only for a helper that does nothing but return an array it"
-            + " received, or a row of one (rowOf(m, i)[j] = v;); assign the result to a local"
+            + " is supported only for a helper that returns an array it received, or a row of"
+            + " one (rowOf(m, i)[j] = v;, clip(t, c)[0] = v;); assign the result to a local"
             + " array first (double[] r = f(...); r[j] = v;)");
         return;
       }

@@ -31,7 +31,8 @@ import java.util.Set;
  *       y[0] = a;}, or through {@code x} before {@code x = other;}), found by a flow-sensitive
  *       may-point-to analysis (so that {@code x = other; x[0] = a;}, which writes into
  *       {@code other}, is not one), is written through to the caller by
- *       {@link ParameterArrayCopies} in a public gradient, and an error in a helper.
+ *       {@link ParameterArrayCopies} in a public gradient; in a helper it is the helper's own
+ *       write, which its callers follow where they can see it ({@link HelperAliasWrites}).
  * </ul>
  */
 public final class ParameterReferences {
@@ -71,9 +72,10 @@ public final class ParameterReferences {
     }
     if (!parameters.isEmpty() && !ArrayAliases.of(body).isEmpty()) {
       ParameterPointsTo.Found found = ParameterPointsTo.aliasWrites(parameters, body, rules);
-      ParameterAliasWrites.reportCalls(found, problems);
-      if (!copied) {
-        ParameterAliasWrites.reportAll(found.elementWrites(), problems);
+      if (copied) {
+        ParameterAliasWrites.reportCalls(found, problems);
+      } else {
+        HelperAliasWrites.report(found, ir.element(), rules, problems);
       }
     }
     return body == ir.body() ? ir : new MethodIr(ir.element(), ir.tree(), ir.unit(),

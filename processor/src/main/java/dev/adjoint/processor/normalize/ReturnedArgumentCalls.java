@@ -6,6 +6,7 @@ import dev.adjoint.processor.ir.MethodIr;
 import dev.adjoint.processor.ir.Rewrite;
 import dev.adjoint.processor.ir.Stmt;
 import dev.adjoint.processor.ir.StmtRewrite;
+import dev.adjoint.processor.ir.Variable;
 import dev.adjoint.processor.rules.AdjointCallRule;
 import dev.adjoint.processor.rules.ReturnedArgument;
 import dev.adjoint.processor.rules.RuleTable;
@@ -28,10 +29,13 @@ import java.util.Optional;
  */
 public final class ReturnedArgumentCalls {
   private final RuleTable rules;
+  private final ReturnedCallLifting lifting;
   private boolean changed;
 
   private ReturnedArgumentCalls(RuleTable rules) {
     this.rules = rules;
+    this.lifting = new ReturnedCallLifting(
+        c -> pureAlias(c) == null ? returned(c) : Optional.empty(), this::expr);
   }
 
   /** {@code ir} with such calls replaced; {@code ir} itself when there is none. */
@@ -41,13 +45,17 @@ public final class ReturnedArgumentCalls {
     if (!pass.changed) {
       return ir;
     }
+    List<Variable> locals = new ArrayList<>(ir.locals());
+    locals.addAll(pass.lifting.temporaries());
     return new MethodIr(ir.element(), ir.tree(), ir.unit(), ir.parameters(), ir.differentiated(),
-        ir.locals(), ir.result(), new Stmt.Block(ir.body().label(), body, ir.body().tree()));
+        locals, ir.result(), new Stmt.Block(ir.body().label(), body, ir.body().tree()));
   }
 
   private List<Stmt> list(List<Stmt> stmts) {
     List<Stmt> out = new ArrayList<>();
-    for (Stmt s : stmts) {
+    for (Stmt original : stmts) {
+      Stmt s = lifting.lift(original, out);
+      changed |= s != original;
       if (!wholeCall(s, out)) {
         out.add(StmtRewrite.apply(s, this::expr, this::list));
       }
@@ -74,8 +82,17 @@ public final class ReturnedArgumentCalls {
     }
     Expr.Call call = withArguments(c);
     Expr alias = pureAlias(call);
-    if (alias == null && s instanceof Stmt.Assign && !rereadable(call, returned.get())) {
-      return false;
+    if (alias == null && s instanceof Stmt.Assign a && !rereadable(call, returned.get())) {
+      // a row at a computed index: held in a temporary before the call
+      List<Stmt> held = new ArrayList<>();
+      Expr reread = lifting.called(call, returned.get(), held);
+      if (reread == null) {
+        return false;
+      }
+      changed = true;
+      out.addAll(held);
+      out.add(new Stmt.Assign(a.target(), reread, a.declaration(), a.tree()));
+      return true;
     }
     changed = true;
     if (alias == null || s instanceof Stmt.Eval && !(alias instanceof Expr.VarRef)) {

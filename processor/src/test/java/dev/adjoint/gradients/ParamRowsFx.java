@@ -105,4 +105,23 @@ final class ParamRowsFx {
         }
         return s;
     }
+
+    /** The corpus program that was rejected before (corpus/REJECTED.md, AliasParamRow). */
+    @Differentiable
+    static double corpusAliasParamRow(double[][] w, double x) {
+        double[] r = w[0];
+        r[0] = x * x;
+        return w[0][0] * x;
+    }
+
+    static double[] rowOf(double[][] m, int i) {
+        return m[i];
+    }
+
+    /** A write into the row a helper returns. */
+    @Differentiable
+    static double intoTheRowAHelperReturns(double[][] m, double v) {
+        rowOf(m, 0)[1] = v * m[1][0];
+        return m[0][1] * m[1][0] + m[0][0];
+    }
 }

@@ -164,6 +164,30 @@ class ParamRowsTest {
     }
 
     @Test
+    void theCorpusProgramAndAHelperReturningARow() {
+        double[][] primal = copy(M);
+        double expected = ParamRowsFx.corpusAliasParamRow(primal, 1.7);
+        double[][] viaGradient = copy(M);
+        var g = ParamRowsFxGrad.corpusAliasParamRow(viaGradient, 1.7);
+        Check.sameValue(expected, g.value());
+        assertDeepEquals(primal, viaGradient, "the caller's matrix after the gradient call");
+        // x^3: nothing depends on w
+        Check.exact(3 * 1.7 * 1.7, g.x(), "x");
+        Check.exact(new double[3], g.w()[0], "w[0]");
+        Check.fd(p -> ParamRowsFx.corpusAliasParamRow(unflat(p, M), p[p.length - 1]),
+                concat(flat(M), 1.7), concat(flat(g.w()), g.x()));
+
+        double[][] primal2 = copy(M);
+        double expected2 = ParamRowsFx.intoTheRowAHelperReturns(primal2, -0.9);
+        double[][] viaGradient2 = copy(M);
+        var h = ParamRowsFxGrad.intoTheRowAHelperReturns(viaGradient2, -0.9);
+        Check.sameValue(expected2, h.value());
+        assertDeepEquals(primal2, viaGradient2, "the caller's matrix after the gradient call");
+        Check.fd(p -> ParamRowsFx.intoTheRowAHelperReturns(unflat(p, M), p[p.length - 1]),
+                concat(flat(M), -0.9), concat(flat(h.m()), h.v()));
+    }
+
+    @Test
     void sharedRowsAreRefusedLoudly() {
         double[] shared = {1.5, -0.5};
         double[][] twice = {shared, shared};

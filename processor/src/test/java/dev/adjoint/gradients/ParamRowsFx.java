@@ -124,4 +124,27 @@ final class ParamRowsFx {
         rowOf(m, 0)[1] = v * m[1][0];
         return m[0][1] * m[1][0] + m[0][0];
     }
+
+    static void scaleRow(double[] r, double c) {
+        for (int j = 0; j < r.length; j++) {
+            r[j] *= c;
+        }
+    }
+
+    /** A helper writing into a row of the written matrix, and into the whole matrix. */
+    @Differentiable
+    static double helperWritesARow(double[][] m, double c) {
+        m[0][0] = Math.sin(m[0][0]) + c;
+        scaleRow(m[1], c);
+        scaleRow(m[0], c);
+        return m[0][0] * m[1][1] + m[1][0] * m[0][1];
+    }
+
+    /** The same for a one-dimensional parameter array. */
+    @Differentiable
+    static double helperWritesAnArray(double[] x, double c) {
+        x[0] = Math.sin(x[0]) + c;
+        scaleRow(x, c);
+        return x[0] * x[1];
+    }
 }

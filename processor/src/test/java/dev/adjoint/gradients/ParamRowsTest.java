@@ -188,6 +188,31 @@ class ParamRowsTest {
     }
 
     @Test
+    void aHelperWritingIntoARow() {
+        double[][] primal = copy(M);
+        double expected = ParamRowsFx.helperWritesARow(primal, 1.4);
+        double[][] viaGradient = copy(M);
+        var g = ParamRowsFxGrad.helperWritesARow(viaGradient, 1.4);
+        Check.sameValue(expected, g.value());
+        assertDeepEquals(primal, viaGradient, "the caller's matrix after the gradient call");
+        Check.fd(p -> ParamRowsFx.helperWritesARow(unflat(p, M), p[p.length - 1]),
+                concat(flat(M), 1.4), concat(flat(g.m()), g.c()));
+    }
+
+    /** Before the fix, the helper's write reached only the copy (a one-dimensional array too). */
+    @Test
+    void aHelperWritingIntoAnArray() {
+        double[] primal = {0.5, 0.25};
+        double expected = ParamRowsFx.helperWritesAnArray(primal, 1.4);
+        double[] viaGradient = {0.5, 0.25};
+        var g = ParamRowsFxGrad.helperWritesAnArray(viaGradient, 1.4);
+        Check.sameValue(expected, g.value());
+        assertArrayEquals(primal, viaGradient, 0.0, "the caller's array after the gradient call");
+        Check.fd(p -> ParamRowsFx.helperWritesAnArray(Arrays.copyOf(p, 2), p[2]),
+                new double[] {0.5, 0.25, 1.4}, new double[] {g.x()[0], g.x()[1], g.c()});
+    }
+
+    @Test
     void sharedRowsAreRefusedLoudly() {
         double[] shared = {1.5, -0.5};
         double[][] twice = {shared, shared};

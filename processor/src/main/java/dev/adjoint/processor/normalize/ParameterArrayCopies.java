@@ -50,17 +50,19 @@ public final class ParameterArrayCopies {
   private final TypeMirror illegalArgument;
 
   private final ParameterMatrixCopies matrices;
+  private final CopiedParameterCalls calls;
 
-  private ParameterArrayCopies(Elements elements) {
+  private ParameterArrayCopies(Elements elements, RuleTable rules) {
     this.illegalArgument = elements.getTypeElement("java.lang.IllegalArgumentException")
         .asType();
     this.matrices = new ParameterMatrixCopies(introduced, illegalArgument);
+    this.calls = new CopiedParameterCalls(copies, callers, rules, introduced);
   }
 
   /** {@code ir} with writes into parameter arrays redirected; {@code ir} itself if none. */
   public static MethodIr apply(MethodIr ir, Elements elements, MethodProblems problems,
       RuleTable rules) {
-    ParameterArrayCopies pass = new ParameterArrayCopies(elements);
+    ParameterArrayCopies pass = new ParameterArrayCopies(elements, rules);
     IrWalk.statements(ir.body(), s -> {
       if (s instanceof Stmt.ArrayWrite w && w.array() instanceof Expr.VarRef r
           && r.variable().origin() == Variable.Origin.PARAMETER) {
@@ -220,6 +222,7 @@ public final class ParameterArrayCopies {
     @Override
     public Void visitAssign(Stmt.Assign a) {
       out.add(new Stmt.Assign(a.target(), redirect(a.value()), a.declaration(), a.tree()));
+      out.addAll(calls.after(a));
       return null;
     }
 
@@ -288,6 +291,7 @@ public final class ParameterArrayCopies {
     @Override
     public Void visitEval(Stmt.Eval e) {
       out.add(new Stmt.Eval(redirect(e.expr()), e.tree()));
+      out.addAll(calls.after(e));
       return null;
     }
 

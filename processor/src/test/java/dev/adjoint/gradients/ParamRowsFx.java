@@ -147,4 +147,15 @@ final class ParamRowsFx {
         scaleRow(x, c);
         return x[0] * x[1];
     }
+
+    /** A written matrix outside wrt: a scratch output the caller reads afterwards. */
+    @Differentiable(wrt = {"w"})
+    static double scratchOutsideWrt(double[] w, double[][] out) {
+        for (int i = 0; i < out.length; i++) {
+            for (int j = 0; j < out[i].length; j++) {
+                out[i][j] = w[i] * w[j] + out[i][j];
+            }
+        }
+        return out[0][1] * out[1][0] + out[1][1];
+    }
 }

@@ -213,6 +213,22 @@ class ParamRowsTest {
     }
 
     @Test
+    void aWrittenMatrixOutsideWrt() {
+        double[] w = {0.5, -1.5};
+        double[][] o1 = {{1, 2}, {3, 4}};
+        double[][] o2 = {{1, 2}, {3, 4}};
+        double expected = ParamRowsFx.scratchOutsideWrt(w, o1);
+        var g = ParamRowsFxGrad.scratchOutsideWrt(w, o2);
+        Check.sameValue(expected, g.value());
+        assertDeepEquals(o1, o2, "the caller's matrix after the gradient call");
+        Check.fd(p -> ParamRowsFx.scratchOutsideWrt(p, new double[][] {{1, 2}, {3, 4}}), w,
+                g.w());
+        // (w0 w1 + 2)(w1 w0 + 3) + w1^2 + 4
+        double a = w[0] * w[1];
+        Check.exact(new double[] {w[1] * (2 * a + 5), w[0] * (2 * a + 5) + 2 * w[1]}, g.w(), "w");
+    }
+
+    @Test
     void sharedRowsAreRefusedLoudly() {
         double[] shared = {1.5, -0.5};
         double[][] twice = {shared, shared};

@@ -51,6 +51,32 @@ class ParameterAliasDiagnosticsTest {
   }
 
   @Test
+  void aGradientWritingIntoItsMatrixCalledFromAnother() {
+    TestSource src = t("""
+        final class T {
+          @Differentiable
+          static double inner(double[][] m, double c) {
+            m[0][1] = m[0][1] * c;
+            return m[0][1];
+          }
+
+          @Differentiable
+          static double outer(double[][] m, double c) {
+            double[][] k = {{1, 2}, {3, 4}};
+            return inner(k, c) + m[0][0];
+          }
+        }
+        """);
+    Compilation c = compile(src);
+    assertThat(c).failed();
+    assertThat(c).hadErrorCount(1);
+    assertThat(c).hadErrorContaining("[adjoint:helper-array-write] T.inner may write into the"
+        + " array passed as its parameter 'm', and its gradient works on a copy of that array, so"
+        + " a call from another gradient cannot follow the write: remove @Differentiable from it")
+        .inFile(src.file).onLine(src.line("return inner(k, c) + m[0][0];"));
+  }
+
+  @Test
   void aParameterMatrixWrittenThroughAnAlias() {
     TestSource src = t("""
         final class T {

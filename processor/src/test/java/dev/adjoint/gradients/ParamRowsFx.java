@@ -131,13 +131,23 @@ final class ParamRowsFx {
         }
     }
 
-    /** A helper writing into a row of the written matrix, and into the whole matrix. */
+    static void shiftAll(double[][] m, double c) {
+        for (int i = 0; i < m.length; i++) {
+            m[i][m[i].length - 1] += c * m[i][0];
+        }
+    }
+
+    /** Helpers writing into a row of the written matrix (at a constant or a counter), and all. */
     @Differentiable
     static double helperWritesARow(double[][] m, double c) {
         m[0][0] = Math.sin(m[0][0]) + c;
         scaleRow(m[1], c);
         scaleRow(m[0], c);
-        return m[0][0] * m[1][1] + m[1][0] * m[0][1];
+        for (int i = 0; i < m.length; i++) {
+            scaleRow(m[i], 0.5 + c * i);
+        }
+        shiftAll(m, c);
+        return m[0][0] * m[1][1] + m[1][0] * m[0][1] + m[2][1] * m[0][2];
     }
 
     /** The same for a one-dimensional parameter array. */

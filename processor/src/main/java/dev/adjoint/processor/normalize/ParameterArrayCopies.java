@@ -41,6 +41,10 @@ import javax.lang.model.util.Elements;
  * <p>The copy would diverge from Java if the caller passed the same array twice (or an array
  * and a matrix holding it as a row): the gradient then throws IllegalArgumentException at entry,
  * loudly, instead of being silently wrong.
+ *
+ * <p>Writes into the rows of a {@code double[][]} parameter get a deep copy
+ * ({@link ParameterMatrixCopies}); a helper writing into a copied array is followed by
+ * writing the copy through after the call ({@link CopiedParameterCalls}).
  */
 public final class ParameterArrayCopies {
   private final Map<Variable, Variable> copies = new LinkedHashMap<>();

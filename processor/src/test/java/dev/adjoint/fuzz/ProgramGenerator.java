@@ -80,7 +80,9 @@ final class ProgramGenerator {
     FMA("fma"),
     /**
      * Writes into the method's own parameter array x: in place, Arrays.fill, prefix sums; and
-     * through other names (ParamAliasShapes): an alias, ?: with a local, swaps in time steps.
+     * through other names (ParamAliasShapes): an alias, ?: with a local, swaps in time steps;
+     * and into the rows of a parameter matrix m (ParamRowShapes): directly, through row aliases,
+     * a row chosen by ?:, rows swapped in time steps, Arrays.fill of a row.
      */
     PARAM_WRITE("paramWrite"),
     /**
@@ -262,6 +264,9 @@ final class ProgramGenerator {
     }
     if (rnd.nextInt(5) == 0) {
       params.add(new Param("m", Kind.MATRIX, 2, rnd.nextInt(2, 4), 0));
+    } else if (chosen.contains(Feature.PARAM_WRITE) && shapeRnd.nextInt(2) == 0) {
+      // rows of a parameter matrix to write into (ParamRowShapes)
+      params.add(new Param("m", Kind.MATRIX, 2, shapeRnd.nextInt(2, 4), 0));
     }
     if (rnd.nextInt(4) == 0) {
       params.add(new Param("n", Kind.INT, 0, 0, rnd.nextInt(1, 5)));
@@ -2038,6 +2043,13 @@ final class ProgramGenerator {
     String j = "zj" + k;
     List<Node> out = new ArrayList<>();
     Arr x = scope.arrays.stream().filter(a -> a.name().equals("x")).findFirst().orElse(null);
+    Arr m = scope.arrays.stream().filter(a -> a.name().equals("m") && a.dims() == 2).findFirst()
+        .orElse(null);
+    if (m != null && (x == null || sr(2) == 0)) {
+      out.addAll(new ParamRowShapes(shapeGenerator(scope)).build(k, z, m.len(), m.cols()));
+      result(scope, z);
+      return out;
+    }
     if (x == null) {
       out.add(Node.stmt("double " + z + " = 0.5 * @0@;", active(scope, 2)));
       result(scope, z);

@@ -799,11 +799,11 @@ class DiagnosticsTest {
   }
 
   @Test
-  void writingIntoARowOfAParameterMatrix() {
+  void writingIntoARowOfAParameterMatrixOfAPublicMethod() {
     TestSource src = t("""
-        final class T {
+        public final class T {
           @Differentiable
-          static double loss(double a, double[][] ws) {
+          public static double loss(double a, double[][] ws) {
             ws[0][1] = a;
             return a * ws[0][1];
           }
@@ -812,35 +812,29 @@ class DiagnosticsTest {
     Compilation c = compile(src);
     assertThat(c).failed();
     assertThat(c).hadErrorCount(1);
-    assertThat(c).hadErrorContaining("writing into the rows of parameter matrix 'ws' is not"
-        + " supported: Adjoint can redirect writes only into a one-dimensional parameter array"
-        + " (double[], int[], boolean[]) to a copy; copy the matrix into a local double[][]"
-        + " first")
+    assertThat(c).hadErrorContaining("writing into parameter array 'ws' is supported only in a"
+        + " method that is not public or protected: a gradient compiled elsewhere could call"
+        + " 'loss' without seeing the write; make it package-private, or copy 'ws' into a local"
+        + " array first")
         .inFile(src.file).onLine(src.line("ws[0][1] = a;"))
         .atColumn(src.column("ws[0][1] = a;", "[1]"));
   }
 
   @Test
-  void fillingOrCopyingIntoARowOfAParameterMatrix() {
+  void fillingOrCopyingIntoARowOfAParameterMatrixCompiles() {
     TestSource src = t("""
         final class T {
           @Differentiable
           static double loss(double a, double[] xs, double[][] ys) {
             java.util.Arrays.fill(ys[0], a);
             System.arraycopy(xs, 0, ys[1], 1, 1);
+            ys[1][0] = a * ys[1][1];
             return a * xs[0] + ys[0][0];
           }
         }
         """);
     Compilation c = compile(src);
-    assertThat(c).failed();
-    assertThat(c).hadErrorCount(2);
-    assertThat(c).hadErrorContaining("writing into the rows of parameter matrix 'ys'")
-        .inFile(src.file).onLine(src.line("fill(ys[0], a);"))
-        .atColumn(src.column("fill(ys[0], a);", "[0], a"));
-    assertThat(c).hadErrorContaining("writing into the rows of parameter matrix 'ys'")
-        .inFile(src.file).onLine(src.line("arraycopy(xs"))
-        .atColumn(src.column("arraycopy(xs", "[1], 1"));
+    assertThat(c).succeededWithoutWarnings();
   }
 
   @Test

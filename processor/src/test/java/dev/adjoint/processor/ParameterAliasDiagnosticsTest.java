@@ -27,13 +27,14 @@ class ParameterAliasDiagnosticsTest {
   }
 
   @Test
-  void aRowOfAParameterMatrixWrittenThroughAnAlias() {
+  void aRowOfAParameterMatrixReplaced() {
     TestSource src = t("""
         final class T {
           @Differentiable
           static double loss(double a, double[][] m) {
             double[] r = m[1];
             r[0] = a * r[1];
+            m[0] = new double[] {a, a};
             return m[1][0] + m[0][0];
           }
         }
@@ -41,12 +42,38 @@ class ParameterAliasDiagnosticsTest {
     Compilation c = compile(src);
     assertThat(c).failed();
     assertThat(c).hadErrorCount(1);
-    assertThat(c).hadErrorContaining("[adjoint:parameter-write] writing into the rows of"
-        + " parameter matrix 'm' is not supported: Adjoint can redirect writes only into a"
-        + " one-dimensional parameter array (double[], int[], boolean[]) to a copy; copy the"
-        + " matrix into a local double[][] first")
-        .inFile(src.file).onLine(src.line("r[0] = a * r[1];"))
-        .atColumn(src.column("r[0] = a * r[1];", "[0]"));
+    assertThat(c).hadErrorContaining("[adjoint:parameter-write] replacing a row of parameter"
+        + " matrix 'm' is not supported: Adjoint follows writes of elements into its rows"
+        + " (m[i][j] = ...), not of row references; write the elements of the row instead, or"
+        + " copy the matrix into a local double[][] first")
+        .inFile(src.file).onLine(src.line("m[0] = new double[] {a, a};"))
+        .atColumn(src.column("m[0] = new double[] {a, a};", "[0]"));
+  }
+
+  @Test
+  void aGradientWritingIntoItsMatrixCalledFromAnother() {
+    TestSource src = t("""
+        final class T {
+          @Differentiable
+          static double inner(double[][] m, double c) {
+            m[0][1] = m[0][1] * c;
+            return m[0][1];
+          }
+
+          @Differentiable
+          static double outer(double[][] m, double c) {
+            double[][] k = {{1, 2}, {3, 4}};
+            return inner(k, c) + m[0][0];
+          }
+        }
+        """);
+    Compilation c = compile(src);
+    assertThat(c).failed();
+    assertThat(c).hadErrorCount(1);
+    assertThat(c).hadErrorContaining("[adjoint:helper-array-write] T.inner may write into the"
+        + " array passed as its parameter 'm', and its gradient works on a copy of that array, so"
+        + " a call from another gradient cannot follow the write: remove @Differentiable from it")
+        .inFile(src.file).onLine(src.line("return inner(k, c) + m[0][0];"));
   }
 
   @Test
@@ -65,9 +92,9 @@ class ParameterAliasDiagnosticsTest {
     assertThat(c).failed();
     assertThat(c).hadErrorCount(1);
     assertThat(c).hadErrorContaining("[adjoint:parameter-write] 'k' may refer to parameter"
-        + " matrix 'm' or one of its rows here, and Adjoint follows writes into a parameter's"
-        + " array only for a one-dimensional parameter (double[], int[], boolean[]); copy the"
-        + " matrix into a local double[][] first")
+        + " matrix 'm' here, and Adjoint follows writes of elements into its rows, not the"
+        + " replacement of a row; write the elements of the row instead, or copy the matrix into"
+        + " a local double[][] first")
         .inFile(src.file).onLine(src.line("k[0] = new double[] {a, a};"));
   }
 

@@ -9,8 +9,10 @@ import javax.lang.model.element.Modifier;
  * Which writes into a parameter's array the front end accepts: elements of a one-dimensional
  * parameter array, which {@code normalize.ParameterArrayCopies} redirects to a local copy taken at
  * entry (so that the gradient is with respect to the values on entry) and writes through to the
- * caller's array. A matrix parameter's rows cannot be copied that way (they may be ragged or
- * shared), so writing into them stays an error. Callers in this compilation see the write (and
+ * caller's array, and elements of the rows of a matrix parameter ({@code m[i][j] = v}), which
+ * it redirects to a deep copy ({@code normalize.ParameterMatrixCopies}). Replacing a row of a
+ * matrix parameter ({@code m[i] = row}) stays an error: the caller's matrix would then hold an
+ * array the gradient's reverse sweep restores. Callers in this compilation see the write (and
  * refuse to pass an active array); callers compiled elsewhere would not, so the method may not be
  * public or protected.
  */
@@ -32,7 +34,10 @@ public final class ParameterWrites {
           + " local array first";
     }
     boolean helper = !dev.adjoint.processor.analysis.WritingCalls.isDifferentiable(method);
-    if (helper || array instanceof Expr.VarRef && !root.type().elementType().isArray()) {
+    boolean matrix = root.type().elementType().isArray();
+    boolean rowElement = matrix && array instanceof Expr.ArrayRead row
+        && row.array() instanceof Expr.VarRef;
+    if (helper || array instanceof Expr.VarRef && !matrix || rowElement) {
       // a helper writes into its caller's arrays, rows included, and restores them in its
       // adjoint (transform.WritingCallAdjoint)
       if (method.getModifiers().contains(Modifier.PUBLIC)
@@ -47,9 +52,9 @@ public final class ParameterWrites {
       }
       return null;
     }
-    return "writing into the rows of parameter matrix '" + root.sourceName() + "' is not"
-        + " supported: Adjoint can redirect writes only into a one-dimensional parameter array"
-        + " (double[], int[], boolean[]) to a copy; copy the matrix into a local double[][]"
-        + " first";
+    return "replacing a row of parameter matrix '" + root.sourceName() + "' is not supported:"
+        + " Adjoint follows writes of elements into its rows (" + root.sourceName()
+        + "[i][j] = ...), not of row references; write the elements of the row instead, or copy"
+        + " the matrix into a local double[][] first";
   }
 }

@@ -21,15 +21,20 @@ final class ParameterAliasWrites {
 
   /**
    * Whether {@code w}, which may reach {@code reached}, writes an element of a one-dimensional
-   * parameter array through a plain name, the only shape the copies follow.
+   * parameter array through a plain name, or an element of a row of a parameter matrix through
+   * any name: the shapes the copies follow.
    */
   static boolean followed(Stmt.ArrayWrite w, Set<Variable> reached) {
-    if (!(w.array() instanceof Expr.VarRef r) || hidden(reached)) {
+    if (hidden(reached) || IrWalk.root(w.array()) == null) {
       return false;
     }
     for (Variable p : reached) {
-      if (!p.type().equals(r.variable().type()) || p.type().elementType().isArray()
-          || p.sourceName().indexOf('$') >= 0) {
+      if (ParameterMatrixCopies.isMatrix(p)) {
+        // an element of a row, through any name: written through at the row it refers to
+        if (!w.array().type().equals(p.type().elementType())) {
+          return false;
+        }
+      } else if (!(w.array() instanceof Expr.VarRef r) || !p.type().equals(r.variable().type())) {
         return false;
       }
     }
@@ -87,16 +92,18 @@ final class ParameterAliasWrites {
   static void report(Stmt.ArrayWrite w, Set<Variable> reached, MethodProblems problems) {
     Variable root = IrWalk.root(w.array());
     for (Variable p : reached) {
-      if (p.type().isArray() && p.type().elementType().isArray()) {
+      if (ParameterMatrixCopies.isMatrix(p)
+          && !w.array().type().equals(p.type().elementType())) {
         problems.error(w.tree(), Problem.PARAMETER_WRITE, "'" + root.sourceName()
-            + "' may refer to parameter matrix '" + p.sourceName() + "' or one of its rows"
-            + " here, and Adjoint follows writes into a parameter's array only for a"
-            + " one-dimensional parameter (double[], int[], boolean[]); copy the matrix into a"
-            + " local double[][] first");
+            + "' may refer to parameter matrix '" + p.sourceName() + "' here, and Adjoint"
+            + " follows writes of elements into its rows, not the replacement of a row; write"
+            + " the elements of the row instead, or copy the matrix into a local double[][]"
+            + " first");
         return;
       }
     }
-    Variable p = first(reached);
+    Variable p = reached.stream().filter(v -> !ParameterMatrixCopies.isMatrix(v)).findFirst()
+        .orElse(first(reached));
     problems.error(w.tree(), Problem.PARAMETER_WRITE, "'" + root.sourceName()
         + "' may refer to the array of parameter '" + p.sourceName() + "' here, and Adjoint"
         + " follows writes into it through another name only as an element write through a"

@@ -41,6 +41,10 @@ import javax.lang.model.util.Elements;
  * <p>The copy would diverge from Java if the caller passed the same array twice (or an array
  * and a matrix holding it as a row): the gradient then throws IllegalArgumentException at entry,
  * loudly, instead of being silently wrong.
+ *
+ * <p>Writes into the rows of a {@code double[][]} parameter get a deep copy
+ * ({@link ParameterMatrixCopies}); a helper writing into a copied array is followed by
+ * writing the copy through after the call ({@link CopiedParameterCalls}).
  */
 public final class ParameterArrayCopies {
   private final Map<Variable, Variable> copies = new LinkedHashMap<>();
@@ -49,19 +53,26 @@ public final class ParameterArrayCopies {
   private final Map<Stmt.ArrayWrite, Set<Variable>> aliasWrites = new IdentityHashMap<>();
   private final TypeMirror illegalArgument;
 
-  private ParameterArrayCopies(Elements elements) {
+  private final ParameterMatrixCopies matrices;
+  private final CopiedParameterCalls calls;
+
+  private ParameterArrayCopies(Elements elements, RuleTable rules) {
     this.illegalArgument = elements.getTypeElement("java.lang.IllegalArgumentException")
         .asType();
+    this.matrices = new ParameterMatrixCopies(introduced, illegalArgument);
+    this.calls = new CopiedParameterCalls(copies, callers, rules, introduced);
   }
 
   /** {@code ir} with writes into parameter arrays redirected; {@code ir} itself if none. */
   public static MethodIr apply(MethodIr ir, Elements elements, MethodProblems problems,
       RuleTable rules) {
-    ParameterArrayCopies pass = new ParameterArrayCopies(elements);
+    ParameterArrayCopies pass = new ParameterArrayCopies(elements, rules);
     IrWalk.statements(ir.body(), s -> {
       if (s instanceof Stmt.ArrayWrite w && w.array() instanceof Expr.VarRef r
           && r.variable().origin() == Variable.Origin.PARAMETER) {
         pass.copyOf(r.variable());
+      } else if (s instanceof Stmt.ArrayWrite w && ParameterMatrixCopies.writtenMatrix(w) != null) {
+        pass.copyOf(ParameterMatrixCopies.writtenMatrix(w));
       }
     });
     pass.throughAliases(ir, problems, rules);
@@ -129,6 +140,10 @@ public final class ParameterArrayCopies {
     for (Map.Entry<Variable, Variable> e : copies.entrySet()) {
       Variable p = e.getKey();
       Tree at = p.declaration();
+      if (ParameterMatrixCopies.isMatrix(p)) {
+        out.addAll(matrices.entry(p, e.getValue(), callers.get(p), ir.parameters()));
+        continue;
+      }
       for (Variable other : ir.parameters()) {
         if (other == p) {
           continue;
@@ -211,6 +226,7 @@ public final class ParameterArrayCopies {
     @Override
     public Void visitAssign(Stmt.Assign a) {
       out.add(new Stmt.Assign(a.target(), redirect(a.value()), a.declaration(), a.tree()));
+      out.addAll(calls.after(a));
       return null;
     }
 
@@ -220,13 +236,24 @@ public final class ParameterArrayCopies {
       Expr index = redirect(w.index());
       Variable parameter = w.array() instanceof Expr.VarRef r ? r.variable() : null;
       Variable caller = parameter == null ? null : callers.get(parameter);
+      Variable matrix = ParameterMatrixCopies.writtenMatrix(w);
+      Expr rowIndex = null;
+      if (matrix != null) {
+        // m[i][j]: the row index too is evaluated once
+        rowIndex = held(((Expr.ArrayRead) array).index(), w);
+        array = new Expr.ArrayRead(new Expr.VarRef(copies.get(matrix), w.tree()), rowIndex,
+            array.type(), w.tree());
+      }
       Set<Variable> reached = aliasWrites.getOrDefault(w, Set.of());
-      if ((caller != null || !reached.isEmpty()) && !reevaluable(index)) {
+      if (reached.stream().anyMatch(ParameterMatrixCopies::isMatrix) && !stableRow(array)) {
+        Variable row = new Variable("row", array.type(), Variable.Origin.TEMPORARY, w.tree());
+        introduced.add(row);
+        out.add(new Stmt.Assign(row, array, true, w.tree()));
+        array = new Expr.VarRef(row, w.tree());
+      }
+      if (caller != null || matrix != null || !reached.isEmpty()) {
         // The index is evaluated once, before the value, as Java does.
-        Variable held = new Variable("at", index.type(), Variable.Origin.TEMPORARY, w.tree());
-        introduced.add(held);
-        out.add(new Stmt.Assign(held, index, true, w.tree()));
-        index = new Expr.VarRef(held, w.tree());
+        index = held(index, w);
       }
       out.add(new Stmt.ArrayWrite(array, index, redirect(w.value()), w.tree()));
       if (caller != null) {
@@ -234,7 +261,15 @@ public final class ParameterArrayCopies {
             new Expr.ArrayRead(array, index, parameter.type().elementType(), w.tree()),
             w.tree()));
       }
+      if (matrix != null) {
+        out.add(ParameterMatrixCopies.throughRow(copies.get(matrix), callers.get(matrix),
+            rowIndex, index, w.tree()));
+      }
       for (Variable p : reached) {
+        if (ParameterMatrixCopies.isMatrix(p)) {
+          out.add(matrices.throughRows(array, index, copies.get(p), callers.get(p), w.tree()));
+          continue;
+        }
         // if (y == xLocal) xCaller[i] = y[i];
         Stmt through = new Stmt.ArrayWrite(new Expr.VarRef(callers.get(p), w.tree()), index,
             new Expr.ArrayRead(array, index, p.type().elementType(), w.tree()), w.tree());
@@ -246,9 +281,21 @@ public final class ParameterArrayCopies {
       return null;
     }
 
+    /** {@code index} itself if it can be evaluated again, else held in a temporary. */
+    private Expr held(Expr index, Stmt.ArrayWrite w) {
+      if (reevaluable(index)) {
+        return index;
+      }
+      Variable held = new Variable("at", index.type(), Variable.Origin.TEMPORARY, w.tree());
+      introduced.add(held);
+      out.add(new Stmt.Assign(held, index, true, w.tree()));
+      return new Expr.VarRef(held, w.tree());
+    }
+
     @Override
     public Void visitEval(Stmt.Eval e) {
       out.add(new Stmt.Eval(redirect(e.expr()), e.tree()));
+      out.addAll(calls.after(e));
       return null;
     }
 
@@ -326,6 +373,12 @@ public final class ParameterArrayCopies {
     public Void visitIndexLoop(Stmt.IndexLoop node) {
       throw AdjointOnly.in("parameter-array-copies", node);
     }
+  }
+
+  /** A row that evaluates to the same array right after the write: {@code r}, {@code k[i]}. */
+  private static boolean stableRow(Expr row) {
+    return row instanceof Expr.VarRef || row instanceof Expr.ArrayRead a
+        && a.array() instanceof Expr.VarRef && reevaluable(a.index());
   }
 
   /** An index that evaluates to the same value right after the write: no calls, no reads. */

@@ -30,9 +30,9 @@ import java.util.function.Predicate;
  * gradient with NaN. For finite {@code e} and adjoints that are not {@code -0.0}, both agree.
  *
  * <p>The loop may also assign {@code int} variables (the original counter, {@code i = it - 1})
- * if nothing outside it reads them and it assigns them before reading them, so skipping it
- * changes nothing else that is observed. Every expression must be pure: skipping it drops no
- * effect.
+ * if it assigns them before reading them and nothing after it reads them before assigning them
+ * again ({@link DeadAfter}), so skipping it changes nothing else that is observed. Every
+ * expression must be pure: skipping it drops no effect.
  */
 public final class ZeroAdjointGuard {
   private ZeroAdjointGuard() {}
@@ -46,6 +46,7 @@ public final class ZeroAdjointGuard {
     Set<Variable> liveOut = new HashSet<>();
     body.parameterAdjoints().stream().filter(Objects::nonNull).forEach(liveOut::add);
     liveOut.add(body.resultAdjoint());
+    liveOut.add(body.result());
     return apply(body.reverse(), liveOut, call -> RuleTable.isPure(call.method()));
   }
 
@@ -109,8 +110,10 @@ public final class ZeroAdjointGuard {
     }
 
     /**
-     * Whether {@code a}, in {@code loop}'s body, stores an {@code int} that only this body reads,
-     * after this store: skipping the loop leaves no reader of a stale value.
+     * Whether {@code a}, in {@code loop}'s body, stores an {@code int} that the body reads only
+     * after this store and that nothing reads after the loop before assigning it again (only
+     * this body reads it, or {@link DeadAfter}: a fused loop's forward part resets the counter
+     * its reverse part's loops set): skipping the loop leaves no reader of a stale value.
      */
     private boolean isPrivateCounter(Stmt.Assign a, Stmt.IndexLoop loop) {
       Variable v = a.target();
@@ -132,7 +135,8 @@ public final class ZeroAdjointGuard {
       for (Stmt s : whole) {
         everywhere += Uses.count(s, v);
       }
-      return inside == everywhere && !writesElsewhere(v, a);
+      return inside == everywhere && !writesElsewhere(v, a)
+          || DeadAfter.at(whole, loop, v, false);
     }
 
     /** Whether anything in the sweep but {@code store} assigns {@code v}. */

@@ -75,6 +75,31 @@ class FusedGuardSourceTest {
           }
           return loss / xs.length;
         }
+
+        @Differentiable
+        static double fuzzBatch(double a, double b) {
+          double[] zu = new double[3];
+          zu[0] = a * 0.3;
+          zu[1] = b * 0.5;
+          zu[2] = (a + b) * 0.7;
+          double[] zh = new double[4];
+          double zs = 0;
+          for (int zn = 0; zn < 3; zn++) {
+            for (int zj = 0; zj < zh.length; zj++) {
+              double zz = 0.4 * zj - 0.6 + 0.25 * zn;
+              for (int zi = 0; zi < zu.length; zi++) {
+                zz += zu[zi] * zu[(zi + zj + zn) % zu.length];
+              }
+              zh[zj] = Math.max(zz, 0.0);
+            }
+            double zt = 0;
+            for (int zj = 0; zj < zh.length; zj++) {
+              zt += zh[zj] * (zj - 0.5);
+            }
+            zs += zt * zt;
+          }
+          return zs / 3;
+        }
       }
       """);
 
@@ -110,6 +135,17 @@ class FusedGuardSourceTest {
     assertWithMessage("%s", adjoint).that(guard).isGreaterThan(0);
     assertWithMessage("%s", adjoint).that(step).isGreaterThan(guard);
     assertWithMessage("%s", adjoint).that(restore).isGreaterThan(step);
+  }
+
+  /** The fuzzer's batched dense ReLU layer ({@code fuzz.DenseReluShapes}) fuses and is guarded. */
+  @Test
+  void theFuzzersBatchedLayerFusesWithTheGuardInside() {
+    String adjoint = method(generated(), "fuzzBatchAdjoint");
+    int reverse = adjoint.indexOf("// reverse sweep");
+    int fused = adjoint.indexOf("while (zn < 3) {");
+    int guard = adjoint.indexOf("if (zzAdj != 0.0) {");
+    assertWithMessage("%s", adjoint).that(reverse).isIn(Range.open(0, fused));
+    assertWithMessage("%s", adjoint).that(guard).isGreaterThan(fused);
   }
 
   private static String generated;

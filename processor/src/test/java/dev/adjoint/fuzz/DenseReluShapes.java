@@ -63,8 +63,9 @@ final class DenseReluShapes {
 
   /**
    * {@code for (n) { for (j) { unit = ...; for (i) unit += ...; h[j] = relu(unit); } t = sum of
-   * h[j] * c_j; s += t or t * t; }}, then {@code s} or {@code s / examples}. With the ReLU as an
-   * {@code if}, {@code h} is not rewritten by each example (a near miss: not fused).
+   * h[j] * c_j; s += t or t * t; }}, then {@code s} or {@code s / examples}, the loops over the
+   * units bounded by {@code h.length} (so that {@code h} is seen rewritten by each example). With
+   * the ReLU as an {@code if}, it is not (a near miss: not fused).
    */
   private List<Node> batch(String[] resultName) {
     String k = g.sfx();
@@ -100,10 +101,10 @@ final class DenseReluShapes {
           Node.stmt(h + "[" + j + "] = " + unit + ";"))));
     });
     List<Node> example = new ArrayList<>();
-    example.add(Node.stmt("for (int " + j + " = 0; " + j + " < " + hidden + "; " + j + "++) @0@",
+    example.add(Node.stmt("for (int " + j + " = 0; " + j + " < " + h + ".length; " + j + "++) @0@",
         Node.block(layer)));
     example.add(Node.stmt("double " + t + " = 0;"));
-    example.add(Node.stmt("for (int " + j + " = 0; " + j + " < " + hidden + "; " + j + "++) @0@",
+    example.add(Node.stmt("for (int " + j + " = 0; " + j + " < " + h + ".length; " + j + "++) @0@",
         Node.block(List.of(Node.stmt(t + " += " + h + "[" + j + "] * (" + j + " - 0.5);")))));
     example.add(Node.stmt(g.spick(s + " += " + t + ";", s + " += " + t + " * " + t + ";")));
     out.add(Node.stmt("for (int " + n + " = 0; " + n + " < " + examples + "; " + n + "++) @0@",

@@ -29,10 +29,10 @@ import java.util.function.Predicate;
  * guarded sweep gives the mathematically right share (nothing) where the other would poison the
  * gradient with NaN. For finite {@code e} and adjoints that are not {@code -0.0}, both agree.
  *
- * <p>The loop may also assign {@code int} variables (the original counter, {@code i = it - 1})
- * if nothing outside it reads them and it assigns them before reading them, so skipping it
- * changes nothing else that is observed. Every expression must be pure: skipping it drops no
- * effect.
+ * <p>The loop may also assign {@code int} variables (the original counter, {@code i = it - 1} or
+ * {@code i = i - 1}) whose values after it nothing observes: nothing after it reads them before
+ * assigning them again ({@link DeadAfter}), so skipping it changes nothing else that is
+ * observed. Every expression must be pure: skipping it drops no effect.
  */
 public final class ZeroAdjointGuard {
   private ZeroAdjointGuard() {}
@@ -46,6 +46,7 @@ public final class ZeroAdjointGuard {
     Set<Variable> liveOut = new HashSet<>();
     body.parameterAdjoints().stream().filter(Objects::nonNull).forEach(liveOut::add);
     liveOut.add(body.resultAdjoint());
+    liveOut.add(body.result());
     return apply(body.reverse(), liveOut, call -> RuleTable.isPure(call.method()));
   }
 
@@ -109,17 +110,28 @@ public final class ZeroAdjointGuard {
     }
 
     /**
-     * Whether {@code a}, in {@code loop}'s body, stores an {@code int} that only this body reads,
-     * after this store: skipping the loop leaves no reader of a stale value.
+     * Whether {@code a}, in {@code loop}'s body, stores an {@code int} whose value after the loop
+     * nothing observes, so that skipping the loop leaves no reader of a stale value: nothing
+     * after the loop reads it before assigning it again ({@link DeadAfter}: a fused loop's
+     * forward part resets the counter its reverse part's loops set; a pop restores a counter
+     * the loop steps down with {@code i = i - 1}), or only this body reads it, after this store.
      */
     private boolean isPrivateCounter(Stmt.Assign a, Stmt.IndexLoop loop) {
       Variable v = a.target();
-      if (v.type().kind() != IrType.Kind.INT || liveOut.contains(v) || Uses.count(a.value(), v) > 0
+      if (v.type().kind() != IrType.Kind.INT || liveOut.contains(v)
           || !Uses.isPure(a.value(), pure)) {
         return false;
       }
-      List<Stmt> body = loop.body().stmts();
-      for (Stmt s : body) {
+      return DeadAfter.at(whole, loop, v, false) || onlyThisBodyReads(a, loop);
+    }
+
+    /** Whether {@code a}'s target is read only in {@code loop}, after {@code a}, and set there. */
+    private boolean onlyThisBodyReads(Stmt.Assign a, Stmt.IndexLoop loop) {
+      Variable v = a.target();
+      if (Uses.count(a.value(), v) > 0) {
+        return false;
+      }
+      for (Stmt s : loop.body().stmts()) {
         if (s == a) {
           break;
         }

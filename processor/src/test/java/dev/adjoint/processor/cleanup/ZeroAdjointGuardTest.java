@@ -138,6 +138,61 @@ class ZeroAdjointGuardTest {
   }
 
   @Test
+  void aCounterAssignedAgainBeforeItIsReadLetsTheLoopBeGuarded() {
+    Stmt reset = new Stmt.Assign(i, Expr.Literal.ofInt(2), false, null);
+    List<Stmt> before = List.of(denseLoop(), reset, add(ref(otherAdj), at(x, i)));
+    List<Stmt> after = ZeroAdjointGuard.apply(before, Set.of(xAdj, wAdj, otherAdj), NONE);
+    assertThat(after.get(0)).isInstanceOf(Stmt.If.class);
+    assertThat(after.subList(1, 3)).isEqualTo(before.subList(1, 3));
+    assertSameValues(before, after);
+  }
+
+  /**
+   * A fused loop's shape: the next iteration's forward part resets the counter the reverse
+   * part's loop sets, then reads it. The reset must come first: read before it, the counter
+   * would hold what the skipped loop did not leave in it.
+   */
+  @Test
+  void inAnEnclosingLoopTheNextIterationMustAssignTheCounterBeforeReadingIt() {
+    Variable outer = variable("outer", IrType.INT, Variable.Origin.SCRATCH);
+    Stmt reset = new Stmt.Assign(i, Expr.Literal.ofInt(2), false, null);
+    Stmt read = add(ref(otherAdj), at(x, i));
+    List<Stmt> resetFirst = List.of(new Stmt.IndexLoop(null, outer, Expr.Literal.ofInt(0),
+        Expr.Literal.ofInt(3), false, new Stmt.Block(null, List.of(reset, read, denseLoop()),
+        null)));
+    List<Stmt> after = ZeroAdjointGuard.apply(resetFirst, Set.of(xAdj, wAdj, otherAdj), NONE);
+    Stmt.IndexLoop rewritten = (Stmt.IndexLoop) after.get(0);
+    assertThat(rewritten.body().stmts().get(2)).isInstanceOf(Stmt.If.class);
+    assertSameValues(resetFirst, after);
+    List<Stmt> readFirst = List.of(new Stmt.IndexLoop(null, outer, Expr.Literal.ofInt(0),
+        Expr.Literal.ofInt(3), false, new Stmt.Block(null, List.of(read, reset, denseLoop()),
+        null)));
+    assertThat(ZeroAdjointGuard.apply(readFirst, Set.of(xAdj, wAdj, otherAdj), NONE))
+        .isEqualTo(readFirst);
+  }
+
+  /**
+   * A loop whose counter was declared before it steps it down ({@code i = i - 1}) and a pop
+   * restores it after: skipped, the counter keeps its value until the restore overwrites it.
+   */
+  @Test
+  void aCounterSteppedDownAndRestoredAfterTheLoop() {
+    Stmt stepDown = new Stmt.Assign(i, new Expr.Binary(BinaryOp.MINUS, ref(i),
+        Expr.Literal.ofInt(1)), false, null);
+    Stmt loop = new Stmt.IndexLoop(null, iteration, new Expr.ArrayLength(ref(x), null),
+        Expr.Literal.ofInt(0), true, new Stmt.Block(null, List.of(stepDown,
+            add(at(wAdj, i), times(ref(zAdj), at(x, i)))), null));
+    Stmt restore = new Stmt.Assign(i, Expr.Literal.ofInt(3), false, null);
+    List<Stmt> before = List.of(loop, restore, add(ref(otherAdj), at(x, i)));
+    List<Stmt> after = ZeroAdjointGuard.apply(before, Set.of(xAdj, wAdj, otherAdj), NONE);
+    assertThat(after.get(0)).isInstanceOf(Stmt.If.class);
+    assertSameValues(before, after);
+    List<Stmt> notRestored = List.of(loop, add(ref(otherAdj), at(x, i)));
+    assertThat(ZeroAdjointGuard.apply(notRestored, Set.of(xAdj, wAdj, otherAdj), NONE))
+        .isEqualTo(notRestored);
+  }
+
+  @Test
   void aLoopInsideAnotherIsGuardedInPlace() {
     Variable outer = variable("outer", IrType.INT, Variable.Origin.SCRATCH);
     Stmt nest = new Stmt.IndexLoop(null, outer, Expr.Literal.ofInt(0), Expr.Literal.ofInt(3),
@@ -160,7 +215,7 @@ class ZeroAdjointGuardTest {
     }
     start.put(zAdj, zeroFactor ? 0.0 : random.nextGaussian());
     start.put(otherAdj, random.nextGaussian());
-    start.put(i, 7);
+    start.put(i, 5); // x.length, as a forward loop over x leaves it
     return start;
   }
 

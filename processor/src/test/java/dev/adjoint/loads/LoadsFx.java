@@ -4,7 +4,7 @@ import dev.adjoint.Differentiable;
 
 /**
  * Bodies that read one primal element several times, with and without something in between
- * that may change it, for {@link ElementLoadsTest}: the adjoint holds an element in a local only
+ * that may change it, for {@link LoadsTest}: the adjoint holds an element in a local only
  * where nothing in between can change it.
  */
 final class LoadsFx {

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * Reads the generated adjoints whose bodies read one primal element several times (issue 15,
  * cause 2): the element is loaded into a local once, where nothing in between may change it,
  * and read again where something may. The values are checked by
- * {@code dev.adjoint.fusion.ElementLoadsTest}, bit for bit against the code before.
+ * {@code dev.adjoint.loads.LoadsTest}, bit for bit against the code before.
  */
 class ElementLoadsSourceTest {
   private static final TestSource SOURCE = TestSource.of("t.Loads", """

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * held in locals (commit 3c09235) computed them. {@link #main} prints the table from the code
  * under test.
  */
-class ElementLoadsTest {
+class LoadsTest {
   private static final double TOL = 1e-6;
 
   /** Value, then gradient, of each body on fixed inputs, as {@code Double} bits. */

@@ -82,6 +82,11 @@ class ElementLoadsSourceTest {
     assertWithMessage("%s", adjoint).that(count(adjoint, "w[j][k]")).isEqualTo(2);
     assertWithMessage("%s", adjoint).that(adjoint).contains("double wjk = w[j][k];");
     assertWithMessage("%s", adjoint).that(adjoint).contains("s = s + sin * wjk;");
+    // the two shares into the row's element: one load, one store (ElementSums)
+    assertWithMessage("%s", adjoint).that(count(adjoint, "wAdj[j][k] +=")).isEqualTo(0);
+    assertWithMessage("%s", adjoint).that(adjoint)
+        .contains("double elementSum = wAdj[j][k] + valueAdj * sin;");
+    assertWithMessage("%s", adjoint).that(adjoint).contains("wAdj[j][k] = elementSum + adj * vk;");
   }
 
   @Test

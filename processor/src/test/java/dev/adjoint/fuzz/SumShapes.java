@@ -13,7 +13,8 @@ import java.util.List;
  * helper's adjoint entry point, called once.
  * As near misses, which must keep two sweeps: a term reading the sum, a break, a non-linear
  * use after the loop. One shape in three writes a scratch array instead
- * ({@link ScratchSumShapes}).
+ * ({@link ScratchSumShapes}), one in six reads elements several times
+ * ({@link RepeatedReadSumShapes}).
  */
 final class SumShapes {
   private final ReferenceShapes.Generator g;
@@ -26,6 +27,9 @@ final class SumShapes {
   List<Node> build(String[] resultName) {
     if (g.sr(3) == 0) {
       return new ScratchSumShapes(g).build(resultName);
+    }
+    if (g.sr(4) == 0) {
+      return new RepeatedReadSumShapes(g).build(resultName);
     }
     String k = g.sfx();
     String z = "z" + k;

@@ -42,11 +42,14 @@ public final class AdjointCleanup {
 
   /**
    * As {@link #apply(List, Set, Predicate)}, then summing the shares into one adjoint element
-   * in a local ({@link ElementSums}); {@code scratch} creates a fresh {@code double} local.
+   * in a local ({@link ElementSums}), holding primal elements read more than once in locals
+   * ({@link ElementLoads}) and folding negations ({@link Negations}); {@code scratch} creates a
+   * fresh {@code double} local.
    */
   public static List<Stmt> apply(List<Stmt> code, Set<Variable> liveOut,
       Predicate<Expr.Call> pureCall, Function<String, Variable> scratch) {
-    return ElementSums.apply(apply(code, liveOut, pureCall), pureCall, scratch);
+    List<Stmt> summed = ElementSums.apply(apply(code, liveOut, pureCall), pureCall, scratch);
+    return Negations.apply(ElementLoads.apply(summed, pureCall, scratch), liveOut, pureCall);
   }
 
   private static List<Stmt> sequence(List<Stmt> code, Set<Variable> liveOut, boolean outermost,

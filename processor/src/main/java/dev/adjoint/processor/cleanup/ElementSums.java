@@ -3,6 +3,7 @@ package dev.adjoint.processor.cleanup;
 import dev.adjoint.processor.ir.BinaryOp;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.IrType;
+import dev.adjoint.processor.ir.IrWalk;
 import dev.adjoint.processor.ir.Stmt;
 import dev.adjoint.processor.ir.StmtRewrite;
 import dev.adjoint.processor.ir.Variable;
@@ -23,7 +24,9 @@ import java.util.function.Predicate;
  * or an accumulation, all of pure expressions; nothing in between may read or assign the
  * adjoint array or a variable the index reads, or write an element of any array, except of the
  * same array at an index that differs from it by a non-zero constant ({@code xAdj[2 * i + 1]}),
- * which cannot be the same element.
+ * which cannot be the same element. An element of a row ({@code wAdj[j][k]}) is summed the same
+ * way: the row expression is part of what nothing in between may assign, and the only other
+ * writes allowed are into the same row expression at an index that differs by a constant.
  */
 final class ElementSums {
   private final Predicate<Expr.Call> pureCall;
@@ -58,15 +61,18 @@ final class ElementSums {
   }
 
   private boolean isElementShare(Stmt.Accumulate acc) {
-    return !acc.wholeArray() && acc.target() instanceof Expr.ArrayRead r
-        && r.array() instanceof Expr.VarRef a && a.variable().origin() == Variable.Origin.ADJOINT
-        && Uses.isPure(r.index(), pureCall) && Uses.isPure(acc.value(), pureCall)
-        && Uses.count(acc.value(), a.variable()) == 0;
+    if (acc.wholeArray() || !(acc.target() instanceof Expr.ArrayRead r)) {
+      return false;
+    }
+    Variable array = IrWalk.root(r.array());
+    return array != null && array.origin() == Variable.Origin.ADJOINT
+        && Uses.isPure(r, pureCall) && Uses.isPure(acc.value(), pureCall)
+        && Uses.count(acc.value(), array) == 0;
   }
 
   /** Positions of the shares into {@code target}'s element from {@code p}, up to a barrier. */
   private List<Integer> members(List<Stmt> code, int p, Expr.ArrayRead target) {
-    Variable array = ((Expr.VarRef) target.array()).variable();
+    Variable array = IrWalk.root(target.array());
     List<Integer> members = new ArrayList<>(List.of(p));
     for (int q = p + 1; q < code.size(); q++) {
       Stmt s = code.get(q);
@@ -87,7 +93,7 @@ final class ElementSums {
     }
     if (s instanceof Stmt.Assign a) {
       return !a.target().type().isArray() && a.target() != array
-          && Uses.count(target.index(), a.target()) == 0 && Uses.isPure(a.value(), pureCall)
+          && Uses.count(target, a.target()) == 0 && Uses.isPure(a.value(), pureCall)
           && Uses.count(a.value(), array) == 0;
     }
     if (!(s instanceof Stmt.Accumulate acc) || acc.wholeArray()
@@ -95,10 +101,10 @@ final class ElementSums {
       return false;
     }
     if (acc.target() instanceof Expr.VarRef r) {
-      return !r.variable().type().isArray() && Uses.count(target.index(), r.variable()) == 0;
+      return !r.variable().type().isArray() && Uses.count(target, r.variable()) == 0;
     }
-    return acc.target() instanceof Expr.ArrayRead other && other.array() instanceof Expr.VarRef o
-        && o.variable() == array && Uses.isPure(other.index(), pureCall)
+    return acc.target() instanceof Expr.ArrayRead other
+        && IndexForms.same(other.array(), target.array()) && Uses.isPure(other.index(), pureCall)
         && IndexForms.differ(other.index(), target.index());
   }
 

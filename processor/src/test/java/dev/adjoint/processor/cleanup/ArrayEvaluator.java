@@ -80,6 +80,8 @@ final class ArrayEvaluator {
     return switch (b.op()) {
       case TIMES -> l * r;
       case PLUS -> l + r;
+      case MINUS -> l - r;
+      case DIVIDE -> l / r;
       case NOT_EQUAL -> l != r;
       default -> throw new IllegalArgumentException("not evaluated here: " + e);
     };

@@ -118,6 +118,28 @@ class ElementSumsTest {
   }
 
   @Test
+  void sharesIntoAnElementOfARowAreSummedToo() {
+    Variable wAdj = variable("wAdj", IrType.DOUBLE_MATRIX, Variable.Origin.ADJOINT);
+    Function<Expr, Expr> element = row -> new Expr.ArrayRead(
+        new Expr.ArrayRead(ref(wAdj), row, IrType.DOUBLE_ARRAY, null), ref(j), IrType.DOUBLE,
+        null);
+    Stmt scalar = new Stmt.Assign(adj, times(ref(t1Adj), Expr.Literal.ofDouble(10)), true, null);
+    List<Stmt> before = List.of(add(element.apply(ref(i)), ref(t1Adj)), scalar,
+        add(element.apply(ref(i)), ref(adj)));
+    List<Stmt> after = ElementSums.apply(before, NONE, SCRATCH);
+    assertThat(after.get(0)).isInstanceOf(Stmt.Assign.class);
+    assertThat(after.get(2)).isInstanceOf(Stmt.ArrayWrite.class);
+    // a share into the same column of a row that may be the same one keeps them apart
+    List<Stmt> otherRow = List.of(before.get(0), add(element.apply(ref(j)), ref(t2Adj)),
+        before.get(2));
+    assertThat(ElementSums.apply(otherRow, NONE, SCRATCH)).isEqualTo(otherRow);
+    // so does an assignment of the row's index
+    List<Stmt> rowMoves = List.of(before.get(0),
+        new Stmt.Assign(i, Expr.Literal.ofInt(1), false, null), before.get(2));
+    assertThat(ElementSums.apply(rowMoves, NONE, SCRATCH)).isEqualTo(rowMoves);
+  }
+
+  @Test
   void indexFormsTellDistinctElementsOnlyWhenTheyDifferByAConstant() {
     assertThat(IndexForms.differ(index(1), index(0))).isTrue();
     assertThat(IndexForms.differ(index(0), index(0))).isFalse();

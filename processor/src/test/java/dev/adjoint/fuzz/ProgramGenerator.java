@@ -1513,6 +1513,7 @@ final class ProgramGenerator {
     }
     String r = "zr" + k;
     boolean result = false;
+    List<String> accumulators = new ArrayList<>();
     int calls = 1 + sr(2);
     for (int c = 0; c < calls; c++) {
       Node call = switch (two ? sr(6) : sr(3)) {
@@ -1552,15 +1553,27 @@ final class ProgramGenerator {
       };
       if (sr(4) == 0 && !call.template.startsWith("double ")) {
         String i = "zi" + sfx();
+        List<Node> body = List.of(call);
+        if (sr(2) == 0) {
+          // a temporary read before the call and used after it: the reverse sweep must not
+          // recompute it from the array the call has overwritten (a wrong gradient once)
+          String q = "zq" + sfx();
+          String acc = "zs" + sfx();
+          out.add(Node.stmt("double " + acc + " = 0;"));
+          body = List.of(Node.stmt("double " + q + " = " + y + "[" + i + " % " + len + "] * " + y
+              + "[0];"), call, Node.stmt(acc + " += " + q + " * " + y + "[1];"));
+          accumulators.add(acc);
+        }
         out.add(Node.stmt("for (int " + i + " = 0; " + i + " < " + (2 + sr(2)) + "; " + i
-            + "++) @0@", Node.block(List.of(call))));
+            + "++) @0@", Node.block(body)));
       } else {
         out.add(call);
       }
     }
     String read = y + "[0] * @0@ + " + y + "[1]" + (two ? " + " + w + "[1] * " + w + "[0]" : "")
         + (matrix ? " + " + zm + "[0][1] * " + zm + "[1][0] + " + zm + "[1][1]" : "")
-        + (result ? " + " + r : "");
+        + (result ? " + " + r : "") + String.join("", accumulators.stream()
+            .map(a -> " + " + a).toList());
     out.add(Node.stmt("double " + z + " = " + read + ";", expr(scope, 1)));
     scope.arrays.add(new Arr(y, 1, len, 0, true));
     if (two) {

@@ -33,10 +33,11 @@ public final class RecomputablePrefixes {
    * loop body, each assigned nowhere else in the loop, whose values are pure functions of the
    * loop counter, of variables and arrays the loop does not change, and of earlier ones. (The
    * extended Rosenbrock's {@code t1} and {@code t2}, a for-each's element.) Loops in
-   * {@code skipped} (re-run by the reverse sweep) have none.
+   * {@code skipped} (re-run by the reverse sweep) have none. An array a helper called in the
+   * loop may write into counts as changed, as one the loop writes itself.
    */
   public static Map<Stmt.Loop, Prefix> find(Stmt.Block body, Set<Stmt.Loop> skipped,
-      ArrayAliases aliases) {
+      ArrayAliases aliases, RuleTable rules) {
     Map<Stmt.Loop, Prefix> found = new IdentityHashMap<>();
     IrWalk.statements(body, s -> {
       if (!(s instanceof Stmt.Loop l) || skipped.contains(l)) {
@@ -49,6 +50,12 @@ public final class RecomputablePrefixes {
           assignments.merge(a.target(), 1, Integer::sum);
         } else if (c instanceof Stmt.ArrayWrite w) {
           written.add(aliases.canonical(IrWalk.root(w.array())));
+        }
+        Expr.Call writing = WritingCalls.of(c, rules);
+        if (writing != null) {
+          for (Variable root : WritingCalls.writtenRoots(writing, rules)) {
+            written.add(aliases.canonical(root));
+          }
         }
       });
       // a write through an alias changes every array of its class

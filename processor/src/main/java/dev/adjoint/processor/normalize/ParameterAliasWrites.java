@@ -54,17 +54,6 @@ final class ParameterAliasWrites {
         + " local array first (double[] y = " + first(reached).sourceName() + ".clone();)"));
   }
 
-  /** Reports every write of {@code writes}: in a helper none of them is followed. */
-  static void reportAll(Map<Stmt.ArrayWrite, Set<Variable>> writes, MethodProblems problems) {
-    writes.forEach((w, reached) -> problems.error(w.tree(), Problem.PARAMETER_WRITE,
-        "'" + IrWalk.root(w.array()).sourceName() + "' may refer to the array of parameter '"
-        + first(reached).sourceName() + "' here, and a helper (a method without"
-        + " @Differentiable) may write into a parameter's array only through the parameter's"
-        + " own name (before any reassignment of it); write through '"
-        + first(reached).sourceName() + "', or copy it first (" + first(reached).sourceName()
-        + ".clone())"));
-  }
-
   /** Whether a parameter of {@code reached} is a record's component. */
   private static boolean hidden(Set<Variable> reached) {
     return reached.stream().anyMatch(p -> p.sourceName().indexOf('$') >= 0);

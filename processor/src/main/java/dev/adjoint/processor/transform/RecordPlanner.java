@@ -107,7 +107,7 @@ final class RecordPlanner {
       }
     }
     Map<Stmt.Loop, RecomputablePrefixes.Prefix> candidates =
-        RecomputablePrefixes.find(ir.body(), parts.checkpointed.keySet(), aliases);
+        RecomputablePrefixes.find(ir.body(), parts.checkpointed.keySet(), aliases, rules);
     // What they read must be restored by the time the loop is reversed.
     candidates.forEach((loop, prefix) -> reads.merge(loop, new LinkedHashSet<>(prefix.reads()),
         (x, y) -> {

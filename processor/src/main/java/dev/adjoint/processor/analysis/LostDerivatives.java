@@ -7,6 +7,7 @@ import dev.adjoint.processor.ir.IrType;
 import dev.adjoint.processor.ir.IrWalk;
 import dev.adjoint.processor.ir.Stmt;
 import dev.adjoint.processor.ir.Variable;
+import dev.adjoint.processor.normalize.ChosenReturnedArrays;
 import dev.adjoint.processor.rules.AdjointCallRule;
 import dev.adjoint.processor.rules.DerivativeRule;
 import dev.adjoint.processor.rules.PullbackRule;
@@ -43,7 +44,8 @@ final class LostDerivatives {
     // a helper returning an argument, as a statement: its result is discarded, the caller
     // holds the argument itself (ReturnedArgumentCalls)
     Expr returnsWritten = s instanceof Stmt.Eval ev && ev.expr() instanceof Expr.Call c
-        && rules.returnedArgument(c.method()).isPresent() ? ev.expr() : null;
+        && rules.returnedArgument(c.method()).isPresent() ? ev.expr()
+        : ChosenReturnedArrays.holdsChosenResult(s) ? ((Stmt.Assign) s).value() : null;
     IrWalk.ownExpressions(s, e -> IrWalk.expressions(e, node -> {
       if (node instanceof Expr.Call c && c.type().isArray() && node != arrayRoot
           && node != returnsWritten && varied.test(node)

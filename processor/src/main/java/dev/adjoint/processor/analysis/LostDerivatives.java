@@ -167,9 +167,12 @@ final class LostDerivatives {
     return name + " may return an array it received (or a row of one), and Adjoint follows"
         + " such a result only when every return gives the same parameter (return v;) or the"
         + " same row of one (return m[i]; with an int parameter i or a constant), none of them"
-        + " assigned in the helper; otherwise the gradient would treat the result as a new"
-        + " array, and writes through either name would not reach the other's adjoint: return"
-        + " a new array from the helper (copy the elements into new double[n]), or index the"
-        + " original directly";
+        + " assigned in the helper, or, for a helper that writes into none of its arrays and may"
+        + " also return a new array, when the call is the whole value of an assignment"
+        + " (double[] q = f(x, ...);) whose array arguments are variables of the result's type;"
+        + " otherwise the gradient would treat the result as a new array, and writes through"
+        + " either name would not reach the other's adjoint: call it so, return a new array"
+        + " from the helper (copy the elements into new double[n]), or index the original"
+        + " directly";
   }
 }

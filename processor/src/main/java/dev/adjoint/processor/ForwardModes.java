@@ -99,6 +99,10 @@ final class ForwardModes {
       return new Result(Members.none(), List.of());
     }
     MethodProblems problems = new MethodProblems(diagnostics, unit);
+    if ((wantsJvp || modes.contains("HESSIAN"))
+        && dev.adjoint.processor.normalize.ChosenReturnedArrays.refuseForward(ir, problems)) {
+      return new Result(Members.none(), List.of());
+    }
     Set<String> names = SourceNames.identifiers(tree);
     Set<String> labels = SourceNames.labels(tree);
     try {

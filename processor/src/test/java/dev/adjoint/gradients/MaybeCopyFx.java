@@ -82,4 +82,13 @@ final class MaybeCopyFx {
         }
         return s + h[0] * h[1] * h[2];
     }
+
+    /** A constant table as the candidate: an active value is written through q into it. */
+    @Differentiable
+    static double intoConstant(double a, boolean copy) {
+        double[] k = {1.5, -0.5};
+        double[] q = maybeCopy(k, copy);
+        q[1] = a * q[1];
+        return k[1] * a + q[0] * q[1];
+    }
 }

@@ -81,4 +81,18 @@ class MaybeCopyTest {
             Check.fd(p -> MaybeCopyFx.inLoop(p, start), X, g.x());
         }
     }
+
+    @Test
+    void writesIntoAConstantCandidate() {
+        for (boolean copy : new boolean[] {true, false}) {
+            double a = 1.3;
+            var g = MaybeCopyFxGrad.intoConstant(a, copy);
+            Check.sameValue(MaybeCopyFx.intoConstant(a, copy), g.value());
+            Check.fd(p -> MaybeCopyFx.intoConstant(p[0], copy), new double[] {a},
+                    new double[] {g.a()});
+            // copy: q = {3, -0.5 a}, k[1] a - 1.5 a = -2 a; alias: k[1] = -0.5 a, so
+            // -0.5 a^2 - 0.75 a
+            Check.exact(copy ? -2.0 : -a - 0.75, g.a(), "d/da, copy = " + copy);
+        }
+    }
 }

@@ -91,4 +91,15 @@ final class MaybeCopyFx {
         q[1] = a * q[1];
         return k[1] * a + q[0] * q[1];
     }
+
+    /** Time stepping: the array reassigned to the call's result, written through each step. */
+    @Differentiable
+    static double stepping(double[] x, int k) {
+        double[] h = {x[0], x[1], x[2]};
+        for (int i = 0; i < 5; i++) {
+            h = maybeCopy(h, (i + k) % 3 == 0);
+            h[1] = h[1] * Math.cos(h[0]) + h[2];
+        }
+        return h[0] * h[1] + h[2];
+    }
 }

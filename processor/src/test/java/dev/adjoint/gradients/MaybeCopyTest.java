@@ -95,4 +95,16 @@ class MaybeCopyTest {
             Check.exact(copy ? -2.0 : -a - 0.75, g.a(), "d/da, copy = " + copy);
         }
     }
+
+    @Test
+    void timeSteppingThroughTheResult() {
+        for (int k = 0; k < 3; k++) {
+            int start = k;
+            double[] x = X.clone();
+            var g = MaybeCopyFxGrad.stepping(x, start);
+            Check.exact(X, x, "x is left as it was");
+            Check.sameValue(MaybeCopyFx.stepping(X.clone(), start), g.value());
+            Check.fd(p -> MaybeCopyFx.stepping(p, start), X, g.x());
+        }
+    }
 }

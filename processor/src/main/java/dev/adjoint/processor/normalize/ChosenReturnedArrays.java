@@ -28,9 +28,9 @@ import java.util.List;
  * adjoint, and the call's own result shadow stays zero, so the helper's reverse of
  * {@code return v;} adds nothing twice; on the other path {@code q} is the new array.
  *
- * <p>Only a statement {@code q = f(a, …);} (or a declaration) of a helper that writes into none
- * of its arrays, whose array arguments are variables of the result's type (so that the helper
- * cannot return a row of one), is rewritten; any other call stays as it is and the activity
+ * <p>Only a statement {@code q = f(a, …);} (or a declaration) with a {@code double[]} result, of
+ * a helper that writes into none of its arrays, whose array arguments are variables of the
+ * result's type (so that the helper cannot return a row of one), is rewritten; any other call stays as it is and the activity
  * analysis reports it.
  */
 public final class ChosenReturnedArrays {
@@ -121,7 +121,9 @@ public final class ChosenReturnedArrays {
   }
 
   private boolean follows(Stmt.Assign a, Expr.Call c) {
-    if (!a.target().type().isArray() || c.receiver() != null || !c.type().isArray()
+    // one-dimensional: a new matrix could share rows with an argument, whose shadow rows it
+    // would not share
+    if (c.type().kind() != IrType.Kind.DOUBLE_ARRAY || c.receiver() != null
         || c.args().size() != c.method().getParameters().size()
         || !(rules.ruleFor(c.method()).orElse(null) instanceof AdjointCallRule)
         || rules.returnedArgument(c.method()).isPresent()

@@ -102,10 +102,6 @@ final class ForwardModes {
     Set<String> names = SourceNames.identifiers(tree);
     Set<String> labels = SourceNames.labels(tree);
     try {
-      if ((wantsJvp || modes.contains("HESSIAN"))
-          && dev.adjoint.processor.normalize.ChosenReturnedArrays.refuseForward(ir, problems)) {
-        return new Result(Members.none(), List.of());
-      }
       TangentIr tangent = TangentTransform.transform(ir, activity, rules, problems, names);
       calleesHaveTangents(tangent, problems);
       if (problems.any()) {

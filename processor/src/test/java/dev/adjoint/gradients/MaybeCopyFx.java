@@ -1,6 +1,7 @@
 package dev.adjoint.gradients;
 
 import dev.adjoint.Differentiable;
+import dev.adjoint.Mode;
 
 /**
  * Helpers returning the array they received on one path and a new array on another (issue 13,
@@ -44,7 +45,7 @@ final class MaybeCopyFx {
     }
 
     /** Writes through q and through x after the call, then reads both. */
-    @Differentiable
+    @Differentiable(modes = {Mode.GRADIENT, Mode.TANGENT, Mode.HESSIAN})
     static double writes(double[] x, double c) {
         double[] w = {x[0] * c, x[1] + c, x[2]};
         double[] q = maybeCopy(w, c > 0);
@@ -55,14 +56,14 @@ final class MaybeCopyFx {
     }
 
     /** The result of a helper that returns maybeCopy's result. */
-    @Differentiable
+    @Differentiable(modes = {Mode.GRADIENT, Mode.TANGENT, Mode.HESSIAN})
     static double passed(double[] x, double c) {
         double[] q = passOn(x, c);
         return q[0] * q[1] * q[1] + x[0];
     }
 
     /** Two candidate arguments and a new array. */
-    @Differentiable
+    @Differentiable(modes = {Mode.GRADIENT, Mode.TANGENT, Mode.HESSIAN})
     static double chooses(double[] x, double[] y, double s) {
         double[] q = either(x, y, s);
         q[0] = q[0] * s;

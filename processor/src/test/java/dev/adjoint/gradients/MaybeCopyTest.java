@@ -1,6 +1,9 @@
 package dev.adjoint.gradients;
 
 import static dev.adjoint.gradients.Check.concat;
+import static dev.adjoint.gradients.Check.dot;
+import static dev.adjoint.gradients.Check.hvpMatchesDifferences;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -38,6 +41,16 @@ class MaybeCopyTest {
             Check.sameValue(MaybeCopyFx.writes(X.clone(), c), g.value());
             Check.fd(p -> MaybeCopyFx.writes(Arrays.copyOf(p, 3), p[3]), concat(X, c),
                     concat(g.x(), g.c()));
+            double[] dx = {0.3, -0.2, 0.5};
+            double dc = 0.4;
+            var t = MaybeCopyFxGrad.writesTangent(X.clone(), c, dx, dc);
+            Check.sameValue(g.value(), t.value());
+            assertEquals(dot(concat(g.x(), g.c()), concat(dx, dc)), t.tangent(), 1e-12);
+            var hv = MaybeCopyFxGrad.writesHvp(X.clone(), c, dx, dc);
+            hvpMatchesDifferences(p -> {
+                var q = MaybeCopyFxGrad.writes(Arrays.copyOf(p, 3), p[3]);
+                return concat(q.x(), q.c());
+            }, concat(X, c), concat(dx, dc), concat(hv.xHvp(), hv.cHvp()));
         }
     }
 
@@ -48,6 +61,16 @@ class MaybeCopyTest {
             Check.sameValue(MaybeCopyFx.passed(X.clone(), c), g.value());
             Check.fd(p -> MaybeCopyFx.passed(Arrays.copyOf(p, 3), p[3]), concat(X, c),
                     concat(g.x(), g.c()));
+            double[] dx = {0.3, -0.2, 0.5};
+            double dc = 0.4;
+            var t = MaybeCopyFxGrad.passedTangent(X.clone(), c, dx, dc);
+            Check.sameValue(g.value(), t.value());
+            assertEquals(dot(concat(g.x(), g.c()), concat(dx, dc)), t.tangent(), 1e-12);
+            var hv = MaybeCopyFxGrad.passedHvp(X.clone(), c, dx, dc);
+            hvpMatchesDifferences(p -> {
+                var q = MaybeCopyFxGrad.passed(Arrays.copyOf(p, 3), p[3]);
+                return concat(q.x(), q.c());
+            }, concat(X, c), concat(dx, dc), concat(hv.xHvp(), hv.cHvp()));
             double q0 = (c > 0 ? 2 : 1) * X[0];
             Check.exact((c > 0 ? 2 : 1) * X[1] * X[1] + 1, g.x()[0], "d/dx0 for c = " + c);
             Check.exact(2 * q0 * X[1], g.x()[1], "d/dx1 for c = " + c);
@@ -69,6 +92,22 @@ class MaybeCopyTest {
             Check.exact(s > 0.5 ? 0.63 : X[0], x[0], "x[0] after the call, for s = " + s);
             Check.fd(p -> MaybeCopyFx.chooses(Arrays.copyOf(p, 3), Arrays.copyOfRange(p, 3, 6),
                     p[6]), concat(concat(X, Y), s), concat(concat(g.x(), g.y()), g.s()));
+            double[] dx = {0.3, -0.2, 0.5};
+            double[] dy = {-0.1, 0.6, 0.2};
+            double ds = 0.7;
+            double[] tx = X.clone();
+            var t = MaybeCopyFxGrad.choosesTangent(tx, Y.clone(), s, dx, dy, ds);
+            Check.exact(px, tx, "x after the tangent call, for s = " + s);
+            Check.sameValue(g.value(), t.value());
+            assertEquals(dot(concat(concat(g.x(), g.y()), g.s()), concat(concat(dx, dy), ds)),
+                    t.tangent(), 1e-12);
+            var hv = MaybeCopyFxGrad.choosesHvp(X.clone(), Y.clone(), s, dx, dy, ds);
+            hvpMatchesDifferences(p -> {
+                var q = MaybeCopyFxGrad.chooses(Arrays.copyOf(p, 3), Arrays.copyOfRange(p, 3, 6),
+                        p[6]);
+                return concat(concat(q.x(), q.y()), q.s());
+            }, concat(concat(X, Y), s), concat(concat(dx, dy), ds),
+                    concat(concat(hv.xHvp(), hv.yHvp()), hv.sHvp()));
         }
     }
 

@@ -143,57 +143,6 @@ class ReturnedArrayDiagnosticsTest {
         .atColumn(src.column("double[] q = scaleOrCopy(w, c);", "(w, c)"));
   }
 
-  /**
-   * The forward modes do not follow the identity choice yet (a helper's tangent entry point
-   * returns a copy): an error at the call, in the method with the modes and in a helper whose
-   * tangent a Hessian needs.
-   */
-  @Test
-  void forwardModesOfAHelperReturningItsArgumentOrACopy() {
-    TestSource src = t("""
-        final class T {
-          static double[] maybeCopy(double[] v, boolean copy) {
-            if (copy) {
-              double[] w = v.clone();
-              w[0] = 2 * w[0];
-              return w;
-            }
-            return v;
-          }
-
-          static double firstOf(double[] v, double c) {
-            double[] r = maybeCopy(v, c > 0);
-            return r[0] * c;
-          }
-
-          @Differentiable(modes = {Mode.GRADIENT, Mode.TANGENT})
-          static double loss(double a, double c) {
-            double[] w = {a, a * c};
-            double[] q = maybeCopy(w, c > 0);
-            return q[0] * w[1];
-          }
-
-          @Differentiable(modes = {Mode.GRADIENT, Mode.HESSIAN})
-          static double second(double a, double c) {
-            double[] w = {a, a * c};
-            return firstOf(w, c) * a;
-          }
-        }
-        """);
-    Compilation c = compile(src);
-    assertThat(c).failed();
-    String message = "[adjoint:mode-unsupported] Mode.TANGENT, Mode.JACOBIAN and Mode.HESSIAN do"
-        + " not follow a call of T.maybeCopy, which may return an array it received on one path"
-        + " and a new array on another (the gradient does); leave out the modes beyond the"
-        + " gradient, or return a new array from the helper on every path";
-    assertThat(c).hadErrorContaining(message)
-        .inFile(src.file).onLine(src.line("double[] q = maybeCopy(w, c > 0);"))
-        .atColumn(src.column("double[] q = maybeCopy(w, c > 0);", "(w, c"));
-    assertThat(c).hadErrorContaining(message)
-        .inFile(src.file).onLine(src.line("double[] r = maybeCopy(v, c > 0);"))
-        .atColumn(src.column("double[] r = maybeCopy(v, c > 0);", "(v, c"));
-  }
-
   @Test
   void writingHelperReturningItsArgumentInsideAConditionalOperand() {
     TestSource src = t("""

@@ -1,12 +1,9 @@
 package dev.adjoint.processor.normalize;
 
 import dev.adjoint.processor.analysis.WritingCalls;
-import dev.adjoint.processor.diag.MethodProblems;
-import dev.adjoint.processor.diag.Problem;
 import dev.adjoint.processor.ir.BinaryOp;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.IrType;
-import dev.adjoint.processor.ir.IrWalk;
 import dev.adjoint.processor.ir.MethodIr;
 import dev.adjoint.processor.ir.Stmt;
 import dev.adjoint.processor.ir.StmtRewrite;
@@ -64,28 +61,6 @@ public final class ChosenReturnedArrays {
   public static boolean holdsChosenResult(Stmt s) {
     return s instanceof Stmt.Assign a && a.target().origin() == Variable.Origin.TEMPORARY
         && a.target().sourceName().equals(RESULT_NAME) && a.value() instanceof Expr.Call;
-  }
-
-  /**
-   * Reports each such call in {@code ir} for the forward modes, which do not follow it yet: a
-   * helper's tangent entry point returns a copy of the array it returns, so the identity the
-   * choice tests is lost there. True when there is one.
-   */
-  public static boolean refuseForward(MethodIr ir, MethodProblems problems) {
-    boolean[] any = {false};
-    IrWalk.statements(ir.body(), s -> {
-      if (holdsChosenResult(s)) {
-        Expr.Call c = (Expr.Call) ((Stmt.Assign) s).value();
-        any[0] = true;
-        problems.error(c.tree(), Problem.MODE_UNSUPPORTED, "Mode.TANGENT, Mode.JACOBIAN and"
-            + " Mode.HESSIAN do not follow a call of "
-            + c.method().getEnclosingElement().getSimpleName() + "." + c.method().getSimpleName()
-            + ", which may return an array it received on one path and a new array on another"
-            + " (the gradient does); leave out the modes beyond the gradient, or return a new"
-            + " array from the helper on every path (copy the elements into new double[n])");
-      }
-    });
-    return any[0];
   }
 
   private List<Stmt> list(List<Stmt> stmts) {

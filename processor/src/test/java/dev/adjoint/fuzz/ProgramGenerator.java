@@ -1309,9 +1309,8 @@ final class ProgramGenerator {
 
   /** {@code original}, or in one case of three a {@link ReturnedShapes} shape instead. */
   private String returned(String original, java.util.function.IntFunction<String> shape) {
-    // the identity-chosen shape (variants 4 to 6) only without forward modes, which refuse it
-    return returnedRnd.nextInt(3) == 0
-        ? shape.apply(returnedRnd.nextInt(Program.TANGENT ? 4 : 7)) : original;
+    // variants 4 to 6: the identity-chosen shape (one-dimensional only; two-dimensional wraps)
+    return returnedRnd.nextInt(3) == 0 ? shape.apply(returnedRnd.nextInt(7)) : original;
   }
 
   /** Returns its argument, or a modified copy of it (the caller chooses by identity). */

@@ -7,8 +7,7 @@ package dev.adjoint.fuzz;
  * such calls inside larger expressions (an operand read before the call, a compound write into
  * the call's result, an {@code if} condition), and a helper writing through an alias of its
  * parameter; a helper returning its argument or a modified copy, whose result the caller
- * chooses by reference identity (gradient only: drawn when {@code -Dfuzz.tangent=false}). Chosen
- * on a random stream of its own, so that the other shapes' seeds stay as they
+ * chooses by reference identity. Chosen on a random stream of its own, so that the other shapes' seeds stay as they
  * were. Every statement leaves {@code y} an array of the length the caller expects.
  */
 final class ReturnedShapes {
@@ -21,7 +20,7 @@ final class ReturnedShapes {
    * @param scl a helper {@code double[] scl(double[] v, double s)} writing into v, returning it
    * @param sca a helper {@code void sca(double[] v, double s)} writing through an alias of v
    * @param mc a helper {@code double[] mc(double[] v, boolean copy)} returning v or a modified
-   *     copy (variants 4 and up only: its forward modes are refused, see {@link ProgramGenerator})
+   *     copy (variants 4 and up)
    */
   static String oneDim(int variant, String h, String y, int len, String scl, String sca,
       java.util.function.Supplier<String> mc) {

@@ -87,6 +87,7 @@ final class MethodDifferentiation {
         return; // javac's own error stands alone
       }
       ir = dev.adjoint.processor.normalize.CallResultWrites.apply(ir, rules, problems);
+      ir = dev.adjoint.processor.normalize.ChosenReturnedArrays.apply(ir, rules);
       copies.requirePrimalCopies(ir);
       copies.requireTableCopies(ir, problems);
       if (problems.any() || plan.checkOnly) {

@@ -1314,7 +1314,19 @@ final class ProgramGenerator {
 
   /** {@code original}, or in one case of three a {@link ReturnedShapes} shape instead. */
   private String returned(String original, java.util.function.IntFunction<String> shape) {
-    return returnedRnd.nextInt(3) == 0 ? shape.apply(returnedRnd.nextInt(4)) : original;
+    // variants 4 to 6: the identity-chosen shape (one-dimensional only; two-dimensional wraps)
+    return returnedRnd.nextInt(3) == 0 ? shape.apply(returnedRnd.nextInt(7)) : original;
+  }
+
+  /** Returns its argument, or a modified copy of it (the caller chooses by identity). */
+  private String maybeCopyHelper() {
+    if (!hasHelper("zmc")) {
+      addHelper("zmc", "static double[] zmc(double[] v, boolean copy)", Feature.ALIAS,
+          Node.stmt("if (copy) {\n  double[] w = v.clone();\n  w[0] = 2 * w[0] + Math.sin(w[1]);"
+              + "\n  return w;\n}").pinned(),
+          Node.stmt("return v;").pinned());
+    }
+    return "zmc";
   }
 
   /** Writes into its argument through local aliases (a writing helper). */
@@ -1381,7 +1393,7 @@ final class ProgramGenerator {
         case 7 -> "double[] " + y + " = " + localAliasHelper() + "(" + h + ");";
         default -> "double[] " + y + " = (" + h + ");";
       }, v -> ReturnedShapes.oneDim(v, h, y, len, scaleReturningHelper(),
-          aliasWritingHelper()))));
+          aliasWritingHelper(), this::maybeCopyHelper))));
       int c = sr(len);
       out.add(Node.stmt(y + "[" + c + "] " + spick("=", "+=", "-=") + " @0@;", active(scope, 2)));
       if (sr(2) == 0) {

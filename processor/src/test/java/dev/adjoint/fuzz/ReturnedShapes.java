@@ -6,7 +6,8 @@ package dev.adjoint.fuzz;
  * index with an increment {@code q[zj++]}, an index argument {@code zsqr(q, q.length - 1)}),
  * such calls inside larger expressions (an operand read before the call, a compound write into
  * the call's result, an {@code if} condition), and a helper writing through an alias of its
- * parameter. Chosen on a random stream of its own, so that the other shapes' seeds stay as they
+ * parameter; a helper returning its argument or a modified copy, whose result the caller
+ * chooses by reference identity. Chosen on a random stream of its own, so that the other shapes' seeds stay as they
  * were. Every statement leaves {@code y} an array of the length the caller expects.
  */
 final class ReturnedShapes {
@@ -18,8 +19,15 @@ final class ReturnedShapes {
    *
    * @param scl a helper {@code double[] scl(double[] v, double s)} writing into v, returning it
    * @param sca a helper {@code void sca(double[] v, double s)} writing through an alias of v
+   * @param mc a helper {@code double[] mc(double[] v, boolean copy)} returning v or a modified
+   *     copy (variants 4 and up)
    */
-  static String oneDim(int variant, String h, String y, int len, String scl, String sca) {
+  static String oneDim(int variant, String h, String y, int len, String scl, String sca,
+      java.util.function.Supplier<String> mc) {
+    if (variant >= 4) { // the result chosen by identity: h itself or a new array
+      return "double[] " + y + " = " + mc.get() + "(" + h + ", " + h + "[0] > 0.25);\n" + y
+          + "[" + (len - 1) + "] += " + h + "[0] * " + y + "[0];";
+    }
     return switch (variant % 4) {
       case 0 -> sca + "(" + h + ", 0.5);\ndouble[] " + y + " = " + h + ";";
       case 1 -> "double[] " + y + " = " + h + ";\n" + y + "[0] += " + h + "[1] * " + scl + "("

@@ -7,6 +7,7 @@ import dev.adjoint.processor.ir.IrType;
 import dev.adjoint.processor.ir.IrWalk;
 import dev.adjoint.processor.ir.Stmt;
 import dev.adjoint.processor.ir.Variable;
+import dev.adjoint.processor.normalize.ChosenReturnedArrays;
 import dev.adjoint.processor.rules.AdjointCallRule;
 import dev.adjoint.processor.rules.DerivativeRule;
 import dev.adjoint.processor.rules.PullbackRule;
@@ -43,7 +44,8 @@ final class LostDerivatives {
     // a helper returning an argument, as a statement: its result is discarded, the caller
     // holds the argument itself (ReturnedArgumentCalls)
     Expr returnsWritten = s instanceof Stmt.Eval ev && ev.expr() instanceof Expr.Call c
-        && rules.returnedArgument(c.method()).isPresent() ? ev.expr() : null;
+        && rules.returnedArgument(c.method()).isPresent() ? ev.expr()
+        : ChosenReturnedArrays.holdsChosenResult(s) ? ((Stmt.Assign) s).value() : null;
     IrWalk.ownExpressions(s, e -> IrWalk.expressions(e, node -> {
       if (node instanceof Expr.Call c && c.type().isArray() && node != arrayRoot
           && node != returnsWritten && varied.test(node)
@@ -165,9 +167,12 @@ final class LostDerivatives {
     return name + " may return an array it received (or a row of one), and Adjoint follows"
         + " such a result only when every return gives the same parameter (return v;) or the"
         + " same row of one (return m[i]; with an int parameter i or a constant), none of them"
-        + " assigned in the helper; otherwise the gradient would treat the result as a new"
-        + " array, and writes through either name would not reach the other's adjoint: return"
-        + " a new array from the helper (copy the elements into new double[n]), or index the"
-        + " original directly";
+        + " assigned in the helper, or, for a helper that writes into none of its arrays and may"
+        + " also return a new array, when the call is the whole value of an assignment"
+        + " (double[] q = f(x, ...);) whose array arguments are variables of the result's type;"
+        + " otherwise the gradient would treat the result as a new array, and writes through"
+        + " either name would not reach the other's adjoint: call it so, return a new array"
+        + " from the helper (copy the elements into new double[n]), or index the original"
+        + " directly";
   }
 }

@@ -229,8 +229,10 @@ final class ForwardSweep {
     }
     Expr value = a.value();
     if (target.origin() == Variable.Origin.RESULT && target.type().isArray()
-        && !(value instanceof Expr.Call)) {
-      // The reverse sweep may restore elements of the array returned: hand out a copy.
+        && !(value instanceof Expr.Call) && !ir.differentiated().isEmpty()) {
+      // The reverse sweep may restore elements of the array returned: hand out a copy. Without
+      // one (nothing differentiated: a tangent entry point, a private copy) the very array, as
+      // the original returns it; a caller may compare it with its arguments (ChosenReturnedArrays).
       value = new Expr.Intrinsic(Expr.Intrinsic.Op.COPY, List.of(value), target.type());
     }
     if (target.type().isArray() && target.origin() != Variable.Origin.RESULT

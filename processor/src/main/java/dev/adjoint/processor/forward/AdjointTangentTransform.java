@@ -178,7 +178,10 @@ final class AdjointTangentTransform implements Stmt.Visitor<List<Stmt>> {
       return out;
     }
     if (expr instanceof Expr.Call call && calls.writes(call)) {
-      calls.liftWriting(call, out); // through the helper's tangent entry point
+      Expr value = calls.liftWriting(call, out); // through the helper's tangent entry point
+      if (value instanceof Expr.Call primal) {
+        out.add(new Stmt.Eval(primal, e.tree())); // no derivative flows in: it still writes
+      }
       return out;
     }
     if (expr instanceof Expr.Intrinsic i && savesElements(i)) {

@@ -181,7 +181,10 @@ public final class TangentTransform implements Stmt.Visitor<List<Stmt>> {
       return List.of(node);
     }
     List<Stmt> out = new ArrayList<>();
-    calls.liftWriting(writing, out); // a value is held in a temporary, unread
+    Expr value = calls.liftWriting(writing, out); // a value is held in a temporary, unread
+    if (value instanceof Expr.Call primal) {
+      out.add(new Stmt.Eval(primal, node.tree())); // no derivative flows in: it still writes
+    }
     return out;
   }
 

@@ -150,6 +150,64 @@ class ParameterAliasDiagnosticsTest {
   }
 
   @Test
+  void aHelperWritingIntoARecordComponentNamesItAsWritten() {
+    TestSource src = t("""
+        final class T {
+          record P(double[] w) {}
+
+          static void scale(double[] v, double a) {
+            for (int i = 0; i < v.length; i++) {
+              v[i] = v[i] * a;
+            }
+          }
+
+          @Differentiable
+          static double loss(P p, double a) {
+            double[] w = p.w();
+            scale(w, 1.5);
+            return w[0] * a;
+          }
+        }
+        """);
+    Compilation c = compile(src);
+    assertThat(c).failed();
+    assertThat(c).hadErrorCount(1);
+    assertThat(c).hadErrorContaining("[adjoint:helper-array-write] T.scale may write into the"
+        + " array passed as its parameter 'v', here the parameter 'p.w' of a @Differentiable"
+        + " method, whose gradient must leave the caller's array as the original leaves it;"
+        + " copy it into a local array first (double[] y = p.w.clone();)")
+        .inFile(src.file).onLine(src.line("scale(w, 1.5);"));
+  }
+
+  @Test
+  void aHelperWritingIntoARowOfAPublicMethodsMatrixSuggestsCopyingTheRow() {
+    TestSource src = t("""
+        public final class T {
+          static void scale(double[] v, double a) {
+            for (int i = 0; i < v.length; i++) {
+              v[i] = v[i] * a;
+            }
+          }
+
+          @Differentiable
+          public static double loss(double[][] m, double a) {
+            double[] r = m[1];
+            scale(r, 1.5);
+            return m[1][0] * a;
+          }
+        }
+        """);
+    Compilation c = compile(src);
+    assertThat(c).failed();
+    assertThat(c).hadErrorCount(1);
+    assertThat(c).hadErrorContaining("[adjoint:helper-array-write] T.scale may write into the"
+        + " array passed as its parameter 'v', here the parameter 'm' of a @Differentiable"
+        + " method, whose gradient must leave the caller's array as the original leaves it;"
+        + " copy the row into a local array first (double[] row = m[i].clone();)")
+        .inFile(src.file).onLine(src.line("scale(r, 1.5);"));
+  }
+
+  @Test
   void aRangeOfACallResultAsAnArgument() {
     TestSource src = t("""
         import java.util.Arrays;

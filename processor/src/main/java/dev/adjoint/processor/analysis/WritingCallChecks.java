@@ -83,10 +83,14 @@ final class WritingCallChecks {
         }
       }
       if (root.origin() == Variable.Origin.PARAMETER && WritingCalls.isDifferentiable(method.element())) {
+        String shown = root.sourceName().replace('$', '.'); // a record component: p.w
         return name + " may write into the array passed as its parameter '" + p + "', here"
-            + " the parameter '" + root.sourceName() + "' of a @Differentiable method, whose"
-            + " gradient must leave the caller's array as the original leaves it; copy it into"
-            + " a local array first (double[] y = " + root.sourceName() + ".clone();)";
+            + " the parameter '" + shown + "' of a @Differentiable method, whose gradient must"
+            + " leave the caller's array as the original leaves it; "
+            + (root.type().kind() == IrType.Kind.DOUBLE_MATRIX
+                ? "copy the row into a local array first (double[] row = " + shown
+                    + "[i].clone();)"
+                : "copy it into a local array first (double[] y = " + shown + ".clone();)");
       }
     }
     return null;

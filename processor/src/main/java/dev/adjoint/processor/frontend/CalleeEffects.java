@@ -279,6 +279,19 @@ public final class CalleeEffects {
     }
 
     @Override
+    public Void visitEnhancedForLoop(com.sun.source.tree.EnhancedForLoopTree node, Void unused) {
+      // for (double[] r : m): r is a row of m (missed once: a helper writing rows this way
+      // was taken for one that writes nothing, and its callers' gradients were wrong)
+      int d = aliasDims(node.getExpression());
+      String name = node.getVariable().getName().toString();
+      if (d > 1 && aliases.getOrDefault(name, -1) < d - 1) {
+        aliases.put(name, d - 1);
+        grew = true;
+      }
+      return super.visitEnhancedForLoop(node, unused);
+    }
+
+    @Override
     public Void visitAssignment(AssignmentTree node, Void unused) {
       if (node.getVariable() instanceof IdentifierTree id) {
         alias(id.getName().toString(), node.getExpression());

@@ -49,9 +49,21 @@ final class ParameterAliasWrites {
     found.callWrites().forEach((c, reached) -> problems.error(c.tree(),
         Problem.HELPER_ARRAY_WRITE, c.method().getEnclosingElement().getSimpleName() + "."
         + c.method().getSimpleName() + " may write into an array passed by a name that may"
-        + " refer to the array of parameter '" + first(reached).sourceName() + "' here, and"
-        + " Adjoint cannot follow a helper's write into a parameter's array; copy it into a"
-        + " local array first (double[] y = " + first(reached).sourceName() + ".clone();)"));
+        + " refer to the array of parameter '" + shown(first(reached)) + "' here, and"
+        + " Adjoint cannot follow a helper's write into a parameter's array; "
+        + copyHint(first(reached))));
+  }
+
+  /** A parameter's name as the user wrote it: a record component's path ({@code p.w}). */
+  private static String shown(Variable p) {
+    return p.sourceName().replace('$', '.');
+  }
+
+  /** What to copy, for a one-dimensional parameter array or a row of a parameter matrix. */
+  private static String copyHint(Variable p) {
+    return ParameterMatrixCopies.isMatrix(p)
+        ? "copy the row into a local array first (double[] row = " + shown(p) + "[i].clone();)"
+        : "copy it into a local array first (double[] y = " + shown(p) + ".clone();)";
   }
 
   /** Whether a parameter of {@code reached} is a record's component. */

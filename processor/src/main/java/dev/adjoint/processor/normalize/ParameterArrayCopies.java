@@ -74,6 +74,9 @@ public final class ParameterArrayCopies {
       } else if (s instanceof Stmt.ArrayWrite w && ParameterMatrixCopies.writtenMatrix(w) != null) {
         pass.copyOf(ParameterMatrixCopies.writtenMatrix(w));
       }
+      for (Variable p : HelperWrittenParameters.of(s, ir.element(), rules)) {
+        pass.copyOf(p);
+      }
     });
     pass.throughAliases(ir, problems, rules);
     if (pass.copies.isEmpty()) {

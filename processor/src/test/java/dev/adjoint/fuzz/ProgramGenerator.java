@@ -1475,6 +1475,17 @@ final class ProgramGenerator {
     return addHelper(n, "static void " + n + "(double[] v, double s)", Feature.OUT_PARAM, body);
   }
 
+  /**
+   * A helper writing every row of a matrix through an enhanced for ({@code for (double[] r : mm)
+   * put(r, s);}): once taken for a helper that writes nothing (a wrong gradient).
+   */
+  private String rowsHelper() {
+    String n = "zrows" + sfx();
+    String put = putHelper();
+    return addHelper(n, "static void " + n + "(double[][] mm, double s)", Feature.OUT_PARAM,
+        Node.stmt("for (double[] r : mm) {\n  " + put + "(r, s);\n}"));
+  }
+
   /** A helper writing {@code dst} from {@code src}: a pure out-parameter or an accumulation. */
   private String mapHelper() {
     String n = "zmap" + sfx();
@@ -1539,8 +1550,10 @@ final class ProgramGenerator {
         }
         case 1 -> Node.stmt(fillHelper() + "(" + y + ", " + y + "[0] * 0.5 + @0@);",
             active(scope, 1));
-        case 2 -> Node.stmt(putHelper() + "(" + (matrix && sr(2) == 0 ? zm + "[" + sr(2) + "]" : y)
-            + spick("", "", ".clone()") + ", @0@);", active(scope, 2)); // a copy: writes lost
+        case 2 -> matrix && sr(3) == 0
+            ? Node.stmt(rowsHelper() + "(" + zm + ", @0@);", active(scope, 2))
+            : Node.stmt(putHelper() + "(" + (matrix && sr(2) == 0 ? zm + "[" + sr(2) + "]" : y)
+                + spick("", "", ".clone()") + ", @0@);", active(scope, 2)); // a copy: writes lost
         case 3 -> sr(5) == 0 // near miss: one array for both parameters (rejected at the call)
             ? Node.stmt(mapHelper() + "(" + y + ", " + y + ", @0@);", active(scope, 1))
             : Node.stmt(mapHelper() + "(" + spick(y + ", " + w, w + ", " + y) + ", @0@);",
@@ -2085,9 +2098,11 @@ final class ProgramGenerator {
     in.ints.add(j);
     in.loops++;
     in.inSwitch = false;
-    int shape = sr(7);
+    int shape = sr(8);
     switch (shape) {
       case 4, 5, 6 -> out.addAll(new ParamAliasShapes(shapeGenerator(scope)).build(k, len));
+      // written only by a helper: copied on entry as a direct write is
+      case 7 -> out.add(Node.stmt(putHelper() + "(x, @0@);", active(scope, 2)));
       case 0 -> out.add(Node.stmt("for (int " + j + " = 0; " + j + " < x.length; " + j
           + "++) @0@", Node.block(List.of(Node.stmt("x[" + j + "] = x[" + j + "] * @0@;",
               active(in, 1))))));

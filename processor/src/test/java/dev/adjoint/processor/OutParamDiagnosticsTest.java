@@ -113,15 +113,17 @@ class OutParamDiagnosticsTest {
   }
 
   @Test
-  void parameterOfADifferentiableMethodPassedToAWritingHelper() {
+  void parameterOfAPublicDifferentiableMethodPassedToAWritingHelper() {
+    // a method that is not public may (gradients/HelperParamWriteTest): its copy is written
+    // through; a gradient compiled elsewhere could call a public one without seeing the write
     TestSource src = t("""
-        final class T {
+        public final class T {
           static void put(double[] v, double s) {
             v[0] = s * s;
           }
 
           @Differentiable
-          static double loss(double[] w, double a) {
+          public static double loss(double[] w, double a) {
             put(w, a);
             return w[0] * w[1];
           }

@@ -127,6 +127,21 @@ final class Check {
         return xs;
     }
 
+    /**
+     * mTangent against the gradient, mHvp against central differences of the gradient, along
+     * the direction v[i] = 0.3 - 0.17 i.
+     */
+    static void modes(Function<double[], double[]> gradient, double[] x,
+            java.util.function.ToDoubleFunction<double[]> tangent,
+            Function<double[], double[]> hvp) {
+        double[] v = new double[x.length];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = 0.3 - 0.17 * i;
+        }
+        assertEquals(dot(gradient.apply(x), v), tangent.applyAsDouble(v), 1e-12);
+        hvpMatchesDifferences(gradient, x, v, hvp.apply(v));
+    }
+
     /** H v against 5-point central differences of the gradient along v. */
     static void hvpMatchesDifferences(Function<double[], double[]> gradient, double[] x,
             double[] v, double[] hvp) {

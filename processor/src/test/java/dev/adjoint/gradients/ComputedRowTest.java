@@ -1,13 +1,9 @@
 package dev.adjoint.gradients;
 
 import static dev.adjoint.gradients.Check.concat;
-import static dev.adjoint.gradients.Check.dot;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Arrays;
-import java.util.function.Function;
-import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,7 +26,7 @@ class ComputedRowTest {
             double[] caller = X.clone();
             ComputedRowFxGrad.computedIndex(caller, c);
             assertArrayEquals(X, caller, 0.0, "x is only read");
-            modes(p -> {
+            Check.modes(p -> {
                 var q = ComputedRowFxGrad.computedIndex(Arrays.copyOf(p, 4), p[4]);
                 return concat(q.x(), q.c());
             }, concat(X, c), v -> ComputedRowFxGrad.computedIndexTangent(X.clone(), c,
@@ -49,7 +45,7 @@ class ComputedRowTest {
             Check.sameValue(ComputedRowFx.incrementedIndex(X.clone(), c), g.value());
             Check.fd(p -> ComputedRowFx.incrementedIndex(Arrays.copyOf(p, 4), p[4]),
                     concat(X, c), concat(g.x(), g.c()));
-            modes(p -> {
+            Check.modes(p -> {
                 var q = ComputedRowFxGrad.incrementedIndex(Arrays.copyOf(p, 4), p[4]);
                 return concat(q.x(), q.c());
             }, concat(X, c), v -> ComputedRowFxGrad.incrementedIndexTangent(X.clone(), c,
@@ -68,7 +64,7 @@ class ComputedRowTest {
             Check.sameValue(ComputedRowFx.nested(X.clone(), c), g.value());
             Check.fd(p -> ComputedRowFx.nested(Arrays.copyOf(p, 4), p[4]), concat(X, c),
                     concat(g.x(), g.c()));
-            modes(p -> {
+            Check.modes(p -> {
                 var q = ComputedRowFxGrad.nested(Arrays.copyOf(p, 4), p[4]);
                 return concat(q.x(), q.c());
             }, concat(X, c), v -> ComputedRowFxGrad.nestedTangent(X.clone(), c,
@@ -87,7 +83,7 @@ class ComputedRowTest {
             Check.sameValue(ComputedRowFx.intoRows(X.clone(), c), g.value());
             Check.fd(p -> ComputedRowFx.intoRows(Arrays.copyOf(p, 4), p[4]), concat(X, c),
                     concat(g.x(), g.c()));
-            modes(p -> {
+            Check.modes(p -> {
                 var q = ComputedRowFxGrad.intoRows(Arrays.copyOf(p, 4), p[4]);
                 return concat(q.x(), q.c());
             }, concat(X, c), v -> ComputedRowFxGrad.intoRowsTangent(X.clone(), c,
@@ -111,16 +107,5 @@ class ComputedRowTest {
         Check.exact(x[0] * x[2] + 2 * x[1] * (x[2] + x[3]), g.c(), "c");
         Check.fd(p -> ComputedRowFx.exact(Arrays.copyOf(p, 4), p[4]), concat(x, c),
                 concat(g.x(), g.c()));
-    }
-
-    /** mTangent against the gradient, mHvp against central differences of the gradient. */
-    private static void modes(Function<double[], double[]> gradient, double[] x,
-            ToDoubleFunction<double[]> tangent, Function<double[], double[]> hvp) {
-        double[] v = new double[x.length];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = 0.3 - 0.17 * i;
-        }
-        assertEquals(dot(gradient.apply(x), v), tangent.applyAsDouble(v), 1e-12);
-        Check.hvpMatchesDifferences(gradient, x, v, hvp.apply(v));
     }
 }

@@ -1,14 +1,11 @@
 package dev.adjoint.gradients;
 
 import static dev.adjoint.gradients.Check.concat;
-import static dev.adjoint.gradients.Check.dot;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Arrays;
-import java.util.function.Function;
-import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,7 +27,7 @@ class HelperAliasTest {
             double[] caller = X.clone();
             HelperAliasFxGrad.aliases(caller, c);
             assertArrayEquals(X, caller, 0.0, "x is only read");
-            modes(p -> {
+            Check.modes(p -> {
                 var q = HelperAliasFxGrad.aliases(Arrays.copyOf(p, 4), p[4]);
                 return concat(q.x(), q.c());
             }, concat(X, c), v -> HelperAliasFxGrad.aliasesTangent(X.clone(), c,
@@ -62,7 +59,7 @@ class HelperAliasTest {
             Check.sameValue(HelperAliasFx.stepping(X.clone(), c), g.value());
             Check.fd(p -> HelperAliasFx.stepping(Arrays.copyOf(p, 4), p[4]), concat(X, c),
                     concat(g.x(), g.c()));
-            modes(p -> {
+            Check.modes(p -> {
                 var q = HelperAliasFxGrad.stepping(Arrays.copyOf(p, 4), p[4]);
                 return concat(q.x(), q.c());
             }, concat(X, c), v -> HelperAliasFxGrad.steppingTangent(X.clone(), c,
@@ -81,7 +78,7 @@ class HelperAliasTest {
         Check.sameValue(HelperAliasFx.maybeSame(X.clone(), c), g.value());
         Check.fd(p -> HelperAliasFx.maybeSame(Arrays.copyOf(p, 4), p[4]), concat(X, c),
                 concat(g.x(), g.c()));
-        modes(p -> {
+        Check.modes(p -> {
             var q = HelperAliasFxGrad.maybeSame(Arrays.copyOf(p, 4), p[4]);
             return concat(q.x(), q.c());
         }, concat(X, c), v -> HelperAliasFxGrad.maybeSameTangent(X.clone(), c,
@@ -95,16 +92,5 @@ class HelperAliasTest {
         assertEquals("the gradient differentiates HelperAliasFx.addAlias, which may write into"
                 + " 'out', for distinct arrays only: 'out' and 'in' must not be the same array",
                 e.getMessage());
-    }
-
-    /** mTangent against the gradient, mHvp against central differences of the gradient. */
-    private static void modes(Function<double[], double[]> gradient, double[] x,
-            ToDoubleFunction<double[]> tangent, Function<double[], double[]> hvp) {
-        double[] v = new double[x.length];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = 0.3 - 0.17 * i;
-        }
-        assertEquals(dot(gradient.apply(x), v), tangent.applyAsDouble(v), 1e-12);
-        Check.hvpMatchesDifferences(gradient, x, v, hvp.apply(v));
     }
 }

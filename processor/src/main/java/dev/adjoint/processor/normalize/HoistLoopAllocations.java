@@ -309,16 +309,7 @@ public final class HoistLoopAllocations {
 
   /** {@code for (int k = 0; k < array.length; k++) body(k)}, a counted loop. */
   private Stmt forEach(Expr array, java.util.function.Function<Expr, Stmt> body, Tree at) {
-    Variable k = new Variable("k", IrType.INT, Variable.Origin.TEMPORARY, at);
-    introduced.add(k);
-    Expr condition = new Expr.Binary(BinaryOp.LESS, new Expr.VarRef(k, at),
-        new Expr.ArrayLength(array, at), IrType.BOOLEAN, at);
-    Stmt step = new Stmt.Assign(k, new Expr.Binary(BinaryOp.PLUS, new Expr.VarRef(k, at),
-        Expr.Literal.ofInt(1), IrType.INT, at), false, at);
-    Stmt loop = new Stmt.Loop(dev.adjoint.processor.ir.Label.synthetic("loop"), condition,
-        new Stmt.Block(null, List.of(body.apply(new Expr.VarRef(k, at))), at), List.of(step),
-        true, new Stmt.Counter(k, Expr.Literal.ofInt(0), 1), at);
-    return new Stmt.Block(null, List.of(new Stmt.Assign(k, Expr.Literal.ofInt(0), true, at),
-        loop), at);
+    return CountedLoop.upTo(new Expr.ArrayLength(array, at),
+        k -> body.apply(new Expr.VarRef(k, at)), at, introduced);
   }
 }

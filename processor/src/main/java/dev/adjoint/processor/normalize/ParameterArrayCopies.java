@@ -6,7 +6,6 @@ import dev.adjoint.processor.ir.AdjointOnly;
 import dev.adjoint.processor.ir.BinaryOp;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.IrType;
-import dev.adjoint.processor.ir.Label;
 import dev.adjoint.processor.ir.MethodIr;
 import dev.adjoint.processor.ir.Rewrite;
 import dev.adjoint.processor.ir.Stmt;
@@ -189,17 +188,8 @@ public final class ParameterArrayCopies {
   /** {@code for (int k = 0; k < array.length; k++) body(k)}, a counted loop. */
   private Stmt forEachIndex(Variable array, java.util.function.Function<Expr, Stmt> body,
       Tree at) {
-    Variable k = new Variable("k", IrType.INT, Variable.Origin.TEMPORARY, at);
-    introduced.add(k);
-    Expr condition = new Expr.Binary(BinaryOp.LESS, new Expr.VarRef(k, at),
-        new Expr.ArrayLength(new Expr.VarRef(array, at), at), IrType.BOOLEAN, at);
-    Stmt step = new Stmt.Assign(k, new Expr.Binary(BinaryOp.PLUS, new Expr.VarRef(k, at),
-        Expr.Literal.ofInt(1), IrType.INT, at), false, at);
-    Stmt loop = new Stmt.Loop(Label.synthetic("loop"), condition,
-        new Stmt.Block(null, List.of(body.apply(new Expr.VarRef(k, at))), at), List.of(step),
-        true, new Stmt.Counter(k, Expr.Literal.ofInt(0), 1), at);
-    return new Stmt.Block(null, List.of(new Stmt.Assign(k, Expr.Literal.ofInt(0), true, at),
-        loop), at);
+    return CountedLoop.upTo(new Expr.ArrayLength(new Expr.VarRef(array, at), at),
+        k -> body.apply(new Expr.VarRef(k, at)), at, introduced);
   }
 
   /** {@code e} reading the copies instead of the parameters. */

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * The {@code denseRelu} fuzz feature (issue 15, cause 6): a dense layer of ReLU units,
- * {@code z = b(j); for (i) z += u[i] * u[(i + j) % n]; h[j] = max(z, 0)}, summed with weights.
+ * {@code z = b(j); for (i) z += u[i] * u[(i + j) % n]; h[j] = max(z, 0)} (or a select, or
+ * {@code Activations.relu(z)}, differentiated from its result), summed with weights.
  * The units that do not fire leave a zero adjoint, so their reverse inner loops are skipped by
  * the guard {@code if (zAdj != 0.0)}; the ones that fire must still get every update. The ReLU is
  * written as {@code Math.max}, as {@code ?:} or as an {@code if}. One shape in two applies the
@@ -47,9 +48,11 @@ final class DenseReluShapes {
         Node.block(List.of(Node.stmt(unit + " += " + u + "[" + i + "] * " + u + "[(" + i
             + " + " + j + ") % " + u + ".length]" + g.spick("", " * (" + j + " - 1.5)")
             + ";")))));
-    body.add(switch (g.sr(3)) {
+    body.add(switch (g.sr(4)) {
       case 0 -> Node.stmt(h + "[" + j + "] = Math.max(" + unit + ", 0.0);");
       case 1 -> Node.stmt(h + "[" + j + "] = " + unit + " > 0 ? " + unit + " : 0.0;");
+      // differentiated from its result (OwnElementWrites)
+      case 2 -> Node.stmt(h + "[" + j + "] = dev.adjoint.Activations.relu(" + unit + ");");
       default -> Node.stmt("if (" + unit + " > 0) @0@", Node.block(List.of(
           Node.stmt(h + "[" + j + "] = " + unit + ";"))));
     });
@@ -94,9 +97,10 @@ final class DenseReluShapes {
     layer.add(Node.stmt("for (int " + i + " = 0; " + i + " < " + u + ".length; " + i + "++) @0@",
         Node.block(List.of(Node.stmt(unit + " += " + u + "[" + i + "] * " + u + "[(" + i
             + " + " + j + " + " + n + ") % " + u + ".length];")))));
-    layer.add(switch (g.sr(5)) {
+    layer.add(switch (g.sr(7)) {
       case 0, 1 -> Node.stmt(h + "[" + j + "] = Math.max(" + unit + ", 0.0);");
       case 2, 3 -> Node.stmt(h + "[" + j + "] = " + unit + " > 0 ? " + unit + " : 0.0;");
+      case 4, 5 -> Node.stmt(h + "[" + j + "] = dev.adjoint.Activations.relu(" + unit + ");");
       default -> Node.stmt("if (" + unit + " > 0) @0@", Node.block(List.of(
           Node.stmt(h + "[" + j + "] = " + unit + ";"))));
     });

@@ -34,6 +34,7 @@ import java.util.Set;
 public final class FreshArrays {
   private final Map<Stmt, Set<Variable>> reads;
   private final Map<Stmt, Boolean> firstWrites = new IdentityHashMap<>();
+  private final Set<Stmt> resultReaders = Collections.newSetFromMap(new IdentityHashMap<>());
   private final Deque<Map<Variable, Set<Variable>>[]> seen = new ArrayDeque<>();
   private int blocked;
 
@@ -47,7 +48,18 @@ public final class FreshArrays {
    * @return the element writes whose overwritten value the reverse sweep never reads
    */
   public static Set<Stmt> unread(Stmt.Block body, Map<Stmt, Set<Variable>> reads) {
+    return unread(body, reads, Set.of());
+  }
+
+  /**
+   * As {@link #unread(Stmt.Block, Map)}, where the reverse code of each of {@code resultReaders}
+   * (element writes of {@link OwnElementWrites}) also reads the element it wrote: the writes
+   * after it into that array keep their records.
+   */
+  public static Set<Stmt> unread(Stmt.Block body, Map<Stmt, Set<Variable>> reads,
+      Set<Stmt> resultReaders) {
     FreshArrays analysis = new FreshArrays(reads);
+    analysis.resultReaders.addAll(resultReaders);
     analysis.walk(body, new HashMap<>());
     Set<Stmt> out = Collections.newSetFromMap(new IdentityHashMap<>());
     analysis.firstWrites.forEach((w, unread) -> {
@@ -146,6 +158,9 @@ public final class FreshArrays {
       Map<Variable, Set<Variable>> out = copy(in);
       kill(out, read);
       Variable root = IrWalk.root(w.array());
+      if (resultReaders.contains(w) && root != null) {
+        kill(out, Set.of(root)); // its reverse reads what it wrote
+      }
       if (w.value().type().isArray() && root != null) {
         refer(out, root, w.value()); // a row: the matrix holds what the row may be
       }

@@ -32,6 +32,8 @@ public final class ToBeRecorded {
   private final Set<Stmt> saves = Collections.newSetFromMap(new IdentityHashMap<>());
   private final Set<Variable> counters = new HashSet<>();
   private final Set<Stmt> resultReaders = Collections.newSetFromMap(new IdentityHashMap<>());
+  /** Per loop, the arrays whose own-element result readers ({@link OwnElementWrites}) it runs. */
+  private final Map<Stmt, Set<Variable>> elementReaders = new IdentityHashMap<>();
   private final Deque<Set<Variable>> seen = new ArrayDeque<>();
 
   private final ArrayLengths lengths;
@@ -59,13 +61,21 @@ public final class ToBeRecorded {
 
   /**
    * As {@link #analyze(Stmt.Block, Map, ArrayAliases)}, where the reverse code of each of
-   * {@code resultReaders}, assignments, also reads (before any restore) the value it wrote: that
-   * value is read since its definition, so whatever overwrites it next saves it.
+   * {@code resultReaders}, assignments or element writes of {@link OwnElementWrites}, also reads
+   * (before any restore) the value it wrote: that value is read since its definition, so
+   * whatever overwrites it next saves it (for an element write: whatever writes the array after
+   * its loop).
    */
   public static Set<Stmt> analyze(Stmt.Block body, Map<Stmt, Set<Variable>> reads,
       Set<Stmt> resultReaders, ArrayAliases aliases) {
     ToBeRecorded tbr = new ToBeRecorded(reads, aliases, ArrayLengths.of(body));
     tbr.resultReaders.addAll(resultReaders);
+    OwnElementWrites.of(body, aliases).forEach((w, loop) -> {
+      if (resultReaders.contains(w)) {
+        tbr.elementReaders.computeIfAbsent(loop, k -> new HashSet<>())
+            .add(aliases.canonical(target(w)));
+      }
+    });
     IrWalk.statements(body, s -> {
       if (s instanceof Stmt.Loop l && l.counter() != null) {
         tbr.counters.add(l.counter().variable());
@@ -141,7 +151,7 @@ public final class ToBeRecorded {
       if (killsTarget) {
         out.remove(target);
       }
-      if (resultReaders.contains(stmt)) {
+      if (resultReaders.contains(stmt) && !(stmt instanceof Stmt.ArrayWrite)) {
         out.add(target);
       }
       if (saves.contains(stmt) && InvertibleSteps.inverse(stmt) != null) {
@@ -205,6 +215,10 @@ public final class ToBeRecorded {
         // assigned anew, what later code reads comes from the loop's own writes.
         out.remove(overwritten);
       }
+      // An element write whose reverse code reads the element it wrote: no later iteration
+      // overwrites that element (OwnElementWrites), but whatever writes the array after the loop
+      // may, and saves.
+      out = union(out, elementReaders.getOrDefault(l, Set.of()));
       return out;
     }
 

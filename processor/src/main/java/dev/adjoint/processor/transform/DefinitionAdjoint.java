@@ -2,6 +2,7 @@ package dev.adjoint.processor.transform;
 
 import dev.adjoint.processor.analysis.Activity;
 import dev.adjoint.processor.analysis.ArrayAliases;
+import dev.adjoint.processor.analysis.OwnElementWrites;
 import dev.adjoint.processor.ir.IrWalk;
 import dev.adjoint.processor.cleanup.ClearThenAccumulate;
 import dev.adjoint.processor.ir.BinaryOp;
@@ -46,6 +47,7 @@ final class DefinitionAdjoint {
   private final ArrayAliases aliases;
 
   private final Set<Variable> singlyAssigned;
+  private final Set<Stmt> ownElementWrites;
   private final Set<Stmt> resultReaders =
       java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
@@ -55,6 +57,7 @@ final class DefinitionAdjoint {
     this.rules = rules;
     this.aliases = aliases;
     this.singlyAssigned = LogisticResults.singlyAssigned(body);
+    this.ownElementWrites = OwnElementWrites.of(body, aliases).keySet();
   }
 
   /**
@@ -146,6 +149,16 @@ final class DefinitionAdjoint {
     Expr.ArrayRead cleared = (Expr.ArrayRead) adjoint.evaluated(g);
     before.add(new Stmt.ArrayWrite(cleared.array(), cleared.index(), Expr.Literal.ofDouble(0.0),
         null));
+    if (value instanceof Expr.Call c && LogisticResults.isRelu(c)
+        && ownElementWrites.contains(w) && !readsClassOf(c.args().get(0), root)) {
+      // a[i] = relu(x): x's seed from the element written, read before the element's restore
+      // (OwnElementWrites, ToBeRecorded); x itself need not be kept
+      resultReaders.add(w);
+      adjoint.propagate(c.args().get(0), LogisticResults.argumentSeed(c, new Expr.VarRef(held),
+          adjoint.evaluated(element)), before);
+      reads.remove(root); // (only the element it wrote: no read of what it overwrote)
+      return new Fragment(before, after);
+    }
     adjoint.propagate(value, new Expr.VarRef(held), after);
     return new Fragment(before, after);
   }

@@ -57,7 +57,7 @@ final class FusedScratchRecords {
   }
 
   /** {@code a[...] = tape.pop()} or the pop of all of {@code a}'s elements. */
-  private static boolean isPop(Stmt s, Variable a) {
+  static boolean isPop(Stmt s, Variable a) {
     if (s instanceof Stmt.ArrayWrite w) {
       return IrWalk.root(w.array()) == a && w.value() instanceof Expr.Intrinsic i
           && i.op() == Expr.Intrinsic.Op.POP;
@@ -74,7 +74,10 @@ final class FusedScratchRecords {
   /**
    * Whether every top-level statement of {@code code} that mentions {@code a} other than by
    * popping into it comes before every one that pops into it: the reads see the values the
-   * forward part left, and nothing reads what the pops restore.
+   * forward part left, and nothing reads what the pops restore. The first statement that pops
+   * may read too when it is a loop whose each iteration reads one element before restoring
+   * just that one ({@link OwnElementPops}): the reverse of {@code h[j] = relu(z)} reading
+   * {@code h[j]}.
    */
   private static boolean readsBeforeRestoring(List<Stmt> code, Variable a) {
     int firstPop = code.size();
@@ -92,7 +95,9 @@ final class FusedScratchRecords {
         reads[0] |= s instanceof Stmt.Assign as && as.target() == a;
       });
       firstPop = pops[0] ? Math.min(firstPop, k) : firstPop;
-      lastRead = reads[0] ? k : lastRead;
+      if (reads[0] && !(pops[0] && k == firstPop && OwnElementPops.readFirst(code.get(k), a))) {
+        lastRead = k;
+      }
     }
     return lastRead < firstPop;
   }

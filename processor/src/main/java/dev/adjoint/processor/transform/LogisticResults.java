@@ -52,7 +52,7 @@ final class LogisticResults {
   static Expr.Call call(Stmt.Assign a, RuleTable rules, Set<Variable> singlyAssigned) {
     if (a.value() instanceof Expr.Call c && c.receiver() == null && c.args().size() == 1
         && singlyAssigned.contains(a.target())
-        && (mathName(c) != null || rules.isLogistic(c.method()))) {
+        && (mathName(c) != null || isRelu(c) || rules.isLogistic(c.method()))) {
       return c;
     }
     return null;
@@ -65,7 +65,21 @@ final class LogisticResults {
    * call's result).
    */
   static Expr argumentSeed(Expr.Call call, Expr seed, Variable result) {
-    Expr s = new Expr.VarRef(result);
+    return argumentSeed(call, seed, new Expr.VarRef(result));
+  }
+
+  /**
+   * As {@link #argumentSeed(Expr.Call, Expr, Variable)}, with the call's result read from
+   * {@code s} (a local or an array element holding it). For {@code Activations.relu} the seed
+   * when {@code s > 0}, else 0: {@code relu(x) > 0} exactly when {@code x > 0} (NaN included), so
+   * this is the value of {@code reluDerivative(x)}, convention {@code relu'(0) = 0} included.
+   */
+  static Expr argumentSeed(Expr.Call call, Expr seed, Expr s) {
+    if (isRelu(call)) {
+      return MathCalls.times(seed, MathCalls.when(
+          MathCalls.compare(dev.adjoint.processor.ir.BinaryOp.GREATER, s, MathCalls.num(0)),
+          MathCalls.num(1), MathCalls.num(0)));
+    }
     String math = mathName(call);
     if ("exp".equals(math)) {
       return MathCalls.times(seed, s);
@@ -74,6 +88,16 @@ final class LogisticResults {
       return MathCalls.times(seed, MathCalls.minus(MathCalls.num(1), MathCalls.times(s, s)));
     }
     return MathCalls.times(seed, MathCalls.times(s, MathCalls.minus(MathCalls.num(1), s)));
+  }
+
+  /** Whether {@code c} calls the runtime's {@code Activations.relu(double)}. */
+  static boolean isRelu(Expr.Call c) {
+    return c.receiver() == null && c.args().size() == 1
+        && c.method().getSimpleName().contentEquals("relu")
+        && c.method().getEnclosingElement() instanceof javax.lang.model.element.TypeElement t
+        && t.getQualifiedName().contentEquals(
+            dev.adjoint.processor.abi.RuntimeTypes.PACKAGE + ".Activations")
+        && c.method().getParameters().size() == 1;
   }
 
   /** "exp" or "tanh" for a call of Math's or StrictMath's, otherwise null. */

@@ -116,7 +116,8 @@ final class RecordPlanner {
           return u;
         }));
     saves = ToBeRecorded.analyze(ir.body(), reads, definitions.resultReaders(), aliases);
-    saves.removeAll(dev.adjoint.processor.analysis.FreshArrays.unread(ir.body(), reads));
+    saves.removeAll(dev.adjoint.processor.analysis.FreshArrays.unread(ir.body(), reads,
+        definitions.resultReaders()));
     saves.addAll(ReferenceRecords.overwritten(ir.body(), reads, List.copyOf(saves), aliases,
         activity, s -> parts.depth.get(s) > 0));
     WritingCallAdjoint.restoreParameterWrites(ir, saves, parts.snapshots.keySet(),

@@ -11,23 +11,11 @@
 package dev.adjoint.processor;
 
 import static com.google.common.truth.Truth.assertThat;
-import static com.google.common.truth.Truth.assertWithMessage;
-import static dev.adjoint.processor.TestSource.adjoint;
-import static dev.adjoint.processor.TestSource.assertNoCrash;
-import static dev.adjoint.processor.TestSource.describe;
 
-import com.google.testing.compile.Compilation;
-import com.google.testing.compile.Compiler;
-import com.google.testing.compile.JavaFileObjects;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
 class OutParamGoldenTest {
-  private static final boolean UPDATE = Boolean.getBoolean("adjoint.updateGolden");
 
   /** RK4 whose stages call a void right-hand side writing into its second argument. */
   static final String ODE = """
@@ -77,34 +65,7 @@ class OutParamGoldenTest {
 
   @Test
   void odeGradMatchesGoldenAndCompilesWithXlintAllWerror() throws IOException {
-    JavaFileObject ode = JavaFileObjects.forSourceString("golden.Ode", ODE);
-    Compilation c = adjoint().withOptions("-Xlint:all").compile(ode);
-    assertNoCrash(c);
-    assertWithMessage(describe(c.diagnostics())).that(c.status())
-        .isEqualTo(Compilation.Status.SUCCESS);
-    String actual = c.generatedSourceFile("golden.OdeGrad").orElseThrow()
-        .getCharContent(true).toString();
-    Path golden = goldenDir().resolve("OdeGrad.java.golden");
-    if (UPDATE) {
-      Files.writeString(golden, actual, StandardCharsets.UTF_8);
-    } else {
-      assertWithMessage("golden file %s", golden).that(actual)
-          .isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
-    }
-    Compilation strict = Compiler.javac().withOptions("-Xlint:all", "-Werror").compile(ode,
-        JavaFileObjects.forSourceString("golden.OdeGrad", actual));
-    assertWithMessage(describe(strict.diagnostics())).that(strict.status())
-        .isEqualTo(Compilation.Status.SUCCESS);
+    String actual = GoldenFiles.checked("golden.Ode", ODE);
     assertThat(actual).contains("AdjointArrays.push(tape, k1);");
-  }
-
-  private static Path goldenDir() {
-    String base = System.getProperty("basedir");
-    Path module = base != null ? Path.of(base) : Path.of("").toAbsolutePath();
-    if (!Files.isDirectory(module.resolve("src/test/resources"))
-        && Files.isDirectory(module.resolve("processor/src/test/resources"))) {
-      module = module.resolve("processor");
-    }
-    return module.resolve("src/test/resources/golden");
   }
 }

@@ -210,16 +210,6 @@ class LoadsTest {
 
   /** Prints {@link #BEFORE}'s entries as the code under test computes them. */
   public static void main(String[] args) {
-    StringBuilder b = new StringBuilder();
-    for (Map.Entry<String, double[]> e : results().entrySet()) {
-      b.append("      Map.entry(\"").append(e.getKey()).append("\", new long[] {");
-      double[] v = e.getValue();
-      for (int i = 0; i < v.length; i++) {
-        b.append(i == 0 ? "" : ", ").append("0x")
-            .append(Long.toHexString(Double.doubleToRawLongBits(v[i]))).append("L");
-      }
-      b.append("}),\n");
-    }
-    System.out.print(b);
+    System.out.print(dev.adjoint.fusion.BitPins.entries(results()));
   }
 }

@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * (round r starts with form r mod 4), each form for a fixed time slice per round. Every
  * ratio is computed within a round, from slices measured back to back, and reported as
  * min / median / max over the rounds, so a machine shared with other builds shows up as spread
- * instead of as a wrong ratio.
+ * instead of as a wrong ratio. Within a slice every operation is a call of its own from one
+ * shared loop ({@link #slice}), as JMH calls a benchmark method.
  *
  * <p>Each workload runs in a JVM of its own ({@link ForkedRounds}: this JVM's flags, a fixed
  * pre-touched heap, the same class path), so no workload shapes the JIT profile of the runtime
@@ -33,7 +34,10 @@ import java.util.regex.Pattern;
 public final class SameJvm {
   private SameJvm() {}
 
-  /** Runs a form {@code reps} times and returns a sum of its results (kept alive by a sink). */
+  /**
+   * Runs a form {@code reps} times and returns a sum of its results (kept alive by a sink).
+   * {@link #slice} always passes 1: one operation per call (see there why).
+   */
   @FunctionalInterface
   interface Batch {
     double run(int reps);
@@ -180,7 +184,20 @@ public final class SameJvm {
   /** Fewest calls per slice: slow workloads (GMM: tens of ms a call) get whole calls. */
   static final int MIN_CALLS = 3;
 
-  /** Runs {@code b} for about {@code ms} (at least MIN_CALLS calls); returns ns per operation. */
+  /**
+   * Runs {@code b} for about {@code ms} (at least MIN_CALLS calls); returns ns per operation.
+   *
+   * <p>Each operation is its own call {@code b.run(1)} from this loop, as JMH calls a benchmark
+   * method: the call site sees every form of every workload, so it is megamorphic and never
+   * inlined, and each form is compiled as a method of its own with one operation in it, as a
+   * caller's method calling the form is. A form's {@code run(reps)} with {@code reps} in the
+   * thousands (as this loop once passed) let the JIT compile the operation nested in the
+   * batch loop, and what it made of that nest depended on the batch sizes seen while profiling:
+   * the same extended Rosenbrock p = 10 code measured entry/hand 0.87 with batches of 10⁴ calls
+   * and 1.13 with batches of 7·10⁴ (thread CPU time, reproducible run after run), where one call
+   * per {@code run} measures 1.02 to 1.03 at any batch size. The per-call cost this adds (about
+   * 2.5 ns, the same for every form) is part of every time in the tables.
+   */
   static double slice(Batch b, long ms) {
     long budget = ms * 1_000_000L;
     int reps = 1;
@@ -189,7 +206,9 @@ public final class SameJvm {
     long start = System.nanoTime();
     long now;
     while (true) {
-      s += b.run(reps);
+      for (int k = 0; k < reps; k++) {
+        s += b.run(1);
+      }
       calls += reps;
       now = System.nanoTime();
       long elapsed = now - start;

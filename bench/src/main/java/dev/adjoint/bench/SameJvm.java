@@ -194,9 +194,10 @@ public final class SameJvm {
    * thousands (as this loop once passed) let the JIT compile the operation nested in the
    * batch loop, and what it made of that nest depended on the batch sizes seen while profiling:
    * the same extended Rosenbrock p = 10 code measured entry/hand 0.87 with batches of 10⁴ calls
-   * and 1.13 with batches of 7·10⁴ (thread CPU time, reproducible run after run), where one call
-   * per {@code run} measures 1.02 to 1.03 at any batch size. The per-call cost this adds (about
-   * 2.5 ns, the same for every form) is part of every time in the tables.
+   * and 1.13 with batches of 7·10⁴ (thread CPU time, reproducible run after run; {@link
+   * RosenbrockVariants}), where one call per operation measures 1.05 to 1.08 for these forms at
+   * any batch size (1.02 to 1.03 for forms without a loop of their own). The per-call cost this
+   * adds (2 to 4 ns, the same for every form) is part of every time in the tables.
    */
   static double slice(Batch b, long ms) {
     long budget = ms * 1_000_000L;

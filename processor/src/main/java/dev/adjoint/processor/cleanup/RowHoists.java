@@ -28,9 +28,10 @@ import java.util.function.Predicate;
  * and {@code e} made of variables, {@code int} constants and arithmetic, none of them assigned
  * in the loop. The loop stores no array into an array (so no row is replaced), calls only pure
  * methods, and its condition is pure. The row is read unconditionally by the condition or by
- * the body's first statement, so hoisting it moves its evaluation (and any exception it throws)
- * only to the start of the first iteration; the {@code if} keeps a loop that runs no iteration
- * from reading it at all.
+ * the body's leading statements (up to the first that does more than assign a local), so
+ * hoisting it moves its evaluation (and any exception it throws) only to the start of the first
+ * iteration, before nothing the caller could see; the {@code if} keeps a loop that runs no
+ * iteration from reading it at all.
  */
 public final class RowHoists {
   private final Predicate<Expr.Call> pureCall;
@@ -70,9 +71,8 @@ public final class RowHoists {
     }
     List<Expr.ArrayRead> candidates = new ArrayList<>();
     ElementLoadSpans.unconditional(loop.condition(), candidates);
-    Stmt first = firstStatement(loop.body().stmts());
-    if (first != null) {
-      candidates.addAll(ElementLoadSpans.unconditionalReads(first));
+    for (Stmt s : leadingStatements(loop.body().stmts())) {
+      candidates.addAll(ElementLoadSpans.unconditionalReads(s));
     }
     List<Expr.ArrayRead> rows = new ArrayList<>();
     for (Expr.ArrayRead read : candidates) {
@@ -95,13 +95,20 @@ public final class RowHoists {
         new Stmt.Block(null, List.of(), null), null);
   }
 
-  private static Stmt firstStatement(List<Stmt> body) {
+  /**
+   * The statements every iteration starts with: those that only assign locals (nothing outside
+   * the method sees them once an exception leaves it), then the first that does more.
+   */
+  private static List<Stmt> leadingStatements(List<Stmt> body) {
+    List<Stmt> leading = new ArrayList<>();
     for (Stmt s : body) {
-      if (!(s instanceof Stmt.Comment)) {
-        return s;
+      leading.add(s);
+      if (!(s instanceof Stmt.Comment || s instanceof Stmt.Increment
+          || s instanceof Stmt.Assign)) {
+        break;
       }
     }
-    return null;
+    return leading;
   }
 
   /**

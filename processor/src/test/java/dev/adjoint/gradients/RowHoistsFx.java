@@ -5,8 +5,8 @@ import dev.adjoint.Differentiable;
 /**
  * Loops reading matrix rows, for RowHoists (issue 15): the rows of {@link #layer} and
  * {@link #lastRowSkipped} are read once before their inner loops; {@link #diagonal}'s row index
- * changes in the loop and {@link #branchOnly}'s row is read only in a branch, so theirs stay
- * where they are.
+ * changes in the loop, {@link #branchOnly}'s row is read only in a branch and
+ * {@link #replacedRow}'s second loop replaces its row, so theirs stay where they are.
  */
 final class RowHoistsFx {
     private RowHoistsFx() {
@@ -58,6 +58,27 @@ final class RowHoistsFx {
         double s = 0;
         for (int i = 0; i < x.length; i++) {
             s += (x[i] > 0 ? w[0][i] : 1) * x[i];
+        }
+        return s;
+    }
+
+    /**
+     * {@code Σ_i m[0][i]·x[i]} where the loop replaces row 0 by row 1 after i = 1 (row 0 = x, row
+     * 1 = 2x): {@code x0² + x1² + 2·Σ_{i≥2} xi²}. The row must be read on every iteration.
+     */
+    @Differentiable
+    static double replacedRow(double[] x) {
+        double[][] m = new double[2][x.length];
+        for (int i = 0; i < x.length; i++) {
+            m[0][i] = x[i];
+            m[1][i] = 2 * x[i];
+        }
+        double s = 0;
+        for (int i = 0; i < x.length; i++) {
+            s += m[0][i] * x[i];
+            if (i == 1) {
+                m[0] = m[1];
+            }
         }
         return s;
     }

@@ -77,6 +77,15 @@ class RowHoistsTest {
     }
 
     @Test
+    void aRowReplacedInTheLoopIsReadAgain() {
+        var g = RowHoistsFxGrad.replacedRow(X.clone());
+        Check.sameValue(RowHoistsFx.replacedRow(X.clone()), g.value());
+        Check.exact(X[0] * X[0] + X[1] * X[1] + 2 * X[2] * X[2], g.value(), "value");
+        Check.exact(new double[] {2 * X[0], 2 * X[1], 4 * X[2]}, g.x(), "x");
+        Check.fd(RowHoistsFx::replacedRow, X.clone(), g.x());
+    }
+
+    @Test
     void generatedCodeHoistsExactlyTheQualifyingRows() {
         String code = generatedSource();
         String layer = method(code, "layerAdjoint");
@@ -86,6 +95,10 @@ class RowHoistsTest {
         assertThat(skipped).contains("if (i < len) {");
         assertThat(method(code, "diagonalAdjoint")).doesNotContain("Row");
         assertThat(method(code, "branchOnlyAdjoint")).doesNotContain("Row");
+        // the first loop only writes elements of the rows (hoisted); the second replaces row 0
+        String replaced = method(code, "replacedRowAdjoint");
+        assertThat(replaced).contains("double[] mRow = m[0];");
+        assertThat(replaced).contains("s = s + m[0][i2] * x[i2];");
     }
 
     private static String generatedSource() {

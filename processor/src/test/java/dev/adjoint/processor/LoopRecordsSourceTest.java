@@ -76,9 +76,10 @@ class LoopRecordsSourceTest {
   @Test
   void accumulationIntoAnArrayResetInFullRecordsNothingPerIteration() {
     String code = generated();
-    // z[j] += w[j][i] * xs[s][i], whatever the counters are called in the generated code.
+    // z[j] += w[j][i] * xs[s][i], whatever the counters are called in the generated code (the
+    // rows w[j] and xs[s] are read before the loop: wRow[i] * xsRow[i]).
     List<String> inner = enclosingLoop(code, "layerAdjoint",
-        line -> line.startsWith("z[") && line.contains("] + w["));
+        line -> line.startsWith("z[") && line.contains("] + wRow["));
     assertWithMessage("the accumulation's loop:\n%s", String.join("\n", inner))
         .that(String.join("\n", inner)).doesNotContain("tape.push");
   }

@@ -170,7 +170,7 @@ final class ElementLoadSpans {
     return reads;
   }
 
-  private static void unconditional(Expr e, List<Expr.ArrayRead> reads) {
+  static void unconditional(Expr e, List<Expr.ArrayRead> reads) {
     if (e instanceof Expr.Conditional c) {
       unconditional(c.condition(), reads);
       return;

@@ -4,6 +4,7 @@ import dev.adjoint.processor.analysis.Activity;
 import dev.adjoint.processor.analysis.ToBeRecorded;
 import dev.adjoint.processor.cleanup.AdjointCleanup;
 import dev.adjoint.processor.cleanup.RepeatedStores;
+import dev.adjoint.processor.cleanup.RowHoists;
 import dev.adjoint.processor.diag.MethodProblems;
 import dev.adjoint.processor.ir.AdjointBody;
 import dev.adjoint.processor.ir.Expr;
@@ -147,11 +148,14 @@ public final class ReverseTransform {
     adjointDecls.addAll(reverse);
     Set<Variable> liveOut = new HashSet<>(parameterAdjoints);
     liveOut.add(resultAdjoint);
-    List<Stmt> cleanReverse = AdjointCleanup.apply(adjointDecls, liveOut,
-        call -> RuleTable.isPure(call.method()), base -> names.scratch(base, IrType.DOUBLE));
+    List<Stmt> cleanReverse = RowHoists.apply(AdjointCleanup.apply(adjointDecls, liveOut,
+        call -> RuleTable.isPure(call.method()), base -> names.scratch(base, IrType.DOUBLE)),
+        call -> RuleTable.isPure(call.method()), base -> names.scratch(base, IrType.DOUBLE_ARRAY));
     TapeUse tapeUse = names.tapeUsed() ? TapeUse.RECORDS
         : names.tapeReferenced() ? TapeUse.PASSES_ON : TapeUse.NONE;
-    return new AdjointBody(prologue, RepeatedStores.apply(prologue, forward), cleanReverse,
+    List<Stmt> cleanForward = RowHoists.apply(RepeatedStores.apply(prologue, forward),
+        call -> RuleTable.isPure(call.method()), base -> names.scratch(base, IrType.DOUBLE_ARRAY));
+    return new AdjointBody(prologue, cleanForward, cleanReverse,
         ir.result(), resultAdjoint, ir.parameters(), ir.differentiated(), parameterAdjoints,
         tapeUse, names.tape(), names.claim("seed"), names.claim("adjoints"), names.table());
   }

@@ -26,7 +26,8 @@ import java.util.function.Predicate;
  * adjoints nothing reads any more go ({@link UnreadLocals}).
  *
  * <p>Moving {@code e} is exact: nothing between the two statements writes what {@code e} reads
- * (a primal restored in between, as {@code x} above, keeps the product where it was), no jump
+ * (a primal restored in between, as {@code x} above, may be read by what the read adds, as
+ * {@code Math.cos(x)}, which stays where it is, never by {@code e}), no jump
  * leaves between them, and {@code u} is dead after its read: the read assigns it, or the next
  * statement mentioning it overwrites it without reading it, or it is declared in the sequence
  * and not mentioned again, or it is dead where the sequence ends (nothing after the method reads

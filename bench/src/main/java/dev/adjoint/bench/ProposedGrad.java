@@ -237,7 +237,7 @@ public final class ProposedGrad {
       xAdj = 0.0;
       double t2 = tape.popDouble(); // PROPOSED: was Math.sin(x) after the restore
       x = tape.popDouble();
-      xAdj += xAdj2 * a * Math.cos(x);
+      xAdj += xAdj2 * (a * Math.cos(x)); // the partials first, as generated (issue 15)
       aAdj += xAdj2 * t2;
       bAdj += xAdj2;
     }

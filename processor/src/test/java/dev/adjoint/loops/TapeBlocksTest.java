@@ -118,15 +118,13 @@ class TapeBlocksTest {
     double value = x;
     double aAdj = 0.0;
     double bAdj = 0.0;
-    double sinAdj = 0.0;
     double xAdj = 1.0;
     for (int t = steps; t > 0; t--) {
-      sinAdj += xAdj * a;
       aAdj += xAdj * sin;
       bAdj += xAdj;
       x = tape.popDouble();
-      xAdj = sinAdj * Math.cos(x);
-      sinAdj = 0.0;
+      // the partials multiply first (cleanup.PartialProducts): sin's adjoint is xAdj * a
+      xAdj = xAdj * (a * Math.cos(x));
       sin = tape.popDouble();
     }
     return new double[] {value, xAdj, aAdj, bAdj};

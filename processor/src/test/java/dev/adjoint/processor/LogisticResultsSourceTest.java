@@ -55,10 +55,11 @@ class LogisticResultsSourceTest {
   @Test
   void aGateIsDifferentiatedFromItsResultBeforeItIsRestored() {
     String code = adjointMethod();
+    // gateAdj = hAdj2 * h is read once: the partials multiply first (cleanup.PartialProducts)
     assertWithMessage(code).that(code).containsMatch(
-        "double adj\\d* = gateAdj \\* \\(gate \\* \\(1\\.0 - gate\\)\\);");
+        "double adj\\d* = hAdj\\d* \\* \\(h \\* \\(gate \\* \\(1\\.0 - gate\\)\\)\\);");
     assertWithMessage(code).that(code).containsMatch(
-        "gate \\* \\(1\\.0 - gate\\)\\);[^}]*gate = records\\d*\\[recordAt\\d*\\];");
+        "gate \\* \\(1\\.0 - gate\\)\\)\\);[^}]*gate = records\\d*\\[recordAt\\d*\\];");
     assertThat(code).contains("records[recordAt] = gate;");
   }
 
@@ -67,7 +68,9 @@ class LogisticResultsSourceTest {
     String code = adjointMethod();
     assertWithMessage(code).that(code).containsMatch(
         "squashedAdj \\* \\(1\\.0 - squashed \\* squashed\\)");
-    assertWithMessage(code).that(code).containsMatch("grownAdj \\* grown\\b");
+    // grownAdj = totalAdj * squashed is read once: the partials multiply first
+    assertWithMessage(code).that(code)
+        .contains("squashedAdj += totalAdj * (squashed * grown * x[i]);");
     assertThat(code).doesNotContain("Math.tanh(t");
     // a tanh inside an expression keeps MathRules' derivative
     assertThat(code).contains("(1.0 - Math.tanh(h) * Math.tanh(h))");

@@ -101,7 +101,8 @@ class StoredCallResultsSourceTest {
         + "x = sin \\* a \\+ b;\\s+k = k \\+ 1;\\s+recordAt = recordAt \\+ 2;\\s+\\}");
     String reverse = code.substring(code.indexOf("// reverse sweep")).replaceAll("// .*", "");
     assertWithMessage(reverse).that(occurrences(reverse, "Math.")).isEqualTo(1);
-    assertWithMessage(reverse).that(reverse).contains("* Math.cos(x);");
+    // as the hand-written gradient: the partials multiply first (cleanup.PartialProducts)
+    assertWithMessage(reverse).that(reverse).contains("xAdj = xAdj * (a * Math.cos(x));");
     assertWithMessage(reverse).that(reverse).containsMatch(
         "double\\[\\] (records\\d+) = tape\\.doubleArray\\(\\);\\s+"
         + "int (recordAt\\d+) = tape\\.doubleCount\\(\\);\\s+"

@@ -37,7 +37,7 @@ public final class AdjointCleanup {
    */
   public static List<Stmt> apply(List<Stmt> code, Set<Variable> liveOut,
       Predicate<Expr.Call> pureCall) {
-    return sequence(code, liveOut, true, pureCall);
+    return PartialProducts.apply(sequence(code, liveOut, true, pureCall), liveOut, pureCall);
   }
 
   /**

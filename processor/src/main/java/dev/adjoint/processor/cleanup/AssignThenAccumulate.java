@@ -64,7 +64,7 @@ final class AssignThenAccumulate {
   }
 
   /** Whether {@code between} leaves every input of {@code e} as it was. */
-  private static boolean unchangedBetween(Expr e, List<Stmt> between,
+  static boolean unchangedBetween(Expr e, List<Stmt> between,
       Predicate<Expr.Call> pureCall) {
     Set<Variable> reads = new HashSet<>();
     boolean[] readsElements = {false};

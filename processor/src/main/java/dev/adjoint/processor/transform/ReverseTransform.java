@@ -38,6 +38,7 @@ public final class ReverseTransform {
   private final SweepNames names;
   private final RecordPlan plan;
   private boolean fuseSums;
+  private boolean tapeBlocks;
 
   private ReverseTransform(MethodIr ir, Activity activity, RuleTable rules,
       MethodProblems problems, Set<String> reservedNames, Set<String> reservedLabels,
@@ -64,15 +65,29 @@ public final class ReverseTransform {
   /**
    * As {@link #transform}, where a loop that only sums independent terms runs its forward and
    * reverse in one fused loop ({@link LoopFusion}): for the adjoint entry point and the public
-   * gradient, whose printer runs the reverse right after the forward. Second-order modes, which
-   * take the tangent of the forward sweep, keep the two sweeps, and record arrays element by
-   * element where this may record them whole ({@link WholeArrayRecords}).
+   * gradient, whose printer runs the reverse right after the forward. Second-order modes use
+   * {@link #transformForSecondOrder}.
    */
   public static AdjointBody transformFusingSums(MethodIr ir, Activity activity, RuleTable rules,
       MethodProblems problems, Set<String> reservedNames, Set<String> reservedLabels,
       int checkpointEvery) {
     ReverseTransform t = new ReverseTransform(ir, activity, rules, problems, reservedNames,
         reservedLabels, checkpointEvery, true);
+    t.fuseSums = true;
+    t.tapeBlocks = true;
+    return t.run();
+  }
+
+  /**
+   * As {@link #transformFusingSums}, for second order, which takes the tangent of the sweeps:
+   * arrays recorded element by element and tape reads not grouped into blocks (the tangent of
+   * a block's reads is not defined), sum loops fused all the same.
+   */
+  public static AdjointBody transformForSecondOrder(MethodIr ir, Activity activity,
+      RuleTable rules, MethodProblems problems, Set<String> reservedNames,
+      Set<String> reservedLabels, int checkpointEvery) {
+    ReverseTransform t = new ReverseTransform(ir, activity, rules, problems, reservedNames,
+        reservedLabels, checkpointEvery, false);
     t.fuseSums = true;
     return t.run();
   }
@@ -103,7 +118,7 @@ public final class ReverseTransform {
     if (sweeps == null) {
       sweeps = new LoopFusion.Sweeps(forward, reverseSweep.reverse(ir.body()));
     }
-    if (fuseSums) { // first order only: the tangent of a block's reads is not defined
+    if (tapeBlocks) { // first order only: the tangent of a block's reads is not defined
       sweeps = TapeBlocks.apply(ir, plan, names, sweeps.forward(), sweeps.reverse());
     }
     return assemble(sweeps.forward(), sweeps.reverse());

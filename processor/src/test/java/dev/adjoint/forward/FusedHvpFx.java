@@ -36,13 +36,14 @@ final class FusedHvpFx {
             for (int i = 0; i < w.length; i++) {
                 z += w[i] * xs[n][i];
             }
-            double e = Math.tanh(z) - ys[n];
+            double h = Math.tanh(z);
+            double e = h - ys[n];
             loss += e * e;
         }
         return 0.5 * loss / xs.length;
     }
 
-    /** A sum of exponentials whose argument is its own result's variable name's neighbour. */
+    /** Exponentials and square roots held in locals: their tangents read the locals. */
     @Differentiable(modes = {Mode.TANGENT, Mode.HESSIAN})
     static double expSum(double[] x, double a) {
         double s = 0;

@@ -82,6 +82,27 @@ class FusedHvpSourceTest {
   }
 
   @Test
+  void aSquareHasOneProductInItsTangent() {
+    String hvp = method(generated(), "RosenbrockHvp rosenbrockHvp");
+    // (x x)' = 2 (x ẋ): one product and a doubling, the same bits as ẋ x + x ẋ
+    assertWithMessage("%s", hvp).that(hvp).contains("2.0 * (x2i * x2iDot)");
+    assertWithMessage("%s", hvp).that(hvp).doesNotContain("x2iDot * x2i + x2i * x2iDot");
+  }
+
+  @Test
+  void theTangentOfACallHeldInALocalReadsTheLocal() {
+    String hvp = method(generated(), "TanhUnitHvp tanhUnitHvp");
+    // called once, by the primal: neither the tangent nor the reverse calls it again
+    assertWithMessage("%s", hvp).that(count(hvp, "= Math.tanh(z);")).isEqualTo(1);
+    assertWithMessage("%s", hvp).that(hvp).doesNotContain(" Math.tanh(z) *");
+    assertWithMessage("%s", hvp).that(hvp).containsMatch(
+        "h = Math\\.tanh\\(z\\);\\s+hDot = \\(1\\.0 - h \\* h\\) \\* zDot;");
+    String jvp = method(generated(), "double tanhUnitJvp");
+    assertWithMessage("%s", jvp).that(count(jvp, "Math.tanh(")).isEqualTo(1);
+    assertWithMessage("%s", jvp).that(jvp).contains("dH = (1.0 - h * h) * dZ;");
+  }
+
+  @Test
   void theTangentOfTheAdjointEntryPointRunsInOneLoop() {
     String jvp = method(generated(), "double rosenbrockAdjointJvp");
     assertWithMessage("%s", jvp).that(count(jvp, "while (")).isEqualTo(1);

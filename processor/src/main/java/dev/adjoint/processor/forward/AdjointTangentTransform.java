@@ -91,6 +91,12 @@ final class AdjointTangentTransform implements Stmt.Visitor<List<Stmt>> {
           : TangentExpressions.zerosLike(new Expr.VarRef(a.target())), a.declaration(), null));
       return out;
     }
+    Expr fromResult = CallResultTangents.afterPrimal(a.target(), value, t);
+    if (fromResult != null) {
+      out.add(primal);
+      out.add(new Stmt.Assign(tangent, fromResult, a.declaration(), null));
+      return out;
+    }
     out.add(new Stmt.Assign(tangent, t != null ? t : Expr.Literal.ofDouble(0), a.declaration(),
         null));
     out.add(primal);

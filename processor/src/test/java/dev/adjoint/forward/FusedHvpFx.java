@@ -71,4 +71,21 @@ final class FusedHvpFx {
         double r = scaledRosenbrock(x, c);
         return Math.log(1 + r) + c * scaledRosenbrock(x, 2);
     }
+
+    static double cbrtTerm(double a, double b) {
+        return Math.cbrt(2 + Math.sin(b));
+    }
+
+    /** Fuzz seed 15291730 (loopChain, sumTerms): a sum of calls, each reading the loop's locals. */
+    @Differentiable(modes = {Mode.TANGENT, Mode.HESSIAN})
+    static double sumOfCalls(double p1, double p2) {
+        double s = 0;
+        for (int k = 0; k < 3; k++) {
+            double u = p1;
+            double v = 0;
+            v += u * p2;
+            s = s + cbrtTerm(u, v);
+        }
+        return s / 3;
+    }
 }

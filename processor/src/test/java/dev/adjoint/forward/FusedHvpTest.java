@@ -209,4 +209,37 @@ class FusedHvpTest {
         out[a.length] = b;
         return out;
     }
+
+    private static DerivativeStructure sumOfCalls(DerivativeStructure[] d) {
+        DerivativeStructure s = d[0].getField().getZero();
+        for (int k = 0; k < 3; k++) {
+            DerivativeStructure v = d[0].multiply(d[1]);
+            s = s.add(v.sin().add(2).cbrt());
+        }
+        return s.divide(3);
+    }
+
+    /**
+     * Fuzz finding (seed 15291730, sumTerms): a fused sum of calls adds the callee's adjoint
+     * call's value, which forward over reverse cannot take: mHvp keeps the two sweeps (it was
+     * silently wrong, the tangents of the callee's adjoints dropped).
+     */
+    @ParameterizedTest
+    @ValueSource(doubles = {0.1179113628460211, -0.8, 1.3})
+    void aFusedSumOfCalls(double p1) {
+        double p2 = -0.4670706597093821;
+        double[] v = {-0.239800941263554, -0.17683217418586494};
+        FusedHvpFxGrad.SumOfCallsHvp h = FusedHvpFxGrad.sumOfCallsHvp(p1, p2, v[0], v[1]);
+        assertEquals(FusedHvpFx.sumOfCalls(p1, p2), h.value(), 0.0, "value");
+        FusedHvpFxGrad.SumOfCallsGradient g = FusedHvpFxGrad.sumOfCalls(p1, p2);
+        exact(g.p1(), h.p1(), "gradient p1");
+        exact(g.p2(), h.p2(), "gradient p2");
+        double[] at = {p1, p2};
+        double[] hv = {h.p1Hvp(), h.p2Hvp()};
+        hessianAgainstHipparchus(FusedHvpTest::sumOfCalls, at, v, hv);
+        close(directionalVector(q -> {
+            FusedHvpFxGrad.SumOfCallsGradient r = FusedHvpFxGrad.sumOfCalls(q[0], q[1]);
+            return new double[] {r.p1(), r.p2()};
+        }, at, v, 1e-4), hv, "FD of the gradient");
+    }
 }

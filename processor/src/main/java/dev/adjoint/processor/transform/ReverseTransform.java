@@ -8,6 +8,7 @@ import dev.adjoint.processor.diag.MethodProblems;
 import dev.adjoint.processor.ir.AdjointBody;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.IrType;
+import dev.adjoint.processor.ir.IrWalk;
 import dev.adjoint.processor.ir.MethodBody;
 import dev.adjoint.processor.ir.MethodIr;
 import dev.adjoint.processor.ir.Stmt;
@@ -89,7 +90,25 @@ public final class ReverseTransform {
     ReverseTransform t = new ReverseTransform(ir, activity, rules, problems, reservedNames,
         reservedLabels, checkpointEvery, false);
     t.fuseSums = true;
-    return t.run();
+    AdjointBody fused = t.run();
+    if (problems.any() || !callsAnAdjointInAnExpression(fused)) {
+      return fused;
+    }
+    // a fused sum of calls adds the callee's adjoint call's value (s = s + fAdjoint(…)), which
+    // forward over reverse takes only as a statement of its own: the two sweeps, as before
+    return transform(ir, activity, rules, problems, reservedNames, reservedLabels,
+        checkpointEvery);
+  }
+
+  /** Whether a call of an adjoint entry point in {@code body} is not a statement of its own. */
+  private static boolean callsAnAdjointInAnExpression(AdjointBody body) {
+    boolean[] found = {false};
+    for (Stmt stmt : body.all()) {
+      IrWalk.statements(stmt, s -> IrWalk.ownExpressions(s, e -> IrWalk.expressions(e,
+          x -> found[0] |= x instanceof Expr.AdjointCall
+              && !(s instanceof Stmt.Eval eval && eval.expr() == x))));
+    }
+    return found[0];
   }
 
   /** The adjoint body, and the transformation whose names it used, for a graph trace. */

@@ -161,9 +161,10 @@ public final class HessianMethodWriter {
     String value = new Namer(taken).claim("primalValue");
     m.addComment("forward sweep: the value, and the tangents of what the reverse sweep reads");
     m.addCode(printer.print(body.forward()));
-    m.addStatement("double $N = $N", value, body.nameOf(body.value()));
     m.addComment("reverse sweep: the adjoints are the gradient, their tangents H·v");
     m.addCode(printer.print(body.reverse()));
+    // after the reverse: a fused loop computes the value there
+    m.addStatement("double $N = $N", value, body.nameOf(body.value()));
     return value;
   }
 

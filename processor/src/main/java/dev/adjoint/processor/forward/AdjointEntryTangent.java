@@ -51,7 +51,7 @@ public final class AdjointEntryTangent {
     if (!SecondOrderRules.check(tangent, rules, problems)) {
       return null;
     }
-    AdjointBody adjoint = ReverseTransform.transform(ir, activity, rules, problems,
+    AdjointBody adjoint = ReverseTransform.transformForSecondOrder(ir, activity, rules, problems,
         reservedNames, reservedLabels, checkpointEvery);
     if (problems.any()) {
       return null;

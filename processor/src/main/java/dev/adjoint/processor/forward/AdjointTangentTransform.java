@@ -72,6 +72,7 @@ final class AdjointTangentTransform implements Stmt.Visitor<List<Stmt>> {
       out.add(a);
       return out;
     }
+    noAdjointCalls(a.value(), a);
     Expr value = liftPops(a.value(), out);
     if (tangent != null) {
       value = calls.lift(value, out);
@@ -89,6 +90,12 @@ final class AdjointTangentTransform implements Stmt.Visitor<List<Stmt>> {
       out.add(primal);
       out.add(new Stmt.Assign(tangent, isNull(value) ? value
           : TangentExpressions.zerosLike(new Expr.VarRef(a.target())), a.declaration(), null));
+      return out;
+    }
+    Expr fromResult = CallResultTangents.afterPrimal(a.target(), value, t);
+    if (fromResult != null) {
+      out.add(primal);
+      out.add(new Stmt.Assign(tangent, fromResult, a.declaration(), null));
       return out;
     }
     out.add(new Stmt.Assign(tangent, t != null ? t : Expr.Literal.ofDouble(0), a.declaration(),
@@ -114,6 +121,7 @@ final class AdjointTangentTransform implements Stmt.Visitor<List<Stmt>> {
       out.add(new Stmt.ArrayWrite(w.array(), index, w.value(), w.tree()));
       return out;
     }
+    noAdjointCalls(w.value(), w);
     Expr value = liftPops(w.value(), out);
     if (tangentArray != null) {
       value = calls.lift(value, out);
@@ -142,6 +150,7 @@ final class AdjointTangentTransform implements Stmt.Visitor<List<Stmt>> {
     noPops(a.target(), a);
     List<Stmt> out = new ArrayList<>();
     Expr target = expressions.of(a.target());
+    noAdjointCalls(a.value(), a);
     Expr value = liftPops(a.value(), out);
     if (target != null) {
       value = calls.lift(value, out);
@@ -329,6 +338,18 @@ final class AdjointTangentTransform implements Stmt.Visitor<List<Stmt>> {
     if (containsPop(e, true)) {
       throw new IllegalStateException("forward over reverse cannot lift the double popped in "
           + where);
+    }
+  }
+
+  /**
+   * An adjoint entry point's call inside an assigned value would run without its tangent:
+   * only a call standing as a statement of its own is transformed ({@link #visitEval}).
+   */
+  private static void noAdjointCalls(Expr e, Object where) {
+    boolean[] found = {false};
+    IrWalk.expressions(e, n -> found[0] |= n instanceof Expr.AdjointCall);
+    if (found[0]) {
+      throw new IllegalStateException("forward over reverse met an adjoint call inside " + where);
     }
   }
 

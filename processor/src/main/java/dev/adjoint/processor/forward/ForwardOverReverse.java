@@ -19,10 +19,11 @@ import java.util.Set;
 
 /**
  * Second order as <em>forward over reverse</em>: the method's adjoint body (the gradient's,
- * tape and checkpoints included), seeded with 1, then forward mode over it along the vector
- * {@code v} ({@link AdjointTangentTransform}). The adjoints are the gradient, and their tangents
- * are its directional derivative along {@code v}, that is {@code H·v}: one sweep each way with
- * every value paired with its tangent, a small multiple of one gradient.
+ * tape and checkpoints included, a sum loop fused and cleaned up as the gradient's), seeded
+ * with 1 ({@link UnitSeed} folds it), then forward mode over it along the vector {@code v}
+ * ({@link AdjointTangentTransform}). The adjoints are the gradient, and their tangents are its
+ * directional derivative along {@code v}, that is {@code H·v}: one sweep each way with every
+ * value paired with its tangent, a small multiple of one gradient.
  */
 public final class ForwardOverReverse {
   private ForwardOverReverse() {}
@@ -49,7 +50,7 @@ public final class ForwardOverReverse {
     if (!SecondOrderRules.check(tangent, rules, problems)) {
       return null;
     }
-    AdjointBody adjoint = ReverseTransform.transform(ir, activity, rules, problems,
+    AdjointBody adjoint = ReverseTransform.transformForSecondOrder(ir, activity, rules, problems,
         reservedNames, reservedLabels, checkpointEvery);
     if (problems.any()) {
       return null;
@@ -68,12 +69,15 @@ public final class ForwardOverReverse {
             null));
       }
     }
-    List<Stmt> reverse = new ArrayList<>();
-    reverse.add(new Stmt.Assign(adjoint.resultAdjoint(), Expr.Literal.ofDouble(1.0), true,
-        null));
-    reverse.addAll(adjoint.reverse());
     List<Stmt> forward = new ArrayList<>(adjoint.prologue());
     forward.addAll(adjoint.forward());
+    List<Stmt> seeded = new ArrayList<>();
+    seeded.add(new Stmt.Assign(adjoint.resultAdjoint(), Expr.Literal.ofDouble(1.0), true,
+        null));
+    seeded.addAll(adjoint.reverse());
+    List<Stmt> before = new ArrayList<>(setup);
+    before.addAll(forward);
+    List<Stmt> reverse = new ArrayList<>(UnitSeed.fold(before, seeded, adjoint.resultAdjoint()));
     List<Stmt> all = new ArrayList<>(setup);
     all.addAll(forward);
     all.addAll(reverse);

@@ -3,6 +3,7 @@ package dev.adjoint.processor.forward;
 import static dev.adjoint.processor.rules.MathCalls.div;
 import static dev.adjoint.processor.rules.MathCalls.minus;
 import static dev.adjoint.processor.rules.MathCalls.neg;
+import static dev.adjoint.processor.rules.MathCalls.num;
 import static dev.adjoint.processor.rules.MathCalls.plus;
 import static dev.adjoint.processor.rules.MathCalls.times;
 import static dev.adjoint.processor.rules.MathCalls.when;
@@ -20,6 +21,7 @@ import dev.adjoint.processor.rules.PartialsRule;
 import dev.adjoint.processor.rules.PullbackRule;
 import dev.adjoint.processor.rules.RuleTable;
 import dev.adjoint.processor.rules.ZeroDerivativeRule;
+import dev.adjoint.processor.transform.SameValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -91,7 +93,8 @@ final class TangentExpressions implements Expr.Visitor<Expr> {
     return switch (b.op()) {
       case PLUS -> dl == null ? dr : dr == null ? dl : plus(dl, dr);
       case MINUS -> dr == null ? dl : dl == null ? neg(dr) : minus(dl, dr);
-      case TIMES -> sum(dl == null ? null : times(dl, r), dr == null ? null : times(l, dr));
+      case TIMES -> square(l, r, dl, dr) ? times(num(2), times(l, dl))
+          : sum(dl == null ? null : times(dl, r), dr == null ? null : times(l, dr));
       // (l/r)' = (l' - (l/r) r') / r
       case DIVIDE -> dr == null ? div(dl, r)
           : div(dl == null ? neg(times(b, dr)) : minus(dl, times(b, dr)), r);
@@ -100,6 +103,16 @@ final class TangentExpressions implements Expr.Visitor<Expr> {
           : sum(dl, neg(times(div(minus(l, b), r), dr)));
       default -> null;
     };
+  }
+
+  /**
+   * Whether {@code l * r} squares one pure value: its tangent {@code l̇ l + l l̇} is then
+   * {@code 2 (l l̇)}, bit for bit ({@code l̇ l} and {@code l l̇} are one product, {@code p + p}
+   * and {@code 2 p} one rounding of the same value), in one product fewer.
+   */
+  private static boolean square(Expr l, Expr r, Expr dl, Expr dr) {
+    return dl != null && dr != null && SameValue.same(l, r) && SameValue.same(dl, dr)
+        && SameValue.isPure(l);
   }
 
   private static Expr sum(Expr a, Expr b) {

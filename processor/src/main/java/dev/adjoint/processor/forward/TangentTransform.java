@@ -152,7 +152,14 @@ public final class TangentTransform implements Stmt.Visitor<List<Stmt>> {
     // declared where the primal is: the reverse sweep treats an array's declaration as its one
     // definition
     boolean declares = a.declaration() || a.target().origin() == Variable.Origin.RESULT;
-    out.add(new Stmt.Assign(tangent, tangentOrZero(value), declares, null));
+    Expr t = tangentOrZero(value);
+    Expr fromResult = CallResultTangents.afterPrimal(a.target(), value, t);
+    if (fromResult != null) {
+      out.add(new Stmt.Assign(a.target(), value, a.declaration(), a.tree()));
+      out.add(new Stmt.Assign(tangent, fromResult, declares, null));
+      return out;
+    }
+    out.add(new Stmt.Assign(tangent, t, declares, null));
     out.add(new Stmt.Assign(a.target(), value, a.declaration(), a.tree()));
     return out;
   }

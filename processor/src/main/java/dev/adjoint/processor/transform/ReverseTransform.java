@@ -9,6 +9,7 @@ import dev.adjoint.processor.diag.MethodProblems;
 import dev.adjoint.processor.ir.AdjointBody;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.IrType;
+import dev.adjoint.processor.ir.IrWalk;
 import dev.adjoint.processor.ir.MethodBody;
 import dev.adjoint.processor.ir.MethodIr;
 import dev.adjoint.processor.ir.Stmt;
@@ -39,6 +40,7 @@ public final class ReverseTransform {
   private final SweepNames names;
   private final RecordPlan plan;
   private boolean fuseSums;
+  private boolean tapeBlocks;
 
   private ReverseTransform(MethodIr ir, Activity activity, RuleTable rules,
       MethodProblems problems, Set<String> reservedNames, Set<String> reservedLabels,
@@ -65,9 +67,8 @@ public final class ReverseTransform {
   /**
    * As {@link #transform}, where a loop that only sums independent terms runs its forward and
    * reverse in one fused loop ({@link LoopFusion}): for the adjoint entry point and the public
-   * gradient, whose printer runs the reverse right after the forward. Second-order modes, which
-   * take the tangent of the forward sweep, keep the two sweeps, and record arrays element by
-   * element where this may record them whole ({@link WholeArrayRecords}).
+   * gradient, whose printer runs the reverse right after the forward. Second-order modes use
+   * {@link #transformForSecondOrder}.
    */
   public static AdjointBody transformFusingSums(MethodIr ir, Activity activity, RuleTable rules,
       MethodProblems problems, Set<String> reservedNames, Set<String> reservedLabels,
@@ -75,7 +76,40 @@ public final class ReverseTransform {
     ReverseTransform t = new ReverseTransform(ir, activity, rules, problems, reservedNames,
         reservedLabels, checkpointEvery, true);
     t.fuseSums = true;
+    t.tapeBlocks = true;
     return t.run();
+  }
+
+  /**
+   * As {@link #transformFusingSums}, for second order, which takes the tangent of the sweeps:
+   * arrays recorded element by element and tape reads not grouped into blocks (the tangent of
+   * a block's reads is not defined), sum loops fused all the same.
+   */
+  public static AdjointBody transformForSecondOrder(MethodIr ir, Activity activity,
+      RuleTable rules, MethodProblems problems, Set<String> reservedNames,
+      Set<String> reservedLabels, int checkpointEvery) {
+    ReverseTransform t = new ReverseTransform(ir, activity, rules, problems, reservedNames,
+        reservedLabels, checkpointEvery, false);
+    t.fuseSums = true;
+    AdjointBody fused = t.run();
+    if (problems.any() || !callsAnAdjointInAnExpression(fused)) {
+      return fused;
+    }
+    // a fused sum of calls adds the callee's adjoint call's value (s = s + fAdjoint(…)), which
+    // forward over reverse takes only as a statement of its own: the two sweeps, as before
+    return transform(ir, activity, rules, problems, reservedNames, reservedLabels,
+        checkpointEvery);
+  }
+
+  /** Whether a call of an adjoint entry point in {@code body} is not a statement of its own. */
+  private static boolean callsAnAdjointInAnExpression(AdjointBody body) {
+    boolean[] found = {false};
+    for (Stmt stmt : body.all()) {
+      IrWalk.statements(stmt, s -> IrWalk.ownExpressions(s, e -> IrWalk.expressions(e,
+          x -> found[0] |= x instanceof Expr.AdjointCall
+              && !(s instanceof Stmt.Eval eval && eval.expr() == x))));
+    }
+    return found[0];
   }
 
   /** The adjoint body, and the transformation whose names it used, for a graph trace. */
@@ -104,7 +138,7 @@ public final class ReverseTransform {
     if (sweeps == null) {
       sweeps = new LoopFusion.Sweeps(forward, reverseSweep.reverse(ir.body()));
     }
-    if (fuseSums) { // first order only: the tangent of a block's reads is not defined
+    if (tapeBlocks) { // first order only: the tangent of a block's reads is not defined
       sweeps = TapeBlocks.apply(ir, plan, names, sweeps.forward(), sweeps.reverse());
     }
     return assemble(sweeps.forward(), sweeps.reverse());

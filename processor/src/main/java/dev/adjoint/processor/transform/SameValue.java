@@ -14,11 +14,11 @@ import java.util.Set;
  * (whatever source it came from), and nothing it reads written between the two evaluations.
  * {@link FusedBody} uses it to drop what the reverse part would recompute.
  */
-final class SameValue {
+public final class SameValue {
   private SameValue() {}
 
   /** Whether {@code a} and {@code b} are the same expression, trees aside. */
-  static boolean same(Expr a, Expr b) {
+  public static boolean same(Expr a, Expr b) {
     if (a == null || b == null) {
       return a == b;
     }
@@ -75,7 +75,7 @@ final class SameValue {
    * Whether evaluating {@code e} has no effect and depends only on variables, array elements
    * and calls that give the same result wherever they are evaluated.
    */
-  static boolean isPure(Expr e) {
+  public static boolean isPure(Expr e) {
     boolean[] pure = {true};
     IrWalk.expressions(e, x -> pure[0] &= x instanceof Expr.Call c ? RuleTable.isPure(c.method())
         : !(x instanceof Expr.AdjointCall || x instanceof Expr.TangentCall

@@ -3,18 +3,33 @@ package dev.adjoint.gradients;
 import dev.adjoint.Differentiable;
 
 /**
- * Loops reading matrix rows, for RowHoists (issue 15): the rows of {@link #layer} and
- * {@link #lastRowSkipped} are read once before their inner loops; {@link #diagonal}'s row index
- * changes in the loop, {@link #branchOnly}'s row is read only in a branch and
- * {@link #replacedRow}'s second loop replaces its row, so theirs stay where they are.
+ * Loops reading matrix rows, for RowHoists (issue 15): {@link #layer}'s inner loop is bounded by
+ * its row's length, so the row is read once before it; {@link #plainBound}'s and
+ * {@link #lastRowSkipped}'s bounds read no row, {@link #diagonal}'s row index changes in the loop,
+ * {@link #branchOnly}'s row is read only in a branch and {@link #replacedRow}'s second loop
+ * (bounded by its row's length) replaces that row, so theirs stay where they are.
  */
 final class RowHoistsFx {
     private RowHoistsFx() {
     }
 
-    /** {@code Σ_j tanh(Σ_i w[j][i]·x[i])}. */
+    /** {@code Σ_j tanh(Σ_i w[j][i]·x[i])}, the inner loop bounded by the row's length. */
     @Differentiable
     static double layer(double[][] w, double[] x) {
+        double s = 0;
+        for (int j = 0; j < w.length; j++) {
+            double z = 0;
+            for (int i = 0; i < w[j].length; i++) {
+                z += w[j][i] * x[i];
+            }
+            s += Math.tanh(z);
+        }
+        return s;
+    }
+
+    /** As {@link #layer}, the inner loop bounded by {@code x.length}: no row is hoisted. */
+    @Differentiable
+    static double plainBound(double[][] w, double[] x) {
         double s = 0;
         for (int j = 0; j < w.length; j++) {
             double z = 0;
@@ -74,7 +89,7 @@ final class RowHoistsFx {
             m[1][i] = 2 * x[i];
         }
         double s = 0;
-        for (int i = 0; i < x.length; i++) {
+        for (int i = 0; i < m[0].length; i++) {
             s += m[0][i] * x[i];
             if (i == 1) {
                 m[0] = m[1];

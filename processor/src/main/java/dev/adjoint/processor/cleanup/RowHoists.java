@@ -24,6 +24,13 @@ import java.util.function.Predicate;
  * loop, which costs about 8 % of the whole gradient; hand-written code holds them in locals.
  * The local holds the very array the reads would have reached, so every value is bit-identical.
  *
+ * <p>Only loops whose <em>condition</em> reads a row ({@code i < xs[n].length}) qualify: there
+ * the row's length is the loop's bound, which C2 cannot treat as loop-invariant while it is
+ * loaded through the matrix on every test. Hoisting rows out of loops with a plain bound
+ * ({@code i < d}) measured slower, not faster: ADBench GMM's entry/hand went from 1.05–1.12 to
+ * 1.18–1.23 (same JVM, five and seven runs, quiet machine, 2026-11-29 18:05), while the MLP
+ * kept its gain with the condition's loop alone.
+ *
  * <p>Conservative. The row is {@code m[e]} with {@code m} a variable of type {@code double[][]}
  * and {@code e} made of variables, {@code int} constants and arithmetic, none of them assigned
  * in the loop. The loop stores no array into an array (so no row is replaced), calls only pure
@@ -71,6 +78,9 @@ public final class RowHoists {
     }
     List<Expr.ArrayRead> candidates = new ArrayList<>();
     ElementLoadSpans.unconditional(loop.condition(), candidates);
+    if (candidates.stream().noneMatch(r -> isRow(r, assigned))) {
+      return loop;
+    }
     for (Stmt s : leadingStatements(loop.body().stmts())) {
       candidates.addAll(ElementLoadSpans.unconditionalReads(s));
     }

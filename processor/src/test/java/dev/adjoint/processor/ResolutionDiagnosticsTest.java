@@ -398,4 +398,31 @@ class ResolutionDiagnosticsTest {
         + " to the result: its derivative would be lost")
         .inFile(src.file).onLine(src.line("id(a);")).atColumn(src.column("id(a);", "("));
   }
+
+  /**
+   * A boxed active value unboxed by a call ({@code Math.abs(Double)}) and boxed again: the
+   * double in between is not active for the activity analysis, so the first boxing must still be
+   * found (fuzz finding, seed 29112041: the gradient was 0 with only an independent-parameter
+   * warning).
+   */
+  @Test
+  void aBoxedValueUnboxedByACallAndBoxedAgainIsAnError() {
+    TestSource src = t("""
+        final class T {
+          @Differentiable
+          static double loss(double[] x) {
+            double z = Double.valueOf(Math.abs(Double.valueOf(x[2]))).doubleValue();
+            return z;
+          }
+        }
+        """);
+    assertValidJava(src);
+    Compilation c = compile(src);
+    assertThat(c).hadErrorCount(1);
+    assertThat(c).hadErrorContaining("an active value flows into Double.valueOf, which returns"
+        + " java.lang.Double, and on to the result: its derivative would be lost")
+        .inFile(src.file).onLine(src.line("Double.valueOf(x[2])"))
+        .atColumn(src.column("Double.valueOf(x[2])", "("));
+    assertThat(c).hadWarningCount(0);
+  }
 }

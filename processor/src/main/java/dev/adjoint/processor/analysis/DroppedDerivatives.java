@@ -221,7 +221,19 @@ final class DroppedDerivatives {
 
   /** An active double, or something carried off one. */
   private boolean leaves(Expr e) {
-    return e.type().carriesDerivative() ? varied.test(e) : carries(e);
+    return e.type().carriesDerivative() ? varied.test(e) || unboxes(e) : carries(e);
+  }
+
+  /**
+   * Whether the double {@code e} is computed from something carried off the doubles
+   * ({@code Math.abs(Double.valueOf(a))}, {@code Double.valueOf(a).doubleValue()}): the activity
+   * analysis sees no active double in it, yet it holds the active value whose derivative was
+   * dropped where it was boxed, so a value built from it carries that value on.
+   */
+  private boolean unboxes(Expr e) {
+    boolean[] found = {false};
+    forEachOperand(e, o -> found[0] |= o.type().carriesDerivative() ? unboxes(o) : carries(o));
+    return found[0];
   }
 
   private boolean isPiecewiseConstant(ExecutableElement m, boolean onObject) {

@@ -1,13 +1,8 @@
 package dev.adjoint.processor;
 
 import static com.google.common.truth.Truth.assertWithMessage;
-import static dev.adjoint.processor.TestSource.adjoint;
-import static dev.adjoint.processor.TestSource.assertNoCrash;
+import static dev.adjoint.processor.GeneratedMethods.method;
 
-import com.google.testing.compile.Compilation;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -116,7 +111,7 @@ class FusedLoopSourceTest {
 
   @Test
   void theRecordBatchLossMakesOneCallPerExample() {
-    String adjoint = method(generated(RECORD, "t.NetGrad"), "batchLossAdjoint");
+    String adjoint = method(GeneratedMethods.generated(RECORD, "t.NetGrad"), "batchLossAdjoint");
     assertWithMessage("%s", adjoint).that(count(adjoint, "while (")).isEqualTo(1);
     assertWithMessage("%s", adjoint).that(count(adjoint, "exampleLossAdjoint(")).isEqualTo(1);
     assertWithMessage("%s", adjoint).that(adjoint).doesNotContain("exampleLossPrimal(");
@@ -197,25 +192,7 @@ class FusedLoopSourceTest {
   }
 
   private static String generated() {
-    return generated(SOURCE, "t.SumsGrad");
-  }
-
-  private static String generated(TestSource source, String generatedClass) {
-    Compilation c = adjoint().compile(source.file);
-    assertNoCrash(c);
-    JavaFileObject file = c.generatedSourceFile(generatedClass).orElseThrow();
-    try {
-      return file.getCharContent(true).toString();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** The text of the generated method {@code name}, from its signature to its closing brace. */
-  private static String method(String code, String name) {
-    int start = code.indexOf("double " + name + "(");
-    int end = code.indexOf("\n  }\n", start);
-    return code.substring(start, end);
+    return GeneratedMethods.generated(SOURCE, "t.SumsGrad");
   }
 
   private static int count(String text, String what) {

@@ -1,13 +1,8 @@
 package dev.adjoint.processor;
 
 import static com.google.common.truth.Truth.assertWithMessage;
-import static dev.adjoint.processor.TestSource.adjoint;
-import static dev.adjoint.processor.TestSource.assertNoCrash;
+import static dev.adjoint.processor.GeneratedMethods.method;
 
-import com.google.testing.compile.Compilation;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -133,20 +128,7 @@ class PartialProductsSourceTest {
   }
 
   private static String generated() {
-    Compilation c = adjoint().compile(SOURCE.file);
-    assertNoCrash(c);
-    JavaFileObject file = c.generatedSourceFile("t.ChainsGrad").orElseThrow();
-    try {
-      return file.getCharContent(true).toString();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return GeneratedMethods.generated(SOURCE, "t.ChainsGrad");
   }
 
-  /** The text of the generated method {@code name}, from its signature to its closing brace. */
-  private static String method(String code, String name) {
-    int start = code.indexOf("double " + name + "(");
-    int end = code.indexOf("\n  }\n", start);
-    return code.substring(start, end);
-  }
 }

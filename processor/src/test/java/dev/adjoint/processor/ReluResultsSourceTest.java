@@ -1,12 +1,8 @@
 package dev.adjoint.processor;
 
 import static com.google.common.truth.Truth.assertWithMessage;
-import static dev.adjoint.processor.TestSource.adjoint;
-import static dev.adjoint.processor.TestSource.assertNoCrash;
+import static dev.adjoint.processor.GeneratedMethods.method;
 
-import com.google.testing.compile.Compilation;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -82,19 +78,7 @@ class ReluResultsSourceTest {
   }
 
   private static String generated() {
-    Compilation c = adjoint().compile(SOURCE.file);
-    assertNoCrash(c);
-    try {
-      return c.generatedSourceFile("t.NetGrad").orElseThrow().getCharContent(true).toString();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return GeneratedMethods.generated(SOURCE, "t.NetGrad");
   }
 
-  /** The text of the generated method {@code name}, from its signature to its closing brace. */
-  private static String method(String code, String name) {
-    int start = code.indexOf("double " + name + "(");
-    int end = code.indexOf("\n  }\n", start);
-    return code.substring(start, end);
-  }
 }

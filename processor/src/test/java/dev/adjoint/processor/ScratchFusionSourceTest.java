@@ -1,6 +1,7 @@
 package dev.adjoint.processor;
 
 import static com.google.common.truth.Truth.assertWithMessage;
+import static dev.adjoint.processor.GeneratedMethods.method;
 import static dev.adjoint.processor.TestSource.adjoint;
 import static dev.adjoint.processor.TestSource.assertNoCrash;
 
@@ -224,10 +225,4 @@ class ScratchFusionSourceTest {
     return generated;
   }
 
-  /** The text of the generated method {@code name}, from its signature to its closing brace. */
-  private static String method(String code, String name) {
-    int start = code.indexOf("double " + name + "(");
-    int end = code.indexOf("\n  }\n", start);
-    return code.substring(start, end);
-  }
 }

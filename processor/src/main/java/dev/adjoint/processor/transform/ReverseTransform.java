@@ -21,6 +21,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Reverse-mode transformation of one method into adjoint IR: a forward sweep and a reverse sweep.
@@ -182,13 +184,14 @@ public final class ReverseTransform {
     adjointDecls.addAll(reverse);
     Set<Variable> liveOut = new HashSet<>(parameterAdjoints);
     liveOut.add(resultAdjoint);
+    Predicate<Expr.Call> pureCall = call -> RuleTable.isPure(call.method());
+    Function<String, Variable> rowLocal = base -> names.scratch(base, IrType.DOUBLE_ARRAY);
     List<Stmt> cleanReverse = RowHoists.apply(AdjointCleanup.apply(adjointDecls, liveOut,
-        call -> RuleTable.isPure(call.method()), base -> names.scratch(base, IrType.DOUBLE)),
-        call -> RuleTable.isPure(call.method()), base -> names.scratch(base, IrType.DOUBLE_ARRAY));
+        pureCall, base -> names.scratch(base, IrType.DOUBLE)), pureCall, rowLocal);
     TapeUse tapeUse = names.tapeUsed() ? TapeUse.RECORDS
         : names.tapeReferenced() ? TapeUse.PASSES_ON : TapeUse.NONE;
-    List<Stmt> cleanForward = RowHoists.apply(RepeatedStores.apply(prologue, forward),
-        call -> RuleTable.isPure(call.method()), base -> names.scratch(base, IrType.DOUBLE_ARRAY));
+    List<Stmt> cleanForward = RowHoists.apply(RepeatedStores.apply(prologue, forward), pureCall,
+        rowLocal);
     return new AdjointBody(prologue, cleanForward, cleanReverse,
         ir.result(), resultAdjoint, ir.parameters(), ir.differentiated(), parameterAdjoints,
         tapeUse, names.tape(), names.claim("seed"), names.claim("adjoints"), names.table());

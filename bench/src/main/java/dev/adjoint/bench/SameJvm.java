@@ -24,10 +24,15 @@ import java.util.regex.Pattern;
  * <p>Each workload runs in a JVM of its own ({@link ForkedRounds}: this JVM's flags, a fixed
  * pre-touched heap, the same class path), so no workload shapes the JIT profile of the runtime
  * another one uses; {@code --one-jvm} runs them all in this JVM instead, one after the other.
+ * {@code --jvms N} measures each workload in N JVMs of its own, one after the other, and pools
+ * their rounds: a JVM's median is fixed by what its JIT made of the code (inlining decisions,
+ * code layout), which differs from one JVM to the next by more than the rounds within one
+ * differ, so one JVM's median is one sample. The first-order table then adds each JVM's median
+ * entry/hand ratio.
  *
  * <p>Run it with a fixed heap: {@code java -Xms2g -Xmx2g -XX:+AlwaysPreTouch -cp
  * bench/target/benchmarks.jar dev.adjoint.bench.SameJvm [--rounds N] [--warmup-ms MS]
- * [--slice-ms MS] [--include REGEX] [--out FILE] [--one-jvm]}. {@code bench/run.sh} does. The
+ * [--slice-ms MS] [--include REGEX] [--out FILE] [--one-jvm | --jvms N]}. {@code bench/run.sh} does. The
  * second-order table ({@link SecondOrderSameJvm}) follows; {@code --include second-order} runs
  * only it.
  */
@@ -53,10 +58,10 @@ public final class SameJvm {
 
   /**
    * The command line: {@code --rounds N --warmup-ms MS --slice-ms MS --include REGEX --out FILE
-   * --one-jvm}.
+   * --one-jvm --jvms N}.
    */
   record Options(int rounds, long warmupMs, long sliceMs, Pattern include, String out,
-      boolean oneJvm) {
+      boolean oneJvm, int jvms) {
     static Options parse(String[] args) {
       int rounds = 15;
       long warmupMs = 1500;
@@ -64,6 +69,7 @@ public final class SameJvm {
       Pattern include = Pattern.compile(".*");
       String out = null;
       boolean oneJvm = false;
+      int jvms = 1;
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
           case "--rounds" -> rounds = Integer.parseInt(args[++i]);
@@ -72,12 +78,17 @@ public final class SameJvm {
           case "--include" -> include = Pattern.compile(args[++i]);
           case "--out" -> out = args[++i];
           case "--one-jvm" -> oneJvm = true;
+          case "--jvms" -> jvms = Integer.parseInt(args[++i]);
           default -> throw new IllegalArgumentException("unknown argument " + args[i]
               + "; expected --rounds N, --warmup-ms MS, --slice-ms MS, --include REGEX,"
-              + " --out FILE, --one-jvm");
+              + " --out FILE, --one-jvm, --jvms N");
         }
       }
-      return new Options(rounds, warmupMs, sliceMs, include, out, oneJvm);
+      if (jvms < 1 || oneJvm && jvms != 1) {
+        throw new IllegalArgumentException("--jvms takes a count of at least 1 and excludes"
+            + " --one-jvm; got " + jvms + (oneJvm ? " with --one-jvm" : ""));
+      }
+      return new Options(rounds, warmupMs, sliceMs, include, out, oneJvm, jvms);
     }
   }
 
@@ -89,7 +100,9 @@ public final class SameJvm {
             java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments())
         + "; " + o.rounds() + " rounds of " + o.sliceMs() + " ms per form after " + o.warmupMs()
         + " ms warm-up per form; " + (o.oneJvm() ? "all workloads in this one JVM (--one-jvm)"
-            : "each workload in a JVM of its own (" + String.join(" ",
+            : (o.jvms() == 1 ? "each workload in a JVM of its own ("
+                : "each workload in " + o.jvms() + " JVMs of its own, one after the other, their "
+                    + o.jvms() + " × " + o.rounds() + " rounds pooled (") + String.join(" ",
                 ForkedRounds.childJvmArgs(ForkedRounds.parentJvmArgs())) + ")") + ".\n\n";
     System.out.print(text);
     return text;
@@ -110,13 +123,14 @@ public final class SameJvm {
             + " **median** / max over rounds. API = `CGrad.m(…)`, entry = `mAdjoint(…)` with"
             + " reused tape and buffers, hand = hand-written.\n\n"
             + "| workload | size | primal | API | entry | hand | entry/hand | API/hand"
-            + " | entry/primal | hand/primal |\n"
-            + "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|\n";
+            + " | entry/primal | hand/primal |" + (o.jvms() > 1 ? " entry/hand per JVM |" : "")
+            + "\n|---|---|--:|--:|--:|--:|--:|--:|--:|--:|" + (o.jvms() > 1 ? "--:|" : "")
+            + "\n";
         System.out.print(header);
         sb.append(header);
         first = false;
       }
-      String row = row(w, nsPerOp(RoundsChild.Table.FIRST_ORDER, i, w, o));
+      String row = row(w, nsPerOp(RoundsChild.Table.FIRST_ORDER, i, w, o), o.jvms());
       System.out.print(row);
       sb.append(row);
     }
@@ -161,13 +175,49 @@ public final class SameJvm {
    * @return ns per operation, indexed by form then round
    */
   static double[][] nsPerOp(RoundsChild.Table table, int index, Workload w, Options o) {
-    return o.oneJvm() ? rotatedRounds(w, o.rounds(), o.warmupMs(), o.sliceMs())
-        : ForkedRounds.run(ForkedRounds.childJvmArgs(ForkedRounds.parentJvmArgs()), table, index,
-            w, o);
+    if (o.oneJvm()) {
+      return rotatedRounds(w, o.rounds(), o.warmupMs(), o.sliceMs());
+    }
+    double[][] pooled = new double[w.forms().size()][0];
+    for (int j = 0; j < o.jvms(); j++) {
+      pooled = pool(pooled, ForkedRounds.run(
+          ForkedRounds.childJvmArgs(ForkedRounds.parentJvmArgs()), table, index, w, o));
+    }
+    return pooled;
   }
 
-  /** The table row of {@code w} from its times (indexed by form then round). */
-  static String row(Workload w, double[][] ns) {
+  /** The rounds of {@code more} after those of {@code ns}, form by form. */
+  static double[][] pool(double[][] ns, double[][] more) {
+    double[][] out = new double[ns.length][];
+    for (int f = 0; f < ns.length; f++) {
+      out[f] = Arrays.copyOf(ns[f], ns[f].length + more[f].length);
+      System.arraycopy(more[f], 0, out[f], ns[f].length, more[f].length);
+    }
+    return out;
+  }
+
+  /**
+   * The median entry/hand ratio of each of the {@code jvms} JVMs whose rounds {@code ns} pools
+   * in order ({@link #pool}), comma-separated.
+   */
+  static String perJvm(double[][] ns, int jvms) {
+    int rounds = ns[2].length / jvms;
+    List<String> medians = new ArrayList<>();
+    for (int j = 0; j < jvms; j++) {
+      double[] r = new double[rounds];
+      for (int k = 0; k < rounds; k++) {
+        r[k] = ns[2][j * rounds + k] / ns[3][j * rounds + k];
+      }
+      medians.add(String.format(Locale.ROOT, "%.2f", median(r)));
+    }
+    return String.join(", ", medians);
+  }
+
+  /**
+   * The table row of {@code w} from its times (indexed by form then round, the rounds of
+   * {@code jvms} JVMs pooled).
+   */
+  static String row(Workload w, double[][] ns, int jvms) {
     int f = w.forms().size();
     StringBuilder sb = new StringBuilder();
     sb.append("| ").append(w.name()).append(" | ").append(w.size());
@@ -177,7 +227,7 @@ public final class SameJvm {
     // forms: 0 primal, 1 API, 2 entry, 3 hand
     sb.append(" | ").append(spread(ns[2], ns[3])).append(" | ").append(spread(ns[1], ns[3]))
         .append(" | ").append(spread(ns[2], ns[0])).append(" | ").append(spread(ns[3], ns[0]))
-        .append(" |\n");
+        .append(jvms > 1 ? " | " + perJvm(ns, jvms) : "").append(" |\n");
     return sb.toString();
   }
 

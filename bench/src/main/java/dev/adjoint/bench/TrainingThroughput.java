@@ -177,7 +177,7 @@ public final class TrainingThroughput {
       }
     }
     SameJvm.Options o = new SameJvm.Options(rounds, warmupMs, sliceMs,
-        Pattern.compile(""), null, oneJvm);
+        Pattern.compile(""), null, oneJvm, 1);
     System.out.printf(Locale.ROOT, "JDK %s; %d rounds of %d ms per form after %d ms warm-up;"
         + " %s; examples/s = batch / median time per SGD step.%n%n",
         System.getProperty("java.runtime.version"), rounds, sliceMs, warmupMs,

@@ -70,7 +70,34 @@ class ForkedRoundsTest {
   @Test
   void optionsSelectTheMode() {
     assertFalse(SameJvm.Options.parse(new String[0]).oneJvm());
+    assertEquals(1, SameJvm.Options.parse(new String[0]).jvms());
     assertTrue(SameJvm.Options.parse(new String[] {"--one-jvm", "--rounds", "3"}).oneJvm());
+    assertEquals(5, SameJvm.Options.parse(new String[] {"--jvms", "5"}).jvms());
+    assertThrows(IllegalArgumentException.class,
+        () -> SameJvm.Options.parse(new String[] {"--jvms", "0"}), "no JVM");
+    assertThrows(IllegalArgumentException.class,
+        () -> SameJvm.Options.parse(new String[] {"--jvms", "2", "--one-jvm"}), "both modes");
+  }
+
+  @Test
+  void pooledJvmsKeepTheirOwnMedians() {
+    // two JVMs of three rounds each, four forms (primal, API, entry, hand): the first JVM's
+    // entry/hand ratios are 1.0, 1.2, 1.1, the second's 1.3, 1.5, 1.4
+    double[][] first = {{1, 1, 1}, {2, 2, 2}, {10, 12, 11}, {10, 10, 10}};
+    double[][] second = {{1, 1, 1}, {2, 2, 2}, {13, 15, 14}, {10, 10, 10}};
+    double[][] pooled = SameJvm.pool(SameJvm.pool(new double[4][0], first), second);
+    assertArrayEquals(new double[] {10, 12, 11, 13, 15, 14}, pooled[2], 0.0);
+    assertEquals("1.10, 1.40", SameJvm.perJvm(pooled, 2));
+    // pooled rounds: ratios 1.0 … 1.5, median of six = (1.2 + 1.3) / 2
+    assertEquals("1.00 / **1.25** / 1.50", SameJvm.spread(pooled[2], pooled[3]));
+    List<SameJvm.Form> forms = new ArrayList<>();
+    for (String name : SameJvm.FORMS) {
+      forms.add(new SameJvm.Form(name, reps -> 0));
+    }
+    Workload w = new Workload("w", "p = 1", forms);
+    String row = SameJvm.row(w, pooled, 2);
+    assertTrue(row.endsWith(" | 1.10, 1.40 |\n"), row);
+    assertEquals(12, row.split("\\|", -1).length - 1, row);
   }
 
   @Test
@@ -89,7 +116,7 @@ class ForkedRoundsTest {
         assertTrue(t > 0 && t < 1e6, "ns per ReLU-cost call: " + t);
       }
     }
-    String row = SameJvm.row(relu, ns);
+    String row = SameJvm.row(relu, ns, 1);
     assertTrue(row.startsWith("| seed ReLU cost | p = 4 | "), row);
     assertEquals(11, row.split("\\|", -1).length - 1, row);
   }

@@ -10,6 +10,28 @@ import java.util.Arrays;
  * {@link HandHvp#rosenbrock}, and hand-patched copies of the generated {@code rosenbrockHvp}, in
  * one JVM with rotated rounds timed in thread CPU time. Run: {@code java -cp
  * bench/target/benchmarks.jar dev.adjoint.bench.HvpVariants [p [rounds]]}.
+ *
+ * <p>Forms: hand ({@link HandHvp}, caller arrays it overwrites); hand+alloc (the same into two
+ * arrays allocated per call, as {@code mHvp} returns them); API ({@code rosenbrockHvp}); entry
+ * ({@code Arrays.fill} of two caller arrays, then {@code rosenbrockAdjointJvp} with seed 1,
+ * seedDot 0); writeOnce, shared, both (API copies: adjoint elements written once instead of
+ * read-modify-written, {@code adjDot * x2i + adj * x2iDot} formed once, both); hand+fill;
+ * entryNoFill; into (both, into caller arrays it overwrites); unitSeed (the API's body, seed 1
+ * folded, adding into caller arrays); unitFill (fill, then unitSeed); hvpInto (fill, then the
+ * generated {@code rosenbrockHvpInto}, which is unitSeed's code).
+ *
+ * <p>Findings (HVP16, load average 2.7 to 4.4 on 2 cores, 15 rounds, medians of per-round
+ * ratios to hand, p = 10 / 100 / 1000; every variant bit-identical to the API): hand+alloc 1.61
+ * / 2.26 / 2.43 and API 1.77 / 2.41 / 2.66, so API/hand+alloc is 1.10 / 1.07 / 1.10: the
+ * API's gap is the two result arrays it allocates, fresh memory on every call (zeroing 16 KB at
+ * p = 1000 costs more than the whole hand-written product). writeOnce, shared and both change
+ * nothing measurable on the API (the allocation dominates, the JIT shares the product itself);
+ * into and unitSeed are equal (1.14 / 1.21 / 1.22 and 1.16 / 1.21 / 1.22): the read-modify-write
+ * of the adjoint elements costs nothing either. entry 1.78 / 1.75 / 1.67 against entryNoFill
+ * 1.45 / 1.58 / 1.59 and unitSeed: the lever is the seed, whose multiplications
+ * ({@code seed * t1 + seed * t1}, {@code seedDot * t1 + seed * t1Dot} twice) cost a third of
+ * the loop; hand+fill 1.29 / 1.12 / 1.07. Hence {@code mHvpInto}: hvpInto 1.47 / 1.50 / 1.43
+ * (unitFill, the same code as a copy here, 1.46 / 1.39 / 1.28: JIT noise between two copies).
  */
 public final class HvpVariants {
   private HvpVariants() {}

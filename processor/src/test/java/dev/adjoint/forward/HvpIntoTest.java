@@ -225,4 +225,27 @@ class HvpIntoTest {
                 "H·v scalars");
         same(h.qHvp().w(), wAdjDot, "H·v w");
     }
+
+    /** A record's instance method: the receiver's leaves come last, as mAdjointJvp takes them. */
+    @ParameterizedTest
+    @ValueSource(doubles = {0.35, -0.6})
+    void aRecordsInstanceMethod(double x) {
+        double[] v = {0.4, -0.3};
+        double[] dv = {0.2, 0.5};
+        double[] adjoints = new double[3];
+        double[] adjointsDot = new double[3];
+        double[] vAdj = new double[2];
+        double[] vAdjDot = new double[2];
+        double value = RecordHessianFx_ModelGrad.lossHvpInto(x, 0.8, -0.1, v, 0.3, -0.7, 0.6, dv,
+                adjoints, adjointsDot, vAdj, vAdjDot);
+        RecordHessianFx_ModelGrad.LossHvp h = RecordHessianFx_ModelGrad.lossHvp(
+                new RecordHessianFx.Model(0.8, -0.1, v), x,
+                new RecordHessianFx.Model(-0.7, 0.6, dv), 0.3);
+        same(h.value(), value, "value");
+        same(new double[] {h.x(), h.self().w(), h.self().b()}, adjoints, "gradient scalars");
+        same(h.self().v(), vAdj, "gradient v");
+        same(new double[] {h.xHvp(), h.selfHvp().w(), h.selfHvp().b()}, adjointsDot,
+                "H·v scalars");
+        same(h.selfHvp().v(), vAdjDot, "H·v v");
+    }
 }

@@ -18,7 +18,10 @@ import org.hipparchus.analysis.differentiation.DSFactory;
  * hand-written HVP and Hipparchus' order-2 forward mode, in rotated rounds as in
  * {@link SameJvm} (a JVM per workload unless {@code --one-jvm}). Every form is the public API a
  * user calls (results allocated per call), so the ratios compare like with like; the
- * hand-written HVP reuses its output arrays.
+ * hand-written HVP reuses its output arrays, and so does {@code mHvpInto} (HVP into), which adds
+ * into caller arrays the caller zeroes first (as the gradient's entry point in {@link SameJvm}).
+ * HVP/hand HVP thus includes the allocation of the two result arrays (most of the gap at
+ * p = 100 and 1000: fresh memory on every call), HVP into/hand HVP compares the same protocol.
  *
  * <p>{@link SameJvm} prints this table after its own; {@code main} prints only this one and takes
  * the same arguments.
@@ -30,12 +33,14 @@ public final class SecondOrderSameJvm {
   static final String GRADIENT = "gradient";
   static final String TANGENT = "tangent";
   static final String HVP = "HVP";
+  static final String HVP_INTO = "HVP into";
   static final String HAND_HVP = "hand HVP";
   static final String HIPPARCHUS = "Hipparchus HVP";
-  static final String[] FORMS = {PRIMAL, GRADIENT, TANGENT, HVP, HAND_HVP, HIPPARCHUS};
+  static final String[] FORMS = {PRIMAL, GRADIENT, TANGENT, HVP, HVP_INTO, HAND_HVP,
+      HIPPARCHUS};
   /** Ratios reported per round: numerator and denominator form. */
   static final String[][] RATIOS = {{TANGENT, PRIMAL}, {HVP, GRADIENT}, {HVP, HAND_HVP},
-      {HIPPARCHUS, HVP}};
+      {HVP_INTO, HAND_HVP}, {HIPPARCHUS, HVP}};
 
   /** Hipparchus' DSFactory(p, 2) holds p(p+1)/2 second derivatives per number: small p only. */
   static final int HIPPARCHUS_MAX_P = 100;
@@ -54,7 +59,8 @@ public final class SecondOrderSameJvm {
     sb.append("Second order (issue 14): median over rounds (ns/op); ratios per round, then min /"
         + " **median** / max. gradient = `CGrad.m(…)`, tangent = `mTangent(…)`, HVP ="
         + " `mHvp(…)` (value, gradient and H·v), hand HVP = hand-written (value, gradient and"
-        + " H·v), Hipparchus HVP = `DSFactory(p, 2)` then H·v; – = not measured.\n\n");
+        + " H·v), HVP into = `Arrays.fill` of the caller's two arrays then `mHvpInto(…)`,"
+        + " Hipparchus HVP = `DSFactory(p, 2)` then H·v; – = not measured.\n\n");
     sb.append("| workload | size");
     for (String f : FORMS) {
       sb.append(" | ").append(f);
@@ -165,6 +171,19 @@ public final class SecondOrderSameJvm {
       for (int i = 0; i < reps; i++) {
         var r = SecondOrderWorkloadsGrad.rosenbrockHvp(x.v, v);
         s += r.value() + r.x()[0] + r.xHvp()[0];
+      }
+      return s;
+    }));
+    double[] none = new double[0];
+    double[] gInto = new double[p];
+    double[] hvInto = new double[p];
+    forms.add(new Form(HVP_INTO, reps -> {
+      double s = 0;
+      for (int i = 0; i < reps; i++) {
+        java.util.Arrays.fill(gInto, 0.0);
+        java.util.Arrays.fill(hvInto, 0.0);
+        s += SecondOrderWorkloadsGrad.rosenbrockHvpInto(x.v, v, none, none, gInto, hvInto)
+            + gInto[0] + hvInto[0];
       }
       return s;
     }));

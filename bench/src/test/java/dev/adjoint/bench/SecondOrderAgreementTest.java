@@ -200,6 +200,31 @@ class SecondOrderAgreementTest {
     assertEquals(dot(grad, v), tangent.tangent(), 1e-12);
   }
 
+  @ParameterizedTest
+  @ValueSource(ints = {2, 10, 1000})
+  void rosenbrockHvpIntoEqualsHvpAndAddsIntoTheCallersArrays(int p) {
+    double[] x = Inputs.rosenbrockPoint(p);
+    double[] v = SecondOrderWorkloads.direction(p, 7);
+    var api = SecondOrderWorkloadsGrad.rosenbrockHvp(x, v);
+    double[] grad = new double[p];
+    double[] hv = new double[p];
+    double[] none = new double[0];
+    double value = SecondOrderWorkloadsGrad.rosenbrockHvpInto(x, v, none, none, grad, hv);
+    assertEquals(api.value(), value, 0.0);
+    assertClose(api.x(), grad, 0, "gradient, mHvpInto vs mHvp");
+    assertClose(api.xHvp(), hv, 0, "H·v, mHvpInto vs mHvp");
+    double[] handGrad = new double[p];
+    double[] handHv = new double[p];
+    HandHvp.rosenbrock(x, v, handGrad, handHv);
+    assertClose(handHv, hv, 1e-12, "H·v, hand vs mHvpInto");
+    // a second call adds the same again: the accumulating convention of mAdjoint
+    SecondOrderWorkloadsGrad.rosenbrockHvpInto(x, v, none, none, grad, hv);
+    for (int i = 0; i < p; i++) {
+      assertEquals(2 * api.x()[i], grad[i], 1e-12 * Math.max(1, Math.abs(grad[i])), "2 grad");
+      assertEquals(2 * api.xHvp()[i], hv[i], 1e-12 * Math.max(1, Math.abs(hv[i])), "2 H·v");
+    }
+  }
+
   @Test
   void everySameJvmFormRunsAndTheTableHasEveryColumn() {
     for (SameJvm.Workload w : SecondOrderSameJvm.workloads()) {
@@ -214,6 +239,7 @@ class SecondOrderAgreementTest {
       assertTrue(row.startsWith("| second-order "), row);
     }
     String header = SecondOrderSameJvm.header();
-    assertTrue(header.contains("| tangent/primal | HVP/gradient | HVP/hand HVP"), header);
+    assertTrue(header.contains("| tangent/primal | HVP/gradient | HVP/hand HVP"
+        + " | HVP into/hand HVP"), header);
   }
 }

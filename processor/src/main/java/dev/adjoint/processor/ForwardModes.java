@@ -145,7 +145,8 @@ final class ForwardModes {
       }
       if (modes.contains("HESSIAN")) {
         members = members.plus(secondOrder.hessian(method, ir, activity, tangent, tree,
-            differentiatedNames, leaves, grad, recordName, checkpointEvery, problems, callees));
+            rule.abi(), differentiatedNames, leaves, grad, recordName, checkpointEvery, problems,
+            callees));
       }
       if (modes.contains("JACOBIAN")) {
         members = members.plus(jacobian(method, rule, code, grad, recordName, leaves));

@@ -10,6 +10,7 @@ import dev.adjoint.processor.analysis.Activity;
 import dev.adjoint.processor.codegen.AdjointTangentWriter;
 import dev.adjoint.processor.codegen.BytecodeSize;
 import dev.adjoint.processor.codegen.HessianMethodWriter;
+import dev.adjoint.processor.codegen.HvpIntoWriter;
 import dev.adjoint.processor.codegen.RecordHessianWriter;
 import dev.adjoint.processor.codegen.TangentMethodWriter.Members;
 import dev.adjoint.processor.diag.Diagnostics;
@@ -137,9 +138,10 @@ final class SecondOrderModes {
         generatedClass, flat)));
   }
 
-  /** {@code mHvp} and {@code mHessian}, or none after an error. */
+  /** {@code mHvp}, {@code mHessian} and {@code mHvpInto}, or none after an error. */
   Members hessian(ExecutableElement method, MethodIr ir, Activity activity, TangentIr tangent,
-      MethodTree tree, List<String> differentiatedNames, FlatParameters flat, ClassName grad,
+      MethodTree tree, AdjointAbi abi, List<String> differentiatedNames, FlatParameters flat,
+      ClassName grad,
       Function<String, String> recordName, int checkpointEvery, MethodProblems problems,
       Set<AdjointCallRule> callees) {
     if (!method.getReturnType().toString().equals("double")) {
@@ -169,12 +171,23 @@ final class SecondOrderModes {
     }
     callees.addAll(hvp.callees());
     hvp.adjointCallees().forEach(c -> required.add(c.method()));
-    if (flat != null) {
-      return RecordHessianWriter.write(grad, method, flat, hvp.body(), recordName.apply("Hvp"),
-          recordName.apply("Hessian"), names, generatedClass);
+    Members members = flat != null
+        ? RecordHessianWriter.write(grad, method, flat, hvp.body(), recordName.apply("Hvp"),
+            recordName.apply("Hessian"), names, generatedClass)
+        : HessianMethodWriter.write(grad, method, hvp.body(), differentiatedNames,
+            recordName.apply("Hvp"), recordName.apply("Hessian"), names, generatedClass);
+    // mHvpInto: mAdjointJvp's sweeps with the seed 1 folded in; it calls what mHvp calls
+    AdjointEntryTangent.Result into = AdjointEntryTangent.unitSeed(ir, activity, tangent, abi,
+        rules, problems, names, SourceNames.labels(tree), checkpointEvery);
+    if (into == null || problems.any()
+        || tooLarge(method, "its Hessian-vector product into caller arrays", into.body().all())
+        || !callable(method, into.adjointCallees(), true)) {
+      return Members.none();
     }
-    return HessianMethodWriter.write(grad, method, hvp.body(), differentiatedNames,
-        recordName.apply("Hvp"), recordName.apply("Hessian"), names, generatedClass);
+    callees.addAll(into.callees());
+    into.adjointCallees().forEach(c -> required.add(c.method()));
+    return members.plus(new Members(List.of(), List.of(HvpIntoWriter.write(method, abi,
+        into.body(), generatedClass, flat))));
   }
 
   /**

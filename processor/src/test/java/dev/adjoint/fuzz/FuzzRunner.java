@@ -51,6 +51,7 @@ final class FuzzRunner {
     int coordinatesSkipped;
     int tangentsCompared;
     int hvpsCompared;
+    int hvpIntosCompared;
     int nonFiniteAdjoints;
     int skippedPrograms;
     int invalid;
@@ -82,11 +83,11 @@ final class FuzzRunner {
           + " (%d coordinates, %d of them NaN/infinite adjoints where a value overflowed),"
           + " %d rejected by the processor (a located error: not a finding),"
           + " %d invalid (generator bugs), %d lint warnings in generated code, javac %d ms;"
-          + " mTangent checked at %d points, mHvp at %d",
+          + " mTangent checked at %d points, mHvp at %d (mHvpInto equal to it at %d)",
           programs, checked, pointsCompared, coordinatesCompared, findings.size(),
           signatures.size(), skippedPrograms, pointsSkipped, coordinatesSkipped,
           nonFiniteAdjoints, rejected, invalid, lintWarnings, compileMillis, tangentsCompared,
-          hvpsCompared);
+          hvpsCompared, hvpIntosCompared);
     }
   }
 
@@ -133,6 +134,7 @@ final class FuzzRunner {
         stats.coordinatesSkipped += report.coordinatesSkipped;
         stats.tangentsCompared += report.tangentsCompared;
         stats.hvpsCompared += report.hvpsCompared;
+        stats.hvpIntosCompared += report.hvpIntosCompared;
         stats.nonFiniteAdjoints += report.nonFiniteAdjoints;
         switch (report.verdict) {
           case OK -> stats.checked++;

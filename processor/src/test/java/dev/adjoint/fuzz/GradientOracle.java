@@ -32,6 +32,7 @@ final class GradientOracle {
     int nonFiniteAdjoints;
     int tangentsCompared;
     int hvpsCompared;
+    int hvpIntosCompared;
 
     Report fail(Verdict v, String d) {
       if (verdict == Verdict.OK || verdict == Verdict.SKIPPED) {
@@ -75,6 +76,7 @@ final class GradientOracle {
     Method reset;
     Method tangent;
     Method hvp;
+    Method hvpInto;
     try {
       for (int i = 0; i < types.length; i++) {
         types[i] = params.get(i).kind() == Kind.RECORD
@@ -90,6 +92,8 @@ final class GradientOracle {
           types, "Tangent");
       hvp = tangentMethod(Class.forName(className + "Grad", true, loader), entry, params, types,
           "Hvp");
+      hvpInto = hvp == null ? null : HvpIntoCheck.find(Class.forName(className + "Grad", true,
+          loader), entry, params, types, directedTypes(params, types));
     } catch (ReflectiveOperationException | LinkageError e) {
       return report.fail(Verdict.GENERATED_CODE_ERROR, "cannot load: " + e);
     }
@@ -220,8 +224,8 @@ final class GradientOracle {
         report.tangentsCompared++;
       }
       if (hvp != null && compared > 0 && skipped == 0) {
-        Report r = checkHvp(hvp, gradient, reset, params, types, args, afterOriginal, rec, v0,
-            new SplittableRandom(Double.doubleToLongBits(v0) + 1), report);
+        Report r = checkHvp(hvp, hvpInto, gradient, reset, params, types, args, afterOriginal,
+            rec, v0, new SplittableRandom(Double.doubleToLongBits(v0) + 1), report);
         if (r != null) {
           return r;
         }
@@ -324,7 +328,8 @@ final class GradientOracle {
    * finite differences of the original at this point) along v; its value and gradient against
    * the original's and the gradient's. Coordinates where steps h and h/2 disagree are skipped.
    */
-  private static Report checkHvp(Method hvp, Method gradient, Method reset, List<Param> params,
+  private static Report checkHvp(Method hvp, Method hvpInto, Method gradient, Method reset,
+      List<Param> params,
       Class<?>[] types, Object[] args, Object[] afterOriginal, Object rec, double v0, SplittableRandom rnd, Report report) {
     List<Param> directed = params.stream().filter(p -> p.kind() != Kind.INT).toList();
     Object[] directions = randomArgs(directed, directedTypes(params, types), rnd);
@@ -415,7 +420,8 @@ final class GradientOracle {
       }
     }
     report.hvpsCompared++;
-    return null;
+    return hvpInto == null ? null
+        : HvpIntoCheck.compare(hvpInto, reset, params, args, directions, h, report);
   }
 
   private static double[] flatGradient(Object record, List<Param> directed) {

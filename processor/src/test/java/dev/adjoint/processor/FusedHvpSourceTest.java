@@ -113,6 +113,30 @@ class FusedHvpSourceTest {
   }
 
   @Test
+  void theHvpIntoCallerArraysIsTheAdjointEntryPointsTangentWithTheUnitSeedFolded() {
+    String into = method(generated(), "double rosenbrockHvpInto");
+    assertWithMessage("%s", into).that(into).startsWith("double rosenbrockHvpInto(double[] x,"
+        + " double[] dX, double[] adjoints,\n      double[] adjointsDot, double[] xAdj,"
+        + " double[] xAdjDot)");
+    // no seed, no seed tangent and no tape: t1 + t1 where mAdjointJvp multiplies by both
+    assertWithMessage("%s", into).that(into).doesNotContain("seed");
+    assertWithMessage("%s", into).that(into).doesNotContain("valueAdj");
+    assertWithMessage("%s", into).that(into).doesNotContain("tape");
+    assertWithMessage("%s", into).that(into).doesNotContain("Tape");
+    assertWithMessage("%s", into).that(into).contains("t1Adj = t1 + t1;");
+    assertWithMessage("%s", into).that(into).contains("t1AdjDot = t1Dot + t1Dot;");
+    // the caller's arrays, not arrays of its own; one fused loop
+    assertWithMessage("%s", into).that(into).doesNotContain("new double[");
+    assertWithMessage("%s", into).that(into).contains("xAdjDot[2 * i + 1] += adjDot;");
+    assertWithMessage("%s", into).that(count(into, "while (")).isEqualTo(1);
+    // a scalar parameter's gradient and H·v go into adjoints and adjointsDot, in order
+    String tanh = method(generated(), "double tanhUnitHvpInto");
+    assertWithMessage("%s", tanh).that(tanh).contains("adjoints[0] += bAdj;");
+    assertWithMessage("%s", tanh).that(tanh).contains("adjointsDot[0] += bAdjDot;");
+    assertWithMessage("%s", tanh).that(tanh).contains("Tape tape = new Tape();");
+  }
+
+  @Test
   void theFusedTanhUnitPopsWhatItPushesInTheSameIteration() {
     String tanh = method(generated(), "TanhUnitHvp tanhUnitHvp");
     assertWithMessage("%s", tanh).that(count(tanh, "while (n < xs.length)")).isEqualTo(1);

@@ -43,6 +43,18 @@ import java.util.function.IntFunction;
  * {@code aAdjDot} the tangents of what it adds into {@code adjoints} and {@code aAdj}: the
  * derivative of {@code seed·∇m} along the directions and {@code seedDot}, that is
  * {@code seedDot·∇m + seed·H·d}. It records on {@code tape} as {@code mAdjoint} does.
+ *
+ * <p>A method with {@code Mode.HESSIAN} also gets the Hessian-vector product into caller arrays,
+ * {@code mAdjointJvp} seeded with exactly 1 (no seed tangent) and without a tape parameter:
+ *
+ * <pre>{@code
+ * static R mHvpInto(P1 p1, ..., Pn pn, D vp, ..., double[] adjoints, double[] adjointsDot,
+ *     A1 a1Adj, A1 a1AdjDot, ...)
+ * }</pre>
+ *
+ * <p>It returns the value and adds the gradient into {@code adjoints} and the {@code aAdj}, and
+ * H·v into {@code adjointsDot} and the {@code aAdjDot}: what {@code mHvp} returns, without
+ * allocating, for callers that reuse their buffers (zeroing them first, as for {@code mAdjoint}).
  */
 public final class TangentAbi {
   private static final String SUFFIX = "Jvp";
@@ -86,6 +98,27 @@ public final class TangentAbi {
       }
     }
     all.add(tape);
+    return all;
+  }
+
+  /** The Hessian-vector product into caller arrays' name: {@code mHvpInto}. */
+  public static String hvpIntoName(CharSequence method) {
+    return method + "HvpInto";
+  }
+
+  /**
+   * The parameters of {@code mHvpInto}: those of the tangent of the adjoint entry point
+   * ({@link #adjointLayout}) without the seed, its tangent and the tape.
+   */
+  public static <T> List<T> hvpIntoLayout(AdjointAbi abi, List<? extends T> originals,
+      IntFunction<? extends T> directionOf, T adjoints, T adjointsDot,
+      IntFunction<? extends T> arrayAdjointOf, IntFunction<? extends T> arrayAdjointDotOf) {
+    List<T> all = adjointLayout(abi, originals, directionOf, null, null, adjoints, adjointsDot,
+        arrayAdjointOf, arrayAdjointDotOf, null);
+    all.remove(all.size() - 1); // the tape
+    int seed = originals.size() + (int) java.util.stream.IntStream.range(0, originals.size())
+        .filter(abi::isDifferentiated).count();
+    all.subList(seed, seed + 2).clear(); // the seed and its tangent
     return all;
   }
 

@@ -25,6 +25,11 @@ import java.util.Set;
  * where their reverse sweep calls {@code mAdjoint}. The adjoint body is seeded with the
  * {@code seed} parameter, whose tangent is {@code seedDot}, and ends by adding the scalar
  * parameters' adjoints into {@code adjoints}; the accumulators' tangents are parameters too.
+ *
+ * <p>{@link #unitSeed} makes the same entry point seeded with exactly 1 ({@code mHvpInto}): the
+ * seed is a literal, which {@link UnitSeed} folds into the code, and has no tangent, so the
+ * reverse sweep forms {@code t1 + t1} where {@code mAdjointJvp} forms
+ * {@code seed * t1 + seed * t1} and {@code seedDot * t1 + seed * t1Dot} twice.
  */
 public final class AdjointEntryTangent {
   private AdjointEntryTangent() {}
@@ -48,6 +53,24 @@ public final class AdjointEntryTangent {
   public static Result transform(MethodIr ir, Activity activity, TangentIr tangent,
       AdjointAbi abi, RuleTable rules, MethodProblems problems, Set<String> reservedNames,
       Set<String> reservedLabels, int checkpointEvery) {
+    return transform(ir, activity, tangent, abi, rules, problems, reservedNames, reservedLabels,
+        checkpointEvery, false);
+  }
+
+  /**
+   * As {@link #transform}, seeded with exactly 1 and no seed tangent: the body of
+   * {@code mHvpInto}, whose result has null {@code seed} and {@code seedDot}.
+   */
+  public static Result unitSeed(MethodIr ir, Activity activity, TangentIr tangent,
+      AdjointAbi abi, RuleTable rules, MethodProblems problems, Set<String> reservedNames,
+      Set<String> reservedLabels, int checkpointEvery) {
+    return transform(ir, activity, tangent, abi, rules, problems, reservedNames, reservedLabels,
+        checkpointEvery, true);
+  }
+
+  private static Result transform(MethodIr ir, Activity activity, TangentIr tangent,
+      AdjointAbi abi, RuleTable rules, MethodProblems problems, Set<String> reservedNames,
+      Set<String> reservedLabels, int checkpointEvery, boolean unit) {
     if (!SecondOrderRules.check(tangent, rules, problems)) {
       return null;
     }
@@ -66,16 +89,19 @@ public final class AdjointEntryTangent {
       directions.add(tangents.direction(p));
     }
     IrType resultType = adjoint.result().type();
-    Variable seed = tangents.fresh("seed", resultType);
-    Variable seedDot = tangents.fresh("seedDot", resultType);
+    Variable seed = unit ? null : tangents.fresh("seed", resultType);
+    Variable seedDot = unit ? null : tangents.fresh("seedDot", resultType);
     Variable adjoints = tangents.fresh("adjoints", IrType.DOUBLE_ARRAY);
     Variable adjointsDot = tangents.fresh("adjointsDot", IrType.DOUBLE_ARRAY);
-    tangents.pair(seed, seedDot);
+    if (!unit) {
+      tangents.pair(seed, seedDot);
+    }
     tangents.pair(adjoints, adjointsDot);
     List<Variable> arrayAdjoints = new ArrayList<>();
     List<Variable> arrayAdjointDots = new ArrayList<>();
     List<Stmt> reverse = new ArrayList<>();
-    reverse.add(new Stmt.Assign(adjoint.resultAdjoint(), new Expr.VarRef(seed), true, null));
+    reverse.add(new Stmt.Assign(adjoint.resultAdjoint(),
+        unit ? Expr.Literal.ofDouble(1.0) : new Expr.VarRef(seed), true, null));
     reverse.addAll(adjoint.reverse());
     for (int i = 0; i < adjoint.parameters().size(); i++) {
       Variable p = adjoint.parameters().get(i);
@@ -92,6 +118,9 @@ public final class AdjointEntryTangent {
         reverse.add(new Stmt.Accumulate(new Expr.ArrayRead(new Expr.VarRef(adjoints),
             Expr.Literal.ofInt(abi.slot(i)), IrType.DOUBLE, null), new Expr.VarRef(a), false));
       }
+    }
+    if (unit) {
+      reverse = new ArrayList<>(UnitSeed.fold(forward, reverse, adjoint.resultAdjoint()));
     }
     List<Variable> outputs = new ArrayList<>(arrayAdjoints);
     outputs.add(adjoints);

@@ -41,6 +41,7 @@ final class LoopFusion {
   private final SweepNames names;
   private final List<Stmt> forward;
   private final List<List<Stmt>> reverses = new ArrayList<>();
+  private final List<Stmt> rowDeclarations = new ArrayList<>(); // ScratchRows, before the loop
 
   private LoopFusion(MethodIr ir, RecordPlan plan, SweepNames names, List<Stmt> forward) {
     this.ir = ir;
@@ -148,6 +149,7 @@ final class LoopFusion {
     around.addAll(preReverse);
     boolean counts = dropDeadCounts(body, around);
     List<Stmt> reverse = new ArrayList<>(postReverse);
+    reverse.addAll(rowDeclarations);
     if (counts) {
       reverse.add(new Stmt.Assign(iteration, Expr.Literal.ofInt(0), true, null));
     }
@@ -195,6 +197,7 @@ final class LoopFusion {
     List<Stmt> fusedReverse = fused.reverse(declaredInLoop); // drops saves from the forward too
     FusedCounter.Split split = FusedCounter.of(l, fused.forward(), fusedReverse);
     FusedScratchRecords.drop(scratch, names.tape(), split.forward(), split.reverse());
+    ScratchRows.apply(l, plan, names, scratch, split.forward(), split.reverse(), rowDeclarations);
     List<Stmt> reverse = split.reverse();
     List<Stmt> body = new ArrayList<>();
     body.add(new Stmt.Increment(iteration));

@@ -80,7 +80,8 @@ final class ScratchRows {
     for (Stmt s : f.body().stmts()) { // in the order of the pushes: deterministic names
       Variable a = pushed(s);
       if (a != null && scratch.contains(a) && !arrays.contains(a)
-          && qualifies(a, source, f, r, forward, reverse)) {
+          && qualifies(a, source, f, r, forward.subList(fi, forward.size()),
+              reverse.subList(0, ri + 1))) {
         arrays.add(a);
       }
     }
@@ -152,7 +153,10 @@ final class ScratchRows {
    * Whether {@code a} is pushed whole once, at the top level of {@code f}'s body right before
    * the loop that overwrites it ({@link WholeArrayRecords}, a top-level statement of
    * {@code source}'s body), after nothing that mentions it, and popped once, at the top level of
-   * {@code r}'s body, before nothing that mentions it; nothing assigns the variable.
+   * {@code r}'s body, before nothing that mentions it; nothing assigns the variable from
+   * {@code f} on and up to {@code r} ({@code forward} starts at {@code f}, {@code reverse} ends
+   * at {@code r}): an array allocated in each fused iteration before {@code f}, and its reference
+   * restored after {@code r}, are fine, the rows follow its length.
    */
   private boolean qualifies(Variable a, Stmt.Loop source, Stmt.Loop f, Stmt.IndexLoop r,
       List<Stmt> forward, List<Stmt> reverse) {

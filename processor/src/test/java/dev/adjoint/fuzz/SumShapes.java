@@ -13,8 +13,8 @@ import java.util.List;
  * helper's adjoint entry point, called once.
  * As near misses, which must keep two sweeps: a term reading the sum, a break, a non-linear
  * use after the loop. One shape in three writes a scratch array instead
- * ({@link ScratchSumShapes}), one in six reads elements several times
- * ({@link RepeatedReadSumShapes}).
+ * ({@link ScratchSumShapes}, or per component of each term: {@link ComponentRowShapes}), one in
+ * six reads elements several times ({@link RepeatedReadSumShapes}).
  */
 final class SumShapes {
   private final ReferenceShapes.Generator g;
@@ -26,7 +26,8 @@ final class SumShapes {
   /** Statements of one shape; the last declares {@code double z<k>}, returned as its name. */
   List<Node> build(String[] resultName) {
     if (g.sr(3) == 0) {
-      return new ScratchSumShapes(g).build(resultName);
+      return g.sr(2) == 0 ? new ComponentRowShapes(g).build(resultName)
+          : new ScratchSumShapes(g).build(resultName);
     }
     if (g.sr(4) == 0) {
       return new RepeatedReadSumShapes(g).build(resultName);

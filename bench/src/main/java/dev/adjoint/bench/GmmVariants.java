@@ -19,7 +19,16 @@ import java.util.Arrays;
  *       per call), no array push or pop.
  *   <li>noIntPush: generated without the push of {@code l} (restored arithmetically).
  *   <li>rowsNoInt: both.
+ *   <li>emitted: {@code PublicWorkloadsGrad.gmmAdjoint} as the processor now emits it
+ *       ({@code transform.ScratchRows}: rows for {@code xc}, {@code lxc}, an int row for
+ *       {@code l}), bit for bit the gradient of generated.
  * </ul>
+ *
+ * <p>Finding (2026-11-29, 40 rounds, three runs on a loaded machine, load average 4.4 to 5):
+ * x hand for generated 1.13, 1.11, 1.10; rows 1.10, 1.06, 1.07; noIntPush 1.12, 1.11, 1.10;
+ * rowsNoInt 1.03, 1.01, 1.02; emitted 0.99, 0.98, 1.03. The array copies and the int push
+ * each cost about half of the gap; only both together close it. Every variant's value and
+ * gradient are bit for bit those of generated.
  */
 public final class GmmVariants {
   private GmmVariants() {}
@@ -1026,6 +1035,7 @@ public final class GmmVariants {
     double[][] gm = new double[k][d];
     double[][] gq = new double[k][d * (d + 1) / 2];
     double[] ref = null;
+    double[] before = null;
     for (int v = 0; v < vs.length; v++) {
       clear(ga, gm, gq);
       double value = vs[v].run(in, ga, gm, gq);
@@ -1037,7 +1047,12 @@ public final class GmmVariants {
       for (int i = 0; i < flat.length; i++) {
         err = Math.max(err, Math.abs(flat[i] - ref[i]) / Math.max(1, Math.abs(ref[i])));
       }
-      System.out.printf("%-10s value %.17g max rel diff to hand %.3g%n", names[v], value, err);
+      if (v == 1) {
+        before = flat;
+      }
+      boolean same = before != null && Arrays.equals(flat, before);
+      System.out.printf("%-10s value %.17g max rel diff to hand %.3g, bits of generated: %s%n",
+          names[v], value, err, v == 0 ? "-" : same);
     }
     ThreadMXBean mx = ManagementFactory.getThreadMXBean();
     double[][] ns = new double[vs.length][rounds];

@@ -39,6 +39,11 @@ import java.util.Set;
  * The forward and reverse of the fused iteration run back to back, so no other entry into
  * {@code L} writes the rows between {@code L}'s forward and its reverse. The shadow array stays
  * one array: the reverse of the overwriting loop zeroes each of its elements per iteration.
+ *
+ * <p>The loop's top-level int records (GMM's {@code l}, reset to {@code d} per component; an
+ * inner loop's trip count) go to one int slot per iteration the same way ({@link
+ * #recordedInts}). First order only ({@link LoopFusion} is told by {@link ReverseTransform}):
+ * second order takes the tangent of the sweeps and keeps the tape.
  */
 final class ScratchRows {
   private final SweepNames names;

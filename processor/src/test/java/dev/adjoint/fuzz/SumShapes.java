@@ -12,8 +12,9 @@ import java.util.List;
  * term may be a helper's value ({@code s += h(u, v)}), which the fused loop gets from the
  * helper's adjoint entry point, called once.
  * As near misses, which must keep two sweeps: a term reading the sum, a break, a non-linear
- * use after the loop. One shape in three writes a scratch array instead
- * ({@link ScratchSumShapes}), one in six reads elements several times
+ * use after the loop. One shape in six writes a scratch array instead
+ * ({@link ScratchSumShapes}), one in three does per component of each term
+ * ({@link ComponentRowShapes}), and of the rest one in four reads elements several times
  * ({@link RepeatedReadSumShapes}).
  */
 final class SumShapes {
@@ -25,8 +26,14 @@ final class SumShapes {
 
   /** Statements of one shape; the last declares {@code double z<k>}, returned as its name. */
   List<Node> build(String[] resultName) {
-    if (g.sr(3) == 0) {
-      return new ScratchSumShapes(g).build(resultName);
+    switch (g.sr(6)) {
+      case 0, 1 -> {
+        return new ComponentRowShapes(g).build(resultName);
+      }
+      case 2 -> {
+        return new ScratchSumShapes(g).build(resultName);
+      }
+      default -> { }
     }
     if (g.sr(4) == 0) {
       return new RepeatedReadSumShapes(g).build(resultName);

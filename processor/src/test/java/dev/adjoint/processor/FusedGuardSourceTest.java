@@ -124,15 +124,16 @@ class FusedGuardSourceTest {
   }
 
   /**
-   * A counter declared before its loop is stepped down ({@code i = i - 1}) and restored by a pop
-   * after the reverse loop: guarded too.
+   * A counter declared before its loop is stepped down ({@code i = i - 1}) and restored after
+   * the reverse loop, from the slot of its component's iteration in an int row
+   * ({@code transform.ScratchRows}; a pop before): guarded too.
    */
   @Test
-  void aCounterSteppedDownAndRestoredByAPop() {
+  void aCounterSteppedDownAndRestoredFromItsRow() {
     String adjoint = method(generated(), "counterDeclaredBeforeAdjoint");
     int guard = adjoint.indexOf("if (zAdj != 0.0) {");
     int step = adjoint.indexOf("i = i - 1;");
-    int restore = adjoint.indexOf("i = tape.popInt();");
+    int restore = adjoint.indexOf("i = iRows[iteration");
     assertWithMessage("%s", adjoint).that(guard).isGreaterThan(0);
     assertWithMessage("%s", adjoint).that(step).isGreaterThan(guard);
     assertWithMessage("%s", adjoint).that(restore).isGreaterThan(step);

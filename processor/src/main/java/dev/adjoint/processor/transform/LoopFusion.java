@@ -41,8 +41,12 @@ final class LoopFusion {
   private final SweepNames names;
   private final List<Stmt> forward;
   private final List<List<Stmt>> reverses = new ArrayList<>();
+  private final List<Stmt> rowDeclarations = new ArrayList<>(); // ScratchRows, before the loop
+  private final boolean scratchRows;
 
-  private LoopFusion(MethodIr ir, RecordPlan plan, SweepNames names, List<Stmt> forward) {
+  private LoopFusion(MethodIr ir, RecordPlan plan, SweepNames names, List<Stmt> forward,
+      boolean scratchRows) {
+    this.scratchRows = scratchRows;
     this.ir = ir;
     this.plan = plan;
     this.names = names;
@@ -52,13 +56,14 @@ final class LoopFusion {
   /**
    * The sweeps of the method, with a loop fused where one qualifies, or null when the method's
    * outermost block records a position (it returns early), which this does not handle.
+   * {@code scratchRows} allows {@link ScratchRows} in the fused iteration (first order).
    */
   static Sweeps sweeps(MethodIr ir, Activity activity, RecordPlan plan, SweepNames names,
-      List<Stmt> forward, ReverseSweep reverse) {
+      List<Stmt> forward, ReverseSweep reverse, boolean scratchRows) {
     if (plan.forwardLabel() != null || plan.position(ir.body()) != null) {
       return null;
     }
-    LoopFusion f = new LoopFusion(ir, plan, names, forward);
+    LoopFusion f = new LoopFusion(ir, plan, names, forward, scratchRows);
     List<Stmt> top = new ArrayList<>();
     flatten(ir.body(), plan, top);
     // last to first, as the reverse sweep of a block does: the same generated names
@@ -148,6 +153,7 @@ final class LoopFusion {
     around.addAll(preReverse);
     boolean counts = dropDeadCounts(body, around);
     List<Stmt> reverse = new ArrayList<>(postReverse);
+    reverse.addAll(rowDeclarations);
     if (counts) {
       reverse.add(new Stmt.Assign(iteration, Expr.Literal.ofInt(0), true, null));
     }
@@ -195,6 +201,9 @@ final class LoopFusion {
     List<Stmt> fusedReverse = fused.reverse(declaredInLoop); // drops saves from the forward too
     FusedCounter.Split split = FusedCounter.of(l, fused.forward(), fusedReverse);
     FusedScratchRecords.drop(scratch, names.tape(), split.forward(), split.reverse());
+    if (scratchRows) { // first order only, as TapeBlocks
+      ScratchRows.apply(l, plan, names, scratch, split.forward(), split.reverse(), rowDeclarations);
+    }
     List<Stmt> reverse = split.reverse();
     List<Stmt> body = new ArrayList<>();
     body.add(new Stmt.Increment(iteration));

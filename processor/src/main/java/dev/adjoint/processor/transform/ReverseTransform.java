@@ -136,7 +136,7 @@ public final class ReverseTransform {
     List<Stmt> forward = forwardSweep.sweep();
     ReverseSweep reverseSweep = new ReverseSweep(plan, names, forwardSweep);
     LoopFusion.Sweeps sweeps = fuseSums
-        ? LoopFusion.sweeps(ir, activity, plan, names, forward, reverseSweep) : null;
+        ? LoopFusion.sweeps(ir, activity, plan, names, forward, reverseSweep, tapeBlocks) : null;
     if (sweeps == null) {
       sweeps = new LoopFusion.Sweeps(forward, reverseSweep.reverse(ir.body()));
     }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * the generated code: {@code ElementLoadsSourceTest}): finite differences (5-point), exact values
  * where known, and values and gradients bit for bit as the code generated before elements were
  * held in locals (commit 3c09235) computed them, re-pinned where a square of an element
- * ({@code x[i] * x[i]}) now gives the element one share {@code 2.0 * (adj * x[i])} instead of two
+ * ({@code x[i] * x[i]}) now gives the element one share {@code adj * (x[i] + x[i])} instead of two
  * shares {@code adj * x[i]} added one after the other (transform/Squares: one rounding fewer):
  * pairs[7], written[2, 4, 5, 6], movingIndex[3, 5], halving[6] and called[1] moved by 1 or 2
  * ulp. {@link #main} prints the table from the code under test.

@@ -4,7 +4,7 @@ import dev.adjoint.Differentiable;
 
 /**
  * Squares ({@code x * x}, the same value on both sides) for {@link SquaresTest}: each gives its
- * operand's adjoint one contribution {@code 2.0 * (s * x)} (transform/Squares); a product of two
+ * operand's adjoint one contribution {@code s * (x + x)} (transform/Squares); a product of two
  * different values keeps the product rule's two.
  */
 final class SquaresFx {

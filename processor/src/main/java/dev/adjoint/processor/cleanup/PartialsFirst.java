@@ -45,9 +45,6 @@ final class PartialsFirst {
     }
     Expr adjoint = leftCarries ? b.left() : b.right();
     Expr partial = leftCarries ? b.right() : b.left();
-    if (partial instanceof Expr.Literal l && l.text().equals("2.0")) {
-      return inner; // a square's 2.0 * (s * x) (transform/Squares): doubled last, as it is faster
-    }
     Expr joined = join(adjoint, partial);
     return joined != null ? joined : inner;
   }

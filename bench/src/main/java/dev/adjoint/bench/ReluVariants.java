@@ -15,7 +15,23 @@ import java.util.Arrays;
  * megamorphic loop, as {@link SameJvm#slice} calls its forms. Run: {@code java -Xms2g -Xmx2g
  * -XX:+AlwaysPreTouch -cp bench/target/benchmarks.jar dev.adjoint.bench.ReluVariants [rounds]}.
  *
- * <p>Findings: see bench/RESULTS.md, "Issue 15, RELU16".
+ * <p>Findings (RELU16, 2026-11-29, load average 2 to 6 on 2 shared cores, medians over 21
+ * rounds, /hand): with {@code Activations.relu} as it was ({@code x <= 0.0 ? 0.0 : x}), generated
+ * and copy 1.05 to 1.11 in every run, handBody (the hand's body behind the generated signature)
+ * 0.98 to 1.01, posFirst (the same values, positive test first) 0.97 to 1.03: 6 to 10 % faster
+ * than generated in the same JVM, 1.00 against 1.05 on JDK 25. Not the cause: computing
+ * {@code a2 - y} twice (C2 shares it: oneD), the seed's {@code 1.0 *} (folded: noSeed), testing
+ * the pre-activations (pre). The cause, read in the compiled code ({@code
+ * -XX:CompileCommand=print} without hsdis prints the machine code in hex; objdump decodes it):
+ * relu's {@code x <= 0.0} and the pullback's {@code a > 0.0} are different tests (NaN), so C2
+ * keeps four compares where the hand-written gradient, testing {@code z > 0} twice, has two;
+ * with relu testing {@code x > 0.0} first the pullback's test is decided by it and dropped (984
+ * bytes of code, as the hand's, instead of 1208). Now that relu tests {@code x > 0.0} first,
+ * generated, copy and posFirst are the same code: 0.98 to 1.02. Some runs put one form 20 to
+ * 30 % above the others whatever its code (a JIT artefact: compare across runs). The generated
+ * entry's signature names {@code Tape}: where that class is not loaded yet when the caller is
+ * compiled, C2 does not inline the entry ("unloaded signature classes"), hence {@code new Tape()}
+ * below.
  */
 public final class ReluVariants {
   private ReluVariants() {}

@@ -12,7 +12,15 @@ import java.util.Arrays;
  * -XX:+AlwaysPreTouch -cp bench/target/benchmarks.jar dev.adjoint.bench.RosenbrockCallVariants
  * [p [rounds [warm-up ms]]]}.
  *
- * <p>Findings: see bench/RESULTS.md, "Issue 15, RELU16".
+ * <p>Findings (RELU16, load average 2 to 7, medians over 15 to 21 rounds, /hand; "copy" is the
+ * code generated before transform/Squares): p = 10 copy 1.02 to 1.10, twoA ({@code e - 2 * a}
+ * for {@code (e - a) - a}) 0.96 to 0.99, sqAdd ({@code adj * (x + x)}, what the processor now
+ * generates) 0.97 to 1.01, sqOuter ({@code 2.0 * (adj * x)}) 0.98 to 1.02; counted, store2i,
+ * sumFirst and twoSum no better than copy. p = 100: copy 0.97 to 1.00, sqAdd 0.96 to 0.97,
+ * sqOuter and twoA 1.00 to 1.07; p = 1000: copy 1.00 to 1.01, sqAdd 0.99 to 1.01, sqOuter 1.03
+ * to 1.04. Doubling by an addition keeps the loop free of constant loads, which cost the
+ * larger loops; the generated code since Squares (generated) measured 0.98 to 1.01, 0.95 and
+ * 1.01. JDK 25, p = 10: generated 0.99, copy 1.01.
  */
 public final class RosenbrockCallVariants {
   private RosenbrockCallVariants() {}

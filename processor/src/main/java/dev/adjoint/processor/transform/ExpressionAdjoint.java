@@ -224,6 +224,10 @@ final class ExpressionAdjoint {
     Expr r = b.right();
     boolean both = activity.isActive(l) && activity.isActive(r);
     Expr s = both ? shared(seed, out) : seed;
+    if (both && Squares.isSquare(b)) { // x * x: one contribution s * (x + x)
+      propagate(l, times(s, value(Squares.doubled(r), out)), out);
+      return;
+    }
     switch (b.op()) {
       case PLUS -> {
         propagate(l, s, out);

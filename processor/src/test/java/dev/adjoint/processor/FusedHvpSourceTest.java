@@ -123,8 +123,8 @@ class FusedHvpSourceTest {
     assertWithMessage("%s", into).that(into).doesNotContain("valueAdj");
     assertWithMessage("%s", into).that(into).doesNotContain("tape");
     assertWithMessage("%s", into).that(into).doesNotContain("Tape");
-    assertWithMessage("%s", into).that(into).contains("t1Adj = t1 + t1;");
-    assertWithMessage("%s", into).that(into).contains("t1AdjDot = t1Dot + t1Dot;");
+    assertWithMessage("%s", into).that(into).contains("double adj = (t1 + t1) * 10;");
+    assertWithMessage("%s", into).that(into).contains("double adjDot = (t1Dot + t1Dot) * 10;");
     // the caller's arrays, not arrays of its own; one fused loop
     assertWithMessage("%s", into).that(into).doesNotContain("new double[");
     assertWithMessage("%s", into).that(into).contains("xAdjDot[2 * i + 1] += adjDot;");

@@ -38,14 +38,7 @@ public final class AdjointTangentWriter {
   public static MethodSpec write(ExecutableElement method, AdjointAbi abi,
       AdjointTangentBody body, Function<TypeElement, ClassName> generated,
       FlatParameters flat) {
-    List<? extends VariableElement> declared = method.getParameters();
-    List<ParameterSpec> originals = new ArrayList<>();
-    int arity = flat != null ? flat.leaves().size() : declared.size();
-    for (int i = 0; i < arity; i++) {
-      TypeName type = TypeName.get(flat != null ? flat.leaves().get(i).type()
-          : declared.get(i).asType());
-      originals.add(ParameterSpec.builder(type, body.nameOf(body.parameters().get(i))).build());
-    }
+    List<ParameterSpec> originals = originals(method, body, flat);
     int[] next = {0, 0};
     TypeName result = JavaExpressions.typeName(body.result().type());
     List<ParameterSpec> parameters = TangentAbi.adjointLayout(abi, originals,
@@ -95,7 +88,25 @@ public final class AdjointTangentWriter {
     return m.build();
   }
 
-  private static ParameterSpec spec(AdjointTangentBody body, Variable v) {
+  /**
+   * The method's own parameters as {@code body} names them: its declared parameters, or with
+   * {@code flat} not null the leaves of its records (the receiver's last).
+   */
+  static List<ParameterSpec> originals(ExecutableElement method, AdjointTangentBody body,
+      FlatParameters flat) {
+    List<? extends VariableElement> declared = method.getParameters();
+    List<ParameterSpec> originals = new ArrayList<>();
+    int arity = flat != null ? flat.leaves().size() : declared.size();
+    for (int i = 0; i < arity; i++) {
+      TypeName type = TypeName.get(flat != null ? flat.leaves().get(i).type()
+          : declared.get(i).asType());
+      originals.add(ParameterSpec.builder(type, body.nameOf(body.parameters().get(i))).build());
+    }
+    return originals;
+  }
+
+  /** A parameter for {@code v}, of its type, named as {@code body} names it. */
+  static ParameterSpec spec(AdjointTangentBody body, Variable v) {
     return ParameterSpec.builder(JavaExpressions.typeName(v.type()), body.nameOf(v)).build();
   }
 }

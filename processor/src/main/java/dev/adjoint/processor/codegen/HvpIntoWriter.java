@@ -1,5 +1,6 @@
 package dev.adjoint.processor.codegen;
 
+import static dev.adjoint.processor.codegen.AdjointTangentWriter.spec;
 import static dev.adjoint.processor.codegen.TangentMethodWriter.doc;
 import static dev.adjoint.processor.codegen.TangentMethodWriter.link;
 import static dev.adjoint.processor.codegen.TangentMethodWriter.typeVariables;
@@ -7,21 +8,17 @@ import static dev.adjoint.processor.codegen.TangentMethodWriter.typeVariables;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterSpec;
-import com.palantir.javapoet.TypeName;
 import dev.adjoint.processor.abi.AdjointAbi;
 import dev.adjoint.processor.abi.FlatParameters;
 import dev.adjoint.processor.abi.RuntimeTypes;
 import dev.adjoint.processor.abi.TangentAbi;
 import dev.adjoint.processor.ir.AdjointTangentBody;
 import dev.adjoint.processor.ir.TapeUse;
-import dev.adjoint.processor.ir.Variable;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.element.VariableElement;
 
 /**
  * Writes {@code mHvpInto} ({@link TangentAbi#hvpIntoLayout}): value, gradient and Hessian-vector
@@ -40,14 +37,7 @@ public final class HvpIntoWriter {
   public static MethodSpec write(ExecutableElement method, AdjointAbi abi,
       AdjointTangentBody body, Function<TypeElement, ClassName> generated,
       FlatParameters flat) {
-    List<? extends VariableElement> declared = method.getParameters();
-    List<ParameterSpec> originals = new ArrayList<>();
-    int arity = flat != null ? flat.leaves().size() : declared.size();
-    for (int i = 0; i < arity; i++) {
-      TypeName type = TypeName.get(flat != null ? flat.leaves().get(i).type()
-          : declared.get(i).asType());
-      originals.add(ParameterSpec.builder(type, body.nameOf(body.parameters().get(i))).build());
-    }
+    List<ParameterSpec> originals = AdjointTangentWriter.originals(method, body, flat);
     int[] next = {0, 0};
     List<ParameterSpec> parameters = TangentAbi.hvpIntoLayout(abi, originals,
         i -> spec(body, body.directions().get(next[0]++)), spec(body, body.adjoints()),
@@ -89,9 +79,5 @@ public final class HvpIntoWriter {
     m.addCode(printer.print(body.reverse()));
     m.addStatement("return $N", body.nameOf(body.result()));
     return m.build();
-  }
-
-  private static ParameterSpec spec(AdjointTangentBody body, Variable v) {
-    return ParameterSpec.builder(JavaExpressions.typeName(v.type()), body.nameOf(v)).build();
   }
 }

@@ -10,11 +10,12 @@ import java.util.SplittableRandom;
 
 /**
  * Compares a generated gradient with 5-point central finite differences, coordinate by
- * coordinate, at random points. A coordinate is skipped when the differences with steps h and
- * h/2 disagree (a kink or a jump nearby), when both disagree with the gradient but not with each
- * other while a step h/1000 disagrees with them (both straddle a narrow interval of another
- * branch), or when values are not finite; {@code value()} must equal the original method's
- * result exactly.
+ * coordinate, at random points ({@link FdJudge}: a coordinate is skipped when the differences
+ * with steps h and h/2 disagree, a kink or a jump nearby, or when both disagree with the
+ * gradient but not with each other while a step h/1000 disagrees with them, both straddling a
+ * narrow interval of another branch, and confirmed when that step agrees with the gradient, a
+ * fast oscillation; or when values are not finite); {@code value()} must equal the original
+ * method's result exactly.
  */
 final class GradientOracle {
   static final double TOLERANCE = 1e-5;
@@ -179,39 +180,23 @@ final class GradientOracle {
               return Double.NaN;
             }
           };
-          double h = 1e-3 * Math.max(1, Math.abs(x));
-          double[] fd1 = fivePoint(fn, x, h);
-          double[] fd2 = fivePoint(fn, x, h / 2);
-          double noise = 1e-14 * Math.max(fd1[1], fd2[1]) / (h / 2);
-          if (!Double.isFinite(fd1[0]) || !Double.isFinite(fd2[0])
-              || Math.abs(fd1[0] - fd2[0]) > SMOOTHNESS * Math.max(1, Math.abs(fd2[0])) + noise) {
+          FdJudge.Judgement j = FdJudge.judge(fn, x, analytic);
+          if (j.outcome() == FdJudge.Outcome.SKIPPED) {
             skipped++;
             continue;
           }
-          if (!Double.isFinite(analytic)) {
+          if (j.outcome() == FdJudge.Outcome.NON_FINITE_ADJOINT) {
             // Typically a value overflowed to infinity on the way and a zero adjoint met it:
             // 0 * inf is NaN in every AD tool. Loud, not silent: counted, not compared.
             report.nonFiniteAdjoints++;
             skipped++;
             continue;
           }
-          double err = Math.abs(analytic - fd2[0]);
-          if (!(err <= TOLERANCE * Math.max(1, Math.abs(analytic)) + noise)) {
-            // Steps h and h/2 can both straddle a narrow interval where another branch holds
-            // (the branch the point itself takes): a step a thousand times smaller tells.
-            double[] fd3 = fivePoint(fn, x, h / 1000);
-            double noise3 = 1e-14 * fd3[1] / (h / 1000);
-            if (Double.isFinite(fd3[0]) && Math.abs(fd3[0] - fd2[0])
-                > 100 * SMOOTHNESS * Math.max(1, Math.abs(fd2[0])) + noise3) {
-              skipped++;
-              continue;
-            }
-          }
           compared++;
-          if (!(err <= TOLERANCE * Math.max(1, Math.abs(analytic)) + noise)) {
+          if (j.outcome() == FdJudge.Outcome.DISAGREES) {
             return report.fail(Verdict.GRADIENT_MISMATCH, "at " + show(params, args) + ": d/d"
-                + label(param, c) + " = " + analytic + " but finite differences give " + fd2[0]
-                + " (h=" + h + ": " + fd1[0] + ")");
+                + label(param, c) + " = " + analytic + " but finite differences give " + j.fd()
+                + " (h=" + j.h() + ": " + j.fdCoarse() + ")");
           }
         }
       }
@@ -440,16 +425,6 @@ final class GradientOracle {
   }
 
   /** {derivative, max |f|} of the 5-point central difference. */
-  private static double[] fivePoint(java.util.function.DoubleUnaryOperator f, double x,
-      double h) {
-    double a = f.applyAsDouble(x + 2 * h);
-    double b = f.applyAsDouble(x + h);
-    double c = f.applyAsDouble(x - h);
-    double d = f.applyAsDouble(x - 2 * h);
-    double m = Math.max(Math.max(Math.abs(a), Math.abs(b)), Math.max(Math.abs(c), Math.abs(d)));
-    return new double[] {(-a + 8 * b - 8 * c + d) / (12 * h), m};
-  }
-
   static Object[] randomArgs(List<Param> params, Class<?>[] types, SplittableRandom rnd) {
     Object[] args = new Object[params.size()];
     for (int i = 0; i < args.length; i++) {

@@ -180,8 +180,8 @@ final class ModelArgs {
           return call(mdl, original, w, mn);
         };
         double h = 1e-3 * Math.max(1, Math.abs(z[c]));
-        double fd1 = fivePoint(fn, z[c], h);
-        double fd2 = fivePoint(fn, z[c], h / 2);
+        double fd1 = FdJudge.fivePoint(fn, z[c], h)[0];
+        double fd2 = FdJudge.fivePoint(fn, z[c], h / 2)[0];
         double analytic = g[c + 1];
         if (!Double.isFinite(fd1) || !Double.isFinite(fd2) || !Double.isFinite(analytic)
             || Math.abs(fd1 - fd2) > GradientOracle.SMOOTHNESS * Math.max(1, Math.abs(fd2))) {
@@ -234,10 +234,5 @@ final class ModelArgs {
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  private static double fivePoint(java.util.function.DoubleUnaryOperator f, double x, double h) {
-    return (-f.applyAsDouble(x + 2 * h) + 8 * f.applyAsDouble(x + h)
-        - 8 * f.applyAsDouble(x - h) + f.applyAsDouble(x - 2 * h)) / (12 * h);
   }
 }
